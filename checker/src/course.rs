@@ -1,0 +1,275 @@
+//! The course: the workbook's folders and every lesson in order, validated together.
+
+use crate::lesson::{self, Lesson, LessonError};
+use codespan_reporting::diagnostic::{Diagnostic, Label};
+use codespan_reporting::files::SimpleFile;
+use codespan_reporting::term;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Where the workbook lives.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub root: PathBuf,
+    /// The crate whose modules are checked as the student's: `exercises/` normally.
+    pub exercises: PathBuf,
+}
+
+impl Layout {
+    /// The nearest folder, from `start` upwards, that holds `lessons/` and `exercises/`.
+    pub fn discover(start: &Path) -> Option<Layout> {
+        start
+            .ancestors()
+            .find(|dir| dir.join("lessons").is_dir() && dir.join("exercises").is_dir())
+            .map(|dir| Layout {
+                root: dir.to_path_buf(),
+                exercises: dir.join("exercises"),
+            })
+    }
+
+    /// The same workbook, checking another crate's modules as the student's.
+    pub fn with_exercises(&self, exercises: PathBuf) -> Layout {
+        Layout {
+            root: self.root.clone(),
+            exercises,
+        }
+    }
+
+    pub fn lessons_dir(&self) -> PathBuf {
+        self.root.join("lessons")
+    }
+
+    /// The student's file of a module.
+    pub fn exercise(&self, module: &str) -> PathBuf {
+        self.exercises.join("src").join(format!("{module}.rs"))
+    }
+
+    /// The reference of a module.
+    pub fn solution(&self, module: &str) -> PathBuf {
+        self.root
+            .join("solutions")
+            .join("src")
+            .join(format!("{module}.rs"))
+    }
+
+    /// A path as the student should read it: relative to the workbook.
+    pub fn show(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    }
+
+    /// Where the checker keeps what it generates and builds.
+    pub fn work_dir(&self) -> PathBuf {
+        self.root.join("target").join("cnnlings")
+    }
+
+    /// Where the student's progress is kept.
+    pub fn state_dir(&self) -> PathBuf {
+        self.root.join(".cnnlings")
+    }
+}
+
+#[derive(Debug)]
+pub struct Course {
+    pub layout: Layout,
+    pub lessons: Vec<Lesson>,
+}
+
+/// Every problem found in the lesson files, rendered for a person.
+#[derive(Debug)]
+pub struct CourseErrors {
+    pub rendered: String,
+    pub count: usize,
+}
+
+impl Course {
+    /// Reads and validates every lesson; all problems are reported at once.
+    pub fn load(layout: Layout) -> Result<Course, CourseErrors> {
+        let mut report = Reporter::default();
+        let dir = layout.lessons_dir();
+        let mut files: Vec<PathBuf> = match fs::read_dir(&dir) {
+            Ok(entries) => entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+                .collect(),
+            Err(e) => {
+                report.plain(&format!("cannot read {}: {e}", layout.show(&dir)));
+                return Err(report.finish());
+            }
+        };
+        files.sort();
+        if files.is_empty() {
+            report.plain(&format!(
+                "there are no lessons (*.toml files) in {}",
+                layout.show(&dir)
+            ));
+        }
+        let mut lessons: Vec<(PathBuf, String, Lesson)> = Vec::new();
+        for path in files {
+            let name = layout.show(&path);
+            let source = match fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(source)) => source,
+                Ok(Err(_)) => {
+                    report.plain(&format!("{name}: the file is not UTF-8 text"));
+                    continue;
+                }
+                Err(e) => {
+                    report.plain(&format!("cannot read {name}: {e}"));
+                    continue;
+                }
+            };
+            match lesson::parse(&source) {
+                Ok(lesson) => lessons.push((path, source, lesson)),
+                Err(errors) => errors.iter().for_each(|e| report.lesson(&name, &source, e)),
+            }
+        }
+        for (i, (path, source, lesson)) in lessons.iter().enumerate() {
+            let name = layout.show(path);
+            let mut error = |message: String| {
+                report.lesson(
+                    &name,
+                    source,
+                    &LessonError {
+                        span: None,
+                        message,
+                    },
+                )
+            };
+            if let Some((earlier, _, _)) = lessons[..i].iter().find(|(_, _, l)| l.id == lesson.id) {
+                error(format!(
+                    "the id `{}` is already used by {}",
+                    lesson.id,
+                    layout.show(earlier)
+                ));
+            }
+            for module in std::iter::once(&lesson.module).chain(&lesson.uses) {
+                for file in [layout.exercise(module), layout.solution(module)] {
+                    if !file.is_file() {
+                        error(format!(
+                            "the module `{module}` has no file {}",
+                            layout.show(&file)
+                        ));
+                    }
+                }
+            }
+            // The student's file may be half-written; a function missing there is reported
+            // when it is checked. The reference must have every function now.
+            let reference = layout.solution(&lesson.module);
+            if let Ok(text) = fs::read_to_string(&reference) {
+                for function in lesson
+                    .functions
+                    .iter()
+                    .filter(|f| !defines_fn(&text, &f.name))
+                {
+                    error(format!(
+                        "{} has no function `{}`",
+                        layout.show(&reference),
+                        function.name
+                    ));
+                }
+            }
+        }
+        if report.count > 0 {
+            return Err(report.finish());
+        }
+        Ok(Course {
+            layout,
+            lessons: lessons.into_iter().map(|(_, _, l)| l).collect(),
+        })
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Lesson> {
+        self.lessons.iter().find(|l| l.id == id)
+    }
+
+    /// The lesson ids closest to a mistyped one.
+    pub fn suggest(&self, id: &str) -> Option<&str> {
+        self.lessons
+            .iter()
+            .map(|l| (strsim::jaro_winkler(id, &l.id), l.id.as_str()))
+            .filter(|(score, _)| *score > 0.7)
+            .max_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, id)| id)
+    }
+}
+
+/// Whether Rust source text defines a function of this name (a textual look, not a parse).
+fn defines_fn(text: &str, name: &str) -> bool {
+    text.match_indices(&format!("fn {name}")).any(|(at, m)| {
+        let next = text[at + m.len()..].chars().next();
+        !next.is_some_and(|c| c.is_alphanumeric() || c == '_')
+    })
+}
+
+#[derive(Default)]
+struct Reporter {
+    out: String,
+    count: usize,
+}
+
+impl Reporter {
+    fn plain(&mut self, message: &str) {
+        self.count += 1;
+        self.out.push_str(&format!("error: {message}\n"));
+    }
+
+    fn lesson(&mut self, name: &str, source: &str, error: &LessonError) {
+        self.count += 1;
+        let file = SimpleFile::new(name, source);
+        let diagnostic = match &error.span {
+            Some(span) => {
+                let (line, col) = line_col(source, span.start);
+                Diagnostic::error()
+                    .with_message(format!("{name}:{line}:{col}: {}", error.message))
+                    .with_labels(vec![Label::primary((), span.clone())])
+            }
+            None => Diagnostic::error().with_message(format!("{name}: {}", error.message)),
+        };
+        let config = term::Config {
+            display_style: term::DisplayStyle::Rich,
+            ..Default::default()
+        };
+        match term::emit_into_string(&config, &file, &diagnostic) {
+            Ok(text) => self.out.push_str(&text),
+            Err(_) => self
+                .out
+                .push_str(&format!("error: {name}: {}\n", error.message)),
+        }
+    }
+
+    fn finish(self) -> CourseErrors {
+        CourseErrors {
+            rendered: self.out,
+            count: self.count,
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(source: &str, offset: usize) -> (usize, usize) {
+    let before = &source[..offset.min(source.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_function_definitions_by_whole_name() {
+        assert!(defines_fn("pub fn conv2d(a: &A) -> B {}", "conv2d"));
+        assert!(!defines_fn("pub fn conv2d_slow(a: &A) -> B {}", "conv2d"));
+        assert!(!defines_fn("// conv2d", "conv2d"));
+    }
+
+    #[test]
+    fn counts_lines_and_columns_from_one() {
+        assert_eq!(line_col("ab\ncd", 3), (2, 1));
+        assert_eq!(line_col("ab\ncd", 1), (1, 2));
+    }
+}

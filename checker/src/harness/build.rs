@@ -1,0 +1,138 @@
+//! Builds harness crates with one cargo call and collects rustc's diagnostics per crate.
+
+use crate::course::Layout;
+use anyhow::{Context, Result};
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// One message of rustc about a harness crate.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub level: String,
+    pub message: String,
+    /// As rustc renders it (with colours when asked for).
+    pub rendered: String,
+    /// The file, line and column of the primary span, if any.
+    pub primary: Option<(PathBuf, usize, usize)>,
+}
+
+#[derive(Debug, Default)]
+pub struct BuildOutput {
+    /// The executable of each package that built.
+    pub executables: HashMap<String, PathBuf>,
+    /// The errors of each package that did not.
+    pub errors: HashMap<String, Vec<Diagnostic>>,
+    /// What cargo itself said, for failures that are not rustc's.
+    pub cargo_stderr: String,
+}
+
+#[derive(Deserialize)]
+struct Message {
+    reason: String,
+    manifest_path: Option<PathBuf>,
+    executable: Option<PathBuf>,
+    message: Option<RustcMessage>,
+}
+
+#[derive(Deserialize)]
+struct RustcMessage {
+    level: String,
+    message: String,
+    rendered: Option<String>,
+    #[serde(default)]
+    spans: Vec<Span>,
+}
+
+#[derive(Deserialize)]
+struct Span {
+    file_name: PathBuf,
+    is_primary: bool,
+    line_start: usize,
+    column_start: usize,
+}
+
+/// The target folder of the harness builds (`CNNLINGS_TARGET_DIR` moves it; tests share one).
+pub fn target_dir(layout: &Layout) -> PathBuf {
+    match std::env::var_os("CNNLINGS_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => layout.work_dir().join("target"),
+    }
+}
+
+/// Whether nothing has been built yet, so the first build will compile the dependencies.
+pub fn is_first_build(layout: &Layout) -> bool {
+    !target_dir(layout).join("debug").join("deps").is_dir()
+}
+
+/// Builds `packages` of the harness workspace in one cargo call; a package that fails
+/// does not stop the others.
+pub fn build(
+    layout: &Layout,
+    workspace: &Path,
+    packages: &[String],
+    color: bool,
+) -> Result<BuildOutput> {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let format = if color {
+        "json-diagnostic-rendered-ansi"
+    } else {
+        "json"
+    };
+    let mut command = Command::new(&cargo);
+    command
+        .arg("build")
+        .arg("--manifest-path")
+        .arg(workspace.join("Cargo.toml"))
+        .arg("--target-dir")
+        .arg(target_dir(layout))
+        .arg("--message-format")
+        .arg(format)
+        .arg("--keep-going")
+        .arg("--quiet");
+    for package in packages {
+        command.arg("-p").arg(package);
+    }
+    let output = command
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("cannot run cargo ({})", Path::new(&cargo).display()))?;
+    let mut result = BuildOutput {
+        cargo_stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        ..BuildOutput::default()
+    };
+    for line in String::from_utf8_lossy(&output.stdout).lines() {
+        let Ok(message) = serde_json::from_str::<Message>(line) else {
+            continue;
+        };
+        let Some(package) = message
+            .manifest_path
+            .as_deref()
+            .and_then(|m| m.parent()?.file_name()?.to_str())
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        match (message.reason.as_str(), message.executable, message.message) {
+            ("compiler-artifact", Some(executable), _) => {
+                result.executables.insert(package, executable);
+            }
+            ("compiler-message", _, Some(m)) if m.level == "error" => {
+                let primary = m
+                    .spans
+                    .iter()
+                    .find(|s| s.is_primary)
+                    .map(|s| (s.file_name.clone(), s.line_start, s.column_start));
+                result.errors.entry(package).or_default().push(Diagnostic {
+                    level: m.level,
+                    rendered: m.rendered.unwrap_or_else(|| m.message.clone()),
+                    message: m.message,
+                    primary,
+                });
+            }
+            _ => {}
+        }
+    }
+    Ok(result)
+}

@@ -1,0 +1,201 @@
+//! Turning lessons into outputs: generate harness crates, build them, run them.
+//!
+//! The checker never links student code. For each lesson it builds a student harness
+//! (the student's module files) and a reference harness (the solutions), runs each in
+//! a child process, and hands the outputs to the verdict.
+
+pub mod build;
+pub mod codegen;
+pub mod run;
+pub mod wire;
+
+use crate::course::Course;
+use crate::lesson::Lesson;
+use anyhow::Result;
+use build::Diagnostic;
+use codegen::Harness;
+use run::{Limits, Outcome, RunResult};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// What became of the student's side of a lesson.
+#[derive(Debug)]
+pub enum StudentRun {
+    /// rustc rejected the code; the harness says which files are the student's.
+    CompileError {
+        diagnostics: Vec<Diagnostic>,
+        harness: Harness,
+    },
+    /// cargo failed without a word from rustc (e.g. a dependency could not be fetched).
+    CargoFailed(String),
+    Ran(RunResult),
+}
+
+/// The reference outputs of a lesson, or why there are none (a fault of the lesson).
+pub type ReferenceOutputs = Result<HashMap<usize, Outcome>, String>;
+
+#[derive(Debug)]
+pub struct LessonRun {
+    pub student: StudentRun,
+    pub reference: ReferenceOutputs,
+}
+
+/// Called once before a build that compiles the dependencies for the first time.
+pub type OnFirstBuild<'a> = &'a dyn Fn();
+
+/// Checks `lessons` (of `course`): one cargo call builds every harness needed.
+pub fn run_lessons(
+    course: &Course,
+    lessons: &[&Lesson],
+    color: bool,
+    on_first_build: OnFirstBuild,
+) -> Result<Vec<LessonRun>> {
+    let layout = &course.layout;
+    let harnesses = codegen::write_all(course)?;
+    let harness_of = |lesson: &Lesson| {
+        course
+            .lessons
+            .iter()
+            .position(|l| l.id == lesson.id)
+            .map(|i| harnesses[i].clone())
+            .ok_or_else(|| anyhow::anyhow!("lesson `{}` is not in the course", lesson.id))
+    };
+    let mut cached: Vec<Option<HashMap<usize, Outcome>>> = Vec::new();
+    let mut packages = Vec::new();
+    for lesson in lessons {
+        let (student, reference) = harness_of(lesson)?;
+        packages.push(student.package.clone());
+        let cache = read_cache(course, lesson, &reference);
+        if cache.is_none() {
+            packages.push(reference.package.clone());
+        }
+        cached.push(cache);
+    }
+    if build::is_first_build(layout) {
+        on_first_build();
+    }
+    let built = build::build(layout, &codegen::workspace_dir(layout), &packages, color)?;
+    let scratch = layout.work_dir().join("runs");
+    let mut results = Vec::new();
+    for (lesson, cache) in lessons.iter().zip(cached) {
+        let (student, reference) = harness_of(lesson)?;
+        let inputs = run::inputs_text(lesson);
+        let reference = match cache {
+            Some(outputs) => Ok(outputs),
+            None => run_reference(course, lesson, &reference, &built, &inputs, &scratch)?,
+        };
+        let student = match built.executables.get(&student.package) {
+            Some(exe) => {
+                let limits = Limits {
+                    time: lesson.time_limit,
+                    memory: lesson.memory_limit,
+                };
+                StudentRun::Ran(run::run(exe, &inputs, limits, &scratch)?)
+            }
+            None => match built.errors.get(&student.package) {
+                Some(diagnostics) => StudentRun::CompileError {
+                    diagnostics: diagnostics.clone(),
+                    harness: student,
+                },
+                None => StudentRun::CargoFailed(built.cargo_stderr.clone()),
+            },
+        };
+        results.push(LessonRun { student, reference });
+    }
+    Ok(results)
+}
+
+fn run_reference(
+    course: &Course,
+    lesson: &Lesson,
+    harness: &Harness,
+    built: &build::BuildOutput,
+    inputs: &str,
+    scratch: &std::path::Path,
+) -> Result<ReferenceOutputs> {
+    let Some(exe) = built.executables.get(&harness.package) else {
+        let errors: Vec<String> = built
+            .errors
+            .get(&harness.package)
+            .map(|d| d.iter().map(|d| d.rendered.clone()).collect())
+            .unwrap_or_else(|| vec![built.cargo_stderr.clone()]);
+        return Ok(Err(format!(
+            "the reference solution does not compile:\n{}",
+            errors.join("\n")
+        )));
+    };
+    // The reference is trusted, but a lesson with a slow reference should still end.
+    let limits = Limits {
+        time: (lesson.time_limit * 4).max(Duration::from_secs(10)),
+        memory: lesson.memory_limit.max(4 << 30),
+    };
+    let result = run::run(exe, inputs, limits, scratch)?;
+    if !result.done {
+        return Ok(Err(format!(
+            "the reference solution did not finish its run ({:?}); its stderr: {}",
+            result.ending,
+            String::from_utf8_lossy(&result.stderr.head)
+        )));
+    }
+    write_cache(course, lesson, harness, &result.outcomes);
+    Ok(Ok(result.outcomes))
+}
+
+/// Reference outputs depend only on the lesson, the reference files and the harness
+/// runtime: a key over all of them names the cache file.
+fn cache_path(course: &Course, lesson: &Lesson, harness: &Harness) -> Option<PathBuf> {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    include_str!("runtime.rs").hash(&mut hasher);
+    include_str!("wire.rs").hash(&mut hasher);
+    format!("{lesson:?}").hash(&mut hasher);
+    for file in &harness.module_files {
+        std::fs::read(file).ok()?.hash(&mut hasher);
+    }
+    Some(course.layout.work_dir().join("reference").join(format!(
+        "{}-{:016x}",
+        lesson.id,
+        hasher.finish()
+    )))
+}
+
+fn read_cache(
+    course: &Course,
+    lesson: &Lesson,
+    harness: &Harness,
+) -> Option<HashMap<usize, Outcome>> {
+    let text = std::fs::read_to_string(cache_path(course, lesson, harness)?).ok()?;
+    let (token, records) = text.split_once('\n')?;
+    let (outcomes, _, done) = run::parse_records(records, token);
+    done.then_some(outcomes)
+}
+
+fn write_cache(
+    course: &Course,
+    lesson: &Lesson,
+    harness: &Harness,
+    outcomes: &HashMap<usize, Outcome>,
+) {
+    let Some(path) = cache_path(course, lesson, harness) else {
+        return;
+    };
+    let mut text = String::from("cache\n");
+    let mut ids: Vec<_> = outcomes.keys().copied().collect();
+    ids.sort_unstable();
+    for id in ids {
+        match &outcomes[&id] {
+            Outcome::Value(v) => {
+                text.push_str(&format!("cache ok {id} "));
+                wire::encode_value(v, &mut text);
+                text.push('\n');
+            }
+            // Only complete, clean runs are worth keeping.
+            _ => return,
+        }
+    }
+    text.push_str("cache done\n");
+    // A cache that cannot be written only costs a rebuild next time.
+    let _ = codegen::write_if_changed(&path, &text);
+}

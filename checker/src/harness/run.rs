@@ -1,0 +1,306 @@
+//! Runs a built harness in a child process under a time and memory limit, and reads its records.
+//!
+//! The child gets its own process group, so a time-out kills everything it started.
+//! Its stdout and stderr are the student's output: captured, capped, and never read for
+//! results. Results come only from the records file, each line marked with a token
+//! that is new for every run.
+
+use super::wire::{self, WireValue};
+use crate::lesson::Lesson;
+use anyhow::{Context, Result};
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::hash::{BuildHasher, Hasher};
+use std::io::Read;
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+use wait_timeout::ChildExt;
+
+/// Limits on the process that runs the code.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub time: Duration,
+    /// Bytes of address space.
+    pub memory: u64,
+}
+
+/// How the child process ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Exited(i32),
+    Signaled(i32),
+    TimedOut,
+}
+
+/// The first and last bytes of an output stream, and how many there were.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Captured {
+    pub head: Vec<u8>,
+    pub tail: Vec<u8>,
+    pub total: u64,
+}
+
+const KEEP: usize = 4096;
+
+impl Captured {
+    fn push(&mut self, bytes: &[u8]) {
+        self.total += bytes.len() as u64;
+        let room = KEEP.saturating_sub(self.head.len());
+        let (to_head, rest) = bytes.split_at(room.min(bytes.len()));
+        self.head.extend_from_slice(to_head);
+        self.tail.extend_from_slice(rest);
+        if self.tail.len() > 2 * KEEP {
+            self.tail.drain(..self.tail.len() - KEEP);
+        }
+    }
+
+    /// Bytes that were neither in the head nor in the tail.
+    pub fn cut(&self) -> u64 {
+        self.total - self.head.len() as u64 - self.shown_tail().len() as u64
+    }
+
+    pub fn shown_tail(&self) -> &[u8] {
+        &self.tail[self.tail.len().saturating_sub(KEEP)..]
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+}
+
+/// What one case produced.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    Value(WireValue),
+    Panic {
+        location: String,
+        message: String,
+    },
+    /// The harness could not pass the inputs (a lesson error, never the student's).
+    Error(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct RunResult {
+    pub outcomes: HashMap<usize, Outcome>,
+    /// The case that had started and not finished when the process ended, if any.
+    pub unfinished: Option<usize>,
+    /// Whether the harness wrote its last record.
+    pub done: bool,
+    pub ending: Ending,
+    pub stdout: Captured,
+    pub stderr: Captured,
+    pub elapsed: Duration,
+}
+
+/// Writes the inputs file for every case of a lesson.
+pub fn inputs_text(lesson: &Lesson) -> String {
+    let mut out = String::from(wire::INPUTS_HEADER);
+    out.push('\n');
+    for (id, test, case) in lesson.cases() {
+        let _ = writeln!(out, "case {id} {} {}", test.entry, case.args.len());
+        for arg in &case.args {
+            wire::encode_value(arg, &mut out);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// A token no output of the student's can guess by chance.
+fn new_token() -> String {
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u128(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos()),
+    );
+    hasher.write_u32(std::process::id());
+    format!("{:016x}", hasher.finish())
+}
+
+/// Reads the records file; lines without the token are ignored.
+pub fn parse_records(text: &str, token: &str) -> (HashMap<usize, Outcome>, Option<usize>, bool) {
+    let mut outcomes = HashMap::new();
+    let mut started = None;
+    let mut done = false;
+    for line in text.lines() {
+        let Some(record) = line.strip_prefix(token).and_then(|r| r.strip_prefix(' ')) else {
+            continue;
+        };
+        let (kind, rest) = record.split_once(' ').unwrap_or((record, ""));
+        let (id, rest) = rest.split_once(' ').unwrap_or((rest, ""));
+        let id = id.parse::<usize>().ok();
+        match (kind, id) {
+            ("done", _) => done = true,
+            ("start", Some(id)) => started = Some(id),
+            ("ok", Some(id)) => {
+                let outcome = match wire::decode_value(rest) {
+                    Ok(value) => Outcome::Value(value),
+                    Err(e) => Outcome::Error(format!("an unreadable result: {e}")),
+                };
+                outcomes.insert(id, outcome);
+            }
+            ("panic", Some(id)) => {
+                let (location, message) = rest.split_once(' ').unwrap_or((rest, ""));
+                outcomes.insert(
+                    id,
+                    Outcome::Panic {
+                        location: wire::unescape(location),
+                        message: wire::unescape(message),
+                    },
+                );
+            }
+            ("error", Some(id)) => {
+                outcomes.insert(id, Outcome::Error(wire::unescape(rest)));
+            }
+            _ => {}
+        }
+    }
+    let unfinished = started.filter(|id| !outcomes.contains_key(id));
+    (outcomes, unfinished, done)
+}
+
+fn capture(mut stream: impl Read + Send + 'static) -> mpsc::Receiver<Captured> {
+    let (send, receive) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut captured = Captured::default();
+        let mut buffer = [0u8; 8192];
+        loop {
+            match stream.read(&mut buffer) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => captured.push(&buffer[..n]),
+            }
+        }
+        let _ = send.send(captured);
+    });
+    receive
+}
+
+/// Runs `executable` on `inputs` under `limits`. `scratch` is a folder for the run's files.
+pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> Result<RunResult> {
+    std::fs::create_dir_all(scratch)
+        .with_context(|| format!("cannot create {}", scratch.display()))?;
+    let token = new_token();
+    let inputs_path = scratch.join(format!("{token}.inputs"));
+    let records_path = scratch.join(format!("{token}.records"));
+    std::fs::write(&inputs_path, inputs)
+        .with_context(|| format!("cannot write {}", inputs_path.display()))?;
+
+    let mut command = Command::new(executable);
+    command
+        .env("CNNLINGS_INPUTS", &inputs_path)
+        .env("CNNLINGS_RESULTS", &records_path)
+        .env("CNNLINGS_TOKEN", &token)
+        .env("RUST_BACKTRACE", "0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .process_group(0);
+    let memory = limits.memory;
+    let cpu_seconds = limits.time.as_secs() + 2;
+    // SAFETY: the closure runs in the child between fork and exec and only calls
+    // setrlimit, which is async-signal-safe.
+    unsafe {
+        command.pre_exec(move || {
+            let limit = |resource, value: u64| {
+                let rlim = libc::rlimit {
+                    rlim_cur: value as libc::rlim_t,
+                    rlim_max: value as libc::rlim_t,
+                };
+                if libc::setrlimit(resource, &rlim) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            };
+            limit(libc::RLIMIT_AS, memory)?;
+            limit(libc::RLIMIT_CORE, 0)?;
+            // A backstop: the checker kills the child at the time limit itself.
+            limit(libc::RLIMIT_CPU, cpu_seconds)?;
+            Ok(())
+        });
+    }
+    let start = Instant::now();
+    let mut child = command
+        .spawn()
+        .with_context(|| format!("cannot run {}", executable.display()))?;
+    let pid = child.id() as libc::pid_t;
+    crate::interrupt::track(pid);
+    let stdout = capture(child.stdout.take().context("no stdout pipe")?);
+    let stderr = capture(child.stderr.take().context("no stderr pipe")?);
+    let status = child
+        .wait_timeout(limits.time)
+        .context("cannot wait for the harness")?;
+    // Whatever happened, nothing the student's code started may outlive the check.
+    // SAFETY: killpg only sends a signal to the process group we created.
+    unsafe {
+        libc::killpg(pid, libc::SIGKILL);
+    }
+    let ending = match status {
+        Some(status) => match (status.code(), status.signal()) {
+            (Some(code), _) => Ending::Exited(code),
+            (None, Some(signal)) => Ending::Signaled(signal),
+            (None, None) => Ending::Exited(-1),
+        },
+        None => {
+            let _ = child.wait();
+            Ending::TimedOut
+        }
+    };
+    crate::interrupt::untrack(pid);
+    let elapsed = start.elapsed();
+    // A grandchild that left the process group could hold the pipes open: do not wait forever.
+    let collect =
+        |r: mpsc::Receiver<Captured>| r.recv_timeout(Duration::from_secs(1)).unwrap_or_default();
+    let (stdout, stderr) = (collect(stdout), collect(stderr));
+    let records = std::fs::read(&records_path).unwrap_or_default();
+    let _ = std::fs::remove_file(&inputs_path);
+    let _ = std::fs::remove_file(&records_path);
+    let (outcomes, unfinished, done) = parse_records(&String::from_utf8_lossy(&records), &token);
+    Ok(RunResult {
+        outcomes,
+        unfinished,
+        done,
+        ending,
+        stdout,
+        stderr,
+        elapsed,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_head_and_tail_of_long_output() {
+        let mut c = Captured::default();
+        for _ in 0..1000 {
+            c.push(&[b'x'; 100]);
+        }
+        assert_eq!(c.total, 100_000);
+        assert_eq!(c.head.len(), KEEP);
+        assert_eq!(c.shown_tail().len(), KEEP);
+        assert_eq!(c.cut(), 100_000 - 2 * KEEP as u64);
+    }
+
+    #[test]
+    fn ignores_records_without_the_token() {
+        let text = "tok start 0\ntok ok 0 f32 40800000\nfake ok 1 f32 40800000\ntok ok 1x\ntok start 2\ntok panic 2 src/a.rs:1:2 boom\\sbig\ntok start 3\n";
+        let (outcomes, unfinished, done) = parse_records(text, "tok");
+        assert_eq!(outcomes.get(&0), Some(&Outcome::Value(WireValue::F32(4.0))));
+        assert!(!outcomes.contains_key(&1));
+        assert_eq!(
+            outcomes.get(&2),
+            Some(&Outcome::Panic {
+                location: "src/a.rs:1:2".into(),
+                message: "boom big".into()
+            })
+        );
+        assert_eq!(unfinished, Some(3));
+        assert!(!done);
+    }
+}

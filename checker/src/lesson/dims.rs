@@ -1,0 +1,291 @@
+//! Named sizes of random tests (`dims`): integer expressions, ranges, and drawing them.
+
+use rand::Rng;
+use std::collections::HashMap;
+
+/// An integer expression over named sizes: `c2 * ((h - k + 1) / p)`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expr {
+    Number(i64),
+    Name(String),
+    Binary(Box<Expr>, char, Box<Expr>),
+}
+
+impl Expr {
+    pub fn parse(text: &str) -> Result<Expr, String> {
+        let tokens = tokenize(text)?;
+        let mut parser = Parser {
+            tokens: &tokens,
+            at: 0,
+        };
+        let expr = parser.sum()?;
+        match parser.tokens.get(parser.at) {
+            None => Ok(expr),
+            Some(token) => Err(format!("unexpected `{token}` in `{text}`")),
+        }
+    }
+
+    pub fn from_toml(value: &toml::Value) -> Result<Expr, String> {
+        match value {
+            toml::Value::Integer(n) => Ok(Expr::Number(*n)),
+            toml::Value::String(s) => Expr::parse(s),
+            other => Err(format!(
+                "expected a size (an integer or an expression in quotes), found `{other}`"
+            )),
+        }
+    }
+
+    /// The size names the expression refers to.
+    pub fn names(&self) -> Vec<&str> {
+        match self {
+            Expr::Number(_) => vec![],
+            Expr::Name(name) => vec![name.as_str()],
+            Expr::Binary(a, _, b) => {
+                let mut names = a.names();
+                names.extend(b.names());
+                names
+            }
+        }
+    }
+
+    pub fn eval(&self, sizes: &HashMap<String, i64>) -> Result<i64, String> {
+        match self {
+            Expr::Number(n) => Ok(*n),
+            Expr::Name(name) => sizes
+                .get(name)
+                .copied()
+                .ok_or_else(|| format!("unknown size `{name}`")),
+            Expr::Binary(a, op, b) => {
+                let (a, b) = (a.eval(sizes)?, b.eval(sizes)?);
+                let value = match op {
+                    '+' => a.checked_add(b),
+                    '-' => a.checked_sub(b),
+                    '*' => a.checked_mul(b),
+                    _ if b == 0 => return Err("a division by zero".to_string()),
+                    _ => Some(a.div_euclid(b)),
+                };
+                value.ok_or_else(|| "an overflow".to_string())
+            }
+        }
+    }
+}
+
+fn tokenize(text: &str) -> Result<Vec<String>, String> {
+    let mut tokens = Vec::new();
+    let mut chars = text.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+        } else if "+-*/()".contains(c) {
+            tokens.push(c.to_string());
+            chars.next();
+        } else if c.is_ascii_alphanumeric() || c == '_' {
+            let mut word = String::new();
+            while let Some(&c) = chars
+                .peek()
+                .filter(|c| c.is_ascii_alphanumeric() || **c == '_')
+            {
+                word.push(c);
+                chars.next();
+            }
+            tokens.push(word);
+        } else {
+            return Err(format!(
+                "`{c}` cannot appear in a size expression (`{text}`)"
+            ));
+        }
+    }
+    Ok(tokens)
+}
+
+struct Parser<'t> {
+    tokens: &'t [String],
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn peek(&self) -> Option<&str> {
+        self.tokens.get(self.at).map(String::as_str)
+    }
+
+    fn binary(
+        &mut self,
+        ops: &str,
+        next: fn(&mut Self) -> Result<Expr, String>,
+    ) -> Result<Expr, String> {
+        let mut left = next(self)?;
+        while let Some(op) = self
+            .peek()
+            .and_then(|t| t.chars().next())
+            .filter(|c| ops.contains(*c))
+        {
+            self.at += 1;
+            left = Expr::Binary(Box::new(left), op, Box::new(next(self)?));
+        }
+        Ok(left)
+    }
+
+    fn sum(&mut self) -> Result<Expr, String> {
+        self.binary("+-", Self::product)
+    }
+
+    fn product(&mut self) -> Result<Expr, String> {
+        self.binary("*/", Self::atom)
+    }
+
+    fn atom(&mut self) -> Result<Expr, String> {
+        let token = self
+            .peek()
+            .ok_or("a size expression ends too early")?
+            .to_string();
+        self.at += 1;
+        if token == "(" {
+            let inner = self.sum()?;
+            if self.peek() != Some(")") {
+                return Err("a `(` is not closed".to_string());
+            }
+            self.at += 1;
+            return Ok(inner);
+        }
+        if let Ok(n) = token.parse() {
+            return Ok(Expr::Number(n));
+        }
+        if token.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+            return Ok(Expr::Name(token));
+        }
+        Err(format!("unexpected `{token}`"))
+    }
+}
+
+/// How one size is chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DimSpec {
+    /// Drawn uniformly from `low..=high`.
+    Range(Expr, Expr),
+    /// Computed from other sizes.
+    Derived(Expr),
+}
+
+impl DimSpec {
+    fn names(&self) -> Vec<&str> {
+        match self {
+            DimSpec::Range(low, high) => low.names().into_iter().chain(high.names()).collect(),
+            DimSpec::Derived(expr) => expr.names(),
+        }
+    }
+}
+
+/// The sizes of a test, in an order where each depends only on earlier ones.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dims {
+    ordered: Vec<(String, DimSpec)>,
+}
+
+impl Dims {
+    /// Reads a `dims` table; `name` errors say which size is wrong.
+    pub fn from_toml(table: &toml::Table) -> Result<Dims, String> {
+        let mut pending = Vec::new();
+        for (name, value) in table {
+            let spec = match value {
+                toml::Value::Array(bounds) => match &bounds[..] {
+                    [low, high] => DimSpec::Range(Expr::from_toml(low)?, Expr::from_toml(high)?),
+                    _ => return Err(format!("size `{name}`: a range is written `[low, high]`")),
+                },
+                other => DimSpec::Derived(
+                    Expr::from_toml(other).map_err(|e| format!("size `{name}`: {e}"))?,
+                ),
+            };
+            pending.push((name.clone(), spec));
+        }
+        for (name, spec) in &pending {
+            if let Some(unknown) = spec.names().into_iter().find(|n| !table.contains_key(*n)) {
+                return Err(format!(
+                    "size `{name}` refers to `{unknown}`, which is not in `dims`"
+                ));
+            }
+        }
+        let mut ordered: Vec<(String, DimSpec)> = Vec::new();
+        while !pending.is_empty() {
+            let ready = pending.iter().position(|(_, spec)| {
+                spec.names()
+                    .iter()
+                    .all(|n| ordered.iter().any(|(done, _)| done == n))
+            });
+            let Some(ready) = ready else {
+                let names: Vec<&str> = pending.iter().map(|(n, _)| n.as_str()).collect();
+                return Err(format!(
+                    "the sizes {} depend on each other in a cycle",
+                    names.join(", ")
+                ));
+            };
+            ordered.push(pending.remove(ready));
+        }
+        Ok(Dims { ordered })
+    }
+
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.ordered.iter().map(|(n, _)| n.as_str())
+    }
+
+    /// Draws every size for one case.
+    pub fn draw(&self, rng: &mut impl Rng) -> Result<HashMap<String, i64>, String> {
+        let mut sizes = HashMap::new();
+        for (name, spec) in &self.ordered {
+            let value = match spec {
+                DimSpec::Range(low, high) => {
+                    let (low, high) = (low.eval(&sizes)?, high.eval(&sizes)?);
+                    if low > high {
+                        return Err(format!("size `{name}`: the range {low}..={high} is empty"));
+                    }
+                    rng.random_range(low..=high)
+                }
+                DimSpec::Derived(expr) => expr
+                    .eval(&sizes)
+                    .map_err(|e| format!("size `{name}`: {e}"))?,
+            };
+            sizes.insert(name.clone(), value);
+        }
+        Ok(sizes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::SeedableRng;
+
+    #[test]
+    fn evaluates_with_precedence_and_floor_division() {
+        let sizes = HashMap::from([("h".to_string(), 9), ("p".to_string(), 2)]);
+        assert_eq!(
+            Expr::parse("3 * (h - 2) / p + 1").unwrap().eval(&sizes),
+            Ok(11)
+        );
+        assert_eq!(Expr::parse("h - p - 1").unwrap().eval(&sizes), Ok(6));
+        assert!(Expr::parse("h +").is_err());
+        assert!(Expr::parse("(h").is_err());
+        assert!(Expr::parse("h % 2").is_err());
+    }
+
+    #[test]
+    fn orders_sizes_by_dependency_and_finds_cycles() {
+        let table: toml::Table = toml::from_str(
+            r#"flat = "c * (h / p)"
+h = ["p", 9]
+p = [1, 3]
+c = 2"#,
+        )
+        .unwrap();
+        let dims = Dims::from_toml(&table).unwrap();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
+        for _ in 0..50 {
+            let s = dims.draw(&mut rng).unwrap();
+            assert!(s["p"] <= s["h"] && s["h"] <= 9);
+            assert_eq!(s["flat"], 2 * (s["h"] / s["p"]));
+        }
+        let cycle: toml::Table = toml::from_str("a = \"b\"\nb = \"a + 1\"").unwrap();
+        assert!(Dims::from_toml(&cycle).unwrap_err().contains("cycle"));
+        let unknown: toml::Table = toml::from_str("a = [1, \"q\"]").unwrap();
+        assert!(Dims::from_toml(&unknown).unwrap_err().contains("`q`"));
+    }
+}

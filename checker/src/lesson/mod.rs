@@ -1,0 +1,805 @@
+//! A lesson, parsed and validated: its texts, the functions it tests, and every hidden case.
+//!
+//! Loading turns the file as written ([`model`]) into a [`Lesson`] whose cases are all
+//! drawn already, so every mistake in a lesson file is found before anything is built.
+
+pub mod dims;
+pub mod model;
+pub mod types;
+
+use crate::harness::wire::WireValue;
+use dims::{Dims, Expr};
+pub use model::Localized;
+use model::{RawGenerator, RawLesson};
+use rand::{Rng, SeedableRng};
+use std::ops::Range;
+use std::time::Duration;
+use toml::Spanned;
+use types::{Signature, ValueType};
+
+/// A problem in a lesson file, with the bytes it is about when known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LessonError {
+    pub span: Option<Range<usize>>,
+    pub message: String,
+}
+
+impl LessonError {
+    fn at<T>(spanned: &Spanned<T>, message: impl Into<String>) -> LessonError {
+        LessonError {
+            span: Some(spanned.span()),
+            message: message.into(),
+        }
+    }
+
+    fn whole(message: impl Into<String>) -> LessonError {
+        LessonError {
+            span: None,
+            message: message.into(),
+        }
+    }
+}
+
+/// What the harness calls for a case: a lesson function, or a scenario's snippet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryKind {
+    /// A call of `functions[index]`.
+    Call(usize),
+    /// A scenario's code, with its named inputs.
+    Snippet { code: String, inputs: Vec<String> },
+}
+
+/// One entry point of the generated harness.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub params: Vec<ValueType>,
+    pub returns: ValueType,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestKind {
+    Fixed,
+    Random,
+    Scenario,
+}
+
+/// What a case's output is compared with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    /// A value written in the lesson.
+    Given(WireValue),
+    /// The reference solution's output on the same inputs.
+    Reference,
+}
+
+/// One hidden test as the lesson declares it; it may hold many cases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Test {
+    pub name: Localized,
+    pub kind: TestKind,
+    pub entry: usize,
+    pub tolerance: f64,
+    pub cases: Vec<Case>,
+    /// The names of the arguments, for reports.
+    pub arg_names: Vec<String>,
+}
+
+/// One concrete run of an entry: its arguments and what its output must be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    pub args: Vec<WireValue>,
+    pub expected: Expected,
+    /// The seed the arguments were drawn from, if they were drawn.
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    pub id: String,
+    pub module: String,
+    pub uses: Vec<String>,
+    pub points: u32,
+    pub time_limit: Duration,
+    /// Bytes of address space for the process that runs student code.
+    pub memory_limit: u64,
+    pub title: Localized,
+    pub text: Localized,
+    pub hints: Vec<Localized>,
+    pub functions: Vec<Signature>,
+    pub entries: Vec<Entry>,
+    pub tests: Vec<Test>,
+}
+
+impl Lesson {
+    /// Every case of the lesson in order, with the test it belongs to.
+    pub fn cases(&self) -> impl Iterator<Item = (usize, &Test, &Case)> {
+        self.tests
+            .iter()
+            .flat_map(|test| test.cases.iter().map(move |case| (test, case)))
+            .enumerate()
+            .map(|(i, (test, case))| (i, test, case))
+    }
+
+    pub fn case_count(&self) -> usize {
+        self.tests.iter().map(|t| t.cases.len()).sum()
+    }
+}
+
+const DEFAULT_TIME_LIMIT: f64 = 5.0;
+const DEFAULT_MEMORY_LIMIT_MIB: u64 = 1024;
+const DEFAULT_TOLERANCE: f64 = 1e-4;
+const DEFAULT_POINTS: u32 = 10;
+const DEFAULT_RANDOM_CASES: usize = 20;
+const DEFAULT_DECIMALS: u32 = 2;
+
+/// Parses and validates one lesson file. Checks that need the rest of the course
+/// (unique ids, module files) are done by the course.
+pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
+    let raw: RawLesson = toml::from_str(source).map_err(|e| vec![toml_error(&e)])?;
+    let mut errors = Vec::new();
+    let lesson = build(raw, &mut errors);
+    if errors.is_empty() {
+        Ok(lesson)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Turns toml's error into ours, suggesting the closest field for an unknown one.
+fn toml_error(error: &toml::de::Error) -> LessonError {
+    let mut message = error.message().trim().to_string();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (unknown, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let closest = candidates
+            .iter()
+            .map(|c| (strsim::jaro_winkler(unknown, c), *c))
+            .filter(|(score, _)| *score > 0.8)
+            .max_by(|a, b| a.0.total_cmp(&b.0));
+        message = match closest {
+            Some((_, name)) => format!("unknown field `{unknown}`: did you mean `{name}`?"),
+            None => format!(
+                "unknown field `{unknown}`; the fields here are {}",
+                candidates.join(", ")
+            ),
+        };
+    }
+    LessonError {
+        span: error.span(),
+        message,
+    }
+}
+
+fn is_identifier(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
+    if *raw.format.get_ref() != model::FORMAT {
+        errors.push(LessonError::at(
+            &raw.format,
+            format!(
+                "this checker reads lesson format {}, this file says {}",
+                model::FORMAT,
+                raw.format.get_ref()
+            ),
+        ));
+    }
+    let id = raw.id.get_ref();
+    if id.is_empty()
+        || !id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    {
+        errors.push(LessonError::at(
+            &raw.id,
+            "an id uses only lowercase letters, digits and `-`",
+        ));
+    }
+    for module in std::iter::once(&raw.module).chain(&raw.uses) {
+        if !is_identifier(module.get_ref()) {
+            errors.push(LessonError::at(
+                module,
+                format!("`{}` is not a module name", module.get_ref()),
+            ));
+        }
+    }
+    let positive = |value: &Option<Spanned<f64>>,
+                    default: f64,
+                    what: &str,
+                    errors: &mut Vec<LessonError>| match value {
+        Some(v) if !(v.get_ref().is_finite() && *v.get_ref() > 0.0) => {
+            errors.push(LessonError::at(
+                v,
+                format!("{what} must be a positive number"),
+            ));
+            default
+        }
+        Some(v) => *v.get_ref(),
+        None => default,
+    };
+    let time_limit = positive(&raw.time_limit, DEFAULT_TIME_LIMIT, "time_limit", errors);
+    let tolerance = positive(&raw.tolerance, DEFAULT_TOLERANCE, "tolerance", errors);
+    let memory_mib = match &raw.memory_limit {
+        Some(m) if *m.get_ref() < 16 => {
+            errors.push(LessonError::at(
+                m,
+                "memory_limit is in MiB and must be at least 16",
+            ));
+            DEFAULT_MEMORY_LIMIT_MIB
+        }
+        Some(m) => *m.get_ref(),
+        None => DEFAULT_MEMORY_LIMIT_MIB,
+    };
+    for (what, text) in [("title", &raw.title), ("text", &raw.text)] {
+        check_localized(text, what, errors);
+    }
+    for hint in &raw.hints {
+        check_localized(hint, "hint", errors);
+    }
+
+    let mut functions: Vec<Signature> = Vec::new();
+    for text in &raw.functions {
+        match Signature::parse(text.get_ref()) {
+            Ok(sig) if functions.iter().any(|f| f.name == sig.name) => {
+                errors.push(LessonError::at(
+                    text,
+                    format!("`{}` is declared twice", sig.name),
+                ));
+            }
+            Ok(sig) => functions.push(sig),
+            Err(e) => errors.push(LessonError::at(text, e)),
+        }
+    }
+
+    let mut lesson = Lesson {
+        id: id.clone(),
+        module: raw.module.get_ref().clone(),
+        uses: raw.uses.iter().map(|u| u.get_ref().clone()).collect(),
+        points: raw.points.unwrap_or(DEFAULT_POINTS),
+        time_limit: Duration::from_secs_f64(time_limit),
+        memory_limit: memory_mib.saturating_mul(1024 * 1024),
+        title: raw.title,
+        text: raw.text,
+        hints: raw.hints,
+        functions,
+        entries: Vec::new(),
+        tests: Vec::new(),
+    };
+    // One harness entry per function, whether or not a test calls it.
+    lesson.entries = lesson
+        .functions
+        .iter()
+        .enumerate()
+        .map(|(i, f)| Entry {
+            kind: EntryKind::Call(i),
+            params: f.params.iter().map(|(_, t)| *t).collect(),
+            returns: f.returns,
+        })
+        .collect();
+
+    for fixed in &raw.fixed {
+        if let Some(test) = fixed_test(&lesson, fixed, tolerance, errors) {
+            lesson.tests.push(test);
+        }
+    }
+    for random in &raw.random {
+        if let Some(test) = random_test(&lesson, random, tolerance, errors) {
+            lesson.tests.push(test);
+        }
+    }
+    for scenario in &raw.scenario {
+        if let Some(test) = scenario_test(&mut lesson, scenario, tolerance, errors) {
+            lesson.tests.push(test);
+        }
+    }
+    if raw.fixed.is_empty() && raw.random.is_empty() && raw.scenario.is_empty() {
+        errors.push(LessonError::whole(
+            "the lesson has no hidden tests: add [[fixed]], [[random]] or [[scenario]]",
+        ));
+    }
+    lesson
+}
+
+fn check_localized(text: &Localized, what: &str, errors: &mut Vec<LessonError>) {
+    for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
+        if value.trim().is_empty() {
+            errors.push(LessonError::whole(format!("a {what} is empty in `{lang}`")));
+        }
+    }
+}
+
+fn tolerance_of(value: &Option<Spanned<f64>>, default: f64, errors: &mut Vec<LessonError>) -> f64 {
+    match value {
+        Some(t) if !(t.get_ref().is_finite() && *t.get_ref() >= 0.0) => {
+            errors.push(LessonError::at(t, "a tolerance must be a number ≥ 0"));
+            default
+        }
+        Some(t) => *t.get_ref(),
+        None => default,
+    }
+}
+
+fn function<'l>(
+    lesson: &'l Lesson,
+    call: &Spanned<String>,
+    errors: &mut Vec<LessonError>,
+) -> Option<(usize, &'l Signature)> {
+    let found = lesson
+        .functions
+        .iter()
+        .enumerate()
+        .find(|(_, f)| &f.name == call.get_ref());
+    if found.is_none() {
+        let known: Vec<&str> = lesson.functions.iter().map(|f| f.name.as_str()).collect();
+        let message = if known.is_empty() {
+            format!(
+                "`{}` is not declared: add its signature to `functions`",
+                call.get_ref()
+            )
+        } else {
+            format!(
+                "`{}` is not in `functions` (declared: {})",
+                call.get_ref(),
+                known.join(", ")
+            )
+        };
+        errors.push(LessonError::at(call, message));
+    }
+    found
+}
+
+fn fixed_test(
+    lesson: &Lesson,
+    raw: &Spanned<model::RawFixed>,
+    default_tolerance: f64,
+    errors: &mut Vec<LessonError>,
+) -> Option<Test> {
+    let fixed = raw.get_ref();
+    check_localized(&fixed.name, "test name", errors);
+    let (entry, sig) = function(lesson, &fixed.call, errors)?;
+    let tolerance = tolerance_of(&fixed.tolerance, default_tolerance, errors);
+    let args = fixed.args.get_ref();
+    if args.len() != sig.params.len() {
+        errors.push(LessonError::at(
+            &fixed.args,
+            format!(
+                "`{}` takes {} arguments, `args` has {}",
+                sig.name,
+                sig.params.len(),
+                args.len()
+            ),
+        ));
+        return None;
+    }
+    let mut values = Vec::new();
+    for (arg, (pname, ty)) in args.iter().zip(&sig.params) {
+        match ty.value_from_toml(arg.get_ref()) {
+            Ok(v) => values.push(v),
+            Err(e) => errors.push(LessonError::at(
+                arg,
+                format!("argument `{pname}` ({ty}): {e}"),
+            )),
+        }
+    }
+    let expected = match sig.returns.value_from_toml(fixed.expected.get_ref()) {
+        Ok(v) => v,
+        Err(e) => {
+            errors.push(LessonError::at(
+                &fixed.expected,
+                format!("`expected` ({}): {e}", sig.returns),
+            ));
+            return None;
+        }
+    };
+    (values.len() == args.len()).then(|| Test {
+        name: fixed.name.clone(),
+        kind: TestKind::Fixed,
+        entry,
+        tolerance,
+        arg_names: sig.params.iter().map(|(n, _)| n.clone()).collect(),
+        cases: vec![Case {
+            args: values,
+            expected: Expected::Given(expected),
+            seed: None,
+        }],
+    })
+}
+
+/// A checked generator: how one argument of a case is made.
+enum Generator {
+    Uniform {
+        shape: Vec<Expr>,
+        low: f64,
+        high: f64,
+    },
+    Dim(Expr),
+    Fixed(WireValue),
+}
+
+fn generator(raw: &RawGenerator, ty: ValueType, what: &str) -> Result<Generator, String> {
+    let given = [
+        raw.shape.is_some(),
+        raw.range.is_some(),
+        raw.dim.is_some(),
+        raw.value.is_some(),
+    ];
+    if let Some(value) = &raw.value {
+        if given.iter().filter(|g| **g).count() > 1 {
+            return Err(format!(
+                "{what}: `value` stands alone, without `shape`, `range` or `dim`"
+            ));
+        }
+        return ty
+            .value_from_toml(value)
+            .map(Generator::Fixed)
+            .map_err(|e| format!("{what}: {e}"));
+    }
+    if let Some(dim) = &raw.dim {
+        if raw.shape.is_some() || raw.range.is_some() {
+            return Err(format!(
+                "{what}: `dim` stands alone, without `shape` or `range`"
+            ));
+        }
+        if ty != ValueType::Usize {
+            return Err(format!("{what}: `dim` gives a usize, but the type is {ty}"));
+        }
+        return Expr::from_toml(dim)
+            .map(Generator::Dim)
+            .map_err(|e| format!("{what}: {e}"));
+    }
+    let Some([low, high]) = raw.range else {
+        return Err(format!(
+            "{what}: give `range = [low, high]` (with `shape` for an array), `dim` or `value`"
+        ));
+    };
+    if !(low.is_finite() && high.is_finite() && low <= high) {
+        return Err(format!(
+            "{what}: `range` must be two finite numbers, low ≤ high"
+        ));
+    }
+    let shape = match (&raw.shape, ty) {
+        (None, ValueType::F32) => Vec::new(),
+        (Some(shape), ValueType::Array(n)) if shape.len() == n => shape
+            .iter()
+            .map(Expr::from_toml)
+            .collect::<Result<_, _>>()
+            .map_err(|e| format!("{what}: {e}"))?,
+        (Some(shape), ValueType::Array(n)) => {
+            return Err(format!(
+                "{what}: the type {ty} needs {n} sizes in `shape`, found {}",
+                shape.len()
+            ));
+        }
+        (None, ValueType::Array(_)) => return Err(format!("{what}: an array needs a `shape`")),
+        (_, _) => return Err(format!("{what}: a {ty} cannot be drawn from a `range`")),
+    };
+    Ok(Generator::Uniform { shape, low, high })
+}
+
+/// Draws `count` cases from `seed`, `seed + 1`, ….
+fn draw_cases(
+    seed: u64,
+    count: usize,
+    dims: &Dims,
+    generators: &[Generator],
+    decimals: u32,
+    expected: &Expected,
+) -> Result<Vec<Case>, String> {
+    let scale = 10f64.powi(decimals.min(6) as i32);
+    (0..count as u64)
+        .map(|i| {
+            let case_seed = seed.wrapping_add(i);
+            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(case_seed);
+            let sizes = dims.draw(&mut rng)?;
+            let mut uniform = |low: f64, high: f64| -> f32 {
+                ((rng.random_range(low..=high) * scale).round() / scale) as f32
+            };
+            let args = generators
+                .iter()
+                .map(|g| match g {
+                    Generator::Fixed(v) => Ok(v.clone()),
+                    Generator::Dim(e) => match e.eval(&sizes)? {
+                        n if n < 0 => Err(format!("a size came out negative ({n})")),
+                        n => Ok(WireValue::Usize(n as usize)),
+                    },
+                    Generator::Uniform { shape, low, high } if shape.is_empty() => {
+                        Ok(WireValue::F32(uniform(*low, *high)))
+                    }
+                    Generator::Uniform { shape, low, high } => {
+                        let shape = shape
+                            .iter()
+                            .map(|e| match e.eval(&sizes)? {
+                                n if n < 0 => Err(format!("a size came out negative ({n})")),
+                                n => Ok(n as usize),
+                            })
+                            .collect::<Result<Vec<usize>, String>>()?;
+                        let len: usize = shape.iter().product();
+                        if len > 1 << 22 {
+                            return Err(format!(
+                                "an array of shape {shape:?} is too large for a test"
+                            ));
+                        }
+                        let data = (0..len).map(|_| uniform(*low, *high)).collect();
+                        Ok(WireValue::Array { shape, data })
+                    }
+                })
+                .collect::<Result<Vec<_>, String>>()
+                .map_err(|e| format!("case {} (seed {case_seed}): {e}", i + 1))?;
+            Ok(Case {
+                args,
+                expected: expected.clone(),
+                seed: Some(case_seed),
+            })
+        })
+        .collect()
+}
+
+fn dims_of(raw: &Option<Spanned<toml::Table>>, errors: &mut Vec<LessonError>) -> Option<Dims> {
+    match raw {
+        None => Some(Dims::default()),
+        Some(table) => Dims::from_toml(table.get_ref())
+            .map_err(|e| errors.push(LessonError::at(table, e)))
+            .ok(),
+    }
+}
+
+fn case_count(
+    raw: &Option<Spanned<usize>>,
+    default: usize,
+    errors: &mut Vec<LessonError>,
+) -> usize {
+    match raw {
+        Some(n) if *n.get_ref() == 0 || *n.get_ref() > 10_000 => {
+            errors.push(LessonError::at(n, "`cases` must be between 1 and 10000"));
+            default
+        }
+        Some(n) => *n.get_ref(),
+        None => default,
+    }
+}
+
+fn random_test(
+    lesson: &Lesson,
+    raw: &Spanned<model::RawRandom>,
+    default_tolerance: f64,
+    errors: &mut Vec<LessonError>,
+) -> Option<Test> {
+    let random = raw.get_ref();
+    check_localized(&random.name, "test name", errors);
+    let (entry, sig) = function(lesson, &random.call, errors)?;
+    let tolerance = tolerance_of(&random.tolerance, default_tolerance, errors);
+    let count = case_count(&random.cases, DEFAULT_RANDOM_CASES, errors);
+    let dims = dims_of(&random.dims, errors)?;
+    let args = random.args.get_ref();
+    if args.len() != sig.params.len() {
+        errors.push(LessonError::at(
+            &random.args,
+            format!(
+                "`{}` takes {} arguments, `args` has {}",
+                sig.name,
+                sig.params.len(),
+                args.len()
+            ),
+        ));
+        return None;
+    }
+    let mut generators = Vec::new();
+    for (arg, (pname, ty)) in args.iter().zip(&sig.params) {
+        match generator(arg.get_ref(), *ty, &format!("argument `{pname}` ({ty})")) {
+            Ok(g) => generators.push(g),
+            Err(e) => errors.push(LessonError::at(arg, e)),
+        }
+    }
+    if generators.len() != args.len() {
+        return None;
+    }
+    let decimals = random.decimals.unwrap_or(DEFAULT_DECIMALS);
+    let cases = draw_cases(
+        random.seed,
+        count,
+        &dims,
+        &generators,
+        decimals,
+        &Expected::Reference,
+    )
+    .map_err(|e| errors.push(LessonError::at(raw, e)))
+    .ok()?;
+    Some(Test {
+        name: random.name.clone(),
+        kind: TestKind::Random,
+        entry,
+        tolerance,
+        arg_names: sig.params.iter().map(|(n, _)| n.clone()).collect(),
+        cases,
+    })
+}
+
+fn scenario_test(
+    lesson: &mut Lesson,
+    raw: &Spanned<model::RawScenario>,
+    default_tolerance: f64,
+    errors: &mut Vec<LessonError>,
+) -> Option<Test> {
+    let scenario = raw.get_ref();
+    check_localized(&scenario.name, "test name", errors);
+    let tolerance = tolerance_of(&scenario.tolerance, default_tolerance, errors);
+    let returns = ValueType::parse(scenario.returns.get_ref())
+        .map_err(|e| errors.push(LessonError::at(&scenario.returns, e)))
+        .ok()?;
+    if scenario.code.get_ref().trim().is_empty() {
+        errors.push(LessonError::at(
+            &scenario.code,
+            "the scenario's `code` is empty",
+        ));
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut params = Vec::new();
+    let mut generators = Vec::new();
+    for input in &scenario.inputs {
+        let i = input.get_ref();
+        if !is_identifier(&i.name) || i.name.starts_with("__") {
+            errors.push(LessonError::at(
+                input,
+                format!("`{}` is not a variable name", i.name),
+            ));
+        } else if names.contains(&i.name) {
+            errors.push(LessonError::at(
+                input,
+                format!("the input `{}` is named twice", i.name),
+            ));
+        }
+        let ty = match ValueType::parse(&i.ty) {
+            Ok(ty) => ty,
+            Err(e) => {
+                errors.push(LessonError::at(input, e));
+                continue;
+            }
+        };
+        match generator(&i.generator(), ty, &format!("input `{}`", i.name)) {
+            Ok(g) => generators.push(g),
+            Err(e) => errors.push(LessonError::at(input, e)),
+        }
+        names.push(i.name.clone());
+        params.push(ty);
+    }
+    if generators.len() != scenario.inputs.len() {
+        return None;
+    }
+    let expected = match &scenario.expected {
+        Some(e) => match returns.value_from_toml(e.get_ref()) {
+            Ok(v) => Expected::Given(v),
+            Err(message) => {
+                errors.push(LessonError::at(
+                    e,
+                    format!("`expected` ({returns}): {message}"),
+                ));
+                return None;
+            }
+        },
+        None => Expected::Reference,
+    };
+    let dims = dims_of(&scenario.dims, errors)?;
+    let count = case_count(&scenario.cases, 1, errors);
+    let draws_anything = generators.iter().any(|g| !matches!(g, Generator::Fixed(_)));
+    let seed = match scenario.seed {
+        Some(seed) => seed,
+        None if draws_anything => {
+            errors.push(LessonError::at(
+                raw,
+                "a scenario with random inputs needs a `seed`",
+            ));
+            return None;
+        }
+        None => 0,
+    };
+    let decimals = scenario.decimals.unwrap_or(DEFAULT_DECIMALS);
+    let mut cases = draw_cases(seed, count, &dims, &generators, decimals, &expected)
+        .map_err(|e| errors.push(LessonError::at(raw, e)))
+        .ok()?;
+    if !draws_anything {
+        cases.iter_mut().for_each(|c| c.seed = None);
+    }
+    lesson.entries.push(Entry {
+        kind: EntryKind::Snippet {
+            code: scenario.code.get_ref().clone(),
+            inputs: names.clone(),
+        },
+        params,
+        returns,
+    });
+    Some(Test {
+        name: scenario.name.clone(),
+        kind: TestKind::Scenario,
+        entry: lesson.entries.len() - 1,
+        tolerance,
+        arg_names: names,
+        cases,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = r#"
+format = 1
+id = "add"
+module = "add"
+functions = ["fn add(a: &Array1<f32>, b: &Array1<f32>) -> Array1<f32>"]
+title = { ja = "足し算", en = "Addition" }
+text = { ja = "足します。", en = "Add." }
+"#;
+
+    fn errors_of(tail: &str) -> Vec<String> {
+        match parse(&format!("{HEAD}{tail}")) {
+            Ok(_) => vec![],
+            Err(errors) => errors.into_iter().map(|e| e.message).collect(),
+        }
+    }
+
+    #[test]
+    fn a_valid_lesson_draws_its_cases() {
+        let lesson = parse(&format!(
+            r#"{HEAD}
+[[fixed]]
+name = {{ ja = "例", en = "example" }}
+call = "add"
+args = [[1, 2], [3, -4]]
+expected = [4, -2]
+
+[[random]]
+name = {{ ja = "乱数", en = "random" }}
+call = "add"
+seed = 7
+cases = 5
+dims = {{ n = [1, 6] }}
+args = [{{ shape = ["n"], range = [-1, 1] }}, {{ shape = ["n"], range = [-1, 1] }}]
+"#
+        ))
+        .unwrap();
+        assert_eq!(lesson.tests.len(), 2);
+        assert_eq!(lesson.case_count(), 6);
+        let drawn = &lesson.tests[1].cases;
+        assert_eq!(drawn[4].seed, Some(11));
+        for case in drawn {
+            let (WireValue::Array { shape: a, data }, WireValue::Array { shape: b, .. }) =
+                (&case.args[0], &case.args[1])
+            else {
+                panic!("arrays expected")
+            };
+            assert_eq!(a, b, "both arguments share the size n");
+            assert!(
+                data.iter()
+                    .all(|x| (-1.0..=1.0).contains(x) && (x * 100.0).round() == x * 100.0)
+            );
+        }
+    }
+
+    #[test]
+    fn names_the_mistakes_of_a_lesson() {
+        assert_eq!(
+            errors_of(
+                "[[fixed]]\nname = { ja = \"a\", en = \"a\" }\ncall = \"ad\"\nargs = []\nexpected = 1\n"
+            ),
+            vec!["`ad` is not in `functions` (declared: add)"]
+        );
+        let ragged = errors_of(
+            "[[fixed]]\nname = { ja = \"a\", en = \"a\" }\ncall = \"add\"\nargs = [[1, 2], [3]]\nexpected = [[1], [2, 3]]\n",
+        );
+        assert!(
+            ragged[0].contains("ragged") || ragged[0].contains("expected"),
+            "{ragged:?}"
+        );
+        let typo = errors_of("tolerence = 0.1\n");
+        assert_eq!(
+            typo,
+            vec!["unknown field `tolerence`: did you mean `tolerance`?"]
+        );
+        assert!(errors_of("")[0].contains("no hidden tests"));
+    }
+}

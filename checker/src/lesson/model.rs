@@ -1,0 +1,130 @@
+//! The lesson file as written: a serde model of `lessons/*.toml` (format 1).
+//!
+//! `lessons/README.md` documents every field for instructors; keep the two in step.
+//! Fields that later checks need to point at are `Spanned`, so an error can name
+//! the line and column.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The lesson format version this checker reads.
+pub const FORMAT: i64 = 1;
+
+/// A text in both languages of the course.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Localized {
+    pub ja: String,
+    pub en: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLesson {
+    /// The lesson format version: [`FORMAT`].
+    pub format: Spanned<i64>,
+    /// Short id the student types: `checker check conv`.
+    pub id: Spanned<String>,
+    /// The module checked: `exercises/src/<module>.rs` and `solutions/src/<module>.rs`.
+    pub module: Spanned<String>,
+    /// Earlier modules this one builds on; compiled in alongside it.
+    #[serde(default)]
+    pub uses: Vec<Spanned<String>>,
+    /// Points for passing the lesson.
+    pub points: Option<u32>,
+    /// Seconds allowed for running all hidden tests.
+    pub time_limit: Option<Spanned<f64>>,
+    /// MiB of address space for the process that runs student code.
+    pub memory_limit: Option<Spanned<u64>>,
+    /// The default tolerance of every test.
+    pub tolerance: Option<Spanned<f64>>,
+    /// Rust signatures of the functions the tests call.
+    #[serde(default)]
+    pub functions: Vec<Spanned<String>>,
+    pub title: Localized,
+    pub text: Localized,
+    #[serde(default)]
+    pub hints: Vec<Localized>,
+    #[serde(default)]
+    pub fixed: Vec<Spanned<RawFixed>>,
+    #[serde(default)]
+    pub random: Vec<Spanned<RawRandom>>,
+    #[serde(default)]
+    pub scenario: Vec<Spanned<RawScenario>>,
+}
+
+/// `[[fixed]]`: a call with given arguments and a given result.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawFixed {
+    pub name: Localized,
+    pub call: Spanned<String>,
+    pub args: Spanned<Vec<Spanned<toml::Value>>>,
+    pub expected: Spanned<toml::Value>,
+    pub tolerance: Option<Spanned<f64>>,
+}
+
+/// `[[random]]`: random arguments, compared with the reference.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRandom {
+    pub name: Localized,
+    pub call: Spanned<String>,
+    pub seed: u64,
+    pub cases: Option<Spanned<usize>>,
+    pub dims: Option<Spanned<toml::Table>>,
+    pub args: Spanned<Vec<Spanned<RawGenerator>>>,
+    pub decimals: Option<u32>,
+    pub tolerance: Option<Spanned<f64>>,
+}
+
+/// A generator of one argument (in `[[random]]`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawGenerator {
+    pub shape: Option<Vec<toml::Value>>,
+    pub range: Option<[f64; 2]>,
+    pub dim: Option<toml::Value>,
+    pub value: Option<toml::Value>,
+}
+
+/// `[[scenario]]`: a Rust snippet whose value is the test's output.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawScenario {
+    pub name: Localized,
+    pub code: Spanned<String>,
+    pub returns: Spanned<String>,
+    #[serde(default)]
+    pub inputs: Vec<Spanned<RawInput>>,
+    pub seed: Option<u64>,
+    pub cases: Option<Spanned<usize>>,
+    pub dims: Option<Spanned<toml::Table>>,
+    pub decimals: Option<u32>,
+    pub expected: Option<Spanned<toml::Value>>,
+    pub tolerance: Option<Spanned<f64>>,
+}
+
+/// A named input of a scenario: a generator with a name and a type.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInput {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub ty: String,
+    pub shape: Option<Vec<toml::Value>>,
+    pub range: Option<[f64; 2]>,
+    pub dim: Option<toml::Value>,
+    pub value: Option<toml::Value>,
+}
+
+impl RawInput {
+    pub fn generator(&self) -> RawGenerator {
+        RawGenerator {
+            shape: self.shape.clone(),
+            range: self.range,
+            dim: self.dim.clone(),
+            value: self.value.clone(),
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! The cnnlings checker: runs hidden tests on a student's modules and explains what is wrong.
+
+mod app;
+mod cli;
+mod course;
+mod harness;
+mod interrupt;
+mod lesson;
+mod messages;
+mod progress;
+mod report;
+mod text;
+mod verdict;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    interrupt::install();
+    let cli = cli::Cli::parse();
+    app::run(cli)
+}

@@ -1,0 +1,490 @@
+//! Every sentence the checker says, in Japanese and in English, side by side.
+//!
+//! Layout (tables, matrices, colours) lives in `report.rs`; the words live here, so a
+//! translator reads each pair together.
+
+use crate::lesson::Localized;
+
+/// The language of everything the checker prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    /// 日本語
+    Ja,
+    /// English
+    En,
+}
+
+impl Lang {
+    /// `--lang` if given, else the locale: `LC_ALL`, `LC_MESSAGES`, then `LANG` (as POSIX orders them).
+    pub fn detect(arg: Option<Lang>) -> Lang {
+        arg.unwrap_or_else(|| {
+            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|v| std::env::var(v).ok())
+                .find(|v| !v.is_empty())
+                .unwrap_or_default();
+            if locale.starts_with("ja") {
+                Lang::Ja
+            } else {
+                Lang::En
+            }
+        })
+    }
+
+    pub fn pick(self, text: &Localized) -> &str {
+        match self {
+            Lang::Ja => &text.ja,
+            Lang::En => &text.en,
+        }
+    }
+}
+
+/// The command a student types, before the subcommand.
+pub const RUN: &str = "cargo run -p checker --";
+
+/// The messages in one language.
+#[derive(Debug, Clone, Copy)]
+pub struct Msg(pub Lang);
+
+macro_rules! say {
+    ($self:ident, ja: $ja:expr, en: $en:expr $(,)?) => {
+        match $self.0 {
+            Lang::Ja => $ja,
+            Lang::En => $en,
+        }
+    };
+}
+
+impl Msg {
+    pub fn welcome(self) -> String {
+        say!(self,
+            ja: format!("cnnlings へようこそ。\n\
+                ユニット、全結合層、畳み込み、プーリングと、CNN を部品から一つずつ自分で作っていきます。\n\
+                各レッスンでは exercises/src/ のファイルを書き、`{RUN} next` で確かめます。\n\
+                困ったら `{RUN} hint`、全体の進み具合は `{RUN} list` で見られます。"),
+            en: format!("Welcome to cnnlings!\n\
+                You will build a convolutional neural network yourself, one piece at a time:\n\
+                a unit, a fully connected layer, convolution, pooling, and then the whole network.\n\
+                In each lesson you write a file in exercises/src/ and check it with `{RUN} next`.\n\
+                Stuck? `{RUN} hint`. Your progress: `{RUN} list`."),
+        )
+    }
+
+    pub fn lesson_heading(self, number: usize, total: usize, title: &str) -> String {
+        say!(self, ja: format!("レッスン {number}/{total}: {title}"), en: format!("Lesson {number}/{total}: {title}"))
+    }
+
+    pub fn edit_file(self, path: &str) -> String {
+        say!(self, ja: format!("編集するファイル: {path}"), en: format!("The file to edit: {path}"))
+    }
+
+    pub fn checking(self, id: &str) -> String {
+        say!(self, ja: format!("{id} を確かめています…"), en: format!("Checking {id}…"))
+    }
+
+    pub fn preparing(self) -> String {
+        say!(self,
+            ja: "初回の準備をしています（依存するクレートをコンパイルします。最初の一回だけ、1 分ほどかかります）…".to_string(),
+            en: "Preparing the checker: compiling the dependencies (once only; it takes about a minute)…".to_string(),
+        )
+    }
+
+    pub fn passed(self, tests: usize, cases: usize) -> String {
+        say!(self,
+            ja: format!("合格です。隠しテスト {tests} 個（{cases} ケース）をすべて通りました。"),
+            en: format!("Passed! All {tests} hidden tests ({cases} cases) agree with your code."),
+        )
+    }
+
+    pub fn points(self, points: u32) -> String {
+        say!(self, ja: format!("+{points} 点"), en: format!("+{points} points"))
+    }
+
+    pub fn compare_with_reference(self, path: &str) -> String {
+        say!(self,
+            ja: format!("模範解答と見比べてみましょう: {path}"),
+            en: format!("Compare your code with the reference solution: {path}"),
+        )
+    }
+
+    pub fn up_next(self) -> String {
+        say!(self, ja: "次のレッスン".to_string(), en: "Up next".to_string())
+    }
+
+    pub fn run_next_to_start(self) -> String {
+        say!(self,
+            ja: format!("準備ができたら `{RUN} next` で始めましょう。"),
+            en: format!("When you are ready, start it with `{RUN} next`."),
+        )
+    }
+
+    pub fn course_complete(self, points: u32, total: u32) -> String {
+        say!(self,
+            ja: format!("全レッスン修了です。おめでとうございます！（{points}/{total} 点）\n\
+                畳み込み、プーリング、全結合を組み合わせた CNN を、自分の手で作り上げました。\n\
+                講義の 5 層のプログラム（畳み込み、畳み込み、プーリング、全結合、全結合）は、あなたのコードで動いています。"),
+            en: format!("You have finished every lesson. Congratulations! ({points}/{total} points)\n\
+                You built a CNN yourself from convolution, pooling and fully connected layers:\n\
+                the lecture's five-layer program (conv, conv, pool, dense, dense) now runs on your code."),
+        )
+    }
+
+    pub fn not_implemented(self, location: &str) -> String {
+        say!(self,
+            ja: format!("まだ実装されていません。{location} の todo!() があなたのコードを待っています。"),
+            en: format!("Not implemented yet: the todo!() at {location} is waiting for your code."),
+        )
+    }
+
+    pub fn write_then_run(self) -> String {
+        say!(self,
+            ja: format!("関数を書いて保存したら、もう一度 `{RUN} next` を実行してください。ヒントは `{RUN} hint` です。"),
+            en: format!("Write the function, save the file, and run `{RUN} next` again. A hint: `{RUN} hint`."),
+        )
+    }
+
+    pub fn try_again(self) -> String {
+        say!(self,
+            ja: format!("直して保存したら、もう一度 `{RUN} next` を実行してください。"),
+            en: format!("Fix it, save, and run `{RUN} next` again."),
+        )
+    }
+
+    pub fn failed_summary(
+        self,
+        failed: usize,
+        tests: usize,
+        failed_cases: usize,
+        cases: usize,
+    ) -> String {
+        say!(self,
+            ja: format!("隠しテスト {tests} 個のうち {failed} 個が通りませんでした（{cases} ケース中 {failed_cases} ケース）。"),
+            en: format!("{failed} of {tests} hidden tests failed ({failed_cases} of {cases} cases)."),
+        )
+    }
+
+    pub fn test_kind(self, kind: crate::lesson::TestKind) -> &'static str {
+        use crate::lesson::TestKind::*;
+        match (self.0, kind) {
+            (Lang::Ja, Fixed) => "固定",
+            (Lang::Ja, Random) => "ランダム、模範解答と比較",
+            (Lang::Ja, Scenario) => "シナリオ",
+            (Lang::En, Fixed) => "fixed",
+            (Lang::En, Random) => "random, compared with the reference",
+            (Lang::En, Scenario) => "scenario",
+        }
+    }
+
+    pub fn cases_failed(
+        self,
+        failed: usize,
+        cases: usize,
+        first: usize,
+        seed: Option<u64>,
+    ) -> String {
+        let seed_ja = seed.map(|s| format!("、シード {s}")).unwrap_or_default();
+        let seed_en = seed.map(|s| format!(", seed {s}")).unwrap_or_default();
+        say!(self,
+            ja: format!("{cases} ケース中 {failed} ケースが違います。最初のもの（ケース {first}{seed_ja}）:"),
+            en: format!("{failed} of {cases} cases failed. The first (case {first}{seed_en}):"),
+        )
+    }
+
+    pub fn case_seed(self, seed: u64) -> String {
+        say!(self, ja: format!("シード {seed} のケース:"), en: format!("The case drawn with seed {seed}:"))
+    }
+
+    pub fn called_with(self, call: &str) -> String {
+        say!(self, ja: format!("{call} の入力:"), en: format!("{call} with"))
+    }
+
+    pub fn inputs_of(self) -> String {
+        say!(self, ja: "入力:".to_string(), en: "Inputs:".to_string())
+    }
+
+    pub fn expected(self) -> &'static str {
+        say!(self, ja: "期待される出力", en: "expected")
+    }
+
+    pub fn got(self) -> &'static str {
+        say!(self, ja: "あなたの出力", en: "your output")
+    }
+
+    pub fn worst_cell(
+        self,
+        cell: &str,
+        expected: &str,
+        got: &str,
+        difference: &str,
+        tolerance: &str,
+    ) -> String {
+        say!(self,
+            ja: format!("いちばん離れているのは {cell}: 期待値 {expected}、あなたの値 {got}（差 {difference}、許容誤差 {tolerance}）"),
+            en: format!("The worst cell is {cell}: expected {expected}, got {got} (difference {difference}; tolerance {tolerance})"),
+        )
+    }
+
+    pub fn wrong_cells(self, wrong: usize, total: usize) -> String {
+        say!(self,
+            ja: format!("{total} 個の値のうち {wrong} 個が違います（* の付いた値）。"),
+            en: format!("{wrong} of {total} values differ (marked *)."),
+        )
+    }
+
+    pub fn wrong_cells_colored(self, wrong: usize, total: usize) -> String {
+        say!(self,
+            ja: format!("{total} 個の値のうち {wrong} 個が違います（赤い値）。"),
+            en: format!("{wrong} of {total} values differ (in red)."),
+        )
+    }
+
+    pub fn shape_mismatch(self, expected: &str, got: &str) -> String {
+        say!(self,
+            ja: format!("出力の形が違います。期待される形は {expected}、あなたの出力は {got} です。"),
+            en: format!("The output has the wrong shape: expected {expected}, got {got}."),
+        )
+    }
+
+    pub fn panicked(self, location: &str, message: &str) -> String {
+        let at_ja = if location.is_empty() {
+            String::new()
+        } else {
+            format!("（{location}）")
+        };
+        let at_en = if location.is_empty() {
+            String::new()
+        } else {
+            format!(" at {location}")
+        };
+        say!(self,
+            ja: format!("あなたのコードがパニックしました{at_ja}:\n{message}"),
+            en: format!("Your code panicked{at_en}:\n{message}"),
+        )
+    }
+
+    pub fn not_implemented_short(self, location: &str) -> String {
+        say!(self,
+            ja: format!("まだ実装されていません（{location} の todo!()）。"),
+            en: format!("Not implemented yet (the todo!() at {location})."),
+        )
+    }
+
+    pub fn timed_out(self, seconds: f64) -> String {
+        say!(self,
+            ja: format!("制限時間（{seconds} 秒）を超えたので止めました。終わらないループがないか確かめてください。"),
+            en: format!("Stopped at the time limit ({seconds} s). Look for a loop that never ends."),
+        )
+    }
+
+    pub fn stack_overflow(self) -> String {
+        say!(self,
+            ja: "スタックがあふれました（終わらない再帰がないか確かめてください）。".to_string(),
+            en: "The stack overflowed (look for a recursion that never ends).".to_string(),
+        )
+    }
+
+    pub fn out_of_memory(self, mib: u64) -> String {
+        say!(self,
+            ja: format!("メモリの上限（{mib} MiB）に達しました。大きすぎる配列を作っていないか確かめてください。"),
+            en: format!("The memory limit ({mib} MiB) was reached. Look for an array far larger than needed."),
+        )
+    }
+
+    pub fn killed_by_signal(self, signal: i32) -> String {
+        say!(self,
+            ja: format!("プロセスがシグナル {signal} で終了しました。"),
+            en: format!("The process was ended by signal {signal}."),
+        )
+    }
+
+    pub fn exited_early(self, code: i32) -> String {
+        say!(self,
+            ja: format!("テストの途中でプロセスが終了しました（終了コード {code}）。process::exit を呼んでいませんか。"),
+            en: format!("The process exited (status {code}) before this test finished. Does your code call process::exit?"),
+        )
+    }
+
+    pub fn not_run(self, count: usize) -> String {
+        say!(self,
+            ja: format!("その前のテストでプロセスが止まったので、{count} ケースは実行できませんでした。"),
+            en: format!("{count} cases could not run: the process had stopped in an earlier test."),
+        )
+    }
+
+    pub fn lesson_fault(self, why: &str) -> String {
+        say!(self,
+            ja: format!("このテストはレッスン側の問題で判定できません。先生に知らせてください: {why}"),
+            en: format!("This test cannot be judged because of a problem in the lesson itself; please tell your instructor: {why}"),
+        )
+    }
+
+    pub fn student_output(self, stream: &str, bytes: u64) -> String {
+        say!(self,
+            ja: format!("あなたのコードの出力（{stream}、{bytes} バイト）:"),
+            en: format!("Your code printed ({stream}, {bytes} bytes):"),
+        )
+    }
+
+    pub fn output_cut(self, bytes: u64) -> String {
+        say!(self, ja: format!("…（{bytes} バイト省略）…"), en: format!("… ({bytes} bytes cut) …"))
+    }
+
+    pub fn does_not_compile(self, files: &str) -> String {
+        say!(self,
+            ja: format!("{files} がコンパイルできません。rustc のメッセージ:"),
+            en: format!("{files} does not compile. rustc says:"),
+        )
+    }
+
+    pub fn cannot_call(self, file: &str) -> String {
+        say!(self,
+            ja: format!("隠しテストが {file} のコードを呼び出せません。"),
+            en: format!("The hidden tests cannot call the code in {file}."),
+        )
+    }
+
+    pub fn calls_function(self, signature: &str) -> String {
+        say!(self,
+            ja: format!("テストはこの関数を呼びます: pub {signature}"),
+            en: format!("They call this function: pub {signature}"),
+        )
+    }
+
+    pub fn scenario_needs(self, name: &str) -> String {
+        say!(self,
+            ja: format!("シナリオ「{name}」が、あなたのコードの型や関数を使えません。"),
+            en: format!("The scenario \"{name}\" cannot use the types and functions of your code."),
+        )
+    }
+
+    pub fn rustc_says(self, message: &str) -> String {
+        say!(self, ja: format!("rustc: {message}"), en: format!("rustc: {message}"))
+    }
+
+    pub fn keep_signatures(self) -> String {
+        say!(self,
+            ja: "名前・引数・戻り値の型は、最初のファイル（スタブ）のとおりに保ってください。".to_string(),
+            en: "Keep the names, parameters and return types as the stub had them.".to_string(),
+        )
+    }
+
+    pub fn cargo_failed(self) -> String {
+        say!(self,
+            ja: "cargo がビルドに失敗しました（rustc のエラーではありません）。cargo のメッセージ:".to_string(),
+            en: "cargo failed to build the checker's harness (this is not an error in your code). cargo says:".to_string(),
+        )
+    }
+
+    pub fn hint_heading(self, number: usize, total: usize) -> String {
+        say!(self, ja: format!("ヒント {number}/{total}"), en: format!("Hint {number} of {total}"))
+    }
+
+    pub fn more_hints(self) -> String {
+        say!(self,
+            ja: format!("もう一度 `{RUN} hint` で次のヒントが出ます。"),
+            en: format!("Run `{RUN} hint` again for the next hint."),
+        )
+    }
+
+    pub fn all_hints_shown(self) -> String {
+        say!(self,
+            ja: "ヒントはこれで全部です。".to_string(),
+            en: "That was the last hint.".to_string(),
+        )
+    }
+
+    pub fn no_hints(self, id: &str) -> String {
+        say!(self, ja: format!("レッスン {id} にはヒントがありません。"), en: format!("Lesson {id} has no hints."))
+    }
+
+    pub fn list_heading(self) -> [&'static str; 4] {
+        say!(self, ja: ["レッスン", "題名", "状態", "点数"], en: ["lesson", "title", "state", "points"])
+    }
+
+    pub fn state_done(self) -> &'static str {
+        say!(self, ja: "合格", en: "done")
+    }
+
+    pub fn state_current(self) -> &'static str {
+        say!(self, ja: "いまここ", en: "current")
+    }
+
+    pub fn state_pending(self) -> &'static str {
+        say!(self, ja: "未着手", en: "pending")
+    }
+
+    pub fn list_total(self, done: usize, total: usize, points: u32, max: u32) -> String {
+        say!(self,
+            ja: format!("{total} レッスン中 {done} 個に合格、{max} 点中 {points} 点"),
+            en: format!("{done} of {total} lessons done, {points} of {max} points"),
+        )
+    }
+
+    pub fn verify_passed(self, lessons: usize) -> String {
+        say!(self,
+            ja: format!("{lessons} レッスンすべてに合格しています。"),
+            en: format!("All {lessons} lessons pass."),
+        )
+    }
+
+    pub fn verify_failed(self, failed: &str) -> String {
+        say!(self,
+            ja: format!("合格していないレッスン: {failed}"),
+            en: format!("Lessons that do not pass yet: {failed}"),
+        )
+    }
+
+    pub fn lesson_passed_short(self) -> &'static str {
+        say!(self, ja: "合格", en: "passed")
+    }
+
+    pub fn lesson_failed_short(self) -> &'static str {
+        say!(self, ja: "不合格", en: "failed")
+    }
+
+    pub fn lesson_not_started_short(self) -> &'static str {
+        say!(self, ja: "未実装", en: "not implemented yet")
+    }
+
+    pub fn lesson_no_compile_short(self) -> &'static str {
+        say!(self, ja: "コンパイルエラー", en: "does not compile")
+    }
+
+    pub fn unknown_lesson(self, id: &str, suggestion: Option<&str>, all: &str) -> String {
+        match suggestion {
+            Some(s) => say!(self,
+                ja: format!("レッスン `{id}` はありません。`{s}` のことですか？（レッスン: {all}）"),
+                en: format!("There is no lesson `{id}`. Did you mean `{s}`? (lessons: {all})"),
+            ),
+            None => say!(self,
+                ja: format!("レッスン `{id}` はありません（レッスン: {all}）。"),
+                en: format!("There is no lesson `{id}` (lessons: {all})."),
+            ),
+        }
+    }
+
+    pub fn lesson_errors(self, count: usize) -> String {
+        say!(self,
+            ja: format!("レッスンファイルに {count} 個の誤りがあります。直してからもう一度実行してください。"),
+            en: format!("The lesson files have {count} errors. Fix them and run the checker again."),
+        )
+    }
+
+    pub fn not_a_workbook(self, dir: &str) -> String {
+        say!(self,
+            ja: format!("{dir} とその親フォルダに cnnlings のワークブック（lessons/ と exercises/）が見つかりません。リポジトリのフォルダで実行してください。"),
+            en: format!("No cnnlings workbook (lessons/ and exercises/) in {dir} or above it. Run the checker inside the repository."),
+        )
+    }
+
+    pub fn progress_reset(self, path: &str, why: &str) -> String {
+        say!(self,
+            ja: format!("進み具合のファイル {path} が読めないので、最初からとして扱います（元のファイルは .bak として残しました）: {why}"),
+            en: format!("The progress file {path} cannot be read, so progress starts afresh (the old file is kept as .bak): {why}"),
+        )
+    }
+
+    pub fn internal_error(self) -> String {
+        say!(self, ja: "チェッカーが処理を続けられません:".to_string(), en: "The checker cannot go on:".to_string())
+    }
+}

@@ -1,0 +1,659 @@
+//! How a verdict looks on the terminal: matrices side by side, wrong cells marked, short sentences.
+
+use crate::course::Layout;
+use crate::harness::run::Captured;
+use crate::harness::wire::WireValue;
+use crate::lesson::{EntryKind, Lesson, Test};
+use crate::messages::{Lang, Msg};
+use crate::verdict::{CaseFailure, Failure, Missing, ValueDiff, Verdict};
+use colored::Colorize;
+use std::fmt::Write as _;
+use unicode_width::UnicodeWidthStr;
+
+/// Everything the report needs to know besides the verdict.
+pub struct Context<'a> {
+    pub lang: Lang,
+    pub color: bool,
+    pub layout: &'a Layout,
+}
+
+impl Context<'_> {
+    fn msg(&self) -> Msg {
+        Msg(self.lang)
+    }
+
+    /// Absolute paths of the workbook shown relative to it.
+    fn relative(&self, text: &str) -> String {
+        let root = format!("{}/", self.layout.root.display());
+        text.replace(&root, "")
+    }
+}
+
+/// Numbers as a person reads them: `4`, `-0.25`, `0.3333`, `1.2e-7`.
+pub fn number(x: f32) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 {
+            "inf".to_string()
+        } else {
+            "-inf".to_string()
+        };
+    }
+    let a = x.abs();
+    if a != 0.0 && !(1e-4..1e7).contains(&a) {
+        return format!("{x:.3e}");
+    }
+    let text = format!("{x:.4}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn shape_text(shape: &[usize]) -> String {
+    match shape {
+        [] => "()".to_string(),
+        [n] => format!("({n})"),
+        _ => shape
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join("×"),
+    }
+}
+
+fn index_text(shape: &[usize], flat: usize) -> String {
+    if shape.is_empty() {
+        return String::new();
+    }
+    let mut rest = flat;
+    let mut index = vec![0; shape.len()];
+    for (d, &n) in shape.iter().enumerate().rev() {
+        index[d] = rest % n.max(1);
+        rest /= n.max(1);
+    }
+    format!(
+        "[{}]",
+        index
+            .iter()
+            .map(usize::to_string)
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// The largest block shown in full; a larger array is shown around its worst cell.
+const MAX_ROWS: usize = 10;
+const MAX_COLS: usize = 10;
+
+/// A value drawn as lines of text. `mark` flags cells to highlight; `focus` is the
+/// cell to keep in view when the value is too large to show whole.
+fn draw(
+    value: &[f32],
+    shape: &[usize],
+    mark: Option<&[bool]>,
+    focus: usize,
+    is_usize: bool,
+    color: bool,
+) -> Vec<String> {
+    let cell = |i: usize| -> String {
+        if is_usize {
+            format!("{}", value[i] as usize)
+        } else {
+            number(value[i])
+        }
+    };
+    let (rows, cols) = match shape {
+        [] => (1, 1),
+        [n] => (1, *n),
+        _ => (shape[shape.len() - 2], shape[shape.len() - 1]),
+    };
+    let plane = rows * cols;
+    let planes = if plane == 0 { 0 } else { value.len() / plane };
+    let mut lines = Vec::new();
+    if value.is_empty() {
+        lines.push("(empty)".to_string());
+        return lines;
+    }
+    // Which planes (the leading indices of a 3-D or 4-D array) to show.
+    let focus_plane = focus / plane.max(1);
+    let shown_planes: Vec<usize> = if planes <= 2 {
+        (0..planes).collect()
+    } else {
+        vec![focus_plane]
+    };
+    let window = |n: usize, at: usize, max: usize| {
+        if n <= max {
+            0..n
+        } else {
+            let start = at.saturating_sub(max / 2).min(n - max);
+            start..start + max
+        }
+    };
+    let (focus_row, focus_col) = ((focus % plane) / cols, focus % cols);
+    let row_range = window(rows, focus_row, MAX_ROWS);
+    let col_range = window(cols, focus_col, MAX_COLS);
+    let width = (0..value.len()).map(|i| cell(i).len()).max().unwrap_or(1);
+    for p in shown_planes {
+        if shape.len() > 2 {
+            let lead = index_text(&shape[..shape.len() - 2], p);
+            let lead = lead.trim_end_matches(']');
+            lines.push(format!("{lead}, :, :]"));
+        }
+        if row_range.start > 0 {
+            lines.push(format!("  ⋮ ({} rows above)", row_range.start));
+        }
+        for r in row_range.clone() {
+            let mut line = String::new();
+            if col_range.start > 0 {
+                line.push_str("… ");
+            }
+            for c in col_range.clone() {
+                let i = p * plane + r * cols + c;
+                let text = format!("{:>width$}", cell(i));
+                let marked = mark.is_some_and(|m| m[i]);
+                match (marked, color) {
+                    (true, true) => {
+                        let _ = write!(line, " {} ", text.red().bold());
+                    }
+                    (true, false) => {
+                        let _ = write!(line, " {text}*");
+                    }
+                    (false, _) => {
+                        let _ = write!(line, " {text} ");
+                    }
+                }
+            }
+            if col_range.end < cols {
+                line.push_str(" …");
+            }
+            lines.push(line.trim_end().to_string());
+        }
+        if row_range.end < rows {
+            lines.push(format!("  ⋮ ({} rows below)", rows - row_range.end));
+        }
+    }
+    if planes > 2 {
+        lines.push(format!("  ({} of {} planes shown)", 1, planes));
+    }
+    lines
+}
+
+fn visible_width(text: &str) -> usize {
+    // Colour codes take no room on the screen.
+    let mut plain = String::new();
+    let mut in_escape = false;
+    for c in text.chars() {
+        match (in_escape, c) {
+            (false, '\u{1b}') => in_escape = true,
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+            (false, c) => plain.push(c),
+        }
+    }
+    plain.width()
+}
+
+/// Blocks of lines placed side by side, each under its title.
+fn side_by_side(blocks: &[(String, Vec<String>)], indent: &str) -> String {
+    let widths: Vec<usize> = blocks
+        .iter()
+        .map(|(title, lines)| {
+            lines
+                .iter()
+                .map(|l| visible_width(l))
+                .chain([visible_width(title)])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let height = blocks
+        .iter()
+        .map(|(_, lines)| lines.len() + 1)
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for row in 0..height {
+        let mut line = String::from(indent);
+        for (b, (title, lines)) in blocks.iter().enumerate() {
+            let text = if row == 0 {
+                title.as_str()
+            } else {
+                lines.get(row - 1).map_or("", String::as_str)
+            };
+            line.push_str(text);
+            if b + 1 < blocks.len() {
+                line.push_str(&" ".repeat(widths[b] - visible_width(text) + 4));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn value_block(value: &WireValue) -> (Vec<usize>, Vec<f32>, bool) {
+    match value {
+        WireValue::F32(x) => (vec![], vec![*x], false),
+        WireValue::Usize(n) => (vec![], vec![*n as f32], true),
+        WireValue::Array { shape, data } => (shape.clone(), data.clone(), false),
+    }
+}
+
+/// Inputs are shown when they are small enough to read.
+fn inputs_are_small(args: &[WireValue]) -> bool {
+    let cells: usize = args.iter().map(|a| value_block(a).1.len()).sum();
+    cells <= 160
+        && args.iter().all(|a| {
+            let (shape, ..) = value_block(a);
+            shape.len() <= 2 && shape.last().is_none_or(|&c| c <= 12)
+        })
+}
+
+fn call_text(lesson: &Lesson, test: &Test) -> String {
+    match &lesson.entries[test.entry].kind {
+        EntryKind::Call(f) => format!(
+            "{}({})",
+            lesson.functions[*f].name,
+            test.arg_names.join(", ")
+        ),
+        EntryKind::Snippet { .. } => String::new(),
+    }
+}
+
+/// Writes the inputs of a case, if small, as labelled blocks.
+fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, args: &[WireValue]) {
+    let call = call_text(lesson, test);
+    let heading = if call.is_empty() {
+        cx.msg().inputs_of()
+    } else {
+        cx.msg().called_with(&call)
+    };
+    if !inputs_are_small(args) {
+        let shapes: Vec<String> = test
+            .arg_names
+            .iter()
+            .zip(args)
+            .map(|(name, a)| match a {
+                WireValue::Array { shape, .. } => format!("{name}: {}", shape_text(shape)),
+                WireValue::F32(x) => format!("{name} = {}", number(*x)),
+                WireValue::Usize(n) => format!("{name} = {n}"),
+            })
+            .collect();
+        let _ = writeln!(out, "    {heading} {}", shapes.join(", "));
+        return;
+    }
+    let _ = writeln!(out, "    {heading}");
+    let blocks: Vec<(String, Vec<String>)> = test
+        .arg_names
+        .iter()
+        .zip(args)
+        .map(|(name, a)| {
+            let (shape, data, is_usize) = value_block(a);
+            if shape.is_empty() {
+                (
+                    format!(
+                        "{name} = {}",
+                        draw(&data, &shape, None, 0, is_usize, false)
+                            .join("")
+                            .trim()
+                    ),
+                    vec![],
+                )
+            } else {
+                (
+                    format!("{name} {}", shape_text(&shape)),
+                    draw(&data, &shape, None, 0, is_usize, false),
+                )
+            }
+        })
+        .collect();
+    out.push_str(&side_by_side(&blocks, "      "));
+}
+
+fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
+    let m = cx.msg();
+    let exp_lines = draw(
+        &diff.expected,
+        &diff.shape,
+        None,
+        diff.worst,
+        diff.is_usize,
+        cx.color,
+    );
+    let got_lines = draw(
+        &diff.got,
+        &diff.shape,
+        Some(&diff.wrong),
+        diff.worst,
+        diff.is_usize,
+        cx.color,
+    );
+    let suffix = if diff.shape.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", shape_text(&diff.shape))
+    };
+    out.push_str(&side_by_side(
+        &[
+            (format!("{}{suffix}", m.expected()), exp_lines),
+            (format!("{}{suffix}", m.got()), got_lines),
+        ],
+        "      ",
+    ));
+    let total = diff.expected.len();
+    if total > 1 {
+        let wrong = diff.wrong_count();
+        let line = if cx.color {
+            m.wrong_cells_colored(wrong, total)
+        } else {
+            m.wrong_cells(wrong, total)
+        };
+        let _ = writeln!(out, "    {line}");
+    }
+    if !diff.is_usize {
+        let (e, g) = (diff.expected[diff.worst], diff.got[diff.worst]);
+        let difference = number((f64::from(g) - f64::from(e)).abs() as f32);
+        let cell = if diff.shape.is_empty() {
+            "-".to_string()
+        } else {
+            index_text(&diff.shape, diff.worst)
+        };
+        let tolerance = format!("{}", diff.tolerance);
+        let _ = writeln!(
+            out,
+            "    {}",
+            m.worst_cell(&cell, &number(e), &number(g), &difference, &tolerance)
+        );
+    }
+}
+
+fn write_failure(
+    out: &mut String,
+    cx: &Context,
+    lesson: &Lesson,
+    test: &Test,
+    failure: &CaseFailure,
+) {
+    let m = cx.msg();
+    let case = &test.cases[failure.index];
+    let show_inputs = !matches!(
+        failure.failure,
+        Failure::NotImplemented { .. } | Failure::Missing(Missing::NotRun)
+    );
+    if show_inputs && !case.args.is_empty() {
+        write_inputs(out, cx, lesson, test, &case.args);
+    }
+    let indented = |text: String| {
+        text.lines()
+            .map(|l| format!("    {l}\n"))
+            .collect::<String>()
+    };
+    match &failure.failure {
+        Failure::NotImplemented { location } => {
+            out.push_str(&indented(m.not_implemented_short(&cx.relative(location))))
+        }
+        Failure::Panic { message, location } => {
+            out.push_str(&indented(m.panicked(&cx.relative(location), message)))
+        }
+        Failure::Shape { expected, got } => {
+            out.push_str(&indented(
+                m.shape_mismatch(&shape_text(expected), &shape_text(got)),
+            ));
+        }
+        Failure::Values(diff) => write_diff(out, cx, diff),
+        Failure::Missing(why) => {
+            let text = match why {
+                Missing::TimedOut => m.timed_out(lesson.time_limit.as_secs_f64()),
+                Missing::StackOverflow => m.stack_overflow(),
+                Missing::OutOfMemory => m.out_of_memory(lesson.memory_limit >> 20),
+                Missing::Signal(s) => m.killed_by_signal(*s),
+                Missing::Exited(code) => m.exited_early(*code),
+                Missing::NotRun => m.not_run(1),
+            };
+            out.push_str(&indented(text));
+        }
+        Failure::Lesson(why) => out.push_str(&indented(m.lesson_fault(why))),
+    }
+}
+
+fn write_captured(out: &mut String, cx: &Context, stream: &str, captured: &Captured) {
+    if captured.is_empty() {
+        return;
+    }
+    let m = cx.msg();
+    let _ = writeln!(out, "\n{}", m.student_output(stream, captured.total));
+    let show = |out: &mut String, bytes: &[u8]| {
+        for line in String::from_utf8_lossy(bytes).lines().take(40) {
+            let line: String = line
+                .chars()
+                .filter(|c| !c.is_control() || *c == '\t')
+                .take(200)
+                .collect();
+            let _ = writeln!(out, "  │ {line}");
+        }
+    };
+    show(out, &captured.head);
+    if captured.cut() > 0 {
+        let _ = writeln!(out, "  │ {}", m.output_cut(captured.cut()));
+    }
+    show(out, captured.shown_tail());
+}
+
+/// The report of a lesson that failed (or has not been started).
+pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> String {
+    let m = cx.msg();
+    let mut out = String::new();
+    let cross = if cx.color {
+        "✗".red().bold().to_string()
+    } else {
+        "✗".to_string()
+    };
+    match verdict {
+        Verdict::CompileError {
+            diagnostics,
+            harness,
+        } => {
+            let student: Vec<_> = diagnostics
+                .iter()
+                .filter(|d| {
+                    d.primary
+                        .as_ref()
+                        .is_some_and(|(file, ..)| harness.module_files.contains(file))
+                })
+                .collect();
+            let file = cx.layout.show(&cx.layout.exercise(&lesson.module));
+            if !student.is_empty() {
+                let files: Vec<String> = harness
+                    .module_files
+                    .iter()
+                    .filter(|f| {
+                        student
+                            .iter()
+                            .any(|d| d.primary.as_ref().is_some_and(|(p, ..)| p == *f))
+                    })
+                    .map(|f| cx.layout.show(f))
+                    .collect();
+                let _ = writeln!(out, "{cross} {}\n", m.does_not_compile(&files.join(", ")));
+                for d in student {
+                    let _ = writeln!(out, "{}", cx.relative(d.rendered.trim_end()));
+                }
+                return out;
+            }
+            // The errors are in the generated harness: the code exists but does not fit the tests.
+            let _ = writeln!(out, "{cross} {}", m.cannot_call(&file));
+            let mut said = Vec::new();
+            for d in diagnostics {
+                let line = d
+                    .primary
+                    .as_ref()
+                    .filter(|(p, ..)| *p == harness.main_rs)
+                    .map(|(_, l, _)| *l);
+                let entry =
+                    line.and_then(|l| harness.entry_lines.iter().position(|r| r.contains(&l)));
+                let context = match entry.map(|e| &lesson.entries[e].kind) {
+                    Some(EntryKind::Call(f)) => m.calls_function(&lesson.functions[*f].text),
+                    Some(EntryKind::Snippet { .. }) => {
+                        let name = lesson
+                            .tests
+                            .iter()
+                            .find(|t| Some(t.entry) == entry)
+                            .map(|t| lang_name(cx, t));
+                        m.scenario_needs(&name.unwrap_or_default())
+                    }
+                    None => String::new(),
+                };
+                let text = format!("{context}\n{}", m.rustc_says(&cx.relative(&d.message)));
+                if !said.contains(&text) {
+                    let _ = writeln!(out, "\n  {}", text.trim_start().replace('\n', "\n  "));
+                    said.push(text);
+                }
+            }
+            let _ = writeln!(out, "\n  {}", m.keep_signatures());
+            return out;
+        }
+        Verdict::CargoFailed(stderr) => {
+            let _ = writeln!(
+                out,
+                "{cross} {}\n{}",
+                m.cargo_failed(),
+                cx.relative(stderr.trim_end())
+            );
+            return out;
+        }
+        Verdict::Ran { .. } => {}
+    }
+    let Verdict::Ran {
+        tests,
+        stdout,
+        stderr,
+        ..
+    } = verdict
+    else {
+        return out;
+    };
+    if verdict.not_started() {
+        let location = tests
+            .iter()
+            .flat_map(|t| &t.failures)
+            .find_map(|f| match &f.failure {
+                Failure::NotImplemented { location } => Some(cx.relative(location)),
+                _ => None,
+            })
+            .unwrap_or_default();
+        let circle = if cx.color {
+            "○".yellow().bold().to_string()
+        } else {
+            "○".to_string()
+        };
+        let _ = writeln!(out, "{circle} {}", m.not_implemented(&location));
+        let _ = writeln!(out, "  {}", m.write_then_run());
+        return out;
+    }
+    let failed: Vec<_> = tests.iter().filter(|t| !t.passed()).collect();
+    let failed_cases: usize = failed.iter().map(|t| t.failures.len()).sum();
+    let _ = writeln!(
+        out,
+        "{cross} {}",
+        m.failed_summary(failed.len(), tests.len(), failed_cases, lesson.case_count())
+    );
+    for verdict in failed {
+        let test = &lesson.tests[verdict.test];
+        let name = lang_name(cx, test);
+        let title = format!("{name} ({})", m.test_kind(test.kind));
+        let title = if cx.color {
+            title.bold().to_string()
+        } else {
+            title
+        };
+        let _ = writeln!(out, "\n{cross} {title}");
+        let Some(first) = verdict
+            .failures
+            .iter()
+            .find(|f| !matches!(f.failure, Failure::Missing(Missing::NotRun)))
+        else {
+            let _ = writeln!(out, "    {}", m.not_run(verdict.failures.len()));
+            continue;
+        };
+        if verdict.cases > 1 {
+            let seed = test.cases[first.index].seed;
+            let _ = writeln!(
+                out,
+                "    {}",
+                m.cases_failed(verdict.failures.len(), verdict.cases, first.index + 1, seed)
+            );
+        } else if let Some(seed) = test.cases[first.index].seed {
+            let _ = writeln!(out, "    {}", m.case_seed(seed));
+        }
+        write_failure(&mut out, cx, lesson, test, first);
+        let not_run = verdict
+            .failures
+            .iter()
+            .filter(|f| matches!(f.failure, Failure::Missing(Missing::NotRun)))
+            .count();
+        if not_run > 0 {
+            let _ = writeln!(out, "    {}", m.not_run(not_run));
+        }
+    }
+    write_captured(&mut out, cx, "stdout", stdout);
+    write_captured(&mut out, cx, "stderr", stderr);
+    let _ = writeln!(out, "\n{}", m.try_again());
+    out
+}
+
+fn lang_name(cx: &Context, test: &Test) -> String {
+    cx.lang.pick(&test.name).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(number(4.0), "4");
+        assert_eq!(number(-0.25), "-0.25");
+        assert_eq!(number(1.0 / 3.0), "0.3333");
+        assert_eq!(number(-0.0), "0");
+        assert_eq!(number(1.5e-7), "1.500e-7");
+        assert_eq!(number(f32::NAN), "NaN");
+    }
+
+    #[test]
+    fn draws_matrices_aligned_with_marks() {
+        let lines = draw(
+            &[4.0, 3.0, 5.0, -4.0, 3.0, 15.0],
+            &[2, 3],
+            Some(&[false, false, true, false, false, false]),
+            2,
+            false,
+            false,
+        );
+        assert_eq!(lines, vec!["  4    3    5*", " -4    3   15"]);
+        assert_eq!(index_text(&[2, 3], 5), "[1, 2]");
+    }
+
+    #[test]
+    fn large_arrays_show_a_window_around_the_worst_cell() {
+        let data: Vec<f32> = (0..400).map(|i| i as f32).collect();
+        let lines = draw(&data, &[20, 20], None, 399, false, false);
+        assert!(lines[0].contains("rows above"));
+        assert!(lines.last().is_some_and(|l| l.ends_with("399")));
+    }
+
+    #[test]
+    fn side_by_side_pads_by_display_width() {
+        let text = side_by_side(
+            &[
+                ("期待値".into(), vec!["1".into()]),
+                ("got".into(), vec!["2".into()]),
+            ],
+            "",
+        );
+        assert_eq!(text, "期待値    got\n1         2\n");
+    }
+}

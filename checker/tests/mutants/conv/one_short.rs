@@ -1,0 +1,18 @@
+//! Mistake: the output has shape (H − kh, W − kw), one short: the last position where the kernel fits is missed.
+
+use ndarray::Array2;
+
+/// Convolution.
+pub fn conv2d(image: &Array2<f32>, kernel: &Array2<f32>) -> Array2<f32> {
+    let (h, w) = image.dim();
+    let (kh, kw) = kernel.dim();
+    Array2::from_shape_fn((h - kh, w - kw), |(r, c)| {
+        let mut sum = 0.0;
+        for i in 0..kh {
+            for j in 0..kw {
+                sum += image[[r + i, c + j]] * kernel[[i, j]];
+            }
+        }
+        sum
+    })
+}

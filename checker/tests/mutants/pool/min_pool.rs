@@ -1,0 +1,17 @@
+//! Mistake: takes the minimum of each window instead of the maximum.
+
+use ndarray::Array2;
+
+/// Max pooling.
+pub fn max_pool2d(input: &Array2<f32>, size: usize) -> Array2<f32> {
+    let (h, w) = input.dim();
+    Array2::from_shape_fn((h / size, w / size), |(r, c)| {
+        let mut min = f32::INFINITY;
+        for i in 0..size {
+            for j in 0..size {
+                min = min.min(input[[r * size + i, c * size + j]]);
+            }
+        }
+        min
+    })
+}

@@ -1,0 +1,18 @@
+//! Mistake: `relu` returns the absolute value, so negative inputs come out positive instead of 0.
+
+use ndarray::Array1;
+
+/// The dot product of two vectors.
+pub fn dot(a: &Array1<f32>, b: &Array1<f32>) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
+}
+
+/// ReLU.
+pub fn relu(x: f32) -> f32 {
+    x.abs()
+}
+
+/// One unit.
+pub fn unit(inputs: &Array1<f32>, weights: &Array1<f32>, bias: f32) -> f32 {
+    relu(dot(inputs, weights) + bias)
+}

@@ -1,0 +1,17 @@
+//! Correct: starts each maximum from the window's first cell instead of from −∞.
+
+use ndarray::Array2;
+
+/// Max pooling.
+pub fn max_pool2d(input: &Array2<f32>, size: usize) -> Array2<f32> {
+    let (h, w) = input.dim();
+    Array2::from_shape_fn((h / size, w / size), |(r, c)| {
+        let mut max = input[[r * size, c * size]];
+        for i in 0..size {
+            for j in 0..size {
+                max = max.max(input[[r * size + i, c * size + j]]);
+            }
+        }
+        max
+    })
+}

@@ -78,10 +78,6 @@ impl Msg {
         say!(self, ja: format!("編集するファイル: {path}"), en: format!("The file to edit: {path}"))
     }
 
-    pub fn checking(self, id: &str) -> String {
-        say!(self, ja: format!("{id} を確かめています…"), en: format!("Checking {id}…"))
-    }
-
     pub fn preparing(self) -> String {
         say!(self,
             ja: "初回の準備をしています（依存するクレートをコンパイルします。最初の一回だけ、1 分ほどかかります）…".to_string(),
@@ -222,6 +218,24 @@ impl Msg {
             ja: format!("いちばん離れているのは {cell}: 期待値 {expected}、あなたの値 {got}（差 {difference}、許容誤差 {tolerance}）"),
             en: format!("The worst cell is {cell}: expected {expected}, got {got} (difference {difference}; tolerance {tolerance})"),
         )
+    }
+
+    pub fn scalar_differs(
+        self,
+        expected: &str,
+        got: &str,
+        difference: &str,
+        tolerance: &str,
+    ) -> String {
+        say!(self,
+            ja: format!("期待値 {expected}、あなたの値 {got}（差 {difference}、許容誤差 {tolerance}）"),
+            en: format!("Expected {expected}, got {got} (difference {difference}; tolerance {tolerance})"),
+        )
+    }
+
+    pub fn test_title(self, name: &str, kind: crate::lesson::TestKind) -> String {
+        let kind = self.test_kind(kind);
+        say!(self, ja: format!("{name}（{kind}）"), en: format!("{name} ({kind})"))
     }
 
     pub fn wrong_cells(self, wrong: usize, total: usize) -> String {
@@ -466,7 +480,10 @@ impl Msg {
     pub fn lesson_errors(self, count: usize) -> String {
         say!(self,
             ja: format!("レッスンファイルに {count} 個の誤りがあります。直してからもう一度実行してください。"),
-            en: format!("The lesson files have {count} errors. Fix them and run the checker again."),
+            en: match count {
+                1 => "The lesson files have an error. Fix it and run the checker again.".to_string(),
+                _ => format!("The lesson files have {count} errors. Fix them and run the checker again."),
+            },
         )
     }
 

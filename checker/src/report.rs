@@ -100,20 +100,50 @@ fn draw(
     is_usize: bool,
     color: bool,
 ) -> Vec<String> {
-    let cell = |i: usize| -> String {
-        if is_usize {
-            format!("{}", value[i] as usize)
-        } else {
-            number(value[i])
-        }
-    };
+    draw_with_width(
+        value,
+        shape,
+        mark,
+        focus,
+        is_usize,
+        color,
+        cell_width(value, is_usize),
+    )
+}
+
+fn cell_text(x: f32, is_usize: bool) -> String {
+    if is_usize {
+        format!("{}", x as usize)
+    } else {
+        number(x)
+    }
+}
+
+fn cell_width(value: &[f32], is_usize: bool) -> usize {
+    value
+        .iter()
+        .map(|x| cell_text(*x, is_usize).len())
+        .max()
+        .unwrap_or(1)
+}
+
+fn draw_with_width(
+    value: &[f32],
+    shape: &[usize],
+    mark: Option<&[bool]>,
+    focus: usize,
+    is_usize: bool,
+    color: bool,
+    width: usize,
+) -> Vec<String> {
+    let cell = |i: usize| cell_text(value[i], is_usize);
     let (rows, cols) = match shape {
         [] => (1, 1),
         [n] => (1, *n),
         _ => (shape[shape.len() - 2], shape[shape.len() - 1]),
     };
     let plane = rows * cols;
-    let planes = if plane == 0 { 0 } else { value.len() / plane };
+    let planes = value.len().checked_div(plane).unwrap_or(0);
     let mut lines = Vec::new();
     if value.is_empty() {
         lines.push("(empty)".to_string());
@@ -137,7 +167,6 @@ fn draw(
     let (focus_row, focus_col) = ((focus % plane) / cols, focus % cols);
     let row_range = window(rows, focus_row, MAX_ROWS);
     let col_range = window(cols, focus_col, MAX_COLS);
-    let width = (0..value.len()).map(|i| cell(i).len()).max().unwrap_or(1);
     for p in shown_planes {
         if shape.len() > 2 {
             let lead = index_text(&shape[..shape.len() - 2], p);
@@ -317,22 +346,21 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
 
 fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
     let m = cx.msg();
-    let exp_lines = draw(
-        &diff.expected,
-        &diff.shape,
-        None,
-        diff.worst,
-        diff.is_usize,
-        cx.color,
-    );
-    let got_lines = draw(
-        &diff.got,
-        &diff.shape,
-        Some(&diff.wrong),
-        diff.worst,
-        diff.is_usize,
-        cx.color,
-    );
+    // One width for both, so that the same cell sits in the same column.
+    let width = cell_width(&diff.expected, diff.is_usize).max(cell_width(&diff.got, diff.is_usize));
+    let draw_one = |values: &[f32], mark: Option<&[bool]>| {
+        draw_with_width(
+            values,
+            &diff.shape,
+            mark,
+            diff.worst,
+            diff.is_usize,
+            cx.color,
+            width,
+        )
+    };
+    let exp_lines = draw_one(&diff.expected, None);
+    let got_lines = draw_one(&diff.got, Some(&diff.wrong));
     let suffix = if diff.shape.is_empty() {
         String::new()
     } else {
@@ -358,17 +386,14 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
     if !diff.is_usize {
         let (e, g) = (diff.expected[diff.worst], diff.got[diff.worst]);
         let difference = number((f64::from(g) - f64::from(e)).abs() as f32);
-        let cell = if diff.shape.is_empty() {
-            "-".to_string()
-        } else {
-            index_text(&diff.shape, diff.worst)
-        };
         let tolerance = format!("{}", diff.tolerance);
-        let _ = writeln!(
-            out,
-            "    {}",
+        let line = if diff.shape.is_empty() {
+            m.scalar_differs(&number(e), &number(g), &difference, &tolerance)
+        } else {
+            let cell = index_text(&diff.shape, diff.worst);
             m.worst_cell(&cell, &number(e), &number(g), &difference, &tolerance)
-        );
+        };
+        let _ = writeln!(out, "    {line}");
     }
 }
 
@@ -427,22 +452,49 @@ fn write_captured(out: &mut String, cx: &Context, stream: &str, captured: &Captu
     }
     let m = cx.msg();
     let _ = writeln!(out, "\n{}", m.student_output(stream, captured.total));
-    let show = |out: &mut String, bytes: &[u8]| {
-        for line in String::from_utf8_lossy(bytes).lines().take(40) {
-            let line: String = line
-                .chars()
-                .filter(|c| !c.is_control() || *c == '\t')
-                .take(200)
-                .collect();
-            let _ = writeln!(out, "  │ {line}");
-        }
+    let clean = |line: &str| -> String {
+        line.chars()
+            .filter(|c| !c.is_control() || *c == '\t')
+            .take(160)
+            .collect()
     };
-    show(out, &captured.head);
-    if captured.cut() > 0 {
-        let _ = writeln!(out, "  │ {}", m.output_cut(captured.cut()));
+    // The first lines and the last ones; what lies between is counted, not shown.
+    let head = String::from_utf8_lossy(&captured.head).into_owned();
+    let tail = String::from_utf8_lossy(captured.shown_tail()).into_owned();
+    let whole = captured.cut() == 0 && tail.is_empty();
+    let all: Vec<&str> = if whole {
+        head.lines().collect()
+    } else {
+        vec![]
+    };
+    let (first, last): (Vec<&str>, Vec<&str>) = if whole && all.len() <= HEAD_LINES + TAIL_LINES {
+        (all, vec![])
+    } else if whole {
+        (
+            all[..HEAD_LINES].to_vec(),
+            all[all.len() - TAIL_LINES..].to_vec(),
+        )
+    } else {
+        let tail_lines: Vec<&str> = tail.lines().collect();
+        (
+            head.lines().take(HEAD_LINES).collect(),
+            tail_lines[tail_lines.len().saturating_sub(TAIL_LINES)..].to_vec(),
+        )
+    };
+    let shown: u64 = first.iter().chain(&last).map(|l| l.len() as u64 + 1).sum();
+    for line in &first {
+        let _ = writeln!(out, "  │ {}", clean(line));
     }
-    show(out, captured.shown_tail());
+    if captured.total > shown && !last.is_empty() {
+        let _ = writeln!(out, "  │ {}", m.output_cut(captured.total - shown));
+    }
+    for line in &last {
+        let _ = writeln!(out, "  │ {}", clean(line));
+    }
 }
+
+const HEAD_LINES: usize = 8;
+const TAIL_LINES: usize = 4;
 
 /// The report of a lesson that failed (or has not been started).
 pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> String {
@@ -507,7 +559,13 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
                     }
                     None => String::new(),
                 };
-                let text = format!("{context}\n{}", m.rustc_says(&cx.relative(&d.message)));
+                let text = format!(
+                    "{context}\n{}",
+                    m.rustc_says(&cx.relative(&match &d.label {
+                        Some(label) => format!("{}: {label}", d.message),
+                        None => d.message.clone(),
+                    }))
+                );
                 if !said.contains(&text) {
                     let _ = writeln!(out, "\n  {}", text.trim_start().replace('\n', "\n  "));
                     said.push(text);
@@ -537,12 +595,21 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
         return out;
     };
     if verdict.not_started() {
+        // The todo!() nearest the top of the file is where the student starts.
         let location = tests
             .iter()
             .flat_map(|t| &t.failures)
-            .find_map(|f| match &f.failure {
+            .filter_map(|f| match &f.failure {
                 Failure::NotImplemented { location } => Some(cx.relative(location)),
                 _ => None,
+            })
+            .min_by_key(|l| {
+                let mut parts = l.rsplitn(3, ':').skip(1);
+                let line = parts
+                    .next()
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .unwrap_or(usize::MAX);
+                (parts.next().map(str::to_string), line)
             })
             .unwrap_or_default();
         let circle = if cx.color {
@@ -564,7 +631,7 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
     for verdict in failed {
         let test = &lesson.tests[verdict.test];
         let name = lang_name(cx, test);
-        let title = format!("{name} ({})", m.test_kind(test.kind));
+        let title = m.test_title(&name, test.kind);
         let title = if cx.color {
             title.bold().to_string()
         } else {
@@ -633,7 +700,7 @@ mod tests {
             false,
             false,
         );
-        assert_eq!(lines, vec!["  4    3    5*", " -4    3   15"]);
+        assert_eq!(lines, vec!["  4   3   5*", " -4   3  15"]);
         assert_eq!(index_text(&[2, 3], 5), "[1, 2]");
     }
 

@@ -7,7 +7,6 @@ use crate::harness::run::{Captured, Ending, Outcome};
 use crate::harness::wire::WireValue;
 use crate::harness::{LessonRun, StudentRun, build::Diagnostic, codegen::Harness};
 use crate::lesson::{Expected, Lesson};
-use std::time::Duration;
 
 /// The panic message of `todo!()`.
 const TODO_MESSAGE: &str = "not yet implemented";
@@ -69,8 +68,6 @@ impl ValueDiff {
 pub struct CaseFailure {
     /// The case's index within its test (from 0).
     pub index: usize,
-    /// The case's id in the run.
-    pub id: usize,
     pub failure: Failure,
 }
 
@@ -93,8 +90,6 @@ pub enum Verdict {
         tests: Vec<TestVerdict>,
         stdout: Captured,
         stderr: Captured,
-        ending: Ending,
-        elapsed: Duration,
     },
     CompileError {
         diagnostics: Vec<Diagnostic>,
@@ -124,20 +119,6 @@ impl Verdict {
         let mut failures = tests.iter().flat_map(|t| &t.failures).peekable();
         failures.peek().is_some()
             && failures.all(|f| matches!(f.failure, Failure::NotImplemented { .. }))
-    }
-
-    /// Whether the lesson itself is at fault (its reference has no output).
-    pub fn lesson_fault(&self) -> Option<&str> {
-        let Verdict::Ran { tests, .. } = self else {
-            return None;
-        };
-        tests
-            .iter()
-            .flat_map(|t| &t.failures)
-            .find_map(|f| match &f.failure {
-                Failure::Lesson(why) => Some(why.as_str()),
-                _ => None,
-            })
     }
 }
 
@@ -225,7 +206,11 @@ fn missing(run: &crate::harness::run::RunResult, id: usize) -> Missing {
     if run.unfinished != Some(id) {
         return Missing::NotRun;
     }
-    let stderr = String::from_utf8_lossy(run.stderr.shown_tail());
+    let stderr = format!(
+        "{}{}",
+        String::from_utf8_lossy(&run.stderr.head),
+        String::from_utf8_lossy(run.stderr.shown_tail())
+    );
     match run.ending {
         Ending::TimedOut => Missing::TimedOut,
         _ if stderr.contains("has overflowed its stack") => Missing::StackOverflow,
@@ -294,15 +279,13 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             (None, _) => Some(Failure::Missing(missing(&result, id))),
         };
         if let Some(failure) = failure {
-            tests[t].failures.push(CaseFailure { index, id, failure });
+            tests[t].failures.push(CaseFailure { index, failure });
         }
     }
     Verdict::Ran {
         tests,
         stdout: result.stdout,
         stderr: result.stderr,
-        ending: result.ending,
-        elapsed: result.elapsed,
     }
 }
 

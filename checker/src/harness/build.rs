@@ -10,8 +10,9 @@ use std::process::{Command, Stdio};
 /// One message of rustc about a harness crate.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
-    pub level: String,
     pub message: String,
+    /// The label of the primary span: "expected `f32`, found `f64`".
+    pub label: Option<String>,
     /// As rustc renders it (with colours when asked for).
     pub rendered: String,
     /// The file, line and column of the primary span, if any.
@@ -48,6 +49,7 @@ struct RustcMessage {
 #[derive(Deserialize)]
 struct Span {
     file_name: PathBuf,
+    label: Option<String>,
     is_primary: bool,
     line_start: usize,
     column_start: usize,
@@ -123,9 +125,15 @@ pub fn build(
                     .spans
                     .iter()
                     .find(|s| s.is_primary)
-                    .map(|s| (s.file_name.clone(), s.line_start, s.column_start));
+                    // rustc names workspace files relative to the workspace.
+                    .map(|s| (workspace.join(&s.file_name), s.line_start, s.column_start));
+                let label = m
+                    .spans
+                    .iter()
+                    .find(|s| s.is_primary)
+                    .and_then(|s| s.label.clone());
                 result.errors.entry(package).or_default().push(Diagnostic {
-                    level: m.level,
+                    label,
                     rendered: m.rendered.unwrap_or_else(|| m.message.clone()),
                     message: m.message,
                     primary,

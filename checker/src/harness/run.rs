@@ -16,7 +16,7 @@ use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use wait_timeout::ChildExt;
 
 /// Limits on the process that runs the code.
@@ -93,7 +93,6 @@ pub struct RunResult {
     pub ending: Ending,
     pub stdout: Captured,
     pub stderr: Captured,
-    pub elapsed: Duration,
 }
 
 /// Writes the inputs file for every case of a lesson.
@@ -223,7 +222,6 @@ pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> R
             Ok(())
         });
     }
-    let start = Instant::now();
     let mut child = command
         .spawn()
         .with_context(|| format!("cannot run {}", executable.display()))?;
@@ -251,7 +249,6 @@ pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> R
         }
     };
     crate::interrupt::untrack(pid);
-    let elapsed = start.elapsed();
     // A grandchild that left the process group could hold the pipes open: do not wait forever.
     let collect =
         |r: mpsc::Receiver<Captured>| r.recv_timeout(Duration::from_secs(1)).unwrap_or_default();
@@ -267,7 +264,6 @@ pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> R
         ending,
         stdout,
         stderr,
-        elapsed,
     })
 }
 

@@ -223,10 +223,6 @@ impl Dims {
         Ok(Dims { ordered })
     }
 
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.ordered.iter().map(|(n, _)| n.as_str())
-    }
-
     /// Draws every size for one case.
     pub fn draw(&self, rng: &mut impl Rng) -> Result<HashMap<String, i64>, String> {
         let mut sizes = HashMap::new();

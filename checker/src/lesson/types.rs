@@ -24,10 +24,9 @@ impl ValueType {
         if let Some(n) = compact
             .strip_prefix("Array")
             .and_then(|rest| rest.strip_suffix("<f32>"))
+            && let Ok(n @ 1..=4) = n.parse::<usize>()
         {
-            if let Ok(n @ 1..=4) = n.parse::<usize>() {
-                return Ok(ValueType::Array(n));
-            }
+            return Ok(ValueType::Array(n));
         }
         Err(format!(
             "`{text}` is not a type the checker knows; use f32, usize, Array1<f32>, Array2<f32>, Array3<f32> or Array4<f32>"

@@ -1,0 +1,101 @@
+//! Mistakes in lesson files: one message each, with file:line:col, and exit status 2.
+
+use crate::support::{Workbook, assert_status, serial, stderr};
+use insta_cmd::assert_cmd_snapshot;
+
+fn broken(edit: impl Fn(&str) -> String) -> Workbook {
+    let wb = Workbook::fixture();
+    let lesson = wb.read("lessons/01-scale.toml");
+    let edited = edit(&lesson);
+    assert_ne!(edited, lesson, "the edit must change the lesson");
+    wb.write("lessons/01-scale.toml", &edited);
+    wb
+}
+
+#[test]
+fn a_misspelt_field_suggests_the_right_one() {
+    let _serial = serial();
+    let wb = broken(|l| l.replace("time_limit = 2.0", "time_limt = 2.0"));
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["next"])));
+}
+
+#[test]
+fn a_ragged_matrix_is_an_error() {
+    let _serial = serial();
+    let wb = broken(|l| l.replace("args = [[1, -2], 3]", "args = [[[1, -2], [3]], 3]"));
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("lessons/01-scale.toml:"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_call_of_an_undeclared_function_names_the_declared_ones() {
+    let _serial = serial();
+    let wb = broken(|l| {
+        l.replace(
+            "call = \"scale\"\nargs = [[1",
+            "call = \"scael\"\nargs = [[1",
+        )
+    });
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
+}
+
+#[test]
+fn an_expected_value_of_the_wrong_type_is_an_error() {
+    let _serial = serial();
+    let wb = broken(|l| l.replace("expected = [3, -6]", "expected = [[3, -6]]"));
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("`expected` (Array1<f32>)"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_duplicate_id_and_a_missing_module_are_both_reported() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let grid = wb.read("lessons/02-grid.toml");
+    wb.write(
+        "lessons/03-copy.toml",
+        &grid.replace("module = \"grid\"", "module = \"gird\""),
+    );
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
+}
+
+#[test]
+fn a_toml_syntax_error_points_at_the_line() {
+    let _serial = serial();
+    let wb = broken(|l| l.replace("points = 5", "points = = 5"));
+    let (output, _) = wb.run(&["next"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("lessons/01-scale.toml:4:10"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_damaged_progress_file_is_reported_and_recovered_from() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.write(".cnnlings/progress.toml", "this is not toml [");
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 0);
+    assert!(
+        stderr(&output).contains("progress starts afresh"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(wb.path().join(".cnnlings/progress.toml.bak").exists());
+}

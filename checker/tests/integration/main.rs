@@ -1,0 +1,15 @@
+//! The integration tests of the checker: one binary, a module per area.
+//!
+//! Every test works on a copy of a workbook in a temporary folder, so nothing here
+//! touches the repository's own exercises.
+
+#![allow(
+    clippy::unwrap_used,
+    reason = "a test that cannot set itself up should stop at once"
+)]
+
+mod lesson_files;
+mod robustness;
+mod self_check;
+mod student;
+mod support;

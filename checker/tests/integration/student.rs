@@ -1,0 +1,194 @@
+//! A student's path through the fixture course: first run, wrong answers, passing, hints.
+
+use crate::support::{Workbook, assert_status, serial, stdout};
+use insta_cmd::assert_cmd_snapshot;
+
+#[test]
+fn first_next_welcomes_and_shows_the_stub_calmly() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["next"])));
+}
+
+#[test]
+fn first_next_in_japanese_from_lang() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let mut command = wb.checker(&["next"]);
+    command.env("LANG", "ja_JP.UTF-8");
+    wb.settings().bind(|| assert_cmd_snapshot!(command));
+}
+
+#[test]
+fn passing_saves_progress_and_introduces_the_next_lesson() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["next"])));
+    assert!(wb.read(".cnnlings/progress.toml").contains("passed = true"));
+    // The next `next` works on the second lesson, whose stub is untouched.
+    let (output, _) = wb.run(&["next"]);
+    assert_status(&output, 1);
+    assert!(
+        stdout(&output).contains("Lesson 2/2: Row sums"),
+        "{}",
+        stdout(&output)
+    );
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!("list_after_one_lesson", wb.checker(&["list"])));
+}
+
+#[test]
+fn a_wrong_answer_shows_inputs_expected_and_got() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_wrong");
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scale"])));
+}
+
+#[test]
+fn a_wrong_answer_in_japanese() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_wrong");
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scale", "--lang", "ja"])));
+}
+
+#[test]
+fn a_wrong_shape_names_both_shapes() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_wrong_shape");
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scale"])));
+}
+
+#[test]
+fn a_compile_error_points_into_the_students_file() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_compile_error");
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scale"])));
+}
+
+#[test]
+fn a_type_error_is_rustcs_own_message() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_type_error");
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(
+        out.contains("exercises/src/scale.rs does not compile"),
+        "{out}"
+    );
+    assert!(out.contains("--> exercises/src/scale.rs:4:"), "{out}");
+    assert!(
+        !out.contains("main.rs") && !out.contains("cnnlings_runtime"),
+        "no generated code: {out}"
+    );
+}
+
+#[test]
+fn a_changed_signature_is_named_with_the_expected_one() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_wrong_signature");
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scale"])));
+}
+
+#[test]
+fn a_scenario_that_cannot_use_the_students_types_is_named() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass")
+        .student("grid", "grid_scenario_mismatch");
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "grid"])));
+}
+
+#[test]
+fn a_panic_shows_its_message_and_the_students_line() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_panic");
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scale"])));
+}
+
+#[test]
+fn a_broken_exercise_does_not_block_checking_another() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_compile_error");
+    wb.write(
+        "exercises/src/grid.rs",
+        &std::fs::read_to_string(wb.path().join("solutions/src/grid.rs")).unwrap(),
+    );
+    // grid uses scale, so it needs a compiling scale: a broken *other* lesson must not matter.
+    let (output, _) = wb.run(&["check", "grid"]);
+    assert_status(&output, 1);
+    assert!(stdout(&output).contains("exercises/src/scale.rs does not compile"));
+    wb.student("scale", "scale_pass")
+        .student("grid", "grid_scenario_mismatch");
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 0);
+}
+
+#[test]
+fn hints_come_one_at_a_time_and_are_remembered() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let (first, _) = wb.run(&["hint"]);
+    assert_status(&first, 0);
+    assert!(stdout(&first).contains("Hint 1 of 2") && !stdout(&first).contains("Hint 2 of 2"));
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!("second_hint", wb.checker(&["hint"])));
+    let (third, _) = wb.run(&["hint", "scale"]);
+    assert!(stdout(&third).contains("That was the last hint."));
+    assert!(wb.read(".cnnlings/progress.toml").contains("hints = 2"));
+}
+
+#[test]
+fn verify_fails_until_every_lesson_passes() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!("verify_one_of_two", wb.checker(&["verify"])));
+    wb.write("exercises/src/grid.rs", &wb.read("solutions/src/grid.rs"));
+    let (output, _) = wb.run(&["verify"]);
+    assert_status(&output, 0);
+    assert!(stdout(&output).contains("All 2 lessons pass."));
+}
+
+#[test]
+fn an_unknown_lesson_suggests_the_closest_id() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scal"])));
+}
+
+#[test]
+fn finishing_the_course_congratulates() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    wb.write("exercises/src/grid.rs", &wb.read("solutions/src/grid.rs"));
+    assert_status(&wb.run(&["next"]).0, 0);
+    let (output, _) = wb.run(&["next"]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("You have finished every lesson"),
+        "{}",
+        stdout(&output)
+    );
+}

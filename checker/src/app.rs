@@ -308,7 +308,7 @@ impl App {
         println!(
             "{}",
             if shown < lesson.hints.len() {
-                m.more_hints()
+                m.more_hints(id)
             } else {
                 m.all_hints_shown()
             }

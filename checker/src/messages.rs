@@ -163,10 +163,10 @@ impl Msg {
         use crate::lesson::TestKind::*;
         match (self.0, kind) {
             (Lang::Ja, Fixed) => "固定",
-            (Lang::Ja, Random) => "ランダム、模範解答と比較",
+            (Lang::Ja, Random) => "ランダム",
             (Lang::Ja, Scenario) => "シナリオ",
             (Lang::En, Fixed) => "fixed",
-            (Lang::En, Random) => "random, compared with the reference",
+            (Lang::En, Random) => "random",
             (Lang::En, Scenario) => "scenario",
         }
     }
@@ -184,6 +184,23 @@ impl Msg {
             ja: format!("{cases} ケース中 {failed} ケースが違います。最初のもの（ケース {first}{seed_ja}）:"),
             en: format!("{failed} of {cases} cases failed. The first (case {first}{seed_en}):"),
         )
+    }
+
+    pub fn also_failing(self) -> String {
+        say!(self,
+            ja: "ほかにも、次のテストが通っていません:".to_string(),
+            en: "These tests fail too:".to_string(),
+        )
+    }
+
+    pub fn cases_count(self, failed: usize, cases: usize) -> String {
+        match cases {
+            1 => String::new(),
+            _ => say!(self,
+                ja: format!("— {cases} ケース中 {failed} ケース"),
+                en: format!("— {failed} of {cases} cases"),
+            ),
+        }
     }
 
     pub fn case_seed(self, seed: u64) -> String {
@@ -220,6 +237,7 @@ impl Msg {
         )
     }
 
+    /// One number that differs; `difference` is empty for whole numbers (an index).
     pub fn scalar_differs(
         self,
         expected: &str,
@@ -227,9 +245,15 @@ impl Msg {
         difference: &str,
         tolerance: &str,
     ) -> String {
+        if difference.is_empty() {
+            return say!(self,
+                ja: format!("期待値 {expected}、あなたの値 {got}"),
+                en: format!("Expected {expected}, got {got}."),
+            );
+        }
         say!(self,
             ja: format!("期待値 {expected}、あなたの値 {got}（差 {difference}、許容誤差 {tolerance}）"),
-            en: format!("Expected {expected}, got {got} (difference {difference}; tolerance {tolerance})"),
+            en: format!("Expected {expected}, got {got} (difference {difference}; tolerance {tolerance})."),
         )
     }
 
@@ -393,10 +417,14 @@ impl Msg {
         say!(self, ja: format!("ヒント {number}/{total}"), en: format!("Hint {number} of {total}"))
     }
 
-    pub fn more_hints(self) -> String {
+    pub fn more_hints(self, lesson: Option<&str>) -> String {
+        let command = match lesson {
+            Some(id) => format!("{RUN} hint {id}"),
+            None => format!("{RUN} hint"),
+        };
         say!(self,
-            ja: format!("もう一度 `{RUN} hint` で次のヒントが出ます。"),
-            en: format!("Run `{RUN} hint` again for the next hint."),
+            ja: format!("もう一度 `{command}` で次のヒントが出ます。"),
+            en: format!("Run `{command}` again for the next hint."),
         )
     }
 

@@ -228,7 +228,38 @@ fn visible_width(text: &str) -> usize {
 }
 
 /// Blocks of lines placed side by side, each under its title.
+/// Blocks of lines placed side by side as far as the width allows, then on further rows.
 fn side_by_side(blocks: &[(String, Vec<String>)], indent: &str) -> String {
+    let width_of = |(title, lines): &(String, Vec<String>)| {
+        lines
+            .iter()
+            .map(|l| visible_width(l))
+            .chain([visible_width(title)])
+            .max()
+            .unwrap_or(0)
+    };
+    let mut out = String::new();
+    let mut start = 0;
+    while start < blocks.len() {
+        let mut end = start + 1;
+        let mut used = indent.len() + width_of(&blocks[start]);
+        while end < blocks.len() && used + 4 + width_of(&blocks[end]) <= MAX_WIDTH {
+            used += 4 + width_of(&blocks[end]);
+            end += 1;
+        }
+        out.push_str(&one_row(&blocks[start..end], indent));
+        start = end;
+    }
+    out
+}
+
+/// How many failing tests are shown in detail; the others are listed by name.
+const DETAILED_TESTS: usize = 3;
+
+/// The widest a report line gets before blocks go below one another.
+const MAX_WIDTH: usize = 100;
+
+fn one_row(blocks: &[(String, Vec<String>)], indent: &str) -> String {
     let widths: Vec<usize> = blocks
         .iter()
         .map(|(title, lines)| {
@@ -346,6 +377,28 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
 
 fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
     let m = cx.msg();
+    if diff.shape.is_empty() {
+        // One number: a sentence says it all.
+        let (e, g) = (diff.expected[0], diff.got[0]);
+        let line = if diff.is_usize {
+            m.scalar_differs(
+                &format!("{}", e as usize),
+                &format!("{}", g as usize),
+                "",
+                "",
+            )
+        } else {
+            let difference = number((f64::from(g) - f64::from(e)).abs() as f32);
+            m.scalar_differs(
+                &number(e),
+                &number(g),
+                &difference,
+                &format!("{}", diff.tolerance),
+            )
+        };
+        let _ = writeln!(out, "    {line}");
+        return;
+    }
     // One width for both, so that the same cell sits in the same column.
     let width = cell_width(&diff.expected, diff.is_usize).max(cell_width(&diff.got, diff.is_usize));
     let draw_one = |values: &[f32], mark: Option<&[bool]>| {
@@ -387,12 +440,8 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
         let (e, g) = (diff.expected[diff.worst], diff.got[diff.worst]);
         let difference = number((f64::from(g) - f64::from(e)).abs() as f32);
         let tolerance = format!("{}", diff.tolerance);
-        let line = if diff.shape.is_empty() {
-            m.scalar_differs(&number(e), &number(g), &difference, &tolerance)
-        } else {
-            let cell = index_text(&diff.shape, diff.worst);
-            m.worst_cell(&cell, &number(e), &number(g), &difference, &tolerance)
-        };
+        let cell = index_text(&diff.shape, diff.worst);
+        let line = m.worst_cell(&cell, &number(e), &number(g), &difference, &tolerance);
         let _ = writeln!(out, "    {line}");
     }
 }
@@ -628,7 +677,9 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
         "{cross} {}",
         m.failed_summary(failed.len(), tests.len(), failed_cases, lesson.case_count())
     );
-    for verdict in failed {
+    // The first few failing tests in detail: a student fixes one thing at a time.
+    let (detailed, listed) = failed.split_at(failed.len().min(DETAILED_TESTS));
+    for verdict in detailed {
         let test = &lesson.tests[verdict.test];
         let name = lang_name(cx, test);
         let title = m.test_title(&name, test.kind);
@@ -664,6 +715,16 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
             .count();
         if not_run > 0 {
             let _ = writeln!(out, "    {}", m.not_run(not_run));
+        }
+    }
+    if !listed.is_empty() {
+        let _ = writeln!(out, "\n{}", m.also_failing());
+        for verdict in listed {
+            let test = &lesson.tests[verdict.test];
+            let cases = m.cases_count(verdict.failures.len(), verdict.cases);
+            let title = m.test_title(&lang_name(cx, test), test.kind);
+            let line = format!("{cross} {title} {cases}");
+            let _ = writeln!(out, "{}", line.trim_end());
         }
     }
     write_captured(&mut out, cx, "stdout", stdout);

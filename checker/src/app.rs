@@ -429,9 +429,9 @@ impl App {
             } else {
                 failed.push(lesson.id.clone());
                 let state = match verdict {
-                    Verdict::CompileError { .. } | Verdict::CargoFailed(_) => {
-                        m.lesson_no_compile_short()
-                    }
+                    Verdict::CompileError { .. }
+                    | Verdict::CargoFailed(_)
+                    | Verdict::Unreadable(_) => m.lesson_no_compile_short(),
                     v if v.not_started() => m.lesson_not_started_short(),
                     _ => m.lesson_failed_short(),
                 };
@@ -494,9 +494,9 @@ impl App {
                 .layout
                 .show(&self.course.layout.exercise(&lesson.module));
             match &verdict {
-                Verdict::CompileError { .. } | Verdict::CargoFailed(_) => {
+                Verdict::CompileError { .. } | Verdict::CargoFailed(_) | Verdict::Unreadable(_) => {
                     problems += 1;
-                    println!("✗ {}: the stub {file} does not compile:", lesson.id);
+                    println!("✗ {}: the stub {file} cannot be built:", lesson.id);
                     print!(
                         "{}",
                         report::failure_report(&self.context(), lesson, &verdict)

@@ -128,47 +128,46 @@ impl Course {
         }
         for (i, (path, source, lesson)) in lessons.iter().enumerate() {
             let name = layout.show(path);
-            let mut error = |message: String| {
-                report.lesson(
-                    &name,
-                    source,
-                    &LessonError {
-                        span: None,
-                        message,
-                    },
-                )
+            let mut error = |span: Option<&std::ops::Range<usize>>, message: String| {
+                let error = LessonError {
+                    span: span.cloned(),
+                    message,
+                };
+                report.lesson(&name, source, &error)
             };
             if let Some((earlier, _, _)) = lessons[..i].iter().find(|(_, _, l)| l.id == lesson.id) {
-                error(format!(
+                let message = format!(
                     "the id `{}` is already used by {}",
                     lesson.id,
                     layout.show(earlier)
-                ));
+                );
+                error(Some(&lesson.spans.id), message);
             }
-            for module in std::iter::once(&lesson.module).chain(&lesson.uses) {
-                for file in [layout.exercise(module), layout.solution(module)] {
-                    if !file.is_file() {
-                        error(format!(
-                            "the module `{module}` has no file {}",
-                            layout.show(&file)
-                        ));
-                    }
+            // Only the reference must exist now: a student's missing file is reported
+            // when that lesson is checked, and `dev check` looks for every stub.
+            let modules = std::iter::once(&lesson.module).chain(&lesson.uses);
+            for (module, span) in modules.zip(&lesson.spans.modules) {
+                let file = layout.solution(module);
+                if !file.is_file() {
+                    error(
+                        Some(span),
+                        format!("the module `{module}` has no file {}", layout.show(&file)),
+                    );
                 }
             }
             // The student's file may be half-written; a function missing there is reported
             // when it is checked. The reference must have every function now.
             let reference = layout.solution(&lesson.module);
             if let Ok(text) = fs::read_to_string(&reference) {
-                for function in lesson
-                    .functions
-                    .iter()
-                    .filter(|f| !defines_fn(&text, &f.name))
-                {
-                    error(format!(
-                        "{} has no function `{}`",
-                        layout.show(&reference),
-                        function.name
-                    ));
+                for (function, span) in lesson.functions.iter().zip(&lesson.spans.functions) {
+                    if !defines_fn(&text, &function.name) {
+                        let message = format!(
+                            "{} has no function `{}`",
+                            layout.show(&reference),
+                            function.name
+                        );
+                        error(Some(span), message);
+                    }
                 }
             }
         }

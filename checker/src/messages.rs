@@ -329,10 +329,24 @@ impl Msg {
     }
 
     pub fn killed_by_signal(self, signal: i32) -> String {
-        say!(self,
-            ja: format!("プロセスがシグナル {signal} で終了しました。"),
-            en: format!("The process was ended by signal {signal}."),
-        )
+        match signal {
+            libc::SIGABRT => say!(self,
+                ja: "プロセスが異常終了しました（abort、SIGABRT）。".to_string(),
+                en: "The process aborted (SIGABRT).".to_string(),
+            ),
+            libc::SIGSEGV | libc::SIGBUS => say!(self,
+                ja: format!("プロセスがメモリの不正なアクセスで止まりました（シグナル {signal}）。"),
+                en: format!("The process crashed on a bad memory access (signal {signal})."),
+            ),
+            libc::SIGFPE | libc::SIGILL => say!(self,
+                ja: format!("プロセスが不正な演算で止まりました（シグナル {signal}）。"),
+                en: format!("The process crashed on an invalid operation (signal {signal})."),
+            ),
+            _ => say!(self,
+                ja: format!("プロセスがシグナル {signal} で終了しました。"),
+                en: format!("The process was ended by signal {signal}."),
+            ),
+        }
     }
 
     pub fn exited_early(self, code: i32) -> String {
@@ -371,6 +385,20 @@ impl Msg {
         say!(self,
             ja: format!("{files} がコンパイルできません。rustc のメッセージ:"),
             en: format!("{files} does not compile. rustc says:"),
+        )
+    }
+
+    pub fn file_missing(self, file: &str) -> String {
+        say!(self,
+            ja: format!("{file} がありません。\n最初の状態に戻すには `git checkout -- {file}` を実行してください。"),
+            en: format!("{file} is missing.\nTo get the stub back, run `git checkout -- {file}`."),
+        )
+    }
+
+    pub fn file_not_utf8(self, file: &str) -> String {
+        say!(self,
+            ja: format!("{file} が UTF-8 のテキストではありません。エディタで UTF-8 として保存し直してください。\n最初の状態に戻すには `git checkout -- {file}` を実行してください（今の内容は消えます）。"),
+            en: format!("{file} is not UTF-8 text. Save it again as UTF-8 in your editor.\nTo start over from the stub, run `git checkout -- {file}` (this discards what is in it)."),
         )
     }
 

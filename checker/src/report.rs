@@ -1,6 +1,7 @@
 //! How a verdict looks on the terminal: matrices side by side, wrong cells marked, short sentences.
 
 use crate::course::Layout;
+use crate::harness::FileProblem;
 use crate::harness::run::Captured;
 use crate::harness::wire::WireValue;
 use crate::lesson::{EntryKind, Lesson, Test};
@@ -630,6 +631,14 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
                 m.cargo_failed(),
                 cx.relative(stderr.trim_end())
             );
+            return out;
+        }
+        Verdict::Unreadable(problem) => {
+            let text = match problem {
+                FileProblem::Missing(file) => m.file_missing(&cx.layout.show(file)),
+                FileProblem::NotUtf8(file) => m.file_not_utf8(&cx.layout.show(file)),
+            };
+            let _ = writeln!(out, "{cross} {}", text.replace('\n', "\n  "));
             return out;
         }
         Verdict::Ran { .. } => {}

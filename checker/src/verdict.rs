@@ -5,7 +5,7 @@
 
 use crate::harness::run::{Captured, Ending, Outcome};
 use crate::harness::wire::WireValue;
-use crate::harness::{LessonRun, StudentRun, build::Diagnostic, codegen::Harness};
+use crate::harness::{FileProblem, LessonRun, StudentRun, build::Diagnostic, codegen::Harness};
 use crate::lesson::{Expected, Lesson};
 
 /// The panic message of `todo!()`.
@@ -96,6 +96,7 @@ pub enum Verdict {
         harness: Harness,
     },
     CargoFailed(String),
+    Unreadable(FileProblem),
 }
 
 impl Verdict {
@@ -234,6 +235,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             };
         }
         StudentRun::CargoFailed(stderr) => return Verdict::CargoFailed(stderr),
+        StudentRun::Unreadable(problem) => return Verdict::Unreadable(problem),
         StudentRun::Ran(result) => result,
     };
     let mut tests: Vec<TestVerdict> = (0..lesson.tests.len())

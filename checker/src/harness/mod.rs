@@ -28,9 +28,32 @@ pub enum StudentRun {
         diagnostics: Vec<Diagnostic>,
         harness: Harness,
     },
+    /// A module file is missing or not text; nothing was built.
+    Unreadable(FileProblem),
     /// cargo failed without a word from rustc (e.g. a dependency could not be fetched).
     CargoFailed(String),
     Ran(RunResult),
+}
+
+/// Why a student's module file cannot be compiled at all.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileProblem {
+    Missing(PathBuf),
+    NotUtf8(PathBuf),
+}
+
+/// The first of a harness's module files that is missing or not UTF-8 text.
+fn unreadable(harness: &Harness) -> Option<FileProblem> {
+    harness
+        .module_files
+        .iter()
+        .find_map(|file| match std::fs::read(file) {
+            Err(_) => Some(FileProblem::Missing(file.clone())),
+            Ok(bytes) if std::str::from_utf8(&bytes).is_err() => {
+                Some(FileProblem::NotUtf8(file.clone()))
+            }
+            Ok(_) => None,
+        })
 }
 
 /// The reference outputs of a lesson, or why there are none (a fault of the lesson).
@@ -66,7 +89,9 @@ pub fn run_lessons(
     let mut packages = Vec::new();
     for lesson in lessons {
         let (student, reference) = harness_of(lesson)?;
-        packages.push(student.package.clone());
+        if unreadable(&student).is_none() {
+            packages.push(student.package.clone());
+        }
         let cache = read_cache(course, lesson, &reference);
         if cache.is_none() {
             packages.push(reference.package.clone());
@@ -86,15 +111,17 @@ pub fn run_lessons(
             Some(outputs) => Ok(outputs),
             None => run_reference(course, lesson, &reference, &built, &inputs, &scratch)?,
         };
-        let student = match built.executables.get(&student.package) {
-            Some(exe) => {
+        let built_student = built.executables.get(&student.package);
+        let student = match (unreadable(&student), built_student) {
+            (Some(problem), _) => StudentRun::Unreadable(problem),
+            (None, Some(exe)) => {
                 let limits = Limits {
                     time: lesson.time_limit,
                     memory: lesson.memory_limit,
                 };
                 StudentRun::Ran(run::run(exe, &inputs, limits, &scratch)?)
             }
-            None => match built.errors.get(&student.package) {
+            (None, None) => match built.errors.get(&student.package) {
                 Some(diagnostics) => StudentRun::CompileError {
                     diagnostics: diagnostics.clone(),
                     harness: student,

@@ -109,6 +109,18 @@ pub struct Lesson {
     pub functions: Vec<Signature>,
     pub entries: Vec<Entry>,
     pub tests: Vec<Test>,
+    /// Where fields are written in the file, for errors found later.
+    pub spans: Spans,
+}
+
+/// Byte ranges of fields that checks across the course point at.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Spans {
+    pub id: Range<usize>,
+    /// The module, then each of `uses`.
+    pub modules: Vec<Range<usize>>,
+    /// Each of `functions`, in order.
+    pub functions: Vec<Range<usize>>,
 }
 
 impl Lesson {
@@ -269,6 +281,14 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         functions,
         entries: Vec::new(),
         tests: Vec::new(),
+        spans: Spans {
+            id: raw.id.span(),
+            modules: std::iter::once(&raw.module)
+                .chain(&raw.uses)
+                .map(Spanned::span)
+                .collect(),
+            functions: raw.functions.iter().map(Spanned::span).collect(),
+        },
     };
     // One harness entry per function, whether or not a test calls it.
     lesson.entries = lesson

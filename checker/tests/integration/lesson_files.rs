@@ -99,3 +99,66 @@ fn a_damaged_progress_file_is_reported_and_recovered_from() {
     );
     assert!(wb.path().join(".cnnlings/progress.toml.bak").exists());
 }
+
+#[test]
+fn a_value_of_the_wrong_type_is_an_error() {
+    let _serial = serial();
+    let wb = broken(|l| l.replace("points = 5", "points = \"five\""));
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("lessons/01-scale.toml:4:"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(stderr(&output).contains("\"five\""), "{}", stderr(&output));
+}
+
+#[test]
+fn a_missing_field_is_named() {
+    let _serial = serial();
+    let wb = broken(|l| l.replace("module = \"scale\"\n", ""));
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("missing field `module`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_text_missing_in_one_language_is_named() {
+    let _serial = serial();
+    let wb = broken(|l| {
+        l.replace(
+            "title = { ja = \"拡大\", en = \"Scaling\" }",
+            "title = { en = \"Scaling\" }",
+        )
+    });
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("missing field `ja`"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_function_the_reference_does_not_have_is_an_error() {
+    let _serial = serial();
+    let wb = broken(|l| {
+        l.replace(
+            "functions = [\"fn scale(v: &Array1<f32>, k: f32) -> Array1<f32>\"]",
+            "functions = [\"fn scale(v: &Array1<f32>, k: f32) -> Array1<f32>\", \"fn shrink(v: &Array1<f32>) -> f32\"]",
+        )
+    });
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("solutions/src/scale.rs has no function `shrink`"),
+        "{}",
+        stderr(&output)
+    );
+}

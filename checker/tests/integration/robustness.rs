@@ -67,3 +67,167 @@ fn printed_noise_is_capped_and_cannot_forge_results() {
     wb.settings()
         .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scale"])));
 }
+
+#[test]
+fn an_abort_is_named() {
+    let _serial = serial();
+    let (out, _) = check_scale("scale_abort");
+    assert!(out.contains("The process aborted (SIGABRT)."), "{out}");
+}
+
+#[test]
+fn nan_and_infinity_never_pass() {
+    let _serial = serial();
+    let (out, _) = check_scale("scale_nan");
+    assert!(out.contains("got NaN") || out.contains("got inf"), "{out}");
+    assert!(out.contains("2 of 2 hidden tests failed"), "{out}");
+}
+
+/// The processes whose command line is exactly `sleep 300`.
+fn sleepers() -> Vec<u32> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c == b"sleep\0300\0")
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_sleep_and_its_child_processes_end_at_the_time_limit() {
+    let _serial = serial();
+    let before = sleepers();
+    let (out, elapsed) = check_scale("scale_sleep");
+    assert!(out.contains("Stopped at the time limit"), "{out}");
+    assert!(elapsed < BOUND, "took {elapsed:?}");
+    let stray: Vec<u32> = sleepers()
+        .into_iter()
+        .filter(|p| !before.contains(p))
+        .collect();
+    assert!(stray.is_empty(), "processes left behind: {stray:?}");
+}
+
+#[test]
+fn ctrl_c_during_a_check_leaves_no_process_and_no_partial_state() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    assert_status(&wb.run(&["check", "scale"]).0, 0);
+    let progress = wb.read(".cnnlings/progress.toml");
+    wb.student("scale", "scale_sleep");
+    let before = sleepers();
+    let mut child = wb.checker(&["check", "scale"]).spawn().unwrap();
+    // Wait until the student's code is running (its child `sleep 300` exists).
+    let start = std::time::Instant::now();
+    while sleepers().len() == before.len() && start.elapsed() < BOUND {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // SAFETY: sends SIGINT to the checker we started.
+    unsafe {
+        libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+    }
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    assert!(start.elapsed() < BOUND);
+    let stray: Vec<u32> = sleepers()
+        .into_iter()
+        .filter(|p| !before.contains(p))
+        .collect();
+    assert!(stray.is_empty(), "processes left behind: {stray:?}");
+    assert_eq!(wb.read(".cnnlings/progress.toml"), progress);
+}
+
+#[test]
+fn two_checkers_at_once_both_finish_with_the_right_verdict() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    let (a, b) = std::thread::scope(|s| {
+        let a = s.spawn(|| wb.checker(&["check", "scale"]).output().unwrap());
+        let b = s.spawn(|| {
+            wb.checker(&["check", "scale", "--lang", "ja"])
+                .output()
+                .unwrap()
+        });
+        (a.join().unwrap(), b.join().unwrap())
+    });
+    assert_status(&a, 0);
+    assert_status(&b, 0);
+    // The progress file is whole, whichever wrote last.
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("1 of 2 lessons done"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_missing_file_says_how_to_restore_it() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    std::fs::remove_file(wb.exercise("scale")).unwrap();
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 1);
+    assert!(
+        stdout(&output).contains("exercises/src/scale.rs is missing."),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).contains("git checkout -- exercises/src/scale.rs"));
+    // Another lesson, which does not use `scale`, still cannot be blocked by it.
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 0);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_named_and_kept() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    std::fs::write(wb.exercise("scale"), b"pub fn scale(\xff\xfe) {}\n").unwrap();
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 1);
+    assert!(
+        stdout(&output).contains("is not UTF-8 text"),
+        "{}",
+        stdout(&output)
+    );
+    assert_eq!(
+        std::fs::read(wb.exercise("scale")).unwrap(),
+        b"pub fn scale(\xff\xfe) {}\n"
+    );
+}
+
+#[test]
+fn no_command_writes_under_exercises() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_wrong");
+    let listing = |wb: &Workbook| -> Vec<(String, Vec<u8>)> {
+        let mut files: Vec<_> = std::fs::read_dir(wb.path().join("exercises/src"))
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    std::fs::read(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    let before = listing(&wb);
+    for args in [
+        &["next"][..],
+        &["check", "grid"],
+        &["hint"],
+        &["list"],
+        &["verify"],
+    ] {
+        wb.run(args);
+    }
+    assert_eq!(listing(&wb), before);
+}

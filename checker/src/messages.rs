@@ -59,13 +59,12 @@ impl Msg {
     pub fn welcome(self) -> String {
         say!(self,
             ja: format!("cnnlings へようこそ。\n\
-                ユニット、全結合層、畳み込み、プーリングと、CNN を部品から一つずつ自分で作っていきます。\n\
-                各レッスンでは exercises/src/ のファイルを書き、`{RUN} next` で確かめます。\n\
+                レッスンごとに exercises/src/ のファイルを一つずつ書き、`{RUN} next` で確かめていきます。\n\
+                チェッカーは隠しテストであなたのコードを調べ、どこが違うのかを説明します。\n\
                 困ったら `{RUN} hint`、全体の進み具合は `{RUN} list` で見られます。"),
             en: format!("Welcome to cnnlings!\n\
-                You will build a convolutional neural network yourself, one piece at a time:\n\
-                a unit, a fully connected layer, convolution, pooling, and then the whole network.\n\
-                In each lesson you write a file in exercises/src/ and check it with `{RUN} next`.\n\
+                In each lesson you write one file in exercises/src/ and check it with `{RUN} next`.\n\
+                The checker runs hidden tests on your code and explains what is wrong.\n\
                 Stuck? `{RUN} hint`. Your progress: `{RUN} list`."),
         )
     }
@@ -116,12 +115,10 @@ impl Msg {
 
     pub fn course_complete(self, points: u32, total: u32) -> String {
         say!(self,
-            ja: format!("全レッスン修了です。おめでとうございます！（{points}/{total} 点）\n\
-                畳み込み、プーリング、全結合を組み合わせた CNN を、自分の手で作り上げました。\n\
-                講義の 5 層のプログラム（畳み込み、畳み込み、プーリング、全結合、全結合）は、あなたのコードで動いています。"),
-            en: format!("You have finished every lesson. Congratulations! ({points}/{total} points)\n\
-                You built a CNN yourself from convolution, pooling and fully connected layers:\n\
-                the lecture's five-layer program (conv, conv, pool, dense, dense) now runs on your code."),
+            ja: format!("全レッスン修了です。おめでとうございます！（{total} 点中 {points} 点）\n\
+                どのレッスンも `{RUN} check <レッスン>` でいつでも確かめ直せます。"),
+            en: format!("You have finished every lesson. Congratulations! ({points} of {total} points)\n\
+                You can check any lesson again at any time with `{RUN} check <lesson>`."),
         )
     }
 

@@ -99,19 +99,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (mut store, problem) = Store::open(dir.path());
         assert!(problem.is_none());
-        store.lesson("conv").passed = true;
+        store.lesson("scale").passed = true;
         store.save().unwrap();
         let (store, _) = Store::open(dir.path());
-        assert!(store.passed("conv"));
+        assert!(store.passed("scale"));
 
         std::fs::write(
             dir.path().join("progress.toml"),
-            "format = 1\n[lessons.conv]\npased = true\n",
+            "format = 1\n[lessons.scale]\npased = true\n",
         )
         .unwrap();
         let (store, problem) = Store::open(dir.path());
         assert!(problem.unwrap().contains("pased"));
-        assert!(!store.passed("conv"));
+        assert!(!store.passed("scale"));
         assert!(dir.path().join("progress.toml.bak").exists());
     }
 }

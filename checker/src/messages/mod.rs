@@ -55,6 +55,10 @@ macro_rules! say {
     };
 }
 
+// Messages of later features, each in a file of its own (declared after `say!`).
+mod day;
+mod instructor;
+
 impl Msg {
     pub fn welcome(self) -> String {
         say!(self,

@@ -1,0 +1,54 @@
+//! `hint [<lesson>]`: one more hint each time, remembered.
+
+use crate::app::{App, PASSED, USAGE};
+use crate::text;
+use anyhow::Result;
+use colored::Colorize;
+
+impl App {
+    pub(crate) fn hint(&mut self, id: Option<&str>) -> Result<u8> {
+        let m = self.msg();
+        let lesson = match id {
+            Some(id) => match self.lesson(id) {
+                Ok(lesson) => lesson.clone(),
+                Err(_) => return Ok(USAGE),
+            },
+            None => match self.current() {
+                Some(lesson) => lesson.clone(),
+                None => {
+                    println!("{}", self.completion());
+                    return Ok(PASSED);
+                }
+            },
+        };
+        println!("{}\n", self.heading(&lesson));
+        if lesson.hints.is_empty() {
+            println!("{}", m.no_hints(&lesson.id));
+            return Ok(PASSED);
+        }
+        let shown = (self.store.lesson(&lesson.id).hints + 1).min(lesson.hints.len());
+        for (i, hint) in lesson.hints.iter().take(shown).enumerate() {
+            let heading = m.hint_heading(i + 1, lesson.hints.len());
+            let heading = if self.color {
+                heading.bold().to_string()
+            } else {
+                heading
+            };
+            println!(
+                "{heading}\n{}",
+                text::render(self.lang.pick(hint), self.color)
+            );
+        }
+        println!(
+            "{}",
+            if shown < lesson.hints.len() {
+                m.more_hints(id)
+            } else {
+                m.all_hints_shown()
+            }
+        );
+        self.store.lesson(&lesson.id).hints = shown;
+        self.store.save()?;
+        Ok(PASSED)
+    }
+}

@@ -1,0 +1,53 @@
+//! `verify`: every lesson at once; the exit status says whether all pass.
+
+use crate::app::{App, FAILED, PASSED};
+use crate::lesson::Lesson;
+use crate::verdict::Verdict;
+use anyhow::Result;
+use colored::Colorize;
+
+impl App {
+    pub(crate) fn verify(&mut self) -> Result<u8> {
+        let m = self.msg();
+        let lessons: Vec<Lesson> = self.course.lessons.clone();
+        let refs: Vec<&Lesson> = lessons.iter().collect();
+        let verdicts = self.judge(&refs)?;
+        let mut failed = Vec::new();
+        for (lesson, verdict) in lessons.iter().zip(&verdicts) {
+            let (mark, state) = if verdict.passed() {
+                self.store.lesson(&lesson.id).passed = true;
+                ("✓", m.lesson_passed_short())
+            } else {
+                failed.push(lesson.id.clone());
+                let state = match verdict {
+                    Verdict::CompileError { .. }
+                    | Verdict::CargoFailed(_)
+                    | Verdict::Unreadable(_) => m.lesson_no_compile_short(),
+                    v if v.not_started() => m.lesson_not_started_short(),
+                    _ => m.lesson_failed_short(),
+                };
+                ("✗", state)
+            };
+            let line = format!(
+                "{mark} {:<8} {}: {state}",
+                lesson.id,
+                self.lang.pick(&lesson.title)
+            );
+            let line = match (self.color, verdict.passed()) {
+                (true, true) => line.green().to_string(),
+                (true, false) => line.red().to_string(),
+                _ => line,
+            };
+            println!("{line}");
+        }
+        self.store.save()?;
+        println!();
+        if failed.is_empty() {
+            println!("{}", m.verify_passed(lessons.len()));
+            Ok(PASSED)
+        } else {
+            println!("{}", m.verify_failed(&failed.join(", ")));
+            Ok(FAILED)
+        }
+    }
+}

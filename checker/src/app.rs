@@ -4,6 +4,7 @@
 
 use crate::cli::{Cli, Command, DevCommand};
 use crate::course::{Course, Layout};
+use crate::diagnosis;
 use crate::harness;
 use crate::lesson::Lesson;
 use crate::messages::{Lang, Msg};
@@ -161,8 +162,29 @@ impl App {
         Ok(lessons
             .iter()
             .zip(runs)
-            .map(|(lesson, run)| verdict::judge(lesson, run))
+            .map(|(lesson, run)| {
+                let mut verdict = verdict::judge(lesson, run);
+                self.diagnose(lesson, &mut verdict);
+                verdict
+            })
             .collect())
+    }
+
+    /// Names the known mistake a failing verdict matches, if any. The mistakes' outputs
+    /// are computed (and cached) only when a student fails; a diagnosis that cannot be
+    /// made only leaves the report without one.
+    fn diagnose(&self, lesson: &Lesson, verdict: &mut Verdict) {
+        let ran = matches!(verdict, Verdict::Ran { .. });
+        if !ran || lesson.mistakes.is_empty() || verdict.passed() || verdict.not_started() {
+            return;
+        }
+        let Ok(outputs) = harness::mistake_outputs(&self.course, lesson, self.color) else {
+            return;
+        };
+        let found = diagnosis::diagnose(lesson, verdict, &outputs);
+        if let Verdict::Ran { diagnosis, .. } = verdict {
+            *diagnosis = found;
+        }
     }
 
     pub(crate) fn pass_lines(&self, lesson: &Lesson) -> String {

@@ -52,6 +52,15 @@ impl Layout {
             .join(format!("{module}.rs"))
     }
 
+    /// A known mistake of a lesson's module: a whole module file, beside the reference.
+    pub fn mistake(&self, module: &str, file: &str) -> PathBuf {
+        self.root
+            .join("solutions")
+            .join("mistakes")
+            .join(module)
+            .join(file)
+    }
+
     /// A path as the student should read it: relative to the workbook.
     pub fn show(&self, path: &Path) -> String {
         path.strip_prefix(&self.root)
@@ -152,6 +161,15 @@ impl Course {
                     error(
                         Some(span),
                         format!("the module `{module}` has no file {}", layout.show(&file)),
+                    );
+                }
+            }
+            for (mistake, span) in lesson.mistakes.iter().zip(&lesson.spans.mistakes) {
+                let file = layout.mistake(&lesson.module, &mistake.file);
+                if !file.is_file() {
+                    error(
+                        Some(span),
+                        format!("the known mistake has no file {}", layout.show(&file)),
                     );
                 }
             }

@@ -4,6 +4,7 @@ mod app;
 mod cli;
 mod commands;
 mod course;
+mod diagnosis;
 mod harness;
 mod interrupt;
 mod lesson;

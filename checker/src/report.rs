@@ -546,6 +546,15 @@ fn write_captured(out: &mut String, cx: &Context, stream: &str, captured: &Captu
 const HEAD_LINES: usize = 8;
 const TAIL_LINES: usize = 4;
 
+/// The report as a student gets it, ending with what to do next.
+pub fn for_student(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> String {
+    let mut out = failure_report(cx, lesson, verdict);
+    if matches!(verdict, Verdict::Ran { .. }) && !verdict.not_started() {
+        let _ = writeln!(out, "\n{}", cx.msg().try_again());
+    }
+    out
+}
+
 /// The report of a lesson that failed (or has not been started).
 pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> String {
     let m = cx.msg();
@@ -686,6 +695,20 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
         "{cross} {}",
         m.failed_summary(failed.len(), tests.len(), failed_cases, lesson.case_count())
     );
+    if let Verdict::Ran {
+        diagnosis: Some(mistake),
+        ..
+    } = verdict
+    {
+        let message = cx.lang.pick(&lesson.mistakes[*mistake].message);
+        let text = m.known_mistake(message.trim());
+        let text = if cx.color {
+            text.yellow().bold().to_string()
+        } else {
+            text
+        };
+        let _ = writeln!(out, "\n{}", text.replace('\n', "\n  "));
+    }
     // The first few failing tests in detail: a student fixes one thing at a time.
     let (detailed, listed) = failed.split_at(failed.len().min(DETAILED_TESTS));
     for verdict in detailed {
@@ -738,7 +761,6 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
     }
     write_captured(&mut out, cx, "stdout", stdout);
     write_captured(&mut out, cx, "stderr", stderr);
-    let _ = writeln!(out, "\n{}", m.try_again());
     out
 }
 

@@ -68,7 +68,11 @@ impl ValueDiff {
 pub struct CaseFailure {
     /// The case's index within its test (from 0).
     pub index: usize,
+    /// The case's id in the run.
+    pub id: usize,
     pub failure: Failure,
+    /// What the student's code produced, if anything.
+    pub got: Option<Outcome>,
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +94,8 @@ pub enum Verdict {
         tests: Vec<TestVerdict>,
         stdout: Captured,
         stderr: Captured,
+        /// The known mistake (an index into the lesson's) that the failures match.
+        diagnosis: Option<usize>,
     },
     CompileError {
         diagnostics: Vec<Diagnostic>,
@@ -281,13 +287,20 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             (None, _) => Some(Failure::Missing(missing(&result, id))),
         };
         if let Some(failure) = failure {
-            tests[t].failures.push(CaseFailure { index, failure });
+            let got = result.outcomes.get(&id).cloned();
+            tests[t].failures.push(CaseFailure {
+                index,
+                id,
+                failure,
+                got,
+            });
         }
     }
     Verdict::Ran {
         tests,
         stdout: result.stdout,
         stderr: result.stderr,
+        diagnosis: None,
     }
 }
 

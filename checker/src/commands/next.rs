@@ -41,7 +41,7 @@ impl App {
         } else {
             print!(
                 "{}",
-                report::failure_report(&self.context(), &lesson, &verdict)
+                report::for_student(&self.context(), &lesson, &verdict)
             );
             FAILED
         };

@@ -13,7 +13,7 @@ use crate::course::Course;
 use crate::lesson::Lesson;
 use anyhow::Result;
 use build::Diagnostic;
-use codegen::Harness;
+use codegen::{Harness, LessonHarnesses};
 use run::{Limits, Outcome, RunResult};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -68,6 +68,20 @@ pub struct LessonRun {
 /// Called once before a build that compiles the dependencies for the first time.
 pub type OnFirstBuild<'a> = &'a dyn Fn();
 
+/// The harnesses of a lesson of the course.
+fn harnesses_of(
+    all: &[LessonHarnesses],
+    course: &Course,
+    lesson: &Lesson,
+) -> Result<LessonHarnesses> {
+    course
+        .lessons
+        .iter()
+        .position(|l| l.id == lesson.id)
+        .map(|i| all[i].clone())
+        .ok_or_else(|| anyhow::anyhow!("lesson `{}` is not in the course", lesson.id))
+}
+
 /// Checks `lessons` (of `course`): one cargo call builds every harness needed.
 pub fn run_lessons(
     course: &Course,
@@ -76,25 +90,17 @@ pub fn run_lessons(
     on_first_build: OnFirstBuild,
 ) -> Result<Vec<LessonRun>> {
     let layout = &course.layout;
-    let harnesses = codegen::write_all(course)?;
-    let harness_of = |lesson: &Lesson| {
-        course
-            .lessons
-            .iter()
-            .position(|l| l.id == lesson.id)
-            .map(|i| harnesses[i].clone())
-            .ok_or_else(|| anyhow::anyhow!("lesson `{}` is not in the course", lesson.id))
-    };
+    let all = codegen::write_all(course)?;
     let mut cached: Vec<Option<HashMap<usize, Outcome>>> = Vec::new();
     let mut packages = Vec::new();
     for lesson in lessons {
-        let (student, reference) = harness_of(lesson)?;
-        if unreadable(&student).is_none() {
-            packages.push(student.package.clone());
+        let harnesses = harnesses_of(&all, course, lesson)?;
+        if unreadable(&harnesses.student).is_none() {
+            packages.push(harnesses.student.package.clone());
         }
-        let cache = read_cache(course, lesson, &reference);
+        let cache = read_cache(course, lesson, &harnesses.reference);
         if cache.is_none() {
-            packages.push(reference.package.clone());
+            packages.push(harnesses.reference.package.clone());
         }
         cached.push(cache);
     }
@@ -105,11 +111,14 @@ pub fn run_lessons(
     let scratch = layout.work_dir().join("runs");
     let mut results = Vec::new();
     for (lesson, cache) in lessons.iter().zip(cached) {
-        let (student, reference) = harness_of(lesson)?;
+        let LessonHarnesses {
+            student, reference, ..
+        } = harnesses_of(&all, course, lesson)?;
         let inputs = run::inputs_text(lesson);
         let reference = match cache {
             Some(outputs) => Ok(outputs),
-            None => run_reference(course, lesson, &reference, &built, &inputs, &scratch)?,
+            None => run_trusted(course, lesson, &reference, &built, &inputs, &scratch)?
+                .map_err(|why| format!("the reference solution {why}")),
         };
         let built_student = built.executables.get(&student.package);
         let student = match (unreadable(&student), built_student) {
@@ -134,26 +143,64 @@ pub fn run_lessons(
     Ok(results)
 }
 
-fn run_reference(
+/// The outputs of each known mistake of a lesson (`None` where a mistake could not be
+/// built or run), from the cache or from one cargo call for all that are missing.
+pub fn mistake_outputs(
+    course: &Course,
+    lesson: &Lesson,
+    color: bool,
+) -> Result<Vec<Option<HashMap<usize, Outcome>>>> {
+    if lesson.mistakes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let layout = &course.layout;
+    let all = codegen::write_all(course)?;
+    let harnesses = harnesses_of(&all, course, lesson)?.mistakes;
+    let cached: Vec<_> = harnesses
+        .iter()
+        .map(|h| read_cache(course, lesson, h))
+        .collect();
+    let missing: Vec<String> = harnesses
+        .iter()
+        .zip(&cached)
+        .filter(|(_, c)| c.is_none())
+        .map(|(h, _)| h.package.clone())
+        .collect();
+    if missing.is_empty() {
+        return Ok(cached);
+    }
+    let built = build::build(layout, &codegen::workspace_dir(layout), &missing, color)?;
+    let scratch = layout.work_dir().join("runs");
+    let inputs = run::inputs_text(lesson);
+    harnesses
+        .iter()
+        .zip(cached)
+        .map(|(harness, cache)| match cache {
+            Some(outputs) => Ok(Some(outputs)),
+            None => Ok(run_trusted(course, lesson, harness, &built, &inputs, &scratch)?.ok()),
+        })
+        .collect()
+}
+
+/// Runs a harness whose code is trusted (the reference or a known mistake) and caches
+/// its outputs; the error says what went wrong, for a lesson author.
+fn run_trusted(
     course: &Course,
     lesson: &Lesson,
     harness: &Harness,
     built: &build::BuildOutput,
     inputs: &str,
     scratch: &std::path::Path,
-) -> Result<ReferenceOutputs> {
+) -> Result<Result<HashMap<usize, Outcome>, String>> {
     let Some(exe) = built.executables.get(&harness.package) else {
         let errors: Vec<String> = built
             .errors
             .get(&harness.package)
             .map(|d| d.iter().map(|d| d.rendered.clone()).collect())
             .unwrap_or_else(|| vec![built.cargo_stderr.clone()]);
-        return Ok(Err(format!(
-            "the reference solution does not compile:\n{}",
-            errors.join("\n")
-        )));
+        return Ok(Err(format!("does not compile:\n{}", errors.join("\n"))));
     };
-    // The reference is trusted, but a lesson with a slow reference should still end.
+    // Trusted code should still end, even in a lesson with a slow reference.
     let limits = Limits {
         time: (lesson.time_limit * 4).max(Duration::from_secs(10)),
         memory: lesson.memory_limit.max(4 << 30),
@@ -161,7 +208,7 @@ fn run_reference(
     let result = run::run(exe, inputs, limits, scratch)?;
     if !result.done {
         return Ok(Err(format!(
-            "the reference solution did not finish its run ({:?}); its stderr: {}",
+            "did not finish its run ({:?}); its stderr: {}",
             result.ending,
             String::from_utf8_lossy(&result.stderr.head)
         )));
@@ -170,8 +217,8 @@ fn run_reference(
     Ok(Ok(result.outcomes))
 }
 
-/// Reference outputs depend only on the lesson, the reference files and the harness
-/// runtime: a key over all of them names the cache file.
+/// The outputs of trusted code depend only on the lesson, its module files and the
+/// harness runtime: a key over all of them names the cache file.
 fn cache_path(course: &Course, lesson: &Lesson, harness: &Harness) -> Option<PathBuf> {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
@@ -181,11 +228,8 @@ fn cache_path(course: &Course, lesson: &Lesson, harness: &Harness) -> Option<Pat
     for file in &harness.module_files {
         std::fs::read(file).ok()?.hash(&mut hasher);
     }
-    Some(course.layout.work_dir().join("reference").join(format!(
-        "{}-{:016x}",
-        lesson.id,
-        hasher.finish()
-    )))
+    let name = format!("{}-{:016x}", harness.package, hasher.finish());
+    Some(course.layout.work_dir().join("outputs").join(name))
 }
 
 fn read_cache(
@@ -216,13 +260,20 @@ fn write_cache(
             Outcome::Value(v) => {
                 text.push_str(&format!("cache ok {id} "));
                 wire::encode_value(v, &mut text);
-                text.push('\n');
             }
-            // Only complete, clean runs are worth keeping.
-            _ => return,
+            Outcome::Panic { location, message } => {
+                text.push_str(&format!(
+                    "cache panic {id} {} {}",
+                    wire::escape(location),
+                    wire::escape(message)
+                ));
+            }
+            // An output the harness could not even produce is not worth keeping.
+            Outcome::Error(_) => return,
         }
+        text.push('\n');
     }
     text.push_str("cache done\n");
-    // A cache that cannot be written only costs a rebuild next time.
+    // A cache that cannot be written only costs a run next time.
     let _ = codegen::write_if_changed(&path, &text);
 }

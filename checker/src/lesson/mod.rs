@@ -109,6 +109,7 @@ pub struct Lesson {
     pub functions: Vec<Signature>,
     pub entries: Vec<Entry>,
     pub tests: Vec<Test>,
+    pub mistakes: Vec<Mistake>,
     /// Where fields are written in the file, for errors found later.
     pub spans: Spans,
 }
@@ -121,6 +122,18 @@ pub struct Spans {
     pub modules: Vec<Range<usize>>,
     /// Each of `functions`, in order.
     pub functions: Vec<Range<usize>>,
+    /// Each of `mistakes`' files, in order.
+    pub mistakes: Vec<Range<usize>>,
+}
+
+/// A known wrong answer: a module file in `solutions/mistakes/<module>/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mistake {
+    /// The file name, e.g. `flipped_kernel.rs`.
+    pub file: String,
+    /// The file's stem, e.g. `flipped_kernel`: its name in reports and harnesses.
+    pub name: String,
+    pub message: Localized,
 }
 
 impl Lesson {
@@ -281,6 +294,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         functions,
         entries: Vec::new(),
         tests: Vec::new(),
+        mistakes: Vec::new(),
         spans: Spans {
             id: raw.id.span(),
             modules: std::iter::once(&raw.module)
@@ -288,8 +302,33 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
                 .map(Spanned::span)
                 .collect(),
             functions: raw.functions.iter().map(Spanned::span).collect(),
+            mistakes: raw
+                .mistakes
+                .iter()
+                .map(|m| m.get_ref().file.span())
+                .collect(),
         },
     };
+    for raw_mistake in &raw.mistakes {
+        let mistake = raw_mistake.get_ref();
+        let file = mistake.file.get_ref();
+        let name = file.strip_suffix(".rs").unwrap_or_default();
+        if name.is_empty() || !is_identifier(name) {
+            let message = format!("`{file}` is not a module file name like `flipped_kernel.rs`");
+            errors.push(LessonError::at(&mistake.file, message));
+        } else if lesson.mistakes.iter().any(|m| m.name == name) {
+            errors.push(LessonError::at(
+                &mistake.file,
+                format!("`{file}` is listed twice"),
+            ));
+        }
+        check_localized(&mistake.message, "mistake message", errors);
+        lesson.mistakes.push(Mistake {
+            file: file.clone(),
+            name: name.to_string(),
+            message: mistake.message.clone(),
+        });
+    }
     // One harness entry per function, whether or not a test calls it.
     lesson.entries = lesson
         .functions

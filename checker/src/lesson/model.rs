@@ -51,6 +51,19 @@ pub struct RawLesson {
     pub random: Vec<Spanned<RawRandom>>,
     #[serde(default)]
     pub scenario: Vec<Spanned<RawScenario>>,
+    /// Known wrong answers, recognised in a student's failing outputs.
+    #[serde(default)]
+    pub mistakes: Vec<Spanned<RawMistake>>,
+}
+
+/// `[[mistakes]]`: a known wrong answer and what to say when a student's code matches it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawMistake {
+    /// The module with the mistake, in `solutions/mistakes/<module>/`.
+    pub file: Spanned<String>,
+    /// What to tell the student: a sentence that teaches.
+    pub message: Localized,
 }
 
 /// `[[fixed]]`: a call with given arguments and a given result.

@@ -1,7 +1,13 @@
 //! For instructors: scaffolding, known mistakes and grading.
 
-#[allow(unused_imports, reason = "the first messages of this file are yet to come")]
-use super::{Lang, Msg, RUN};
+use super::{Lang, Msg};
 
-#[allow(dead_code, reason = "the first messages of this file are yet to come")]
-impl Msg {}
+impl Msg {
+    /// A known mistake recognised in the student's outputs; `message` is the lesson's.
+    pub fn known_mistake(self, message: &str) -> String {
+        say!(self,
+            ja: format!("→ よくある間違いに当てはまります。{message}"),
+            en: format!("→ This is a known mistake. {message}"),
+        )
+    }
+}

@@ -162,3 +162,29 @@ fn a_function_the_reference_does_not_have_is_an_error() {
         stderr(&output)
     );
 }
+
+#[test]
+fn dev_check_proves_the_fixture_course_sound() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
+}
+
+#[test]
+fn dev_check_finds_a_wrong_expected_value_a_solved_stub_and_an_unlisted_mistake() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let grid = wb.read("lessons/02-grid.toml");
+    wb.write(
+        "lessons/02-grid.toml",
+        &grid.replace("expected = [6, -5]", "expected = [6, 5]"),
+    );
+    wb.write("exercises/src/scale.rs", &wb.read("solutions/src/scale.rs"));
+    wb.write(
+        "solutions/mistakes/scale/negates.rs",
+        "use ndarray::Array1;\npub fn scale(v: &Array1<f32>, k: f32) -> Array1<f32> { v * -k }\n",
+    );
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
+}

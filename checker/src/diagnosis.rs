@@ -1,0 +1,100 @@
+//! Naming the mistake, not just the failure: a student's failing outputs compared with
+//! the outputs of the lesson's known mistakes.
+
+use crate::harness::run::Outcome;
+use crate::harness::wire::WireValue;
+use crate::lesson::Lesson;
+use crate::verdict::{Verdict, close};
+use std::collections::HashMap;
+
+/// Whether two outputs are the same, cell by cell within the tolerance; NaN and
+/// infinities count as the same when both sides have them in the same cell, since a
+/// mistake that overflows overflows in the student's code too.
+fn same(a: &WireValue, b: &WireValue, tolerance: f64) -> bool {
+    let cell = |x: f32, y: f32| {
+        close(x, y, tolerance) || (x.is_nan() && y.is_nan()) || (x.is_infinite() && x == y)
+    };
+    match (a, b) {
+        (WireValue::F32(x), WireValue::F32(y)) => cell(*x, *y),
+        (WireValue::Usize(x), WireValue::Usize(y)) => x == y,
+        (
+            WireValue::Array {
+                shape: sa,
+                data: da,
+            },
+            WireValue::Array {
+                shape: sb,
+                data: db,
+            },
+        ) => sa == sb && da.iter().zip(db).all(|(x, y)| cell(*x, *y)),
+        _ => false,
+    }
+}
+
+/// The first known mistake whose outputs match every failing case that has an output:
+/// the same values, or a panic where the mistake panics too. Cases the student has not
+/// implemented or that produced nothing are left out; at least one must remain.
+pub fn diagnose(
+    lesson: &Lesson,
+    verdict: &Verdict,
+    mistakes: &[Option<HashMap<usize, Outcome>>],
+) -> Option<usize> {
+    let failing: Vec<(f64, &Outcome, usize)> = verdict
+        .tests()
+        .iter()
+        .flat_map(|t| {
+            t.failures
+                .iter()
+                .map(move |f| (lesson.tests[t.test].tolerance, f))
+        })
+        .filter_map(|(tolerance, f)| match &f.got {
+            Some(got @ Outcome::Value(_)) => Some((tolerance, got, f.id)),
+            Some(got @ Outcome::Panic { message, .. })
+                if !message.starts_with("not yet implemented") =>
+            {
+                Some((tolerance, got, f.id))
+            }
+            _ => None,
+        })
+        .collect();
+    if !failing
+        .iter()
+        .any(|(_, got, _)| matches!(got, Outcome::Value(_)))
+    {
+        return None;
+    }
+    mistakes.iter().position(|outputs| {
+        let Some(outputs) = outputs else { return false };
+        failing
+            .iter()
+            .all(|(tolerance, got, id)| match (got, outputs.get(id)) {
+                (Outcome::Value(g), Some(Outcome::Value(m))) => same(g, m, *tolerance),
+                (Outcome::Panic { .. }, Some(Outcome::Panic { .. })) => true,
+                _ => false,
+            })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_overflow_is_the_same_output() {
+        let nan = WireValue::Array {
+            shape: vec![2],
+            data: vec![f32::NAN, 1.0],
+        };
+        assert!(same(&nan, &nan.clone(), 1e-4));
+        let other = WireValue::Array {
+            shape: vec![2],
+            data: vec![0.5, 1.0],
+        };
+        assert!(!same(&nan, &other, 1e-4));
+        let wrong_shape = WireValue::Array {
+            shape: vec![1, 2],
+            data: vec![f32::NAN, 1.0],
+        };
+        assert!(!same(&nan, &wrong_shape, 1e-4));
+    }
+}

@@ -5,7 +5,7 @@ use crate::harness::run::Outcome;
 use crate::harness::wire::WireValue;
 use crate::lesson::Lesson;
 use crate::verdict::{Verdict, close};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Whether two outputs are the same, cell by cell within the tolerance; NaN and
 /// infinities count as the same when both sides have them in the same cell, since a
@@ -33,7 +33,11 @@ fn same(a: &WireValue, b: &WireValue, tolerance: f64) -> bool {
 
 /// The first known mistake whose outputs match every failing case that has an output:
 /// the same values, or a panic where the mistake panics too. Cases the student has not
-/// implemented or that produced nothing are left out; at least one must remain.
+/// implemented or that produced nothing are left out.
+///
+/// When the student's failures are all panics, a panic alone says little; the mistake
+/// is named only if it panics on exactly the same cases (code that reads the width as
+/// the height, say, panics on every non-square image and on nothing else).
 pub fn diagnose(
     lesson: &Lesson,
     verdict: &Verdict,
@@ -57,21 +61,32 @@ pub fn diagnose(
             _ => None,
         })
         .collect();
-    if !failing
-        .iter()
-        .any(|(_, got, _)| matches!(got, Outcome::Value(_)))
-    {
+    if failing.is_empty() {
         return None;
     }
+    let only_panics = failing
+        .iter()
+        .all(|(_, got, _)| matches!(got, Outcome::Panic { .. }));
+    let student_panics: HashSet<usize> = failing.iter().map(|(_, _, id)| *id).collect();
     mistakes.iter().position(|outputs| {
         let Some(outputs) = outputs else { return false };
-        failing
+        let matches_each =
+            failing
+                .iter()
+                .all(|(tolerance, got, id)| match (got, outputs.get(id)) {
+                    (Outcome::Value(g), Some(Outcome::Value(m))) => same(g, m, *tolerance),
+                    (Outcome::Panic { .. }, Some(Outcome::Panic { .. })) => true,
+                    _ => false,
+                });
+        if !only_panics {
+            return matches_each;
+        }
+        let mistake_panics: HashSet<usize> = outputs
             .iter()
-            .all(|(tolerance, got, id)| match (got, outputs.get(id)) {
-                (Outcome::Value(g), Some(Outcome::Value(m))) => same(g, m, *tolerance),
-                (Outcome::Panic { .. }, Some(Outcome::Panic { .. })) => true,
-                _ => false,
-            })
+            .filter(|(_, o)| matches!(o, Outcome::Panic { .. }))
+            .map(|(id, _)| *id)
+            .collect();
+        matches_each && mistake_panics == student_panics
     })
 }
 

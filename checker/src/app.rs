@@ -43,16 +43,35 @@ fn use_color() -> bool {
 pub fn run(cli: Cli) -> ExitCode {
     let lang = Lang::detect(cli.lang);
     let color = use_color();
-    colored::control::set_override(color);
     let msg = Msg(lang);
     let start = match &cli.root {
         Some(root) => root.clone(),
         None => std::env::current_dir().unwrap_or_else(|_| ".".into()),
     };
-    let Some(layout) = Layout::discover(&start) else {
+    let Some(mut layout) = Layout::discover(&start) else {
         eprintln!("{}", msg.not_a_workbook(&start.display().to_string()));
         return ExitCode::from(USAGE);
     };
+    // Grading reads a student's modules and private lessons from elsewhere, and changes
+    // nothing: no colours in its output, no progress read or written.
+    let grading = matches!(cli.command, Command::Grade { .. });
+    if let Command::Grade {
+        exercises, lessons, ..
+    } = &cli.command
+    {
+        if let Some(exercises) = exercises {
+            if !exercises.join("src").is_dir() {
+                eprintln!("{}", msg.no_src_folder(&exercises.display().to_string()));
+                return ExitCode::from(USAGE);
+            }
+            layout.exercises = exercises.clone();
+        }
+        if let Some(lessons) = lessons {
+            layout.lessons = lessons.clone();
+        }
+    }
+    let color = color && !grading;
+    colored::control::set_override(color);
     let course = match Course::load(layout) {
         Ok(course) => course,
         Err(errors) => {
@@ -61,7 +80,10 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(USAGE);
         }
     };
-    let (store, problem) = Store::open(&course.layout.state_dir());
+    let (store, problem) = match grading {
+        true => (Store::empty(&course.layout.state_dir()), None),
+        false => Store::open(&course.layout.state_dir()),
+    };
     if let Some(problem) = problem {
         eprintln!(
             "{}",
@@ -80,7 +102,12 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Check { lesson } => app.check(&lesson),
         Command::Hint { lesson } => app.hint(lesson.as_deref()),
         Command::Verify => app.verify(),
+        Command::Watch => app.watch(),
+        Command::Reset { lesson, yes } => app.reset(&lesson, yes),
+        Command::Solution { lesson } => app.solution(&lesson),
+        Command::Grade { format, output, .. } => app.grade(format, output.as_deref()),
         Command::Dev(DevCommand::Check) => app.dev_check(),
+        Command::Dev(DevCommand::New { name }) => app.dev_new(&name),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -157,8 +184,17 @@ impl App {
     /// Runs lessons' hidden tests and reaches their verdicts.
     pub(crate) fn judge(&self, lessons: &[&Lesson]) -> Result<Vec<Verdict>> {
         let msg = self.msg();
-        let on_first_build = || eprintln!("{}", msg.preparing());
-        let runs = harness::run_lessons(&self.course, lessons, self.color, &on_first_build)?;
+        self.judge_with(lessons, &|| eprintln!("{}", msg.preparing()))
+    }
+
+    /// As [`judge`](Self::judge), with what to do before the first build (watch mode
+    /// prints the notice on its own screen).
+    pub(crate) fn judge_with(
+        &self,
+        lessons: &[&Lesson],
+        on_first_build: harness::OnFirstBuild,
+    ) -> Result<Vec<Verdict>> {
+        let runs = harness::run_lessons(&self.course, lessons, self.color, on_first_build)?;
         Ok(lessons
             .iter()
             .zip(runs)

@@ -39,13 +39,66 @@ pub enum Command {
     },
     /// Check every lesson; the exit status is non-zero if any fails.
     Verify,
+    /// Check the current lesson again each time you save it; keys for hints, the list and more.
+    Watch,
+    /// Put a lesson's file back as the stub; your version is kept as a backup.
+    Reset {
+        /// The lesson's id, as `list` shows it.
+        lesson: String,
+        /// Reset without asking first.
+        #[arg(long, short)]
+        yes: bool,
+    },
+    /// Show a lesson's reference solution, once the lesson has passed.
+    Solution {
+        /// The lesson's id, as `list` shows it.
+        lesson: String,
+    },
+    /// Grade the workbook: every lesson's hidden tests, with points, for people or machines.
+    /// The exit status is non-zero unless every lesson passes.
+    Grade {
+        /// How to write the grades.
+        #[arg(long, value_enum, default_value = "text")]
+        format: GradeFormat,
+        /// Grade the student modules of this crate folder (the one holding `src/`)
+        /// instead of `exercises/`; nothing in it is changed.
+        #[arg(long, value_name = "DIR")]
+        exercises: Option<PathBuf>,
+        /// Take the lessons from this folder instead of `lessons/`, e.g. copies with
+        /// private extra tests that students never saw.
+        #[arg(long, value_name = "DIR")]
+        lessons: Option<PathBuf>,
+        /// Write the grades to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
     /// Tools for instructors.
     #[command(subcommand)]
     Dev(DevCommand),
 }
 
+/// The formats of `grade`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GradeFormat {
+    /// A table for people.
+    Text,
+    /// Every lesson and test with its score, for scripts.
+    Json,
+    /// JUnit XML, for CI.
+    Junit,
+    /// Gradescope's results.json.
+    Gradescope,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum DevCommand {
-    /// Prove every lesson sound: it loads, the reference passes every hidden test, the stub fails.
+    /// Prove every lesson sound: it loads, the reference passes every hidden test, the stub
+    /// fails, and every known mistake fails and is recognised.
     Check,
+    /// Start a new lesson: a lesson file with every field explained, a stub and a reference,
+    /// registered so that it shows in `list` at once.
+    New {
+        /// The new lesson's id and module name: lowercase letters, digits and `_`.
+        name: String,
+    },
 }

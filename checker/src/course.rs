@@ -13,6 +13,8 @@ pub struct Layout {
     pub root: PathBuf,
     /// The crate whose modules are checked as the student's: `exercises/` normally.
     pub exercises: PathBuf,
+    /// The folder of lesson files: `lessons/` normally.
+    pub lessons: PathBuf,
 }
 
 impl Layout {
@@ -24,19 +26,20 @@ impl Layout {
             .map(|dir| Layout {
                 root: dir.to_path_buf(),
                 exercises: dir.join("exercises"),
+                lessons: dir.join("lessons"),
             })
     }
 
     /// The same workbook, checking another crate's modules as the student's.
     pub fn with_exercises(&self, exercises: PathBuf) -> Layout {
         Layout {
-            root: self.root.clone(),
             exercises,
+            ..self.clone()
         }
     }
 
     pub fn lessons_dir(&self) -> PathBuf {
-        self.root.join("lessons")
+        self.lessons.clone()
     }
 
     /// The student's file of a module.

@@ -5,6 +5,7 @@ mod cli;
 mod commands;
 mod course;
 mod diagnosis;
+mod grade;
 mod harness;
 mod interrupt;
 mod lesson;
@@ -13,6 +14,7 @@ mod progress;
 mod report;
 mod text;
 mod verdict;
+mod watch;
 
 use clap::Parser;
 use std::process::ExitCode;

@@ -6,7 +6,7 @@ use crate::harness::run::Captured;
 use crate::harness::wire::WireValue;
 use crate::lesson::{EntryKind, Lesson, Test};
 use crate::messages::{Lang, Msg};
-use crate::verdict::{CaseFailure, Failure, Missing, ValueDiff, Verdict};
+use crate::verdict::{CaseFailure, Failure, Missing, TestVerdict, ValueDiff, Verdict};
 use colored::Colorize;
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
@@ -19,7 +19,7 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
-    fn msg(&self) -> Msg {
+    pub fn msg(&self) -> Msg {
         Msg(self.lang)
     }
 
@@ -345,7 +345,22 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
                 WireValue::Usize(n) => format!("{name} = {n}"),
             })
             .collect();
-        let _ = writeln!(out, "    {heading} {}", shapes.join(", "));
+        // As many shapes on a line as fit; the rest below, indented.
+        let mut line = format!("    {heading}");
+        for (i, shape) in shapes.iter().enumerate() {
+            let piece = if i + 1 < shapes.len() {
+                format!("{shape},")
+            } else {
+                shape.clone()
+            };
+            if visible_width(&line) + 1 + piece.len() > MAX_WIDTH && i > 0 {
+                let _ = writeln!(out, "{line}");
+                line = String::from("     ");
+            }
+            line.push(' ');
+            line.push_str(&piece);
+        }
+        let _ = writeln!(out, "{line}");
         return;
     }
     let _ = writeln!(out, "    {heading}");
@@ -546,6 +561,53 @@ fn write_captured(out: &mut String, cx: &Context, stream: &str, captured: &Captu
 const HEAD_LINES: usize = 8;
 const TAIL_LINES: usize = 4;
 
+/// One failing test: its name, then its first failing case in detail.
+pub fn test_report(cx: &Context, lesson: &Lesson, verdict: &TestVerdict) -> String {
+    let m = cx.msg();
+    let mut out = String::new();
+    let cross = if cx.color {
+        "✗".red().bold().to_string()
+    } else {
+        "✗".to_string()
+    };
+    let test = &lesson.tests[verdict.test];
+    let title = m.test_title(&lang_name(cx, test), test.kind);
+    let title = if cx.color {
+        title.bold().to_string()
+    } else {
+        title
+    };
+    let _ = writeln!(out, "{cross} {title}");
+    let not_run = verdict
+        .failures
+        .iter()
+        .filter(|f| matches!(f.failure, Failure::Missing(Missing::NotRun)))
+        .count();
+    let Some(first) = verdict
+        .failures
+        .iter()
+        .find(|f| !matches!(f.failure, Failure::Missing(Missing::NotRun)))
+    else {
+        let _ = writeln!(out, "    {}", m.not_run(not_run));
+        return out;
+    };
+    if verdict.cases > 1 {
+        let seed = test.cases[first.index].seed;
+        let _ = writeln!(
+            out,
+            "    {}",
+            m.cases_failed(verdict.failures.len(), verdict.cases, first.index + 1, seed)
+        );
+    } else if let Some(seed) = test.cases[first.index].seed {
+        let _ = writeln!(out, "    {}", m.case_seed(seed));
+    }
+    write_failure(&mut out, cx, lesson, test, first);
+    if not_run > 0 {
+        let _ = writeln!(out, "    {}", m.not_run(not_run));
+    }
+    out
+}
+
 /// The report as a student gets it, ending with what to do next.
 pub fn for_student(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> String {
     let mut out = failure_report(cx, lesson, verdict);
@@ -712,42 +774,8 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
     // The first few failing tests in detail: a student fixes one thing at a time.
     let (detailed, listed) = failed.split_at(failed.len().min(DETAILED_TESTS));
     for verdict in detailed {
-        let test = &lesson.tests[verdict.test];
-        let name = lang_name(cx, test);
-        let title = m.test_title(&name, test.kind);
-        let title = if cx.color {
-            title.bold().to_string()
-        } else {
-            title
-        };
-        let _ = writeln!(out, "\n{cross} {title}");
-        let Some(first) = verdict
-            .failures
-            .iter()
-            .find(|f| !matches!(f.failure, Failure::Missing(Missing::NotRun)))
-        else {
-            let _ = writeln!(out, "    {}", m.not_run(verdict.failures.len()));
-            continue;
-        };
-        if verdict.cases > 1 {
-            let seed = test.cases[first.index].seed;
-            let _ = writeln!(
-                out,
-                "    {}",
-                m.cases_failed(verdict.failures.len(), verdict.cases, first.index + 1, seed)
-            );
-        } else if let Some(seed) = test.cases[first.index].seed {
-            let _ = writeln!(out, "    {}", m.case_seed(seed));
-        }
-        write_failure(&mut out, cx, lesson, test, first);
-        let not_run = verdict
-            .failures
-            .iter()
-            .filter(|f| matches!(f.failure, Failure::Missing(Missing::NotRun)))
-            .count();
-        if not_run > 0 {
-            let _ = writeln!(out, "    {}", m.not_run(not_run));
-        }
+        let _ = writeln!(out);
+        out.push_str(&test_report(cx, lesson, verdict));
     }
     if !listed.is_empty() {
         let _ = writeln!(out, "\n{}", m.also_failing());

@@ -1,66 +1,448 @@
-//! Lesson texts in the terminal: headings, code and matrices as the instructor wrote them.
+//! Lesson texts in the terminal: headings, emphasis, code and matrices as the instructor
+//! wrote them, and paragraphs that fit the terminal's width.
+//!
+//! Widths are display widths (a Japanese character takes two columns). A paragraph
+//! wider than the terminal is re-flowed: English breaks at spaces, Japanese between
+//! characters, never putting 、。）」 and the like at the start of a line (kinsoku).
+//! Code blocks are never wrapped, so matrices stay aligned.
 
 use colored::Colorize;
+use std::io::IsTerminal;
+use unicode_width::UnicodeWidthChar;
+
+/// Renders a lesson text for standard output, wrapped to the terminal's width when it
+/// is a terminal (`COLUMNS` overrides the width it reports).
+pub fn render(text: &str, color: bool) -> String {
+    render_width(text, color, terminal_width())
+}
+
+/// The width to wrap to: `None` (no wrapping) when standard output is not a terminal.
+fn terminal_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok());
+    columns
+        .or_else(|| {
+            crossterm::terminal::size()
+                .ok()
+                .map(|(w, _)| usize::from(w))
+        })
+        .filter(|&w| w >= 20)
+}
 
 /// Renders a lesson text: `# headings` in bold, code blocks (fenced or indented) kept
-/// exactly as written (so matrices stay aligned), `inline code` highlighted.
-pub fn render(text: &str, color: bool) -> String {
+/// exactly as written, `inline code` highlighted, `**emphasis**` bold (plain without
+/// colour), and paragraphs wider than `width` re-flowed to fit it.
+pub fn render_width(text: &str, color: bool, width: Option<usize>) -> String {
     let mut out = String::new();
     let mut in_fence = false;
+    let mut paragraph: Vec<&str> = Vec::new();
+    let flush = |paragraph: &mut Vec<&str>, out: &mut String| {
+        if !paragraph.is_empty() {
+            out.push_str(&render_paragraph(paragraph, Style::Plain, color, width));
+            paragraph.clear();
+        }
+    };
     for line in text.trim_matches('\n').lines() {
         if line.trim_start().starts_with("```") {
+            flush(&mut paragraph, &mut out);
             in_fence = !in_fence;
             continue;
         }
-        let rendered = if in_fence || line.starts_with("    ") || line.starts_with('\t') {
+        if in_fence || line.starts_with("    ") || line.starts_with('\t') {
+            flush(&mut paragraph, &mut out);
             let code = if in_fence {
                 format!("    {line}")
             } else {
                 line.to_string()
             };
-            if color { code.cyan().to_string() } else { code }
+            out.push_str(&if color { code.cyan().to_string() } else { code });
+            out.push('\n');
         } else if let Some(heading) = line.strip_prefix('#') {
+            flush(&mut paragraph, &mut out);
             let heading = heading.trim_start_matches('#').trim();
-            if color {
-                heading.bold().underline().to_string()
-            } else {
-                heading.to_string()
-            }
+            out.push_str(&render_paragraph(&[heading], Style::Heading, color, width));
+        } else if line.trim().is_empty() {
+            flush(&mut paragraph, &mut out);
+            out.push('\n');
         } else {
-            inline_code(line, color)
-        };
-        out.push_str(&rendered);
+            if list_marker(line).is_some() {
+                flush(&mut paragraph, &mut out);
+            }
+            paragraph.push(line);
+        }
+    }
+    flush(&mut paragraph, &mut out);
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Style {
+    Plain,
+    Heading,
+    Code,
+    Strong,
+}
+
+/// A list item's marker and the indentation before it: `- `, `* `, `・`, `1. `.
+fn list_marker(line: &str) -> Option<usize> {
+    let body = line.trim_start();
+    let indent = line.len() - body.len();
+    let digits = body.chars().take_while(char::is_ascii_digit).count();
+    let marker = if body.starts_with("- ") || body.starts_with("* ") || body.starts_with('・') {
+        2
+    } else if digits > 0 && body[digits..].starts_with(". ") {
+        digits + 2
+    } else {
+        return None;
+    };
+    Some(indent + marker)
+}
+
+/// One paragraph: as written when it fits, else joined and wrapped to the width.
+fn render_paragraph(lines: &[&str], base: Style, color: bool, width: Option<usize>) -> String {
+    let rows: Vec<Vec<(char, Style)>> = lines.iter().map(|l| cells(l, base, color)).collect();
+    let fits = |row: &Vec<(char, Style)>| width.is_none_or(|w| row_width(row) <= w);
+    let rows = if rows.iter().all(fits) {
+        rows
+    } else {
+        let indent = lines.first().and_then(|l| list_marker(l)).unwrap_or(0);
+        let joined = join(&rows);
+        wrap(&joined, width.unwrap_or(usize::MAX), indent)
+    };
+    let mut out = String::new();
+    for row in rows {
+        out.push_str(&paint(&row, color));
         out.push('\n');
     }
     out
 }
 
-fn inline_code(line: &str, color: bool) -> String {
-    if !color {
-        return line.to_string();
-    }
-    line.split('`')
-        .enumerate()
-        .map(|(i, part)| {
-            if i % 2 == 1 {
-                part.cyan().to_string()
-            } else {
-                part.to_string()
+/// The characters of a line with their style. Without colour, backticks stay (they mark
+/// code plainly) and `**` goes; with colour, both become styles.
+fn cells(line: &str, base: Style, color: bool) -> Vec<(char, Style)> {
+    let mut out = Vec::new();
+    let mut code = false;
+    let mut strong = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '`' {
+            code = !code;
+            if !color {
+                out.push((c, base));
             }
-        })
-        .collect()
+            continue;
+        }
+        if c == '*' && !code && chars.peek() == Some(&'*') {
+            chars.next();
+            strong = !strong;
+            continue;
+        }
+        let style = if code {
+            Style::Code
+        } else if strong {
+            Style::Strong
+        } else {
+            base
+        };
+        out.push((c, style));
+    }
+    out
+}
+
+fn char_width(c: char) -> usize {
+    c.width().unwrap_or(0)
+}
+
+fn row_width(row: &[(char, Style)]) -> usize {
+    row.iter().map(|&(c, _)| char_width(c)).sum()
+}
+
+fn wide(c: char) -> bool {
+    char_width(c) >= 2
+}
+
+/// The lines of a paragraph as one: a line break becomes a space in English and
+/// nothing between Japanese characters. Continuation lines lose their indentation.
+fn join(rows: &[Vec<(char, Style)>]) -> Vec<(char, Style)> {
+    let mut out: Vec<(char, Style)> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let row: &[(char, Style)] = if i == 0 {
+            row
+        } else {
+            let start = row.iter().position(|&(c, _)| c != ' ').unwrap_or(row.len());
+            &row[start..]
+        };
+        while out.last().is_some_and(|&(c, _)| c == ' ') {
+            out.pop();
+        }
+        if let (Some(&(last, style)), Some(&(first, _))) = (out.last(), row.first())
+            && !wide(last)
+            && !wide(first)
+        {
+            out.push((' ', style));
+        }
+        out.extend_from_slice(row);
+    }
+    out
+}
+
+/// Characters that must not start a line (Japanese kinsoku, and closing punctuation).
+fn no_line_start(c: char) -> bool {
+    "、。，．・：；？！ー～…‥）」』】〕〉》］｝ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々,.;:!?)]}%"
+        .contains(c)
+}
+
+/// Characters that must not end a line: opening brackets.
+fn no_line_end(c: char) -> bool {
+    "（「『【〔〈《［｛([{".contains(c)
+}
+
+/// Whether a line may break before `row[i]`: at a space, or beside a Japanese character
+/// unless kinsoku forbids it.
+fn can_break_before(row: &[(char, Style)], i: usize) -> bool {
+    if i == 0 || i >= row.len() {
+        return false;
+    }
+    let (before, after) = (row[i - 1].0, row[i].0);
+    if before == ' ' || after == ' ' {
+        return true;
+    }
+    (wide(before) || wide(after)) && !no_line_start(after) && !no_line_end(before)
+}
+
+/// Where a word too long for a line breaks best: after punctuation, before a bracket.
+fn soft_break(row: &[(char, Style)], i: usize) -> bool {
+    let (before, after) = (row[i - 1].0, row[i].0);
+    (matches!(before, '.' | ',' | ':' | '/') && after != ':') || after == '('
+}
+
+/// Greedy wrapping to `width` columns; lines after the first are indented by `indent`.
+fn wrap(row: &[(char, Style)], width: usize, indent: usize) -> Vec<Vec<(char, Style)>> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < row.len() {
+        let pad = if lines.is_empty() { 0 } else { indent };
+        if pad > 0 {
+            while start < row.len() && row[start].0 == ' ' {
+                start += 1;
+            }
+            if start == row.len() {
+                break;
+            }
+        }
+        let room = width.saturating_sub(pad).max(1);
+        let mut used = 0;
+        let mut end = start;
+        let mut last_break = None;
+        while end < row.len() {
+            let w = char_width(row[end].0);
+            if used + w > room && row[end].0 != ' ' {
+                break;
+            }
+            used += w;
+            end += 1;
+            if end > start && can_break_before(row, end) {
+                last_break = Some(end);
+            }
+        }
+        let cut = if end >= row.len() {
+            row.len()
+        } else if can_break_before(row, end) {
+            end
+        } else {
+            // A word longer than the line (code, mostly): after a `.`, `,` or `::`, or
+            // before a `(`, if it has one; else where it must be cut.
+            last_break
+                .or_else(|| (start + 1..end).rev().find(|&i| soft_break(row, i)))
+                .unwrap_or(end.max(start + 1))
+        };
+        let mut line: Vec<(char, Style)> = vec![(' ', Style::Plain); pad];
+        line.extend_from_slice(&row[start..cut]);
+        while line.last().is_some_and(|&(c, _)| c == ' ') {
+            line.pop();
+        }
+        lines.push(line);
+        start = cut;
+        while start < row.len() && row[start].0 == ' ' {
+            start += 1;
+        }
+    }
+    lines
+}
+
+/// A row as text: runs of one style painted together.
+fn paint(row: &[(char, Style)], color: bool) -> String {
+    let mut out = String::new();
+    let mut i = 0;
+    while i < row.len() {
+        let style = row[i].1;
+        let run: String = row[i..]
+            .iter()
+            .take_while(|&&(_, s)| s == style)
+            .map(|&(c, _)| c)
+            .collect();
+        i += run.chars().count();
+        let painted = match (color, style) {
+            (false, _) | (true, Style::Plain) => run,
+            (true, Style::Heading) => run.bold().underline().to_string(),
+            (true, Style::Code) => run.cyan().to_string(),
+            (true, Style::Strong) => run.bold().magenta().to_string(),
+        };
+        out.push_str(&painted);
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Mutex;
+    use unicode_width::UnicodeWidthStr;
+
+    /// Colour is switched on for all threads at once: tests that need it take turns.
+    static COLOR: Mutex<()> = Mutex::new(());
+
+    fn with_color<T>(f: impl FnOnce() -> T) -> T {
+        let _turn = COLOR.lock().unwrap_or_else(|e| e.into_inner());
+        colored::control::set_override(true);
+        let result = f();
+        colored::control::unset_override();
+        result
+    }
 
     #[test]
     fn keeps_code_blocks_and_strips_heading_marks() {
         let text = "# Convolution\nSlide the `kernel`.\n```\n0 1\n1 0\n```\n    4 3 5\n";
         assert_eq!(
-            render(text, false),
+            render_width(text, false, None),
             "Convolution\nSlide the `kernel`.\n    0 1\n    1 0\n    4 3 5\n"
         );
+    }
+
+    #[test]
+    fn emphasis_is_plain_without_colour_and_bold_with_it() {
+        assert_eq!(
+            render_width("It is **not** flipped.", false, None),
+            "It is not flipped.\n"
+        );
+        let coloured = with_color(|| render_width("It is **not** flipped.", true, None));
+        assert!(
+            coloured.contains("\u{1b}[1;35mnot\u{1b}[0m"),
+            "{coloured:?}"
+        );
+        assert!(!coloured.contains("**"));
+    }
+
+    #[test]
+    fn paragraphs_that_fit_keep_their_lines() {
+        let text = "One short line.\nAnother one.";
+        assert_eq!(
+            render_width(text, false, Some(40)),
+            "One short line.\nAnother one.\n"
+        );
+    }
+
+    #[test]
+    fn english_wraps_at_spaces_to_the_width() {
+        let text = "Convolution gathers the information of nearby pixels\ninto one value, and the kernel is not flipped.";
+        let out = render_width(text, false, Some(30));
+        for line in out.lines() {
+            assert!(line.width() <= 30, "{line:?} in\n{out}");
+            assert!(!line.starts_with(' ') && !line.ends_with(' '), "{line:?}");
+        }
+        let words: Vec<&str> = out.split_whitespace().collect();
+        assert_eq!(words, text.split_whitespace().collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn japanese_wraps_by_display_width_without_kinsoku_breaks() {
+        let text = "畳み込みにはカーネル（フィルタ）を使います。画像からカーネルと\n同じ大きさの部分を切り出し、同じ位置どうしの掛け算の合計を求めます。";
+        for width in 20..40 {
+            let out = render_width(text, false, Some(width));
+            for line in out.lines() {
+                assert!(line.width() <= width, "{width}: {line:?}");
+                let first = line.chars().next().unwrap();
+                assert!(!no_line_start(first), "{width}: a line starts with {first}");
+                let last = line.chars().last().unwrap();
+                assert!(!no_line_end(last), "{width}: a line ends with {last}");
+            }
+            // Nothing is lost or added: joining the lines gives the text back.
+            assert_eq!(out.replace('\n', ""), text.replace('\n', ""), "{width}");
+        }
+    }
+
+    #[test]
+    fn mixed_text_keeps_words_whole_and_spaces_between_them() {
+        let text = "結果は (H − kh + 1) × (W − kw + 1) です。パディングはなし、ずらす幅は 1 です。";
+        let out = render_width(text, false, Some(24));
+        for line in out.lines() {
+            assert!(line.width() <= 24, "{line:?}");
+        }
+        assert!(!out.contains("k\nh") && !out.contains("k\nw"), "{out}");
+    }
+
+    #[test]
+    fn code_blocks_are_never_wrapped() {
+        let code = "    元画像（5x5）     カーネル（3x3）   畳み込み結果\n    0 1 1 0 1         1 0 1             4 3 5";
+        let out = render_width(code, false, Some(20));
+        assert_eq!(out, format!("{code}\n"));
+    }
+
+    #[test]
+    fn list_items_wrap_under_their_text() {
+        let text = "- the first item is long enough to wrap\n- the second";
+        let out = render_width(text, false, Some(20));
+        assert_eq!(
+            out,
+            "- the first item is\n  long enough to\n  wrap\n- the second\n"
+        );
+    }
+
+    #[test]
+    fn emphasis_and_code_survive_a_line_break() {
+        let out =
+            with_color(|| render_width("aaaa **bold words here** and `some code`", true, Some(12)));
+        assert!(!out.contains("**") && !out.contains('`'), "{out:?}");
+        for line in out.lines() {
+            let plain: String = strip_ansi(line);
+            assert!(plain.width() <= 12, "{plain:?}");
+        }
+    }
+
+    fn strip_ansi(text: &str) -> String {
+        let mut out = String::new();
+        let mut chars = text.chars();
+        while let Some(c) = chars.next() {
+            if c == '\u{1b}' {
+                for d in chars.by_ref() {
+                    if d == 'm' {
+                        break;
+                    }
+                }
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn long_code_breaks_after_a_dot_or_before_a_bracket() {
+        let out = render_width(
+            "Zip::from(image.windows(k)).map_collect(f)",
+            false,
+            Some(20),
+        );
+        assert_eq!(out, "Zip::from(image.\nwindows(k)).\nmap_collect(f)\n");
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_cut() {
+        let out = render_width("abcdefghijklmnopqrstuvwxyz", false, Some(10));
+        assert_eq!(out, "abcdefghij\nklmnopqrst\nuvwxyz\n");
     }
 }

@@ -5,14 +5,14 @@
 //! every reference passes every hidden test (so every fixed expected value agrees with
 //! it), every stub fails, and every known mistake fails and is recognised as itself.
 
-use crate::app::{App, FAILED, PASSED};
+use crate::app::{App, FAILED, PASSED, USAGE};
 use crate::diagnosis;
 use crate::harness::run::{Captured, Ending, RunResult};
 use crate::harness::{self, LessonRun, StudentRun};
 use crate::lesson::Lesson;
 use crate::report;
 use crate::verdict::{self, Verdict};
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 
 impl App {
     pub(crate) fn dev_check(&mut self) -> Result<u8> {
@@ -176,5 +176,169 @@ impl App {
             }
             Ok(FAILED)
         }
+    }
+}
+
+/// The lesson file `dev new` writes: every field, explained, in both languages.
+const LESSON_TEMPLATE: &str = r#"# A new lesson. Every field is explained in lessons/README.md.
+# Check it with `cargo run -p checker -- dev check`.
+
+format = 1            # the lesson format version
+id = "{name}"         # what students type: `checker check {name}`
+module = "{name}"     # exercises/src/{name}.rs (stub) and solutions/src/{name}.rs (reference)
+uses = []             # earlier modules this one builds on, e.g. ["conv", "pool"]
+points = 10           # points for passing
+time_limit = 5.0      # seconds for running all hidden tests
+memory_limit = 1024   # MiB for the process that runs student code
+tolerance = 1e-4      # |got - expected| <= tolerance * max(1, |expected|)
+
+# The functions the tests call, as Rust signatures.
+functions = [
+  "fn {name}(input: &Array1<f32>) -> Array1<f32>",
+]
+
+[title]
+ja = "{name}（題名を書きます）"
+en = "{name} (write the title)"
+
+[text]
+ja = """
+# 何を学ぶか
+（ここに本文を書きます。講義のどこに当たるか、何を作るか、小さな例を一つ。）
+
+# 作るもの（exercises/src/{name}.rs）
+`{name}(input)`：（何を返すか）
+"""
+en = """
+# What this lesson teaches
+(Write the text here: where it is in the lecture, what to build, one small example.)
+
+# What to build (exercises/src/{name}.rs)
+`{name}(input)`: (what it returns)
+"""
+
+# Hints come one at a time: from a gentle nudge to nearly the answer.
+[[hints]]
+ja = "（最初のヒント）"
+en = "(The first hint.)"
+
+# A fixed case: arguments and the expected result, written out.
+[[fixed]]
+name = { ja = "小さな例", en = "a small example" }
+call = "{name}"
+args = [[1, -2, 3]]
+expected = [1, -2, 3]
+
+# Random cases, compared with the reference solution on the same arguments.
+[[random]]
+name = { ja = "いろいろな長さ", en = "vectors of several lengths" }
+call = "{name}"
+seed = 1
+cases = 20
+dims = { n = [1, 9] }
+args = [{ shape = ["n"], range = [-5.0, 5.0] }]
+
+# A scenario: Rust code for what data cannot say (structs, methods).
+# [[scenario]]
+# name = { ja = "…", en = "…" }
+# returns = "Array1<f32>"
+# code = """
+# {name}(&input)
+# """
+# seed = 2
+# cases = 10
+# dims = { n = [1, 9] }
+# inputs = [{ name = "input", type = "Array1<f32>", shape = ["n"], range = [-5.0, 5.0] }]
+
+# A known mistake: a module in solutions/mistakes/{name}/ with one typical mistake,
+# and a sentence that teaches, shown when a student's outputs match it.
+# [[mistakes]]
+# file = "forgot_something.rs"
+# message = { ja = "…", en = "…" }
+"#;
+
+const STUB_TEMPLATE: &str = r#"//! A new lesson: describe here what the student builds.
+
+// Remove this line once the module is done: it only silences warnings about the unfinished stub.
+#![allow(unused_variables)]
+
+use ndarray::Array1;
+
+/// Describe what this function must return, for the student.
+pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
+    todo!()
+}
+"#;
+
+const REFERENCE_TEMPLATE: &str = r#"//! A new lesson: the reference solution, read by students after they pass.
+
+use ndarray::Array1;
+
+/// Returns the input unchanged: replace this with the lesson's clearest answer.
+pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
+    input.clone()
+}
+"#;
+
+impl App {
+    /// Scaffolds a lesson: its file, a stub, a reference, and the `mod` lines.
+    pub(crate) fn dev_new(&mut self, name: &str) -> Result<u8> {
+        let layout = &self.course.layout;
+        let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !valid {
+            eprintln!(
+                "`{name}` cannot name a lesson: use lowercase letters, digits and `_`, starting with a letter."
+            );
+            return Ok(USAGE);
+        }
+        let number = self.course.lessons.len() + 1;
+        let lesson_file = layout
+            .lessons_dir()
+            .join(format!("{number:02}-{name}.toml"));
+        let stub = layout.exercise(name);
+        let reference = layout.solution(name);
+        let taken = self.course.find(name).is_some()
+            || [&lesson_file, &stub, &reference].iter().any(|f| f.exists());
+        if taken {
+            eprintln!("A lesson or module named `{name}` exists already.");
+            return Ok(USAGE);
+        }
+        let fill = |template: &str| template.replace("{name}", name);
+        std::fs::write(&lesson_file, fill(LESSON_TEMPLATE))
+            .with_context(|| format!("cannot write {}", lesson_file.display()))?;
+        std::fs::write(&stub, fill(STUB_TEMPLATE))
+            .with_context(|| format!("cannot write {}", stub.display()))?;
+        std::fs::write(&reference, fill(REFERENCE_TEMPLATE))
+            .with_context(|| format!("cannot write {}", reference.display()))?;
+        for lib in [
+            layout.exercises.join("src").join("lib.rs"),
+            layout.root.join("solutions").join("src").join("lib.rs"),
+        ] {
+            let text = std::fs::read_to_string(&lib)
+                .with_context(|| format!("cannot read {}", lib.display()))?;
+            let line = format!("// Lesson {number}: {name}.\npub mod {name};\n");
+            let text = format!("{}\n{line}", text.trim_end());
+            std::fs::write(&lib, text)
+                .with_context(|| format!("cannot write {}", lib.display()))?;
+        }
+        for file in [&lesson_file, &stub, &reference] {
+            println!("created {}", layout.show(file));
+        }
+        println!("registered `pub mod {name};` in exercises/src/lib.rs and solutions/src/lib.rs");
+        println!();
+        println!(
+            "Next: write the lesson's texts, tests and hints in {}, the reference in",
+            layout.show(&lesson_file)
+        );
+        println!(
+            "{}, the stub in {},",
+            layout.show(&reference),
+            layout.show(&stub)
+        );
+        println!("then prove the lesson sound with `cargo run -p checker -- dev check`.");
+        Ok(PASSED)
     }
 }

@@ -2,7 +2,11 @@
 
 mod check;
 mod dev;
+mod grade;
 mod hint;
 mod list;
 mod next;
+mod reset;
+mod solution;
 mod verify;
+mod watch;

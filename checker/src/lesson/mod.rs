@@ -83,6 +83,8 @@ pub struct Test {
     pub cases: Vec<Case>,
     /// The names of the arguments, for reports.
     pub arg_names: Vec<String>,
+    /// What passing this test earns when grading.
+    pub points: f64,
 }
 
 /// One concrete run of an entry: its arguments and what its output must be.
@@ -341,27 +343,75 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         })
         .collect();
 
+    // Each test with the points it declares, if any.
+    let mut declared: Vec<Option<&Spanned<f64>>> = Vec::new();
     for fixed in &raw.fixed {
         if let Some(test) = fixed_test(&lesson, fixed, tolerance, errors) {
             lesson.tests.push(test);
+            declared.push(fixed.get_ref().points.as_ref());
         }
     }
     for random in &raw.random {
         if let Some(test) = random_test(&lesson, random, tolerance, errors) {
             lesson.tests.push(test);
+            declared.push(random.get_ref().points.as_ref());
         }
     }
     for scenario in &raw.scenario {
         if let Some(test) = scenario_test(&mut lesson, scenario, tolerance, errors) {
             lesson.tests.push(test);
+            declared.push(scenario.get_ref().points.as_ref());
         }
     }
+    share_points(&mut lesson, &declared, errors);
     if raw.fixed.is_empty() && raw.random.is_empty() && raw.scenario.is_empty() {
         errors.push(LessonError::whole(
             "the lesson has no hidden tests: add [[fixed]], [[random]] or [[scenario]]",
         ));
     }
     lesson
+}
+
+/// Gives each test its points: as declared (all tests declare, summing to the lesson's
+/// points), or else the lesson's points shared equally.
+fn share_points(
+    lesson: &mut Lesson,
+    declared: &[Option<&Spanned<f64>>],
+    errors: &mut Vec<LessonError>,
+) {
+    let given: Vec<&Spanned<f64>> = declared.iter().flatten().copied().collect();
+    if given.is_empty() {
+        let share = f64::from(lesson.points) / lesson.tests.len().max(1) as f64;
+        lesson.tests.iter_mut().for_each(|t| t.points = share);
+        return;
+    }
+    if given.len() != declared.len() {
+        let message = "some tests give `points` and some do not: give them on every test of the lesson, or on none";
+        errors.push(LessonError::at(given[0], message));
+        return;
+    }
+    if let Some(bad) = given
+        .iter()
+        .find(|p| !(p.get_ref().is_finite() && *p.get_ref() >= 0.0))
+    {
+        errors.push(LessonError::at(
+            bad,
+            "a test's `points` must be a number ≥ 0",
+        ));
+        return;
+    }
+    let sum: f64 = given.iter().map(|p| *p.get_ref()).sum();
+    if (sum - f64::from(lesson.points)).abs() > 1e-9 {
+        let message = format!(
+            "the tests' points add up to {sum}, but the lesson has `points = {}`",
+            lesson.points
+        );
+        errors.push(LessonError::at(given[0], message));
+        return;
+    }
+    for (test, points) in lesson.tests.iter_mut().zip(given) {
+        test.points = *points.get_ref();
+    }
 }
 
 fn check_localized(text: &Localized, what: &str, errors: &mut Vec<LessonError>) {
@@ -461,6 +511,7 @@ fn fixed_test(
         entry,
         tolerance,
         arg_names: sig.params.iter().map(|(n, _)| n.clone()).collect(),
+        points: 0.0,
         cases: vec![Case {
             args: values,
             expected: Expected::Given(expected),
@@ -674,6 +725,7 @@ fn random_test(
         entry,
         tolerance,
         arg_names: sig.params.iter().map(|(n, _)| n.clone()).collect(),
+        points: 0.0,
         cases,
     })
 }
@@ -777,6 +829,7 @@ fn scenario_test(
         entry: lesson.entries.len() - 1,
         tolerance,
         arg_names: names,
+        points: 0.0,
         cases,
     })
 }

@@ -75,6 +75,8 @@ pub struct RawFixed {
     pub args: Spanned<Vec<Spanned<toml::Value>>>,
     pub expected: Spanned<toml::Value>,
     pub tolerance: Option<Spanned<f64>>,
+    /// This test's share of the lesson's points (all tests of a lesson give one, or none do).
+    pub points: Option<Spanned<f64>>,
 }
 
 /// `[[random]]`: random arguments, compared with the reference.
@@ -89,6 +91,8 @@ pub struct RawRandom {
     pub args: Spanned<Vec<Spanned<RawGenerator>>>,
     pub decimals: Option<u32>,
     pub tolerance: Option<Spanned<f64>>,
+    /// This test's share of the lesson's points (all tests of a lesson give one, or none do).
+    pub points: Option<Spanned<f64>>,
 }
 
 /// A generator of one argument (in `[[random]]`).
@@ -116,6 +120,8 @@ pub struct RawScenario {
     pub decimals: Option<u32>,
     pub expected: Option<Spanned<toml::Value>>,
     pub tolerance: Option<Spanned<f64>>,
+    /// This test's share of the lesson's points (all tests of a lesson give one, or none do).
+    pub points: Option<Spanned<f64>>,
 }
 
 /// A named input of a scenario: a generator with a name and a type.

@@ -10,4 +10,11 @@ impl Msg {
             en: format!("→ This is a known mistake. {message}"),
         )
     }
+
+    pub fn no_src_folder(self, dir: &str) -> String {
+        say!(self,
+            ja: format!("{dir} に src/ フォルダがありません。--exercises には、モジュールのファイルが src/ にあるクレートのフォルダを指定してください。"),
+            en: format!("{dir} has no src/ folder. Give --exercises the crate folder whose src/ holds the modules."),
+        )
+    }
 }

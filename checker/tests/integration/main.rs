@@ -8,8 +8,11 @@
     reason = "a test that cannot set itself up should stop at once"
 )]
 
+mod day;
+mod instructor;
 mod lesson_files;
 mod robustness;
 mod self_check;
 mod student;
 mod support;
+mod watch;

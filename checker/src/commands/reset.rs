@@ -1,0 +1,184 @@
+//! `reset <lesson>`: the stub back in place, the student's version kept as a backup.
+//!
+//! The workbook keeps no second copy of the stubs: the stub is the file as git has it at
+//! `HEAD`. The student's file is copied to `.cnnlings/backup/<module>-<time>.rs` first,
+//! so a reset never loses work.
+
+use crate::app::{App, FAILED, PASSED, USAGE};
+use crate::lesson::Lesson;
+use anyhow::{Context, Result};
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+/// What a reset did.
+pub(crate) struct Restored {
+    /// Where the student's version was kept (none when the file was missing).
+    pub backup: Option<PathBuf>,
+    /// Whether the lesson had passed before.
+    pub was_passed: bool,
+}
+
+impl App {
+    pub(crate) fn reset(&mut self, id: &str, yes: bool) -> Result<u8> {
+        let m = self.msg();
+        let lesson = match self.lesson(id) {
+            Ok(lesson) => lesson.clone(),
+            Err(_) => return Ok(USAGE),
+        };
+        let file = self.exercise_shown(&lesson);
+        let stub = match self.stub_of(&lesson) {
+            Ok(stub) => stub,
+            Err(why) => {
+                eprintln!("{}", m.reset_no_stub(&file, &why));
+                return Ok(USAGE);
+            }
+        };
+        if self.is_stub(&lesson, &stub) {
+            println!("{}", m.reset_already_stub(&file));
+            return Ok(PASSED);
+        }
+        if !yes {
+            if !std::io::stdin().is_terminal() {
+                eprintln!("{}", m.reset_needs_yes(&lesson.id));
+                return Ok(USAGE);
+            }
+            print!("{}", m.reset_ask(&file));
+            std::io::stdout().flush()?;
+            let mut answer = String::new();
+            // End of input (Ctrl-D) is a "no", like any answer but yes.
+            let _ = std::io::stdin().lock().read_line(&mut answer);
+            if !is_yes(&answer) {
+                println!("{}", m.reset_declined(&file));
+                return Ok(FAILED);
+            }
+        }
+        let restored = self.restore_stub(&lesson, &stub)?;
+        let backup = restored.backup.map(|b| self.course.layout.show(&b));
+        println!(
+            "{}",
+            m.reset_done(&file, backup.as_deref(), restored.was_passed)
+        );
+        Ok(PASSED)
+    }
+
+    /// The lesson's file as the student should read its name.
+    pub(crate) fn exercise_shown(&self, lesson: &Lesson) -> String {
+        self.course
+            .layout
+            .show(&self.course.layout.exercise(&lesson.module))
+    }
+
+    /// The stub of a lesson's module, from git's `HEAD`; the error says why not.
+    pub(crate) fn stub_of(&self, lesson: &Lesson) -> Result<String, String> {
+        let layout = &self.course.layout;
+        // `./` makes the path relative to the workbook, wherever the repository's root is.
+        let spec = format!("HEAD:./{}", layout.show(&layout.exercise(&lesson.module)));
+        let output = Command::new("git")
+            .arg("-C")
+            .arg(&layout.root)
+            .args(["show", &spec])
+            .stdin(Stdio::null())
+            .output()
+            .map_err(|e| format!("git: {e}"))?;
+        if !output.status.success() {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            return Err(stderr
+                .lines()
+                .next()
+                .unwrap_or("git show failed")
+                .to_string());
+        }
+        String::from_utf8(output.stdout).map_err(|_| format!("{spec} is not UTF-8 text"))
+    }
+
+    /// Whether the student's file is the stub already.
+    pub(crate) fn is_stub(&self, lesson: &Lesson, stub: &str) -> bool {
+        std::fs::read(self.course.layout.exercise(&lesson.module))
+            .is_ok_and(|text| text == stub.as_bytes())
+    }
+
+    /// Keeps the student's file as a backup, writes the stub, and marks the lesson not passed.
+    pub(crate) fn restore_stub(&mut self, lesson: &Lesson, stub: &str) -> Result<Restored> {
+        let layout = &self.course.layout;
+        let file = layout.exercise(&lesson.module);
+        let backup = if file.exists() {
+            let backup = backup_path(&layout.state_dir().join("backup"), &lesson.module)?;
+            std::fs::copy(&file, &backup)
+                .with_context(|| format!("cannot keep a backup at {}", backup.display()))?;
+            Some(backup)
+        } else {
+            None
+        };
+        crate::harness::codegen::write_if_changed(&file, stub)?;
+        let progress = self.store.lesson(&lesson.id);
+        let was_passed = progress.passed;
+        progress.passed = false;
+        self.store.save()?;
+        Ok(Restored { backup, was_passed })
+    }
+}
+
+/// `y`, `yes` or `はい`, in any case and with any spaces around.
+fn is_yes(answer: &str) -> bool {
+    matches!(
+        answer.trim().to_lowercase().as_str(),
+        "y" | "yes" | "ｙ" | "はい"
+    )
+}
+
+/// `<dir>/<module>-<YYYYMMDD-HHMMSS>.rs` (UTC), with `-2`, `-3`… if that name is taken.
+fn backup_path(dir: &Path, module: &str) -> Result<PathBuf> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let seconds = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let stamp = timestamp(seconds);
+    let mut path = dir.join(format!("{module}-{stamp}.rs"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{module}-{stamp}-{n}.rs"));
+        n += 1;
+    }
+    Ok(path)
+}
+
+/// Seconds since 1970 as `YYYYMMDD-HHMMSS` (UTC), by the civil-from-days algorithm.
+fn timestamp(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64;
+    let rest = seconds % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}{month:02}{day:02}-{:02}{:02}{:02}",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timestamps_are_calendar_dates() {
+        assert_eq!(timestamp(0), "19700101-000000");
+        assert_eq!(timestamp(951_782_400), "20000229-000000");
+        assert_eq!(timestamp(1_767_225_599), "20251231-235959");
+    }
+
+    #[test]
+    fn only_yes_means_yes() {
+        assert!(is_yes("y\n") && is_yes(" YES ") && is_yes("はい"));
+        assert!(!is_yes("") && !is_yes("n") && !is_yes("yeah"));
+    }
+}

@@ -1,0 +1,40 @@
+//! `solution <lesson>`: the reference solution, once the lesson has passed.
+
+use crate::app::{App, FAILED, PASSED, USAGE};
+use anyhow::{Context, Result};
+use colored::Colorize;
+
+impl App {
+    pub(crate) fn solution(&self, id: &str) -> Result<u8> {
+        let m = self.msg();
+        let lesson = match self.lesson(id) {
+            Ok(lesson) => lesson.clone(),
+            Err(_) => return Ok(USAGE),
+        };
+        println!("{}\n", self.heading(&lesson));
+        if !self.store.passed(&lesson.id) {
+            println!("{}", m.solution_locked(&lesson.id));
+            return Ok(FAILED);
+        }
+        let layout = &self.course.layout;
+        let path = layout.solution(&lesson.module);
+        let code = std::fs::read_to_string(&path)
+            .with_context(|| format!("cannot read {}", layout.show(&path)))?;
+        let heading = m.solution_heading(&layout.show(&path));
+        let heading = if self.color {
+            heading.bold().to_string()
+        } else {
+            heading
+        };
+        println!("{heading}\n");
+        for line in code.trim_end().lines() {
+            if line.trim().is_empty() {
+                println!();
+            } else {
+                println!("    {line}");
+            }
+        }
+        println!("\n{}", m.solution_compare(&self.exercise_shown(&lesson)));
+        Ok(PASSED)
+    }
+}

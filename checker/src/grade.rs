@@ -1,0 +1,377 @@
+//! Grades: the score of every test and lesson, and the formats they are written in
+//! (a table for people, JSON for scripts, JUnit XML for CI, Gradescope's results.json).
+//!
+//! A test earns its points when every one of its cases passes; a lesson earns the sum
+//! of its tests' points, so partial credit comes per test.
+
+use crate::lesson::{Lesson, TestKind};
+use crate::messages::Lang;
+use crate::report::{self, Context};
+use crate::verdict::Verdict;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GradedTest {
+    pub name: String,
+    pub kind: &'static str,
+    pub score: f64,
+    pub max_score: f64,
+    pub passed: bool,
+    pub cases: usize,
+    pub failed_cases: usize,
+    /// The failure report of this test; empty when it passed.
+    pub output: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GradedLesson {
+    pub id: String,
+    pub title: String,
+    pub score: f64,
+    pub max_score: f64,
+    pub passed: bool,
+    /// What stopped every test at once (a compile error, a missing file); else empty.
+    pub output: String,
+    pub tests: Vec<GradedTest>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Grades {
+    pub score: f64,
+    pub max_score: f64,
+    pub passed: bool,
+    pub lessons: Vec<GradedLesson>,
+}
+
+fn kind_name(kind: TestKind) -> &'static str {
+    match kind {
+        TestKind::Fixed => "fixed",
+        TestKind::Random => "random",
+        TestKind::Scenario => "scenario",
+    }
+}
+
+/// Scores rounded to hundredths, so that shares like 20/3 read well and add up.
+fn round(points: f64) -> f64 {
+    (points * 100.0).round() / 100.0
+}
+
+/// Grades every lesson from its verdict.
+pub fn grade(cx: &Context, lessons: &[Lesson], verdicts: &[Verdict]) -> Grades {
+    let graded: Vec<GradedLesson> = lessons
+        .iter()
+        .zip(verdicts)
+        .map(|(lesson, verdict)| {
+            let ran = matches!(verdict, Verdict::Ran { .. });
+            // Without a run (a compile error, say) every test fails for the same reason.
+            let whole = if ran {
+                String::new()
+            } else {
+                report::failure_report(cx, lesson, verdict)
+            };
+            // A recognised mistake is said with every failing test: each may be read alone.
+            let known = match verdict {
+                Verdict::Ran {
+                    diagnosis: Some(i), ..
+                } => {
+                    let message = cx.lang.pick(&lesson.mistakes[*i].message).trim();
+                    format!("{}\n", cx.msg().known_mistake(message))
+                }
+                _ => String::new(),
+            };
+            let tests: Vec<GradedTest> = lesson
+                .tests
+                .iter()
+                .enumerate()
+                .map(|(i, test)| {
+                    let test_verdict = verdict.tests().iter().find(|t| t.test == i);
+                    let passed = test_verdict.is_some_and(|t| t.passed());
+                    let failed_cases = test_verdict.map_or(test.cases.len(), |t| t.failures.len());
+                    let output = match test_verdict {
+                        Some(t) if !t.passed() => {
+                            format!("{known}{}", report::test_report(cx, lesson, t))
+                        }
+                        Some(_) => String::new(),
+                        None => whole.clone(),
+                    };
+                    GradedTest {
+                        name: cx.lang.pick(&test.name).to_string(),
+                        kind: kind_name(test.kind),
+                        score: if passed { round(test.points) } else { 0.0 },
+                        max_score: round(test.points),
+                        passed,
+                        cases: test.cases.len(),
+                        failed_cases,
+                        output,
+                    }
+                })
+                .collect();
+            GradedLesson {
+                id: lesson.id.clone(),
+                title: cx.lang.pick(&lesson.title).to_string(),
+                score: round(tests.iter().map(|t| t.score).sum()),
+                max_score: f64::from(lesson.points),
+                passed: verdict.passed(),
+                output: whole,
+                tests,
+            }
+        })
+        .collect();
+    Grades {
+        score: round(graded.iter().map(|l| l.score).sum()),
+        max_score: graded.iter().map(|l| l.max_score).sum(),
+        passed: graded.iter().all(|l| l.passed),
+        lessons: graded,
+    }
+}
+
+/// A table for people.
+pub fn text(grades: &Grades, lang: Lang) -> String {
+    let (h_lesson, h_tests, h_score, total) = match lang {
+        Lang::Ja => ("レッスン", "通ったテスト", "得点", "合計"),
+        Lang::En => ("lesson", "tests passed", "score", "total"),
+    };
+    let rows: Vec<[String; 3]> = grades
+        .lessons
+        .iter()
+        .map(|l| {
+            let passed = l.tests.iter().filter(|t| t.passed).count();
+            [
+                l.id.clone(),
+                format!("{passed}/{}", l.tests.len()),
+                format!("{}/{}", l.score, l.max_score),
+            ]
+        })
+        .chain([[
+            total.to_string(),
+            String::new(),
+            format!("{}/{}", grades.score, grades.max_score),
+        ]])
+        .collect();
+    let header = [
+        h_lesson.to_string(),
+        h_tests.to_string(),
+        h_score.to_string(),
+    ];
+    let width = |c: usize| {
+        rows.iter()
+            .chain([&header])
+            .map(|r| unicode_width::UnicodeWidthStr::width(r[c].as_str()))
+            .max()
+            .unwrap_or(0)
+    };
+    let widths = [width(0), width(1), width(2)];
+    let line = |row: &[String; 3]| {
+        let pad = |text: &str, w: usize| {
+            " ".repeat(w.saturating_sub(unicode_width::UnicodeWidthStr::width(text)))
+        };
+        format!(
+            "{}{}  {}{}  {}{}",
+            row[0],
+            pad(&row[0], widths[0]),
+            pad(&row[1], widths[1]),
+            row[1],
+            pad(&row[2], widths[2]),
+            row[2]
+        )
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", line(&header).trim_end());
+    for (i, row) in rows.iter().enumerate() {
+        if i + 1 == rows.len() {
+            let _ = writeln!(out, "{}", "-".repeat(widths.iter().sum::<usize>() + 4));
+        }
+        let _ = writeln!(out, "{}", line(row).trim_end());
+    }
+    out
+}
+
+/// JSON for scripts: every lesson and test with its score.
+pub fn json(grades: &Grades) -> String {
+    serde_json::to_string_pretty(grades).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Gradescope's `results.json`: one entry per hidden test.
+pub fn gradescope(grades: &Grades) -> String {
+    #[derive(Serialize)]
+    struct Results<'a> {
+        score: f64,
+        output: String,
+        visibility: &'static str,
+        stdout_visibility: &'static str,
+        tests: Vec<GradescopeTest<'a>>,
+    }
+    #[derive(Serialize)]
+    struct GradescopeTest<'a> {
+        name: String,
+        number: String,
+        score: f64,
+        max_score: f64,
+        status: &'static str,
+        output: &'a str,
+        visibility: &'static str,
+    }
+    let tests = grades
+        .lessons
+        .iter()
+        .enumerate()
+        .flat_map(|(l, lesson)| {
+            lesson
+                .tests
+                .iter()
+                .enumerate()
+                .map(move |(t, test)| GradescopeTest {
+                    name: format!("{}: {}", lesson.id, test.name),
+                    number: format!("{}.{}", l + 1, t + 1),
+                    score: test.score,
+                    max_score: test.max_score,
+                    status: if test.passed { "passed" } else { "failed" },
+                    output: &test.output,
+                    visibility: "visible",
+                })
+        })
+        .collect();
+    let passed = grades.lessons.iter().filter(|l| l.passed).count();
+    let results = Results {
+        score: grades.score,
+        output: format!(
+            "{passed} of {} lessons pass; {} of {} points.",
+            grades.lessons.len(),
+            grades.score,
+            grades.max_score
+        ),
+        visibility: "visible",
+        stdout_visibility: "hidden",
+        tests,
+    };
+    serde_json::to_string_pretty(&results).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // XML 1.0 allows no other control characters.
+            c if c.is_control() && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// JUnit XML for CI: a test suite per lesson, a test case per hidden test.
+pub fn junit(grades: &Grades) -> String {
+    let tests: usize = grades.lessons.iter().map(|l| l.tests.len()).sum();
+    let failures: usize = grades
+        .lessons
+        .iter()
+        .flat_map(|l| &l.tests)
+        .filter(|t| !t.passed)
+        .count();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"cnnlings\" tests=\"{tests}\" failures=\"{failures}\">"
+    );
+    for lesson in &grades.lessons {
+        let failed = lesson.tests.iter().filter(|t| !t.passed).count();
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\">",
+            xml_escape(&lesson.id),
+            lesson.tests.len()
+        );
+        for test in &lesson.tests {
+            let name = xml_escape(&test.name);
+            let class = xml_escape(&format!("cnnlings.{}", lesson.id));
+            if test.passed {
+                let _ = writeln!(out, "    <testcase name=\"{name}\" classname=\"{class}\"/>");
+            } else {
+                let message = format!("{} of {} cases failed", test.failed_cases, test.cases);
+                let _ = writeln!(out, "    <testcase name=\"{name}\" classname=\"{class}\">");
+                let _ = writeln!(
+                    out,
+                    "      <failure message=\"{message}\">{}</failure>",
+                    xml_escape(test.output.trim_end())
+                );
+                let _ = writeln!(out, "    </testcase>");
+            }
+        }
+        let _ = writeln!(out, "  </testsuite>");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Grades {
+        let test = |name: &str, passed: bool| GradedTest {
+            name: name.to_string(),
+            kind: "fixed",
+            score: if passed { 5.0 } else { 0.0 },
+            max_score: 5.0,
+            passed,
+            cases: 2,
+            failed_cases: if passed { 0 } else { 2 },
+            output: if passed {
+                String::new()
+            } else {
+                "expected 3 <got 4> & more".to_string()
+            },
+        };
+        Grades {
+            score: 5.0,
+            max_score: 10.0,
+            passed: false,
+            lessons: vec![GradedLesson {
+                id: "scale".into(),
+                title: "Scaling".into(),
+                score: 5.0,
+                max_score: 10.0,
+                passed: false,
+                output: String::new(),
+                tests: vec![test("a small \"example\"", true), test("random", false)],
+            }],
+        }
+    }
+
+    #[test]
+    fn junit_escapes_and_counts() {
+        let xml = junit(&sample());
+        assert!(xml.contains("tests=\"2\" failures=\"1\""));
+        assert!(xml.contains("name=\"a small &quot;example&quot;\""));
+        assert!(xml.contains("expected 3 &lt;got 4&gt; &amp; more"));
+    }
+
+    #[test]
+    fn gradescope_has_the_fields_it_reads() {
+        let value: serde_json::Value = serde_json::from_str(&gradescope(&sample())).unwrap();
+        assert_eq!(value["score"], 5.0);
+        let first = &value["tests"][0];
+        for field in [
+            "name",
+            "score",
+            "max_score",
+            "status",
+            "output",
+            "visibility",
+        ] {
+            assert!(!first[field].is_null(), "{field}");
+        }
+        assert_eq!(value["tests"][1]["status"], "failed");
+    }
+
+    #[test]
+    fn shares_round_to_hundredths() {
+        assert_eq!(round(20.0 / 3.0), 6.67);
+    }
+}

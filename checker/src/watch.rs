@@ -1,0 +1,229 @@
+//! Watch mode's machinery: file events, keys, and a terminal that is always given back.
+//!
+//! Saves and keys arrive as [`Event`]s on one channel, each from a thread of its own, so
+//! a key pressed while a check runs waits in the channel, in order, until the check is
+//! done. The screens themselves are drawn by `commands/watch.rs`.
+
+use crossterm::event::{self as term_event, KeyCode, KeyEventKind, KeyModifiers};
+use crossterm::terminal::{self, ClearType};
+use notify::event::{AccessKind, AccessMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
+use std::ffi::OsString;
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Rustlings' debounce: one save, even by a temporary file and a rename, is one event.
+const DEBOUNCE: Duration = Duration::from_millis(200);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A watched file was written, created, renamed or deleted.
+    Saved,
+    /// A key, lowercased.
+    Key(char),
+    /// The file watcher reports a problem; watching goes on.
+    WatchError(String),
+}
+
+/// The exercise folder, watched for the files of the lesson on screen.
+pub struct Files {
+    _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    names: Arc<Mutex<Vec<OsString>>>,
+}
+
+impl Files {
+    /// Watches `dir` (not its subfolders): an editor that saves by writing a new file and
+    /// renaming it over the old one replaces the file, so the folder is watched, not the file.
+    pub fn watch(dir: &Path, events: Sender<Event>) -> notify::Result<Files> {
+        let names: Arc<Mutex<Vec<OsString>>> = Arc::default();
+        let wanted = Arc::clone(&names);
+        let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
+            let event = match result {
+                Ok(found) => {
+                    let Ok(wanted) = wanted.lock() else { return };
+                    let saved = found.iter().any(|e| {
+                        matters(&e.event.kind)
+                            && e.event.paths.iter().any(|p| {
+                                p.file_name().is_some_and(|n| wanted.iter().any(|w| w == n))
+                            })
+                    });
+                    if !saved {
+                        return;
+                    }
+                    Event::Saved
+                }
+                Err(errors) => Event::WatchError(
+                    errors
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                ),
+            };
+            let _ = events.send(event);
+        })?;
+        debouncer.watch(dir, RecursiveMode::NonRecursive)?;
+        Ok(Files {
+            _debouncer: debouncer,
+            names,
+        })
+    }
+
+    /// Only these files (of the watched folder) count from now on.
+    pub fn only(&self, files: &[&Path]) {
+        if let Ok(mut names) = self.names.lock() {
+            *names = files
+                .iter()
+                .filter_map(|f| f.file_name().map(OsString::from))
+                .collect();
+        }
+    }
+}
+
+/// Whether a file event can change what a check sees (reading a file cannot).
+fn matters(kind: &EventKind) -> bool {
+    match kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+        EventKind::Access(_) => false,
+        _ => true,
+    }
+}
+
+/// Set while raw mode is on, so that leaving it (on quit, panic or Ctrl-C) happens once.
+static RAW: AtomicBool = AtomicBool::new(false);
+
+fn leave_raw_mode() {
+    if RAW.swap(false, Ordering::SeqCst) {
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
+/// The terminal of watch mode: keys when standard input is one, and output that stays
+/// readable in raw mode. Dropping it gives the terminal back as it was.
+pub struct Terminal {
+    keys: bool,
+    clears: bool,
+}
+
+impl Terminal {
+    /// Takes the keys if standard input is a terminal: raw mode, and a thread that sends
+    /// each key to `events`. Without a terminal, keys are off and nothing changes.
+    pub fn start(events: Sender<Event>) -> Terminal {
+        let clears = std::io::stdout().is_terminal();
+        if !std::io::stdin().is_terminal() || terminal::enable_raw_mode().is_err() {
+            return Terminal {
+                keys: false,
+                clears,
+            };
+        }
+        RAW.store(true, Ordering::SeqCst);
+        // A panic must not leave the student's terminal in raw mode.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            leave_raw_mode();
+            previous(info);
+        }));
+        std::thread::spawn(move || read_keys(&events));
+        Terminal { keys: true, clears }
+    }
+
+    pub fn keys(&self) -> bool {
+        self.keys
+    }
+
+    /// Writes text; in raw mode a line feed no longer returns the cursor, so it is added.
+    pub fn show(&self, text: &str) {
+        let mut out = std::io::stdout().lock();
+        let _ = if RAW.load(Ordering::SeqCst) {
+            out.write_all(text.replace('\n', "\r\n").as_bytes())
+        } else {
+            out.write_all(text.as_bytes())
+        };
+        let _ = out.flush();
+    }
+
+    /// A fresh screen on a terminal; elsewhere a blank line between screens.
+    pub fn clear(&self) {
+        let mut out = std::io::stdout().lock();
+        let _ = if self.clears {
+            crossterm::execute!(
+                out,
+                terminal::Clear(ClearType::All),
+                crossterm::cursor::MoveTo(0, 0)
+            )
+        } else {
+            writeln!(out)
+        };
+    }
+
+    /// Runs `f` with the terminal in its usual mode, for code that prints lines as usual.
+    /// Keys typed meanwhile wait in the terminal and are read afterwards.
+    pub fn cooked<T>(&self, f: impl FnOnce() -> T) -> T {
+        if !self.keys {
+            return f();
+        }
+        leave_raw_mode();
+        let result = f();
+        let _ = std::io::stdout().flush();
+        if terminal::enable_raw_mode().is_ok() {
+            RAW.store(true, Ordering::SeqCst);
+        }
+        result
+    }
+}
+
+impl Drop for Terminal {
+    fn drop(&mut self) {
+        leave_raw_mode();
+    }
+}
+
+/// The key thread: every key press, in order, until the terminal or the channel closes.
+fn read_keys(events: &Sender<Event>) {
+    loop {
+        let key = match term_event::read() {
+            Ok(term_event::Event::Key(key)) if key.kind != KeyEventKind::Release => key,
+            Ok(_) => continue,
+            Err(_) => return,
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let sent = match key.code {
+            // Raw mode turns Ctrl-C into a key: give the terminal back, then let the
+            // checker's own handler stop any running check and exit as usual.
+            KeyCode::Char('c') if ctrl => {
+                leave_raw_mode();
+                // SAFETY: sends SIGINT to this very process; the handler is installed at start.
+                unsafe {
+                    libc::kill(libc::getpid(), libc::SIGINT);
+                }
+                return;
+            }
+            KeyCode::Char(c) if !ctrl => events.send(Event::Key(c.to_ascii_lowercase())),
+            _ => Ok(()),
+        };
+        if sent.is_err() {
+            return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reading_a_file_is_no_save() {
+        assert!(!matters(&EventKind::Access(AccessKind::Open(
+            notify::event::AccessMode::Any
+        ))));
+        assert!(matters(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(matters(&EventKind::Remove(notify::event::RemoveKind::File)));
+    }
+}

@@ -1,0 +1,232 @@
+//! The student's day besides checking: reset, solution and the hints' memory.
+
+use crate::support::{Workbook, assert_status, serial, stderr, stdout};
+use crate::watch::Pty;
+use insta_cmd::assert_cmd_snapshot;
+use std::process::Command;
+use std::time::Duration;
+
+/// Makes the workbook a git repository whose `HEAD` holds its files as they are now:
+/// that is where `reset` finds the stubs.
+pub fn commit_as_stubs(wb: &Workbook) {
+    let git = |args: &[&str]| {
+        let output = Command::new("git")
+            .args(["-c", "user.email=t@t", "-c", "user.name=t"])
+            .args([
+                "-c",
+                "commit.gpgsign=false",
+                "-c",
+                "init.defaultBranch=main",
+            ])
+            .args(args)
+            .current_dir(wb.path())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "stub"]);
+}
+
+/// The snapshot settings, with the backup's time hidden.
+fn settings(wb: &Workbook) -> insta::Settings {
+    let mut settings = wb.settings();
+    settings.add_filter(r"\d{8}-\d{6}(-\d+)?\.rs", "[TIME].rs");
+    settings
+}
+
+fn backups(wb: &Workbook) -> Vec<std::path::PathBuf> {
+    match std::fs::read_dir(wb.path().join(".cnnlings/backup")) {
+        Ok(entries) => entries.map(|e| e.unwrap().path()).collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+#[test]
+fn reset_restores_the_stub_and_keeps_a_named_backup() {
+    let wb = Workbook::fixture();
+    commit_as_stubs(&wb);
+    let stub = wb.read("exercises/src/scale.rs");
+    wb.student("scale", "scale_wrong");
+    let mine = wb.read("exercises/src/scale.rs");
+    settings(&wb).bind(|| assert_cmd_snapshot!(wb.checker(&["reset", "scale", "--yes"])));
+    assert_eq!(wb.read("exercises/src/scale.rs"), stub);
+    let kept = backups(&wb);
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(std::fs::read_to_string(&kept[0]).unwrap(), mine);
+    assert!(
+        kept[0]
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("scale-")
+    );
+}
+
+#[test]
+fn reset_in_japanese_of_a_passed_lesson() {
+    let wb = Workbook::fixture();
+    commit_as_stubs(&wb);
+    wb.student("scale", "scale_pass");
+    wb.write(
+        ".cnnlings/progress.toml",
+        "format = 1\n[lessons.scale]\npassed = true\nhints = 1\n",
+    );
+    settings(&wb)
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["reset", "scale", "--yes", "--lang", "ja"])));
+    // The lesson is to be passed again; the hints already seen stay seen.
+    let progress = wb.read(".cnnlings/progress.toml");
+    assert!(progress.contains("passed = false"), "{progress}");
+    assert!(progress.contains("hints = 1"), "{progress}");
+    // Twice in a second: two backups, neither overwritten.
+    wb.student("scale", "scale_wrong");
+    let (output, _) = wb.run(&["reset", "scale", "--yes"]);
+    assert_status(&output, 0);
+    assert_eq!(backups(&wb).len(), 2);
+}
+
+#[test]
+fn reset_of_the_stub_itself_changes_nothing() {
+    let wb = Workbook::fixture();
+    commit_as_stubs(&wb);
+    let (output, _) = wb.run(&["reset", "grid", "--yes"]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("is the stub already"),
+        "{output:?}"
+    );
+    assert!(backups(&wb).is_empty());
+}
+
+#[test]
+fn reset_without_a_terminal_asks_for_yes_and_changes_nothing() {
+    let wb = Workbook::fixture();
+    commit_as_stubs(&wb);
+    wb.student("scale", "scale_wrong");
+    settings(&wb).bind(|| {
+        assert_cmd_snapshot!(
+            "reset_needs_yes",
+            wb.checker(&["reset", "scale"])
+                .stdin(std::process::Stdio::null())
+        )
+    });
+    settings(&wb).bind(|| {
+        assert_cmd_snapshot!(
+            "reset_needs_yes_ja",
+            wb.checker(&["reset", "scale", "--lang", "ja"])
+                .stdin(std::process::Stdio::null())
+        )
+    });
+    assert!(wb.read("exercises/src/scale.rs").contains("x + k"));
+    assert!(backups(&wb).is_empty());
+}
+
+#[test]
+fn reset_without_git_finds_no_stub_and_changes_nothing() {
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_wrong");
+    // No repository here; one above the temporary folder must not be found either.
+    let (output, _) = wb.run(&["reset", "scale", "--yes"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("Cannot reset exercises/src/scale.rs: its stub cannot be found"),
+        "{output:?}"
+    );
+    assert!(wb.read("exercises/src/scale.rs").contains("x + k"));
+    assert!(backups(&wb).is_empty());
+}
+
+#[test]
+fn reset_an_unknown_lesson_is_a_usage_error() {
+    let wb = Workbook::fixture();
+    let (output, _) = wb.run(&["reset", "scal", "--yes"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("Did you mean `scale`?"),
+        "{output:?}"
+    );
+}
+
+#[test]
+fn reset_asks_on_a_terminal_and_takes_no_for_an_answer() {
+    let wb = Workbook::fixture();
+    commit_as_stubs(&wb);
+    wb.student("scale", "scale_wrong");
+    let mut pty = Pty::spawn(&wb, &["reset", "scale"]);
+    pty.screen.wait_for("[y/N]", 0, Duration::from_secs(30));
+    pty.keys("n\r");
+    assert_eq!(pty.exit_code(Duration::from_secs(30)), 1);
+    assert!(
+        pty.screen.text().contains("is left as it was"),
+        "{}",
+        pty.screen.text()
+    );
+    assert!(wb.read("exercises/src/scale.rs").contains("x + k"));
+
+    let mut pty = Pty::spawn(&wb, &["reset", "scale", "--lang", "ja"]);
+    pty.screen.wait_for("[y/N]", 0, Duration::from_secs(30));
+    pty.keys("y\r");
+    assert_eq!(pty.exit_code(Duration::from_secs(30)), 0);
+    assert!(
+        pty.screen.text().contains("最初の状態に戻しました"),
+        "{}",
+        pty.screen.text()
+    );
+    assert!(wb.read("exercises/src/scale.rs").contains("todo!()"));
+}
+
+#[test]
+fn solution_before_passing_suggests_a_hint() {
+    let wb = Workbook::fixture();
+    settings(&wb).bind(|| assert_cmd_snapshot!(wb.checker(&["solution", "scale"])));
+    settings(&wb).bind(|| {
+        assert_cmd_snapshot!(
+            "solution_before_passing_ja",
+            wb.checker(&["solution", "scale", "--lang", "ja"])
+        )
+    });
+}
+
+#[test]
+fn solution_after_passing_shows_the_reference_and_where_it_is() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 0);
+    settings(&wb).bind(|| assert_cmd_snapshot!(wb.checker(&["solution", "scale"])));
+    settings(&wb).bind(|| {
+        assert_cmd_snapshot!(
+            "solution_after_passing_ja",
+            wb.checker(&["solution", "scale", "--lang", "ja"])
+        )
+    });
+    // Passing one lesson opens only that lesson's solution.
+    let (output, _) = wb.run(&["solution", "grid"]);
+    assert_status(&output, 1);
+}
+
+#[test]
+fn hints_in_japanese_are_remembered_between_commands() {
+    let wb = Workbook::fixture();
+    settings(&wb)
+        .bind(|| assert_cmd_snapshot!("first_hint_ja", wb.checker(&["hint", "--lang", "ja"])));
+    assert!(wb.read(".cnnlings/progress.toml").contains("hints = 1"));
+    settings(&wb).bind(|| {
+        assert_cmd_snapshot!(
+            "second_hint_ja",
+            wb.checker(&["hint", "scale", "--lang", "ja"])
+        )
+    });
+    assert!(wb.read(".cnnlings/progress.toml").contains("hints = 2"));
+    // Past the last hint, the last stays the last.
+    let (output, _) = wb.run(&["hint"]);
+    assert_status(&output, 0);
+    assert!(stdout(&output).contains("That was the last hint."));
+    assert!(wb.read(".cnnlings/progress.toml").contains("hints = 2"));
+    // A lesson without hints says so.
+    let (output, _) = wb.run(&["hint", "grid", "--lang", "ja"]);
+    assert_status(&output, 0);
+    assert!(stdout(&output).contains("レッスン grid にはヒントがありません。"));
+}

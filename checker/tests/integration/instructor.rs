@@ -1,0 +1,211 @@
+//! The instructor's side: scaffolding a lesson, grading in every format, private lessons.
+
+use crate::support::{Workbook, assert_status, serial, stderr, stdout};
+use insta_cmd::assert_cmd_snapshot;
+
+/// The fixture course with `scale` wrong (it adds) and `grid` solved.
+fn half_done() -> Workbook {
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_wrong");
+    wb.write("exercises/src/grid.rs", &wb.read("solutions/src/grid.rs"));
+    wb
+}
+
+#[test]
+fn grade_as_a_table() {
+    let _serial = serial();
+    let wb = half_done();
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["grade"])));
+}
+
+#[test]
+fn grade_as_json() {
+    let _serial = serial();
+    let wb = half_done();
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["grade", "--format", "json"])));
+}
+
+#[test]
+fn grade_as_junit() {
+    let _serial = serial();
+    let wb = half_done();
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["grade", "--format", "junit"])));
+}
+
+#[test]
+fn grade_for_gradescope_has_every_field_it_reads() {
+    let _serial = serial();
+    let wb = half_done();
+    let results = wb.path().join("results.json");
+    let (output, _) = wb.run(&[
+        "grade",
+        "--format",
+        "gradescope",
+        "--output",
+        results.to_str().unwrap(),
+    ]);
+    assert_status(&output, 1);
+    let text = std::fs::read_to_string(&results).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    // grid's row sums pass; its scenario uses the student's own (wrong) scale.
+    assert_eq!(value["score"], 5.0);
+    let tests = value["tests"].as_array().unwrap();
+    assert_eq!(tests.len(), 4);
+    for test in tests {
+        assert!(test["name"].is_string() && test["output"].is_string());
+        assert!(test["score"].is_number() && test["max_score"].is_number());
+        assert!(["passed", "failed"].contains(&test["status"].as_str().unwrap()));
+        assert!(
+            ["visible", "hidden", "after_due_date", "after_published"]
+                .contains(&test["visibility"].as_str().unwrap())
+        );
+    }
+    assert!(
+        tests[0]["output"]
+            .as_str()
+            .unwrap()
+            .contains("This is a known mistake. You add k")
+    );
+    wb.settings()
+        .bind(|| insta::assert_snapshot!("gradescope_results", text));
+}
+
+#[test]
+fn grade_reads_a_students_copy_with_private_lessons_and_changes_nothing() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    // The student's copy, elsewhere: scale solved, grid not.
+    let student = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(student.path().join("src")).unwrap();
+    for module in ["scale", "grid", "lib"] {
+        let from = if module == "scale" {
+            "solutions"
+        } else {
+            "exercises"
+        };
+        let text = wb.read(&format!("{from}/src/{module}.rs"));
+        std::fs::write(
+            student.path().join("src").join(format!("{module}.rs")),
+            text,
+        )
+        .unwrap();
+    }
+    // Private lessons: the public ones plus a hidden case the student never saw.
+    let private = tempfile::tempdir().unwrap();
+    for lesson in ["01-scale.toml", "02-grid.toml"] {
+        std::fs::write(
+            private.path().join(lesson),
+            wb.read(&format!("lessons/{lesson}")),
+        )
+        .unwrap();
+    }
+    let scale = std::fs::read_to_string(private.path().join("01-scale.toml")).unwrap();
+    let extra = "\n[[fixed]]\nname = { ja = \"非公開：k = 0\", en = \"private: k = 0\" }\ncall = \"scale\"\nargs = [[4, -4], 0]\nexpected = [0, 0]\n";
+    let scale = scale.replacen("\n[[random]]", &format!("{extra}\n[[random]]"), 1);
+    std::fs::write(private.path().join("01-scale.toml"), scale).unwrap();
+
+    let before = std::fs::read_to_string(student.path().join("src/scale.rs")).unwrap();
+    let (output, _) = wb.run(&[
+        "grade",
+        "--format",
+        "json",
+        "--exercises",
+        student.path().to_str().unwrap(),
+        "--lessons",
+        private.path().to_str().unwrap(),
+    ]);
+    assert_status(&output, 1);
+    let grades: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let scale = &grades["lessons"][0];
+    assert_eq!(scale["passed"], true);
+    assert_eq!(
+        scale["tests"].as_array().unwrap().len(),
+        3,
+        "the private test counts"
+    );
+    assert_eq!(grades["lessons"][1]["passed"], false);
+    assert_eq!(
+        std::fs::read_to_string(student.path().join("src/scale.rs")).unwrap(),
+        before
+    );
+    assert_eq!(
+        std::fs::read_dir(student.path()).unwrap().count(),
+        1,
+        "nothing written beside src/"
+    );
+    assert!(
+        !wb.path().join(".cnnlings").exists(),
+        "grading keeps no progress"
+    );
+}
+
+#[test]
+fn a_new_lesson_from_dev_new_and_toml_edits_only_is_sound() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let (output, _) = wb.run(&["dev", "new", "double"]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("created lessons/03-double.toml"),
+        "{}",
+        stdout(&output)
+    );
+    let lesson = wb.read("lessons/03-double.toml");
+    let edited = lesson
+        .replace("ja = \"double（題名を書きます）\"", "ja = \"そのまま返す\"")
+        .replace("en = \"double (write the title)\"", "en = \"Return it unchanged\"")
+        .replace("points = 10 ", "points = 4 ")
+        .replace(
+            "expected = [1, -2, 3]\n",
+            "expected = [1, -2, 3]\n\n[[fixed]]\nname = { ja = \"空でない 1 要素\", en = \"one element\" }\ncall = \"double\"\nargs = [[-7.5]]\nexpected = [-7.5]\n",
+        );
+    assert_ne!(edited, lesson);
+    wb.write("lessons/03-double.toml", &edited);
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("✓ double: the reference passes all 3 hidden tests"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(stdout(&output).contains("✓ double: the stub fails every test"));
+    let (output, _) = wb.run(&["list"]);
+    assert!(
+        stdout(&output).contains("3  double  Return it unchanged  pending  0/4"),
+        "{}",
+        stdout(&output)
+    );
+    let (output, _) = wb.run(&["dev", "new", "double"]);
+    assert_status(&output, 2);
+    assert!(stderr(&output).contains("exists already"));
+}
+
+#[test]
+fn per_test_points_must_add_up_to_the_lessons() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let lesson = wb.read("lessons/01-scale.toml");
+    let edited = lesson
+        .replace("expected = [3, -6]\n", "expected = [3, -6]\npoints = 1\n")
+        .replace("seed = 10\n", "seed = 10\npoints = 3\n");
+    wb.write("lessons/01-scale.toml", &edited);
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("the tests' points add up to 4, but the lesson has `points = 5`"),
+        "{}",
+        stderr(&output)
+    );
+    wb.write(
+        "lessons/01-scale.toml",
+        &edited.replace("points = 3\n", "points = 4\n"),
+    );
+    wb.student("scale", "scale_pass");
+    let (output, _) = wb.run(&["grade", "--format", "json"]);
+    let grades: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(grades["lessons"][0]["tests"][0]["max_score"], 1.0);
+    assert_eq!(grades["lessons"][0]["tests"][1]["max_score"], 4.0);
+}

@@ -705,9 +705,23 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
             return out;
         }
         Verdict::Unreadable(problem) => {
+            // The file may be a module this lesson uses: reset that module's lesson (modules and
+            // lesson ids share their names in a course laid out as `dev new` makes them).
+            let lesson_of = |file: &std::path::Path| {
+                if *file == cx.layout.exercise(&lesson.module) {
+                    lesson.id.clone()
+                } else {
+                    file.file_stem()
+                        .map_or_else(|| lesson.id.clone(), |s| s.to_string_lossy().into_owned())
+                }
+            };
             let text = match problem {
-                FileProblem::Missing(file) => m.file_missing(&cx.layout.show(file)),
-                FileProblem::NotUtf8(file) => m.file_not_utf8(&cx.layout.show(file)),
+                FileProblem::Missing(file) => {
+                    m.file_missing(&cx.layout.show(file), &lesson_of(file))
+                }
+                FileProblem::NotUtf8(file) => {
+                    m.file_not_utf8(&cx.layout.show(file), &lesson_of(file))
+                }
             };
             let _ = writeln!(out, "{cross} {}", text.replace('\n', "\n  "));
             return out;

@@ -1,7 +1,7 @@
 //! `reset <lesson>`: the stub back in place, the student's version kept as a backup.
 //!
-//! The workbook keeps no second copy of the stubs: the stub is the file as git has it at
-//! `HEAD`. The student's file is copied to `.cnnlings/backup/<module>-<time>.rs` first,
+//! The workbook keeps no second copy of the stubs: the stub is the newest version of the
+//! file in git's history that still has a `todo!()`. The student's file is copied to `.cnnlings/backup/<module>-<time>.rs` first,
 //! so a reset never loses work.
 
 use crate::app::{App, FAILED, PASSED, USAGE};
@@ -70,27 +70,39 @@ impl App {
             .show(&self.course.layout.exercise(&lesson.module))
     }
 
-    /// The stub of a lesson's module, from git's `HEAD`; the error says why not.
+    /// The stub of a lesson's module, from git; the error says why not.
+    ///
+    /// A student may commit their own work, so `HEAD` need not hold the stub: the stub is
+    /// the newest version in the file's history that still has a `todo!()`. That keeps an
+    /// instructor's later fixes to a stub, and skips a student's finished work.
     pub(crate) fn stub_of(&self, lesson: &Lesson) -> Result<String, String> {
         let layout = &self.course.layout;
         // `./` makes the path relative to the workbook, wherever the repository's root is.
-        let spec = format!("HEAD:./{}", layout.show(&layout.exercise(&lesson.module)));
-        let output = Command::new("git")
-            .arg("-C")
-            .arg(&layout.root)
-            .args(["show", &spec])
-            .stdin(Stdio::null())
-            .output()
-            .map_err(|e| format!("git: {e}"))?;
-        if !output.status.success() {
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            return Err(stderr
-                .lines()
-                .next()
-                .unwrap_or("git show failed")
-                .to_string());
+        let path = format!("./{}", layout.show(&layout.exercise(&lesson.module)));
+        let git = |args: &[&str]| -> Result<String, String> {
+            let output = Command::new("git")
+                .arg("-C")
+                .arg(&layout.root)
+                .args(args)
+                .stdin(Stdio::null())
+                .output()
+                .map_err(|e| format!("git: {e}"))?;
+            if !output.status.success() {
+                let stderr = String::from_utf8_lossy(&output.stderr);
+                return Err(stderr.lines().next().unwrap_or("git failed").to_string());
+            }
+            String::from_utf8(output.stdout).map_err(|_| format!("{path} is not UTF-8 text in git"))
+        };
+        let commits = git(&["log", "--format=%H", "-n", "100", "--", &path])?;
+        for commit in commits.lines() {
+            let text = git(&["show", &format!("{commit}:{path}")])?;
+            if text.contains("todo!(") {
+                return Ok(text);
+            }
         }
-        String::from_utf8(output.stdout).map_err(|_| format!("{spec} is not UTF-8 text"))
+        Err(format!(
+            "no version of {path} in git's history is a stub (with a todo!())"
+        ))
     }
 
     /// Whether the student's file is the stub already.

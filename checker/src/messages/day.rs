@@ -159,9 +159,9 @@ impl Msg {
     pub fn reset_no_stub(self, file: &str, why: &str) -> String {
         say!(self,
             ja: format!("{file} の最初の状態（スタブ）が見つからないので、リセットできません。ファイルは変えていません。\n\
-                スタブは git の HEAD から取り出します。ワークブックを git clone したフォルダで実行してください。\n({why})"),
+                スタブは git の履歴から取り出します。ワークブックを git clone したフォルダで実行してください。\n({why})"),
             en: format!("Cannot reset {file}: its stub cannot be found, so nothing was changed.\n\
-                The stub is taken from git (HEAD); run the checker in a workbook cloned with git.\n({why})"),
+                The stub is taken from git's history; run the checker in a workbook cloned with git.\n({why})"),
         )
     }
 }

@@ -389,17 +389,17 @@ impl Msg {
         )
     }
 
-    pub fn file_missing(self, file: &str) -> String {
+    pub fn file_missing(self, file: &str, lesson: &str) -> String {
         say!(self,
-            ja: format!("{file} がありません。\n最初の状態に戻すには `git checkout -- {file}` を実行してください。"),
-            en: format!("{file} is missing.\nTo get the stub back, run `git checkout -- {file}`."),
+            ja: format!("{file} がありません。\n最初の状態（スタブ）に戻すには `{RUN} reset {lesson}` を実行してください。"),
+            en: format!("{file} is missing.\nTo get the stub back, run `{RUN} reset {lesson}`."),
         )
     }
 
-    pub fn file_not_utf8(self, file: &str) -> String {
+    pub fn file_not_utf8(self, file: &str, lesson: &str) -> String {
         say!(self,
-            ja: format!("{file} が UTF-8 のテキストではありません。エディタで UTF-8 として保存し直してください。\n最初の状態に戻すには `git checkout -- {file}` を実行してください（今の内容は消えます）。"),
-            en: format!("{file} is not UTF-8 text. Save it again as UTF-8 in your editor.\nTo start over from the stub, run `git checkout -- {file}` (this discards what is in it)."),
+            ja: format!("{file} が UTF-8 のテキストではありません。エディタで UTF-8 として保存し直してください。\nスタブからやり直すなら `{RUN} reset {lesson}` です（今のファイルはバックアップとして残ります）。"),
+            en: format!("{file} is not UTF-8 text. Save it again as UTF-8 in your editor.\nTo start over from the stub, run `{RUN} reset {lesson}` (your file is kept as a backup)."),
         )
     }
 

@@ -230,3 +230,28 @@ fn hints_in_japanese_are_remembered_between_commands() {
     assert_status(&output, 0);
     assert!(stdout(&output).contains("レッスン grid にはヒントがありません。"));
 }
+
+#[test]
+fn reset_finds_the_stub_even_after_the_student_committed_their_work() {
+    let wb = Workbook::fixture();
+    commit_as_stubs(&wb);
+    let stub = wb.read("exercises/src/scale.rs");
+    wb.student("scale", "scale_pass");
+    let status = Command::new("git")
+        .args([
+            "-c",
+            "user.email=s@s",
+            "-c",
+            "user.name=s",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(["commit", "-qam", "my work"])
+        .current_dir(wb.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (output, _) = wb.run(&["reset", "scale", "--yes"]);
+    assert_status(&output, 0);
+    assert_eq!(wb.read("exercises/src/scale.rs"), stub);
+}

@@ -176,7 +176,7 @@ fn a_missing_file_says_how_to_restore_it() {
         "{}",
         stdout(&output)
     );
-    assert!(stdout(&output).contains("git checkout -- exercises/src/scale.rs"));
+    assert!(stdout(&output).contains("cargo run -p checker -- reset scale"));
     // Another lesson, which does not use `scale`, still cannot be blocked by it.
     let (output, _) = wb.run(&["list"]);
     assert_status(&output, 0);

@@ -1,4 +1,6 @@
-//! The commands: what `next`, `list`, `check`, `hint`, `verify` and `dev check` do.
+//! The application: from the command line to a loaded course and the state every
+//! command shares (the course, the language, colours, progress). Each command is a
+//! method of [`App`] in a file of its own under `commands/`.
 //!
 //! Exit status: 0 passed, 1 failed, 2 a usage or lesson-file error.
 

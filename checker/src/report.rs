@@ -777,7 +777,9 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
     } = verdict
     {
         let message = cx.lang.pick(&lesson.mistakes[*mistake].message);
-        let text = m.known_mistake(message.trim());
+        // Wrapped like a lesson text, so a long sentence breaks between words.
+        let text = crate::text::render(&m.known_mistake(message.trim()), false);
+        let text = text.trim_end().to_string();
         let text = if cx.color {
             text.yellow().bold().to_string()
         } else {

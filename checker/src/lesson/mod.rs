@@ -112,6 +112,9 @@ pub struct Lesson {
     pub entries: Vec<Entry>,
     pub tests: Vec<Test>,
     pub mistakes: Vec<Mistake>,
+    /// A hash of the lesson file's text and of every drawn input: outputs computed from
+    /// the lesson are cached under it.
+    pub fingerprint: u64,
     /// Where fields are written in the file, for errors found later.
     pub spans: Spans,
 }
@@ -165,7 +168,13 @@ const DEFAULT_DECIMALS: u32 = 2;
 pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
     let raw: RawLesson = toml::from_str(source).map_err(|e| vec![toml_error(&e)])?;
     let mut errors = Vec::new();
-    let lesson = build(raw, &mut errors);
+    let mut lesson = build(raw, &mut errors);
+    // The text and the drawn inputs: a change to either, or to how inputs are drawn,
+    // makes cached outputs stale.
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    std::hash::Hash::hash(source, &mut hasher);
+    std::hash::Hash::hash(&crate::harness::run::inputs_text(&lesson), &mut hasher);
+    lesson.fingerprint = std::hash::Hasher::finish(&hasher);
     if errors.is_empty() {
         Ok(lesson)
     } else {
@@ -297,6 +306,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         entries: Vec::new(),
         tests: Vec::new(),
         mistakes: Vec::new(),
+        fingerprint: 0,
         spans: Spans {
             id: raw.id.span(),
             modules: std::iter::once(&raw.module)

@@ -16,9 +16,14 @@ use anyhow::{Context as _, Result};
 
 impl App {
     pub(crate) fn dev_check(&mut self) -> Result<u8> {
+        let m = self.msg();
         let lessons: Vec<Lesson> = self.course.lessons.clone();
         let refs: Vec<&Lesson> = lessons.iter().collect();
-        let mut problems = Vec::new();
+        let mut problems = 0;
+        let mut problem = |line: String| {
+            println!("{line}");
+            problems += 1;
+        };
 
         // The references, checked as if a student had written them.
         let workbook = self.course.layout.clone();
@@ -30,18 +35,16 @@ impl App {
             references.push(run.reference.clone());
             let verdict = verdict::judge(lesson, run);
             if verdict.passed() {
-                let (tests, cases) = (lesson.tests.len(), lesson.case_count());
                 println!(
-                    "✓ {}: the reference passes all {tests} hidden tests ({cases} cases)",
-                    lesson.id
+                    "{}",
+                    m.dev_reference_passes(&lesson.id, lesson.tests.len(), lesson.case_count())
                 );
             } else {
-                println!("✗ {}: the reference fails its own hidden tests:", lesson.id);
+                problem(m.dev_reference_fails(&lesson.id));
                 print!(
                     "{}",
                     report::failure_report(&self.context(), lesson, &verdict)
                 );
-                problems.push(format!("{}: the reference fails", lesson.id));
             }
         }
 
@@ -53,34 +56,22 @@ impl App {
                 .show(&self.course.layout.exercise(&lesson.module));
             match &verdict {
                 Verdict::CompileError { .. } | Verdict::CargoFailed(_) | Verdict::Unreadable(_) => {
-                    println!("✗ {}: the stub {file} cannot be built:", lesson.id);
+                    problem(m.dev_stub_unbuildable(&lesson.id, &file));
                     print!(
                         "{}",
                         report::failure_report(&self.context(), lesson, &verdict)
                     );
-                    problems.push(format!("{}: the stub cannot be built", lesson.id));
                 }
-                v if v.passed() => {
-                    println!(
-                        "✗ {}: the stub {file} passes every test; an exercise must start unsolved",
-                        lesson.id
-                    );
-                    problems.push(format!("{}: the stub passes", lesson.id));
-                }
-                v if v.tests().iter().any(|t| t.passed()) => {
+                v if v.passed() => problem(m.dev_stub_passes(&lesson.id, &file)),
+                v => {
                     let passing: Vec<&str> = v
                         .tests()
                         .iter()
                         .filter(|t| t.passed())
-                        .map(|t| lesson.tests[t.test].name.en.as_str())
+                        .map(|t| self.lang.pick(&lesson.tests[t.test].name))
                         .collect();
-                    println!(
-                        "✓ {}: the stub fails (it passes only: {})",
-                        lesson.id,
-                        passing.join("; ")
-                    );
+                    println!("{}", m.dev_stub_fails(&lesson.id, &passing));
                 }
-                _ => println!("✓ {}: the stub fails every test", lesson.id),
             }
         }
 
@@ -97,11 +88,7 @@ impl App {
                     .layout
                     .show(&self.course.layout.mistake(&lesson.module, &mistake.file));
                 let Some(mistake_outputs) = &outputs[i] else {
-                    println!(
-                        "✗ {}: the known mistake {file} does not build or does not finish",
-                        lesson.id
-                    );
-                    problems.push(format!("{}: {} does not run", lesson.id, mistake.name));
+                    problem(m.dev_mistake_does_not_run(&lesson.id, &file));
                     continue;
                 };
                 let run = LessonRun {
@@ -118,29 +105,17 @@ impl App {
                 let verdict = verdict::judge(lesson, run);
                 let named = diagnosis::diagnose(lesson, &verdict, &outputs);
                 if verdict.passed() {
-                    println!(
-                        "✗ {}: the known mistake {file} passes every hidden test",
-                        lesson.id
-                    );
-                    problems.push(format!("{}: {} passes", lesson.id, mistake.name));
+                    problem(m.dev_mistake_passes(&lesson.id, &file));
                 } else if named != Some(i) {
-                    let as_what = match named {
-                        Some(other) => format!("it is named as {}", lesson.mistakes[other].name),
-                        None => "it is not recognised".to_string(),
-                    };
-                    println!(
-                        "✗ {}: the known mistake {file} fails, but {as_what}",
-                        lesson.id
-                    );
-                    problems.push(format!("{}: {} is not recognised", lesson.id, mistake.name));
+                    let other = named.map(|other| lesson.mistakes[other].name.as_str());
+                    problem(m.dev_mistake_misnamed(&lesson.id, &file, other));
                 } else {
                     recognised += 1;
                 }
             }
-            let total = lesson.mistakes.len();
             println!(
-                "✓ {}: {recognised} of {total} known mistakes fail and are recognised",
-                lesson.id
+                "{}",
+                m.dev_mistakes_recognised(&lesson.id, recognised, lesson.mistakes.len())
             );
         }
         // A mistake file that no lesson lists is never used: say so.
@@ -152,28 +127,19 @@ impl App {
             for entry in entries.filter_map(Result::ok) {
                 let name = entry.file_name().to_string_lossy().into_owned();
                 if name.ends_with(".rs") && !lesson.mistakes.iter().any(|m| m.file == name) {
-                    let file = self.course.layout.show(&entry.path());
-                    println!(
-                        "✗ {}: {file} is not listed in the lesson's [[mistakes]]",
-                        lesson.id
+                    problem(
+                        m.dev_mistake_unlisted(&lesson.id, &self.course.layout.show(&entry.path())),
                     );
-                    problems.push(format!("{}: {name} is not listed", lesson.id));
                 }
             }
         }
 
         println!();
-        if problems.is_empty() {
-            println!("All {} lessons are sound.", lessons.len());
+        if problems == 0 {
+            println!("{}", m.dev_sound(lessons.len()));
             Ok(PASSED)
         } else {
-            match problems.len() {
-                1 => println!("1 problem found:"),
-                n => println!("{n} problems found:"),
-            }
-            for problem in &problems {
-                println!("  - {problem}");
-            }
+            println!("{}", m.dev_problems(problems));
             Ok(FAILED)
         }
     }
@@ -289,9 +255,7 @@ impl App {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
         if !valid {
-            eprintln!(
-                "`{name}` cannot name a lesson: use lowercase letters, digits and `_`, starting with a letter."
-            );
+            eprintln!("{}", self.msg().dev_new_bad_name(name));
             return Ok(USAGE);
         }
         let number = self.course.lessons.len() + 1;
@@ -303,7 +267,7 @@ impl App {
         let taken = self.course.find(name).is_some()
             || [&lesson_file, &stub, &reference].iter().any(|f| f.exists());
         if taken {
-            eprintln!("A lesson or module named `{name}` exists already.");
+            eprintln!("{}", self.msg().dev_new_taken(name));
             return Ok(USAGE);
         }
         let fill = |template: &str| template.replace("{name}", name);
@@ -324,21 +288,19 @@ impl App {
             std::fs::write(&lib, text)
                 .with_context(|| format!("cannot write {}", lib.display()))?;
         }
+        let m = self.msg();
         for file in [&lesson_file, &stub, &reference] {
-            println!("created {}", layout.show(file));
+            println!("{}", m.dev_new_created(&layout.show(file)));
         }
-        println!("registered `pub mod {name};` in exercises/src/lib.rs and solutions/src/lib.rs");
-        println!();
+        println!("{}\n", m.dev_new_registered(name));
         println!(
-            "Next: write the lesson's texts, tests and hints in {}, the reference in",
-            layout.show(&lesson_file)
+            "{}",
+            m.dev_new_next(
+                &layout.show(&lesson_file),
+                &layout.show(&reference),
+                &layout.show(&stub)
+            )
         );
-        println!(
-            "{}, the stub in {},",
-            layout.show(&reference),
-            layout.show(&stub)
-        );
-        println!("then prove the lesson sound with `cargo run -p checker -- dev check`.");
         Ok(PASSED)
     }
 }

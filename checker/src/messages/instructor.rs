@@ -1,6 +1,6 @@
 //! For instructors: scaffolding, known mistakes and grading.
 
-use super::{Lang, Msg};
+use super::{Lang, Msg, RUN};
 
 impl Msg {
     /// A known mistake recognised in the student's outputs; `message` is the lesson's.
@@ -15,6 +15,143 @@ impl Msg {
         say!(self,
             ja: format!("{dir} に src/ フォルダがありません。--exercises には、モジュールのファイルが src/ にあるクレートのフォルダを指定してください。"),
             en: format!("{dir} has no src/ folder. Give --exercises the crate folder whose src/ holds the modules."),
+        )
+    }
+
+    pub fn dev_reference_passes(self, id: &str, tests: usize, cases: usize) -> String {
+        say!(self,
+            ja: format!("✓ {id}: 模範解答は隠しテスト {tests} 個（{cases} ケース）にすべて通ります"),
+            en: format!("✓ {id}: the reference passes all {tests} hidden tests ({cases} cases)"),
+        )
+    }
+
+    pub fn dev_reference_fails(self, id: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: 模範解答が自分の隠しテストに通りません（固定ケースの expected が違うのかもしれません）:"),
+            en: format!("✗ {id}: the reference fails its own hidden tests (a fixed case's `expected` may be wrong):"),
+        )
+    }
+
+    pub fn dev_stub_unbuildable(self, id: &str, file: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: スタブ {file} をビルドできません:"),
+            en: format!("✗ {id}: the stub {file} cannot be built:"),
+        )
+    }
+
+    pub fn dev_stub_passes(self, id: &str, file: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: スタブ {file} がすべてのテストに通ってしまいます。演習は未解決の状態から始まる必要があります"),
+            en: format!("✗ {id}: the stub {file} passes every test; an exercise must start unsolved"),
+        )
+    }
+
+    pub fn dev_stub_fails(self, id: &str, passing: &[&str]) -> String {
+        match passing {
+            [] => say!(self,
+                ja: format!("✓ {id}: スタブはすべてのテストに落ちます"),
+                en: format!("✓ {id}: the stub fails every test"),
+            ),
+            _ => {
+                let passing = passing.join("; ");
+                say!(self,
+                    ja: format!("✓ {id}: スタブは落ちます（通るのは次のテストだけです: {passing}）"),
+                    en: format!("✓ {id}: the stub fails (it passes only: {passing})"),
+                )
+            }
+        }
+    }
+
+    pub fn dev_mistake_does_not_run(self, id: &str, file: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: よくある間違い {file} がビルドできないか、最後まで実行できません"),
+            en: format!("✗ {id}: the known mistake {file} does not build or does not finish"),
+        )
+    }
+
+    pub fn dev_mistake_passes(self, id: &str, file: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: よくある間違い {file} がすべての隠しテストに通ってしまいます。見分けるテストを足してください"),
+            en: format!("✗ {id}: the known mistake {file} passes every hidden test; add a test that tells it apart"),
+        )
+    }
+
+    pub fn dev_mistake_misnamed(self, id: &str, file: &str, named: Option<&str>) -> String {
+        match named {
+            Some(other) => say!(self,
+                ja: format!("✗ {id}: よくある間違い {file} は落ちますが、{other} と判定されます。両者を見分けるテストを足すか、順番を入れ替えてください"),
+                en: format!("✗ {id}: the known mistake {file} fails, but is named as {other}; add a test that tells them apart, or reorder them"),
+            ),
+            None => say!(self,
+                ja: format!("✗ {id}: よくある間違い {file} は落ちますが、そうだと認識されません"),
+                en: format!("✗ {id}: the known mistake {file} fails, but is not recognised"),
+            ),
+        }
+    }
+
+    pub fn dev_mistakes_recognised(self, id: &str, recognised: usize, total: usize) -> String {
+        say!(self,
+            ja: format!("✓ {id}: よくある間違い {total} 個のうち {recognised} 個が、落ちて、正しく認識されます"),
+            en: format!("✓ {id}: {recognised} of {total} known mistakes fail and are recognised"),
+        )
+    }
+
+    pub fn dev_mistake_unlisted(self, id: &str, file: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: {file} がレッスンの [[mistakes]] に載っていません"),
+            en: format!("✗ {id}: {file} is not listed in the lesson's [[mistakes]]"),
+        )
+    }
+
+    pub fn dev_sound(self, lessons: usize) -> String {
+        say!(self,
+            ja: format!("{lessons} レッスンすべてに問題はありません。"),
+            en: format!("All {lessons} lessons are sound."),
+        )
+    }
+
+    pub fn dev_problems(self, count: usize) -> String {
+        say!(self,
+            ja: format!("問題が {count} 個見つかりました（上の ✗ の行）。"),
+            en: match count {
+                1 => "1 problem found (the line marked ✗ above).".to_string(),
+                n => format!("{n} problems found (the lines marked ✗ above)."),
+            },
+        )
+    }
+
+    pub fn dev_new_bad_name(self, name: &str) -> String {
+        say!(self,
+            ja: format!("`{name}` はレッスンの名前に使えません。英小文字・数字・`_` で、英小文字から始めてください。"),
+            en: format!("`{name}` cannot name a lesson: use lowercase letters, digits and `_`, starting with a letter."),
+        )
+    }
+
+    pub fn dev_new_taken(self, name: &str) -> String {
+        say!(self,
+            ja: format!("`{name}` という名前のレッスンかモジュールが、すでにあります。"),
+            en: format!("A lesson or module named `{name}` exists already."),
+        )
+    }
+
+    pub fn dev_new_created(self, file: &str) -> String {
+        say!(self, ja: format!("作成しました: {file}"), en: format!("created {file}"))
+    }
+
+    pub fn dev_new_registered(self, name: &str) -> String {
+        say!(self,
+            ja: format!("exercises/src/lib.rs と solutions/src/lib.rs に `pub mod {name};` を加えました"),
+            en: format!("registered `pub mod {name};` in exercises/src/lib.rs and solutions/src/lib.rs"),
+        )
+    }
+
+    pub fn dev_new_next(self, lesson: &str, reference: &str, stub: &str) -> String {
+        say!(self,
+            ja: format!("次に、{lesson} に本文・テスト・ヒントを、{reference} に模範解答を、\n\
+                {stub} にスタブを書き、`{RUN} dev check` でレッスンに問題がないことを確かめてください。"),
+            en: format!("Next: write the lesson's texts, tests and hints in {lesson}, the reference in\n\
+                {reference}, the stub in {stub},\n\
+                then prove the lesson sound with `{RUN} dev check`."),
         )
     }
 }

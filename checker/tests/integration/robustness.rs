@@ -231,3 +231,10 @@ fn no_command_writes_under_exercises() {
     }
     assert_eq!(listing(&wb), before);
 }
+
+#[test]
+fn forged_records_on_any_file_descriptor_change_nothing() {
+    let _serial = serial();
+    let (out, _) = check_scale("scale_forge");
+    assert!(out.contains("2 of 2 hidden tests failed"), "{out}");
+}

@@ -259,14 +259,30 @@ impl App {
     }
 
     pub(crate) fn completion(&self) -> String {
-        let earned = self
-            .course
+        self.msg()
+            .course_complete(self.points_earned(), self.points_total())
+    }
+
+    /// How many lessons have passed.
+    pub(crate) fn lessons_done(&self) -> usize {
+        self.course
+            .lessons
+            .iter()
+            .filter(|l| self.store.passed(&l.id))
+            .count()
+    }
+
+    /// The points of the lessons that have passed.
+    pub(crate) fn points_earned(&self) -> u32 {
+        self.course
             .lessons
             .iter()
             .filter(|l| self.store.passed(&l.id))
             .map(|l| l.points)
-            .sum();
-        let total = self.course.lessons.iter().map(|l| l.points).sum();
-        self.msg().course_complete(earned, total)
+            .sum()
+    }
+
+    pub(crate) fn points_total(&self) -> u32 {
+        self.course.lessons.iter().map(|l| l.points).sum()
     }
 }

@@ -7,6 +7,7 @@
 use crate::lesson::{Lesson, TestKind};
 use crate::messages::Lang;
 use crate::report::{self, Context};
+use crate::table::{self, Align};
 use crate::verdict::Verdict;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -132,59 +133,38 @@ pub fn text(grades: &Grades, lang: Lang) -> String {
         Lang::Ja => ("レッスン", "通ったテスト", "得点", "合計"),
         Lang::En => ("lesson", "tests passed", "score", "total"),
     };
-    let rows: Vec<[String; 3]> = grades
+    let mut rows: Vec<Vec<String>> = grades
         .lessons
         .iter()
         .map(|l| {
             let passed = l.tests.iter().filter(|t| t.passed).count();
-            [
+            vec![
                 l.id.clone(),
                 format!("{passed}/{}", l.tests.len()),
                 format!("{}/{}", l.score, l.max_score),
             ]
         })
-        .chain([[
-            total.to_string(),
-            String::new(),
-            format!("{}/{}", grades.score, grades.max_score),
-        ]])
         .collect();
-    let header = [
-        h_lesson.to_string(),
-        h_tests.to_string(),
-        h_score.to_string(),
-    ];
-    let width = |c: usize| {
-        rows.iter()
-            .chain([&header])
-            .map(|r| unicode_width::UnicodeWidthStr::width(r[c].as_str()))
+    rows.push(vec![
+        total.to_string(),
+        String::new(),
+        format!("{}/{}", grades.score, grades.max_score),
+    ]);
+    let mut lines = table::render(
+        &[h_lesson, h_tests, h_score],
+        &rows,
+        &[Align::Left, Align::Right, Align::Right],
+    );
+    // A rule above the total, as wide as the table.
+    let rule = "-".repeat(
+        lines
+            .iter()
+            .map(|l| unicode_width::UnicodeWidthStr::width(l.as_str()))
             .max()
-            .unwrap_or(0)
-    };
-    let widths = [width(0), width(1), width(2)];
-    let line = |row: &[String; 3]| {
-        let pad = |text: &str, w: usize| {
-            " ".repeat(w.saturating_sub(unicode_width::UnicodeWidthStr::width(text)))
-        };
-        format!(
-            "{}{}  {}{}  {}{}",
-            row[0],
-            pad(&row[0], widths[0]),
-            pad(&row[1], widths[1]),
-            row[1],
-            pad(&row[2], widths[2]),
-            row[2]
-        )
-    };
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", line(&header).trim_end());
-    for (i, row) in rows.iter().enumerate() {
-        if i + 1 == rows.len() {
-            let _ = writeln!(out, "{}", "-".repeat(widths.iter().sum::<usize>() + 4));
-        }
-        let _ = writeln!(out, "{}", line(row).trim_end());
-    }
-    out
+            .unwrap_or(0),
+    );
+    lines.insert(lines.len() - 1, rule);
+    lines.iter().map(|l| format!("{l}\n")).collect()
 }
 
 /// JSON for scripts: every lesson and test with its score.

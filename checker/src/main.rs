@@ -12,6 +12,7 @@ mod lesson;
 mod messages;
 mod progress;
 mod report;
+mod table;
 mod text;
 mod verdict;
 mod watch;

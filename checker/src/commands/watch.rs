@@ -202,13 +202,7 @@ impl App {
     }
 
     fn progress_bar(&self) -> String {
-        let done = self
-            .course
-            .lessons
-            .iter()
-            .filter(|l| self.store.passed(&l.id))
-            .count();
-        self.bar(done)
+        self.bar(self.lessons_done())
     }
 
     fn bar(&self, done: usize) -> String {

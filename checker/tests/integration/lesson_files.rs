@@ -193,5 +193,6 @@ fn dev_check_finds_a_wrong_expected_value_a_solved_stub_and_an_unlisted_mistake(
 fn dev_check_in_japanese() {
     let _serial = serial();
     let wb = Workbook::fixture();
-    wb.settings().bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check", "--lang", "ja"])));
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check", "--lang", "ja"])));
 }

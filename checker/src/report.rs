@@ -23,6 +23,15 @@ impl Context<'_> {
         Msg(self.lang)
     }
 
+    /// The mark of a failure, red when colours are on.
+    fn cross(&self) -> String {
+        if self.color {
+            "✗".red().bold().to_string()
+        } else {
+            "✗".to_string()
+        }
+    }
+
     /// Absolute paths of the workbook shown relative to it.
     fn relative(&self, text: &str) -> String {
         let root = format!("{}/", self.layout.root.display());
@@ -565,11 +574,7 @@ const TAIL_LINES: usize = 4;
 pub fn test_report(cx: &Context, lesson: &Lesson, verdict: &TestVerdict) -> String {
     let m = cx.msg();
     let mut out = String::new();
-    let cross = if cx.color {
-        "✗".red().bold().to_string()
-    } else {
-        "✗".to_string()
-    };
+    let cross = cx.cross();
     let test = &lesson.tests[verdict.test];
     let title = m.test_title(&lang_name(cx, test), test.kind);
     let title = if cx.color {
@@ -621,11 +626,7 @@ pub fn for_student(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> String {
 pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> String {
     let m = cx.msg();
     let mut out = String::new();
-    let cross = if cx.color {
-        "✗".red().bold().to_string()
-    } else {
-        "✗".to_string()
-    };
+    let cross = cx.cross();
     match verdict {
         Verdict::CompileError {
             diagnostics,

@@ -45,6 +45,9 @@ pub struct Captured {
 
 const KEEP: usize = 4096;
 
+/// The largest results file a harness may write.
+pub const MAX_RESULTS_BYTES: u64 = 256 << 20;
+
 impl Captured {
     fn push(&mut self, bytes: &[u8]) {
         self.total += bytes.len() as u64;
@@ -217,6 +220,9 @@ pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> R
             };
             limit(libc::RLIMIT_AS, memory)?;
             limit(libc::RLIMIT_CORE, 0)?;
+            // Results travel through a file: an output far larger than any test needs
+            // ends the process (SIGXFSZ) instead of filling the disk.
+            limit(libc::RLIMIT_FSIZE, MAX_RESULTS_BYTES)?;
             // A backstop: the checker kills the child at the time limit itself.
             limit(libc::RLIMIT_CPU, cpu_seconds)?;
             Ok(())

@@ -120,7 +120,7 @@ pub fn run_lessons(
     let scratch = layout.work_dir().join("runs");
     // Known mistakes built just now are run at once, so their outputs are cached and
     // later checks need neither build nor run them until a student fails.
-    for lesson in lessons.iter().filter(|_| lessons.len() == 1) {
+    if let [lesson] = lessons {
         let inputs = run::inputs_text(lesson);
         for harness in harnesses_of(&all, course, lesson)?.mistakes {
             if built.executables.contains_key(&harness.package) {

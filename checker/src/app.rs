@@ -47,7 +47,8 @@ pub fn run(cli: Cli) -> ExitCode {
     let color = use_color();
     let msg = Msg(lang);
     let start = match &cli.root {
-        Some(root) => root.clone(),
+        // Relative to the current folder, made absolute so generated files can name it.
+        Some(root) => std::path::absolute(root).unwrap_or_else(|_| root.clone()),
         None => std::env::current_dir().unwrap_or_else(|_| ".".into()),
     };
     let Some(mut layout) = Layout::discover(&start) else {
@@ -61,15 +62,18 @@ pub fn run(cli: Cli) -> ExitCode {
         exercises, lessons, ..
     } = &cli.command
     {
-        if let Some(exercises) = exercises {
+        // Paths typed on the command line are relative to the current folder.
+        let absolute =
+            |p: &std::path::PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
+        if let Some(exercises) = exercises.as_ref().map(absolute) {
             if !exercises.join("src").is_dir() {
                 eprintln!("{}", msg.no_src_folder(&exercises.display().to_string()));
                 return ExitCode::from(USAGE);
             }
-            layout.exercises = exercises.clone();
+            layout.exercises = exercises;
         }
-        if let Some(lessons) = lessons {
-            layout.lessons = lessons.clone();
+        if let Some(lessons) = lessons.as_ref().map(absolute) {
+            layout.lessons = lessons;
         }
     }
     let color = color && !grading;

@@ -10,12 +10,13 @@ impl App {
     pub(crate) fn grade(&mut self, format: GradeFormat, output: Option<&Path>) -> Result<u8> {
         let lessons = self.course.lessons.clone();
         let verdicts = self.judge(&lessons.iter().collect::<Vec<_>>())?;
-        let grades = grade::grade(&self.context(), &lessons, &verdicts);
+        let judged: Vec<grade::Judged> = verdicts.into_iter().map(Ok).collect();
+        let grades = grade::grade(&self.context(), &lessons, &judged);
         let text = match format {
-            GradeFormat::Text => grade::text(&grades, self.lang),
-            GradeFormat::Json => grade::json(&grades),
-            GradeFormat::Junit => grade::junit(&grades),
-            GradeFormat::Gradescope => grade::gradescope(&grades),
+            GradeFormat::Text => grade::formats::text(&grades, self.lang),
+            GradeFormat::Json => grade::formats::json(&grades),
+            GradeFormat::Junit => grade::formats::junit(&grades),
+            GradeFormat::Gradescope => grade::formats::gradescope(&grades),
         };
         match output {
             Some(path) => std::fs::write(path, &text)

@@ -9,6 +9,7 @@
 )]
 
 mod day;
+mod grade;
 mod instructor;
 mod lesson_files;
 mod robustness;

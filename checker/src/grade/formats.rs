@@ -1,131 +1,13 @@
-//! Grades: the score of every test and lesson, and the formats they are written in
-//! (a table for people, JSON for scripts, JUnit XML for CI, Gradescope's results.json).
-//!
-//! A test earns its points when every one of its cases passes; a lesson earns the sum
-//! of its tests' points, so partial credit comes per test.
+//! The formats grades are written in: a table for people, JSON for scripts, JUnit XML
+//! for CI, Gradescope's `results.json`. Every number comes from [`Points`], so what one
+//! format says adds up in every other.
 
-use crate::lesson::{Lesson, TestKind};
+use super::Grades;
+use super::points::Points;
 use crate::messages::Lang;
-use crate::report::{self, Context};
 use crate::table::{self, Align};
-use crate::verdict::Verdict;
 use serde::Serialize;
 use std::fmt::Write as _;
-
-#[derive(Debug, Clone, Serialize)]
-pub struct GradedTest {
-    pub name: String,
-    pub kind: &'static str,
-    pub score: f64,
-    pub max_score: f64,
-    pub passed: bool,
-    pub cases: usize,
-    pub failed_cases: usize,
-    /// The failure report of this test; empty when it passed.
-    pub output: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct GradedLesson {
-    pub id: String,
-    pub title: String,
-    pub score: f64,
-    pub max_score: f64,
-    pub passed: bool,
-    /// What stopped every test at once (a compile error, a missing file); else empty.
-    pub output: String,
-    pub tests: Vec<GradedTest>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Grades {
-    pub score: f64,
-    pub max_score: f64,
-    pub passed: bool,
-    pub lessons: Vec<GradedLesson>,
-}
-
-fn kind_name(kind: TestKind) -> &'static str {
-    match kind {
-        TestKind::Fixed => "fixed",
-        TestKind::Random => "random",
-        TestKind::Scenario => "scenario",
-    }
-}
-
-/// Scores rounded to hundredths, so that shares like 20/3 read well and add up.
-fn round(points: f64) -> f64 {
-    (points * 100.0).round() / 100.0
-}
-
-/// Grades every lesson from its verdict.
-pub fn grade(cx: &Context, lessons: &[Lesson], verdicts: &[Verdict]) -> Grades {
-    let graded: Vec<GradedLesson> = lessons
-        .iter()
-        .zip(verdicts)
-        .map(|(lesson, verdict)| {
-            let ran = matches!(verdict, Verdict::Ran { .. });
-            // Without a run (a compile error, say) every test fails for the same reason.
-            let whole = if ran {
-                String::new()
-            } else {
-                report::failure_report(cx, lesson, verdict)
-            };
-            // A recognised mistake is said with every failing test: each may be read alone.
-            let known = match verdict {
-                Verdict::Ran {
-                    diagnosis: Some(i), ..
-                } => {
-                    let message = cx.lang.pick(&lesson.mistakes[*i].message).trim();
-                    format!("{}\n", cx.msg().known_mistake(message))
-                }
-                _ => String::new(),
-            };
-            let tests: Vec<GradedTest> = lesson
-                .tests
-                .iter()
-                .enumerate()
-                .map(|(i, test)| {
-                    let test_verdict = verdict.tests().iter().find(|t| t.test == i);
-                    let passed = test_verdict.is_some_and(|t| t.passed());
-                    let failed_cases = test_verdict.map_or(test.cases.len(), |t| t.failures.len());
-                    let output = match test_verdict {
-                        Some(t) if !t.passed() => {
-                            format!("{known}{}", report::test_report(cx, lesson, t))
-                        }
-                        Some(_) => String::new(),
-                        None => whole.clone(),
-                    };
-                    GradedTest {
-                        name: cx.lang.pick(&test.name).to_string(),
-                        kind: kind_name(test.kind),
-                        score: if passed { round(test.points) } else { 0.0 },
-                        max_score: round(test.points),
-                        passed,
-                        cases: test.cases.len(),
-                        failed_cases,
-                        output,
-                    }
-                })
-                .collect();
-            GradedLesson {
-                id: lesson.id.clone(),
-                title: cx.lang.pick(&lesson.title).to_string(),
-                score: round(tests.iter().map(|t| t.score).sum()),
-                max_score: f64::from(lesson.points),
-                passed: verdict.passed(),
-                output: whole,
-                tests,
-            }
-        })
-        .collect();
-    Grades {
-        score: round(graded.iter().map(|l| l.score).sum()),
-        max_score: graded.iter().map(|l| l.max_score).sum(),
-        passed: graded.iter().all(|l| l.passed),
-        lessons: graded,
-    }
-}
 
 /// A table for people.
 pub fn text(grades: &Grades, lang: Lang) -> String {
@@ -176,7 +58,7 @@ pub fn json(grades: &Grades) -> String {
 pub fn gradescope(grades: &Grades) -> String {
     #[derive(Serialize)]
     struct Results<'a> {
-        score: f64,
+        score: Points,
         output: String,
         visibility: &'static str,
         stdout_visibility: &'static str,
@@ -186,8 +68,8 @@ pub fn gradescope(grades: &Grades) -> String {
     struct GradescopeTest<'a> {
         name: String,
         number: String,
-        score: f64,
-        max_score: f64,
+        score: Points,
+        max_score: Points,
         status: &'static str,
         output: &'a str,
         visibility: &'static str,
@@ -292,13 +174,14 @@ pub fn junit(grades: &Grades) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::grade::{GradedLesson, GradedTest};
 
     fn sample() -> Grades {
         let test = |name: &str, passed: bool| GradedTest {
             name: name.to_string(),
             kind: "fixed",
-            score: if passed { 5.0 } else { 0.0 },
-            max_score: 5.0,
+            score: Points::whole(if passed { 5 } else { 0 }),
+            max_score: Points::whole(5),
             passed,
             cases: 2,
             failed_cases: if passed { 0 } else { 2 },
@@ -309,14 +192,14 @@ mod tests {
             },
         };
         Grades {
-            score: 5.0,
-            max_score: 10.0,
+            score: Points::whole(5),
+            max_score: Points::whole(10),
             passed: false,
             lessons: vec![GradedLesson {
                 id: "scale".into(),
                 title: "Scaling".into(),
-                score: 5.0,
-                max_score: 10.0,
+                score: Points::whole(5),
+                max_score: Points::whole(10),
                 passed: false,
                 output: String::new(),
                 tests: vec![test("a small \"example\"", true), test("random", false)],
@@ -348,10 +231,5 @@ mod tests {
             assert!(!first[field].is_null(), "{field}");
         }
         assert_eq!(value["tests"][1]["status"], "failed");
-    }
-
-    #[test]
-    fn shares_round_to_hundredths() {
-        assert_eq!(round(20.0 / 3.0), 6.67);
     }
 }

@@ -70,7 +70,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 eprintln!("{}", msg.no_src_folder(&exercises.display().to_string()));
                 return ExitCode::from(USAGE);
             }
-            layout.exercises = exercises;
+            layout = layout.with_exercises(exercises);
         }
         if let Some(lessons) = lessons.as_ref().map(absolute) {
             layout.lessons = lessons;

@@ -13,6 +13,9 @@ pub struct Layout {
     pub root: PathBuf,
     /// The crate whose modules are checked as the student's: `exercises/` normally.
     pub exercises: PathBuf,
+    /// The folder of the modules checked as the student's: `exercises/src/` normally,
+    /// the pristine stubs when `dev check` proves that every stub fails.
+    pub modules: PathBuf,
     /// The folder of lesson files: `lessons/` normally.
     pub lessons: PathBuf,
 }
@@ -26,6 +29,7 @@ impl Layout {
             .map(|dir| Layout {
                 root: dir.to_path_buf(),
                 exercises: dir.join("exercises"),
+                modules: dir.join("exercises").join("src"),
                 lessons: dir.join("lessons"),
             })
     }
@@ -33,7 +37,16 @@ impl Layout {
     /// The same workbook, checking another crate's modules as the student's.
     pub fn with_exercises(&self, exercises: PathBuf) -> Layout {
         Layout {
+            modules: exercises.join("src"),
             exercises,
+            ..self.clone()
+        }
+    }
+
+    /// The same workbook, checking the modules of another folder as the student's.
+    pub fn with_modules(&self, modules: PathBuf) -> Layout {
+        Layout {
+            modules,
             ..self.clone()
         }
     }
@@ -44,7 +57,18 @@ impl Layout {
 
     /// The student's file of a module.
     pub fn exercise(&self, module: &str) -> PathBuf {
-        self.exercises.join("src").join(format!("{module}.rs"))
+        self.modules.join(format!("{module}.rs"))
+    }
+
+    /// The pristine stub of a module, which the student never edits: `reset` copies it
+    /// back, and `dev check` proves that it fails.
+    pub fn stub(&self, module: &str) -> PathBuf {
+        self.stubs_dir().join(format!("{module}.rs"))
+    }
+
+    /// The folder of the pristine stubs: `lessons/stubs/`.
+    pub fn stubs_dir(&self) -> PathBuf {
+        self.lessons.join("stubs")
     }
 
     /// The reference of a module.

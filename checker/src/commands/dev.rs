@@ -3,7 +3,8 @@
 //! Loading already rejects malformed lessons (unknown fields, a text missing in one
 //! language, a function the reference lacks). This adds what only running can show:
 //! every reference passes every hidden test (so every fixed expected value agrees with
-//! it), every stub fails, and every known mistake fails and is recognised as itself.
+//! it), every pristine stub (`lessons/stubs/`) fails, and every known mistake fails and is
+//! recognised as itself.
 
 use crate::app::{App, FAILED, PASSED, USAGE};
 use crate::diagnosis;
@@ -29,7 +30,7 @@ impl App {
         let workbook = self.course.layout.clone();
         self.course.layout = workbook.with_exercises(workbook.root.join("solutions"));
         let runs = harness::run_lessons(&self.course, &refs, self.color, &|| {});
-        self.course.layout = workbook;
+        self.course.layout = workbook.clone();
         let mut references = Vec::new();
         for (lesson, run) in lessons.iter().zip(runs?) {
             references.push(run.reference.clone());
@@ -48,12 +49,13 @@ impl App {
             }
         }
 
-        // The stubs, as a student first sees them.
-        for (lesson, verdict) in lessons.iter().zip(self.judge(&refs)?) {
-            let file = self
-                .course
-                .layout
-                .show(&self.course.layout.exercise(&lesson.module));
+        // The pristine stubs (`lessons/stubs/`), as a student first sees them, whatever
+        // the workbook's own exercises hold now.
+        self.course.layout = workbook.with_modules(workbook.stubs_dir());
+        let stubs = self.judge(&refs);
+        self.course.layout = workbook.clone();
+        for (lesson, verdict) in lessons.iter().zip(stubs?) {
+            let file = workbook.show(&workbook.stub(&lesson.module));
             match &verdict {
                 Verdict::CompileError { .. } | Verdict::CargoFailed(_) | Verdict::Unreadable(_) => {
                     problem(m.dev_stub_unbuildable(&lesson.id, &file));
@@ -247,7 +249,8 @@ pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
 "#;
 
 impl App {
-    /// Scaffolds a lesson: its file, a stub, a reference, and the `mod` lines.
+    /// Scaffolds a lesson: its file, a stub (kept in `lessons/stubs/`, copied to the
+    /// student's `exercises/src/`), a reference, and the `mod` lines.
     pub(crate) fn dev_new(&mut self, name: &str) -> Result<u8> {
         let layout = &self.course.layout;
         let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
@@ -262,10 +265,13 @@ impl App {
         let lesson_file = layout
             .lessons_dir()
             .join(format!("{number:02}-{name}.toml"));
-        let stub = layout.exercise(name);
+        let stub = layout.stub(name);
+        let exercise = layout.exercise(name);
         let reference = layout.solution(name);
         let taken = self.course.find(name).is_some()
-            || [&lesson_file, &stub, &reference].iter().any(|f| f.exists());
+            || [&lesson_file, &stub, &exercise, &reference]
+                .iter()
+                .any(|f| f.exists());
         if taken {
             eprintln!("{}", self.msg().dev_new_taken(name));
             return Ok(USAGE);
@@ -273,8 +279,15 @@ impl App {
         let fill = |template: &str| template.replace("{name}", name);
         std::fs::write(&lesson_file, fill(LESSON_TEMPLATE))
             .with_context(|| format!("cannot write {}", lesson_file.display()))?;
-        std::fs::write(&stub, fill(STUB_TEMPLATE))
-            .with_context(|| format!("cannot write {}", stub.display()))?;
+        // The pristine stub, and the student's copy of it.
+        for file in [&stub, &exercise] {
+            if let Some(dir) = file.parent() {
+                std::fs::create_dir_all(dir)
+                    .with_context(|| format!("cannot create {}", dir.display()))?;
+            }
+            std::fs::write(file, fill(STUB_TEMPLATE))
+                .with_context(|| format!("cannot write {}", file.display()))?;
+        }
         std::fs::write(&reference, fill(REFERENCE_TEMPLATE))
             .with_context(|| format!("cannot write {}", reference.display()))?;
         for lib in [
@@ -289,7 +302,7 @@ impl App {
                 .with_context(|| format!("cannot write {}", lib.display()))?;
         }
         let m = self.msg();
-        for file in [&lesson_file, &stub, &reference] {
+        for file in [&lesson_file, &stub, &exercise, &reference] {
             println!("{}", m.dev_new_created(&layout.show(file)));
         }
         println!("{}\n", m.dev_new_registered(name));
@@ -298,7 +311,8 @@ impl App {
             m.dev_new_next(
                 &layout.show(&lesson_file),
                 &layout.show(&reference),
-                &layout.show(&stub)
+                &layout.show(&stub),
+                &layout.show(&exercise)
             )
         );
         Ok(PASSED)

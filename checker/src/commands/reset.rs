@@ -1,15 +1,14 @@
 //! `reset <lesson>`: the stub back in place, the student's version kept as a backup.
 //!
-//! The workbook keeps no second copy of the stubs: the stub is the newest version of the
-//! file in git's history that still has a `todo!()`. The student's file is copied to `.cnnlings/backup/<module>-<time>.rs` first,
-//! so a reset never loses work.
+//! The pristine stubs live in `lessons/stubs/<module>.rs`, where the student does not
+//! edit; `exercises/src/<module>.rs` starts as a copy. The student's file is copied to
+//! `.cnnlings/backup/<module>-<time>.rs` first, so a reset never loses work.
 
 use crate::app::{App, FAILED, PASSED, USAGE};
 use crate::lesson::Lesson;
 use anyhow::{Context, Result};
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 /// What a reset did.
@@ -30,8 +29,8 @@ impl App {
         let file = self.exercise_shown(&lesson);
         let stub = match self.stub_of(&lesson) {
             Ok(stub) => stub,
-            Err(why) => {
-                eprintln!("{}", m.reset_no_stub(&file, &why));
+            Err(stub) => {
+                eprintln!("{}", m.reset_no_stub(&file, &stub));
                 return Ok(USAGE);
             }
         };
@@ -70,39 +69,18 @@ impl App {
             .show(&self.course.layout.exercise(&lesson.module))
     }
 
-    /// The stub of a lesson's module, from git; the error says why not.
+    /// The pristine stub of a lesson's module (`lessons/stubs/<module>.rs`), or, when it
+    /// cannot be read as text, its path as the student should read it.
     ///
-    /// A student may commit their own work, so `HEAD` need not hold the stub: the stub is
-    /// the newest version in the file's history that still has a `todo!()`. That keeps an
-    /// instructor's later fixes to a stub, and skips a student's finished work.
+    /// The stubs live apart from the student's files, so neither the student's edits nor
+    /// their commits can change what a reset brings back.
     pub(crate) fn stub_of(&self, lesson: &Lesson) -> Result<String, String> {
         let layout = &self.course.layout;
-        // `./` makes the path relative to the workbook, wherever the repository's root is.
-        let path = format!("./{}", layout.show(&layout.exercise(&lesson.module)));
-        let git = |args: &[&str]| -> Result<String, String> {
-            let output = Command::new("git")
-                .arg("-C")
-                .arg(&layout.root)
-                .args(args)
-                .stdin(Stdio::null())
-                .output()
-                .map_err(|e| format!("git: {e}"))?;
-            if !output.status.success() {
-                let stderr = String::from_utf8_lossy(&output.stderr);
-                return Err(stderr.lines().next().unwrap_or("git failed").to_string());
-            }
-            String::from_utf8(output.stdout).map_err(|_| format!("{path} is not UTF-8 text in git"))
-        };
-        let commits = git(&["log", "--format=%H", "-n", "100", "--", &path])?;
-        for commit in commits.lines() {
-            let text = git(&["show", &format!("{commit}:{path}")])?;
-            if text.contains("todo!(") {
-                return Ok(text);
-            }
-        }
-        Err(format!(
-            "no version of {path} in git's history is a stub (with a todo!())"
-        ))
+        let path = layout.stub(&lesson.module);
+        std::fs::read(&path)
+            .ok()
+            .and_then(|bytes| String::from_utf8(bytes).ok())
+            .ok_or_else(|| layout.show(&path))
     }
 
     /// Whether the student's file is the stub already.

@@ -156,12 +156,13 @@ impl Msg {
         )
     }
 
-    pub fn reset_no_stub(self, file: &str, why: &str) -> String {
+    /// The stub is missing or unreadable: nothing changed.
+    pub fn reset_no_stub(self, file: &str, stub: &str) -> String {
         say!(self,
-            ja: format!("{file} の最初の状態（スタブ）が見つからないので、リセットできません。ファイルは変えていません。\n\
-                スタブは git の履歴から取り出します。ワークブックを git clone したフォルダで実行してください。\n({why})"),
-            en: format!("Cannot reset {file}: its stub cannot be found, so nothing was changed.\n\
-                The stub is taken from git's history; run the checker in a workbook cloned with git.\n({why})"),
+            ja: format!("{file} をリセットできません。最初の状態（スタブ）を収めた {stub} が読めないためです。ファイルは変えていません。\n\
+                {stub} を、配布されたワークブックから元に戻してください（git を使っているなら `git checkout -- {stub}`）。"),
+            en: format!("Cannot reset {file}: its stub {stub} cannot be read, so nothing was changed.\n\
+                The stubs come with the workbook: get {stub} back from the workbook as you received it (with git, `git checkout -- {stub}`)."),
         )
     }
 }

@@ -6,9 +6,9 @@ use insta_cmd::assert_cmd_snapshot;
 use std::process::Command;
 use std::time::Duration;
 
-/// Makes the workbook a git repository whose `HEAD` holds its files as they are now:
-/// that is where `reset` finds the stubs.
-pub fn commit_as_stubs(wb: &Workbook) {
+/// Makes the workbook a git repository whose `HEAD` holds its files as they are now, as
+/// a student's clone would be.
+fn commit_all(wb: &Workbook) {
     let git = |args: &[&str]| {
         let output = Command::new("git")
             .args(["-c", "user.email=t@t", "-c", "user.name=t"])
@@ -26,7 +26,7 @@ pub fn commit_as_stubs(wb: &Workbook) {
     };
     git(&["init", "-q"]);
     git(&["add", "-A"]);
-    git(&["commit", "-qm", "stub"]);
+    git(&["commit", "-qm", "the workbook"]);
 }
 
 /// The snapshot settings, with the backup's time hidden.
@@ -46,8 +46,7 @@ fn backups(wb: &Workbook) -> Vec<std::path::PathBuf> {
 #[test]
 fn reset_restores_the_stub_and_keeps_a_named_backup() {
     let wb = Workbook::fixture();
-    commit_as_stubs(&wb);
-    let stub = wb.read("exercises/src/scale.rs");
+    let stub = wb.read("lessons/stubs/scale.rs");
     wb.student("scale", "scale_wrong");
     let mine = wb.read("exercises/src/scale.rs");
     settings(&wb).bind(|| assert_cmd_snapshot!(wb.checker(&["reset", "scale", "--yes"])));
@@ -67,7 +66,6 @@ fn reset_restores_the_stub_and_keeps_a_named_backup() {
 #[test]
 fn reset_in_japanese_of_a_passed_lesson() {
     let wb = Workbook::fixture();
-    commit_as_stubs(&wb);
     wb.student("scale", "scale_pass");
     wb.write(
         ".cnnlings/progress.toml",
@@ -89,7 +87,6 @@ fn reset_in_japanese_of_a_passed_lesson() {
 #[test]
 fn reset_of_the_stub_itself_changes_nothing() {
     let wb = Workbook::fixture();
-    commit_as_stubs(&wb);
     let (output, _) = wb.run(&["reset", "grid", "--yes"]);
     assert_status(&output, 0);
     assert!(
@@ -102,7 +99,6 @@ fn reset_of_the_stub_itself_changes_nothing() {
 #[test]
 fn reset_without_a_terminal_asks_for_yes_and_changes_nothing() {
     let wb = Workbook::fixture();
-    commit_as_stubs(&wb);
     wb.student("scale", "scale_wrong");
     settings(&wb).bind(|| {
         assert_cmd_snapshot!(
@@ -123,18 +119,39 @@ fn reset_without_a_terminal_asks_for_yes_and_changes_nothing() {
 }
 
 #[test]
-fn reset_without_git_finds_no_stub_and_changes_nothing() {
+fn reset_without_its_stub_file_says_where_it_belongs_and_changes_nothing() {
     let wb = Workbook::fixture();
     wb.student("scale", "scale_wrong");
-    // No repository here; one above the temporary folder must not be found either.
-    let (output, _) = wb.run(&["reset", "scale", "--yes"]);
-    assert_status(&output, 2);
-    assert!(
-        stderr(&output).contains("Cannot reset exercises/src/scale.rs: its stub cannot be found"),
-        "{output:?}"
-    );
+    std::fs::remove_file(wb.path().join("lessons/stubs/scale.rs")).unwrap();
+    settings(&wb).bind(|| {
+        assert_cmd_snapshot!(
+            "reset_without_stub",
+            wb.checker(&["reset", "scale", "--yes"])
+        )
+    });
+    settings(&wb).bind(|| {
+        assert_cmd_snapshot!(
+            "reset_without_stub_ja",
+            wb.checker(&["reset", "scale", "--yes", "--lang", "ja"])
+        )
+    });
     assert!(wb.read("exercises/src/scale.rs").contains("x + k"));
     assert!(backups(&wb).is_empty());
+}
+
+#[test]
+fn reset_brings_back_the_pristine_stub_not_a_half_done_file() {
+    let wb = Workbook::fixture();
+    let stub = wb.read("lessons/stubs/scale.rs");
+    // A half-done file still has a todo!(), and the student committed it.
+    wb.write(
+        "exercises/src/scale.rs",
+        "use ndarray::Array1;\n/// Half done.\npub fn scale(v: &Array1<f32>, k: f32) -> Array1<f32> {\n    let _ = k;\n    todo!()\n}\n",
+    );
+    commit_all(&wb);
+    let (output, _) = wb.run(&["reset", "scale", "--yes"]);
+    assert_status(&output, 0);
+    assert_eq!(wb.read("exercises/src/scale.rs"), stub);
 }
 
 #[test]
@@ -151,7 +168,6 @@ fn reset_an_unknown_lesson_is_a_usage_error() {
 #[test]
 fn reset_asks_on_a_terminal_and_takes_no_for_an_answer() {
     let wb = Workbook::fixture();
-    commit_as_stubs(&wb);
     wb.student("scale", "scale_wrong");
     let mut pty = Pty::spawn(&wb, &["reset", "scale"]);
     pty.screen.wait_for("[y/N]", 0, Duration::from_secs(30));
@@ -234,8 +250,8 @@ fn hints_in_japanese_are_remembered_between_commands() {
 #[test]
 fn reset_finds_the_stub_even_after_the_student_committed_their_work() {
     let wb = Workbook::fixture();
-    commit_as_stubs(&wb);
-    let stub = wb.read("exercises/src/scale.rs");
+    commit_all(&wb);
+    let stub = wb.read("lessons/stubs/scale.rs");
     wb.student("scale", "scale_pass");
     let status = Command::new("git")
         .args([

@@ -153,6 +153,11 @@ fn a_new_lesson_from_dev_new_and_toml_edits_only_is_sound() {
         "{}",
         stdout(&output)
     );
+    // The pristine stub, and the student's copy of it.
+    assert_eq!(
+        wb.read("lessons/stubs/double.rs"),
+        wb.read("exercises/src/double.rs")
+    );
     let lesson = wb.read("lessons/03-double.toml");
     let edited = lesson
         .replace("ja = \"double（題名を書きます）\"", "ja = \"そのまま返す\"")

@@ -180,7 +180,7 @@ fn dev_check_finds_a_wrong_expected_value_a_solved_stub_and_an_unlisted_mistake(
         "lessons/02-grid.toml",
         &grid.replace("expected = [6, -5]", "expected = [6, 5]"),
     );
-    wb.write("exercises/src/scale.rs", &wb.read("solutions/src/scale.rs"));
+    wb.write("lessons/stubs/scale.rs", &wb.read("solutions/src/scale.rs"));
     wb.write(
         "solutions/mistakes/scale/negates.rs",
         "use ndarray::Array1;\npub fn scale(v: &Array1<f32>, k: f32) -> Array1<f32> { v * -k }\n",

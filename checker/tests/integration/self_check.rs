@@ -5,10 +5,12 @@
 use crate::support::{Workbook, assert_status, repo_root, serial, stdout};
 use std::path::PathBuf;
 
+/// Run on a workbook whose exercises are all solved: the stubs `dev check` proves
+/// unsolved are the pristine ones of `lessons/stubs/`, whatever the student has written.
 #[test]
 fn dev_check_proves_every_lesson_sound() {
     let _serial = serial();
-    let wb = Workbook::real();
+    let wb = solved_workbook();
     let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 0);
     let out = stdout(&output);
@@ -46,14 +48,7 @@ fn collection(kind: &str) -> Vec<(String, PathBuf)> {
 /// A real workbook where every exercise is solved, so that a lesson's `uses` are sound.
 fn solved_workbook() -> Workbook {
     let wb = Workbook::real();
-    for entry in std::fs::read_dir(wb.path().join("solutions/src")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(
-            entry.path(),
-            wb.path().join("exercises/src").join(entry.file_name()),
-        )
-        .unwrap();
-    }
+    wb.install("solutions/src");
     wb
 }
 
@@ -87,4 +82,30 @@ fn check_each(kind: &str, expected_status: i32) {
 #[test]
 fn every_correct_variant_passes_its_lesson() {
     check_each("variants", 0);
+}
+
+#[test]
+fn dev_check_proves_the_pristine_stubs_unsolved_in_a_solved_workbook() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.install("solutions/src");
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 0);
+    let out = stdout(&output);
+    assert!(out.contains("✓ scale: the stub fails every test"), "{out}");
+    assert!(out.contains("✓ grid: the stub fails every test"), "{out}");
+}
+
+#[test]
+fn dev_check_names_a_missing_stub() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    std::fs::remove_file(wb.path().join("lessons/stubs/grid.rs")).unwrap();
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(
+        out.contains("✗ grid: the stub lessons/stubs/grid.rs cannot be built"),
+        "{out}"
+    );
 }

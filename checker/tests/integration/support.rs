@@ -62,7 +62,9 @@ impl Workbook {
         Workbook { dir }
     }
 
-    /// A copy of the real workbook: lessons, exercises, solutions and the manifests.
+    /// A copy of the real workbook as a new student gets it: lessons, solutions and the
+    /// manifests, and in `exercises/src/` the pristine stubs of `lessons/stubs/`, whatever
+    /// the repository's own exercises hold (they may be a student's solved ones).
     pub fn real() -> Workbook {
         let dir = tempfile::tempdir().unwrap();
         let root = repo_root();
@@ -72,7 +74,21 @@ impl Workbook {
         for file in ["Cargo.toml", "Cargo.lock"] {
             std::fs::copy(root.join(file), dir.path().join(file)).unwrap();
         }
-        Workbook { dir }
+        let wb = Workbook { dir };
+        wb.install("lessons/stubs");
+        wb
+    }
+
+    /// Copies every `<module>.rs` of a folder of the workbook over `exercises/src/`.
+    pub fn install(&self, folder: &str) -> &Self {
+        for entry in std::fs::read_dir(self.path().join(folder)).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.ends_with(".rs") && name != "lib.rs" {
+                std::fs::copy(&path, self.path().join("exercises/src").join(name)).unwrap();
+            }
+        }
+        self
     }
 
     pub fn path(&self) -> &Path {

@@ -201,7 +201,6 @@ fn watch_moves_on_with_n_and_resets_with_x_after_asking() {
     let _serial = serial();
     let wb = Workbook::fixture();
     wb.student("scale", "scale_pass");
-    crate::day::commit_as_stubs(&wb);
     let mut pty = Pty::spawn(&wb, &["watch", "--lang", "ja"]);
     let screen = pty.screen.clone();
     let at = screen.wait_for("[q] 終了", 0, FIRST_CHECK);

@@ -73,7 +73,7 @@ pub fn run(cli: Cli) -> ExitCode {
             layout = layout.with_exercises(exercises);
         }
         if let Some(lessons) = lessons.as_ref().map(absolute) {
-            layout.lessons = lessons;
+            layout.overlay = Some(lessons);
         }
     }
     let color = color && !grading;

@@ -55,21 +55,30 @@ pub enum Command {
         lesson: String,
     },
     /// Grade the workbook: every lesson's hidden tests, with points, for people or machines.
-    /// The exit status is non-zero unless every lesson passes.
+    /// The exit status is non-zero unless every lesson passes (with --class: unless every
+    /// submission was graded). Student code is built from private copies of its module files
+    /// and may not read files, start programs or mount other files (see the README).
     Grade {
-        /// How to write the grades.
+        /// How to write the grades (not with --class, which writes CSV and JSON).
         #[arg(long, value_enum, default_value = "text")]
         format: GradeFormat,
         /// Grade the student modules of this crate folder (the one holding `src/`)
-        /// instead of `exercises/`; nothing in it is changed.
-        #[arg(long, value_name = "DIR")]
+        /// instead of `exercises/`; nothing in it is changed. Relative to the current folder.
+        #[arg(long, value_name = "DIR", conflicts_with = "class")]
         exercises: Option<PathBuf>,
-        /// Take the lessons from this folder instead of `lessons/`, e.g. copies with
-        /// private extra tests that students never saw.
+        /// Private lessons, e.g. copies with extra tests that students never saw. Each lesson
+        /// file in DIR replaces the course's file of the same name in `lessons/`; a file with a
+        /// new name adds a lesson; the course's other lessons stay. Relative to the current folder.
         #[arg(long, value_name = "DIR")]
         lessons: Option<PathBuf>,
-        /// Write the grades to this file instead of standard output.
-        #[arg(long, value_name = "FILE")]
+        /// Grade a whole class: every folder in DIR is one student's submission (their
+        /// `exercises/` folder or a whole copy of the workbook), named by the student's id.
+        /// Writes gradebook.csv and one JSON per student into --output (default: `grades`).
+        #[arg(long, value_name = "DIR")]
+        class: Option<PathBuf>,
+        /// Write the grades to this file instead of standard output (with --class: the folder
+        /// to write the gradebook and the students' JSON into).
+        #[arg(long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
     /// Tools for instructors.

@@ -18,6 +18,9 @@ pub struct Layout {
     pub modules: PathBuf,
     /// The folder of lesson files: `lessons/` normally.
     pub lessons: PathBuf,
+    /// Grading's private lessons (`grade --lessons DIR`): each file here replaces the
+    /// lesson file of the same name in `lessons`, and files of new names are added.
+    pub overlay: Option<PathBuf>,
 }
 
 impl Layout {
@@ -31,6 +34,7 @@ impl Layout {
                 exercises: dir.join("exercises"),
                 modules: dir.join("exercises").join("src"),
                 lessons: dir.join("lessons"),
+                overlay: None,
             })
     }
 
@@ -124,19 +128,31 @@ impl Course {
     /// Reads and validates every lesson; all problems are reported at once.
     pub fn load(layout: Layout) -> Result<Course, CourseErrors> {
         let mut report = Reporter::default();
-        let dir = layout.lessons_dir();
-        let mut files: Vec<PathBuf> = match fs::read_dir(&dir) {
-            Ok(entries) => entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-                .collect(),
-            Err(e) => {
-                report.plain(&format!("cannot read {}: {e}", layout.show(&dir)));
-                return Err(report.finish());
+        let mut files = Vec::new();
+        for dir in std::iter::once(layout.lessons_dir()).chain(layout.overlay.clone()) {
+            match fs::read_dir(&dir) {
+                Ok(entries) => {
+                    let found = entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|x| x == "toml"));
+                    for path in found {
+                        // An overlay's file takes the place of the course's of the same name.
+                        files.retain(|f: &PathBuf| f.file_name() != path.file_name());
+                        files.push(path);
+                    }
+                }
+                Err(e) => {
+                    report.plain(&format!("cannot read {}: {e}", layout.show(&dir)));
+                    return Err(report.finish());
+                }
             }
-        };
-        files.sort();
+        }
+        let dir = layout
+            .overlay
+            .clone()
+            .unwrap_or_else(|| layout.lessons_dir());
+        files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
         if files.is_empty() {
             report.plain(&format!(
                 "there are no lessons (*.toml files) in {}",

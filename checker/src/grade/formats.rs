@@ -90,7 +90,7 @@ pub fn gradescope(grades: &Grades) -> String {
                     max_score: test.max_score,
                     status: if test.passed { "passed" } else { "failed" },
                     output: &test.output,
-                    visibility: "visible",
+                    visibility: test.visibility,
                 })
         })
         .collect();
@@ -190,6 +190,8 @@ mod tests {
             } else {
                 "expected 3 <got 4> & more".to_string()
             },
+            visibility: if passed { "visible" } else { "after_due_date" },
+            secret: false,
         };
         Grades {
             score: Points::whole(5),
@@ -231,5 +233,6 @@ mod tests {
             assert!(!first[field].is_null(), "{field}");
         }
         assert_eq!(value["tests"][1]["status"], "failed");
+        assert_eq!(value["tests"][1]["visibility"], "after_due_date");
     }
 }

@@ -9,7 +9,8 @@
 pub mod formats;
 pub mod points;
 
-use crate::lesson::{Lesson, TestKind};
+use crate::lesson::{Lesson, Test, TestKind};
+use crate::messages::Lang;
 use crate::report::{self, Context};
 use crate::verdict::Verdict;
 use points::Points;
@@ -24,8 +25,14 @@ pub struct GradedTest {
     pub passed: bool,
     pub cases: usize,
     pub failed_cases: usize,
-    /// The failure report of this test; empty when it passed.
+    /// The failure report of this test; empty when it passed. Only text: no colours,
+    /// no control characters but line breaks and tabs.
     pub output: String,
+    /// Who sees this test's result in Gradescope: `visible`, `hidden`, `after_due_date`
+    /// or `after_published`.
+    pub visibility: &'static str,
+    /// Whether the report hides this test's inputs and values.
+    pub secret: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -89,7 +96,7 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
                 score: Points::ZERO,
                 max_score,
                 passed: false,
-                output: reason.clone(),
+                output: clean(reason),
                 tests: lesson
                     .tests
                     .iter()
@@ -102,7 +109,9 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
                         passed: false,
                         cases: test.cases.len(),
                         failed_cases: test.cases.len(),
-                        output: reason.clone(),
+                        output: clean(reason),
+                        visibility: test.visibility.as_str(),
+                        secret: test.secret,
                     })
                     .collect(),
             };
@@ -135,6 +144,9 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
             let passed = test_verdict.is_some_and(|t| t.passed());
             let failed_cases = test_verdict.map_or(test.cases.len(), |t| t.failures.len());
             let output = match test_verdict {
+                Some(t) if !t.passed() && test.secret => {
+                    format!("{known}{}", secret_report(cx.lang, test, t.failures.len()))
+                }
                 Some(t) if !t.passed() => {
                     format!("{known}{}", report::test_report(cx, lesson, t))
                 }
@@ -149,7 +161,9 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
                 passed,
                 cases: test.cases.len(),
                 failed_cases,
-                output,
+                output: clean(&output),
+                visibility: test.visibility.as_str(),
+                secret: test.secret,
             }
         })
         .collect();
@@ -159,7 +173,42 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
         score: tests.iter().map(|t| t.score).sum(),
         max_score,
         passed: verdict.passed(),
-        output: whole,
+        output: clean(&whole),
         tests,
+    }
+}
+
+/// A secret test that failed: its name and how many cases failed, nothing of its inputs,
+/// values or outputs.
+fn secret_report(lang: Lang, test: &Test, failed: usize) -> String {
+    let name = lang.pick(&test.name);
+    let cases = test.cases.len();
+    match lang {
+        Lang::Ja => format!(
+            "✗ {name}\n    {cases} ケース中 {failed} ケースが不一致です。非公開のテストなので、入力と値は示しません。\n"
+        ),
+        Lang::En => format!(
+            "✗ {name}\n    {failed} of {cases} cases failed. This test is private: its inputs and values are not shown.\n"
+        ),
+    }
+}
+
+/// Text fit for JSON, XML and Gradescope: what a student's program printed may hold
+/// terminal colours, NUL bytes and other control characters; only line breaks and tabs stay.
+pub fn clean(text: &str) -> String {
+    console::strip_ansi_codes(text)
+        .chars()
+        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_strips_colours_and_control_characters() {
+        let printed = "\u{1b}[31mred\u{1b}[0m\0nul\u{7}bell\r\n\ttab \u{1b}]0;title\u{7}end\u{9b}";
+        assert_eq!(clean(printed), "rednulbell\n\ttab end");
     }
 }

@@ -9,7 +9,7 @@ pub mod types;
 
 use crate::harness::wire::WireValue;
 use dims::{Dims, Expr};
-pub use model::Localized;
+pub use model::{Localized, Visibility};
 use model::{RawGenerator, RawLesson};
 use rand::{Rng, SeedableRng};
 use std::ops::Range;
@@ -85,6 +85,10 @@ pub struct Test {
     pub arg_names: Vec<String>,
     /// What passing this test earns when grading.
     pub points: f64,
+    /// Who sees this test's result in Gradescope.
+    pub visibility: Visibility,
+    /// Grade reports hide this test's inputs, values and outputs.
+    pub secret: bool,
 }
 
 /// One concrete run of an entry: its arguments and what its output must be.
@@ -359,18 +363,24 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         if let Some(test) = fixed_test(&lesson, fixed, tolerance, errors) {
             lesson.tests.push(test);
             declared.push(fixed.get_ref().points.as_ref());
+            let raw = fixed.get_ref();
+            set_grading(&mut lesson, raw.visibility, raw.secret);
         }
     }
     for random in &raw.random {
         if let Some(test) = random_test(&lesson, random, tolerance, errors) {
             lesson.tests.push(test);
             declared.push(random.get_ref().points.as_ref());
+            let raw = random.get_ref();
+            set_grading(&mut lesson, raw.visibility, raw.secret);
         }
     }
     for scenario in &raw.scenario {
         if let Some(test) = scenario_test(&mut lesson, scenario, tolerance, errors) {
             lesson.tests.push(test);
             declared.push(scenario.get_ref().points.as_ref());
+            let raw = scenario.get_ref();
+            set_grading(&mut lesson, raw.visibility, raw.secret);
         }
     }
     share_points(&mut lesson, &declared, errors);
@@ -380,6 +390,14 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         ));
     }
     lesson
+}
+
+/// Who sees the last test's result, and whether its details stay secret.
+fn set_grading(lesson: &mut Lesson, visibility: Visibility, secret: bool) {
+    if let Some(test) = lesson.tests.last_mut() {
+        test.visibility = visibility;
+        test.secret = secret;
+    }
 }
 
 /// Gives each test its points: as declared (all tests declare, summing to the lesson's
@@ -522,6 +540,8 @@ fn fixed_test(
         tolerance,
         arg_names: sig.params.iter().map(|(n, _)| n.clone()).collect(),
         points: 0.0,
+        visibility: Visibility::Visible,
+        secret: false,
         cases: vec![Case {
             args: values,
             expected: Expected::Given(expected),
@@ -736,6 +756,8 @@ fn random_test(
         tolerance,
         arg_names: sig.params.iter().map(|(n, _)| n.clone()).collect(),
         points: 0.0,
+        visibility: Visibility::Visible,
+        secret: false,
         cases,
     })
 }
@@ -840,6 +862,8 @@ fn scenario_test(
         tolerance,
         arg_names: names,
         points: 0.0,
+        visibility: Visibility::Visible,
+        secret: false,
         cases,
     })
 }

@@ -56,6 +56,29 @@ pub struct RawLesson {
     pub mistakes: Vec<Spanned<RawMistake>>,
 }
 
+/// When a student sees a test's result in Gradescope (its own words for them).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Visibility {
+    #[default]
+    Visible,
+    Hidden,
+    AfterDueDate,
+    AfterPublished,
+}
+
+impl Visibility {
+    /// The name Gradescope and the lesson file use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Visibility::Visible => "visible",
+            Visibility::Hidden => "hidden",
+            Visibility::AfterDueDate => "after_due_date",
+            Visibility::AfterPublished => "after_published",
+        }
+    }
+}
+
 /// `[[mistakes]]`: a known wrong answer and what to say when a student's code matches it.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,6 +100,12 @@ pub struct RawFixed {
     pub tolerance: Option<Spanned<f64>>,
     /// This test's share of the lesson's points (all tests of a lesson give one, or none do).
     pub points: Option<Spanned<f64>>,
+    /// Who sees this test's result in Gradescope (default: visible).
+    #[serde(default)]
+    pub visibility: Visibility,
+    /// Grade reports say that this test failed, never its inputs, values or outputs.
+    #[serde(default)]
+    pub secret: bool,
 }
 
 /// `[[random]]`: random arguments, compared with the reference.
@@ -93,6 +122,12 @@ pub struct RawRandom {
     pub tolerance: Option<Spanned<f64>>,
     /// This test's share of the lesson's points (all tests of a lesson give one, or none do).
     pub points: Option<Spanned<f64>>,
+    /// Who sees this test's result in Gradescope (default: visible).
+    #[serde(default)]
+    pub visibility: Visibility,
+    /// Grade reports say that this test failed, never its inputs, values or outputs.
+    #[serde(default)]
+    pub secret: bool,
 }
 
 /// A generator of one argument (in `[[random]]`).
@@ -122,6 +157,12 @@ pub struct RawScenario {
     pub tolerance: Option<Spanned<f64>>,
     /// This test's share of the lesson's points (all tests of a lesson give one, or none do).
     pub points: Option<Spanned<f64>>,
+    /// Who sees this test's result in Gradescope (default: visible).
+    #[serde(default)]
+    pub visibility: Visibility,
+    /// Grade reports say that this test failed, never its inputs, values or outputs.
+    #[serde(default)]
+    pub secret: bool,
 }
 
 /// A named input of a scenario: a generator with a name and a type.

@@ -69,3 +69,76 @@ fn full_marks_are_exactly_the_maximum_in_every_format_from_a_relative_path() {
     assert!(stdout(&output).contains("15/15"), "{}", stdout(&output));
     assert!(stdout(&output).contains("10/10"), "{}", stdout(&output));
 }
+
+/// Private lessons that replace only `scale`: one hidden, secret test the student never saw.
+fn private_scale(wb: &Workbook) -> tempfile::TempDir {
+    let private = tempfile::tempdir().unwrap();
+    let extra = "\n[[fixed]]\nname = { ja = \"非公開：k = 0\", en = \"private: k = 0\" }\ncall = \"scale\"\nargs = [[4, -4], 0]\nexpected = [0, 0]\nvisibility = \"after_due_date\"\nsecret = true\n";
+    let scale = wb.read("lessons/01-scale.toml").replacen(
+        "\n[[random]]",
+        &format!("{extra}\n[[random]]"),
+        1,
+    );
+    std::fs::write(private.path().join("01-scale.toml"), scale).unwrap();
+    private
+}
+
+#[test]
+fn private_lessons_replace_by_name_and_secret_tests_say_only_that_they_failed() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_wrong");
+    let private = private_scale(&wb);
+    let lessons = private.path().to_str().unwrap();
+    let (output, _) = wb.run(&["grade", "--format", "gradescope", "--lessons", lessons]);
+    assert_status(&output, 1);
+    let results: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let tests = results["tests"].as_array().unwrap();
+    // scale's three tests from the private file, and grid's two from the course.
+    assert_eq!(tests.len(), 5);
+    let secret = &tests[1];
+    assert_eq!(secret["name"], "scale: private: k = 0");
+    assert_eq!(secret["visibility"], "after_due_date");
+    assert_eq!(tests[0]["visibility"], "visible");
+    let text = secret["output"].as_str().unwrap();
+    assert!(
+        text.contains("1 of 1 cases failed. This test is private"),
+        "{text}"
+    );
+    assert!(!text.contains("-4") && !text.contains("expected"), "{text}");
+    assert!(tests[0]["output"].as_str().unwrap().contains("expected"));
+
+    let (output, _) = wb.run(&[
+        "--lang",
+        "ja",
+        "grade",
+        "--format",
+        "json",
+        "--lessons",
+        lessons,
+    ]);
+    let grades: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let text = grades["lessons"][0]["tests"][1]["output"].as_str().unwrap();
+    assert!(
+        text.contains("1 ケース中 1 ケースが不一致です。非公開のテスト"),
+        "{text}"
+    );
+}
+
+#[test]
+fn what_student_code_prints_reaches_no_format_with_control_characters() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.write(
+        "exercises/src/scale.rs",
+        "use ndarray::Array1;\npub fn scale(_v: &Array1<f32>, _k: f32) -> Array1<f32> {\n    panic!(\"\\u{1b}[31mred\\u{1b}[0m nul\\0 bell\\u{7} done\")\n}\n",
+    );
+    for format in ["json", "gradescope", "junit"] {
+        let (output, _) = wb.run(&["grade", "--format", format]);
+        let text = stdout(&output);
+        assert!(text.contains("red nul bell done"), "{format}: {text}");
+        for bad in ["\\u001b", "\\u0000", "\\u0007", "\u{1b}", "\0", "\u{7}"] {
+            assert!(!text.contains(bad), "{format} holds {bad:?}: {text}");
+        }
+    }
+}

@@ -11,6 +11,7 @@
 mod day;
 mod grade;
 mod instructor;
+mod language;
 mod lesson_files;
 mod robustness;
 mod self_check;

@@ -1,0 +1,162 @@
+//! The words the student reads: lesson texts that do not steer wrong, the wording decided
+//! for Japanese, and messages that fit the screen and the language.
+
+use crate::support::repo_root;
+
+/// Every text and hint of the real lessons, as (file, language, text).
+fn lesson_texts() -> Vec<(String, &'static str, String)> {
+    let mut out = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir(repo_root().join("lessons"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    for file in files {
+        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+        let lesson: toml::Table = toml::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let mut pairs = vec![lesson["text"].clone()];
+        if let Some(hints) = lesson.get("hints").and_then(|h| h.as_array()) {
+            pairs.extend(hints.iter().cloned());
+        }
+        for key in ["fixed", "random", "scenario"] {
+            for test in lesson
+                .get(key)
+                .and_then(|t| t.as_array())
+                .into_iter()
+                .flatten()
+            {
+                pairs.push(test["name"].clone());
+            }
+        }
+        for mistake in lesson
+            .get("mistakes")
+            .and_then(|m| m.as_array())
+            .into_iter()
+            .flatten()
+        {
+            pairs.push(mistake["message"].clone());
+        }
+        for pair in pairs {
+            for lang in ["ja", "en"] {
+                let text = pair[lang].as_str().unwrap().to_string();
+                out.push((name.clone(), lang, text));
+            }
+        }
+    }
+    out
+}
+
+/// `name[a, b]`: ndarray indexing with single brackets, which does not compile.
+fn single_bracket_index(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    for i in 1..chars.len() {
+        let is_name = chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '_';
+        if chars[i] != '[' || !is_name || chars.get(i + 1) == Some(&'[') {
+            continue;
+        }
+        let inside: String = chars[i + 1..].iter().take_while(|&&c| c != ']').collect();
+        if inside.contains(',') && !inside.contains('[') {
+            let start = i.saturating_sub(10);
+            return Some(
+                chars[start..(i + inside.len() + 2).min(chars.len())]
+                    .iter()
+                    .collect(),
+            );
+        }
+    }
+    None
+}
+
+#[test]
+fn lesson_texts_index_ndarray_with_double_brackets() {
+    let wrong: Vec<String> = lesson_texts()
+        .into_iter()
+        .filter_map(|(file, lang, text)| {
+            // A text may name the wrong form to warn against it, in backticks after a "not".
+            let text = text.replace("`weights[j, i]`", "");
+            single_bracket_index(&text).map(|found| format!("{file} ({lang}): {found}"))
+        })
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "single-bracket indexing:\n{}",
+        wrong.join("\n")
+    );
+    assert!(
+        single_bracket_index("out = weights[j, 0] * x")
+            .is_some_and(|f| f.ends_with("weights[j, 0]"))
+    );
+    assert_eq!(single_bracket_index("weights[[j, 0]] and [1, 2]"), None);
+}
+
+#[test]
+fn japanese_lesson_texts_use_the_decided_wording() {
+    // 期待値 means E[X] in this course; ReLU is something a value goes through; one way
+    // of writing fractions.
+    let banned = [
+        "期待値",
+        "ReLU をかけ",
+        "ReLU がかか",
+        "ReLU もかけ",
+        "¼",
+        "⅑",
+        "パニックし",
+    ];
+    let found: Vec<String> = lesson_texts()
+        .into_iter()
+        .filter(|(_, lang, _)| *lang == "ja")
+        .flat_map(|(file, _, text)| {
+            banned
+                .iter()
+                .filter(|b| text.contains(**b))
+                .map(|b| format!("{file}: {b}"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+#[test]
+fn lesson_texts_say_what_students_asked_about() {
+    let texts = lesson_texts();
+    let text_of = |file: &str, lang: &str| {
+        texts
+            .iter()
+            .find(|(f, l, _)| f == file && *l == lang)
+            .map(|(.., t)| t.clone())
+            .unwrap()
+    };
+    for lang in ["ja", "en"] {
+        // Dense invites the student's own `dot`, and has no activation, unlike a unit.
+        let dense = text_of("02-dense.toml", lang);
+        assert!(dense.contains("use crate::unit::dot;"), "{lang}: {dense}");
+        // The sum of a convolution is not a similarity: an all-ones patch scores as high.
+        let conv = text_of("03-conv.toml", lang);
+        assert!(
+            conv.contains("全部が 1 の部分") || conv.contains("a patch of all 1s"),
+            "{lang}: the all-ones patch is missing"
+        );
+        // Pooling quarters the pixels, halving each side.
+        let pool = text_of("04-pool.toml", lang);
+        assert!(
+            pool.contains("4 分の 1") || pool.contains("quarter"),
+            "{lang}: {pool}"
+        );
+        // Keras flattens (row, column, channel); this course (channel, row, column).
+        let cnn = text_of("05-cnn.toml", lang);
+        assert!(
+            cnn.contains("Flatten"),
+            "{lang}: Keras' Flatten is not mentioned"
+        );
+    }
+    assert!(
+        text_of("05-cnn.toml", "ja").contains("最も小さい番号"),
+        "the tie rule of predict"
+    );
+    assert!(
+        text_of("05-cnn.toml", "en").contains("smallest"),
+        "the tie rule of predict"
+    );
+    assert!(!text_of("03-conv.toml", "en").contains("tells how similar"));
+}

@@ -107,7 +107,8 @@ pub enum DevCommand {
     /// Start a new lesson: a lesson file with every field explained, a stub and a reference,
     /// registered so that it shows in `list` at once.
     New {
-        /// The new lesson's id and module name: lowercase letters, digits and `_`.
+        /// The new lesson's id: lowercase letters, digits, `-` and `_`, starting with a letter.
+        /// Its module is the id with `-` as `_` (not a Rust keyword).
         name: String,
     },
 }

@@ -174,7 +174,10 @@ impl Course {
                 }
             };
             match lesson::parse(&source) {
-                Ok(lesson) => lessons.push((path, source, lesson)),
+                Ok(mut lesson) => {
+                    lesson.file = name;
+                    lessons.push((path, source, lesson));
+                }
                 Err(errors) => errors.iter().for_each(|e| report.lesson(&name, &source, e)),
             }
         }
@@ -195,6 +198,7 @@ impl Course {
                 );
                 error(Some(&lesson.spans.id), message);
             }
+            check_uses(&lessons, i, &mut error);
             // Only the reference must exist now: a student's missing file is reported
             // when that lesson is checked, and `dev check` looks for every stub.
             let modules = std::iter::once(&lesson.module).chain(&lesson.uses);
@@ -220,14 +224,17 @@ impl Course {
             // when it is checked. The reference must have every function now.
             let reference = layout.solution(&lesson.module);
             if let Ok(text) = fs::read_to_string(&reference) {
+                // A reference that does not parse is left to `dev check`, which shows rustc's words.
+                let items = syn::parse_file(&text)
+                    .map(|file| file.items)
+                    .unwrap_or_default();
+                let shown = layout.show(&reference);
                 for (function, span) in lesson.functions.iter().zip(&lesson.spans.functions) {
                     if !defines_fn(&text, &function.name) {
-                        let message = format!(
-                            "{} has no function `{}`",
-                            layout.show(&reference),
-                            function.name
-                        );
+                        let message = format!("{shown} has no function `{}`", function.name);
                         error(Some(span), message);
+                    } else if let Some(problem) = disagreement(&items, function, &shown) {
+                        error(Some(span), problem);
                     }
                 }
             }
@@ -254,6 +261,131 @@ impl Course {
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, id)| id)
     }
+}
+
+/// What is wrong with a lesson's `uses`: its own module, a module named twice, or the
+/// module of a lesson that comes later (which is also how a cycle shows).
+fn check_uses(
+    lessons: &[(PathBuf, String, Lesson)],
+    i: usize,
+    error: &mut impl FnMut(Option<&std::ops::Range<usize>>, String),
+) {
+    let lesson = &lessons[i].2;
+    for (k, (module, span)) in lesson
+        .uses
+        .iter()
+        .zip(&lesson.spans.modules[1..])
+        .enumerate()
+    {
+        if *module == lesson.module {
+            let message = format!(
+                "`{module}` is this lesson's own module: `uses` lists the earlier modules it builds on"
+            );
+            error(Some(span), message);
+        } else if lesson.uses[..k].contains(module) {
+            error(Some(span), format!("`{module}` is listed twice"));
+        } else if let Some(later) = lessons[i + 1..]
+            .iter()
+            .find(|(_, _, l)| l.module == *module)
+        {
+            let later = &later.2;
+            let cycle = match later.uses.contains(&lesson.module) {
+                true => format!("; `{}` uses `{}` in turn, a cycle", later.id, lesson.module),
+                false => String::new(),
+            };
+            let message = format!(
+                "`{module}` is the module of lesson `{}`, which comes later{cycle}: a lesson uses only the modules of earlier lessons (file names set the order)",
+                later.id
+            );
+            error(Some(span), message);
+        }
+    }
+}
+
+/// How the reference's own signature of a function disagrees with the lesson's, if it
+/// does. A type the lesson format cannot name (a generic, a view) is not compared:
+/// `dev check` builds the reference and finds any mismatch there.
+fn disagreement(
+    items: &[syn::Item],
+    function: &lesson::types::Signature,
+    reference: &str,
+) -> Option<String> {
+    use lesson::types::ValueType;
+    let found = items.iter().find_map(|item| match item {
+        syn::Item::Fn(f) if f.sig.ident == function.name => Some(&f.sig),
+        _ => None,
+    })?;
+    let name = &function.name;
+    let text = |ty: &syn::Type| {
+        let tokens = quote::ToTokens::to_token_stream(ty).to_string();
+        tokens
+            .replace(" < ", "<")
+            .replace(" <", "<")
+            .replace("< ", "<")
+            .replace(" >", ">")
+            .replace("& ", "&")
+            .replace(" ,", ",")
+            .replace(" :: ", "::")
+    };
+    // The lesson's value type of a Rust type, and whether it is taken by reference.
+    let value_type = |ty: &syn::Type| -> Option<(ValueType, bool)> {
+        let (inner, by_ref) = match ty {
+            syn::Type::Reference(r) if r.mutability.is_none() => (&*r.elem, true),
+            syn::Type::Reference(_) => return None,
+            other => (other, false),
+        };
+        let inner = text(inner);
+        let inner = inner.strip_prefix("ndarray::").unwrap_or(&inner);
+        ValueType::parse(inner).ok().map(|t| (t, by_ref))
+    };
+    let params: Vec<&syn::Type> = found
+        .inputs
+        .iter()
+        .filter_map(|arg| match arg {
+            syn::FnArg::Typed(typed) => Some(&*typed.ty),
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect();
+    if params.len() != found.inputs.len() || !found.generics.params.is_empty() {
+        return None;
+    }
+    if params.len() != function.params.len() {
+        return Some(format!(
+            "`{name}` takes {} parameters in `functions` but {} in {reference}",
+            function.params.len(),
+            params.len()
+        ));
+    }
+    for (i, (ty, (pname, want))) in params.iter().zip(&function.params).enumerate() {
+        let Some((got, by_ref)) = value_type(ty) else {
+            continue;
+        };
+        if got != *want || by_ref != want.by_reference() {
+            let written = match want.by_reference() {
+                true => format!("&{want}"),
+                false => want.to_string(),
+            };
+            return Some(format!(
+                "parameter {} of `{name}` (`{pname}`) is `{written}` in `functions` but `{}` in {reference}",
+                i + 1,
+                text(ty)
+            ));
+        }
+    }
+    let returns = match &found.output {
+        syn::ReturnType::Default => Some("()".to_string()),
+        syn::ReturnType::Type(_, ty) => match value_type(ty) {
+            Some((got, false)) if got == function.returns => None,
+            Some(_) => Some(text(ty)),
+            None => None,
+        },
+    };
+    returns.map(|got| {
+        format!(
+            "`{name}` returns `{}` in `functions` but `{got}` in {reference}",
+            function.returns
+        )
+    })
 }
 
 /// Whether Rust source text defines a function of this name (a textual look, not a parse).
@@ -309,6 +441,49 @@ impl Reporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_a_signature_that_disagrees_with_the_reference() {
+        let reference = syn::parse_file(
+            "use ndarray::Array1;\n\
+             pub fn scale(v: &Array1<f32>, k: f32) -> Array1<f32> { v * k }\n\
+             pub fn count(v: &ndarray::Array1<f32>) -> usize { v.len() }\n\
+             pub fn view(v: ArrayView1<f32>) -> f32 { v[0] }\n",
+        )
+        .unwrap()
+        .items;
+        let check = |signature: &str| {
+            disagreement(
+                &reference,
+                &lesson::types::Signature::parse(signature).unwrap(),
+                "the reference",
+            )
+        };
+        assert_eq!(
+            check("fn scale(v: &Array1<f32>, k: f32) -> Array1<f32>"),
+            None
+        );
+        assert_eq!(check("fn count(v: &Array1<f32>) -> usize"), None);
+        assert_eq!(
+            check("fn scale(v: &Array1<f32>, k: usize) -> Array1<f32>").as_deref(),
+            Some(
+                "parameter 2 of `scale` (`k`) is `usize` in `functions` but `f32` in the reference"
+            )
+        );
+        assert_eq!(
+            check("fn scale(v: &Array1<f32>) -> Array1<f32>").as_deref(),
+            Some("`scale` takes 1 parameters in `functions` but 2 in the reference")
+        );
+        assert_eq!(
+            check("fn count(v: &Array1<f32>) -> f32").as_deref(),
+            Some("`count` returns `f32` in `functions` but `usize` in the reference")
+        );
+        assert_eq!(
+            check("fn view(v: &Array1<f32>) -> f32"),
+            None,
+            "not comparable"
+        );
+    }
 
     #[test]
     fn finds_function_definitions_by_whole_name() {

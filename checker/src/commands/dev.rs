@@ -10,7 +10,7 @@ use crate::app::{App, FAILED, PASSED, USAGE};
 use crate::diagnosis;
 use crate::harness::run::{Captured, Ending, RunResult};
 use crate::harness::{self, LessonRun, StudentRun};
-use crate::lesson::Lesson;
+use crate::lesson::{self, Lesson};
 use crate::report;
 use crate::verdict::{self, Verdict};
 use anyhow::{Context as _, Result};
@@ -115,10 +115,11 @@ impl App {
                     recognised += 1;
                 }
             }
-            println!(
-                "{}",
-                m.dev_mistakes_recognised(&lesson.id, recognised, lesson.mistakes.len())
-            );
+            // ✓ only when every mistake fails and is named as itself; each one that does
+            // not is a ✗ line above.
+            if recognised == lesson.mistakes.len() {
+                println!("{}", m.dev_mistakes_recognised(&lesson.id, recognised));
+            }
         }
         // A mistake file that no lesson lists is never used: say so.
         for lesson in &lessons {
@@ -136,6 +137,38 @@ impl App {
             }
         }
 
+        // Every lesson's module is declared in both crates, or `cargo build` of the
+        // workbook never compiles it (the harness mounts files by path and would not notice).
+        for lesson in &lessons {
+            for krate in [
+                &self.course.layout.exercises,
+                &self.course.layout.root.join("solutions"),
+            ] {
+                let lib = krate.join("src").join("lib.rs");
+                let declared = std::fs::read_to_string(&lib)
+                    .is_ok_and(|text| declares_module(&text, &lesson.module));
+                if !declared {
+                    let lib = self.course.layout.show(&lib);
+                    problem(m.dev_module_undeclared(&lesson.id, &lesson.module, &lib));
+                }
+            }
+        }
+        // Large inputs are allowed, but the author should know what they cost.
+        for lesson in &lessons {
+            if lesson.drawn.values > LARGE_INPUTS {
+                let (rows, cols) = lesson.drawn.largest.unwrap_or_default();
+                println!(
+                    "{}",
+                    m.dev_large_inputs(
+                        &lesson.id,
+                        lesson.drawn.values,
+                        (lesson.drawn.values * 9) >> 20,
+                        (rows, cols)
+                    )
+                );
+            }
+        }
+
         println!();
         if problems == 0 {
             println!("{}", m.dev_sound(lessons.len()));
@@ -147,12 +180,28 @@ impl App {
     }
 }
 
+/// Random values in a lesson above which `dev check` says what they cost (4 Mi values,
+/// about 36 MiB as the harness reads them, at 9 bytes a value).
+const LARGE_INPUTS: u64 = 1 << 22;
+
+/// Whether a `lib.rs` declares `mod <module>;` (a textual look: `pub mod`, `pub(crate) mod`).
+fn declares_module(lib: &str, module: &str) -> bool {
+    lib.lines().any(|line| {
+        let code = line.split("//").next().unwrap_or_default().trim();
+        let Some(code) = code.strip_suffix(';') else {
+            return false;
+        };
+        let words: Vec<&str> = code.split_whitespace().collect();
+        matches!(words[..], [.., "mod", name] if name == module)
+    })
+}
+
 /// The lesson file `dev new` writes: every field, explained, in both languages.
 const LESSON_TEMPLATE: &str = r#"# A new lesson. Every field is explained in lessons/README.md.
 # Check it with `cargo run -p checker -- dev check`.
 
 format = 1            # the lesson format version
-id = "{name}"         # what students type: `checker check {name}`
+id = "{id}"         # what students type: `checker check {id}`
 module = "{name}"     # exercises/src/{name}.rs (stub) and solutions/src/{name}.rs (reference)
 uses = []             # earlier modules this one builds on, e.g. ["conv", "pool"]
 points = 10           # points for passing
@@ -166,8 +215,8 @@ functions = [
 ]
 
 [title]
-ja = "{name}（題名を書きます）"
-en = "{name} (write the title)"
+ja = "{id}（題名を書きます）"
+en = "{id} (write the title)"
 
 [text]
 ja = """
@@ -251,32 +300,34 @@ pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
 impl App {
     /// Scaffolds a lesson: its file, a stub (kept in `lessons/stubs/`, copied to the
     /// student's `exercises/src/`), a reference, and the `mod` lines.
-    pub(crate) fn dev_new(&mut self, name: &str) -> Result<u8> {
+    pub(crate) fn dev_new(&mut self, id: &str) -> Result<u8> {
         let layout = &self.course.layout;
-        let valid = name.starts_with(|c: char| c.is_ascii_lowercase())
-            && name
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-        if !valid {
-            eprintln!("{}", self.msg().dev_new_bad_name(name));
+        // The loader's own rules, so that what `dev new` makes always loads.
+        let name = lesson::names::module_for(id);
+        let problem = match lesson::names::check_id(id) {
+            Err(_) => Some(lesson::names::NameProblem::Shape),
+            Ok(()) => lesson::names::module_problem(&name),
+        };
+        if let Some(problem) = problem {
+            eprintln!("{}", self.msg().dev_new_bad_name(id, &name, problem));
             return Ok(USAGE);
         }
+        let name = name.as_str();
         let number = self.course.lessons.len() + 1;
-        let lesson_file = layout
-            .lessons_dir()
-            .join(format!("{number:02}-{name}.toml"));
+        let lesson_file = layout.lessons_dir().join(format!("{number:02}-{id}.toml"));
         let stub = layout.stub(name);
         let exercise = layout.exercise(name);
         let reference = layout.solution(name);
-        let taken = self.course.find(name).is_some()
+        let taken = self.course.find(id).is_some()
+            || self.course.lessons.iter().any(|l| l.module == name)
             || [&lesson_file, &stub, &exercise, &reference]
                 .iter()
                 .any(|f| f.exists());
         if taken {
-            eprintln!("{}", self.msg().dev_new_taken(name));
+            eprintln!("{}", self.msg().dev_new_taken(id));
             return Ok(USAGE);
         }
-        let fill = |template: &str| template.replace("{name}", name);
+        let fill = |template: &str| template.replace("{id}", id).replace("{name}", name);
         std::fs::write(&lesson_file, fill(LESSON_TEMPLATE))
             .with_context(|| format!("cannot write {}", lesson_file.display()))?;
         // The pristine stub, and the student's copy of it.
@@ -316,5 +367,20 @@ impl App {
             )
         );
         Ok(PASSED)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::declares_module;
+
+    #[test]
+    fn finds_a_module_declaration() {
+        assert!(declares_module("pub mod conv;\npub mod pool;\n", "pool"));
+        assert!(declares_module("mod conv ;", "conv"));
+        assert!(declares_module("pub(crate) mod conv;", "conv"));
+        assert!(!declares_module("// pub mod conv;\n", "conv"));
+        assert!(!declares_module("pub mod deconv;\n", "conv"));
+        assert!(!declares_module("pub mod conv2;\n", "conv"));
     }
 }

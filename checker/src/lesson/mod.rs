@@ -1,17 +1,21 @@
 //! A lesson, parsed and validated: its texts, the functions it tests, and every hidden case.
 //!
-//! Loading turns the file as written ([`model`]) into a [`Lesson`] whose cases are all
-//! drawn already, so every mistake in a lesson file is found before anything is built.
+//! Loading turns the file as written ([`model`]) into a [`Lesson`], finding every mistake
+//! in a lesson file before anything is built. Random cases are checked then, and drawn
+//! only when a check needs them ([`draw`]).
 
 pub mod dims;
+pub mod draw;
 pub mod model;
+pub mod names;
 pub mod types;
 
 use crate::harness::wire::WireValue;
-use dims::{Dims, Expr};
+use dims::Dims;
+pub use draw::Cases;
+use draw::{Draw, DrawSize, Generator};
+use model::RawLesson;
 pub use model::{Localized, Visibility};
-use model::{RawGenerator, RawLesson};
-use rand::{Rng, SeedableRng};
 use std::ops::Range;
 use std::time::Duration;
 use toml::Spanned;
@@ -80,7 +84,7 @@ pub struct Test {
     pub kind: TestKind,
     pub entry: usize,
     pub tolerance: f64,
-    pub cases: Vec<Case>,
+    pub cases: Cases,
     /// The names of the arguments, for reports.
     pub arg_names: Vec<String>,
     /// What passing this test earns when grading.
@@ -89,6 +93,10 @@ pub struct Test {
     pub visibility: Visibility,
     /// Grade reports hide this test's inputs, values and outputs.
     pub secret: bool,
+    /// Where the test is written in the lesson file.
+    pub span: Range<usize>,
+    /// Where a scenario's `code` is written.
+    pub code_span: Option<Range<usize>>,
 }
 
 /// One concrete run of an entry: its arguments and what its output must be.
@@ -121,6 +129,12 @@ pub struct Lesson {
     pub fingerprint: u64,
     /// Where fields are written in the file, for errors found later.
     pub spans: Spans,
+    /// The lesson file as the course shows it (`lessons/03-conv.toml`) and its text,
+    /// so that a fault found when the lesson runs can point at its line.
+    pub file: String,
+    pub source: std::sync::Arc<str>,
+    /// What its random cases will draw.
+    pub drawn: DrawSize,
 }
 
 /// Byte ranges of fields that checks across the course point at.
@@ -160,12 +174,22 @@ impl Lesson {
     }
 }
 
+// Every number a lesson file gives is bounded; lessons/README.md states each bound.
 const DEFAULT_TIME_LIMIT: f64 = 5.0;
+const TIME_LIMIT_MIN: f64 = 0.1;
+/// Ten minutes: a check longer than this is not an exercise.
+const TIME_LIMIT_MAX: f64 = 600.0;
 const DEFAULT_MEMORY_LIMIT_MIB: u64 = 1024;
+const MEMORY_LIMIT_MIN_MIB: u64 = 16;
+/// 64 GiB of address space.
+const MEMORY_LIMIT_MAX_MIB: u64 = 65_536;
 const DEFAULT_TOLERANCE: f64 = 1e-4;
 const DEFAULT_POINTS: u32 = 10;
+const POINTS_MAX: u32 = 1000;
 const DEFAULT_RANDOM_CASES: usize = 20;
+const CASES_MAX: usize = 10_000;
 const DEFAULT_DECIMALS: u32 = 2;
+const DECIMALS_MAX: u32 = 6;
 
 /// Parses and validates one lesson file. Checks that need the rest of the course
 /// (unique ids, module files) are done by the course.
@@ -173,12 +197,13 @@ pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
     let raw: RawLesson = toml::from_str(source).map_err(|e| vec![toml_error(&e)])?;
     let mut errors = Vec::new();
     let mut lesson = build(raw, &mut errors);
-    // The text and the drawn inputs: a change to either, or to how inputs are drawn,
-    // makes cached outputs stale.
+    // Cached outputs depend on the text and on how inputs are drawn from it.
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     std::hash::Hash::hash(source, &mut hasher);
-    std::hash::Hash::hash(&crate::harness::run::inputs_text(&lesson), &mut hasher);
+    std::hash::Hash::hash(include_str!("draw.rs"), &mut hasher);
+    std::hash::Hash::hash(include_str!("dims.rs"), &mut hasher);
     lesson.fingerprint = std::hash::Hasher::finish(&hasher);
+    lesson.source = std::sync::Arc::from(source);
     if errors.is_empty() {
         Ok(lesson)
     } else {
@@ -230,50 +255,49 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         ));
     }
     let id = raw.id.get_ref();
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        errors.push(LessonError::at(
-            &raw.id,
-            "an id uses only lowercase letters, digits and `-`",
-        ));
+    if let Err(e) = names::check_id(id) {
+        errors.push(LessonError::at(&raw.id, e));
     }
     for module in std::iter::once(&raw.module).chain(&raw.uses) {
-        if !is_identifier(module.get_ref()) {
-            errors.push(LessonError::at(
-                module,
-                format!("`{}` is not a module name", module.get_ref()),
-            ));
+        if let Err(e) = names::check_module(module.get_ref()) {
+            errors.push(LessonError::at(module, e));
         }
     }
-    let positive = |value: &Option<Spanned<f64>>,
-                    default: f64,
-                    what: &str,
-                    errors: &mut Vec<LessonError>| match value {
-        Some(v) if !(v.get_ref().is_finite() && *v.get_ref() > 0.0) => {
+    let time_limit = match &raw.time_limit {
+        Some(t) if !(TIME_LIMIT_MIN..=TIME_LIMIT_MAX).contains(t.get_ref()) => {
             errors.push(LessonError::at(
-                v,
-                format!("{what} must be a positive number"),
+                t,
+                format!("`time_limit` is in seconds, from {TIME_LIMIT_MIN} to {TIME_LIMIT_MAX}"),
             ));
-            default
+            DEFAULT_TIME_LIMIT
         }
-        Some(v) => *v.get_ref(),
-        None => default,
+        Some(t) => *t.get_ref(),
+        None => DEFAULT_TIME_LIMIT,
     };
-    let time_limit = positive(&raw.time_limit, DEFAULT_TIME_LIMIT, "time_limit", errors);
-    let tolerance = positive(&raw.tolerance, DEFAULT_TOLERANCE, "tolerance", errors);
+    let tolerance = tolerance_of(&raw.tolerance, DEFAULT_TOLERANCE, errors);
     let memory_mib = match &raw.memory_limit {
-        Some(m) if *m.get_ref() < 16 => {
+        Some(m) if !(MEMORY_LIMIT_MIN_MIB..=MEMORY_LIMIT_MAX_MIB).contains(m.get_ref()) => {
             errors.push(LessonError::at(
                 m,
-                "memory_limit is in MiB and must be at least 16",
+                format!(
+                    "`memory_limit` is in MiB, from {MEMORY_LIMIT_MIN_MIB} to {MEMORY_LIMIT_MAX_MIB}"
+                ),
             ));
             DEFAULT_MEMORY_LIMIT_MIB
         }
         Some(m) => *m.get_ref(),
         None => DEFAULT_MEMORY_LIMIT_MIB,
+    };
+    let points = match &raw.points {
+        Some(p) if *p.get_ref() > POINTS_MAX => {
+            errors.push(LessonError::at(
+                p,
+                format!("`points` is a whole number from 0 to {POINTS_MAX}"),
+            ));
+            DEFAULT_POINTS
+        }
+        Some(p) => *p.get_ref(),
+        None => DEFAULT_POINTS,
     };
     for (what, text) in [("title", &raw.title), ("text", &raw.text)] {
         check_localized(text, what, errors);
@@ -300,7 +324,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         id: id.clone(),
         module: raw.module.get_ref().clone(),
         uses: raw.uses.iter().map(|u| u.get_ref().clone()).collect(),
-        points: raw.points.unwrap_or(DEFAULT_POINTS),
+        points,
         time_limit: Duration::from_secs_f64(time_limit),
         memory_limit: memory_mib.saturating_mul(1024 * 1024),
         title: raw.title,
@@ -311,6 +335,9 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         tests: Vec::new(),
         mistakes: Vec::new(),
         fingerprint: 0,
+        file: String::new(),
+        source: std::sync::Arc::from(""),
+        drawn: DrawSize::default(),
         spans: Spans {
             id: raw.id.span(),
             modules: std::iter::once(&raw.module)
@@ -368,7 +395,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         }
     }
     for random in &raw.random {
-        if let Some(test) = random_test(&lesson, random, tolerance, errors) {
+        if let Some(test) = random_test(&mut lesson, random, tolerance, errors) {
             lesson.tests.push(test);
             declared.push(random.get_ref().points.as_ref());
             let raw = random.get_ref();
@@ -453,7 +480,10 @@ fn check_localized(text: &Localized, what: &str, errors: &mut Vec<LessonError>) 
 fn tolerance_of(value: &Option<Spanned<f64>>, default: f64, errors: &mut Vec<LessonError>) -> f64 {
     match value {
         Some(t) if !(t.get_ref().is_finite() && *t.get_ref() >= 0.0) => {
-            errors.push(LessonError::at(t, "a tolerance must be a number ≥ 0"));
+            errors.push(LessonError::at(
+                t,
+                "`tolerance` is a finite number, 0 or more",
+            ));
             default
         }
         Some(t) => *t.get_ref(),
@@ -542,141 +572,57 @@ fn fixed_test(
         points: 0.0,
         visibility: Visibility::Visible,
         secret: false,
-        cases: vec![Case {
+        span: raw.span(),
+        code_span: None,
+        cases: Cases::given(vec![Case {
             args: values,
             expected: Expected::Given(expected),
             seed: None,
-        }],
+        }]),
     })
 }
 
-/// A checked generator: how one argument of a case is made.
-enum Generator {
-    Uniform {
-        shape: Vec<Expr>,
-        low: f64,
-        high: f64,
-    },
-    Dim(Expr),
-    Fixed(WireValue),
+/// A test's random cases, checked now and drawn when first needed; what they will
+/// draw counts towards the lesson's limit.
+fn checked_cases<T>(
+    lesson: &mut Lesson,
+    raw: &Spanned<T>,
+    draw: Draw,
+    errors: &mut Vec<LessonError>,
+) -> Option<Cases> {
+    let size = draw
+        .check()
+        .map_err(|e| errors.push(LessonError::at(raw, e)))
+        .ok()?;
+    let before = lesson.drawn.values;
+    lesson.drawn.values = before.saturating_add(size.values);
+    if size.largest_values > lesson.drawn.largest_values {
+        lesson.drawn.largest_values = size.largest_values;
+        lesson.drawn.largest = size.largest;
+    }
+    if before <= draw::LESSON_VALUES_MAX && lesson.drawn.values > draw::LESSON_VALUES_MAX {
+        let message = format!(
+            "the lesson's random cases draw {} values in all, more than a check can store ({}): draw fewer cases or smaller arrays",
+            lesson.drawn.values,
+            draw::LESSON_VALUES_MAX
+        );
+        errors.push(LessonError::at(raw, message));
+    }
+    Some(Cases::drawn(draw))
 }
 
-fn generator(raw: &RawGenerator, ty: ValueType, what: &str) -> Result<Generator, String> {
-    let given = [
-        raw.shape.is_some(),
-        raw.range.is_some(),
-        raw.dim.is_some(),
-        raw.value.is_some(),
-    ];
-    if let Some(value) = &raw.value {
-        if given.iter().filter(|g| **g).count() > 1 {
-            return Err(format!(
-                "{what}: `value` stands alone, without `shape`, `range` or `dim`"
+fn decimals_of(raw: &Option<Spanned<u32>>, errors: &mut Vec<LessonError>) -> u32 {
+    match raw {
+        Some(d) if *d.get_ref() > DECIMALS_MAX => {
+            errors.push(LessonError::at(
+                d,
+                format!("`decimals` is a whole number from 0 to {DECIMALS_MAX}"),
             ));
+            DEFAULT_DECIMALS
         }
-        return ty
-            .value_from_toml(value)
-            .map(Generator::Fixed)
-            .map_err(|e| format!("{what}: {e}"));
+        Some(d) => *d.get_ref(),
+        None => DEFAULT_DECIMALS,
     }
-    if let Some(dim) = &raw.dim {
-        if raw.shape.is_some() || raw.range.is_some() {
-            return Err(format!(
-                "{what}: `dim` stands alone, without `shape` or `range`"
-            ));
-        }
-        if ty != ValueType::Usize {
-            return Err(format!("{what}: `dim` gives a usize, but the type is {ty}"));
-        }
-        return Expr::from_toml(dim)
-            .map(Generator::Dim)
-            .map_err(|e| format!("{what}: {e}"));
-    }
-    let Some([low, high]) = raw.range else {
-        return Err(format!(
-            "{what}: give `range = [low, high]` (with `shape` for an array), `dim` or `value`"
-        ));
-    };
-    if !(low.is_finite() && high.is_finite() && low <= high) {
-        return Err(format!(
-            "{what}: `range` must be two finite numbers, low ≤ high"
-        ));
-    }
-    let shape = match (&raw.shape, ty) {
-        (None, ValueType::F32) => Vec::new(),
-        (Some(shape), ValueType::Array(n)) if shape.len() == n => shape
-            .iter()
-            .map(Expr::from_toml)
-            .collect::<Result<_, _>>()
-            .map_err(|e| format!("{what}: {e}"))?,
-        (Some(shape), ValueType::Array(n)) => {
-            return Err(format!(
-                "{what}: the type {ty} needs {n} sizes in `shape`, found {}",
-                shape.len()
-            ));
-        }
-        (None, ValueType::Array(_)) => return Err(format!("{what}: an array needs a `shape`")),
-        (_, _) => return Err(format!("{what}: a {ty} cannot be drawn from a `range`")),
-    };
-    Ok(Generator::Uniform { shape, low, high })
-}
-
-/// Draws `count` cases from `seed`, `seed + 1`, ….
-fn draw_cases(
-    seed: u64,
-    count: usize,
-    dims: &Dims,
-    generators: &[Generator],
-    decimals: u32,
-    expected: &Expected,
-) -> Result<Vec<Case>, String> {
-    let scale = 10f64.powi(decimals.min(6) as i32);
-    (0..count as u64)
-        .map(|i| {
-            let case_seed = seed.wrapping_add(i);
-            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(case_seed);
-            let sizes = dims.draw(&mut rng)?;
-            let mut uniform = |low: f64, high: f64| -> f32 {
-                ((rng.random_range(low..=high) * scale).round() / scale) as f32
-            };
-            let args = generators
-                .iter()
-                .map(|g| match g {
-                    Generator::Fixed(v) => Ok(v.clone()),
-                    Generator::Dim(e) => match e.eval(&sizes)? {
-                        n if n < 0 => Err(format!("a size came out negative ({n})")),
-                        n => Ok(WireValue::Usize(n as usize)),
-                    },
-                    Generator::Uniform { shape, low, high } if shape.is_empty() => {
-                        Ok(WireValue::F32(uniform(*low, *high)))
-                    }
-                    Generator::Uniform { shape, low, high } => {
-                        let shape = shape
-                            .iter()
-                            .map(|e| match e.eval(&sizes)? {
-                                n if n < 0 => Err(format!("a size came out negative ({n})")),
-                                n => Ok(n as usize),
-                            })
-                            .collect::<Result<Vec<usize>, String>>()?;
-                        let len: usize = shape.iter().product();
-                        if len > 1 << 22 {
-                            return Err(format!(
-                                "an array of shape {shape:?} is too large for a test"
-                            ));
-                        }
-                        let data = (0..len).map(|_| uniform(*low, *high)).collect();
-                        Ok(WireValue::Array { shape, data })
-                    }
-                })
-                .collect::<Result<Vec<_>, String>>()
-                .map_err(|e| format!("case {} (seed {case_seed}): {e}", i + 1))?;
-            Ok(Case {
-                args,
-                expected: expected.clone(),
-                seed: Some(case_seed),
-            })
-        })
-        .collect()
 }
 
 fn dims_of(raw: &Option<Spanned<toml::Table>>, errors: &mut Vec<LessonError>) -> Option<Dims> {
@@ -694,8 +640,11 @@ fn case_count(
     errors: &mut Vec<LessonError>,
 ) -> usize {
     match raw {
-        Some(n) if *n.get_ref() == 0 || *n.get_ref() > 10_000 => {
-            errors.push(LessonError::at(n, "`cases` must be between 1 and 10000"));
+        Some(n) if !(1..=CASES_MAX).contains(n.get_ref()) => {
+            errors.push(LessonError::at(
+                n,
+                format!("`cases` is a whole number from 1 to {CASES_MAX}"),
+            ));
             default
         }
         Some(n) => *n.get_ref(),
@@ -704,7 +653,7 @@ fn case_count(
 }
 
 fn random_test(
-    lesson: &Lesson,
+    lesson: &mut Lesson,
     raw: &Spanned<model::RawRandom>,
     default_tolerance: f64,
     errors: &mut Vec<LessonError>,
@@ -712,8 +661,10 @@ fn random_test(
     let random = raw.get_ref();
     check_localized(&random.name, "test name", errors);
     let (entry, sig) = function(lesson, &random.call, errors)?;
+    let sig = sig.clone();
     let tolerance = tolerance_of(&random.tolerance, default_tolerance, errors);
     let count = case_count(&random.cases, DEFAULT_RANDOM_CASES, errors);
+    let decimals = decimals_of(&random.decimals, errors);
     let dims = dims_of(&random.dims, errors)?;
     let args = random.args.get_ref();
     if args.len() != sig.params.len() {
@@ -730,7 +681,7 @@ fn random_test(
     }
     let mut generators = Vec::new();
     for (arg, (pname, ty)) in args.iter().zip(&sig.params) {
-        match generator(arg.get_ref(), *ty, &format!("argument `{pname}` ({ty})")) {
+        match Generator::new(arg.get_ref(), *ty, &format!("argument `{pname}` ({ty})")) {
             Ok(g) => generators.push(g),
             Err(e) => errors.push(LessonError::at(arg, e)),
         }
@@ -738,17 +689,15 @@ fn random_test(
     if generators.len() != args.len() {
         return None;
     }
-    let decimals = random.decimals.unwrap_or(DEFAULT_DECIMALS);
-    let cases = draw_cases(
-        random.seed,
+    let draw = Draw {
+        seed: random.seed,
         count,
-        &dims,
-        &generators,
+        dims,
+        generators,
         decimals,
-        &Expected::Reference,
-    )
-    .map_err(|e| errors.push(LessonError::at(raw, e)))
-    .ok()?;
+        expected: Expected::Reference,
+    };
+    let cases = checked_cases(lesson, raw, draw, errors)?;
     Some(Test {
         name: random.name.clone(),
         kind: TestKind::Random,
@@ -758,6 +707,8 @@ fn random_test(
         points: 0.0,
         visibility: Visibility::Visible,
         secret: false,
+        span: raw.span(),
+        code_span: None,
         cases,
     })
 }
@@ -803,7 +754,7 @@ fn scenario_test(
                 continue;
             }
         };
-        match generator(&i.generator(), ty, &format!("input `{}`", i.name)) {
+        match Generator::new(&i.generator(), ty, &format!("input `{}`", i.name)) {
             Ok(g) => generators.push(g),
             Err(e) => errors.push(LessonError::at(input, e)),
         }
@@ -840,13 +791,27 @@ fn scenario_test(
         }
         None => 0,
     };
-    let decimals = scenario.decimals.unwrap_or(DEFAULT_DECIMALS);
-    let mut cases = draw_cases(seed, count, &dims, &generators, decimals, &expected)
-        .map_err(|e| errors.push(LessonError::at(raw, e)))
-        .ok()?;
-    if !draws_anything {
-        cases.iter_mut().for_each(|c| c.seed = None);
-    }
+    let draw = Draw {
+        seed,
+        count,
+        dims,
+        generators,
+        decimals: decimals_of(&scenario.decimals, errors),
+        expected,
+    };
+    let cases = match draws_anything {
+        true => checked_cases(lesson, raw, draw, errors)?,
+        // Fixed inputs only: nothing to draw, and no seed to report.
+        false => Cases::given(
+            draw.check()
+                .map_err(|e| errors.push(LessonError::at(raw, e)))
+                .ok()
+                .map(|_| draw.cases())?
+                .into_iter()
+                .map(|case| Case { seed: None, ..case })
+                .collect(),
+        ),
+    };
     lesson.entries.push(Entry {
         kind: EntryKind::Snippet {
             code: scenario.code.get_ref().clone(),
@@ -864,6 +829,8 @@ fn scenario_test(
         points: 0.0,
         visibility: Visibility::Visible,
         secret: false,
+        span: raw.span(),
+        code_span: Some(scenario.code.span()),
         cases,
     })
 }

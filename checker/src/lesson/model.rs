@@ -31,7 +31,7 @@ pub struct RawLesson {
     #[serde(default)]
     pub uses: Vec<Spanned<String>>,
     /// Points for passing the lesson.
-    pub points: Option<u32>,
+    pub points: Option<Spanned<u32>>,
     /// Seconds allowed for running all hidden tests.
     pub time_limit: Option<Spanned<f64>>,
     /// MiB of address space for the process that runs student code.
@@ -118,7 +118,7 @@ pub struct RawRandom {
     pub cases: Option<Spanned<usize>>,
     pub dims: Option<Spanned<toml::Table>>,
     pub args: Spanned<Vec<Spanned<RawGenerator>>>,
-    pub decimals: Option<u32>,
+    pub decimals: Option<Spanned<u32>>,
     pub tolerance: Option<Spanned<f64>>,
     /// This test's share of the lesson's points (all tests of a lesson give one, or none do).
     pub points: Option<Spanned<f64>>,
@@ -152,7 +152,7 @@ pub struct RawScenario {
     pub seed: Option<u64>,
     pub cases: Option<Spanned<usize>>,
     pub dims: Option<Spanned<toml::Table>>,
-    pub decimals: Option<u32>,
+    pub decimals: Option<Spanned<u32>>,
     pub expected: Option<Spanned<toml::Value>>,
     pub tolerance: Option<Spanned<f64>>,
     /// This test's share of the lesson's points (all tests of a lesson give one, or none do).

@@ -1,6 +1,7 @@
 //! For instructors: scaffolding, known mistakes and grading.
 
 use super::{Lang, Msg, RUN};
+use crate::lesson::names::NameProblem;
 
 impl Msg {
     /// A known mistake recognised in the student's outputs; `message` is the lesson's.
@@ -89,10 +90,13 @@ impl Msg {
         }
     }
 
-    pub fn dev_mistakes_recognised(self, id: &str, recognised: usize, total: usize) -> String {
+    pub fn dev_mistakes_recognised(self, id: &str, total: usize) -> String {
         say!(self,
-            ja: format!("✓ {id}: よくある間違い {total} 個のうち {recognised} 個が、落ちて、正しく認識されます"),
-            en: format!("✓ {id}: {recognised} of {total} known mistakes fail and are recognised"),
+            ja: format!("✓ {id}: よくある間違い {total} 個がすべて、落ちて、正しく認識されます"),
+            en: match total {
+                1 => format!("✓ {id}: its known mistake fails and is recognised"),
+                n => format!("✓ {id}: all {n} known mistakes fail and are recognised"),
+            },
         )
     }
 
@@ -100,6 +104,31 @@ impl Msg {
         say!(self,
             ja: format!("✗ {id}: {file} がレッスンの [[mistakes]] に載っていません"),
             en: format!("✗ {id}: {file} is not listed in the lesson's [[mistakes]]"),
+        )
+    }
+
+    pub fn dev_module_undeclared(self, id: &str, module: &str, lib: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: {lib} に `pub mod {module};` がありません。これがないと、cargo はこのモジュールをビルドしません"),
+            en: format!("✗ {id}: {lib} does not declare `pub mod {module};`, so cargo never builds the module"),
+        )
+    }
+
+    /// A lesson whose random cases are large: allowed, with what it costs.
+    pub fn dev_large_inputs(
+        self,
+        id: &str,
+        values: u64,
+        mib: u64,
+        largest: (usize, usize),
+    ) -> String {
+        let (rows, cols) = largest;
+        say!(self,
+            ja: format!("⚠ {id}: 乱数のケースの入力は全部で {values} 個の値（約 {mib} MiB）です。チェックのたびに書き出して読み込むので、\n  \
+                その時間も制限時間に入ります。{rows}×{cols} のような大きな配列は、レポートでは最も違うセルのまわり 10×10 だけを見せます。"),
+            en: format!("⚠ {id}: its random cases draw {values} values in all (about {mib} MiB as the harness reads them).\n  \
+                Every check writes and reads them, within the time limit. A report shows arrays as large as\n  \
+                {rows}×{cols} only as the 10×10 window around the worst cell."),
         )
     }
 
@@ -120,11 +149,22 @@ impl Msg {
         )
     }
 
-    pub fn dev_new_bad_name(self, name: &str) -> String {
-        say!(self,
-            ja: format!("`{name}` はレッスンの名前に使えません。英小文字・数字・`_` で、英小文字から始めてください。"),
-            en: format!("`{name}` cannot name a lesson: use lowercase letters, digits and `_`, starting with a letter."),
-        )
+    /// Why `dev new` refuses an id: the loader's own rules.
+    pub fn dev_new_bad_name(self, id: &str, module: &str, problem: NameProblem) -> String {
+        match problem {
+            NameProblem::Shape => say!(self,
+                ja: format!("`{id}` はレッスンの id に使えません。英小文字・数字・`-`・`_` を使い、英小文字で始めて、英小文字か数字で終えてください。"),
+                en: format!("`{id}` cannot be a lesson id: use lowercase letters, digits, `-` and `_`, starting with a letter and ending with a letter or digit."),
+            ),
+            NameProblem::Keyword => say!(self,
+                ja: format!("`{module}` は Rust のキーワードなので、モジュール名（id の `-` を `_` にしたもの）に使えません。別の id にしてください。"),
+                en: format!("`{module}` is a Rust keyword, so it cannot be the module's name (the id with `-` as `_`). Choose another id."),
+            ),
+            NameProblem::Taken => say!(self,
+                ja: format!("`{module}` というモジュール名は、ワークブックかチェッカーがすでに使っています。別の id にしてください。"),
+                en: format!("The module name `{module}` is already used by the workbook or the checker. Choose another id."),
+            ),
+        }
     }
 
     pub fn dev_new_taken(self, name: &str) -> String {

@@ -214,3 +214,80 @@ fn per_test_points_must_add_up_to_the_lessons() {
     assert_eq!(grades["lessons"][0]["tests"][0]["max_score"], 1.0);
     assert_eq!(grades["lessons"][0]["tests"][1]["max_score"], 4.0);
 }
+
+#[test]
+fn dev_new_takes_exactly_the_ids_the_loader_takes() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    for id in ["max_pool", "max-pool2"] {
+        let (output, _) = wb.run(&["dev", "new", id]);
+        assert_status(&output, 0);
+    }
+    assert!(
+        wb.read("solutions/src/lib.rs")
+            .contains("pub mod max_pool2;")
+    );
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("4  max-pool2"),
+        "{}",
+        stdout(&output)
+    );
+    for id in ["type", "Max", "2d", "max pool", "ndarray", "gen"] {
+        let (output, _) = wb.run(&["dev", "new", id]);
+        assert_status(&output, 2);
+        assert!(!wb.path().join(format!("exercises/src/{id}.rs")).exists());
+    }
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 0);
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!(
+            "dev_new_refuses_a_keyword",
+            wb.checker(&["dev", "new", "type"])
+        );
+        assert_cmd_snapshot!(
+            "dev_new_refuses_a_keyword_ja",
+            wb.checker(&["dev", "new", "type", "--lang", "ja"])
+        );
+    });
+}
+
+#[test]
+fn dev_check_finds_a_module_missing_from_lib_rs() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.write(
+        "solutions/src/lib.rs",
+        &wb.read("solutions/src/lib.rs")
+            .replace("pub mod grid;\n", ""),
+    );
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 1);
+    assert!(
+        stdout(&output).contains(
+            "✗ grid: solutions/src/lib.rs does not declare `pub mod grid;`, so cargo never builds the module"
+        ),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn dev_check_marks_a_mistake_that_passes_and_no_tick_for_the_lesson() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    // A "mistake" that is the reference itself passes every test.
+    wb.write(
+        "solutions/mistakes/scale/first_only.rs",
+        &wb.read("solutions/src/scale.rs"),
+    );
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(out.contains("✗ scale: the known mistake solutions/mistakes/scale/first_only.rs passes every hidden test"), "{out}");
+    assert!(
+        !out.contains("known mistakes fail and are recognised"),
+        "{out}"
+    );
+}

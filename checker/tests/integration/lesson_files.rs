@@ -1,6 +1,6 @@
 //! Mistakes in lesson files: one message each, with file:line:col, and exit status 2.
 
-use crate::support::{Workbook, assert_status, serial, stderr};
+use crate::support::{Workbook, assert_status, serial, stderr, stdout};
 use insta_cmd::assert_cmd_snapshot;
 
 fn broken(edit: impl Fn(&str) -> String) -> Workbook {
@@ -195,4 +195,87 @@ fn dev_check_in_japanese() {
     let wb = Workbook::fixture();
     wb.settings()
         .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check", "--lang", "ja"])));
+}
+
+#[test]
+fn every_number_in_a_lesson_file_is_bounded() {
+    let _serial = serial();
+    let wb = broken(|l| {
+        l.replace("time_limit = 2.0", "time_limit = 1e30\nmemory_limit = 8")
+            .replace("points = 5", "points = 5000\ntolerance = -1")
+            .replace("cases = 8", "cases = 0\ndecimals = 9")
+            .replace("range = [-4, 4]", "range = [-1e300, 4]")
+    });
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
+}
+
+#[test]
+fn sizes_too_large_to_draw_are_found_when_the_lesson_loads() {
+    let _serial = serial();
+    let wb = broken(|l| l.replace("dims = { n = [1, 7] }", "dims = { n = [1, 7000000] }"));
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("(seed 10): a size came out as"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn uses_names_only_earlier_lessons_modules() {
+    let _serial = serial();
+    // scale uses itself, and grid, which comes later and uses scale: a cycle.
+    let wb = broken(|l| {
+        l.replace(
+            "module = \"scale\"\n",
+            "module = \"scale\"\nuses = [\"scale\", \"grid\"]\n",
+        )
+    });
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
+}
+
+#[test]
+fn a_signature_that_disagrees_with_the_reference_is_found_when_the_lesson_loads() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let reference = wb.read("solutions/src/scale.rs");
+    wb.write(
+        "solutions/src/scale.rs",
+        &reference.replace(
+            "k: f32) -> Array1<f32> {\n    v * k",
+            "k: usize) -> Array1<f32> {\n    v * k as f32",
+        ),
+    );
+    assert_ne!(wb.read("solutions/src/scale.rs"), reference);
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
+}
+
+#[test]
+fn a_lesson_of_640_by_480_images_is_listed_without_drawing_and_checked_with_a_warning() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let grid = wb.read("lessons/02-grid.toml");
+    let vga = "\n[[random]]\nname = { ja = \"カメラの画像の大きさ\", en = \"a camera image's size\" }\ncall = \"row_sums\"\nseed = 1\ncases = 20\ndims = { h = [480, 480], w = [640, 640] }\nargs = [{ shape = [\"h\", \"w\"], range = [0, 1] }]\n";
+    wb.write(
+        "lessons/02-grid.toml",
+        &grid.replacen("\n[[scenario]]", &format!("{vga}\n[[scenario]]"), 1),
+    );
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 0);
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("✓ grid: the reference passes all 3 hidden tests (25 cases)"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stdout(&output).contains("⚠ grid: its random cases draw 6144024 values in all"),
+        "{}",
+        stdout(&output)
+    );
 }

@@ -1,0 +1,375 @@
+//! Random cases: generators checked when a lesson loads, values drawn when it is checked.
+//!
+//! Loading draws every case's sizes (cheap: a few integers) so that an empty range, a
+//! negative size or an array too large is reported with the lesson's other errors. The
+//! values themselves are drawn the first time a check needs them, so a lesson of large
+//! images costs nothing to `list`. Both walks draw from the same seeds in the same order,
+//! so the values never depend on when they are drawn.
+
+use super::dims::{Dims, Expr};
+use super::model::RawGenerator;
+use super::types::ValueType;
+use super::{Case, Expected};
+use crate::harness::wire::WireValue;
+use rand::{Rng, SeedableRng};
+use std::sync::{Arc, OnceLock};
+
+/// Random values and range bounds stay within this, so every one is a finite `f32`.
+pub const RANGE_MAX: f64 = 1e30;
+/// A drawn size (a dim, or one side of an array) is at most this.
+pub const SIZE_MAX: i64 = 1 << 20;
+/// The most values one drawn array may hold: 4 Mi, 16 MiB as `f32`.
+pub const ARRAY_MAX: u64 = 1 << 22;
+/// The most random values a lesson may draw in all (64 Mi, about 580 MiB as the
+/// harness reads them); more cannot be stored for a check.
+pub const LESSON_VALUES_MAX: u64 = 1 << 26;
+
+/// A checked generator: how one argument of a case is made.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Generator {
+    Uniform {
+        shape: Vec<Expr>,
+        low: f64,
+        high: f64,
+    },
+    Dim(Expr),
+    Fixed(WireValue),
+}
+
+impl Generator {
+    /// Checks a generator of one argument of type `ty`; `what` names it in errors.
+    pub fn new(raw: &RawGenerator, ty: ValueType, what: &str) -> Result<Generator, String> {
+        let given = [
+            raw.shape.is_some(),
+            raw.range.is_some(),
+            raw.dim.is_some(),
+            raw.value.is_some(),
+        ];
+        if let Some(value) = &raw.value {
+            if given.iter().filter(|g| **g).count() > 1 {
+                return Err(format!(
+                    "{what}: `value` stands alone, without `shape`, `range` or `dim`"
+                ));
+            }
+            return ty
+                .value_from_toml(value)
+                .map(Generator::Fixed)
+                .map_err(|e| format!("{what}: {e}"));
+        }
+        if let Some(dim) = &raw.dim {
+            if raw.shape.is_some() || raw.range.is_some() {
+                return Err(format!(
+                    "{what}: `dim` stands alone, without `shape` or `range`"
+                ));
+            }
+            if ty != ValueType::Usize {
+                return Err(format!("{what}: `dim` gives a usize, but the type is {ty}"));
+            }
+            return Expr::from_toml(dim)
+                .map(Generator::Dim)
+                .map_err(|e| format!("{what}: {e}"));
+        }
+        let Some([low, high]) = raw.range else {
+            return Err(format!(
+                "{what}: give `range = [low, high]` (with `shape` for an array), `dim` or `value`"
+            ));
+        };
+        let bounded = |x: f64| x.is_finite() && x.abs() <= RANGE_MAX;
+        if !(bounded(low) && bounded(high) && low <= high) {
+            return Err(format!(
+                "{what}: `range` is two numbers from -{RANGE_MAX:e} to {RANGE_MAX:e}, low ≤ high"
+            ));
+        }
+        let shape = match (&raw.shape, ty) {
+            (None, ValueType::F32) => Vec::new(),
+            (Some(shape), ValueType::Array(n)) if shape.len() == n => shape
+                .iter()
+                .map(Expr::from_toml)
+                .collect::<Result<_, _>>()
+                .map_err(|e| format!("{what}: {e}"))?,
+            (Some(shape), ValueType::Array(n)) => {
+                return Err(format!(
+                    "{what}: the type {ty} needs {n} sizes in `shape`, found {}",
+                    shape.len()
+                ));
+            }
+            (None, ValueType::Array(_)) => {
+                return Err(format!("{what}: an array needs a `shape`"));
+            }
+            (_, _) => return Err(format!("{what}: a {ty} cannot be drawn from a `range`")),
+        };
+        Ok(Generator::Uniform { shape, low, high })
+    }
+}
+
+/// How a test's cases are drawn: `count` cases from `seed`, `seed + 1`, ….
+#[derive(Debug, Clone, PartialEq)]
+pub struct Draw {
+    pub seed: u64,
+    pub count: usize,
+    pub dims: Dims,
+    pub generators: Vec<Generator>,
+    pub decimals: u32,
+    pub expected: Expected,
+}
+
+/// What drawing a test's cases will make, known before any value is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct DrawSize {
+    /// Random values in all its cases.
+    pub values: u64,
+    /// The largest array of one case, as (rows, columns) of its last two sizes.
+    pub largest: Option<(usize, usize)>,
+    /// Values in the largest array.
+    pub largest_values: u64,
+}
+
+impl Draw {
+    /// Draws every case's sizes, without a value: the errors loading reports, with the
+    /// case and its seed, and the size of what [`cases`](Self::cases) will draw.
+    pub fn check(&self) -> Result<DrawSize, String> {
+        let mut size = DrawSize::default();
+        for i in 0..self.count {
+            for shape in self.case(i, false)?.1 {
+                let values = volume(&shape);
+                size.values += values;
+                if values > size.largest_values {
+                    size.largest_values = values;
+                    size.largest = match shape[..] {
+                        [.., rows, cols] => Some((rows, cols)),
+                        [n] => Some((1, n)),
+                        [] => None,
+                    };
+                }
+            }
+        }
+        Ok(size)
+    }
+
+    /// Draws every case. Call only after [`check`](Self::check) has passed: a case it
+    /// would reject is left out rather than drawn.
+    pub fn cases(&self) -> Vec<Case> {
+        (0..self.count)
+            .filter_map(|i| self.case(i, true).ok())
+            .map(|(case, _)| case)
+            .collect()
+    }
+
+    /// Case `i`, with its values if `values` (else with empty arrays), and the shape
+    /// of each of its arrays.
+    fn case(&self, i: usize, values: bool) -> Result<(Case, Vec<Vec<usize>>), String> {
+        let case_seed = self.seed.wrapping_add(i as u64);
+        let scale = 10f64.powi(self.decimals as i32);
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(case_seed);
+        let within = |n: i64| match n {
+            n if n < 0 => Err(format!("a size came out negative ({n})")),
+            n if n > SIZE_MAX => Err(format!("a size came out as {n}, above {SIZE_MAX}")),
+            n => Ok(n as usize),
+        };
+        let fail = |e: String| format!("case {} (seed {case_seed}): {e}", i + 1);
+        let sizes = self.dims.draw(&mut rng).map_err(fail)?;
+        let mut shapes = Vec::new();
+        let mut args = Vec::new();
+        for generator in &self.generators {
+            let arg = match generator {
+                Generator::Fixed(v) => v.clone(),
+                Generator::Dim(e) => {
+                    WireValue::Usize(e.eval(&sizes).and_then(within).map_err(fail)?)
+                }
+                Generator::Uniform { shape, low, high } => {
+                    let shape = shape
+                        .iter()
+                        .map(|e| e.eval(&sizes).and_then(within))
+                        .collect::<Result<Vec<usize>, String>>()
+                        .map_err(fail)?;
+                    let len = volume(&shape);
+                    if len > ARRAY_MAX {
+                        return Err(fail(format!(
+                            "an array of shape {} holds {len} values; a test's array holds at most {ARRAY_MAX}",
+                            shape_text(&shape)
+                        )));
+                    }
+                    let mut uniform =
+                        || ((rng.random_range(*low..=*high) * scale).round() / scale) as f32;
+                    let data: Vec<f32> = match values {
+                        true => (0..len).map(|_| uniform()).collect(),
+                        false => Vec::new(),
+                    };
+                    shapes.push(shape.clone());
+                    match shape.is_empty() {
+                        true => WireValue::F32(data.first().copied().unwrap_or_default()),
+                        false => WireValue::Array { shape, data },
+                    }
+                }
+            };
+            args.push(arg);
+        }
+        let case = Case {
+            args,
+            expected: self.expected.clone(),
+            seed: Some(case_seed),
+        };
+        Ok((case, shapes))
+    }
+}
+
+/// The number of values of an array of this shape (saturating: a shape can be absurd).
+fn volume(shape: &[usize]) -> u64 {
+    shape
+        .iter()
+        .fold(1u64, |n, &side| n.saturating_mul(side as u64))
+}
+
+fn shape_text(shape: &[usize]) -> String {
+    let sides: Vec<String> = shape.iter().map(usize::to_string).collect();
+    sides.join("×")
+}
+
+/// A test's cases: written in the lesson, or drawn the first time they are needed.
+/// Clones share what is drawn.
+#[derive(Debug, Clone)]
+pub struct Cases {
+    count: usize,
+    source: Source,
+}
+
+#[derive(Debug, Clone)]
+enum Source {
+    Given(Vec<Case>),
+    Drawn {
+        draw: Arc<Draw>,
+        cases: Arc<OnceLock<Vec<Case>>>,
+    },
+}
+
+impl Cases {
+    pub fn given(cases: Vec<Case>) -> Cases {
+        Cases {
+            count: cases.len(),
+            source: Source::Given(cases),
+        }
+    }
+
+    /// Cases drawn from a checked [`Draw`], when first needed.
+    pub fn drawn(draw: Draw) -> Cases {
+        Cases {
+            count: draw.count,
+            source: Source::Drawn {
+                draw: Arc::new(draw),
+                cases: Arc::default(),
+            },
+        }
+    }
+
+    /// How many cases there are, without drawing them.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Whether the values have been drawn (always, for cases written in the lesson).
+    pub fn is_drawn(&self) -> bool {
+        match &self.source {
+            Source::Given(_) => true,
+            Source::Drawn { cases, .. } => cases.get().is_some(),
+        }
+    }
+
+    /// Every case, drawn now if not yet.
+    pub fn all(&self) -> &[Case] {
+        match &self.source {
+            Source::Given(cases) => cases,
+            Source::Drawn { draw, cases } => cases.get_or_init(|| draw.cases()),
+        }
+    }
+}
+
+impl std::ops::Deref for Cases {
+    type Target = [Case];
+
+    fn deref(&self) -> &[Case] {
+        self.all()
+    }
+}
+
+impl<'a> IntoIterator for &'a Cases {
+    type Item = &'a Case;
+    type IntoIter = std::slice::Iter<'a, Case>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.all().iter()
+    }
+}
+
+impl PartialEq for Cases {
+    fn eq(&self, other: &Cases) -> bool {
+        self.all() == other.all()
+    }
+}
+
+impl From<Vec<Case>> for Cases {
+    fn from(cases: Vec<Case>) -> Cases {
+        Cases::given(cases)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn draw(count: usize, dims: &str, shape: &[&str]) -> Draw {
+        let table: toml::Table = toml::from_str(dims).unwrap();
+        Draw {
+            seed: 40,
+            count,
+            dims: Dims::from_toml(&table).unwrap(),
+            generators: vec![Generator::Uniform {
+                shape: shape.iter().map(|s| Expr::parse(s).unwrap()).collect(),
+                low: -1.0,
+                high: 1.0,
+            }],
+            decimals: 2,
+            expected: Expected::Reference,
+        }
+    }
+
+    #[test]
+    fn checking_draws_no_value_and_drawing_later_gives_the_same_cases() {
+        let d = draw(30, "h = [1, 5]\nw = [\"h\", 7]", &["h", "w"]);
+        let size = d.check().unwrap();
+        let cases = Cases::drawn(d.clone());
+        assert_eq!(cases.len(), 30);
+        assert!(!cases.is_drawn(), "counting draws nothing");
+        let drawn = cases.all();
+        assert!(cases.is_drawn());
+        assert_eq!(drawn, d.cases(), "the same seeds give the same values");
+        let values: usize = drawn
+            .iter()
+            .map(|c| match &c.args[0] {
+                WireValue::Array { data, .. } => data.len(),
+                _ => 0,
+            })
+            .sum();
+        assert_eq!(size.values, values as u64);
+        assert_eq!(drawn[3].seed, Some(43));
+        let shared = cases.clone();
+        assert!(shared.is_drawn(), "clones share what was drawn");
+    }
+
+    #[test]
+    fn sizes_are_bounded_before_anything_is_drawn() {
+        let huge = draw(1, "n = [1000000, 1000000]", &["n", "n"]);
+        assert!(huge.check().unwrap_err().contains("at most 4194304"));
+        let overflow = draw(1, "n = [1048576, 1048576]", &["n", "n", "n"]);
+        assert!(overflow.check().is_err(), "no overflow, no panic");
+        let negative = draw(3, "n = [0, 2]\nm = \"n - 3\"", &["m"]);
+        assert!(negative.check().unwrap_err().contains("negative"));
+        let vga = draw(20, "h = [480, 480]\nw = [640, 640]", &["h", "w"]);
+        let size = vga.check().unwrap();
+        assert_eq!(size.values, 20 * 640 * 480);
+        assert_eq!(size.largest, Some((480, 640)));
+    }
+}

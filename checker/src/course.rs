@@ -248,15 +248,24 @@ impl Course {
         })
     }
 
+    /// The lesson of this id, in any case (`Conv` finds `conv`): ids are lowercase
+    /// words, and a student types what the heading shows.
     pub fn find(&self, id: &str) -> Option<&Lesson> {
-        self.lessons.iter().find(|l| l.id == id)
+        self.lessons.iter().find(|l| l.id == id).or_else(|| {
+            self.lessons
+                .iter()
+                .find(|l| l.id.to_lowercase() == id.to_lowercase())
+        })
     }
 
     /// The lesson ids closest to a mistyped one.
     pub fn suggest(&self, id: &str) -> Option<&str> {
         self.lessons
             .iter()
-            .map(|l| (strsim::jaro_winkler(id, &l.id), l.id.as_str()))
+            .map(|l| {
+                let score = strsim::jaro_winkler(&id.to_lowercase(), &l.id.to_lowercase());
+                (score, l.id.as_str())
+            })
             .filter(|(score, _)| *score > 0.7)
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, id)| id)

@@ -21,7 +21,21 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    quiet_when_the_reader_goes();
     interrupt::install();
     let cli = cli::Cli::parse();
     app::run(cli)
+}
+
+/// `checker list | head -1`: when the reader of the output goes away, the checker ends
+/// quietly, as `cat` does, instead of panicking in whichever `println!` comes next.
+/// Rust ignores SIGPIPE, which turns a closed pipe into a panic; the default action ends
+/// the process at once. Commands save progress before they print it, and child
+/// processes get the default action anyway, so nothing is left half done.
+fn quiet_when_the_reader_goes() {
+    // SAFETY: called first thing, before any thread exists; it sets a signal's action
+    // to its default, which runs no code of this program.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
 }

@@ -209,8 +209,21 @@ pub fn close(expected: f32, got: f32, tolerance: f64) -> bool {
 }
 
 /// Why the process left a case without output.
-fn missing(run: &crate::harness::run::RunResult, id: usize) -> Missing {
-    if run.unfinished != Some(id) {
+///
+/// The process stopped at the case that had started and not finished; when none had (it
+/// died before the first case, or between two), at the first case without an output.
+/// That case is told what stopped the process; the cases after it never ran.
+fn missing(
+    run: &crate::harness::run::RunResult,
+    id: usize,
+    first_missing: Option<usize>,
+) -> Missing {
+    let stopped_at = match run.unfinished {
+        Some(case) => Some(case),
+        None if !run.done => first_missing,
+        None => None,
+    };
+    if stopped_at != Some(id) {
         return Missing::NotRun;
     }
     let stderr = format!(
@@ -251,6 +264,10 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             failures: vec![],
         })
         .collect();
+    let first_missing = lesson
+        .cases()
+        .map(|(id, ..)| id)
+        .find(|id| !result.outcomes.contains_key(id));
     let mut index_in_test = vec![0usize; lesson.tests.len()];
     for (id, test, case) in lesson.cases() {
         let t = lesson
@@ -284,7 +301,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
                 location: location.clone(),
             }),
             (Some(Outcome::Error(why)), _) => Some(Failure::Lesson(why.clone())),
-            (None, _) => Some(Failure::Missing(missing(&result, id))),
+            (None, _) => Some(Failure::Missing(missing(&result, id, first_missing))),
         };
         if let Some(failure) = failure {
             let got = result.outcomes.get(&id).cloned();

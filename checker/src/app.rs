@@ -16,7 +16,9 @@ use crate::text;
 use crate::verdict::{self, Verdict};
 use anyhow::Result;
 use colored::Colorize;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Exit status: every test passed.
@@ -229,14 +231,72 @@ impl App {
         }
     }
 
-    pub(crate) fn pass_lines(&self, lesson: &Lesson) -> String {
+    /// The student's files a lesson's check reads: its module, the modules of the lessons
+    /// before it (a student may build on any of them) and the modules it uses.
+    pub(crate) fn lesson_files(&self, lesson: &Lesson) -> Vec<PathBuf> {
+        let earlier = self
+            .course
+            .lessons
+            .iter()
+            .take_while(|l| l.id != lesson.id)
+            .map(|l| &l.module);
+        let mut modules: Vec<&String> = vec![&lesson.module];
+        for module in earlier.chain(&lesson.uses) {
+            if !modules.contains(&module) {
+                modules.push(module);
+            }
+        }
+        modules
+            .into_iter()
+            .map(|module| self.course.layout.exercise(module))
+            .collect()
+    }
+
+    /// A fingerprint of a lesson and of the student's files its check reads, taken before
+    /// the check: a pass is remembered with it, so a later change is checked again.
+    pub(crate) fn fingerprint(&self, lesson: &Lesson) -> String {
+        let mut hasher = DefaultHasher::new();
+        lesson.fingerprint.hash(&mut hasher);
+        for file in self.lesson_files(lesson) {
+            file.hash(&mut hasher);
+            std::fs::read(&file).ok().hash(&mut hasher);
+        }
+        format!("{:016x}", hasher.finish())
+    }
+
+    /// Records a verdict in the progress (a failure takes a pass back); returns whether
+    /// the lesson's points are awarded now, at its first pass.
+    pub(crate) fn record(&mut self, lesson: &Lesson, verdict: &Verdict, fingerprint: &str) -> bool {
+        self.store.record(&lesson.id, verdict.passed(), fingerprint)
+    }
+
+    /// The lessons that passed and whose files have changed since, in course order: all
+    /// of them, or those before `before`.
+    pub(crate) fn changed_since_passing(&self, before: Option<&Lesson>) -> Vec<Lesson> {
+        self.course
+            .lessons
+            .iter()
+            .take_while(|l| before.is_none_or(|b| b.id != l.id))
+            .filter(|l| {
+                self.store.passed(&l.id) && !self.store.passed_with(&l.id, &self.fingerprint(l))
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// `✓ Passed! …`, with the points when they are awarded now (once per lesson).
+    pub(crate) fn pass_lines(&self, lesson: &Lesson, awarded: bool) -> String {
         let m = self.msg();
         let check = if self.color {
             "✓".green().bold().to_string()
         } else {
             "✓".to_string()
         };
-        let points = m.points(lesson.points);
+        let points = if awarded {
+            format!(" {}", m.points(lesson.points))
+        } else {
+            String::new()
+        };
         let points = if self.color {
             points.green().to_string()
         } else {
@@ -247,7 +307,7 @@ impl App {
             .layout
             .show(&self.course.layout.solution(&lesson.module));
         format!(
-            "{check} {} {points}\n  {}\n",
+            "{check} {}{points}\n  {}\n",
             m.passed(lesson.tests.len(), lesson.case_count()),
             m.compare_with_reference(&reference)
         )
@@ -276,7 +336,8 @@ impl App {
             .count()
     }
 
-    /// The points of the lessons that have passed.
+    /// The points of the lessons that pass (as last checked). A lesson's points are
+    /// announced at its first pass only, but count only while it passes.
     pub(crate) fn points_earned(&self) -> u32 {
         self.course
             .lessons

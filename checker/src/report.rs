@@ -5,7 +5,7 @@ use crate::harness::FileProblem;
 use crate::harness::run::Captured;
 use crate::harness::wire::WireValue;
 use crate::lesson::{EntryKind, Lesson, Test};
-use crate::messages::{Lang, Msg};
+use crate::messages::{Again, Lang, Msg};
 use crate::verdict::{CaseFailure, Failure, Missing, TestVerdict, ValueDiff, Verdict};
 use colored::Colorize;
 use std::fmt::Write as _;
@@ -613,20 +613,50 @@ pub fn test_report(cx: &Context, lesson: &Lesson, verdict: &TestVerdict) -> Stri
     out
 }
 
-/// The report as a student gets it, ending with what to do next.
-pub fn for_student(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> String {
-    let mut out = failure_report(cx, lesson, verdict);
-    if matches!(verdict, Verdict::Ran { .. }) && !verdict.not_started() {
-        let _ = writeln!(out, "\n{}", cx.msg().try_again());
+/// The report as a student gets it, ending with what to do next (`again` says how they
+/// check again: the command they ran, or a save in watch mode).
+pub fn for_student(cx: &Context, lesson: &Lesson, verdict: &Verdict, again: Again) -> String {
+    let report = failure_parts(cx, lesson, verdict);
+    let mut out = format!("{}{}", report.head, report.details);
+    if let Some(advice) = advice(cx, verdict, again) {
+        let _ = writeln!(out, "{advice}");
     }
     out
 }
 
+/// The line that ends a student's report: what to do next, if anything.
+pub fn advice(cx: &Context, verdict: &Verdict, again: Again) -> Option<String> {
+    let m = cx.msg();
+    if verdict.not_started() {
+        Some(format!("  {}", m.write_then(again)))
+    } else if matches!(verdict, Verdict::Ran { .. }) {
+        Some(format!("\n{}", m.try_again(again)))
+    } else {
+        None
+    }
+}
+
 /// The report of a lesson that failed (or has not been started).
 pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> String {
+    let report = failure_parts(cx, lesson, verdict);
+    format!("{}{}", report.head, report.details)
+}
+
+/// A failure report in two parts, so a screen can keep the first whole and cut the second.
+pub struct Parts {
+    /// What failed, in a line or two: the summary and the known mistake it matches.
+    pub head: String,
+    /// Everything after: the failing tests in detail, rustc's errors, captured output.
+    pub details: String,
+}
+
+/// The report of a lesson that failed (or has not been started), in its two parts.
+pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts {
     let m = cx.msg();
+    let mut head = String::new();
     let mut out = String::new();
     let cross = cx.cross();
+    let parts = |head: String, details: String| Parts { head, details };
     match verdict {
         Verdict::CompileError {
             diagnostics,
@@ -652,14 +682,15 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
                     })
                     .map(|f| cx.layout.show(f))
                     .collect();
-                let _ = writeln!(out, "{cross} {}\n", m.does_not_compile(&files.join(", ")));
+                let _ = writeln!(head, "{cross} {}", m.does_not_compile(&files.join(", ")));
+                let _ = writeln!(out);
                 for d in student {
                     let _ = writeln!(out, "{}", cx.relative(d.rendered.trim_end()));
                 }
-                return out;
+                return parts(head, out);
             }
             // The errors are in the generated harness: the code exists but does not fit the tests.
-            let _ = writeln!(out, "{cross} {}", m.cannot_call(&file));
+            let _ = writeln!(head, "{cross} {}", m.cannot_call(&file));
             let mut said = Vec::new();
             for d in diagnostics {
                 let line = d
@@ -694,16 +725,12 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
                 }
             }
             let _ = writeln!(out, "\n  {}", m.keep_signatures());
-            return out;
+            return parts(head, out);
         }
         Verdict::CargoFailed(stderr) => {
-            let _ = writeln!(
-                out,
-                "{cross} {}\n{}",
-                m.cargo_failed(),
-                cx.relative(stderr.trim_end())
-            );
-            return out;
+            let _ = writeln!(head, "{cross} {}", m.cargo_failed());
+            let _ = writeln!(out, "{}", cx.relative(stderr.trim_end()));
+            return parts(head, out);
         }
         Verdict::Unreadable(problem) => {
             // The file may be a module this lesson uses: reset that module's lesson (modules and
@@ -724,8 +751,8 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
                     m.file_not_utf8(&cx.layout.show(file), &lesson_of(file))
                 }
             };
-            let _ = writeln!(out, "{cross} {}", text.replace('\n', "\n  "));
-            return out;
+            let _ = writeln!(head, "{cross} {}", text.replace('\n', "\n  "));
+            return parts(head, out);
         }
         Verdict::Ran { .. } => {}
     }
@@ -736,7 +763,7 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
         ..
     } = verdict
     else {
-        return out;
+        return parts(head, out);
     };
     if verdict.not_started() {
         // The todo!() nearest the top of the file is where the student starts.
@@ -761,14 +788,13 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
         } else {
             "○".to_string()
         };
-        let _ = writeln!(out, "{circle} {}", m.not_implemented(&location));
-        let _ = writeln!(out, "  {}", m.write_then_run());
-        return out;
+        let _ = writeln!(head, "{circle} {}", m.not_implemented(&location));
+        return parts(head, out);
     }
     let failed: Vec<_> = tests.iter().filter(|t| !t.passed()).collect();
     let failed_cases: usize = failed.iter().map(|t| t.failures.len()).sum();
     let _ = writeln!(
-        out,
+        head,
         "{cross} {}",
         m.failed_summary(failed.len(), tests.len(), failed_cases, lesson.case_count())
     );
@@ -786,7 +812,7 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
         } else {
             text
         };
-        let _ = writeln!(out, "\n{}", text.replace('\n', "\n  "));
+        let _ = writeln!(head, "\n{}", text.replace('\n', "\n  "));
     }
     // The first few failing tests in detail: a student fixes one thing at a time.
     let (detailed, listed) = failed.split_at(failed.len().min(DETAILED_TESTS));
@@ -806,7 +832,7 @@ pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Strin
     }
     write_captured(&mut out, cx, "stdout", stdout);
     write_captured(&mut out, cx, "stderr", stderr);
-    out
+    parts(head, out)
 }
 
 fn lang_name(cx: &Context, test: &Test) -> String {

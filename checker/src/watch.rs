@@ -16,6 +16,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
+use unicode_width::UnicodeWidthChar;
 
 /// Rustlings' debounce: one save, even by a temporary file and a rename, is one event.
 const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -147,6 +148,15 @@ impl Terminal {
         let _ = out.flush();
     }
 
+    /// The window's size in columns and rows, when the output goes to a terminal.
+    pub fn size(&self) -> Option<(usize, usize)> {
+        if !self.clears {
+            return None;
+        }
+        let (columns, rows) = terminal::size().ok()?;
+        (columns > 0 && rows > 0).then(|| (usize::from(columns), usize::from(rows)))
+    }
+
     /// A fresh screen on a terminal; elsewhere a blank line between screens.
     pub fn clear(&self) {
         let mut out = std::io::stdout().lock();
@@ -183,6 +193,33 @@ impl Drop for Terminal {
     }
 }
 
+/// How many rows of a terminal `width` columns wide a text takes: each line at least
+/// one, a longer one as many as it wraps to. Colour codes take no room.
+pub fn rows(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    text.split_terminator('\n')
+        .map(|line| visible_width(line).div_ceil(width).max(1))
+        .sum()
+}
+
+/// The display width of a line, without its colour codes (`ESC [ … m`).
+fn visible_width(line: &str) -> usize {
+    let mut width = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            continue;
+        }
+        width += UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    width
+}
+
 /// The key thread: every key press, in order, until the terminal or the channel closes.
 fn read_keys(events: &Sender<Event>) {
     loop {
@@ -215,6 +252,19 @@ fn read_keys(events: &Sender<Event>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_count_wrapped_lines_by_display_width() {
+        assert_eq!(rows("", 80), 0);
+        assert_eq!(rows("a\n\nb\n", 80), 3);
+        assert_eq!(rows(&"x".repeat(81), 80), 2);
+        // Forty Japanese characters fill 80 columns; colour codes take none.
+        assert_eq!(rows(&"あ".repeat(40), 80), 1);
+        assert_eq!(
+            rows(&format!("\u{1b}[32m{}\u{1b}[0m", "x".repeat(80)), 80),
+            1
+        );
+    }
 
     #[test]
     fn reading_a_file_is_no_save() {

@@ -1,6 +1,7 @@
 //! `check <lesson>`: any lesson, in any order.
 
 use crate::app::{App, FAILED, PASSED, USAGE};
+use crate::messages::Again;
 use crate::report;
 use anyhow::Result;
 
@@ -10,17 +11,20 @@ impl App {
             Ok(lesson) => lesson.clone(),
             Err(_) => return Ok(USAGE),
         };
+        let fingerprint = self.fingerprint(&lesson);
         let verdict = self.judge(&[&lesson])?.remove(0);
+        // Saved before it is printed: a reader that goes away early loses no progress.
+        let awarded = self.record(&lesson, &verdict, &fingerprint);
+        self.store.save()?;
         println!("{}\n{}\n", self.heading(&lesson), self.edit_line(&lesson));
         if verdict.passed() {
-            print!("{}", self.pass_lines(&lesson));
-            self.store.lesson(&lesson.id).passed = true;
-            self.store.save()?;
+            print!("{}", self.pass_lines(&lesson, awarded));
             Ok(PASSED)
         } else {
+            let again = Again::Check(&lesson.id);
             print!(
                 "{}",
-                report::for_student(&self.context(), &lesson, &verdict)
+                report::for_student(&self.context(), &lesson, &verdict, again)
             );
             Ok(FAILED)
         }

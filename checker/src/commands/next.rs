@@ -1,51 +1,103 @@
 //! `next`: the current lesson, checked; on success, the next one introduced.
+//!
+//! Lessons that passed before and whose files have changed since are checked again in
+//! the same run: a pass is only shown while it is true.
 
 use crate::app::{App, FAILED, PASSED};
+use crate::lesson::Lesson;
+use crate::messages::Again;
 use crate::report;
 use anyhow::Result;
 
 impl App {
     pub(crate) fn next(&mut self) -> Result<u8> {
         let m = self.msg();
-        if !self.store.progress.welcomed {
-            println!("{}\n", m.welcome());
-            self.store.progress.welcomed = true;
+        let welcome = !self.store.progress.welcomed;
+        self.store.progress.welcomed = true;
+        let current = self.current().cloned();
+        let mut lessons = self.changed_since_passing(current.as_ref());
+        let rechecked: Vec<String> = lessons.iter().map(|l| l.id.clone()).collect();
+        lessons.extend(current.clone());
+        let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
+        let verdicts = if lessons.is_empty() {
+            Vec::new()
+        } else {
+            self.judge(&lessons.iter().collect::<Vec<_>>())?
+        };
+        let mut awarded = Vec::new();
+        for ((lesson, verdict), fingerprint) in lessons.iter().zip(&verdicts).zip(&fingerprints) {
+            awarded.push(self.record(lesson, verdict, fingerprint));
         }
-        let Some(lesson) = self.current().cloned() else {
-            println!("{}", self.completion());
+        // A lesson that passed before and fails now comes first: it is the current one.
+        let shown =
+            lessons
+                .iter()
+                .zip(&verdicts)
+                .zip(&awarded)
+                .position(|((lesson, verdict), _)| {
+                    !verdict.passed() || current.as_ref().is_some_and(|c| c.id == lesson.id)
+                });
+        let Some(shown) = shown else {
+            // Every lesson passes, and each that changed passes still.
             self.store.save()?;
+            if welcome {
+                println!("{}\n", m.welcome());
+            }
+            if !rechecked.is_empty() {
+                println!("{}\n", m.rechecked_changed(&rechecked.join(", ")));
+            }
+            println!("{}", self.completion());
             return Ok(PASSED);
         };
-        let verdict = self.judge(&[&lesson])?.remove(0);
-        let first_time = !self.store.lesson(&lesson.id).introduced;
-        if first_time || verdict.not_started() {
-            print!("{}", self.introduce(&lesson));
-            self.store.lesson(&lesson.id).introduced = true;
+        let (lesson, verdict) = (&lessons[shown], &verdicts[shown]);
+        let was_passed = current.as_ref().is_none_or(|c| c.id != lesson.id);
+        let intro = (!self.store.lesson(&lesson.id).introduced || verdict.not_started())
+            .then(|| self.introduce(lesson));
+        self.store.lesson(&lesson.id).introduced = true;
+        let next = if verdict.passed() {
+            self.current().cloned()
         } else {
-            println!("{}\n{}", self.heading(&lesson), self.edit_line(&lesson));
+            None
+        };
+        if let Some(next) = &next {
+            self.store.lesson(&next.id).introduced = true;
+        }
+        // Saved before it is printed: a reader that goes away early loses no progress.
+        self.store.save()?;
+
+        if welcome {
+            println!("{}\n", m.welcome());
+        }
+        match intro {
+            Some(intro) => print!("{intro}"),
+            None => println!("{}\n{}", self.heading(lesson), self.edit_line(lesson)),
         }
         println!();
-        let code = if verdict.passed() {
-            print!("{}", self.pass_lines(&lesson));
-            self.store.lesson(&lesson.id).passed = true;
-            match self.current().cloned() {
-                Some(next) => {
-                    println!("\n{}:\n", m.up_next());
-                    print!("{}", self.introduce(&next));
-                    println!("\n{}", m.run_next_to_start());
-                    self.store.lesson(&next.id).introduced = true;
-                }
-                None => println!("\n{}", self.completion()),
+        if !verdict.passed() {
+            if was_passed {
+                println!("{}\n", m.passed_before(&lesson.id));
             }
-            PASSED
-        } else {
             print!(
                 "{}",
-                report::for_student(&self.context(), &lesson, &verdict)
+                report::for_student(&self.context(), lesson, verdict, Again::Next)
             );
-            FAILED
-        };
-        self.store.save()?;
-        Ok(code)
+            return Ok(FAILED);
+        }
+        print!("{}", self.pass_lines(lesson, awarded[shown]));
+        self.print_up_next(next.as_ref());
+        Ok(PASSED)
+    }
+
+    /// After a pass: the lesson that follows, introduced, or the end of the course.
+    fn print_up_next(&self, next: Option<&Lesson>) {
+        let m = self.msg();
+        match next {
+            Some(next) => {
+                println!("\n{}:\n", m.up_next());
+                print!("{}", self.introduce(next));
+                println!("\n{}", m.run_next_to_start());
+            }
+            None => println!("\n{}", self.completion()),
+        }
     }
 }

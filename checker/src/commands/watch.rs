@@ -1,21 +1,38 @@
 //! `watch`: the current lesson, checked again at every save, with keys for the rest.
 //!
-//! A screen is: the progress bar, the lesson, the check's result, then the keys. Keys:
-//! `h` next hint, `l` list, `n` next lesson (once passed), `r` check again, `x` reset
-//! (asks first), `q` quit. Without a terminal the keys are off and only saves count.
+//! A screen is: the progress bar, the lesson, the check's result, then the keys. On a
+//! terminal it fits the window: the bar, the summary and the named mistake always show,
+//! and what does not fit (the failing tests in detail, a long lesson text) is cut, with
+//! a key that shows it whole. The lesson text is shown the first time only; `t` shows it
+//! again. Keys: `h` next hint, `t` lesson text, `l` list, `n` next lesson (once passed),
+//! `r` check again, `x` reset (asks first), `f` the whole report (when cut), `q` quit.
+//! Only the keys that do something are offered. Without a terminal the keys are off and
+//! only saves count.
 
 use crate::app::{App, PASSED, USAGE};
 use crate::lesson::Lesson;
+use crate::messages::{Again, Key};
 use crate::report;
 use crate::text;
-use crate::watch::{Event, Files, Terminal};
+use crate::verdict::Verdict;
+use crate::watch::{Event, Files, Terminal, rows};
 use anyhow::Result;
 use colored::Colorize;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 
+/// A lesson's check, as its screen needs it.
+struct Checked<'a> {
+    verdict: &'a Verdict,
+    /// Whether the lesson's points were awarded by this check.
+    awarded: bool,
+    /// Whether the lesson had passed before (it was checked again because it changed).
+    was_passed: bool,
+}
+
 /// What watch mode is looking at.
 struct Session {
+    /// The lesson on screen; `None` once every lesson has passed.
     lesson: Option<Lesson>,
     /// Whether the last check of `lesson` passed.
     passed: bool,
@@ -24,6 +41,8 @@ struct Session {
     seen: Vec<Option<Vec<u8>>>,
     /// A line to show above the keys on the next screen (what a reset did).
     notice: Option<String>,
+    /// The whole report, when the screen had to cut it (`f` shows it).
+    cut_report: Option<String>,
 }
 
 impl App {
@@ -48,18 +67,32 @@ impl App {
             passed: false,
             seen: Vec::new(),
             notice: None,
+            cut_report: None,
         };
         self.watch_check(&term, &files, &mut session);
         while let Ok(event) = rx.recv() {
+            let offered = self.keys_offered(&term, &session);
             match event {
                 Event::Saved => self.check_if_changed(&term, &files, &mut session),
                 Event::WatchError(why) => {
                     let dir = self.course.layout.show(&dir);
                     term.show(&format!("{}\n", m.watch_cannot_watch(&dir, &why)));
                 }
+                Event::Key(c) if !offered.iter().any(|k| k.letter() == c) => {}
                 Event::Key('q') => break,
                 Event::Key('r') => self.watch_check(&term, &files, &mut session),
                 Event::Key('h') => self.watch_hint(&term, &session),
+                Event::Key('t') => {
+                    if let Some(lesson) = &session.lesson {
+                        let text = self.introduce(lesson);
+                        term.show(&format!("\n{text}\n{}\n", self.footer(&term, &session)));
+                    }
+                }
+                Event::Key('f') => {
+                    if let Some(report) = &session.cut_report {
+                        term.show(&format!("\n{report}\n{}\n", self.footer(&term, &session)));
+                    }
+                }
                 Event::Key('l') => {
                     term.show("\n");
                     if let Err(e) = term.cooked(|| self.list()) {
@@ -68,12 +101,8 @@ impl App {
                     term.show(&format!("\n{}\n", self.footer(&term, &session)));
                 }
                 Event::Key('n') => {
-                    if session.passed {
-                        session.lesson = self.current().cloned();
-                        self.watch_check(&term, &files, &mut session);
-                    } else {
-                        term.show(&format!("\n{}\n", m.watch_not_passed_yet()));
-                    }
+                    session.lesson = self.current().cloned();
+                    self.watch_check(&term, &files, &mut session);
                 }
                 Event::Key('x') => {
                     self.watch_reset(&term, &rx, &mut session);
@@ -85,12 +114,31 @@ impl App {
         Ok(PASSED)
     }
 
-    /// The files a lesson's check reads: its module and the modules it uses.
-    fn lesson_files(&self, lesson: &Lesson) -> Vec<PathBuf> {
-        std::iter::once(&lesson.module)
-            .chain(&lesson.uses)
-            .map(|module| self.course.layout.exercise(module))
-            .collect()
+    /// The keys that do something now, in the order the footer shows them.
+    fn keys_offered(&self, term: &Terminal, session: &Session) -> Vec<Key> {
+        if !term.keys() {
+            return Vec::new();
+        }
+        let mut keys = Vec::new();
+        if let Some(lesson) = &session.lesson {
+            if !lesson.hints.is_empty() {
+                keys.push(Key::Hint);
+            }
+            keys.push(Key::Text);
+        }
+        keys.push(Key::List);
+        if session.passed && session.lesson.is_some() {
+            keys.push(Key::Next);
+        }
+        keys.push(Key::Check);
+        if session.cut_report.is_some() {
+            keys.push(Key::Whole);
+        }
+        if session.lesson.is_some() {
+            keys.push(Key::Reset);
+        }
+        keys.push(Key::Quit);
+        keys
     }
 
     fn contents(&self, lesson: &Lesson) -> Vec<Option<Vec<u8>>> {
@@ -104,108 +152,203 @@ impl App {
         let changed = session
             .lesson
             .as_ref()
-            .is_some_and(|lesson| self.contents(lesson) != session.seen);
+            .is_none_or(|lesson| self.contents(lesson) != session.seen);
         if changed {
             self.watch_check(term, files, session);
         }
     }
 
-    /// Checks the lesson on screen and draws the screen anew.
+    /// Watches the files `lesson` reads, or every lesson's once all have passed.
+    fn watch_files(&self, files: &Files, lesson: Option<&Lesson>) {
+        let watched: Vec<PathBuf> = match lesson {
+            Some(lesson) => self.lesson_files(lesson),
+            None => self
+                .course
+                .lessons
+                .iter()
+                .map(|l| self.course.layout.exercise(&l.module))
+                .collect(),
+        };
+        files.only(&watched.iter().map(PathBuf::as_path).collect::<Vec<_>>());
+    }
+
+    /// Checks the lesson on screen and draws the screen anew. Once every lesson has
+    /// passed, checks again those whose files changed since, and shows the first that
+    /// fails (or the end of the course).
     fn watch_check(&mut self, term: &Terminal, files: &Files, session: &mut Session) {
         let m = self.msg();
-        let Some(lesson) = session.lesson.clone() else {
-            files.only(&[]);
-            term.clear();
-            term.show(&format!(
-                "{}\n\n{}\n\n{}\n",
-                self.progress_bar(),
-                self.completion(),
-                self.footer(term, session)
-            ));
-            return;
+        session.cut_report = None;
+        let lessons: Vec<Lesson> = match &session.lesson {
+            Some(lesson) => vec![lesson.clone()],
+            None => self.changed_since_passing(None),
         };
-        let watched = self.lesson_files(&lesson);
-        files.only(&watched.iter().map(PathBuf::as_path).collect::<Vec<_>>());
-        term.show(&format!("\n{}\n", m.watch_checking(&lesson.id)));
+        self.watch_files(files, session.lesson.as_ref());
+        if lessons.is_empty() {
+            session.passed = false;
+            return self.draw_done(term, session);
+        }
+        let ids: Vec<&str> = lessons.iter().map(|l| l.id.as_str()).collect();
+        term.show(&format!("\n{}\n", m.watch_checking(&ids.join(", "))));
         // Read before the check: a save during the check then counts as a change.
-        session.seen = self.contents(&lesson);
+        let seen: Vec<_> = lessons.iter().map(|l| self.contents(l)).collect();
+        let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
         let preparing = || term.show(&format!("{}\n", m.preparing()));
-        let verdict = match self.judge_with(&[&lesson], &preparing) {
-            Ok(mut verdicts) if !verdicts.is_empty() => verdicts.remove(0),
+        let refs: Vec<&Lesson> = lessons.iter().collect();
+        let verdicts = match self.judge_with(&refs, &preparing) {
+            Ok(verdicts) if verdicts.len() == lessons.len() => verdicts,
             Ok(_) => return,
             Err(e) => {
                 term.show(&format!("{} {e:#}\n", m.internal_error()));
                 return;
             }
         };
-        let mut screen = format!("{}\n\n", self.progress_bar_after(&lesson, verdict.passed()));
-        let first_time = !self.store.lesson(&lesson.id).introduced;
-        if first_time || verdict.not_started() {
-            screen.push_str(&self.introduce(&lesson));
-            self.store.lesson(&lesson.id).introduced = true;
-        } else {
-            screen.push_str(&format!(
-                "{}\n{}\n",
-                self.heading(&lesson),
-                self.edit_line(&lesson)
-            ));
+        let mut awarded = Vec::new();
+        for ((lesson, verdict), fingerprint) in lessons.iter().zip(&verdicts).zip(&fingerprints) {
+            awarded.push(self.record(lesson, verdict, fingerprint));
         }
-        screen.push('\n');
-        session.passed = verdict.passed();
-        if verdict.passed() {
-            screen.push_str(&self.pass_lines(&lesson));
-            self.store.lesson(&lesson.id).passed = true;
-            // Without keys there is no `n`: the next lesson follows at once, as with `next`.
-            if !term.keys() {
-                session.lesson = self.current().cloned();
-                session.passed = false;
-                screen.push_str(&self.up_next(files, session));
-            }
-        } else {
-            let report = report::failure_report(&self.context(), &lesson, &verdict)
-                .replace(&m.try_again(), &m.watch_try_again())
-                .replace(&m.write_then_run(), &m.watch_write_then_save(term.keys()));
-            screen.push_str(&report);
-        }
-        if let Err(e) = self.store.save() {
+        let save_error = self.store.save().err();
+        // The lesson on screen, or the first changed one that fails now.
+        let Some(shown) = (match session.lesson {
+            Some(_) => Some(0),
+            None => verdicts.iter().position(|v| !v.passed()),
+        }) else {
+            return self.draw_done(term, session);
+        };
+        let lesson = lessons[shown].clone();
+        let was_passed = session.lesson.is_none();
+        session.lesson = Some(lesson.clone());
+        session.seen = seen[shown].clone();
+        session.passed = verdicts[shown].passed();
+        let checked = Checked {
+            verdict: &verdicts[shown],
+            awarded: awarded[shown],
+            was_passed,
+        };
+        let mut screen = self.lesson_screen(term, session, &lesson, &checked);
+        // After a pass without keys, the next lesson is on screen: watch its files.
+        self.watch_files(files, session.lesson.as_ref());
+        if let Some(e) = save_error {
             screen.push_str(&format!("{} {e:#}\n", m.internal_error()));
         }
-        if let Some(notice) = session.notice.take() {
-            screen.push_str(&format!("\n{notice}\n"));
-        }
-        screen.push_str(&format!("\n{}\n", self.footer(term, session)));
         term.clear();
         term.show(&screen);
     }
 
+    /// Every lesson has passed: the bar, the congratulations and the keys.
+    fn draw_done(&self, term: &Terminal, session: &Session) {
+        term.clear();
+        term.show(&format!(
+            "{}\n\n{}\n\n{}\n",
+            self.progress_bar(),
+            self.completion(),
+            self.footer(term, session)
+        ));
+    }
+
+    /// The screen of a checked lesson, built from its parts and fitted to the terminal.
+    fn lesson_screen(
+        &mut self,
+        term: &Terminal,
+        session: &mut Session,
+        lesson: &Lesson,
+        checked: &Checked,
+    ) -> String {
+        let verdict = checked.verdict;
+        let m = self.msg();
+        let bar = self.progress_bar();
+        let heading = self.heading(lesson);
+        let edit = self.edit_line(lesson);
+        // The text is shown the first time only; `t` shows it again.
+        let text = match self.store.lesson(&lesson.id).introduced {
+            true => None,
+            false => Some(text::render(self.lang.pick(&lesson.text), self.color)),
+        };
+        self.store.lesson(&lesson.id).introduced = true;
+        let mut result = String::new();
+        let mut details = String::new();
+        let mut advice = None;
+        if verdict.passed() {
+            result = self.pass_lines(lesson, checked.awarded);
+            // Without keys there is no `n`: the next lesson follows at once, as with `next`.
+            if !term.keys() {
+                session.lesson = self.current().cloned();
+                session.passed = false;
+                details = self.up_next_watched(session);
+            }
+        } else {
+            if checked.was_passed {
+                result = format!("{}\n\n", m.passed_before(&lesson.id));
+            }
+            let parts = report::failure_parts(&self.context(), lesson, verdict);
+            result.push_str(&parts.head);
+            details = parts.details;
+            let again = Again::Watch { keys: term.keys() };
+            advice = report::advice(&self.context(), verdict, again);
+        }
+        let mut bottom = String::new();
+        if let Some(advice) = &advice {
+            bottom.push_str(&format!("{advice}\n"));
+        }
+        if let Some(notice) = session.notice.take() {
+            bottom.push_str(&format!("\n{notice}\n"));
+        }
+
+        // What must show: the bar, the heading, the result and the bottom. The text and
+        // the details share the rows that are left, the text first.
+        let top = format!("{bar}\n\n{heading}\n");
+        let Some((width, height)) = term.size() else {
+            let text = text.map(|t| format!("\n{t}\n")).unwrap_or_default();
+            session.cut_report = None;
+            let footer = self.footer(term, session);
+            return format!("{top}{text}{edit}\n\n{result}{details}{bottom}\n{footer}\n");
+        };
+        let mut full_report = format!("{result}{details}");
+        if let Some(advice) = &advice {
+            full_report.push_str(&format!("{advice}\n"));
+        }
+        // The footer's keys depend on whether the report is cut: count it with `f`.
+        session.cut_report = Some(String::new());
+        let footer = self.footer(term, session);
+        let fixed = rows(&top, width)
+            + rows(&format!("{edit}\n\n"), width)
+            + rows(&result, width)
+            + rows(&bottom, width)
+            + rows(&format!("\n{footer}\n"), width)
+            // The line the cursor rests on.
+            + 1;
+        let mut left = height.saturating_sub(fixed);
+        let text = text.map(|t| {
+            let t = format!("\n{t}\n");
+            let (shown, cut) = fit(&t, width, left);
+            left = left.saturating_sub(rows(&shown, width));
+            match cut {
+                0 => shown,
+                _ => format!("{shown}{}\n\n", m.watch_text_cut(cut)),
+            }
+        });
+        let (details_shown, cut) = fit(&details, width, left);
+        let details_shown = match cut {
+            0 => details_shown,
+            _ => format!("{details_shown}{}\n", m.watch_report_cut(cut)),
+        };
+        session.cut_report = (cut > 0).then_some(full_report);
+        let footer = self.footer(term, session);
+        let text = text.unwrap_or_default();
+        format!("{top}{text}{edit}\n\n{result}{details_shown}{bottom}\n{footer}\n")
+    }
+
     /// The lesson after a pass, introduced, and its files watched from now on.
-    fn up_next(&mut self, files: &Files, session: &mut Session) -> String {
+    fn up_next_watched(&mut self, session: &mut Session) -> String {
         let Some(next) = session.lesson.clone() else {
             return format!("\n{}\n", self.completion());
         };
         self.store.lesson(&next.id).introduced = true;
         session.seen = self.contents(&next);
-        let watched = self.lesson_files(&next);
-        files.only(&watched.iter().map(PathBuf::as_path).collect::<Vec<_>>());
         format!("\n{}:\n\n{}", self.msg().up_next(), self.introduce(&next))
     }
 
-    /// `[■■□□□] 2/5 lessons done`, counting a lesson that has just passed.
-    fn progress_bar_after(&self, lesson: &Lesson, passed: bool) -> String {
-        let done = self
-            .course
-            .lessons
-            .iter()
-            .filter(|l| self.store.passed(&l.id) || (passed && l.id == lesson.id))
-            .count();
-        self.bar(done)
-    }
-
     fn progress_bar(&self) -> String {
-        self.bar(self.lessons_done())
-    }
-
-    fn bar(&self, done: usize) -> String {
+        let done = self.lessons_done();
         let total = self.course.lessons.len();
         let (full, empty) = ("■".repeat(done), "□".repeat(total.saturating_sub(done)));
         let full = if self.color {
@@ -216,15 +359,17 @@ impl App {
         format!("[{full}{empty}] {}", self.msg().watch_progress(done, total))
     }
 
-    /// What saving does, and the keys (when there are keys).
+    /// What saving does, and the keys that do something now (when there are keys).
     fn footer(&self, term: &Terminal, session: &Session) -> String {
         let m = self.msg();
         let mut footer = String::new();
         if let Some(lesson) = &session.lesson {
             footer.push_str(&m.watch_on_save(&self.exercise_shown(lesson)));
         }
-        if term.keys() {
-            let keys = m.watch_keys(session.passed && session.lesson.is_some());
+        let keys = self.keys_offered(term, session);
+        if !keys.is_empty() {
+            let width = term.size().map_or(usize::MAX, |(w, _)| w);
+            let keys = m.watch_keys(&keys, width);
             let keys = if self.color {
                 keys.bold().to_string()
             } else {
@@ -242,7 +387,6 @@ impl App {
     fn watch_hint(&mut self, term: &Terminal, session: &Session) {
         let m = self.msg();
         let Some(lesson) = &session.lesson else {
-            term.show(&format!("\n{}\n", self.completion()));
             return;
         };
         if lesson.hints.is_empty() {
@@ -274,7 +418,6 @@ impl App {
     fn watch_reset(&mut self, term: &Terminal, rx: &Receiver<Event>, session: &mut Session) {
         let m = self.msg();
         let Some(lesson) = session.lesson.clone() else {
-            term.show(&format!("\n{}\n", m.watch_nothing_to_reset()));
             return;
         };
         let file = self.exercise_shown(&lesson);
@@ -310,5 +453,41 @@ impl App {
             }
             Err(e) => term.show(&format!("{} {e:#}\n", m.internal_error())),
         }
+    }
+}
+
+/// The first lines of `text` that fit in `rows` terminal rows of `width` columns, with
+/// one row kept for the line that says what was cut; and how many lines were cut.
+fn fit(text: &str, width: usize, room: usize) -> (String, usize) {
+    if rows(text, width) <= room {
+        return (text.to_string(), 0);
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let mut used = 0;
+    let mut kept = 0;
+    for line in &lines {
+        let need = rows(&format!("{line}\n"), width);
+        if used + need + 1 > room {
+            break;
+        }
+        used += need;
+        kept += 1;
+    }
+    let shown = lines[..kept].iter().map(|l| format!("{l}\n")).collect();
+    (shown, lines.len() - kept)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_keeps_whole_lines_and_counts_the_rest() {
+        assert_eq!(fit("a\nb\n", 80, 2), ("a\nb\n".to_string(), 0));
+        assert_eq!(fit("a\nb\nc\n", 80, 2), ("a\n".to_string(), 2));
+        // A line of 100 columns takes two rows of 80.
+        let long = format!("{}\nb\n", "x".repeat(100));
+        assert_eq!(fit(&long, 80, 2), (String::new(), 2));
+        assert_eq!(fit(&long, 80, 3), (format!("{}\n", "x".repeat(100)), 1));
     }
 }

@@ -2,6 +2,105 @@
 
 use super::{Lang, Msg, RUN};
 
+/// How the student checks again, which the last line of a failure report names: the
+/// command they ran (with the lesson they named), or a save in watch mode.
+#[derive(Debug, Clone, Copy)]
+pub enum Again<'a> {
+    Next,
+    Check(&'a str),
+    /// Watch mode; `keys` when a key can show the hint.
+    Watch {
+        keys: bool,
+    },
+}
+
+/// A key of watch mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Hint,
+    Text,
+    List,
+    Next,
+    Check,
+    Whole,
+    Reset,
+    Quit,
+}
+
+impl Key {
+    pub fn letter(self) -> char {
+        match self {
+            Key::Hint => 'h',
+            Key::Text => 't',
+            Key::List => 'l',
+            Key::Next => 'n',
+            Key::Check => 'r',
+            Key::Whole => 'f',
+            Key::Reset => 'x',
+            Key::Quit => 'q',
+        }
+    }
+}
+
+/// The last line of a report: what to do next.
+impl Msg {
+    /// After a failure.
+    pub fn try_again(self, again: Again) -> String {
+        match again {
+            Again::Next => say!(self,
+                ja: format!("直して保存したら、もう一度 `{RUN} next` を実行してください。"),
+                en: format!("Fix it, save, and run `{RUN} next` again."),
+            ),
+            Again::Check(id) => say!(self,
+                ja: format!("直して保存したら、もう一度 `{RUN} check {id}` を実行してください。"),
+                en: format!("Fix it, save, and run `{RUN} check {id}` again."),
+            ),
+            Again::Watch { .. } => say!(self,
+                ja: "直して保存すると、すぐにチェックし直します。".to_string(),
+                en: "Fix it and save: it is checked again at once.".to_string(),
+            ),
+        }
+    }
+
+    /// After an untouched stub: where the hint is, for the lesson in question.
+    pub fn write_then(self, again: Again) -> String {
+        match again {
+            Again::Next => say!(self,
+                ja: format!("関数を書いて保存したら、もう一度 `{RUN} next` を実行してください。ヒントは `{RUN} hint` です。"),
+                en: format!("Write the function, save the file, and run `{RUN} next` again. A hint: `{RUN} hint`."),
+            ),
+            Again::Check(id) => say!(self,
+                ja: format!("関数を書いて保存したら、もう一度 `{RUN} check {id}` を実行してください。ヒントは `{RUN} hint {id}` です。"),
+                en: format!("Write the function, save the file, and run `{RUN} check {id}` again. A hint: `{RUN} hint {id}`."),
+            ),
+            Again::Watch { keys: true } => say!(self,
+                ja: "関数を書いて保存すると、すぐにチェックします。ヒントは h キーです。".to_string(),
+                en: "Write the function and save: it is checked at once. Press h for a hint.".to_string(),
+            ),
+            Again::Watch { keys: false } => say!(self,
+                ja: format!("関数を書いて保存すると、すぐにチェックします。ヒントは `{RUN} hint` です。"),
+                en: format!("Write the function and save: it is checked at once. A hint: `{RUN} hint`."),
+            ),
+        }
+    }
+
+    /// Before the report of a lesson that had passed and fails now.
+    pub fn passed_before(self, id: &str) -> String {
+        say!(self,
+            ja: format!("{id} は合格していましたが、その後の変更で通らなくなりました。"),
+            en: format!("{id} passed before, but fails now that its files have changed."),
+        )
+    }
+
+    /// `next` when every lesson had passed and something changed since: what it checks.
+    pub fn rechecked_changed(self, ids: &str) -> String {
+        say!(self,
+            ja: format!("合格したあとで変わったレッスンを、もう一度チェックしました: {ids}"),
+            en: format!("Checked again, as they changed since they passed: {ids}"),
+        )
+    }
+}
+
 /// Watch mode.
 impl Msg {
     /// The progress line's words, after the bar: `[■■□□□] 2/5 …`.
@@ -12,16 +111,52 @@ impl Msg {
         )
     }
 
-    /// The keys, shown at the foot of every watch screen; `n` only once the lesson passed.
-    pub fn watch_keys(self, passed: bool) -> String {
-        let (next_ja, next_en) = if passed {
-            ("  [n] 次のレッスン", "  [n] next lesson")
-        } else {
-            ("", "")
-        };
+    /// The keys, at the foot of every watch screen: those that do something now, on as
+    /// many lines of `width` columns as they need.
+    pub fn watch_keys(self, keys: &[Key], width: usize) -> String {
+        let mut lines: Vec<String> = vec![String::new()];
+        for key in keys {
+            let label = format!("[{}] {}", key.letter(), self.key_label(*key));
+            let Some(line) = lines.last_mut() else { break };
+            let wide = |s: &str| unicode_width::UnicodeWidthStr::width(s);
+            if line.is_empty() {
+                line.push_str(&label);
+            } else if wide(line) + 2 + wide(&label) < width {
+                line.push_str("  ");
+                line.push_str(&label);
+            } else {
+                lines.push(label);
+            }
+        }
+        lines.join("\n")
+    }
+
+    fn key_label(self, key: Key) -> &'static str {
+        match key {
+            Key::Hint => say!(self, ja: "ヒント", en: "hint"),
+            Key::Text => say!(self, ja: "説明", en: "lesson text"),
+            Key::List => say!(self, ja: "一覧", en: "list"),
+            Key::Next => say!(self, ja: "次のレッスン", en: "next lesson"),
+            Key::Check => say!(self, ja: "再チェック", en: "check again"),
+            Key::Whole => say!(self, ja: "結果の全文", en: "whole report"),
+            Key::Reset => say!(self, ja: "リセット", en: "reset"),
+            Key::Quit => say!(self, ja: "終了", en: "quit"),
+        }
+    }
+
+    /// In place of the lines of a lesson text that do not fit the window.
+    pub fn watch_text_cut(self, lines: usize) -> String {
         say!(self,
-            ja: format!("[h] ヒント  [l] 一覧{next_ja}  [r] 再チェック  [x] リセット  [q] 終了"),
-            en: format!("[h] hint  [l] list{next_en}  [r] check again  [x] reset  [q] quit"),
+            ja: format!("（説明の続き {lines} 行は t キーで読めます）"),
+            en: format!("({lines} more lines of the lesson text: press t)"),
+        )
+    }
+
+    /// In place of the lines of a report that do not fit the window.
+    pub fn watch_report_cut(self, lines: usize) -> String {
+        say!(self,
+            ja: format!("（結果の続き {lines} 行は f キーで見られます）"),
+            en: format!("({lines} more lines of the report: press f)"),
         )
     }
 
@@ -45,50 +180,11 @@ impl Msg {
         say!(self, ja: format!("{id} をチェックしています…"), en: format!("Checking {id}…"))
     }
 
-    /// Replaces the report's "run `next` again": in watch mode a save is enough.
-    pub fn watch_try_again(self) -> String {
-        say!(self,
-            ja: "直して保存すると、すぐにチェックし直します。".to_string(),
-            en: "Fix it and save: it is checked again at once.".to_string(),
-        )
-    }
-
-    /// Replaces the report's "write the function, then run `next`" for a stub; the hint
-    /// is a key when there are keys, else a command for another terminal.
-    pub fn watch_write_then_save(self, keys: bool) -> String {
-        if keys {
-            return say!(self,
-                ja: "関数を書いて保存すると、すぐにチェックします。ヒントは h キーです。".to_string(),
-                en: "Write the function and save: it is checked at once. Press h for a hint.".to_string(),
-            );
-        }
-        say!(self,
-            ja: format!("関数を書いて保存すると、すぐにチェックします。ヒントは `{RUN} hint` です。"),
-            en: format!("Write the function and save: it is checked at once. A hint: `{RUN} hint`."),
-        )
-    }
-
-    /// `n` pressed before the lesson passed.
-    pub fn watch_not_passed_yet(self) -> String {
-        say!(self,
-            ja: "このレッスンに合格すると、n で次へ進めます。".to_string(),
-            en: "Pass this lesson first; then n moves on to the next.".to_string(),
-        )
-    }
-
     /// After a hint shown in watch mode, when more remain.
     pub fn watch_more_hints(self) -> String {
         say!(self,
             ja: "もう一度 h を押すと、次のヒントが出ます。".to_string(),
             en: "Press h again for the next hint.".to_string(),
-        )
-    }
-
-    /// `x` pressed when every lesson is done: there is no lesson on screen to reset.
-    pub fn watch_nothing_to_reset(self) -> String {
-        say!(self,
-            ja: format!("リセットするレッスンがありません。特定のレッスンは `{RUN} reset <レッスン>` でリセットできます。"),
-            en: format!("There is no lesson on screen to reset. To reset one, run `{RUN} reset <lesson>`."),
         )
     }
 

@@ -59,6 +59,8 @@ macro_rules! say {
 mod day;
 mod instructor;
 
+pub use day::{Again, Key};
+
 impl Msg {
     pub fn welcome(self) -> String {
         say!(self,
@@ -130,20 +132,6 @@ impl Msg {
         say!(self,
             ja: format!("まだ実装されていません。{location} の todo!() があなたのコードを待っています。"),
             en: format!("Not implemented yet: the todo!() at {location} is waiting for your code."),
-        )
-    }
-
-    pub fn write_then_run(self) -> String {
-        say!(self,
-            ja: format!("関数を書いて保存したら、もう一度 `{RUN} next` を実行してください。ヒントは `{RUN} hint` です。"),
-            en: format!("Write the function, save the file, and run `{RUN} next` again. A hint: `{RUN} hint`."),
-        )
-    }
-
-    pub fn try_again(self) -> String {
-        say!(self,
-            ja: format!("直して保存したら、もう一度 `{RUN} next` を実行してください。"),
-            en: format!("Fix it, save, and run `{RUN} next` again."),
         )
     }
 

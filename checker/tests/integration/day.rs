@@ -271,3 +271,80 @@ fn reset_finds_the_stub_even_after_the_student_committed_their_work() {
     assert_status(&output, 0);
     assert_eq!(wb.read("exercises/src/scale.rs"), stub);
 }
+
+#[test]
+fn points_are_awarded_once() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    let (first, _) = wb.run(&["check", "scale"]);
+    assert_status(&first, 0);
+    assert!(stdout(&first).contains("+5 points"), "{}", stdout(&first));
+    let (again, _) = wb.run(&["check", "scale"]);
+    assert_status(&again, 0);
+    assert!(!stdout(&again).contains("points"), "{}", stdout(&again));
+    // Nor after a failure and a second pass: the points count while the lesson passes.
+    wb.student("scale", "scale_wrong");
+    assert_status(&wb.run(&["check", "scale"]).0, 1);
+    wb.student("scale", "scale_pass");
+    let (third, _) = wb.run(&["check", "scale"]);
+    assert!(!stdout(&third).contains("points"), "{}", stdout(&third));
+    assert!(stdout(&wb.run(&["list"]).0).contains("5 of 15 points"));
+}
+
+#[test]
+fn a_pass_that_fails_later_is_no_longer_shown_as_passed() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    wb.write("exercises/src/grid.rs", &wb.read("solutions/src/grid.rs"));
+    assert_status(&wb.run(&["verify"]).0, 0);
+    // A check that fails takes the pass back, in `list` as everywhere.
+    wb.student("grid", "grid_scenario_mismatch");
+    assert_status(&wb.run(&["check", "grid"]).0, 1);
+    let (list, _) = wb.run(&["list"]);
+    assert!(
+        stdout(&list).contains("1 of 2 lessons done"),
+        "{}",
+        stdout(&list)
+    );
+    // `next` after the end checks again what changed since it passed: here scale.
+    wb.write("exercises/src/grid.rs", &wb.read("solutions/src/grid.rs"));
+    assert_status(&wb.run(&["next"]).0, 0);
+    wb.student("scale", "scale_wrong");
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!(
+            "next_checks_again_what_changed_after_the_end",
+            wb.checker(&["next"])
+        );
+        assert_cmd_snapshot!("list_after_a_pass_fails", wb.checker(&["list"]));
+    });
+    // Unchanged files are not checked again: the end is the end.
+    wb.student("scale", "scale_pass");
+    assert_status(&wb.run(&["next"]).0, 0);
+    let (end, _) = wb.run(&["next"]);
+    assert!(
+        stdout(&end).contains("You have finished every lesson")
+            && !stdout(&end).contains("Checked again"),
+        "{}",
+        stdout(&end)
+    );
+}
+
+#[test]
+fn the_advice_after_check_names_the_lesson_checked() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let (output, _) = wb.run(&["check", "grid", "--lang", "ja"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(
+        out.contains("`cargo run -p checker -- check grid`"),
+        "{out}"
+    );
+    assert!(out.contains("`cargo run -p checker -- hint grid`"), "{out}");
+    assert!(
+        !out.contains("-- next`") && !out.contains("-- hint`"),
+        "{out}"
+    );
+}

@@ -192,3 +192,67 @@ fn finishing_the_course_congratulates() {
         stdout(&output)
     );
 }
+
+#[test]
+fn a_lesson_id_is_found_in_any_case() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    let (output, _) = wb.run(&["check", "Scale"]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("Lesson 1/2: Scaling (scale)"),
+        "{}",
+        stdout(&output)
+    );
+    // A near miss in another case is still suggested.
+    let (output, _) = wb.run(&["hint", "SCAL"]);
+    assert_status(&output, 2);
+    assert!(
+        crate::support::stderr(&output).contains("Did you mean `scale`?"),
+        "{}",
+        crate::support::stderr(&output)
+    );
+}
+
+/// Runs the checker with its standard output going to a pipe nobody reads.
+fn run_into_a_closed_pipe(wb: &Workbook, args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    wb.checker(args)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_command_ends_quietly_when_its_reader_goes_away() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    for args in [&["list"][..], &["next"], &["hint"], &["verify"]] {
+        let output = run_into_a_closed_pipe(&wb, args);
+        let stderr = crate::support::stderr(&output);
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("Broken pipe"),
+            "{args:?}: {stderr}"
+        );
+        assert_ne!(output.status.code(), Some(101), "{args:?}: {stderr}");
+    }
+    // What `next` found was saved before it was printed.
+    assert!(wb.read(".cnnlings/progress.toml").contains("passed = true"));
+}
+
+#[test]
+fn a_crash_before_the_first_case_says_what_it_was() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_before_main");
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(out.contains("Stopped at the time limit (2 s)"), "{out}");
+    wb.settings()
+        .bind(|| insta::assert_snapshot!("a_crash_before_the_first_case", out));
+}

@@ -486,8 +486,9 @@ mod tests {
         assert_eq!(fit("a\nb\n", 80, 2), ("a\nb\n".to_string(), 0));
         assert_eq!(fit("a\nb\nc\n", 80, 2), ("a\n".to_string(), 2));
         // A line of 100 columns takes two rows of 80.
-        let long = format!("{}\nb\n", "x".repeat(100));
-        assert_eq!(fit(&long, 80, 2), (String::new(), 2));
-        assert_eq!(fit(&long, 80, 3), (format!("{}\n", "x".repeat(100)), 1));
+        let long = format!("{}\nb\nc\n", "x".repeat(100));
+        assert_eq!(fit(&long, 80, 4), (long.clone(), 0));
+        assert_eq!(fit(&long, 80, 2), (String::new(), 3));
+        assert_eq!(fit(&long, 80, 3), (format!("{}\n", "x".repeat(100)), 2));
     }
 }

@@ -3,6 +3,7 @@
 use crate::support::{Workbook, serial};
 use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::num::NonZeroU16;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::{Arc, Mutex};
@@ -58,7 +59,7 @@ impl Screen {
     }
 }
 
-/// The checker in a pseudo-terminal of 100 × 40, killed if a test ends early.
+/// The checker in a pseudo-terminal, killed if a test ends early.
 pub struct Pty {
     child: Box<dyn portable_pty::Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
@@ -67,11 +68,16 @@ pub struct Pty {
 }
 
 impl Pty {
+    /// In a window of 100 × 40.
     pub fn spawn(wb: &Workbook, args: &[&str]) -> Pty {
+        Pty::spawn_sized(wb, args, 100, 40)
+    }
+
+    pub fn spawn_sized(wb: &Workbook, args: &[&str], cols: u16, rows: u16) -> Pty {
         let pair = native_pty_system()
             .openpty(PtySize {
-                rows: 40,
-                cols: 100,
+                rows,
+                cols,
                 pixel_width: 0,
                 pixel_height: 0,
             })
@@ -328,4 +334,138 @@ fn watch_screens(lang: &str, footer: &str) -> String {
 fn watch_screens_in_english_and_japanese() {
     watch_screens("en", "it is checked again.");
     watch_screens("ja", "自動でチェックし直します。");
+}
+
+/// The small window: 80 columns, 24 rows.
+const SMALL: (NonZeroU16, NonZeroU16) =
+    (NonZeroU16::new(80).unwrap(), NonZeroU16::new(24).unwrap());
+
+/// What a window of `cols` × `rows` shows after this output: each row numbered, so the
+/// snapshot shows the whole window, blank rows too.
+fn window(output: &str, cols: NonZeroU16, rows: NonZeroU16) -> String {
+    let mut parser = vt100::Parser::new(rows, cols, 0);
+    parser.process(output.as_bytes());
+    parser
+        .screen()
+        .rows(0, cols.get())
+        .enumerate()
+        .map(|(i, row)| format!("{:2}│{}", i + 1, row.trim_end()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Watch mode in a window of 80 × 24, as a student with a small terminal sees it: the
+/// stub, a known mistake whose report is longer than the window, a pass, and the end.
+fn watch_in_a_small_window(lang: &str, words: &SmallWindowWords) {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let mut pty = Pty::spawn_sized(
+        &wb,
+        &["watch", "--lang", lang],
+        SMALL.0.get(),
+        SMALL.1.get(),
+    );
+    let screen = pty.screen.clone();
+    let mut settings = wb.settings();
+    settings.set_snapshot_suffix(lang);
+    let snapshot = |name: &str, at: usize| {
+        let shown = window(&screen.text()[..at], SMALL.0, SMALL.1);
+        settings.bind(|| insta::assert_snapshot!(name, shown));
+        shown
+    };
+
+    let at = screen.wait_for(words.quit, 0, FIRST_CHECK);
+    let stub = snapshot("watch_80x24_stub", at);
+    assert!(stub.contains(words.bar_start), "{stub}");
+
+    // A known mistake: the summary, the mistake, the bar and the keys all show, and
+    // the details that do not fit are cut, with a key for the whole report.
+    save_by_rename(&wb.exercise("scale"), &fixture_student("scale_wrong"));
+    let at = screen.wait_for(words.checking, at, SOON);
+    let at = screen.wait_for(words.quit, at, SOON);
+    let mistake = snapshot("watch_80x24_mistake", at);
+    for must in [words.bar_start, words.summary, words.mistake, words.whole] {
+        assert!(
+            mistake.contains(must),
+            "{must:?} is not on the screen:\n{mistake}"
+        );
+    }
+    // The lesson text was shown once; `t` shows it again, `f` the whole report.
+    assert!(!mistake.contains(words.text), "{mistake}");
+    pty.keys("t");
+    let at = screen.wait_for(words.text, at, SOON);
+    let at = screen.wait_for(words.quit, at, SOON);
+    pty.keys("f");
+    let at = screen.wait_for(words.last_detail, at, SOON);
+    let at = screen.wait_for(words.quit, at, SOON);
+
+    // Both lessons pass; at the end, hint and reset are no longer offered.
+    save_by_rename(&wb.exercise("scale"), &fixture_student("scale_pass"));
+    let at = screen.wait_for("✓", at, SOON);
+    let at = screen.wait_for(words.quit, at, SOON);
+    pty.keys("n");
+    let at = screen.wait_for("(grid)", at, SOON);
+    let at = screen.wait_for(words.quit, at, SOON);
+    save_by_rename(&wb.exercise("grid"), &wb.read("solutions/src/grid.rs"));
+    let at = screen.wait_for("✓", at, SOON);
+    let at = screen.wait_for(words.quit, at, SOON);
+    pty.keys("n");
+    let at = screen.wait_for(words.done, at, SOON);
+    let at = screen.wait_for(words.quit, at, SOON);
+    let done = snapshot("watch_80x24_done", at);
+    assert!(
+        !done.contains("[h]") && !done.contains("[x]") && !done.contains("[t]"),
+        "{done}"
+    );
+    pty.keys("q");
+    assert_eq!(pty.exit_code(SOON), 0, "{}", screen.text());
+}
+
+/// What the small-window test looks for, in one language.
+struct SmallWindowWords {
+    quit: &'static str,
+    checking: &'static str,
+    bar_start: &'static str,
+    summary: &'static str,
+    mistake: &'static str,
+    whole: &'static str,
+    text: &'static str,
+    last_detail: &'static str,
+    done: &'static str,
+}
+
+#[test]
+fn watch_fits_a_window_of_80_by_24_in_english() {
+    watch_in_a_small_window(
+        "en",
+        &SmallWindowWords {
+            quit: "[q] quit",
+            checking: "Checking scale",
+            bar_start: "[□□] 0/2 lessons done",
+            summary: "✗ 2 of 2 hidden tests failed",
+            mistake: "You add k instead of multiplying by it.",
+            whole: "press f",
+            text: "Multiply every element by k.",
+            last_detail: "tolerance 0.0001)",
+            done: "You have finished every lesson",
+        },
+    );
+}
+
+#[test]
+fn watch_fits_a_window_of_80_by_24_in_japanese() {
+    watch_in_a_small_window(
+        "ja",
+        &SmallWindowWords {
+            quit: "[q] 終了",
+            checking: "scale をチェック",
+            bar_start: "[□□] 0/2 レッスン合格",
+            summary: "✗ ",
+            mistake: "k を掛けずに足しています。",
+            whole: "f キー",
+            text: "ベクトルの各要素を k 倍します。",
+            last_detail: "許容誤差",
+            done: "全レッスン修了です",
+        },
+    );
 }

@@ -113,6 +113,15 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Watch => app.watch(),
         Command::Reset { lesson, yes } => app.reset(&lesson, yes),
         Command::Solution { lesson } => app.solution(&lesson),
+        Command::Grade {
+            class: Some(class),
+            output,
+            ..
+        } => {
+            // Relative to the current folder, like every path on the command line.
+            let class = std::path::absolute(&class).unwrap_or(class);
+            app.grade_class(&class, output.as_deref())
+        }
         Command::Grade { format, output, .. } => app.grade(format, output.as_deref()),
         Command::Dev(DevCommand::Check) => app.dev_check(),
         Command::Dev(DevCommand::New { name }) => app.dev_new(&name),
@@ -217,7 +226,7 @@ impl App {
     /// Names the known mistake a failing verdict matches, if any. The mistakes' outputs
     /// are computed (and cached) only when a student fails; a diagnosis that cannot be
     /// made only leaves the report without one.
-    fn diagnose(&self, lesson: &Lesson, verdict: &mut Verdict) {
+    pub(crate) fn diagnose(&self, lesson: &Lesson, verdict: &mut Verdict) {
         let ran = matches!(verdict, Verdict::Ran { .. });
         if !ran || lesson.mistakes.is_empty() || verdict.passed() || verdict.not_started() {
             return;

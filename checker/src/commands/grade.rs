@@ -1,17 +1,30 @@
-//! `grade`: every lesson's hidden tests with points, as a table, JSON, JUnit or Gradescope.
+//! `grade`: every lesson's hidden tests with points, as a table, JSON, JUnit or
+//! Gradescope; with `--class`, a whole class into a gradebook.
 
-use crate::app::{App, FAILED, PASSED};
+use crate::app::{App, FAILED, PASSED, USAGE};
 use crate::cli::GradeFormat;
-use crate::grade;
+use crate::grade::pipeline::{self, Submission};
+use crate::grade::{self, Grades, class};
+use crate::messages::Lang;
 use anyhow::{Context as _, Result};
+use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 
 impl App {
     pub(crate) fn grade(&mut self, format: GradeFormat, output: Option<&Path>) -> Result<u8> {
-        let lessons = self.course.lessons.clone();
-        let verdicts = self.judge(&lessons.iter().collect::<Vec<_>>())?;
-        let judged: Vec<grade::Judged> = verdicts.into_iter().map(Ok).collect();
-        let grades = grade::grade(&self.context(), &lessons, &judged);
+        let exercises = self.course.layout.exercises.clone();
+        let submission = Submission {
+            id: String::new(),
+            root: exercises.clone(),
+            shown: self.course.layout.show(&exercises.join("src")),
+            exercises: Some(exercises),
+        };
+        let mut graded: Option<Grades> = None;
+        pipeline::grade_submissions(self, &[submission], &mut |_, grades| {
+            graded = Some(grades.clone());
+            Ok(())
+        })?;
+        let grades = graded.context("no grades")?;
         let text = match format {
             GradeFormat::Text => grade::formats::text(&grades, self.lang),
             GradeFormat::Json => grade::formats::json(&grades),
@@ -24,5 +37,61 @@ impl App {
             None => print!("{text}"),
         }
         Ok(if grades.passed { PASSED } else { FAILED })
+    }
+
+    /// Grades every submission in `dir` into a gradebook and one JSON per student.
+    pub(crate) fn grade_class(&mut self, dir: &Path, output: Option<&Path>) -> Result<u8> {
+        let submissions = class::submissions(dir)?;
+        if submissions.is_empty() {
+            eprintln!(
+                "{}",
+                match self.lang {
+                    Lang::En => format!("{} holds no submission folders.", dir.display()),
+                    Lang::Ja => format!("{} に提出物のフォルダーがありません。", dir.display()),
+                }
+            );
+            return Ok(USAGE);
+        }
+        let out = output.unwrap_or(Path::new("grades"));
+        std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
+        let bar = ProgressBar::new(submissions.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} ({elapsed}, {eta} left)")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(250));
+        let mut rows: Vec<(String, Grades)> = Vec::new();
+        pipeline::grade_submissions(self, &submissions, &mut |submission, grades| {
+            let file = out.join(format!("{}.json", submission.id));
+            std::fs::write(&file, class::student_json(&submission.id, grades))
+                .with_context(|| format!("cannot write {}", file.display()))?;
+            rows.push((submission.id.clone(), grades.clone()));
+            bar.set_message(submission.id.clone());
+            bar.inc(1);
+            Ok(())
+        })?;
+        bar.finish_and_clear();
+        let book = out.join("gradebook.csv");
+        std::fs::write(&book, class::gradebook(&self.course.lessons, &rows)?)
+            .with_context(|| format!("cannot write {}", book.display()))?;
+        let noted = rows
+            .iter()
+            .filter(|(_, g)| g.lessons.iter().any(|l| !l.note.is_empty()))
+            .count();
+        let shown = book.display();
+        println!(
+            "{}",
+            match self.lang {
+                Lang::En => format!(
+                    "Graded {} submissions into {shown} (one JSON per student beside it); {noted} have a note to read.",
+                    rows.len()
+                ),
+                Lang::Ja => format!(
+                    "{} 人分の提出物を採点し、{shown} に書きました（学生ごとの JSON も同じフォルダーにあります）。{noted} 人分に注記があります。",
+                    rows.len()
+                ),
+            }
+        );
+        Ok(PASSED)
     }
 }

@@ -46,7 +46,19 @@ pub fn text(grades: &Grades, lang: Lang) -> String {
             .unwrap_or(0),
     );
     lines.insert(lines.len() - 1, rule);
-    lines.iter().map(|l| format!("{l}\n")).collect()
+    let mut out: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    // Why a lesson lost its points at once, so the table is never the whole story.
+    let notes: Vec<String> = grades
+        .lessons
+        .iter()
+        .filter(|l| !l.note.is_empty())
+        .map(|l| format!("{}: {}\n", l.id, l.note))
+        .collect();
+    if !notes.is_empty() {
+        out.push('\n');
+        out.extend(notes);
+    }
+    out
 }
 
 /// JSON for scripts: every lesson and test with its score.
@@ -204,6 +216,7 @@ mod tests {
                 max_score: Points::whole(10),
                 passed: false,
                 output: String::new(),
+                note: String::new(),
                 tests: vec![test("a small \"example\"", true), test("random", false)],
             }],
         }

@@ -6,13 +6,16 @@
 //! of its tests' points, so partial credit comes per test. Points are counted in whole
 //! hundredths ([`points`]), so full marks are exactly the maximum.
 
+pub mod class;
 pub mod formats;
+pub mod guard;
+pub mod pipeline;
 pub mod points;
 
 use crate::lesson::{Lesson, Test, TestKind};
 use crate::messages::Lang;
 use crate::report::{self, Context};
-use crate::verdict::Verdict;
+use crate::verdict::{Failure, Missing, Verdict};
 use points::Points;
 use serde::Serialize;
 
@@ -45,6 +48,9 @@ pub struct GradedLesson {
     /// What stopped every test at once (a compile error, a missing file, code that
     /// grading refuses); else empty.
     pub output: String,
+    /// One line on why the lesson lost all its points at once or ran out of time, for a
+    /// gradebook's note; else empty.
+    pub note: String,
     pub tests: Vec<GradedTest>,
 }
 
@@ -69,7 +75,7 @@ fn kind_name(kind: TestKind) -> &'static str {
 }
 
 /// Grades every lesson from its verdict.
-pub fn grade(cx: &Context, lessons: &[Lesson], judged: &[Judged]) -> Grades {
+pub fn grade(cx: &Context, lessons: &[&Lesson], judged: &[Judged]) -> Grades {
     let graded: Vec<GradedLesson> = lessons
         .iter()
         .zip(judged)
@@ -97,6 +103,7 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
                 max_score,
                 passed: false,
                 output: clean(reason),
+                note: first_line(reason),
                 tests: lesson
                     .tests
                     .iter()
@@ -173,8 +180,38 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
         score: tests.iter().map(|t| t.score).sum(),
         max_score,
         passed: verdict.passed(),
+        note: note(cx, lesson, verdict, &whole),
         output: clean(&whole),
         tests,
+    }
+}
+
+/// The first line of a report, without its mark.
+fn first_line(text: &str) -> String {
+    let line = clean(text.lines().next().unwrap_or_default());
+    line.trim_start_matches('✗').trim().to_string()
+}
+
+/// Why a lesson lost its points at once (it did not build, or ran out of time).
+fn note(cx: &Context, lesson: &Lesson, verdict: &Verdict, whole: &str) -> String {
+    let m = cx.msg();
+    match verdict {
+        Verdict::Ran { tests, .. } => {
+            let timed_out = tests
+                .iter()
+                .flat_map(|t| &t.failures)
+                .any(|f| matches!(f.failure, Failure::Missing(Missing::TimedOut)));
+            if timed_out {
+                m.timed_out(lesson.time_limit.as_secs_f64())
+            } else {
+                String::new()
+            }
+        }
+        Verdict::CompileError { .. } => match cx.lang {
+            Lang::En => "does not compile".to_string(),
+            Lang::Ja => "コンパイルできません".to_string(),
+        },
+        _ => first_line(whole),
     }
 }
 

@@ -124,7 +124,7 @@ pub fn run_lessons(
         let inputs = run::inputs_text(lesson);
         for harness in harnesses_of(&all, course, lesson)?.mistakes {
             if built.executables.contains_key(&harness.package) {
-                let _ = run_trusted(course, lesson, &harness, &built, &inputs, &scratch)?;
+                let _ = run_trusted(course, lesson, &harness, &built, &inputs, &scratch, true)?;
             }
         }
     }
@@ -136,7 +136,7 @@ pub fn run_lessons(
         let inputs = run::inputs_text(lesson);
         let reference = match cache {
             Some(outputs) => Ok(outputs),
-            None => run_trusted(course, lesson, &reference, &built, &inputs, &scratch)?
+            None => run_trusted(course, lesson, &reference, &built, &inputs, &scratch, true)?
                 .map_err(|why| format!("the reference solution {why}")),
         };
         let built_student = built.executables.get(&student.package);
@@ -196,13 +196,46 @@ pub fn mistake_outputs(
         .zip(cached)
         .map(|(harness, cache)| match cache {
             Some(outputs) => Ok(Some(outputs)),
-            None => Ok(run_trusted(course, lesson, harness, &built, &inputs, &scratch)?.ok()),
+            None => Ok(run_trusted(course, lesson, harness, &built, &inputs, &scratch, true)?.ok()),
         })
         .collect()
 }
 
-/// Runs a harness whose code is trusted (the reference or a known mistake) and caches
-/// its outputs; the error says what went wrong, for a lesson author.
+/// Grading only: the reference outputs of `lessons`, built and run now and kept in
+/// memory. The cache is neither read nor written, so no file holds them while student
+/// code is built and run.
+pub fn reference_outputs(
+    course: &Course,
+    lessons: &[&Lesson],
+    on_first_build: OnFirstBuild,
+) -> Result<Vec<ReferenceOutputs>> {
+    let layout = &course.layout;
+    let all = codegen::write_all(course)?;
+    let harnesses = lessons
+        .iter()
+        .map(|lesson| harnesses_of(&all, course, lesson).map(|h| h.reference))
+        .collect::<Result<Vec<_>>>()?;
+    let packages: Vec<String> = harnesses.iter().map(|h| h.package.clone()).collect();
+    if build::is_first_build(layout) {
+        on_first_build();
+    }
+    let built = build::build(layout, &codegen::workspace_dir(layout), &packages, false)?;
+    let scratch = layout.work_dir().join("runs");
+    lessons
+        .iter()
+        .zip(&harnesses)
+        .map(|(lesson, harness)| {
+            let inputs = run::inputs_text(lesson);
+            Ok(
+                run_trusted(course, lesson, harness, &built, &inputs, &scratch, false)?
+                    .map_err(|why| format!("the reference solution {why}")),
+            )
+        })
+        .collect()
+}
+
+/// Runs a harness whose code is trusted (the reference or a known mistake) and, if
+/// `cache`, caches its outputs; the error says what went wrong, for a lesson author.
 fn run_trusted(
     course: &Course,
     lesson: &Lesson,
@@ -210,6 +243,7 @@ fn run_trusted(
     built: &build::BuildOutput,
     inputs: &str,
     scratch: &std::path::Path,
+    cache: bool,
 ) -> Result<Result<HashMap<usize, Outcome>, String>> {
     let Some(exe) = built.executables.get(&harness.package) else {
         let errors: Vec<String> = built
@@ -232,7 +266,9 @@ fn run_trusted(
             String::from_utf8_lossy(&result.stderr.head)
         )));
     }
-    write_cache(course, lesson, harness, &result.outcomes);
+    if cache {
+        write_cache(course, lesson, harness, &result.outcomes);
+    }
     Ok(Ok(result.outcomes))
 }
 

@@ -142,3 +142,124 @@ fn what_student_code_prints_reaches_no_format_with_control_characters() {
         }
     }
 }
+
+#[test]
+fn a_submission_that_mounts_or_includes_the_reference_scores_zero_and_is_told_why() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let solutions = wb.path().join("solutions").join("src");
+    // Three lines that scored full marks when grading mounted student files as they were.
+    wb.write(
+        "exercises/src/scale.rs",
+        &format!(
+            "#[path = {:?}]\nmod reference;\npub use reference::scale;\n",
+            solutions.join("scale.rs")
+        ),
+    );
+    let grid = wb.read("solutions/src/grid.rs");
+    wb.write(
+        "exercises/src/grid.rs",
+        &format!(
+            "{grid}\npub const REFERENCE: &str = include_str!({:?});\n",
+            solutions.join("grid.rs")
+        ),
+    );
+    let (output, _) = wb.run(&["grade", "--format", "json"]);
+    assert_status(&output, 1);
+    let grades: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(grades["score"], 0.0);
+    let scale = grades["lessons"][0]["output"].as_str().unwrap();
+    assert!(
+        scale.starts_with(
+            "✗ Grading refused exercises/src/scale.rs: line 1 uses `#[path]`, which mounts another file."
+        ),
+        "{scale}"
+    );
+    assert!(scale.contains("This lesson scores 0."));
+    let grid = grades["lessons"][1]["output"].as_str().unwrap();
+    assert!(
+        grid.contains("uses `include_str`, which reads a file while compiling"),
+        "{grid}"
+    );
+    wb.settings()
+        .bind(|| insta_cmd::assert_cmd_snapshot!(wb.checker(&["--lang", "ja", "grade"])));
+}
+
+/// A class folder: a whole workbook, `src/` folders, a loop, a compile error, nothing at
+/// all, and a link to the reference.
+fn class(wb: &Workbook) -> tempfile::TempDir {
+    let class = tempfile::tempdir().unwrap();
+    let fixtures = crate::support::repo_root().join("checker/tests/fixtures/students");
+    let submit = |id: &str, folder: &str, scale: Option<&str>| {
+        let src = class.path().join(id).join(folder);
+        std::fs::create_dir_all(&src).unwrap();
+        for module in ["lib", "grid"] {
+            std::fs::write(
+                src.join(format!("{module}.rs")),
+                wb.read(&format!("exercises/src/{module}.rs")),
+            )
+            .unwrap();
+        }
+        if let Some(scale) = scale {
+            std::fs::copy(fixtures.join(format!("{scale}.rs")), src.join("scale.rs")).unwrap();
+        }
+    };
+    submit("alice", "exercises/src", Some("scale_pass"));
+    std::fs::write(
+        class.path().join("alice/exercises/src/grid.rs"),
+        wb.read("solutions/src/grid.rs"),
+    )
+    .unwrap();
+    submit("bob", "src", Some("scale_wrong"));
+    submit("carol", "src", Some("scale_compile_error"));
+    submit("dave", "src", Some("scale_loop"));
+    std::fs::create_dir_all(class.path().join("erin")).unwrap();
+    submit("frank", "src", None);
+    std::os::unix::fs::symlink(
+        wb.path().join("solutions/src/scale.rs"),
+        class.path().join("frank/src/scale.rs"),
+    )
+    .unwrap();
+    std::fs::write(class.path().join("notes.txt"), "not a submission").unwrap();
+    class
+}
+
+#[test]
+fn a_class_is_graded_into_a_gradebook_and_one_json_per_student() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let class = class(&wb);
+    let grades = tempfile::tempdir().unwrap();
+    let out = grades.path().join("out");
+    let (output, _) = wb.run(&[
+        "grade",
+        "--class",
+        class.path().to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("Graded 6 submissions into"),
+        "{}",
+        stdout(&output)
+    );
+    let book = std::fs::read_to_string(out.join("gradebook.csv")).unwrap();
+    wb.settings()
+        .bind(|| insta::assert_snapshot!("class_gradebook", book));
+    for id in ["alice", "bob", "carol", "dave", "erin", "frank"] {
+        let json: Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join(format!("{id}.json"))).unwrap())
+                .unwrap();
+        assert_eq!(json["student"], id);
+        assert_eq!(json["lessons"].as_array().unwrap().len(), 2);
+    }
+    let alice: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("alice.json")).unwrap()).unwrap();
+    assert_eq!(alice["score"], alice["max_score"]);
+    let carol: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("carol.json")).unwrap()).unwrap();
+    let compile = carol["lessons"][0]["output"].as_str().unwrap();
+    assert!(compile.contains("carol/src/scale.rs"), "{compile}");
+    assert!(!compile.contains("cnnlings/grade"), "{compile}");
+}

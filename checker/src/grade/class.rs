@@ -1,0 +1,192 @@
+//! A whole class at once: every folder of a class folder is one student's submission;
+//! the grades go into a gradebook CSV (one row per student) and one JSON per student.
+//!
+//! The CSV is what Moodle's grade import and a spreadsheet read as they are: a header
+//! row, the student's id (the folder's name), the points of each lesson, the total and a
+//! note, separated by commas, numbers with a decimal point. It is UTF-8; a byte-order
+//! mark is written only when the file holds text beyond ASCII (a Japanese name or note),
+//! because Excel reads a UTF-8 file without one in the system's code page (Shift_JIS in
+//! Japan). Moodle and Google Sheets accept the mark, and a file of ASCII alone is the same
+//! in every encoding, so it needs none.
+
+use super::Grades;
+use super::pipeline::Submission;
+use crate::lesson::Lesson;
+use anyhow::{Context as _, Result};
+use serde::Serialize;
+use std::path::Path;
+
+/// The submissions in `dir`: one per folder (hidden folders and plain files skipped),
+/// in order of name. A folder holds `exercises/src/` (a whole workbook) or `src/`.
+pub fn submissions(dir: &Path) -> Result<Vec<Submission>> {
+    let entries =
+        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|name| !name.starts_with('.'))
+        .collect();
+    names.sort();
+    Ok(names
+        .into_iter()
+        .map(|id| {
+            let folder = dir.join(&id);
+            let (exercises, shown) = if folder.join("exercises").join("src").is_dir() {
+                (
+                    Some(folder.join("exercises")),
+                    format!("{id}/exercises/src"),
+                )
+            } else if folder.join("src").is_dir() {
+                (Some(folder.clone()), format!("{id}/src"))
+            } else {
+                (None, id.clone())
+            };
+            Submission {
+                id,
+                root: dir.to_path_buf(),
+                exercises,
+                shown,
+            }
+        })
+        .collect())
+}
+
+/// The gradebook: a header, then one row per student.
+pub fn gradebook(lessons: &[Lesson], rows: &[(String, Grades)]) -> Result<Vec<u8>> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["student".to_string()];
+    header.extend(lessons.iter().map(|l| l.id.clone()));
+    header.extend(["total".to_string(), "note".to_string()]);
+    writer.write_record(&header)?;
+    for (id, grades) in rows {
+        let mut record = vec![id.clone()];
+        record.extend(grades.lessons.iter().map(|l| l.score.to_string()));
+        record.push(grades.score.to_string());
+        record.push(note(grades));
+        writer.write_record(&record)?;
+    }
+    let bytes = writer.into_inner().context("cannot write the gradebook")?;
+    Ok(if bytes.is_ascii() {
+        bytes
+    } else {
+        let mut with_bom = "\u{feff}".as_bytes().to_vec();
+        with_bom.extend(bytes);
+        with_bom
+    })
+}
+
+/// The notes of a student's lessons; one note for all when every lesson has the same
+/// (a submission that is missing).
+fn note(grades: &Grades) -> String {
+    let first = grades.lessons.first().map(|l| l.note.as_str());
+    if first.is_some_and(|n| !n.is_empty())
+        && grades
+            .lessons
+            .iter()
+            .all(|l| Some(l.note.as_str()) == first)
+    {
+        return first.unwrap_or_default().to_string();
+    }
+    let notes: Vec<String> = grades
+        .lessons
+        .iter()
+        .filter(|l| !l.note.is_empty())
+        .map(|l| format!("{}: {}", l.id, l.note))
+        .collect();
+    notes.join("; ")
+}
+
+/// One student's JSON: the grades of `grade --format json`, with the student's id.
+pub fn student_json(id: &str, grades: &Grades) -> String {
+    #[derive(Serialize)]
+    struct Student<'a> {
+        student: &'a str,
+        #[serde(flatten)]
+        grades: &'a Grades,
+    }
+    serde_json::to_string_pretty(&Student {
+        student: id,
+        grades,
+    })
+    .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grade::GradedLesson;
+    use crate::grade::points::Points;
+
+    fn grades(scores: &[(u32, &str)]) -> Grades {
+        let lessons: Vec<GradedLesson> = scores
+            .iter()
+            .enumerate()
+            .map(|(i, (score, note))| GradedLesson {
+                id: format!("l{i}"),
+                title: String::new(),
+                score: Points::whole(*score),
+                max_score: Points::whole(10),
+                passed: *score == 10,
+                output: String::new(),
+                note: note.to_string(),
+                tests: Vec::new(),
+            })
+            .collect();
+        Grades {
+            score: lessons.iter().map(|l| l.score).sum(),
+            max_score: lessons.iter().map(|l| l.max_score).sum(),
+            passed: false,
+            lessons,
+        }
+    }
+
+    fn lessons() -> Vec<Lesson> {
+        let source = |id: &str| {
+            format!(
+                "format = 1\nid = \"{id}\"\nmodule = \"{id}\"\nfunctions = [\"fn f(x: f32) -> f32\"]\n\
+                 title = {{ ja = \"t\", en = \"t\" }}\ntext = {{ ja = \"t\", en = \"t\" }}\n\
+                 [[fixed]]\nname = {{ ja = \"n\", en = \"n\" }}\ncall = \"f\"\nargs = [1]\nexpected = 1\n"
+            )
+        };
+        ["l0", "l1"]
+            .iter()
+            .map(|id| crate::lesson::parse(&source(id)).expect("a valid lesson"))
+            .collect()
+    }
+
+    #[test]
+    fn an_ascii_gradebook_has_no_byte_order_mark() {
+        let rows = vec![
+            (
+                "s001".to_string(),
+                grades(&[(10, ""), (0, "does not compile")]),
+            ),
+            (
+                "s002, \"quoted\"".to_string(),
+                grades(&[(10, ""), (10, "")]),
+            ),
+        ];
+        let text = String::from_utf8(gradebook(&lessons(), &rows).unwrap()).unwrap();
+        assert_eq!(
+            text,
+            "student,l0,l1,total,note\n\
+             s001,10,0,10,l1: does not compile\n\
+             \"s002, \"\"quoted\"\"\",10,10,20,\n"
+        );
+    }
+
+    #[test]
+    fn a_gradebook_with_japanese_starts_with_a_byte_order_mark_for_excel() {
+        let rows = vec![(
+            "山田".to_string(),
+            grades(&[(10, ""), (0, "コンパイルできません")]),
+        )];
+        let bytes = gradebook(&lessons(), &rows).unwrap();
+        assert!(bytes.starts_with(&[0xEF, 0xBB, 0xBF]));
+        let mut reader = csv::Reader::from_reader(&bytes[3..]);
+        let row = reader.records().next().unwrap().unwrap();
+        assert_eq!(&row[0], "山田");
+        assert_eq!(&row[3], "10");
+    }
+}

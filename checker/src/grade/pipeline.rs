@@ -1,0 +1,294 @@
+//! Grading submissions with the answers out of reach: the reference outputs are
+//! computed first and kept in memory (never cached in a file); each student's module
+//! files are scanned ([`guard`]) and copied to a private folder, and their harnesses are
+//! built from those copies in a workspace of grade's own; then every harness runs under
+//! the lesson's limits, as many at once as the machine has cores.
+//!
+//! A submission that is missing, refused, does not compile or loops only costs its own
+//! lessons: the batch goes on.
+
+use super::guard::{self, Scan};
+use super::{Grades, Judged};
+use crate::app::App;
+use crate::harness::codegen::{self, GradeCrate};
+use crate::harness::run::{self, Limits, RunResult};
+use crate::harness::{self, FileProblem, LessonRun, ReferenceOutputs, StudentRun, build};
+use crate::lesson::Lesson;
+use crate::verdict;
+use anyhow::Result;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// One student's work to grade.
+#[derive(Debug, Clone)]
+pub struct Submission {
+    /// The student's id (the folder's name in a class; empty for one workbook).
+    pub id: String,
+    /// The folder the grader chose; nothing between it and a module file may be a link.
+    pub root: PathBuf,
+    /// The crate folder holding `src/`, if the submission has one.
+    pub exercises: Option<PathBuf>,
+    /// How reports name the submission's `src/` folder.
+    pub shown: String,
+}
+
+/// How many submissions are built by one cargo call.
+pub const CHUNK: usize = 8;
+
+/// What became of one lesson of one submission before anything ran.
+enum Prepared {
+    /// Built from these private copies; `unscanned` if the scan could not read a file.
+    Ready {
+        files: Vec<PathBuf>,
+        unscanned: Option<String>,
+    },
+    Unreadable(FileProblem),
+    Refused(String),
+}
+
+/// The machine's cores: how many harnesses run at once, so that a loop in one
+/// submission never slows an honest one into its time limit.
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
+}
+
+/// Grades `submissions` in chunks of [`CHUNK`]; `done` hears of each as it is graded.
+pub fn grade_submissions(
+    app: &App,
+    submissions: &[Submission],
+    done: &mut dyn FnMut(&Submission, &Grades) -> Result<()>,
+) -> Result<()> {
+    let course = &app.course;
+    let lessons: Vec<&Lesson> = course.lessons.iter().collect();
+    let msg = app.msg();
+    let references =
+        harness::reference_outputs(course, &lessons, &|| eprintln!("{}", msg.preparing()))?;
+    for chunk in submissions.chunks(CHUNK) {
+        let graded = grade_chunk(app, &lessons, &references, chunk)?;
+        for (submission, grades) in chunk.iter().zip(graded) {
+            done(submission, &grades)?;
+        }
+    }
+    Ok(())
+}
+
+fn grade_dir(app: &App) -> PathBuf {
+    app.course.layout.work_dir().join("grade")
+}
+
+/// Checks, scans and copies one lesson's module files of one submission into `private`.
+fn prepare(app: &App, lesson: &Lesson, submission: &Submission, private: &Path) -> Prepared {
+    let lang = app.lang;
+    let Some(exercises) = &submission.exercises else {
+        return Prepared::Refused(missing_src(app, submission));
+    };
+    let mut files = Vec::new();
+    let mut unscanned = None;
+    for module in std::iter::once(&lesson.module).chain(&lesson.uses) {
+        let original = exercises.join("src").join(format!("{module}.rs"));
+        let shown = format!("{}/{module}.rs", submission.shown);
+        if guard::behind_a_link(&submission.root, &original) {
+            return Prepared::Refused(guard::linked(lang, &shown));
+        }
+        let source = match std::fs::read(&original) {
+            Err(_) => return Prepared::Unreadable(FileProblem::Missing(original)),
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(_) => return Prepared::Unreadable(FileProblem::NotUtf8(original)),
+            },
+        };
+        match guard::scan(&source) {
+            Scan::Clean => {}
+            Scan::Refused(found) => {
+                return Prepared::Refused(guard::refusal(lang, &shown, &found));
+            }
+            Scan::Unreadable => unscanned = Some(guard::unreadable(lang, &shown)),
+        }
+        let copy = private.join(format!("{module}.rs"));
+        if let Err(e) = codegen::write_if_changed(&copy, &source) {
+            return Prepared::Refused(format!("✗ {e:#}\n"));
+        }
+        files.push(copy);
+    }
+    Prepared::Ready { files, unscanned }
+}
+
+fn missing_src(app: &App, submission: &Submission) -> String {
+    match app.lang {
+        crate::messages::Lang::En => format!(
+            "✗ No submission: {} holds neither src/ nor exercises/src/. Every lesson scores 0.\n",
+            submission.shown
+        ),
+        crate::messages::Lang::Ja => format!(
+            "✗ 提出物がありません。{} には src/ も exercises/src/ もありません。すべてのレッスンが 0 点です。\n",
+            submission.shown
+        ),
+    }
+}
+
+fn grade_chunk(
+    app: &App,
+    lessons: &[&Lesson],
+    references: &[ReferenceOutputs],
+    chunk: &[Submission],
+) -> Result<Vec<Grades>> {
+    let layout = &app.course.layout;
+    let dir = grade_dir(app);
+    // Slots are reused chunk after chunk, so the target folder keeps one chunk's builds.
+    let mut prepared = Vec::new();
+    let mut crates = Vec::new();
+    for (slot, submission) in chunk.iter().enumerate() {
+        let private = dir.join("files").join(slot.to_string()).join("src");
+        let _ = std::fs::remove_dir_all(&private);
+        let mut row = Vec::new();
+        for lesson in lessons {
+            let p = prepare(app, lesson, submission, &private);
+            if let Prepared::Ready { files, .. } = &p {
+                crates.push(GradeCrate {
+                    package: package(slot, lesson),
+                    lesson,
+                    module_files: files.clone(),
+                });
+            }
+            row.push(p);
+        }
+        prepared.push(row);
+    }
+    let packages: Vec<String> = crates.iter().map(|c| c.package.clone()).collect();
+    let workspace = dir.join("harness");
+    let harnesses = codegen::write_grade_workspace(layout, &workspace, crates)?;
+    let built = if packages.is_empty() {
+        build::BuildOutput::default()
+    } else {
+        build::build(layout, &workspace, &packages, false)?
+    };
+
+    // Every harness that built, run as many at once as there are cores.
+    let mut jobs = Vec::new();
+    for (slot, row) in prepared.iter().enumerate() {
+        for (l, lesson) in lessons.iter().enumerate() {
+            if let (Prepared::Ready { .. }, Some(exe)) =
+                (&row[l], built.executables.get(&package(slot, lesson)))
+            {
+                jobs.push((slot, l, exe.clone()));
+            }
+        }
+    }
+    let results: Mutex<Vec<Option<Result<RunResult>>>> =
+        Mutex::new((0..jobs.len()).map(|_| None).collect());
+    let next = AtomicUsize::new(0);
+    let scratch = dir.join("runs");
+    std::thread::scope(|scope| {
+        for _ in 0..cores().min(jobs.len()) {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some((_, l, exe)) = jobs.get(i) else {
+                        break;
+                    };
+                    let lesson = lessons[*l];
+                    let limits = Limits {
+                        time: lesson.time_limit,
+                        memory: lesson.memory_limit,
+                    };
+                    let result = run::run(exe, &run::inputs_text(lesson), limits, &scratch);
+                    if let Ok(mut results) = results.lock() {
+                        results[i] = Some(result);
+                    }
+                }
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_default();
+
+    let cx = app.context();
+    let mut out = Vec::new();
+    for (slot, (submission, row)) in chunk.iter().zip(prepared).enumerate() {
+        let mut judged: Vec<Judged> = Vec::new();
+        for (l, (lesson, p)) in lessons.iter().zip(row).enumerate() {
+            let name = package(slot, lesson);
+            let reference = references[l].clone();
+            let student = match p {
+                Prepared::Refused(reason) => {
+                    judged.push(Err(reason));
+                    continue;
+                }
+                Prepared::Unreadable(problem) => StudentRun::Unreadable(problem),
+                Prepared::Ready { unscanned, .. } => {
+                    let job = jobs.iter().position(|(s, j, _)| *s == slot && *j == l);
+                    match (job, unscanned) {
+                        (Some(_), Some(reason)) => {
+                            judged.push(Err(reason));
+                            continue;
+                        }
+                        (Some(i), None) => match results[i].take() {
+                            Some(Ok(run)) => StudentRun::Ran(run),
+                            Some(Err(e)) => StudentRun::CargoFailed(format!("{e:#}")),
+                            None => StudentRun::CargoFailed(String::new()),
+                        },
+                        (None, _) => match (
+                            built.errors.get(&name),
+                            harnesses.iter().find(|h| h.package == name),
+                        ) {
+                            (Some(diagnostics), Some(harness)) => StudentRun::CompileError {
+                                diagnostics: diagnostics.clone(),
+                                harness: harness.clone(),
+                            },
+                            _ => StudentRun::CargoFailed(built.cargo_stderr.clone()),
+                        },
+                    }
+                }
+            };
+            let mut verdict = verdict::judge(lesson, LessonRun { student, reference });
+            app.diagnose(lesson, &mut verdict);
+            judged.push(Ok(verdict));
+        }
+        let mut grades = super::grade(&cx, lessons, &judged);
+        let private = dir.join("files").join(slot.to_string()).join("src");
+        let original = submission.exercises.as_ref().map(|e| e.join("src"));
+        name_the_students_files(
+            &mut grades,
+            app,
+            &private,
+            original.as_deref(),
+            &submission.shown,
+        );
+        out.push(grades);
+    }
+    Ok(out)
+}
+
+/// The package of a submission's slot and a lesson.
+fn package(slot: usize, lesson: &Lesson) -> String {
+    format!("grade-{slot}-{}", lesson.id)
+}
+
+/// Reports name the private copies; the student should read their own file's name.
+fn name_the_students_files(
+    grades: &mut Grades,
+    app: &App,
+    private: &Path,
+    original: Option<&Path>,
+    shown: &str,
+) {
+    let layout = &app.course.layout;
+    let mut from = vec![private.display().to_string(), layout.show(private)];
+    if let Some(original) = original {
+        from.push(original.display().to_string());
+        from.push(layout.show(original));
+    }
+    let fix = |text: &mut String| {
+        for from in &from {
+            if text.contains(from.as_str()) {
+                *text = text.replace(from.as_str(), shown);
+            }
+        }
+    };
+    for lesson in &mut grades.lessons {
+        fix(&mut lesson.output);
+        for test in &mut lesson.tests {
+            fix(&mut test.output);
+        }
+    }
+}

@@ -148,6 +148,14 @@ pub fn junit(grades: &Grades) -> String {
         .flat_map(|l| &l.tests)
         .filter(|t| !t.passed)
         .count();
+    // Points as properties (JUnit has no field for them), exact as everywhere else.
+    let points = |out: &mut String, indent: &str, score: Points, max: Points| {
+        let _ = writeln!(
+            out,
+            "{indent}<properties>\n{indent}  <property name=\"score\" value=\"{score}\"/>\n\
+             {indent}  <property name=\"max_score\" value=\"{max}\"/>\n{indent}</properties>"
+        );
+    };
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
         out,
@@ -161,21 +169,21 @@ pub fn junit(grades: &Grades) -> String {
             xml_escape(&lesson.id),
             lesson.tests.len()
         );
+        points(&mut out, "    ", lesson.score, lesson.max_score);
         for test in &lesson.tests {
             let name = xml_escape(&test.name);
             let class = xml_escape(&format!("cnnlings.{}", lesson.id));
-            if test.passed {
-                let _ = writeln!(out, "    <testcase name=\"{name}\" classname=\"{class}\"/>");
-            } else {
+            let _ = writeln!(out, "    <testcase name=\"{name}\" classname=\"{class}\">");
+            points(&mut out, "      ", test.score, test.max_score);
+            if !test.passed {
                 let message = format!("{} of {} cases failed", test.failed_cases, test.cases);
-                let _ = writeln!(out, "    <testcase name=\"{name}\" classname=\"{class}\">");
                 let _ = writeln!(
                     out,
                     "      <failure message=\"{message}\">{}</failure>",
                     xml_escape(test.output.trim_end())
                 );
-                let _ = writeln!(out, "    </testcase>");
             }
+            let _ = writeln!(out, "    </testcase>");
         }
         let _ = writeln!(out, "  </testsuite>");
     }
@@ -228,6 +236,8 @@ mod tests {
         assert!(xml.contains("tests=\"2\" failures=\"1\""));
         assert!(xml.contains("name=\"a small &quot;example&quot;\""));
         assert!(xml.contains("expected 3 &lt;got 4&gt; &amp; more"));
+        assert!(xml.contains("<property name=\"max_score\" value=\"10\"/>"));
+        assert!(xml.contains("<property name=\"score\" value=\"5\"/>"));
     }
 
     #[test]

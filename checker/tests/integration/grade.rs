@@ -70,6 +70,21 @@ fn full_marks_are_exactly_the_maximum_in_every_format_from_a_relative_path() {
     assert!(stdout(&output).contains("10/10"), "{}", stdout(&output));
 }
 
+#[test]
+fn full_marks_in_every_format() {
+    let _serial = serial();
+    let wb = three_tests_on_ten_points();
+    for format in ["text", "json", "junit", "gradescope"] {
+        let name = format!("full_marks_as_{format}");
+        wb.settings().bind(|| {
+            insta_cmd::assert_cmd_snapshot!(
+                name,
+                wb.checker(&["grade", "--exercises", "solutions", "--format", format])
+            )
+        });
+    }
+}
+
 /// Private lessons that replace only `scale`: one hidden, secret test the student never saw.
 fn private_scale(wb: &Workbook) -> tempfile::TempDir {
     let private = tempfile::tempdir().unwrap();

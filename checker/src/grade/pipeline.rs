@@ -77,11 +77,17 @@ fn grade_dir(app: &App) -> PathBuf {
     app.course.layout.work_dir().join("grade")
 }
 
-/// Checks, scans and copies one lesson's module files of one submission into `private`.
-fn prepare(app: &App, lesson: &Lesson, submission: &Submission, private: &Path) -> Prepared {
+/// Checks, scans and copies one lesson's module files of one submission into `private`;
+/// an error is the grader's (a copy that cannot be written), never the student's.
+fn prepare(
+    app: &App,
+    lesson: &Lesson,
+    submission: &Submission,
+    private: &Path,
+) -> Result<Prepared> {
     let lang = app.lang;
     let Some(exercises) = &submission.exercises else {
-        return Prepared::Refused(missing_src(app, submission));
+        return Ok(Prepared::Refused(missing_src(app, submission)));
     };
     let mut files = Vec::new();
     let mut unscanned = None;
@@ -89,29 +95,27 @@ fn prepare(app: &App, lesson: &Lesson, submission: &Submission, private: &Path) 
         let original = exercises.join("src").join(format!("{module}.rs"));
         let shown = format!("{}/{module}.rs", submission.shown);
         if guard::behind_a_link(&submission.root, &original) {
-            return Prepared::Refused(guard::linked(lang, &shown));
+            return Ok(Prepared::Refused(guard::linked(lang, &shown)));
         }
         let source = match std::fs::read(&original) {
-            Err(_) => return Prepared::Unreadable(FileProblem::Missing(original)),
+            Err(_) => return Ok(Prepared::Unreadable(FileProblem::Missing(original))),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text,
-                Err(_) => return Prepared::Unreadable(FileProblem::NotUtf8(original)),
+                Err(_) => return Ok(Prepared::Unreadable(FileProblem::NotUtf8(original))),
             },
         };
         match guard::scan(&source) {
             Scan::Clean => {}
             Scan::Refused(found) => {
-                return Prepared::Refused(guard::refusal(lang, &shown, &found));
+                return Ok(Prepared::Refused(guard::refusal(lang, &shown, &found)));
             }
             Scan::Unreadable => unscanned = Some(guard::unreadable(lang, &shown)),
         }
         let copy = private.join(format!("{module}.rs"));
-        if let Err(e) = codegen::write_if_changed(&copy, &source) {
-            return Prepared::Refused(format!("✗ {e:#}\n"));
-        }
+        codegen::write_if_changed(&copy, &source)?;
         files.push(copy);
     }
-    Prepared::Ready { files, unscanned }
+    Ok(Prepared::Ready { files, unscanned })
 }
 
 fn missing_src(app: &App, submission: &Submission) -> String {
@@ -139,11 +143,11 @@ fn grade_chunk(
     let mut prepared = Vec::new();
     let mut crates = Vec::new();
     for (slot, submission) in chunk.iter().enumerate() {
+        // Copies are rewritten only when they differ, so an unchanged file is not rebuilt.
         let private = dir.join("files").join(slot.to_string()).join("src");
-        let _ = std::fs::remove_dir_all(&private);
         let mut row = Vec::new();
         for lesson in lessons {
-            let p = prepare(app, lesson, submission, &private);
+            let p = prepare(app, lesson, submission, &private)?;
             if let Prepared::Ready { files, .. } = &p {
                 crates.push(GradeCrate {
                     package: package(slot, lesson),
@@ -200,7 +204,9 @@ fn grade_chunk(
             });
         }
     });
-    let mut results = results.into_inner().unwrap_or_default();
+    let mut results = results
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
 
     let cx = app.context();
     let mut out = Vec::new();

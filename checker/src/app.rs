@@ -140,11 +140,17 @@ impl App {
         Msg(self.lang)
     }
 
+    /// Text fitted to the screen's width (see [`text::fit`]).
+    pub(crate) fn fit(&self, text: &str) -> String {
+        text::fit(text, text::terminal_width())
+    }
+
     pub(crate) fn context(&self) -> Context<'_> {
         Context {
             lang: self.lang,
             color: self.color,
             layout: &self.course.layout,
+            width: text::terminal_width(),
         }
     }
 
@@ -315,11 +321,11 @@ impl App {
             .course
             .layout
             .show(&self.course.layout.solution(&lesson.module));
-        format!(
+        self.fit(&format!(
             "{check} {}{points}\n  {}\n",
             m.passed(lesson.tests.len(), lesson.case_count()),
             m.compare_with_reference(&reference)
-        )
+        ))
     }
 
     pub(crate) fn introduce(&self, lesson: &Lesson) -> String {
@@ -327,13 +333,16 @@ impl App {
             "{}\n\n{}\n{}\n",
             self.heading(lesson),
             text::render(self.lang.pick(&lesson.text), self.color),
-            self.edit_line(lesson)
+            self.fit(&self.edit_line(lesson))
         )
     }
 
     pub(crate) fn completion(&self) -> String {
-        self.msg()
-            .course_complete(self.points_earned(), self.points_total())
+        self.fit(
+            &self
+                .msg()
+                .course_complete(self.points_earned(), self.points_total()),
+        )
     }
 
     /// How many lessons have passed.

@@ -112,3 +112,542 @@ pub enum DevCommand {
         name: String,
     },
 }
+
+/// Parses the command line in the student's language: `--help` and every usage error are
+/// in Japanese when the language is Japanese (from `--lang` or the locale), as rustlings'
+/// are in English. A usage error exits with status 2, as clap's own do.
+pub fn parse() -> Cli {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let lang = Lang::detect(lang_in(&args));
+    match parse_from(lang, args) {
+        Ok(cli) => cli,
+        Err(error) => error.exit(),
+    }
+}
+
+/// The `--lang` a command line asks for, read before clap parses it.
+fn lang_in(args: &[std::ffi::OsString]) -> Option<Lang> {
+    use clap::ValueEnum as _;
+    let mut args = args.iter().filter_map(|a| a.to_str());
+    while let Some(arg) = args.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(rest) => rest.strip_prefix('='),
+            None => continue,
+        };
+        if arg == "--" {
+            break;
+        }
+        return value.and_then(|v| Lang::from_str(v, true).ok());
+    }
+    None
+}
+
+/// How a parse ended when it did not give a [`Cli`]: help, a version, or a usage error,
+/// already in the language.
+pub struct Exit {
+    text: String,
+    code: i32,
+    to_stdout: bool,
+}
+
+impl Exit {
+    pub fn exit(self) -> ! {
+        if self.to_stdout {
+            print!("{}", self.text);
+        } else {
+            eprint!("{}", self.text);
+        }
+        std::process::exit(self.code)
+    }
+
+    #[cfg(test)]
+    fn text(&self) -> &str {
+        &self.text
+    }
+}
+
+/// Parses `args` (the program name first) with help and errors in `lang`.
+pub fn parse_from(lang: Lang, args: Vec<std::ffi::OsString>) -> Result<Cli, Exit> {
+    use clap::{CommandFactory as _, FromArgMatches as _};
+    let command = match lang {
+        Lang::En => Cli::command(),
+        Lang::Ja => japanese(Cli::command()),
+    };
+    let matches = match command.clone().try_get_matches_from(args) {
+        Ok(matches) => matches,
+        Err(error) => return Err(exit_for(lang, error, command)),
+    };
+    Cli::from_arg_matches(&matches).map_err(|error| exit_for(lang, error, command))
+}
+
+fn exit_for(lang: Lang, error: clap::Error, command: clap::Command) -> Exit {
+    use clap::error::ErrorKind;
+    let code = error.exit_code();
+    let kind = error.kind();
+    let to_stdout = matches!(kind, ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    let text = match lang {
+        Lang::En => error.render().to_string(),
+        Lang::Ja => match kind {
+            ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.render().to_string(),
+            _ => japanese_error(&error, &command),
+        },
+    };
+    Exit {
+        text,
+        code,
+        to_stdout,
+    }
+}
+
+/// A usage error in Japanese: what is wrong, a suggestion if clap has one, the usage, and
+/// where to read more.
+fn japanese_error(error: &clap::Error, command: &clap::Command) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let get = |kind: ContextKind| -> Option<String> {
+        match error.get(kind)? {
+            ContextValue::String(s) => Some(s.clone()),
+            ContextValue::Strings(v) => Some(v.join("、")),
+            ContextValue::StyledStr(s) => Some(s.to_string()),
+            ContextValue::StyledStrs(v) => Some(
+                v.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("、"),
+            ),
+            ContextValue::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    let arg = get(ContextKind::InvalidArg).unwrap_or_default();
+    let value = get(ContextKind::InvalidValue).unwrap_or_default();
+    let mut text = match error.kind() {
+        ErrorKind::InvalidSubcommand => format!(
+            "`{}` というコマンドはありません。",
+            get(ContextKind::InvalidSubcommand).unwrap_or_default()
+        ),
+        ErrorKind::UnknownArgument => format!("`{arg}` という引数は使えません。"),
+        ErrorKind::MissingRequiredArgument => format!("{arg} を指定してください。"),
+        ErrorKind::MissingSubcommand => "コマンドを指定してください。".to_string(),
+        ErrorKind::InvalidValue => {
+            let valid = get(ContextKind::ValidValue)
+                .filter(|v| !v.is_empty())
+                .map(|v| format!("使える値: {v}"))
+                .unwrap_or_default();
+            if value.is_empty() {
+                format!("{arg} に値を指定してください。{valid}")
+            } else {
+                format!("{arg} に `{value}` は使えません。{valid}")
+            }
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "{arg} は {} といっしょには使えません。",
+            get(ContextKind::PriorArg).unwrap_or_default()
+        ),
+        ErrorKind::ValueValidation => format!("{arg} の値 `{value}` が正しくありません。"),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues => {
+            format!("{arg} の値の数が正しくありません。")
+        }
+        ErrorKind::InvalidUtf8 => "引数が UTF-8 の文字列ではありません。".to_string(),
+        _ => "コマンドラインが正しくありません。".to_string(),
+    };
+    let suggested =
+        get(ContextKind::SuggestedSubcommand).or_else(|| get(ContextKind::SuggestedArg));
+    if let Some(suggested) = suggested {
+        text.push_str(&format!("`{suggested}` のことですか？"));
+    }
+    // clap's usage of the command that failed, which is the Japanese one set by
+    // `override_usage`, after clap's own heading.
+    let usage =
+        get(ContextKind::Usage).unwrap_or_else(|| command.clone().render_usage().to_string());
+    let usage = usage.trim();
+    let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
+    format!("エラー: {text}\n\n使い方: {usage}\n\n詳しくは `--help` を付けて実行してください。\n")
+}
+
+/// A command's path, its Japanese about, and its arguments' ids with their Japanese help.
+type JapaneseHelp = (
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+/// Japanese for the help of each command and argument, by the command's path and the
+/// argument's id. An argument missing here keeps its English (a test finds it).
+const JAPANESE: &[JapaneseHelp] = &[
+    (
+        "",
+        "cnnlings: 畳み込みニューラルネットワークを、部品から一つずつ組み立てて学ぶワークブックです。\
+         このチェッカーは、あなたのコードを隠しテストで調べ、どこが違うのかを説明します。",
+        &[
+            (
+                "lang",
+                "レッスンとメッセージの言語: ja または en（指定しなければ LC_ALL、LC_MESSAGES、LANG から決めます）。",
+            ),
+            (
+                "root",
+                "ワークブックのフォルダ（指定しなければ、今のフォルダから上へたどって探します）。",
+            ),
+        ],
+    ),
+    (
+        "next",
+        "今のレッスンを表示して、あなたのコードをチェックします。合格したら次のレッスンへ進みます。",
+        &[],
+    ),
+    (
+        "list",
+        "すべてのレッスンを、状態と点数といっしょに一覧にします。",
+        &[],
+    ),
+    (
+        "check",
+        "レッスンを一つチェックします（順番は自由です）。",
+        &[(
+            "lesson",
+            "レッスンの名前。`list` に表示されるものです（例: conv）。",
+        )],
+    ),
+    (
+        "hint",
+        "レッスンのヒントを一つずつ表示します。",
+        &[("lesson", "レッスンの名前（指定しなければ今のレッスン）。")],
+    ),
+    (
+        "verify",
+        "すべてのレッスンをチェックします。一つでも合格していなければ、終了コードが 0 以外になります。",
+        &[],
+    ),
+    (
+        "watch",
+        "ファイルを保存するたびに、今のレッスンをチェックし直します。ヒントや一覧はキーで出せます。",
+        &[],
+    ),
+    (
+        "reset",
+        "レッスンのファイルを最初の状態（スタブ）に戻します。今の内容はバックアップに残します。",
+        &[
+            ("lesson", "レッスンの名前。`list` に表示されるものです。"),
+            ("yes", "確認せずにリセットします。"),
+        ],
+    ),
+    (
+        "solution",
+        "レッスンの模範解答を表示します（合格したレッスンだけ）。",
+        &[("lesson", "レッスンの名前。`list` に表示されるものです。")],
+    ),
+    (
+        "grade",
+        "ワークブックを採点します。すべてのレッスンの隠しテストを実行し、点数を人にも機械にも読める形で書き出します。\
+         すべてのレッスンに合格しない限り、終了コードは 0 以外になります（--class では、全員を採点できなかったとき）。\
+         学生のコードはモジュールファイルの複製からビルドし、ファイルを読むこと、プログラムを起動すること、\
+         ほかのファイルを取り込むことはできません（README を参照）。",
+        &[
+            (
+                "format",
+                "採点結果の形式: text（表、既定）、json、junit、gradescope。--class では使いません（CSV と JSON を書き出します）。",
+            ),
+            (
+                "exercises",
+                "exercises/ の代わりに、このクレートのフォルダ（src/ を含むもの）にある学生のモジュールを採点します。\
+                 中身は変更しません。今のフォルダからの相対パスです。",
+            ),
+            (
+                "lessons",
+                "非公開のレッスン。たとえば、学生に見せていない追加のテストを加えた複製です。\
+                 このフォルダのレッスンファイルは、lessons/ の同じ名前のファイルの代わりに使います。\
+                 新しい名前のファイルはレッスンとして加わり、ほかのレッスンはそのまま残ります。今のフォルダからの相対パスです。",
+            ),
+            (
+                "class",
+                "クラス全体を採点します。このフォルダの中の各フォルダが一人分の提出物（その学生の exercises/ か、\
+                 ワークブック全体の複製）で、フォルダ名が学生の ID です。\
+                 gradebook.csv と学生ごとの JSON を --output のフォルダ（既定は grades）に書き出します。",
+            ),
+            (
+                "output",
+                "採点結果を標準出力ではなく、このファイルに書き出します（--class では、成績表と学生ごとの JSON を書き出すフォルダ）。",
+            ),
+        ],
+    ),
+    ("dev", "先生のための道具です。", &[]),
+    (
+        "dev check",
+        "すべてのレッスンが正しく作られているかを確かめます。読み込めること、模範解答がすべての隠しテストに通ること、\
+         スタブが落ちること、よくある間違いがそれぞれ落ちて、正しく見分けられることを調べます。",
+        &[],
+    ),
+    (
+        "dev new",
+        "新しいレッスンを作ります。すべての項目に説明を付けたレッスンファイル、スタブ、模範解答を作り、\
+         すぐ `list` に表示されるように登録します。",
+        &[(
+            "name",
+            "新しいレッスンの名前（モジュール名にもなります）。英小文字・数字・`_` で、英小文字から始めます。",
+        )],
+    ),
+];
+
+/// Placeholders of values, in Japanese.
+fn japanese_value_name(name: &str) -> Option<&'static str> {
+    match name {
+        "DIR" => Some("フォルダ"),
+        "FILE" => Some("ファイル"),
+        "PATH" => Some("パス"),
+        "LESSON" => Some("レッスン"),
+        "NAME" => Some("名前"),
+        "FORMAT" => Some("形式"),
+        "LANG" => Some("言語"),
+        _ => None,
+    }
+}
+
+/// The command with its help, usage and headings in Japanese.
+fn japanese(command: clap::Command) -> clap::Command {
+    let command = command.disable_version_flag(true).arg(
+        clap::Arg::new("version")
+            .short('V')
+            .long("version")
+            .action(clap::ArgAction::Version)
+            .help("バージョンを表示します。"),
+    );
+    let mut command = japanese_at(command, "", "checker");
+    // clap adds its `help` command when the command is built: build it now, then say
+    // what `help` does in Japanese too.
+    command.build();
+    if command.find_subcommand("help").is_none() {
+        return command;
+    }
+    command.mut_subcommand("help", |help| {
+        help.about("コマンドの説明を表示します（`checker help check` など）。")
+            .override_usage("checker help [コマンド]")
+            .help_template("{about-with-newline}\n使い方: {usage}\n")
+    })
+}
+
+fn japanese_at(mut command: clap::Command, path: &str, usage_prefix: &str) -> clap::Command {
+    let entry = JAPANESE.iter().find(|(p, ..)| *p == path);
+    if let Some((_, about, _)) = entry {
+        command = command.about(*about).long_about(None);
+    }
+    command = command.disable_help_flag(true).arg(
+        clap::Arg::new("help")
+            .short('h')
+            .long("help")
+            .action(clap::ArgAction::Help)
+            .help("このヘルプを表示します。"),
+    );
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in &ids {
+        let help =
+            entry.and_then(|(_, _, args)| args.iter().find(|(a, _)| a == id).map(|(_, h)| *h));
+        command = command.mut_arg(id, |mut arg| {
+            if let Some(help) = help {
+                arg = arg.help(help).long_help(None);
+            }
+            if !arg.get_action().takes_values() {
+                return arg;
+            }
+            // The Japanese help names the values and the default itself.
+            arg = arg.hide_possible_values(true).hide_default_value(true);
+            let names: Option<Vec<String>> = arg
+                .get_value_names()
+                .map(|n| n.iter().map(ToString::to_string).collect());
+            let names = names.unwrap_or_else(|| vec![id.to_uppercase()]);
+            if let [name] = names.as_slice()
+                && let Some(ja) = japanese_value_name(name)
+            {
+                arg = arg.value_name(ja);
+            }
+            arg
+        });
+    }
+    // The usage, as clap would write it, with Japanese placeholders.
+    let positionals: Vec<String> = command
+        .get_positionals()
+        .map(|p| {
+            let name = p
+                .get_value_names()
+                .and_then(|n| n.first().map(ToString::to_string))
+                .unwrap_or_else(|| p.get_id().to_string());
+            if p.is_required_set() {
+                format!(" <{name}>")
+            } else {
+                format!(" [{name}]")
+            }
+        })
+        .collect();
+    let has_subcommands = command.has_subcommands();
+    let usage = format!(
+        "{usage_prefix} [オプション]{}{}",
+        positionals.concat(),
+        if has_subcommands {
+            " <コマンド>"
+        } else {
+            ""
+        }
+    );
+    let mut template = String::from("{about-with-newline}\n使い方: {usage}\n");
+    if has_subcommands {
+        template.push_str("\nコマンド:\n{subcommands}\n");
+    }
+    if !positionals.is_empty() {
+        template.push_str("\n引数:\n{positionals}\n");
+    }
+    template.push_str("\nオプション:\n{options}\n{after-help}");
+    command = command.override_usage(usage).help_template(template);
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = if path.is_empty() {
+            name.clone()
+        } else {
+            format!("{path} {name}")
+        };
+        let prefix = format!("{usage_prefix} {name}");
+        command = command.mut_subcommand(&name, |sub| japanese_at(sub, &sub_path, &prefix));
+    }
+    command
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(lang: Lang, args: &[&str]) -> Result<Cli, Exit> {
+        let args = std::iter::once("checker").chain(args.iter().copied());
+        parse_from(lang, args.map(Into::into).collect())
+    }
+
+    fn help(lang: Lang, args: &[&str]) -> String {
+        match run(lang, args) {
+            Ok(cli) => panic!("parsed: {cli:?}"),
+            Err(exit) => exit.text().to_string(),
+        }
+    }
+
+    /// Words of clap's own English that must not show in Japanese.
+    const ENGLISH: [&str; 9] = [
+        "Usage",
+        "Options",
+        "Commands",
+        "Arguments",
+        "Print",
+        "error:",
+        "[default",
+        "possible values",
+        "For more",
+    ];
+
+    #[test]
+    fn every_command_and_argument_has_japanese_help() {
+        use clap::CommandFactory as _;
+        fn walk(command: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            let entry = JAPANESE.iter().find(|(p, ..)| *p == path);
+            if entry.is_none() {
+                missing.push(format!("command `{path}`"));
+            }
+            for arg in command.get_arguments() {
+                let id = arg.get_id().as_str();
+                let global = ["lang", "root"].contains(&id) && !path.is_empty();
+                let found = entry.is_some_and(|(_, _, args)| args.iter().any(|(a, _)| *a == id));
+                if !found && !global && !["help", "version"].contains(&id) {
+                    missing.push(format!("argument `{id}` of `{path}`"));
+                }
+            }
+            for sub in command.get_subcommands() {
+                let sub_path = if path.is_empty() {
+                    sub.get_name().to_string()
+                } else {
+                    format!("{path} {}", sub.get_name())
+                };
+                walk(sub, &sub_path, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&Cli::command(), "", &mut missing);
+        assert!(missing.is_empty(), "no Japanese help for: {missing:?}");
+    }
+
+    #[test]
+    fn help_is_japanese_in_japanese() {
+        for args in [
+            &["--help"][..],
+            &["check", "--help"],
+            &["grade", "--help"],
+            &["dev", "--help"],
+            &["dev", "new", "--help"],
+        ] {
+            let text = help(Lang::Ja, args);
+            assert!(text.contains("使い方: checker"), "{args:?}:\n{text}");
+            for word in ENGLISH {
+                assert!(!text.contains(word), "{args:?}: `{word}` in\n{text}");
+            }
+        }
+        let english = help(Lang::En, &["--help"]);
+        assert!(
+            english.contains("Usage:") && english.contains("Commands:"),
+            "{english}"
+        );
+    }
+
+    #[test]
+    fn usage_errors_are_japanese_in_japanese() {
+        for (args, words) in [
+            (
+                &["chek", "conv"][..],
+                "`chek` というコマンドはありません。`check` のことですか？",
+            ),
+            (&["check"], "<レッスン> を指定してください。"),
+            (&["list", "--colour"], "`--colour` という引数は使えません。"),
+            (
+                &["--lang", "fr", "list"],
+                "`fr` は使えません。使える値: ja、en",
+            ),
+            (&[], "使い方: checker [オプション] <コマンド>"),
+        ] {
+            let text = help(Lang::Ja, args);
+            assert!(text.contains(words), "{args:?}:\n{text}");
+            for word in ENGLISH {
+                assert!(!text.contains(word), "{args:?}: `{word}` in\n{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_language_is_read_before_parsing() {
+        let args = |a: &[&str]| {
+            a.iter()
+                .map(Into::into)
+                .collect::<Vec<std::ffi::OsString>>()
+        };
+        assert_eq!(
+            lang_in(&args(&["checker", "--lang", "ja", "list"])),
+            Some(Lang::Ja)
+        );
+        assert_eq!(
+            lang_in(&args(&["checker", "list", "--lang=en"])),
+            Some(Lang::En)
+        );
+        assert_eq!(lang_in(&args(&["checker", "list"])), None);
+        assert_eq!(lang_in(&args(&["checker", "--lang"])), None);
+    }
+
+    #[test]
+    fn a_valid_command_line_parses_in_both_languages() {
+        for lang in [Lang::Ja, Lang::En] {
+            let cli = run(lang, &["--lang", "ja", "check", "conv"])
+                .ok()
+                .expect("parses");
+            assert!(matches!(cli.command, Command::Check { ref lesson } if lesson == "conv"));
+            assert_eq!(cli.lang, Some(Lang::Ja));
+        }
+    }
+}

@@ -3,6 +3,7 @@
 mod app;
 mod cli;
 mod commands;
+mod compile_errors;
 mod course;
 mod diagnosis;
 mod grade;
@@ -17,13 +18,12 @@ mod text;
 mod verdict;
 mod watch;
 
-use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     quiet_when_the_reader_goes();
     interrupt::install();
-    let cli = cli::Cli::parse();
+    let cli = cli::parse();
     app::run(cli)
 }
 

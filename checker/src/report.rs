@@ -16,11 +16,28 @@ pub struct Context<'a> {
     pub lang: Lang,
     pub color: bool,
     pub layout: &'a Layout,
+    /// The width sentences are fitted to ([`crate::text::fit`]); `None` leaves them whole.
+    pub width: Option<usize>,
+}
+
+/// Writes a sentence (or several lines of them) and a newline, each line fitted to the
+/// screen's width. Matrices, rustc's text and the student's output are written as they are.
+macro_rules! put {
+    ($out:expr, $cx:expr, $($arg:tt)*) => {{
+        let text = format!($($arg)*);
+        $out.push_str(&crate::text::fit(&text, $cx.width));
+        $out.push('\n');
+    }};
 }
 
 impl Context<'_> {
     pub fn msg(&self) -> Msg {
         Msg(self.lang)
+    }
+
+    /// The widest a line of side-by-side blocks may get: the screen's width, at most 100.
+    fn max_width(&self) -> usize {
+        self.width.map_or(MAX_WIDTH, |w| w.min(MAX_WIDTH))
     }
 
     /// The mark of a failure, red when colours are on.
@@ -103,6 +120,7 @@ const MAX_COLS: usize = 10;
 /// A value drawn as lines of text. `mark` flags cells to highlight; `focus` is the
 /// cell to keep in view when the value is too large to show whole.
 fn draw(
+    m: Msg,
     value: &[f32],
     shape: &[usize],
     mark: Option<&[bool]>,
@@ -111,6 +129,7 @@ fn draw(
     color: bool,
 ) -> Vec<String> {
     draw_with_width(
+        m,
         value,
         shape,
         mark,
@@ -137,7 +156,9 @@ fn cell_width(value: &[f32], is_usize: bool) -> usize {
         .unwrap_or(1)
 }
 
+#[allow(clippy::too_many_arguments, reason = "one private drawing routine")]
 fn draw_with_width(
+    m: Msg,
     value: &[f32],
     shape: &[usize],
     mark: Option<&[bool]>,
@@ -156,7 +177,7 @@ fn draw_with_width(
     let planes = value.len().checked_div(plane).unwrap_or(0);
     let mut lines = Vec::new();
     if value.is_empty() {
-        lines.push("(empty)".to_string());
+        lines.push(m.empty_value());
         return lines;
     }
     // Which planes (the leading indices of a 3-D or 4-D array) to show.
@@ -184,7 +205,7 @@ fn draw_with_width(
             lines.push(format!("{lead}, :, :]"));
         }
         if row_range.start > 0 {
-            lines.push(format!("  ⋮ ({} rows above)", row_range.start));
+            lines.push(format!("  ⋮ {}", m.rows_above(row_range.start)));
         }
         for r in row_range.clone() {
             let mut line = String::new();
@@ -213,11 +234,11 @@ fn draw_with_width(
             lines.push(line.trim_end().to_string());
         }
         if row_range.end < rows {
-            lines.push(format!("  ⋮ ({} rows below)", rows - row_range.end));
+            lines.push(format!("  ⋮ {}", m.rows_below(rows - row_range.end)));
         }
     }
     if planes > 2 {
-        lines.push(format!("  ({} of {} planes shown)", 1, planes));
+        lines.push(format!("  {}", m.planes_shown(1, planes)));
     }
     lines
 }
@@ -239,7 +260,7 @@ fn visible_width(text: &str) -> usize {
 
 /// Blocks of lines placed side by side, each under its title.
 /// Blocks of lines placed side by side as far as the width allows, then on further rows.
-fn side_by_side(blocks: &[(String, Vec<String>)], indent: &str) -> String {
+fn side_by_side(blocks: &[(String, Vec<String>)], indent: &str, max_width: usize) -> String {
     let width_of = |(title, lines): &(String, Vec<String>)| {
         lines
             .iter()
@@ -253,7 +274,7 @@ fn side_by_side(blocks: &[(String, Vec<String>)], indent: &str) -> String {
     while start < blocks.len() {
         let mut end = start + 1;
         let mut used = indent.len() + width_of(&blocks[start]);
-        while end < blocks.len() && used + 4 + width_of(&blocks[end]) <= MAX_WIDTH {
+        while end < blocks.len() && used + 4 + width_of(&blocks[end]) <= max_width {
             used += 4 + width_of(&blocks[end]);
             end += 1;
         }
@@ -362,7 +383,7 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
             } else {
                 shape.clone()
             };
-            if visible_width(&line) + 1 + piece.len() > MAX_WIDTH && i > 0 {
+            if visible_width(&line) + 1 + piece.len() > cx.max_width() && i > 0 {
                 let _ = writeln!(out, "{line}");
                 line = String::from("     ");
             }
@@ -372,7 +393,7 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
         let _ = writeln!(out, "{line}");
         return;
     }
-    let _ = writeln!(out, "    {heading}");
+    put!(out, cx, "    {heading}");
     let blocks: Vec<(String, Vec<String>)> = test
         .arg_names
         .iter()
@@ -383,7 +404,7 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
                 (
                     format!(
                         "{name} = {}",
-                        draw(&data, &shape, None, 0, is_usize, false)
+                        draw(cx.msg(), &data, &shape, None, 0, is_usize, false)
                             .join("")
                             .trim()
                     ),
@@ -392,12 +413,12 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
             } else {
                 (
                     format!("{name} {}", shape_text(&shape)),
-                    draw(&data, &shape, None, 0, is_usize, false),
+                    draw(cx.msg(), &data, &shape, None, 0, is_usize, false),
                 )
             }
         })
         .collect();
-    out.push_str(&side_by_side(&blocks, "      "));
+    out.push_str(&side_by_side(&blocks, "      ", cx.max_width()));
 }
 
 fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
@@ -421,13 +442,14 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
                 &format!("{}", diff.tolerance),
             )
         };
-        let _ = writeln!(out, "    {line}");
+        put!(out, cx, "    {line}");
         return;
     }
     // One width for both, so that the same cell sits in the same column.
     let width = cell_width(&diff.expected, diff.is_usize).max(cell_width(&diff.got, diff.is_usize));
     let draw_one = |values: &[f32], mark: Option<&[bool]>| {
         draw_with_width(
+            m,
             values,
             &diff.shape,
             mark,
@@ -450,6 +472,7 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
             (format!("{}{suffix}", m.got()), got_lines),
         ],
         "      ",
+        cx.max_width(),
     ));
     let total = diff.expected.len();
     if total > 1 {
@@ -459,7 +482,7 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
         } else {
             m.wrong_cells(wrong, total)
         };
-        let _ = writeln!(out, "    {line}");
+        put!(out, cx, "    {line}");
     }
     if !diff.is_usize {
         let (e, g) = (diff.expected[diff.worst], diff.got[diff.worst]);
@@ -467,7 +490,7 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
         let tolerance = format!("{}", diff.tolerance);
         let cell = index_text(&diff.shape, diff.worst);
         let line = m.worst_cell(&cell, &number(e), &number(g), &difference, &tolerance);
-        let _ = writeln!(out, "    {line}");
+        put!(out, cx, "    {line}");
     }
 }
 
@@ -488,9 +511,8 @@ fn write_failure(
         write_inputs(out, cx, lesson, test, &case.args);
     }
     let indented = |text: String| {
-        text.lines()
-            .map(|l| format!("    {l}\n"))
-            .collect::<String>()
+        let text: String = text.lines().map(|l| format!("    {l}\n")).collect();
+        crate::text::fit(&text, cx.width)
     };
     match &failure.failure {
         Failure::NotImplemented { location } => {
@@ -525,7 +547,7 @@ fn write_captured(out: &mut String, cx: &Context, stream: &str, captured: &Captu
         return;
     }
     let m = cx.msg();
-    let _ = writeln!(out, "\n{}", m.student_output(stream, captured.total));
+    put!(out, cx, "\n{}", m.student_output(stream, captured.total));
     let clean = |line: &str| -> String {
         line.chars()
             .filter(|c| !c.is_control() || *c == '\t')
@@ -582,7 +604,7 @@ pub fn test_report(cx: &Context, lesson: &Lesson, verdict: &TestVerdict) -> Stri
     } else {
         title
     };
-    let _ = writeln!(out, "{cross} {title}");
+    put!(out, cx, "{cross} {title}");
     let not_run = verdict
         .failures
         .iter()
@@ -593,22 +615,23 @@ pub fn test_report(cx: &Context, lesson: &Lesson, verdict: &TestVerdict) -> Stri
         .iter()
         .find(|f| !matches!(f.failure, Failure::Missing(Missing::NotRun)))
     else {
-        let _ = writeln!(out, "    {}", m.not_run(not_run));
+        put!(out, cx, "    {}", m.not_run(not_run));
         return out;
     };
     if verdict.cases > 1 {
         let seed = test.cases[first.index].seed;
-        let _ = writeln!(
+        put!(
             out,
+            cx,
             "    {}",
             m.cases_failed(verdict.failures.len(), verdict.cases, first.index + 1, seed)
         );
     } else if let Some(seed) = test.cases[first.index].seed {
-        let _ = writeln!(out, "    {}", m.case_seed(seed));
+        put!(out, cx, "    {}", m.case_seed(seed));
     }
     write_failure(&mut out, cx, lesson, test, first);
     if not_run > 0 {
-        let _ = writeln!(out, "    {}", m.not_run(not_run));
+        put!(out, cx, "    {}", m.not_run(not_run));
     }
     out
 }
@@ -619,7 +642,7 @@ pub fn for_student(cx: &Context, lesson: &Lesson, verdict: &Verdict, again: Agai
     let report = failure_parts(cx, lesson, verdict);
     let mut out = format!("{}{}", report.head, report.details);
     if let Some(advice) = advice(cx, verdict, again) {
-        let _ = writeln!(out, "{advice}");
+        put!(out, cx, "{advice}");
     }
     out
 }
@@ -682,15 +705,24 @@ pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts 
                     })
                     .map(|f| cx.layout.show(f))
                     .collect();
-                let _ = writeln!(head, "{cross} {}", m.does_not_compile(&files.join(", ")));
-                let _ = writeln!(out);
+                put!(
+                    head,
+                    cx,
+                    "{cross} {}",
+                    m.does_not_compile(&files.join(", "))
+                );
+                // The errors this course's students often meet, each in one sentence first.
+                for slip in crate::compile_errors::slips(student.iter().copied()) {
+                    put!(head, cx, "  → {}", m.compile_slip(slip));
+                }
+                put!(out, cx, "\n{}\n", m.rustc_messages());
                 for d in student {
                     let _ = writeln!(out, "{}", cx.relative(d.rendered.trim_end()));
                 }
                 return parts(head, out);
             }
             // The errors are in the generated harness: the code exists but does not fit the tests.
-            let _ = writeln!(head, "{cross} {}", m.cannot_call(&file));
+            put!(head, cx, "{cross} {}", m.cannot_call(&file));
             let mut said = Vec::new();
             for d in diagnostics {
                 let line = d
@@ -720,11 +752,11 @@ pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts 
                     }))
                 );
                 if !said.contains(&text) {
-                    let _ = writeln!(out, "\n  {}", text.trim_start().replace('\n', "\n  "));
+                    put!(out, cx, "\n  {}", text.trim_start().replace('\n', "\n  "));
                     said.push(text);
                 }
             }
-            let _ = writeln!(out, "\n  {}", m.keep_signatures());
+            put!(out, cx, "\n  {}", m.keep_signatures());
             return parts(head, out);
         }
         Verdict::CargoFailed(stderr) => {
@@ -751,7 +783,7 @@ pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts 
                     m.file_not_utf8(&cx.layout.show(file), &lesson_of(file))
                 }
             };
-            let _ = writeln!(head, "{cross} {}", text.replace('\n', "\n  "));
+            put!(head, cx, "{cross} {}", text.replace('\n', "\n  "));
             return parts(head, out);
         }
         Verdict::Ran { .. } => {}
@@ -788,13 +820,14 @@ pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts 
         } else {
             "○".to_string()
         };
-        let _ = writeln!(head, "{circle} {}", m.not_implemented(&location));
+        put!(head, cx, "{circle} {}", m.not_implemented(&location));
         return parts(head, out);
     }
     let failed: Vec<_> = tests.iter().filter(|t| !t.passed()).collect();
     let failed_cases: usize = failed.iter().map(|t| t.failures.len()).sum();
-    let _ = writeln!(
+    put!(
         head,
+        cx,
         "{cross} {}",
         m.failed_summary(failed.len(), tests.len(), failed_cases, lesson.case_count())
     );
@@ -804,15 +837,13 @@ pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts 
     } = verdict
     {
         let message = cx.lang.pick(&lesson.mistakes[*mistake].message);
-        // Wrapped like a lesson text, so a long sentence breaks between words.
-        let text = crate::text::render(&m.known_mistake(message.trim()), false);
-        let text = text.trim_end().to_string();
+        let text = m.known_mistake(message.trim());
         let text = if cx.color {
             text.yellow().bold().to_string()
         } else {
             text
         };
-        let _ = writeln!(head, "\n{}", text.replace('\n', "\n  "));
+        put!(head, cx, "\n{text}");
     }
     // The first few failing tests in detail: a student fixes one thing at a time.
     let (detailed, listed) = failed.split_at(failed.len().min(DETAILED_TESTS));
@@ -821,13 +852,13 @@ pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts 
         out.push_str(&test_report(cx, lesson, verdict));
     }
     if !listed.is_empty() {
-        let _ = writeln!(out, "\n{}", m.also_failing());
+        put!(out, cx, "\n{}", m.also_failing());
         for verdict in listed {
             let test = &lesson.tests[verdict.test];
             let cases = m.cases_count(verdict.failures.len(), verdict.cases);
             let title = m.test_title(&lang_name(cx, test), test.kind);
             let line = format!("{cross} {title} {cases}");
-            let _ = writeln!(out, "{}", line.trim_end());
+            put!(out, cx, "{}", line.trim_end());
         }
     }
     write_captured(&mut out, cx, "stdout", stdout);
@@ -856,6 +887,7 @@ mod tests {
     #[test]
     fn draws_matrices_aligned_with_marks() {
         let lines = draw(
+            Msg(Lang::En),
             &[4.0, 3.0, 5.0, -4.0, 3.0, 15.0],
             &[2, 3],
             Some(&[false, false, true, false, false, false]),
@@ -870,7 +902,7 @@ mod tests {
     #[test]
     fn large_arrays_show_a_window_around_the_worst_cell() {
         let data: Vec<f32> = (0..400).map(|i| i as f32).collect();
-        let lines = draw(&data, &[20, 20], None, 399, false, false);
+        let lines = draw(Msg(Lang::En), &data, &[20, 20], None, 399, false, false);
         assert!(lines[0].contains("rows above"));
         assert!(lines.last().is_some_and(|l| l.ends_with("399")));
     }
@@ -879,11 +911,12 @@ mod tests {
     fn side_by_side_pads_by_display_width() {
         let text = side_by_side(
             &[
-                ("期待値".into(), vec!["1".into()]),
+                ("正しい値".into(), vec!["1".into()]),
                 ("got".into(), vec!["2".into()]),
             ],
             "",
+            MAX_WIDTH,
         );
-        assert_eq!(text, "期待値    got\n1         2\n");
+        assert_eq!(text, "正しい値    got\n1           2\n");
     }
 }

@@ -16,14 +16,15 @@ pub fn render(text: &str, color: bool) -> String {
     render_width(text, color, terminal_width())
 }
 
-/// The width to wrap to: `None` (no wrapping) when standard output is not a terminal.
-fn terminal_width() -> Option<usize> {
-    if !std::io::stdout().is_terminal() {
-        return None;
-    }
+/// The width to wrap to: `COLUMNS` if set, else the terminal's width; `None` (no
+/// wrapping) when standard output is not a terminal and `COLUMNS` is not set.
+pub fn terminal_width() -> Option<usize> {
     let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok());
+    if columns.is_none() && !std::io::stdout().is_terminal() {
+        return None;
+    }
     columns
         .or_else(|| {
             crossterm::terminal::size()
@@ -31,6 +32,93 @@ fn terminal_width() -> Option<usize> {
                 .map(|(w, _)| usize::from(w))
         })
         .filter(|&w| w >= 20)
+}
+
+/// Fits finished text (messages, reports; colour codes allowed) to `width` columns:
+/// every line wider than that is wrapped by display width, at spaces and between
+/// Japanese characters with the kinsoku rules of lesson texts, never inside a word or a
+/// number. Continuation lines are indented under the first line's text, after its
+/// indentation and its mark (`✗ `, `→ `, `- `, …). Lines that fit stay as they are.
+pub fn fit(text: &str, width: Option<usize>) -> String {
+    let Some(width) = width else {
+        return text.to_string();
+    };
+    let mut out = String::with_capacity(text.len());
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&fit_line(line, width));
+    }
+    out
+}
+
+/// A space that does not break a line, inside code while fitting.
+const NO_BREAK: char = '\u{a0}';
+
+/// One line of [`fit`].
+fn fit_line(line: &str, width: usize) -> String {
+    // Each character with the colour codes just before it; codes at the end kept apart.
+    let mut cells: Vec<(char, String)> = Vec::new();
+    let mut pending = String::new();
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            pending.push(c);
+            for d in chars.by_ref() {
+                pending.push(d);
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            continue;
+        }
+        cells.push((c, std::mem::take(&mut pending)));
+    }
+    if cells.iter().map(|(c, _)| char_width(*c)).sum::<usize>() <= width {
+        return line.to_string();
+    }
+    // A command in backticks stays on one line when it can: its spaces do not break.
+    let mut code = false;
+    for (c, _) in &mut cells {
+        match *c {
+            '`' => code = !code,
+            ' ' if code => *c = NO_BREAK,
+            _ => {}
+        }
+    }
+    // A very deep indentation would leave no room: then continuation lines start at 0.
+    let indent = Some(hanging_indent(&cells))
+        .filter(|&i| i * 2 < width)
+        .unwrap_or(0);
+    let lines = wrap(&cells, width, indent);
+    let mut out = String::new();
+    for (n, row) in lines.iter().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        for (c, codes) in row {
+            out.push_str(codes);
+            out.push(if *c == NO_BREAK { ' ' } else { *c });
+        }
+    }
+    out.push_str(&pending);
+    out
+}
+
+/// The columns a continuation line is indented by: the leading spaces, then a mark and
+/// its space (`✗ `, `✓ `, `○ `, `→ `, `- `, `• `) if the line starts with one.
+fn hanging_indent(cells: &[(char, String)]) -> usize {
+    let spaces = cells.iter().take_while(|(c, _)| *c == ' ').count();
+    let mark = cells.get(spaces).map(|(c, _)| *c);
+    let after = cells.get(spaces + 1).map(|(c, _)| *c);
+    let marked =
+        matches!(mark, Some('✗' | '✓' | '○' | '→' | '-' | '•' | '*' | '・')) && after == Some(' ');
+    if marked {
+        spaces + 1 + char_width(mark.unwrap_or(' ')).max(1)
+    } else {
+        spaces
+    }
 }
 
 /// Renders a lesson text: `# headings` in bold, code blocks (fenced or indented) kept
@@ -79,8 +167,9 @@ pub fn render_width(text: &str, color: bool, width: Option<usize>) -> String {
     out
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Style {
+    #[default]
     Plain,
     Heading,
     Code,
@@ -203,7 +292,7 @@ fn no_line_end(c: char) -> bool {
 
 /// Whether a line may break before `row[i]`: at a space, or beside a Japanese character
 /// unless kinsoku forbids it.
-fn can_break_before(row: &[(char, Style)], i: usize) -> bool {
+fn can_break_before<T>(row: &[(char, T)], i: usize) -> bool {
     if i == 0 || i >= row.len() {
         return false;
     }
@@ -215,13 +304,13 @@ fn can_break_before(row: &[(char, Style)], i: usize) -> bool {
 }
 
 /// Where a word too long for a line breaks best: after punctuation, before a bracket.
-fn soft_break(row: &[(char, Style)], i: usize) -> bool {
+fn soft_break<T>(row: &[(char, T)], i: usize) -> bool {
     let (before, after) = (row[i - 1].0, row[i].0);
     (matches!(before, '.' | ',' | ':' | '/') && after != ':') || after == '('
 }
 
 /// Greedy wrapping to `width` columns; lines after the first are indented by `indent`.
-fn wrap(row: &[(char, Style)], width: usize, indent: usize) -> Vec<Vec<(char, Style)>> {
+fn wrap<T: Clone + Default>(row: &[(char, T)], width: usize, indent: usize) -> Vec<Vec<(char, T)>> {
     let mut lines = Vec::new();
     let mut start = 0;
     while start < row.len() {
@@ -260,7 +349,7 @@ fn wrap(row: &[(char, Style)], width: usize, indent: usize) -> Vec<Vec<(char, St
                 .or_else(|| (start + 1..end).rev().find(|&i| soft_break(row, i)))
                 .unwrap_or(end.max(start + 1))
         };
-        let mut line: Vec<(char, Style)> = vec![(' ', Style::Plain); pad];
+        let mut line: Vec<(char, T)> = vec![(' ', T::default()); pad];
         line.extend_from_slice(&row[start..cut]);
         while line.last().is_some_and(|&(c, _)| c == ' ') {
             line.pop();
@@ -438,6 +527,81 @@ mod tests {
             Some(20),
         );
         assert_eq!(out, "Zip::from(image.\nwindows(k)).\nmap_collect(f)\n");
+    }
+
+    #[test]
+    fn report_lines_never_break_inside_a_number() {
+        let line =
+            "✗ 隠しテスト 9 個のうち 4 個が通りませんでした（125 ケース中 25 ケースが不一致）。";
+        for width in 20..60 {
+            let out = fit(line, Some(width));
+            for (i, row) in out.lines().enumerate() {
+                assert!(row.width() <= width, "{width}: {row:?}");
+                assert!(
+                    !no_line_start(row.trim_start().chars().next().unwrap()),
+                    "{width}: {row:?}"
+                );
+                if i > 0 {
+                    assert!(
+                        row.starts_with("  ") && !row.starts_with("   "),
+                        "{width}: {row:?}"
+                    );
+                }
+            }
+            // The numbers are whole on some line.
+            let joined: String = out.lines().map(str::trim_start).collect();
+            assert!(
+                joined.contains("125") && joined.contains("25 ケース"),
+                "{width}: {out}"
+            );
+            for number in ["125", "25", "9", "4"] {
+                let pieces = out.lines().filter(|l| l.contains(number)).count();
+                assert!(pieces >= 1, "{width}: {number} lost in\n{out}");
+            }
+            assert_eq!(joined.replace(' ', ""), line.replace(' ', ""), "{width}");
+        }
+    }
+
+    #[test]
+    fn fitting_keeps_short_lines_colours_and_indentation() {
+        assert_eq!(fit("short\n    line", Some(20)), "short\n    line");
+        assert_eq!(
+            fit("no width at all, so no wrapping", None),
+            "no width at all, so no wrapping"
+        );
+        let out = fit(
+            "    The worst cell is [1, 2]: expected 4, got 5 (difference 1; tolerance 0.0001).",
+            Some(40),
+        );
+        assert_eq!(
+            out,
+            "    The worst cell is [1, 2]: expected\n    4, got 5 (difference 1; tolerance\n    0.0001)."
+        );
+        let red = with_color(|| format!("✗ {} and some more words after it", "red words".red()));
+        let out = fit(&red, Some(16));
+        assert!(
+            out.contains("\u{1b}[31m") && out.contains("\u{1b}[0m"),
+            "{out:?}"
+        );
+        for line in out.lines() {
+            assert!(strip_ansi(line).width() <= 16, "{line:?}");
+        }
+        assert_eq!(
+            strip_ansi(&out),
+            "✗ red words and\n  some more\n  words after it"
+        );
+    }
+
+    #[test]
+    fn a_command_in_backticks_stays_whole_when_it_fits() {
+        let out = fit(
+            "Fix it, save, and run `cargo run -p checker -- next` again.",
+            Some(40),
+        );
+        assert_eq!(
+            out,
+            "Fix it, save, and run\n`cargo run -p checker -- next` again."
+        );
     }
 
     #[test]

@@ -39,14 +39,12 @@ impl App {
                 text::render(self.lang.pick(hint), self.color)
             );
         }
-        println!(
-            "{}",
-            if shown < lesson.hints.len() {
-                m.more_hints(id)
-            } else {
-                m.all_hints_shown()
-            }
-        );
+        let more = if shown < lesson.hints.len() {
+            m.more_hints(id)
+        } else {
+            m.all_hints_shown()
+        };
+        println!("{}", self.fit(&more));
         self.store.lesson(&lesson.id).hints = shown;
         self.store.save()?;
         Ok(PASSED)

@@ -41,7 +41,7 @@ impl App {
             // Every lesson passes, and each that changed passes still.
             self.store.save()?;
             if welcome {
-                println!("{}\n", m.welcome());
+                println!("{}\n", self.fit(&m.welcome()));
             }
             if !rechecked.is_empty() {
                 println!("{}\n", m.rechecked_changed(&rechecked.join(", ")));
@@ -66,7 +66,7 @@ impl App {
         self.store.save()?;
 
         if welcome {
-            println!("{}\n", m.welcome());
+            println!("{}\n", self.fit(&m.welcome()));
         }
         match intro {
             Some(intro) => print!("{intro}"),

@@ -30,17 +30,17 @@ impl App {
         let stub = match self.stub_of(&lesson) {
             Ok(stub) => stub,
             Err(stub) => {
-                eprintln!("{}", m.reset_no_stub(&file, &stub));
+                eprintln!("{}", self.fit(&m.reset_no_stub(&file, &stub)));
                 return Ok(USAGE);
             }
         };
         if self.is_stub(&lesson, &stub) {
-            println!("{}", m.reset_already_stub(&file));
+            println!("{}", self.fit(&m.reset_already_stub(&file)));
             return Ok(PASSED);
         }
         if !yes {
             if !std::io::stdin().is_terminal() {
-                eprintln!("{}", m.reset_needs_yes(&lesson.id));
+                eprintln!("{}", self.fit(&m.reset_needs_yes(&lesson.id)));
                 return Ok(USAGE);
             }
             print!("{}", m.reset_ask(&file));
@@ -55,10 +55,8 @@ impl App {
         }
         let restored = self.restore_stub(&lesson, &stub)?;
         let backup = restored.backup.map(|b| self.course.layout.show(&b));
-        println!(
-            "{}",
-            m.reset_done(&file, backup.as_deref(), restored.was_passed)
-        );
+        let done = m.reset_done(&file, backup.as_deref(), restored.was_passed);
+        println!("{}", self.fit(&done));
         Ok(PASSED)
     }
 

@@ -14,7 +14,7 @@ impl App {
         println!("{}\n", self.heading(&lesson));
         // Once passed, the solution stays open, even if the student's file fails later.
         if !self.store.awarded(&lesson.id) {
-            println!("{}", m.solution_locked(&lesson.id));
+            println!("{}", self.fit(&m.solution_locked(&lesson.id)));
             return Ok(FAILED);
         }
         let layout = &self.course.layout;
@@ -35,7 +35,10 @@ impl App {
                 println!("    {line}");
             }
         }
-        println!("\n{}", m.solution_compare(&self.exercise_shown(&lesson)));
+        println!(
+            "\n{}",
+            self.fit(&m.solution_compare(&self.exercise_shown(&lesson)))
+        );
         Ok(PASSED)
     }
 }

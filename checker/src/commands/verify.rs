@@ -50,7 +50,7 @@ impl App {
             println!("{}", m.verify_passed(lessons.len()));
             Ok(PASSED)
         } else {
-            println!("{}", m.verify_failed(&failed.join(", ")));
+            println!("{}", self.fit(&m.verify_failed(&failed.join(", "))));
             Ok(FAILED)
         }
     }

@@ -17,6 +17,13 @@ pub struct Diagnostic {
     pub rendered: String,
     /// The file, line and column of the primary span, if any.
     pub primary: Option<(PathBuf, usize, usize)>,
+    /// rustc's error code (`E0308`), if the error has one.
+    pub code: Option<String>,
+    /// The source line of the primary span, split where the span starts and ends:
+    /// (before, the span, after).
+    pub source: Option<(String, String, String)>,
+    /// The replacements rustc suggests (`.0`, `&`), in order.
+    pub suggestions: Vec<String>,
 }
 
 #[derive(Debug, Default)]
@@ -42,8 +49,16 @@ struct RustcMessage {
     level: String,
     message: String,
     rendered: Option<String>,
+    code: Option<Code>,
     #[serde(default)]
     spans: Vec<Span>,
+    #[serde(default)]
+    children: Vec<RustcMessage>,
+}
+
+#[derive(Deserialize)]
+struct Code {
+    code: String,
 }
 
 #[derive(Deserialize)]
@@ -53,6 +68,31 @@ struct Span {
     is_primary: bool,
     line_start: usize,
     column_start: usize,
+    #[serde(default)]
+    text: Vec<SpanLine>,
+    suggested_replacement: Option<String>,
+}
+
+/// A source line of a span, with the span's columns in it (1-based, in characters).
+#[derive(Deserialize)]
+struct SpanLine {
+    text: String,
+    highlight_start: usize,
+    highlight_end: usize,
+}
+
+impl SpanLine {
+    /// (before, the highlighted part, after); `None` when the columns do not fit the line.
+    fn split(&self) -> Option<(String, String, String)> {
+        let chars: Vec<char> = self.text.chars().collect();
+        let start = self.highlight_start.checked_sub(1)?;
+        let end = self.highlight_end.checked_sub(1)?;
+        if start > end || end > chars.len() {
+            return None;
+        }
+        let part = |r: std::ops::Range<usize>| chars[r].iter().collect::<String>();
+        Some((part(0..start), part(start..end), part(end..chars.len())))
+    }
 }
 
 /// The target folder of the harness builds (`CNNLINGS_TARGET_DIR` moves it; tests share one).
@@ -132,11 +172,26 @@ pub fn build(
                     .iter()
                     .find(|s| s.is_primary)
                     .and_then(|s| s.label.clone());
+                let source = m
+                    .spans
+                    .iter()
+                    .find(|s| s.is_primary)
+                    .and_then(|s| s.text.first())
+                    .and_then(SpanLine::split);
+                let suggestions = m
+                    .children
+                    .iter()
+                    .flat_map(|c| &c.spans)
+                    .filter_map(|s| s.suggested_replacement.clone())
+                    .collect();
                 result.errors.entry(package).or_default().push(Diagnostic {
                     label,
                     rendered: m.rendered.unwrap_or_else(|| m.message.clone()),
                     message: m.message,
                     primary,
+                    code: m.code.map(|c| c.code),
+                    source,
+                    suggestions,
                 });
             }
             _ => {}

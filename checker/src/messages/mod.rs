@@ -46,6 +46,21 @@ pub const RUN: &str = "cargo run -p checker --";
 #[derive(Debug, Clone, Copy)]
 pub struct Msg(pub Lang);
 
+/// An English count with its noun: `1 case`, `3 cases`.
+pub fn count(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// An English noun for a count: `case` for 1, else `cases`.
+fn noun<'a>(n: impl Into<u64>, one: &'a str, many: &'a str) -> &'a str {
+    if n.into() == 1 { one } else { many }
+}
+
 macro_rules! say {
     ($self:ident, ja: $ja:expr, en: $en:expr $(,)?) => {
         match $self.0 {
@@ -93,7 +108,10 @@ impl Msg {
     pub fn passed(self, tests: usize, cases: usize) -> String {
         say!(self,
             ja: format!("合格です。隠しテスト {tests} 個（{cases} ケース）をすべて通りました。"),
-            en: format!("Passed! All {tests} hidden tests ({cases} cases) agree with your code."),
+            en: match tests {
+                1 => format!("Passed! The hidden test ({}) agrees with your code.", count(cases as u64, "case", "cases")),
+                _ => format!("Passed! All {tests} hidden tests ({cases} cases) agree with your code."),
+            },
         )
     }
 
@@ -130,8 +148,8 @@ impl Msg {
 
     pub fn not_implemented(self, location: &str) -> String {
         say!(self,
-            ja: format!("まだ実装されていません。{location} の todo!() があなたのコードを待っています。"),
-            en: format!("Not implemented yet: the todo!() at {location} is waiting for your code."),
+            ja: format!("まだ実装されていません。{location} の todo!() を、あなたのコードに書き換えましょう。"),
+            en: format!("Not implemented yet: replace the todo!() at {location} with your code."),
         )
     }
 
@@ -143,8 +161,9 @@ impl Msg {
         cases: usize,
     ) -> String {
         say!(self,
-            ja: format!("隠しテスト {tests} 個のうち {failed} 個が通りませんでした（{cases} ケース中 {failed_cases} ケース）。"),
-            en: format!("{failed} of {tests} hidden tests failed ({failed_cases} of {cases} cases)."),
+            ja: format!("隠しテスト {tests} 個のうち {failed} 個が通りませんでした（{cases} ケース中 {failed_cases} ケースが不一致）。"),
+            en: format!("{failed} of {tests} hidden {} failed ({failed_cases} of {cases} {} wrong).",
+                noun(tests as u64, "test", "tests"), noun(cases as u64, "case", "cases")),
         )
     }
 
@@ -169,10 +188,16 @@ impl Msg {
     ) -> String {
         let seed_ja = seed.map(|s| format!("、シード {s}")).unwrap_or_default();
         let seed_en = seed.map(|s| format!(", seed {s}")).unwrap_or_default();
-        say!(self,
-            ja: format!("{cases} ケース中 {failed} ケースが違います。最初のもの（ケース {first}{seed_ja}）:"),
-            en: format!("{failed} of {cases} cases failed. The first (case {first}{seed_en}):"),
-        )
+        match failed {
+            1 => say!(self,
+                ja: format!("{cases} ケース中 1 ケースが不一致です（ケース {first}{seed_ja}）:"),
+                en: format!("1 of {cases} cases is wrong (case {first}{seed_en}):"),
+            ),
+            _ => say!(self,
+                ja: format!("{cases} ケース中 {failed} ケースが不一致です。最初の不一致（ケース {first}{seed_ja}）:"),
+                en: format!("{failed} of {cases} cases are wrong. The first (case {first}{seed_en}):"),
+            ),
+        }
     }
 
     pub fn also_failing(self) -> String {
@@ -186,10 +211,33 @@ impl Msg {
         match cases {
             1 => String::new(),
             _ => say!(self,
-                ja: format!("— {cases} ケース中 {failed} ケース"),
-                en: format!("— {failed} of {cases} cases"),
+                ja: format!("— {cases} ケース中 {failed} ケースが不一致"),
+                en: format!("— {failed} of {cases} cases wrong"),
             ),
         }
+    }
+
+    /// An array with no cells, in a report.
+    pub fn empty_value(self) -> String {
+        say!(self, ja: "（空の配列）".to_string(), en: "(empty)".to_string())
+    }
+
+    /// Rows of a large array left out above the ones shown.
+    pub fn rows_above(self, rows: usize) -> String {
+        say!(self, ja: format!("（上に {rows} 行）"), en: format!("({} above)", count(rows as u64, "row", "rows")))
+    }
+
+    /// Rows of a large array left out below the ones shown.
+    pub fn rows_below(self, rows: usize) -> String {
+        say!(self, ja: format!("（下に {rows} 行）"), en: format!("({} below)", count(rows as u64, "row", "rows")))
+    }
+
+    /// Of a 3-D or 4-D array, only the plane with the worst cell is shown.
+    pub fn planes_shown(self, shown: usize, planes: usize) -> String {
+        say!(self,
+            ja: format!("（{planes} 面のうち {shown} 面を表示）"),
+            en: format!("({shown} of {planes} planes shown)"),
+        )
     }
 
     pub fn case_seed(self, seed: u64) -> String {
@@ -205,11 +253,11 @@ impl Msg {
     }
 
     pub fn expected(self) -> &'static str {
-        say!(self, ja: "期待される出力", en: "expected")
+        say!(self, ja: "正しい値", en: "expected")
     }
 
     pub fn got(self) -> &'static str {
-        say!(self, ja: "あなたの出力", en: "your output")
+        say!(self, ja: "あなたの結果", en: "your output")
     }
 
     pub fn worst_cell(
@@ -221,8 +269,8 @@ impl Msg {
         tolerance: &str,
     ) -> String {
         say!(self,
-            ja: format!("いちばん離れているのは {cell}: 期待値 {expected}、あなたの値 {got}（差 {difference}、許容誤差 {tolerance}）"),
-            en: format!("The worst cell is {cell}: expected {expected}, got {got} (difference {difference}; tolerance {tolerance})"),
+            ja: format!("いちばん離れているのは {cell} です。正しい値は {expected}、あなたの結果は {got}（差 {difference}、許容誤差 {tolerance}）。"),
+            en: format!("The worst cell is {cell}: expected {expected}, got {got} (difference {difference}; tolerance {tolerance})."),
         )
     }
 
@@ -236,12 +284,12 @@ impl Msg {
     ) -> String {
         if difference.is_empty() {
             return say!(self,
-                ja: format!("期待値 {expected}、あなたの値 {got}"),
+                ja: format!("正しい値は {expected}、あなたの結果は {got} です。"),
                 en: format!("Expected {expected}, got {got}."),
             );
         }
         say!(self,
-            ja: format!("期待値 {expected}、あなたの値 {got}（差 {difference}、許容誤差 {tolerance}）"),
+            ja: format!("正しい値は {expected}、あなたの結果は {got} です（差 {difference}、許容誤差 {tolerance}）。"),
             en: format!("Expected {expected}, got {got} (difference {difference}; tolerance {tolerance})."),
         )
     }
@@ -254,20 +302,20 @@ impl Msg {
     pub fn wrong_cells(self, wrong: usize, total: usize) -> String {
         say!(self,
             ja: format!("{total} 個の値のうち {wrong} 個が違います（* の付いた値）。"),
-            en: format!("{wrong} of {total} values differ (marked *)."),
+            en: format!("{wrong} of {total} values {} (marked *).", noun(wrong as u64, "differs", "differ")),
         )
     }
 
     pub fn wrong_cells_colored(self, wrong: usize, total: usize) -> String {
         say!(self,
             ja: format!("{total} 個の値のうち {wrong} 個が違います（赤い値）。"),
-            en: format!("{wrong} of {total} values differ (in red)."),
+            en: format!("{wrong} of {total} values {} (in red).", noun(wrong as u64, "differs", "differ")),
         )
     }
 
     pub fn shape_mismatch(self, expected: &str, got: &str) -> String {
         say!(self,
-            ja: format!("出力の形が違います。期待される形は {expected}、あなたの出力は {got} です。"),
+            ja: format!("結果の形が違います。正しい形は {expected}、あなたの結果は {got} です。"),
             en: format!("The output has the wrong shape: expected {expected}, got {got}."),
         )
     }
@@ -284,7 +332,7 @@ impl Msg {
             format!(" at {location}")
         };
         say!(self,
-            ja: format!("あなたのコードがパニックしました{at_ja}:\n{message}"),
+            ja: format!("あなたのコードがパニックを起こしました{at_ja}:\n{message}"),
             en: format!("Your code panicked{at_en}:\n{message}"),
         )
     }
@@ -349,10 +397,10 @@ impl Msg {
         )
     }
 
-    pub fn not_run(self, count: usize) -> String {
+    pub fn not_run(self, cases: usize) -> String {
         say!(self,
-            ja: format!("その前のテストでプロセスが止まったので、{count} ケースは実行できませんでした。"),
-            en: format!("{count} cases could not run: the process had stopped in an earlier test."),
+            ja: format!("その前のテストでプロセスが止まったので、{cases} ケースは実行できませんでした。"),
+            en: format!("{} could not run: the process had stopped in an earlier test.", count(cases as u64, "case", "cases")),
         )
     }
 
@@ -366,19 +414,51 @@ impl Msg {
     pub fn student_output(self, stream: &str, bytes: u64) -> String {
         say!(self,
             ja: format!("あなたのコードの出力（{stream}、{bytes} バイト）:"),
-            en: format!("Your code printed ({stream}, {bytes} bytes):"),
+            en: format!("Your code printed ({stream}, {}):", count(bytes, "byte", "bytes")),
         )
     }
 
     pub fn output_cut(self, bytes: u64) -> String {
-        say!(self, ja: format!("…（{bytes} バイト省略）…"), en: format!("… ({bytes} bytes cut) …"))
+        say!(self, ja: format!("…（{bytes} バイト省略）…"), en: format!("… ({} cut) …", count(bytes, "byte", "bytes")))
     }
 
     pub fn does_not_compile(self, files: &str) -> String {
         say!(self,
-            ja: format!("{files} がコンパイルできません。rustc のメッセージ:"),
-            en: format!("{files} does not compile. rustc says:"),
+            ja: format!("{files} がコンパイルできません。"),
+            en: format!("{files} does not compile."),
         )
+    }
+
+    /// Before rustc's own text of the errors.
+    pub fn rustc_messages(self) -> String {
+        say!(self, ja: "rustc のメッセージ:".to_string(), en: "rustc says:".to_string())
+    }
+
+    /// One sentence for a compile error this course's students often meet.
+    pub fn compile_slip(self, slip: crate::compile_errors::Slip) -> String {
+        use crate::compile_errors::Slip::*;
+        match slip {
+            IntegerForFloat => say!(self,
+                ja: "f32 の値が必要なところに、整数が書かれています。f32 の値は `0.0` や `2.0` のように小数点を付けて書きます（`0` は整数です）。".to_string(),
+                en: "An integer stands where an f32 is needed. Write f32 values with a decimal point: `0.0` and `2.0`, not `0` and `2`.".to_string(),
+            ),
+            ShapeNotTuple => say!(self,
+                ja: "新しい配列の形は、1 つのタプルで渡します。`Array2::zeros(h, w)` ではなく、かっこを二重にして `Array2::zeros((h, w))` と書きます。".to_string(),
+                en: "The shape of a new array is one tuple: write `Array2::zeros((h, w))`, with double parentheses, not `Array2::zeros(h, w)`.".to_string(),
+            ),
+            SingleBracketIndex => say!(self,
+                ja: "ndarray の要素は、角かっこを二重にして `a[[i, j]]` のように取り出します。`a[i, j]` とは書けません。".to_string(),
+                en: "An element of an ndarray is `a[[i, j]]`, with double brackets; `a[i, j]` does not compile.".to_string(),
+            ),
+            ViewForOwned => say!(self,
+                ja: "配列（`&Array1<f32>` など）を受け取る関数に、ビューを渡しています。`row()`、`column()`、`slice()` などが返すのは、元の配列の一部を指すビューです。`&a.row(j).to_owned()` のように `.to_owned()` で配列にしてから渡しましょう。".to_string(),
+                en: "You pass a view where a function takes an array (such as `&Array1<f32>`). `row()`, `column()` and `slice()` return views into an array; make one an array with `.to_owned()` and pass that: `&a.row(j).to_owned()`.".to_string(),
+            ),
+            MissingBorrow => say!(self,
+                ja: "この関数は参照（`&Array1<f32>` など）を受け取りますが、値をそのまま渡しています。引数の前に `&` を付けましょう。".to_string(),
+                en: "The function takes a reference (such as `&Array1<f32>`), and you pass the value itself. Put `&` before the argument.".to_string(),
+            ),
+        }
     }
 
     pub fn file_missing(self, file: &str, lesson: &str) -> String {
@@ -469,7 +549,7 @@ impl Msg {
     }
 
     pub fn state_current(self) -> &'static str {
-        say!(self, ja: "いまここ", en: "current")
+        say!(self, ja: "取り組み中", en: "current")
     }
 
     pub fn state_pending(self) -> &'static str {
@@ -478,15 +558,18 @@ impl Msg {
 
     pub fn list_total(self, done: usize, total: usize, points: u32, max: u32) -> String {
         say!(self,
-            ja: format!("{total} レッスン中 {done} 個に合格、{max} 点中 {points} 点"),
-            en: format!("{done} of {total} lessons done, {points} of {max} points"),
+            ja: format!("{total} レッスン中 {done} レッスンに合格、{max} 点中 {points} 点"),
+            en: format!("{done} of {total} {} done, {points} of {max} points", noun(total as u64, "lesson", "lessons")),
         )
     }
 
     pub fn verify_passed(self, lessons: usize) -> String {
         say!(self,
             ja: format!("{lessons} レッスンすべてに合格しています。"),
-            en: format!("All {lessons} lessons pass."),
+            en: match lessons {
+                1 => "The lesson passes.".to_string(),
+                _ => format!("All {lessons} lessons pass."),
+            },
         )
     }
 

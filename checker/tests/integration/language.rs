@@ -1,7 +1,7 @@
 //! The words the student reads: lesson texts that do not steer wrong, the wording decided
 //! for Japanese, and messages that fit the screen and the language.
 
-use crate::support::repo_root;
+use crate::support::{Workbook, assert_status, repo_root, serial, stdout};
 
 /// Every text and hint of the real lessons, as (file, language, text).
 fn lesson_texts() -> Vec<(String, &'static str, String)> {
@@ -159,4 +159,108 @@ fn lesson_texts_say_what_students_asked_about() {
         "the tie rule of predict"
     );
     assert!(!text_of("03-conv.toml", "en").contains("tells how similar"));
+}
+
+/// The compile errors this course provokes, each with its sentence before rustc's text:
+/// (module, fixture, the sentence's words in Japanese and in English).
+const SLIPS: [(&str, &str, &str, &str); 5] = [
+    (
+        "unit",
+        "unit_integer_literal",
+        "小数点を付けて",
+        "decimal point",
+    ),
+    (
+        "conv",
+        "conv_zeros_shape",
+        "Array2::zeros((h, w))",
+        "Array2::zeros((h, w))",
+    ),
+    ("conv", "conv_single_brackets", "a[[i, j]]", "a[[i, j]]"),
+    ("dense", "dense_view", ".to_owned()", ".to_owned()"),
+    ("dense", "dense_missing_borrow", "`&` を付け", "Put `&`"),
+];
+
+#[test]
+fn compile_errors_of_the_course_come_with_a_sentence_before_rustcs_text() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    for (module, fixture, ja, en) in SLIPS {
+        wb.student(module, fixture);
+        for (lang, words) in [("ja", ja), ("en", en)] {
+            let (output, _) = wb.run(&["--lang", lang, "check", module]);
+            assert_status(&output, 1);
+            let out = stdout(&output);
+            let sentence = out.find(words);
+            let rustc = out.find("error");
+            assert!(
+                sentence.is_some_and(|s| rustc.is_some_and(|r| s < r)),
+                "{fixture} ({lang}): the sentence must come before rustc's text:\n{out}"
+            );
+            wb.settings()
+                .bind(|| insta::assert_snapshot!(format!("compile_slip_{fixture}_{lang}"), out));
+        }
+        // Put the stub back, so the next fixture's lesson is alone in failing.
+        let stub = repo_root()
+            .join("lessons")
+            .join("stubs")
+            .join(format!("{module}.rs"));
+        std::fs::copy(stub, wb.exercise(module)).unwrap();
+    }
+}
+
+/// A report in Japanese on a 40-column screen: every sentence fits, no number is cut.
+#[test]
+fn a_report_fits_a_narrow_screen_and_breaks_no_number() {
+    use unicode_width::UnicodeWidthStr;
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_wrong");
+    for lang in ["ja", "en"] {
+        let output = wb
+            .checker(&["--lang", lang, "check", "scale"])
+            .env("COLUMNS", "40")
+            .output()
+            .unwrap();
+        assert_status(&output, 1);
+        let out = stdout(&output);
+        for line in out.lines() {
+            // Matrices (indented six columns) are never cut; everything else fits.
+            if !line.starts_with("      ") {
+                assert!(
+                    line.width() <= 40,
+                    "{lang}: {line:?} is wider than 40:\n{out}"
+                );
+            }
+        }
+        let joined: String = out
+            .lines()
+            .map(str::trim_start)
+            .collect::<Vec<_>>()
+            .join("\n");
+        let whole = match lang {
+            "ja" => ["9 ケース中 9 ケースが不一致", "8 ケース中 8 ケースが不一致"],
+            _ => ["(9 of 9 cases wrong)", "8 of 8 cases are wrong"],
+        };
+        let flat = joined.replace(['\n', ' '], "");
+        for words in whole {
+            assert!(
+                flat.contains(&words.replace(' ', "")),
+                "{lang}: {words:?} lost in\n{out}"
+            );
+        }
+        // No number is cut: no line ends in a digit where the next begins with one.
+        let sentences: Vec<&str> = out
+            .lines()
+            .filter(|l| !l.starts_with("      "))
+            .map(str::trim_start)
+            .collect();
+        for pair in sentences.windows(2) {
+            let cut = pair[0].ends_with(|c: char| c.is_ascii_digit())
+                && pair[1].starts_with(|c: char| c.is_ascii_digit());
+            assert!(!cut, "{lang}: a number is cut between {pair:?}");
+        }
+        wb.settings()
+            .bind(|| insta::assert_snapshot!(format!("a_report_on_40_columns_{lang}"), out));
+    }
 }

@@ -134,6 +134,8 @@ impl Workbook {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .env_remove("CLICOLOR_FORCE")
+            // Reports are fitted to COLUMNS when it is set: only tests that ask for a width get one.
+            .env_remove("COLUMNS")
             .env("NO_COLOR", "1");
         command
     }

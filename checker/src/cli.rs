@@ -417,14 +417,31 @@ fn japanese(command: clap::Command) -> clap::Command {
     // clap adds its `help` command when the command is built: build it now, then say
     // what `help` does in Japanese too.
     command.build();
-    if command.find_subcommand("help").is_none() {
-        return command;
+    japanese_help_command(command, "checker")
+}
+
+/// clap's `help` command of `command` and of its subcommands, in Japanese.
+fn japanese_help_command(mut command: clap::Command, prefix: &str) -> clap::Command {
+    let names: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        command = if name == "help" {
+            let usage = format!("{prefix} help [コマンド]");
+            command.mut_subcommand("help", |help| {
+                help.about(format!(
+                    "コマンドの説明を表示します（`{prefix} help <コマンド>`）。"
+                ))
+                .override_usage(usage)
+                .help_template("{about-with-newline}\n使い方: {usage}\n")
+            })
+        } else {
+            let prefix = format!("{prefix} {name}");
+            command.mut_subcommand(&name, |sub| japanese_help_command(sub, &prefix))
+        };
     }
-    command.mut_subcommand("help", |help| {
-        help.about("コマンドの説明を表示します（`checker help check` など）。")
-            .override_usage("checker help [コマンド]")
-            .help_template("{about-with-newline}\n使い方: {usage}\n")
-    })
+    command
 }
 
 fn japanese_at(mut command: clap::Command, path: &str, usage_prefix: &str) -> clap::Command {

@@ -222,7 +222,7 @@ fn secret_report(lang: Lang, test: &Test, failed: usize) -> String {
     let cases = test.cases.len();
     match lang {
         Lang::Ja => format!(
-            "✗ {name}\n    {cases} ケース中 {failed} ケースが不一致です。非公開のテストなので、入力と値は示しません。\n"
+            "✗ {name}\n    {cases} ケース中 {failed} ケースが通りませんでした。非公開のテストなので、入力と値は示しません。\n"
         ),
         Lang::En => format!(
             "✗ {name}\n    {failed} of {cases} cases failed. This test is private: its inputs and values are not shown.\n"

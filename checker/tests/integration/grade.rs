@@ -135,7 +135,7 @@ fn private_lessons_replace_by_name_and_secret_tests_say_only_that_they_failed() 
     let grades: Value = serde_json::from_str(&stdout(&output)).unwrap();
     let text = grades["lessons"][0]["tests"][1]["output"].as_str().unwrap();
     assert!(
-        text.contains("1 ケース中 1 ケースが不一致です。非公開のテスト"),
+        text.contains("1 ケース中 1 ケースが通りませんでした。非公開のテスト"),
         "{text}"
     );
 }

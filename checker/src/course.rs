@@ -405,6 +405,31 @@ fn defines_fn(text: &str, name: &str) -> bool {
     })
 }
 
+/// An error in a lesson file as rustc shows one: the message, then the file, line and
+/// column with the line itself marked, then any notes. Without a span, the file's name.
+pub fn render_error(
+    name: &str,
+    source: &str,
+    span: Option<std::ops::Range<usize>>,
+    message: &str,
+    notes: &[String],
+) -> String {
+    let file = SimpleFile::new(name, source);
+    let diagnostic = match span {
+        Some(span) => Diagnostic::error()
+            .with_message(message)
+            .with_labels(vec![Label::primary((), span)]),
+        None => Diagnostic::error().with_message(format!("{name}: {message}")),
+    };
+    let diagnostic = diagnostic.with_notes(notes.to_vec());
+    let config = term::Config {
+        display_style: term::DisplayStyle::Rich,
+        ..Default::default()
+    };
+    term::emit_into_string(&config, &file, &diagnostic)
+        .unwrap_or_else(|_| format!("error: {name}: {message}\n"))
+}
+
 #[derive(Default)]
 struct Reporter {
     out: String,
@@ -419,24 +444,13 @@ impl Reporter {
 
     fn lesson(&mut self, name: &str, source: &str, error: &LessonError) {
         self.count += 1;
-        let file = SimpleFile::new(name, source);
-        let diagnostic = match &error.span {
-            // The label's header names the file, line and column, as rustc does.
-            Some(span) => Diagnostic::error()
-                .with_message(&error.message)
-                .with_labels(vec![Label::primary((), span.clone())]),
-            None => Diagnostic::error().with_message(format!("{name}: {}", error.message)),
-        };
-        let config = term::Config {
-            display_style: term::DisplayStyle::Rich,
-            ..Default::default()
-        };
-        match term::emit_into_string(&config, &file, &diagnostic) {
-            Ok(text) => self.out.push_str(&text),
-            Err(_) => self
-                .out
-                .push_str(&format!("error: {name}: {}\n", error.message)),
-        }
+        self.out.push_str(&render_error(
+            name,
+            source,
+            error.span.clone(),
+            &error.message,
+            &[],
+        ));
     }
 
     fn finish(self) -> CourseErrors {

@@ -6,7 +6,7 @@ use crate::harness::run::Captured;
 use crate::harness::wire::WireValue;
 use crate::lesson::{EntryKind, Lesson, Test};
 use crate::messages::{Again, Lang, Msg};
-use crate::verdict::{CaseFailure, Failure, Missing, TestVerdict, ValueDiff, Verdict};
+use crate::verdict::{CaseFailure, Failure, LessonFault, Missing, TestVerdict, ValueDiff, Verdict};
 use colored::Colorize;
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
@@ -50,7 +50,7 @@ impl Context<'_> {
     }
 
     /// Absolute paths of the workbook shown relative to it.
-    fn relative(&self, text: &str) -> String {
+    pub fn relative(&self, text: &str) -> String {
         let root = format!("{}/", self.layout.root.display());
         text.replace(&root, "")
     }
@@ -538,7 +538,7 @@ fn write_failure(
             };
             out.push_str(&indented(text));
         }
-        Failure::Lesson(why) => out.push_str(&indented(m.lesson_fault(why))),
+        Failure::Harness(why) => out.push_str(&indented(m.harness_fault(why))),
     }
 }
 
@@ -786,6 +786,9 @@ pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts 
             put!(head, cx, "{cross} {}", text.replace('\n', "\n  "));
             return parts(head, out);
         }
+        Verdict::LessonFault(faults) => {
+            return parts(lesson_fault_report(cx, lesson, faults), out);
+        }
         Verdict::Ran { .. } => {}
     }
     let Verdict::Ran {
@@ -864,6 +867,42 @@ pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts 
     write_captured(&mut out, cx, "stdout", stdout);
     write_captured(&mut out, cx, "stderr", stderr);
     parts(head, out)
+}
+
+/// A broken lesson, as a student hears of it: not their code's fault, and what to tell
+/// the instructor (each fault with the lesson file's line).
+fn lesson_fault_report(cx: &Context, lesson: &Lesson, faults: &[LessonFault]) -> String {
+    let m = cx.msg();
+    let mut out = format!("{} {}\n", cx.cross(), m.lesson_broken());
+    let mut said = Vec::new();
+    for fault in faults {
+        let place = match fault.span(lesson) {
+            Some(span) => format!("{}:{}", lesson.file, lesson.line_of(span.start)),
+            None => lesson.file.clone(),
+        };
+        let test = fault
+            .test
+            .and_then(|t| lesson.tests.get(t))
+            .map(|t| lang_name(cx, t));
+        let function = fault
+            .entry
+            .and_then(|e| match lesson.entries.get(e).map(|e| &e.kind) {
+                Some(EntryKind::Call(f)) if test.is_none() => {
+                    lesson.functions.get(*f).map(|f| f.text.clone())
+                }
+                _ => None,
+            });
+        let line = format!(
+            "  {place}: {}",
+            m.lesson_fault_cause(&fault.kind, test.as_deref(), function.as_deref())
+        );
+        if !said.contains(&line) {
+            out.push_str(&line);
+            out.push('\n');
+            said.push(line);
+        }
+    }
+    out
 }
 
 fn lang_name(cx: &Context, test: &Test) -> String {

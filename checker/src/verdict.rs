@@ -5,8 +5,12 @@
 
 use crate::harness::run::{Captured, Ending, Outcome};
 use crate::harness::wire::WireValue;
-use crate::harness::{FileProblem, LessonRun, StudentRun, build::Diagnostic, codegen::Harness};
-use crate::lesson::{Expected, Lesson};
+use crate::harness::{
+    FileProblem, LessonRun, ReferenceFault, ReferenceOutputs, StudentRun, build::Diagnostic,
+    codegen::Harness,
+};
+use crate::lesson::{EntryKind, Expected, Lesson};
+use std::ops::Range;
 
 /// The panic message of `todo!()`.
 const TODO_MESSAGE: &str = "not yet implemented";
@@ -41,8 +45,9 @@ pub enum Failure {
         got: Vec<usize>,
     },
     Values(ValueDiff),
-    /// The reference itself has no output: a fault of the lesson, not of the student.
-    Lesson(String),
+    /// The harness could not give the student's code this case or read its result:
+    /// a fault of the checker, not of the student.
+    Harness(String),
 }
 
 /// Expected and got, cell by cell.
@@ -103,11 +108,75 @@ pub enum Verdict {
     },
     CargoFailed(String),
     Unreadable(FileProblem),
+    /// The lesson itself is broken (its reference or its file): the student's code
+    /// cannot be judged. Never empty.
+    LessonFault(Vec<LessonFault>),
+}
+
+/// A fault of the lesson found while checking it: the reference solution, or a test of
+/// the lesson file, does not work.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LessonFault {
+    pub kind: FaultKind,
+    /// The test it shows in, if known.
+    pub test: Option<usize>,
+    /// The harness entry it is in, if known (a compile error).
+    pub entry: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FaultKind {
+    /// The reference, or a test's code with it, does not compile; `rustc` says why.
+    DoesNotCompile { rustc: String },
+    /// cargo failed without a word from rustc.
+    CargoFailed(String),
+    /// The reference panicked on a case (the index within its test).
+    Panics {
+        case: usize,
+        message: String,
+        location: String,
+    },
+    /// The reference's run stopped before this test had its outputs.
+    Stopped(Missing),
+    /// The reference gave no usable output for a case.
+    NoOutput { case: usize, why: String },
+}
+
+impl LessonFault {
+    /// Where in the lesson file the fault is best shown: a scenario's code or a
+    /// signature for a compile error, else the test.
+    pub fn span(&self, lesson: &Lesson) -> Option<Range<usize>> {
+        let test = self.test.and_then(|t| lesson.tests.get(t));
+        if matches!(self.kind, FaultKind::DoesNotCompile { .. }) {
+            match self
+                .entry
+                .and_then(|e| lesson.entries.get(e))
+                .map(|e| &e.kind)
+            {
+                Some(EntryKind::Call(f)) => return lesson.spans.functions.get(*f).cloned(),
+                Some(EntryKind::Snippet { .. }) => {
+                    return test.and_then(|t| t.code_span.clone().or(Some(t.span.clone())));
+                }
+                None => {}
+            }
+        }
+        test.map(|t| t.span.clone())
+    }
 }
 
 impl Verdict {
     pub fn passed(&self) -> bool {
         matches!(self, Verdict::Ran { tests, .. } if tests.iter().all(TestVerdict::passed))
+    }
+
+    /// The exit status of a check with this verdict: passed, failed, or (for a broken
+    /// lesson) the status of a lesson-file error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            v if v.passed() => crate::app::PASSED,
+            Verdict::LessonFault(_) => crate::app::USAGE,
+            _ => crate::app::FAILED,
+        }
     }
 
     /// The verdicts of the tests, if the code ran.
@@ -231,7 +300,12 @@ fn missing(
         String::from_utf8_lossy(&run.stderr.head),
         String::from_utf8_lossy(run.stderr.shown_tail())
     );
-    match run.ending {
+    stopped(run.ending, &stderr)
+}
+
+/// How a process that stopped early ended, from its ending and its stderr.
+fn stopped(ending: Ending, stderr: &str) -> Missing {
+    match ending {
         Ending::TimedOut => Missing::TimedOut,
         _ if stderr.contains("has overflowed its stack") => Missing::StackOverflow,
         _ if stderr.contains("memory allocation of") => Missing::OutOfMemory,
@@ -241,8 +315,153 @@ fn missing(
     }
 }
 
+/// The test a case belongs to, and its index within that test.
+fn case_position(lesson: &Lesson, id: usize) -> Option<(usize, usize)> {
+    let mut first = 0;
+    for (t, test) in lesson.tests.iter().enumerate() {
+        if id < first + test.cases.len() {
+            return Some((t, id - first));
+        }
+        first += test.cases.len();
+    }
+    None
+}
+
+/// The faults of the lesson that its reference outputs show: a reference that does
+/// not compile or finish, or that gives no value for a case whose expected value is
+/// the reference's. One fault per test, for its first case.
+pub fn reference_faults(lesson: &Lesson, reference: &ReferenceOutputs) -> Vec<LessonFault> {
+    let mut faults: Vec<LessonFault> = Vec::new();
+    let outputs = match reference {
+        Ok(outputs) => outputs,
+        Err(ReferenceFault::DoesNotCompile {
+            diagnostics,
+            harness,
+        }) => {
+            for d in diagnostics {
+                let line = d
+                    .primary
+                    .as_ref()
+                    .filter(|(p, ..)| *p == harness.main_rs)
+                    .map(|(_, l, _)| *l);
+                let entry =
+                    line.and_then(|l| harness.entry_lines.iter().position(|r| r.contains(&l)));
+                // A scenario's code is its test's; a function's signature is the lesson's.
+                let test = entry
+                    .filter(|e| {
+                        matches!(
+                            lesson.entries.get(*e).map(|e| &e.kind),
+                            Some(EntryKind::Snippet { .. })
+                        )
+                    })
+                    .and_then(|e| lesson.tests.iter().position(|t| t.entry == e));
+                let rustc = match &d.label {
+                    Some(label) => format!("{}: {label}", d.message),
+                    None => d.message.clone(),
+                };
+                // Errors in the reference's own files are shown as rustc renders them.
+                let rustc = match line {
+                    Some(_) => rustc,
+                    None => d.rendered.trim_end().to_string(),
+                };
+                let fault = LessonFault {
+                    kind: FaultKind::DoesNotCompile { rustc },
+                    test,
+                    entry,
+                };
+                if !faults.contains(&fault) {
+                    faults.push(fault);
+                }
+            }
+            if faults.is_empty() {
+                faults.push(LessonFault {
+                    kind: FaultKind::DoesNotCompile {
+                        rustc: String::new(),
+                    },
+                    test: None,
+                    entry: None,
+                });
+            }
+            return faults;
+        }
+        Err(ReferenceFault::CargoFailed(stderr)) => {
+            return vec![LessonFault {
+                kind: FaultKind::CargoFailed(stderr.clone()),
+                test: None,
+                entry: None,
+            }];
+        }
+        Err(ReferenceFault::DidNotFinish {
+            ending,
+            unfinished,
+            stderr,
+        }) => {
+            let test = unfinished
+                .and_then(|id| case_position(lesson, id))
+                .map(|(t, _)| t);
+            return vec![LessonFault {
+                kind: FaultKind::Stopped(stopped(*ending, stderr)),
+                test,
+                entry: None,
+            }];
+        }
+    };
+    for (id, test, case) in lesson.cases() {
+        if case.expected != Expected::Reference {
+            continue;
+        }
+        let Some((t, index)) = case_position(lesson, id) else {
+            continue;
+        };
+        if faults.iter().any(|f| f.test == Some(t)) {
+            continue;
+        }
+        let kind = match outputs.get(&id) {
+            Some(Outcome::Value(_)) => continue,
+            Some(Outcome::Panic { message, location }) => FaultKind::Panics {
+                case: index,
+                message: message.clone(),
+                location: location.clone(),
+            },
+            Some(Outcome::Error(why)) => FaultKind::NoOutput {
+                case: index,
+                why: why.clone(),
+            },
+            None => FaultKind::NoOutput {
+                case: index,
+                why: String::new(),
+            },
+        };
+        faults.push(LessonFault {
+            kind,
+            test: Some(t),
+            entry: Some(test.entry),
+        });
+    }
+    faults
+}
+
 /// Reaches the verdict of a lesson from its run.
+///
+/// A broken lesson is said before anything about the student's code, unless the
+/// student's own files do not compile: that is true and theirs to fix either way.
 pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
+    let faults = reference_faults(lesson, &run.reference);
+    let own_errors = match &run.student {
+        StudentRun::CompileError {
+            diagnostics,
+            harness,
+        } => diagnostics.iter().any(|d| {
+            d.primary
+                .as_ref()
+                .is_some_and(|(file, ..)| harness.module_files.contains(file))
+        }),
+        StudentRun::Unreadable(_) => true,
+        _ => false,
+    };
+    if !faults.is_empty() && !own_errors {
+        return Verdict::LessonFault(faults);
+    }
     let result = match run.student {
         StudentRun::CompileError {
             diagnostics,
@@ -277,18 +496,20 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             .unwrap_or(0);
         let index = index_in_test[t];
         index_in_test[t] += 1;
+        // Every case expecting the reference's output has one: faults were found above.
         let expected = match (&case.expected, &run.reference) {
-            (Expected::Given(value), _) => Ok(value.clone()),
+            (Expected::Given(value), _) => Some(value),
             (Expected::Reference, Ok(outputs)) => match outputs.get(&id) {
-                Some(Outcome::Value(value)) => Ok(value.clone()),
-                Some(other) => Err(format!("the reference gave no value: {other:?}")),
-                None => Err("the reference gave no output".to_string()),
+                Some(Outcome::Value(value)) => Some(value),
+                _ => None,
             },
-            (Expected::Reference, Err(why)) => Err(why.clone()),
+            (Expected::Reference, Err(_)) => None,
         };
         let failure = match (result.outcomes.get(&id), expected) {
-            (_, Err(why)) => Some(Failure::Lesson(why)),
-            (Some(Outcome::Value(got)), Ok(expected)) => compare(&expected, got, test.tolerance),
+            (Some(Outcome::Value(got)), Some(expected)) => compare(expected, got, test.tolerance),
+            (Some(Outcome::Value(_)), None) => Some(Failure::Harness(
+                "the reference gave no output for this case".to_string(),
+            )),
             (Some(Outcome::Panic { message, location }), _)
                 if message == TODO_MESSAGE || message.starts_with("not yet implemented: ") =>
             {
@@ -300,7 +521,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
                 message: message.clone(),
                 location: location.clone(),
             }),
-            (Some(Outcome::Error(why)), _) => Some(Failure::Lesson(why.clone())),
+            (Some(Outcome::Error(why)), _) => Some(Failure::Harness(why.clone())),
             (None, _) => Some(Failure::Missing(missing(&result, id, first_missing))),
         };
         if let Some(failure) = failure {

@@ -1,6 +1,6 @@
 //! `check <lesson>`: any lesson, in any order.
 
-use crate::app::{App, FAILED, PASSED, USAGE};
+use crate::app::{App, PASSED, USAGE};
 use crate::messages::Again;
 use crate::report;
 use anyhow::Result;
@@ -26,7 +26,7 @@ impl App {
                 "{}",
                 report::for_student(&self.context(), &lesson, &verdict, again)
             );
-            Ok(FAILED)
+            Ok(verdict.exit_code())
         }
     }
 }

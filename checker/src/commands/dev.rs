@@ -7,12 +7,14 @@
 //! recognised as itself.
 
 use crate::app::{App, FAILED, PASSED, USAGE};
+use crate::course;
 use crate::diagnosis;
 use crate::harness::run::{Captured, Ending, RunResult};
 use crate::harness::{self, LessonRun, StudentRun};
+use crate::lesson::Expected;
 use crate::lesson::{self, Lesson};
 use crate::report;
-use crate::verdict::{self, Verdict};
+use crate::verdict::{self, Failure, FaultKind, LessonFault, Missing, TestVerdict, Verdict};
 use anyhow::{Context as _, Result};
 
 impl App {
@@ -32,6 +34,8 @@ impl App {
         let runs = harness::run_lessons(&self.course, &refs, self.color, &|| {});
         self.course.layout = workbook.clone();
         let mut references = Vec::new();
+        // Lessons whose reference does not work: their stubs and mistakes cannot be judged.
+        let mut broken = Vec::new();
         for (lesson, run) in lessons.iter().zip(runs?) {
             references.push(run.reference.clone());
             let verdict = verdict::judge(lesson, run);
@@ -40,12 +44,58 @@ impl App {
                     "{}",
                     m.dev_reference_passes(&lesson.id, lesson.tests.len(), lesson.case_count())
                 );
-            } else {
-                problem(m.dev_reference_fails(&lesson.id));
-                print!(
-                    "{}",
-                    report::failure_report(&self.context(), lesson, &verdict)
-                );
+                continue;
+            }
+            match &verdict {
+                Verdict::LessonFault(faults) => {
+                    broken.push(lesson.id.clone());
+                    problem(m.dev_lesson_broken(&lesson.id));
+                    for fault in faults {
+                        let text = fault_diagnostic(lesson, fault);
+                        print!("{}", self.context().relative(&text));
+                    }
+                }
+                Verdict::CompileError { .. } | Verdict::CargoFailed(_) | Verdict::Unreadable(_) => {
+                    broken.push(lesson.id.clone());
+                    problem(m.dev_reference_does_not_compile(&lesson.id));
+                    print!(
+                        "{}",
+                        report::failure_report(&self.context(), lesson, &verdict)
+                    );
+                }
+                Verdict::Ran { tests, .. } => {
+                    // A wrong `expected` is the likely cause only when every failure is a
+                    // value that differs from one the lesson gives.
+                    let expected_wrong = tests.iter().all(|t| {
+                        t.failures.iter().all(|f| {
+                            matches!(f.failure, Failure::Values(_) | Failure::Shape { .. })
+                                && matches!(
+                                    lesson.tests[t.test].cases.get(f.index).map(|c| &c.expected),
+                                    Some(Expected::Given(_))
+                                )
+                        })
+                    });
+                    problem(match expected_wrong {
+                        true => m.dev_reference_fails(&lesson.id),
+                        false => m.dev_reference_fails_tests(&lesson.id),
+                    });
+                    for test in tests.iter().filter(|t| !t.passed()) {
+                        let text = failing_test_diagnostic(lesson, test);
+                        print!("{}", self.context().relative(&text));
+                    }
+                    // Values that differ are worth seeing side by side; the diagnostics
+                    // above say all there is about a panic or a time-out.
+                    let values = tests
+                        .iter()
+                        .flat_map(|t| &t.failures)
+                        .any(|f| matches!(f.failure, Failure::Values(_) | Failure::Shape { .. }));
+                    if values {
+                        print!(
+                            "{}",
+                            report::failure_report(&self.context(), lesson, &verdict)
+                        );
+                    }
+                }
             }
         }
 
@@ -56,6 +106,9 @@ impl App {
         self.course.layout = workbook.clone();
         for (lesson, verdict) in lessons.iter().zip(stubs?) {
             let file = workbook.show(&workbook.stub(&lesson.module));
+            if broken.contains(&lesson.id) {
+                continue;
+            }
             match &verdict {
                 Verdict::CompileError { .. } | Verdict::CargoFailed(_) | Verdict::Unreadable(_) => {
                     problem(m.dev_stub_unbuildable(&lesson.id, &file));
@@ -79,7 +132,7 @@ impl App {
 
         // The known mistakes: each must fail, and be named as itself.
         for (lesson, reference) in lessons.iter().zip(references) {
-            if lesson.mistakes.is_empty() {
+            if lesson.mistakes.is_empty() || broken.contains(&lesson.id) {
                 continue;
             }
             let outputs = harness::mistake_outputs(&self.course, lesson, self.color)?;
@@ -178,6 +231,135 @@ impl App {
             Ok(FAILED)
         }
     }
+}
+
+/// A fault of a broken lesson, at its line of the lesson file, for its author.
+fn fault_diagnostic(lesson: &Lesson, fault: &LessonFault) -> String {
+    let (message, notes) = match &fault.kind {
+        FaultKind::DoesNotCompile { rustc } => {
+            let message = match (fault.test, fault.entry) {
+                (Some(_), _) => "this test's code does not compile with the reference solution",
+                (None, Some(_)) => "this signature does not fit the reference solution",
+                (None, None) => "the reference solution does not compile",
+            };
+            (message.to_string(), vec![format!("rustc: {rustc}")])
+        }
+        FaultKind::CargoFailed(stderr) => (
+            "cargo could not build the reference solution".to_string(),
+            vec![stderr.trim_end().to_string()],
+        ),
+        FaultKind::Panics {
+            case,
+            message,
+            location,
+        } => (
+            format!(
+                "the reference solution panicked in case {} of this test",
+                case_text(lesson, fault.test, *case)
+            ),
+            vec![format!("panicked at {location}: {message}")],
+        ),
+        FaultKind::Stopped(Missing::TimedOut) => (
+            "the reference solution did not finish this test in time (4 times `time_limit`, at least 10 s)"
+                .to_string(),
+            vec![],
+        ),
+        FaultKind::Stopped(how) => (
+            format!("the reference solution stopped during this test: {}", stopped_text(how)),
+            vec![],
+        ),
+        FaultKind::NoOutput { case, why } => (
+            format!(
+                "the reference solution gave no result for case {} of this test",
+                case_text(lesson, fault.test, *case)
+            ),
+            match why.is_empty() {
+                true => vec![],
+                false => vec![why.clone()],
+            },
+        ),
+    };
+    course::render_error(
+        &lesson.file,
+        &lesson.source,
+        fault.span(lesson),
+        &message,
+        &notes,
+    )
+}
+
+/// A case's number in its test, with its seed if it was drawn: `4 (seed 6)`.
+fn case_text(lesson: &Lesson, test: Option<usize>, case: usize) -> String {
+    let seed = test
+        .and_then(|t| lesson.tests.get(t))
+        .and_then(|t| t.cases.get(case))
+        .and_then(|c| c.seed);
+    match seed {
+        Some(seed) => format!("{} (seed {seed})", case + 1),
+        None => (case + 1).to_string(),
+    }
+}
+
+/// How a run stopped, in a few words for an author.
+fn stopped_text(how: &Missing) -> String {
+    match how {
+        Missing::TimedOut => "it ran out of time".to_string(),
+        Missing::StackOverflow => "its stack overflowed".to_string(),
+        Missing::OutOfMemory => "it ran out of memory".to_string(),
+        Missing::Signal(signal) => format!("it was killed by signal {signal}"),
+        Missing::Exited(code) => format!("it exited with status {code}"),
+        Missing::NotRun => "an earlier case stopped it".to_string(),
+    }
+}
+
+/// A test the reference fails (checked as a student's code), at its line, with the cause.
+fn failing_test_diagnostic(lesson: &Lesson, verdict: &TestVerdict) -> String {
+    let test = &lesson.tests[verdict.test];
+    let Some(first) = verdict.failures.first() else {
+        return String::new();
+    };
+    let case = case_text(lesson, Some(verdict.test), first.index);
+    let (message, notes) = match &first.failure {
+        Failure::Values(_) | Failure::Shape { .. } => (
+            format!(
+                "the reference's result for case {case} differs from `expected`: is `expected` right?"
+            ),
+            vec![],
+        ),
+        Failure::NotImplemented { location } => (
+            format!("the reference solution reaches a todo!() in case {case}"),
+            vec![format!("at {location}")],
+        ),
+        Failure::Panic { message, location } => (
+            format!("the reference solution panicked in case {case} of this test"),
+            vec![format!("panicked at {location}: {message}")],
+        ),
+        Failure::Missing(Missing::TimedOut) => (
+            format!(
+                "the reference solution did not finish within `time_limit` ({} s), which counts from the harness's start",
+                lesson.time_limit.as_secs_f64()
+            ),
+            vec![],
+        ),
+        Failure::Missing(how) => (
+            format!(
+                "the reference solution stopped in case {case}: {}",
+                stopped_text(how)
+            ),
+            vec![],
+        ),
+        Failure::Harness(why) => (
+            format!("the harness could not run case {case} of this test"),
+            vec![why.clone()],
+        ),
+    };
+    course::render_error(
+        &lesson.file,
+        &lesson.source,
+        Some(test.span.clone()),
+        &message,
+        &notes,
+    )
 }
 
 /// Random values in a lesson above which `dev check` says what they cost (4 Mi values,

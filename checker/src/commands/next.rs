@@ -3,7 +3,7 @@
 //! Lessons that passed before and whose files have changed since are checked again in
 //! the same run: a pass is only shown while it is true.
 
-use crate::app::{App, FAILED, PASSED};
+use crate::app::{App, PASSED};
 use crate::lesson::Lesson;
 use crate::messages::Again;
 use crate::report;
@@ -81,7 +81,7 @@ impl App {
                 "{}",
                 report::for_student(&self.context(), lesson, verdict, Again::Next)
             );
-            return Ok(FAILED);
+            return Ok(verdict.exit_code());
         }
         print!("{}", self.pass_lines(lesson, awarded[shown]));
         self.print_up_next(next.as_ref());

@@ -1,6 +1,6 @@
 //! `verify`: every lesson at once; the exit status says whether all pass.
 
-use crate::app::{App, FAILED, PASSED};
+use crate::app::{App, FAILED, PASSED, USAGE};
 use crate::lesson::Lesson;
 use crate::verdict::Verdict;
 use anyhow::Result;
@@ -28,6 +28,7 @@ impl App {
                     Verdict::CompileError { .. }
                     | Verdict::CargoFailed(_)
                     | Verdict::Unreadable(_) => m.lesson_no_compile_short(),
+                    Verdict::LessonFault(_) => m.lesson_broken_short(),
                     v if v.not_started() => m.lesson_not_started_short(),
                     _ => m.lesson_failed_short(),
                 };
@@ -51,7 +52,11 @@ impl App {
             Ok(PASSED)
         } else {
             println!("{}", self.fit(&m.verify_failed(&failed.join(", "))));
-            Ok(FAILED)
+            // A broken lesson is a lesson-file error, as when a lesson does not load.
+            let broken = verdicts
+                .iter()
+                .any(|v| matches!(v, Verdict::LessonFault(_)));
+            Ok(if broken { USAGE } else { FAILED })
         }
     }
 }

@@ -57,7 +57,27 @@ fn unreadable(harness: &Harness) -> Option<FileProblem> {
 }
 
 /// The reference outputs of a lesson, or why there are none (a fault of the lesson).
-pub type ReferenceOutputs = Result<HashMap<usize, Outcome>, String>;
+pub type ReferenceOutputs = Result<HashMap<usize, Outcome>, ReferenceFault>;
+
+/// Why trusted code (the reference, a known mistake) gave no outputs: the lesson's fault.
+#[derive(Debug, Clone)]
+pub enum ReferenceFault {
+    /// rustc rejected the harness; the harness says which entry each error is in.
+    DoesNotCompile {
+        diagnostics: Vec<Diagnostic>,
+        harness: Harness,
+    },
+    /// cargo failed without a word from rustc.
+    CargoFailed(String),
+    /// The run ended before its last record.
+    DidNotFinish {
+        ending: run::Ending,
+        /// The case that had started and not finished, if any.
+        unfinished: Option<usize>,
+        /// The start of what it wrote to stderr.
+        stderr: String,
+    },
+}
 
 #[derive(Debug)]
 pub struct LessonRun {
@@ -136,8 +156,7 @@ pub fn run_lessons(
         let inputs = run::inputs_text(lesson);
         let reference = match cache {
             Some(outputs) => Ok(outputs),
-            None => run_trusted(course, lesson, &reference, &built, &inputs, &scratch, true)?
-                .map_err(|why| format!("the reference solution {why}")),
+            None => run_trusted(course, lesson, &reference, &built, &inputs, &scratch, true)?,
         };
         let built_student = built.executables.get(&student.package);
         let student = match (unreadable(&student), built_student) {
@@ -226,10 +245,7 @@ pub fn reference_outputs(
         .zip(&harnesses)
         .map(|(lesson, harness)| {
             let inputs = run::inputs_text(lesson);
-            Ok(
-                run_trusted(course, lesson, harness, &built, &inputs, &scratch, false)?
-                    .map_err(|why| format!("the reference solution {why}")),
-            )
+            run_trusted(course, lesson, harness, &built, &inputs, &scratch, false)
         })
         .collect()
 }
@@ -244,14 +260,15 @@ fn run_trusted(
     inputs: &str,
     scratch: &std::path::Path,
     cache: bool,
-) -> Result<Result<HashMap<usize, Outcome>, String>> {
+) -> Result<Result<HashMap<usize, Outcome>, ReferenceFault>> {
     let Some(exe) = built.executables.get(&harness.package) else {
-        let errors: Vec<String> = built
-            .errors
-            .get(&harness.package)
-            .map(|d| d.iter().map(|d| d.rendered.clone()).collect())
-            .unwrap_or_else(|| vec![built.cargo_stderr.clone()]);
-        return Ok(Err(format!("does not compile:\n{}", errors.join("\n"))));
+        return Ok(Err(match built.errors.get(&harness.package) {
+            Some(diagnostics) => ReferenceFault::DoesNotCompile {
+                diagnostics: diagnostics.clone(),
+                harness: harness.clone(),
+            },
+            None => ReferenceFault::CargoFailed(built.cargo_stderr.clone()),
+        }));
     };
     // Trusted code should still end, even in a lesson with a slow reference.
     let limits = Limits {
@@ -260,11 +277,11 @@ fn run_trusted(
     };
     let result = run::run(exe, inputs, limits, scratch)?;
     if !result.done {
-        return Ok(Err(format!(
-            "did not finish its run ({:?}); its stderr: {}",
-            result.ending,
-            String::from_utf8_lossy(&result.stderr.head)
-        )));
+        return Ok(Err(ReferenceFault::DidNotFinish {
+            ending: result.ending,
+            unfinished: result.unfinished,
+            stderr: String::from_utf8_lossy(&result.stderr.head).into_owned(),
+        }));
     }
     if cache {
         write_cache(course, lesson, harness, &result.outcomes);

@@ -31,11 +31,20 @@ pub trait IntoWire {
     fn into_wire(self) -> WireValue;
 }
 
+/// What a value is, in words for a message (never its Debug form).
+fn kind(value: &WireValue) -> String {
+    match value {
+        WireValue::F32(_) => "an f32".to_string(),
+        WireValue::Usize(_) => "a usize".to_string(),
+        WireValue::Array { shape, .. } => format!("an array of {} dimensions", shape.len()),
+    }
+}
+
 impl FromWire for f32 {
     fn from_wire(value: WireValue) -> Result<Self, String> {
         match value {
             WireValue::F32(x) => Ok(x),
-            other => Err(format!("expected an f32, got {other:?}")),
+            other => Err(format!("expected an f32, got {}", kind(&other))),
         }
     }
 }
@@ -44,7 +53,7 @@ impl FromWire for usize {
     fn from_wire(value: WireValue) -> Result<Self, String> {
         match value {
             WireValue::Usize(n) => Ok(n),
-            other => Err(format!("expected a usize, got {other:?}")),
+            other => Err(format!("expected a usize, got {}", kind(&other))),
         }
     }
 }
@@ -55,7 +64,7 @@ fn array_from_wire<D: Dimension>(value: WireValue) -> Result<Array<f32, D>, Stri
             .map_err(|e| e.to_string())?
             .into_dimensionality::<D>()
             .map_err(|e| e.to_string()),
-        other => Err(format!("expected an array, got {other:?}")),
+        other => Err(format!("expected an array, got {}", kind(&other))),
     }
 }
 

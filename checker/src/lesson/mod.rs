@@ -169,6 +169,12 @@ impl Lesson {
             .map(|(i, (test, case))| (i, test, case))
     }
 
+    /// The line (from 1) of a byte offset in the lesson file.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let before = self.source.get(..offset).unwrap_or(&self.source);
+        before.matches('\n').count() + 1
+    }
+
     pub fn case_count(&self) -> usize {
         self.tests.iter().map(|t| t.cases.len()).sum()
     }

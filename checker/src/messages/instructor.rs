@@ -2,6 +2,7 @@
 
 use super::{Lang, Msg, RUN};
 use crate::lesson::names::NameProblem;
+use crate::verdict::{FaultKind, Missing};
 
 impl Msg {
     /// A known mistake recognised in the student's outputs; `message` is the lesson's.
@@ -10,6 +11,66 @@ impl Msg {
             ja: format!("→ よくある間違いに当てはまります。{message}"),
             en: format!("→ This is a known mistake. {message}"),
         )
+    }
+
+    /// The headline of a broken lesson, for the student.
+    pub fn lesson_broken(self) -> String {
+        say!(self,
+            ja: "このレッスン自体に問題があるため、あなたのコードを判定できません。あなたのコードのせいではありません。\n  次の行を先生に知らせてください:".to_string(),
+            en: "This lesson itself is broken, so your code cannot be judged. It is not your code's fault.\n  Please tell your instructor what follows:".to_string(),
+        )
+    }
+
+    /// A broken lesson in `verify`'s list.
+    pub fn lesson_broken_short(self) -> &'static str {
+        say!(self, ja: "レッスン自体に問題があります", en: "the lesson itself is broken")
+    }
+
+    /// One fault of a broken lesson, in a few words: in `test`, or in the signature `function`.
+    pub fn lesson_fault_cause(
+        self,
+        kind: &FaultKind,
+        test: Option<&str>,
+        function: Option<&str>,
+    ) -> String {
+        let (ja_test, en_test) = match test {
+            Some(name) => (format!("テスト「{name}」"), format!("the test \"{name}\"")),
+            None => ("テスト".to_string(), "a test".to_string()),
+        };
+        match (kind, function) {
+            (FaultKind::DoesNotCompile { .. }, Some(function)) => say!(self,
+                ja: format!("`functions` のシグネチャ `{function}` が模範解答と合いません。"),
+                en: format!("the signature `{function}` in `functions` does not fit the reference solution."),
+            ),
+            (FaultKind::DoesNotCompile { .. }, None) if test.is_some() => say!(self,
+                ja: format!("{ja_test}のコードが、模範解答ではコンパイルできません。"),
+                en: format!("{en_test} does not compile with the reference solution."),
+            ),
+            (FaultKind::DoesNotCompile { .. }, None) => say!(self,
+                ja: "模範解答がコンパイルできません。".to_string(),
+                en: "the reference solution does not compile.".to_string(),
+            ),
+            (FaultKind::CargoFailed(_), _) => say!(self,
+                ja: "cargo が模範解答をビルドできませんでした。".to_string(),
+                en: "cargo could not build the reference solution.".to_string(),
+            ),
+            (FaultKind::Panics { case, .. }, _) => say!(self,
+                ja: format!("模範解答が{ja_test}のケース {} でパニックを起こしました。", case + 1),
+                en: format!("the reference solution panicked in {en_test}, case {}.", case + 1),
+            ),
+            (FaultKind::Stopped(Missing::TimedOut), _) => say!(self,
+                ja: format!("模範解答が{ja_test}で制限時間内に終わりませんでした。"),
+                en: format!("the reference solution did not finish {en_test} in time."),
+            ),
+            (FaultKind::Stopped(_), _) => say!(self,
+                ja: format!("模範解答の実行が{ja_test}の途中で止まりました。"),
+                en: format!("the reference solution stopped during {en_test}."),
+            ),
+            (FaultKind::NoOutput { case, .. }, _) => say!(self,
+                ja: format!("模範解答が{ja_test}のケース {} で結果を返しませんでした。", case + 1),
+                en: format!("the reference solution gave no result in {en_test}, case {}.", case + 1),
+            ),
+        }
     }
 
     pub fn no_src_folder(self, dir: &str) -> String {
@@ -30,6 +91,27 @@ impl Msg {
         say!(self,
             ja: format!("✗ {id}: 模範解答が自分の隠しテストに通りません（固定ケースの expected が違うのかもしれません）:"),
             en: format!("✗ {id}: the reference fails its own hidden tests (a fixed case's `expected` may be wrong):"),
+        )
+    }
+
+    pub fn dev_reference_fails_tests(self, id: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: 模範解答が自分の隠しテストに通りません:"),
+            en: format!("✗ {id}: the reference fails its own hidden tests:"),
+        )
+    }
+
+    pub fn dev_reference_does_not_compile(self, id: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: 模範解答がコンパイルできません:"),
+            en: format!("✗ {id}: the reference solution does not compile:"),
+        )
+    }
+
+    pub fn dev_lesson_broken(self, id: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: レッスンファイルと模範解答が合いません（下の行）。スタブとよくある間違いは、直るまで確かめません:"),
+            en: format!("✗ {id}: the lesson file and its reference solution do not work together (below);\n  its stub and known mistakes are checked once they do:"),
         )
     }
 

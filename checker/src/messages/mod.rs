@@ -404,10 +404,11 @@ impl Msg {
         )
     }
 
-    pub fn lesson_fault(self, why: &str) -> String {
+    /// The harness could not run a case or read its result: the checker's fault.
+    pub fn harness_fault(self, why: &str) -> String {
         say!(self,
-            ja: format!("このテストはレッスン側の問題で判定できません。先生に知らせてください: {why}"),
-            en: format!("This test cannot be judged because of a problem in the lesson itself; please tell your instructor: {why}"),
+            ja: format!("このテストはチェッカー側の問題で判定できません。あなたのコードのせいではありません。先生に知らせてください（{why}）。"),
+            en: format!("This test cannot be judged because of a problem in the checker, not in your code. Please tell your instructor ({why})."),
         )
     }
 

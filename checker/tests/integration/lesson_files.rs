@@ -279,3 +279,131 @@ fn a_lesson_of_640_by_480_images_is_listed_without_drawing_and_checked_with_a_wa
         stdout(&output)
     );
 }
+
+/// The fixture course with the scenario of `grid` calling a method the reference lacks.
+fn scenario_that_does_not_compile() -> Workbook {
+    let wb = Workbook::fixture();
+    let grid = wb.read("lessons/02-grid.toml");
+    wb.write(
+        "lessons/02-grid.toml",
+        &grid.replace("grid.scaled_sums(k)", "grid.scaled_sum(k)"),
+    );
+    wb
+}
+
+#[test]
+fn a_scenario_that_does_not_compile_with_the_reference_is_the_lessons_fault() {
+    let _serial = serial();
+    let wb = scenario_that_does_not_compile();
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!("scenario_fault_dev_check", wb.checker(&["dev", "check"]));
+        // The student's code is the stub; they are not told their file is broken.
+        assert_cmd_snapshot!("scenario_fault_student", wb.checker(&["check", "grid"]));
+        assert_cmd_snapshot!(
+            "scenario_fault_student_ja",
+            wb.checker(&["check", "grid", "--lang", "ja"])
+        );
+    });
+}
+
+#[test]
+fn a_student_whose_own_file_does_not_compile_hears_that_first_even_in_a_broken_lesson() {
+    let _serial = serial();
+    let wb = scenario_that_does_not_compile();
+    wb.write("exercises/src/grid.rs", "pub fn row_sums( {\n");
+    let (output, _) = wb.run(&["check", "grid"]);
+    assert_status(&output, 1);
+    assert!(
+        stdout(&output).contains("exercises/src/grid.rs does not compile"),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_signature_the_reference_does_not_fit_is_found_by_dev_check() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    // A return type the lesson format cannot name is compared only by building.
+    let reference = wb.read("solutions/src/grid.rs");
+    let edited = reference
+        .replace(
+            "pub fn row_sums(m: &Array2<f32>) -> Array1<f32> {\n    m.sum_axis(Axis(1))",
+            "pub fn row_sums(m: &Array2<f32>) -> Vec<f32> {\n    m.sum_axis(Axis(1)).to_vec()",
+        )
+        .replace(
+            "scale(&row_sums(&self.cells), k)",
+            "scale(&Array1::from(row_sums(&self.cells)), k)",
+        );
+    assert_ne!(edited, reference);
+    wb.write("solutions/src/grid.rs", &edited);
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
+    let (output, _) = wb.run(&["check", "grid"]);
+    assert_status(&output, 2);
+    assert!(
+        stdout(&output).contains(
+            "lessons/02-grid.toml:5: the signature `fn row_sums(m: &Array2<f32>) -> Array1<f32>` in `functions` does not fit the reference solution."
+        ),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn a_reference_that_panics_is_the_lessons_fault() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let reference = wb.read("solutions/src/grid.rs");
+    let edited = reference.replace(
+        "        scale(&row_sums(&self.cells), k)",
+        "        assert!(k < 1.0, \"k is too large\");\n        scale(&row_sums(&self.cells), k)",
+    );
+    assert_ne!(edited, reference);
+    wb.write("solutions/src/grid.rs", &edited);
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!("reference_panics_dev_check", wb.checker(&["dev", "check"]));
+        assert_cmd_snapshot!("reference_panics_student", wb.checker(&["check", "grid"]));
+    });
+}
+
+#[test]
+fn a_reference_that_never_finishes_is_the_lessons_fault() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let reference = wb.read("solutions/src/scale.rs");
+    let edited = reference.replace(
+        "    v * k\n",
+        "    if v.len() >= 4 {\n        loop {\n            std::hint::spin_loop();\n        }\n    }\n    v * k\n",
+    );
+    assert_ne!(edited, reference);
+    wb.write("solutions/src/scale.rs", &edited);
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 2);
+    let out = stdout(&output);
+    assert!(
+        out.contains("This lesson itself is broken")
+            && out.contains(
+                "lessons/01-scale.toml:20: the reference solution did not finish the test \"vectors of several lengths\" in time."
+            ),
+        "{out}"
+    );
+    assert!(!out.contains("exercises/src/scale.rs does not"), "{out}");
+}
+
+#[test]
+fn a_reference_that_panics_on_a_fixed_case_is_not_blamed_on_expected() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let reference = wb.read("solutions/src/grid.rs");
+    let edited = reference.replace(
+        "    m.sum_axis(Axis(1))",
+        "    assert!(m.get((0, 1)) != Some(&2.0), \"the lecture's example\");\n    m.sum_axis(Axis(1))",
+    );
+    assert_ne!(edited, reference);
+    wb.write("solutions/src/grid.rs", &edited);
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 1);
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
+}

@@ -218,15 +218,20 @@ impl App {
         on_first_build: harness::OnFirstBuild,
     ) -> Result<Vec<Verdict>> {
         let runs = harness::run_lessons(&self.course, lessons, self.color, on_first_build)?;
-        Ok(lessons
+        let mut verdicts: Vec<Verdict> = lessons
             .iter()
             .zip(runs)
-            .map(|(lesson, run)| {
-                let mut verdict = verdict::judge(lesson, run);
-                self.diagnose(lesson, &mut verdict);
-                verdict
-            })
-            .collect())
+            .map(|(lesson, run)| verdict::judge(lesson, run))
+            .collect();
+        // An earlier lesson to blame comes first; a known mistake of this one is named
+        // only when none is.
+        self.assign_blame(lessons, &mut verdicts);
+        for (lesson, verdict) in lessons.iter().zip(verdicts.iter_mut()) {
+            if verdict.blame().is_none() {
+                self.diagnose(lesson, verdict);
+            }
+        }
+        Ok(verdicts)
     }
 
     /// Names the known mistake a failing verdict matches, if any. The mistakes' outputs

@@ -650,7 +650,13 @@ pub fn for_student(cx: &Context, lesson: &Lesson, verdict: &Verdict, again: Agai
 /// The line that ends a student's report: what to do next, if anything.
 pub fn advice(cx: &Context, verdict: &Verdict, again: Again) -> Option<String> {
     let m = cx.msg();
-    if verdict.not_started() {
+    // A lesson that waits for an earlier one to be written: its blame said what to do.
+    let waits = verdict
+        .blame()
+        .is_some_and(|b| b.reason == crate::blame::Reason::NotWritten);
+    if waits {
+        None
+    } else if verdict.not_started() {
         Some(format!("  {}", m.write_then(again)))
     } else if matches!(verdict, Verdict::Ran { .. }) {
         Some(format!("\n{}", m.try_again(again)))
@@ -680,10 +686,22 @@ pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts 
     let mut out = String::new();
     let cross = cx.cross();
     let parts = |head: String, details: String| Parts { head, details };
+    // An earlier lesson to fix first comes before anything else; its module's own
+    // `todo!()`s need no detail.
+    if let Some(blame) = verdict.blame() {
+        let file = cx.layout.show(&blame.file);
+        let text = m.blamed(&lesson.id, blame, &file);
+        put!(head, cx, "{cross} {}", text.replace('\n', "\n  "));
+        if blame.reason == crate::blame::Reason::NotWritten {
+            return parts(head, out);
+        }
+        let _ = writeln!(head);
+    }
     match verdict {
         Verdict::CompileError {
             diagnostics,
             harness,
+            ..
         } => {
             let student: Vec<_> = diagnostics
                 .iter()
@@ -782,6 +800,7 @@ pub fn failure_parts(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Parts 
                 FileProblem::NotUtf8(file) => {
                     m.file_not_utf8(&cx.layout.show(file), &lesson_of(file))
                 }
+                FileProblem::Module(problem) => m.module_problem(cx.layout, &lesson.id, problem),
             };
             put!(head, cx, "{cross} {}", text.replace('\n', "\n  "));
             return parts(head, out);

@@ -3,6 +3,7 @@
 //! A case passes only when the student's harness wrote an output for it and that output
 //! matches the expected value or the reference's output. No output is a failure.
 
+use crate::blame::Blame;
 use crate::harness::run::{Captured, Ending, Outcome};
 use crate::harness::wire::WireValue;
 use crate::harness::{
@@ -101,10 +102,14 @@ pub enum Verdict {
         stderr: Captured,
         /// The known mistake (an index into the lesson's) that the failures match.
         diagnosis: Option<usize>,
+        /// The earlier lesson whose module makes this one fail, if any.
+        blame: Option<Blame>,
     },
     CompileError {
         diagnostics: Vec<Diagnostic>,
         harness: Harness,
+        /// The earlier lesson whose module does not compile, if that is where the errors are.
+        blame: Option<Blame>,
     },
     CargoFailed(String),
     Unreadable(FileProblem),
@@ -165,6 +170,20 @@ impl LessonFault {
 }
 
 impl Verdict {
+    /// The earlier lesson to fix first, if this one fails because of it.
+    pub fn blame(&self) -> Option<&Blame> {
+        match self {
+            Verdict::Ran { blame, .. } | Verdict::CompileError { blame, .. } => blame.as_ref(),
+            _ => None,
+        }
+    }
+
+    pub fn set_blame(&mut self, found: Option<Blame>) {
+        if let Verdict::Ran { blame, .. } | Verdict::CompileError { blame, .. } = self {
+            *blame = found;
+        }
+    }
+
     pub fn passed(&self) -> bool {
         matches!(self, Verdict::Ran { tests, .. } if tests.iter().all(TestVerdict::passed))
     }
@@ -187,9 +206,13 @@ impl Verdict {
         }
     }
 
-    /// Every failure is an untouched `todo!()`: the student has not started.
+    /// Every failure is an untouched `todo!()` of the lesson's own: the student has not
+    /// started (a `todo!()` of an earlier lesson's module is blamed on that lesson).
     pub fn not_started(&self) -> bool {
-        let Verdict::Ran { tests, .. } = self else {
+        let Verdict::Ran {
+            tests, blame: None, ..
+        } = self
+        else {
             return false;
         };
         let mut failures = tests.iter().flat_map(|t| &t.failures).peekable();
@@ -470,6 +493,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             return Verdict::CompileError {
                 diagnostics,
                 harness,
+                blame: None,
             };
         }
         StudentRun::CargoFailed(stderr) => return Verdict::CargoFailed(stderr),
@@ -539,6 +563,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
         stdout: result.stdout,
         stderr: result.stderr,
         diagnosis: None,
+        blame: None,
     }
 }
 

@@ -21,7 +21,7 @@ impl App {
         let mut failed = Vec::new();
         for (lesson, verdict) in lessons.iter().zip(&verdicts) {
             let (mark, state) = if verdict.passed() {
-                ("✓", m.lesson_passed_short())
+                ("✓", m.lesson_passed_short().to_string())
             } else {
                 failed.push(lesson.id.clone());
                 let state = match verdict {
@@ -31,6 +31,11 @@ impl App {
                     Verdict::LessonFault(_) => m.lesson_broken_short(),
                     v if v.not_started() => m.lesson_not_started_short(),
                     _ => m.lesson_failed_short(),
+                };
+                // A lesson that fails because of an earlier one says which to fix first.
+                let state = match verdict.blame() {
+                    Some(blame) => format!("{state} ({})", m.lesson_blamed_short(&blame.lesson)),
+                    None => state.to_string(),
                 };
                 ("✗", state)
             };

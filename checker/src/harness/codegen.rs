@@ -1,7 +1,10 @@
 //! Writes the harness crates: one per lesson and side, in a cargo workspace of their own.
 //!
-//! A harness mounts only the lesson's module files (and those it uses) with `#[path]`,
-//! so a broken exercise never blocks checking another.
+//! A harness mounts with `#[path]` the lesson's module file, the modules the lesson
+//! declares in `uses`, and every module of an earlier lesson that these files refer to
+//! (`use crate::unit::dot;`), transitively: a student builds on their own earlier work,
+//! the reference on the reference's, and a broken exercise that a lesson does not use
+//! never blocks checking it.
 
 use crate::course::{Course, Layout};
 use crate::lesson::{EntryKind, Lesson};
@@ -32,12 +35,45 @@ pub struct LessonHarnesses {
     pub mistakes: Vec<Harness>,
 }
 
+/// A module a harness mounts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mounted {
+    pub module: String,
+    /// Its file, as an absolute path.
+    pub file: PathBuf,
+    /// The index of the lesson whose module it is (none for a helper module of the
+    /// student's own, or a module of `uses` that no lesson teaches).
+    pub lesson: Option<usize>,
+    /// What the lesson's own file names of it (`max_pool2d`), to say what it uses.
+    pub items: Vec<String>,
+}
+
+/// A module that a student's file refers to and that the harness cannot mount.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModuleProblem {
+    /// The module of a lesson that comes later in the course (or the same lesson's).
+    Later {
+        file: PathBuf,
+        module: String,
+        lesson: String,
+    },
+    /// No lesson has this module and there is no file for it.
+    Unknown {
+        file: PathBuf,
+        module: String,
+        /// The modules of the earlier lessons, which the file may use.
+        earlier: Vec<String>,
+    },
+}
+
 /// A generated harness crate.
 #[derive(Debug, Clone)]
 pub struct Harness {
     pub package: String,
-    /// The module files it mounts, as absolute paths.
+    /// The module files it mounts, as absolute paths: the lesson's own first.
     pub module_files: Vec<PathBuf>,
+    /// Why the student's files cannot be built as they are (never for trusted code).
+    pub problem: Option<ModuleProblem>,
     pub main_rs: PathBuf,
     /// The lines of `main.rs` that belong to each entry, to tell which test a compile error is in.
     pub entry_lines: Vec<RangeInclusive<usize>>,
@@ -56,19 +92,113 @@ pub fn package_name(lesson: &Lesson, side: Side) -> String {
     }
 }
 
-/// The module files a harness mounts: the lesson's module first, then those it uses.
-/// A mistake stands in for the lesson's module and uses the reference's other modules.
-fn module_files(layout: &Layout, lesson: &Lesson, side: Side) -> Vec<PathBuf> {
+/// The file of a module on a side: the student's, or the reference's (a mistake uses
+/// the reference's other modules).
+fn file_of(layout: &Layout, module: &str, side: Side) -> PathBuf {
+    match side {
+        Side::Student => layout.exercise(module),
+        Side::Reference | Side::Mistake(_) => layout.solution(module),
+    }
+}
+
+/// The modules a harness of lesson `index` mounts on a side, and, for the student's side,
+/// the first reference to a module it cannot mount.
+///
+/// The lesson's module comes first (a known mistake in its place), then its declared
+/// `uses`, then, transitively, every module these files refer to (`crate::<module>`, or
+/// `super::<module>` when that names a module) that belongs to an earlier lesson or has
+/// a file of its own beside them (a helper module the student made).
+pub fn mount(course: &Course, index: usize, side: Side) -> (Vec<Mounted>, Option<ModuleProblem>) {
+    let layout = &course.layout;
+    let lesson = &course.lessons[index];
+    let lesson_of = |module: &str| course.lessons.iter().position(|l| l.module == module);
     let main = match side {
-        Side::Student => layout.exercise(&lesson.module),
-        Side::Reference => layout.solution(&lesson.module),
         Side::Mistake(i) => layout.mistake(&lesson.module, &lesson.mistakes[i].file),
+        _ => file_of(layout, &lesson.module, side),
     };
-    let uses = lesson.uses.iter().map(|m| match side {
-        Side::Student => layout.exercise(m),
-        Side::Reference | Side::Mistake(_) => layout.solution(m),
-    });
-    std::iter::once(main).chain(uses).collect()
+    let mut mounted = vec![Mounted {
+        module: lesson.module.clone(),
+        file: main,
+        lesson: Some(index),
+        items: Vec::new(),
+    }];
+    for module in &lesson.uses {
+        if !mounted.iter().any(|m| &m.module == module) {
+            mounted.push(Mounted {
+                module: module.clone(),
+                file: file_of(layout, module, side),
+                lesson: lesson_of(module),
+                items: Vec::new(),
+            });
+        }
+    }
+    let mut problem = None;
+    let mut next = 0;
+    while next < mounted.len() {
+        let file = mounted[next].file.clone();
+        let from_main = next == 0;
+        next += 1;
+        // A file that cannot be read is reported as such when the lesson is checked; one
+        // that does not lex gets rustc's own message.
+        let Some(references) = std::fs::read_to_string(&file)
+            .ok()
+            .and_then(|text| super::refs::references(&text))
+        else {
+            continue;
+        };
+        for reference in references {
+            if let Some(known) = mounted.iter_mut().find(|m| m.module == reference.module) {
+                if from_main {
+                    known.items.extend(reference.items);
+                }
+                continue;
+            }
+            let helper = file_of(layout, &reference.module, side);
+            let is_helper =
+                !matches!(reference.module.as_str(), "lib" | "main") && helper.is_file();
+            let taught = lesson_of(&reference.module);
+            match taught {
+                Some(j) if j < index => {}
+                None if is_helper => {}
+                // `super::x` names a module only when there is one called x.
+                None if reference.only_super => continue,
+                Some(j) => {
+                    if side == Side::Student && problem.is_none() {
+                        problem = Some(ModuleProblem::Later {
+                            file: file.clone(),
+                            module: reference.module,
+                            lesson: course.lessons[j].id.clone(),
+                        });
+                    }
+                    continue;
+                }
+                None => {
+                    if side == Side::Student && problem.is_none() {
+                        problem = Some(ModuleProblem::Unknown {
+                            file: file.clone(),
+                            module: reference.module,
+                            earlier: course.lessons[..index]
+                                .iter()
+                                .map(|l| l.module.clone())
+                                .collect(),
+                        });
+                    }
+                    continue;
+                }
+            }
+            mounted.push(Mounted {
+                module: reference.module,
+                file: helper,
+                lesson: taught,
+                items: if from_main {
+                    reference.items
+                } else {
+                    Vec::new()
+                },
+            });
+        }
+    }
+    (mounted, problem)
 }
 
 /// Writes the workspace and every harness of the course; unchanged files are left alone,
@@ -80,11 +210,11 @@ pub fn write_all(course: &Course) -> Result<Vec<LessonHarnesses>> {
     let reference_deps = dependencies(&layout.root, "solutions")?;
     let mut members = Vec::new();
     let mut harnesses = Vec::new();
-    for lesson in &course.lessons {
-        let student = write_one(layout, lesson, Side::Student, &student_deps)?;
-        let reference = write_one(layout, lesson, Side::Reference, &reference_deps)?;
+    for (index, lesson) in course.lessons.iter().enumerate() {
+        let student = write_one(course, index, Side::Student, &student_deps)?;
+        let reference = write_one(course, index, Side::Reference, &reference_deps)?;
         let mistakes = (0..lesson.mistakes.len())
-            .map(|i| write_one(layout, lesson, Side::Mistake(i), &reference_deps))
+            .map(|i| write_one(course, index, Side::Mistake(i), &reference_deps))
             .collect::<Result<Vec<_>>>()?;
         members.push(student.package.clone());
         members.push(reference.package.clone());
@@ -113,24 +243,22 @@ pub fn write_all(course: &Course) -> Result<Vec<LessonHarnesses>> {
     Ok(harnesses)
 }
 
-fn write_one(layout: &Layout, lesson: &Lesson, side: Side, deps: &str) -> Result<Harness> {
+fn write_one(course: &Course, index: usize, side: Side, deps: &str) -> Result<Harness> {
+    let layout = &course.layout;
+    let lesson = &course.lessons[index];
     let package = package_name(lesson, side);
     let dir = workspace_dir(layout).join(&package);
-    write_crate(
-        &dir,
-        package,
-        lesson,
-        module_files(layout, lesson, side),
-        deps,
-    )
+    let (mounted, problem) = mount(course, index, side);
+    write_crate(&dir, package, lesson, mounted, problem, deps)
 }
 
-/// Writes one harness crate in `dir` that mounts `module_files`.
+/// Writes one harness crate in `dir` that mounts `mounted`.
 fn write_crate(
     dir: &Path,
     package: String,
     lesson: &Lesson,
-    module_files: Vec<PathBuf>,
+    mounted: Vec<Mounted>,
+    problem: Option<ModuleProblem>,
     deps: &str,
 ) -> Result<Harness> {
     let manifest = format!(
@@ -142,19 +270,21 @@ fn write_crate(
     write_if_changed(&dir.join("Cargo.toml"), &manifest)?;
     write_if_changed(&dir.join("src").join("cnnlings_runtime.rs"), RUNTIME)?;
     write_if_changed(&dir.join("src").join("cnnlings_wire.rs"), WIRE)?;
-    let (main, entry_lines) = main_rs(lesson, &module_files);
+    let (main, entry_lines) = main_rs(lesson, &mounted);
     let main_rs = dir.join("src").join("main.rs");
     write_if_changed(&main_rs, &main)?;
     Ok(Harness {
         package,
-        module_files,
+        module_files: mounted.iter().map(|m| m.file.clone()).collect(),
+        problem,
         main_rs,
         entry_lines,
     })
 }
 
 /// A student harness that grading asks for: its package name, its lesson, and the
-/// module files it mounts (private copies of the student's files).
+/// module files it mounts (private copies of the student's files, each named
+/// `<module>.rs`, the lesson's own first).
 pub struct GradeCrate<'a> {
     pub package: String,
     pub lesson: &'a Lesson,
@@ -188,11 +318,24 @@ pub fn write_grade_workspace(
     crates
         .into_iter()
         .map(|c| {
+            let mounted = c
+                .module_files
+                .into_iter()
+                .map(|file| Mounted {
+                    module: file
+                        .file_stem()
+                        .map_or_else(String::new, |s| s.to_string_lossy().into_owned()),
+                    file,
+                    lesson: None,
+                    items: Vec::new(),
+                })
+                .collect();
             write_crate(
                 &dir.join(&c.package),
                 c.package,
                 c.lesson,
-                c.module_files,
+                mounted,
+                None,
                 &deps,
             )
         })
@@ -206,16 +349,15 @@ fn rust_type(ty: crate::lesson::types::ValueType) -> String {
 }
 
 /// The generated `main.rs`, and the lines each entry occupies in it.
-fn main_rs(lesson: &Lesson, module_files: &[PathBuf]) -> (String, Vec<RangeInclusive<usize>>) {
+fn main_rs(lesson: &Lesson, mounted: &[Mounted]) -> (String, Vec<RangeInclusive<usize>>) {
     let mut out = String::new();
-    let modules = std::iter::once(&lesson.module).chain(&lesson.uses);
     let _ = writeln!(
         out,
         "//! Generated by the cnnlings checker for lesson `{}`. Do not edit.",
         lesson.id
     );
     let _ = writeln!(out, "#![allow(warnings)]");
-    for (module, file) in modules.zip(module_files) {
+    for Mounted { module, file, .. } in mounted {
         let _ = writeln!(
             out,
             "#[path = {:?}]\nmod {module};",
@@ -223,9 +365,9 @@ fn main_rs(lesson: &Lesson, module_files: &[PathBuf]) -> (String, Vec<RangeInclu
         );
     }
     let _ = writeln!(out, "mod cnnlings_runtime;\nmod cnnlings_wire;\n");
-    let files: Vec<String> = module_files
+    let files: Vec<String> = mounted
         .iter()
-        .map(|f| f.display().to_string())
+        .map(|m| m.file.display().to_string())
         .collect();
     let _ = writeln!(out, "const STUDENT_FILES: &[&str] = &{files:?};\n");
     let _ = writeln!(

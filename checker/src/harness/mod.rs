@@ -6,6 +6,7 @@
 
 pub mod build;
 pub mod codegen;
+pub mod refs;
 pub mod run;
 pub mod wire;
 
@@ -40,9 +41,12 @@ pub enum StudentRun {
 pub enum FileProblem {
     Missing(PathBuf),
     NotUtf8(PathBuf),
+    /// The file refers to a module the harness cannot mount (a later lesson's, or none).
+    Module(codegen::ModuleProblem),
 }
 
-/// The first of a harness's module files that is missing or not UTF-8 text.
+/// The first of a harness's module files that is missing or not UTF-8 text, else the
+/// first module they refer to that cannot be mounted.
 fn unreadable(harness: &Harness) -> Option<FileProblem> {
     harness
         .module_files
@@ -54,6 +58,7 @@ fn unreadable(harness: &Harness) -> Option<FileProblem> {
             }
             Ok(_) => None,
         })
+        .or_else(|| harness.problem.clone().map(FileProblem::Module))
 }
 
 /// The reference outputs of a lesson, or why there are none (a fault of the lesson).

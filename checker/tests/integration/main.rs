@@ -13,6 +13,7 @@ mod grade;
 mod instructor;
 mod language;
 mod lesson_files;
+mod modules;
 mod robustness;
 mod self_check;
 mod student;

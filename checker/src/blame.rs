@@ -1,0 +1,166 @@
+//! Blaming the right lesson: when a lesson fails because of a module it builds on (the
+//! student's `pool` still a stub while `cnn` is finished), the report names that lesson.
+//!
+//! The signals, cheapest first: the file of a compile error, the file of a panic or a
+//! `todo!()`, and, when the outputs are wrong, the verdicts of the lessons whose modules
+//! were mounted (already at hand when lessons are checked together; otherwise one more
+//! check of them, whose builds and reference outputs are cached).
+
+use crate::app::App;
+use crate::harness::codegen::{self, Mounted, Side};
+use crate::harness::{self};
+use crate::lesson::Lesson;
+use crate::verdict::{self, Failure, Verdict};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Why an earlier lesson's module makes this lesson fail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// It is still a `todo!()`.
+    NotWritten,
+    /// It panicked.
+    Panicked,
+    /// It does not compile.
+    DoesNotCompile,
+    /// Its own lesson does not pass.
+    FailsItsTests,
+}
+
+/// The earlier lesson to fix first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Blame {
+    /// The id of the lesson whose module it is.
+    pub lesson: String,
+    pub module: String,
+    /// The student's file of that module.
+    pub file: PathBuf,
+    /// What the failing lesson's file names of it (`max_pool2d`); may be empty.
+    pub items: Vec<String>,
+    pub reason: Reason,
+}
+
+/// The file of a location `path:line:column`.
+fn location_file(location: &str) -> &Path {
+    Path::new(location.rsplitn(3, ':').last().unwrap_or(location))
+}
+
+/// The blame a verdict shows by itself: a compile error or a panic in another lesson's file.
+fn blame_in_verdict(
+    verdict: &Verdict,
+    used: &[(usize, Mounted)],
+    course: &[Lesson],
+) -> Option<Blame> {
+    let blame = |(index, mounted): &(usize, Mounted), reason| Blame {
+        lesson: course[*index].id.clone(),
+        module: mounted.module.clone(),
+        file: mounted.file.clone(),
+        items: mounted.items.clone(),
+        reason,
+    };
+    let in_file = |file: &Path| used.iter().find(|(_, m)| m.file == file);
+    match verdict {
+        Verdict::CompileError { diagnostics, .. } => diagnostics
+            .iter()
+            .filter_map(|d| d.primary.as_ref())
+            .find_map(|(file, ..)| in_file(file))
+            .map(|used| blame(used, Reason::DoesNotCompile)),
+        Verdict::Ran { tests, .. } => tests.iter().flat_map(|t| &t.failures).find_map(|f| match &f
+            .failure
+        {
+            Failure::NotImplemented { location } => {
+                in_file(location_file(location)).map(|u| blame(u, Reason::NotWritten))
+            }
+            Failure::Panic { location, .. } => {
+                in_file(location_file(location)).map(|u| blame(u, Reason::Panicked))
+            }
+            _ => None,
+        }),
+        _ => None,
+    }
+}
+
+impl App {
+    /// Gives every failing verdict its blame, if an earlier lesson's module is at fault.
+    /// `verdicts` are those of `lessons`, checked together; a used lesson among them is
+    /// not checked again.
+    pub(crate) fn assign_blame(&self, lessons: &[&Lesson], verdicts: &mut [Verdict]) {
+        let mut known: HashMap<String, bool> = lessons
+            .iter()
+            .zip(verdicts.iter())
+            .map(|(lesson, verdict)| (lesson.id.clone(), verdict.passed()))
+            .collect();
+        for (lesson, verdict) in lessons.iter().zip(verdicts.iter_mut()) {
+            if verdict.passed() {
+                continue;
+            }
+            let found = self.blame(lesson, verdict, &mut known);
+            verdict.set_blame(found);
+        }
+    }
+
+    fn blame(
+        &self,
+        lesson: &Lesson,
+        verdict: &Verdict,
+        known: &mut HashMap<String, bool>,
+    ) -> Option<Blame> {
+        let course = &self.course.lessons;
+        let index = course.iter().position(|l| l.id == lesson.id)?;
+        let (mounted, _) = codegen::mount(&self.course, index, Side::Student);
+        // The modules of other lessons, in the course's order: the earliest is the root.
+        let mut used: Vec<(usize, Mounted)> = mounted
+            .into_iter()
+            .skip(1)
+            .filter_map(|m| Some((m.lesson.filter(|&j| j != index)?, m)))
+            .collect();
+        used.sort_by_key(|(j, _)| *j);
+        if used.is_empty() {
+            return None;
+        }
+        if let Some(blame) = blame_in_verdict(verdict, &used, course) {
+            return Some(blame);
+        }
+        // Wrong outputs, or a panic in the lesson's own file: do the lessons it builds on
+        // pass? Not for a lesson not started (its own `todo!()`), nor one that does not build.
+        if !matches!(verdict, Verdict::Ran { .. }) || verdict.not_started() {
+            return None;
+        }
+        let unknown: Vec<&Lesson> = used
+            .iter()
+            .map(|(j, _)| &course[*j])
+            .filter(|l| !known.contains_key(&l.id))
+            .collect();
+        if !unknown.is_empty() {
+            // A check that cannot be made leaves the report as it is.
+            let runs = harness::run_lessons(&self.course, &unknown, self.color, &|| {}).ok()?;
+            for (used_lesson, run) in unknown.iter().zip(runs) {
+                let passed = verdict::judge(used_lesson, run).passed();
+                known.insert(used_lesson.id.clone(), passed);
+            }
+        }
+        used.iter()
+            .find(|(j, _)| known.get(&course[*j].id) == Some(&false))
+            .map(|(j, m)| Blame {
+                lesson: course[*j].id.clone(),
+                module: m.module.clone(),
+                file: m.file.clone(),
+                items: m.items.clone(),
+                reason: Reason::FailsItsTests,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_location_names_its_file() {
+        assert_eq!(
+            location_file("/w/exercises/src/pool.rs:12:5"),
+            Path::new("/w/exercises/src/pool.rs")
+        );
+        assert_eq!(location_file(""), Path::new(""));
+    }
+}

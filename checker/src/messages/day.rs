@@ -148,7 +148,10 @@ impl Msg {
     pub fn watch_text_cut(self, lines: usize) -> String {
         say!(self,
             ja: format!("（説明の続き {lines} 行は t キーで読めます）"),
-            en: format!("({lines} more lines of the lesson text: press t)"),
+            en: match lines {
+                1 => "(1 more line of the lesson text: press t)".to_string(),
+                _ => format!("({lines} more lines of the lesson text: press t)"),
+            },
         )
     }
 
@@ -156,7 +159,10 @@ impl Msg {
     pub fn watch_report_cut(self, lines: usize) -> String {
         say!(self,
             ja: format!("（結果の続き {lines} 行は f キーで見られます）"),
-            en: format!("({lines} more lines of the report: press f)"),
+            en: match lines {
+                1 => "(1 more line of the report: press f)".to_string(),
+                _ => format!("({lines} more lines of the report: press f)"),
+            },
         )
     }
 

@@ -83,7 +83,9 @@ impl Msg {
     pub fn dev_reference_passes(self, id: &str, tests: usize, cases: usize) -> String {
         say!(self,
             ja: format!("✓ {id}: 模範解答は隠しテスト {tests} 個（{cases} ケース）にすべて通ります"),
-            en: format!("✓ {id}: the reference passes all {tests} hidden tests ({cases} cases)"),
+            en: format!("✓ {id}: the reference passes {} ({})",
+                match tests { 1 => "the hidden test".to_string(), _ => format!("all {tests} hidden tests") },
+                super::count(cases as u64, "case", "cases")),
         )
     }
 

@@ -639,3 +639,76 @@ impl Msg {
         say!(self, ja: "チェッカーが処理を続けられません:".to_string(), en: "The checker cannot go on:".to_string())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const EN: Msg = Msg(Lang::En);
+    const JA: Msg = Msg(Lang::Ja);
+
+    #[test]
+    fn english_counts_agree_with_their_nouns() {
+        assert_eq!(count(1u64, "case", "cases"), "1 case");
+        assert_eq!(count(0u64, "case", "cases"), "0 cases");
+        assert_eq!(
+            EN.passed(1, 1),
+            "Passed! The hidden test (1 case) agrees with your code."
+        );
+        assert_eq!(
+            EN.failed_summary(1, 1, 1, 1),
+            "1 of 1 hidden test failed (1 of 1 case wrong)."
+        );
+        assert_eq!(
+            EN.failed_summary(2, 5, 3, 40),
+            "2 of 5 hidden tests failed (3 of 40 cases wrong)."
+        );
+        assert_eq!(
+            EN.cases_failed(1, 8, 3, None),
+            "1 of 8 cases is wrong (case 3):"
+        );
+        assert_eq!(EN.wrong_cells(1, 4), "1 of 4 values differs (marked *).");
+        assert_eq!(
+            EN.not_run(1),
+            "1 case could not run: the process had stopped in an earlier test."
+        );
+        assert_eq!(
+            EN.student_output("stdout", 1),
+            "Your code printed (stdout, 1 byte):"
+        );
+        assert_eq!(EN.rows_above(1), "(1 row above)");
+        assert_eq!(
+            EN.list_total(1, 1, 10, 10),
+            "1 of 1 lesson done, 10 of 10 points"
+        );
+    }
+
+    #[test]
+    fn japanese_says_what_failed_in_the_decided_words() {
+        assert_eq!(
+            JA.failed_summary(5, 14, 32, 125),
+            "隠しテスト 14 個のうち 5 個が通りませんでした（125 ケース中 32 ケースが不一致）。"
+        );
+        assert_eq!(JA.state_current(), "取り組み中");
+        assert_eq!(
+            JA.list_total(5, 5, 100, 100),
+            "5 レッスン中 5 レッスンに合格、100 点中 100 点"
+        );
+        assert!(
+            JA.panicked("", "boom")
+                .starts_with("あなたのコードがパニックを起こしました")
+        );
+        assert_eq!((JA.expected(), JA.got()), ("正しい値", "あなたの結果"));
+        let all = [
+            JA.worst_cell("[0]", "1", "2", "1", "0.0001"),
+            JA.scalar_differs("1", "2", "1", "0.0001"),
+            JA.shape_mismatch("2×2", "3×3"),
+            JA.not_implemented("exercises/src/unit.rs:12:5"),
+        ];
+        for text in all {
+            for banned in ["期待値", "あなたの値", "待っています"] {
+                assert!(!text.contains(banned), "{text}");
+            }
+        }
+    }
+}

@@ -264,3 +264,49 @@ fn a_report_fits_a_narrow_screen_and_breaks_no_number() {
             .bind(|| insta::assert_snapshot!(format!("a_report_on_40_columns_{lang}"), out));
     }
 }
+
+/// Every doc comment of the pristine stubs speaks both languages, Japanese first.
+#[test]
+fn stub_comments_are_in_japanese_first_then_english() {
+    let japanese = |line: &str| {
+        line.chars().any(|c| {
+            ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c)
+        })
+    };
+    let stubs = repo_root().join("lessons").join("stubs");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&stubs).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        // Contiguous doc lines (`//!` or `///`) form one block.
+        let mut blocks: Vec<Vec<&str>> = Vec::new();
+        let mut previous_was_doc = false;
+        for line in source.lines() {
+            let trimmed = line.trim_start();
+            let doc = trimmed
+                .strip_prefix("//!")
+                .or_else(|| trimmed.strip_prefix("///"));
+            match doc {
+                Some(text) if previous_was_doc => blocks.last_mut().unwrap().push(text),
+                Some(text) => blocks.push(vec![text]),
+                None => {}
+            }
+            previous_was_doc = doc.is_some();
+        }
+        assert!(!blocks.is_empty(), "{name} has no doc comments");
+        for block in blocks {
+            let first = block.iter().find(|l| !l.trim().is_empty()).unwrap();
+            assert!(
+                japanese(first),
+                "{name}: a doc comment starts in English: {first:?}"
+            );
+            let english = block
+                .iter()
+                .any(|l| !japanese(l) && l.split_whitespace().count() >= 3);
+            assert!(english, "{name}: a doc comment has no English: {block:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 5, "only {checked} doc comments found");
+}

@@ -91,7 +91,16 @@ fn prepare(
     };
     let mut files = Vec::new();
     let mut unscanned = None;
-    for module in std::iter::once(&lesson.module).chain(&lesson.uses) {
+    // The modules a check would mount: the lesson's, its uses, and the earlier lessons'
+    // modules the student's files refer to.
+    let lessons = &app.course.lessons;
+    let index = lessons.iter().position(|l| l.id == lesson.id).unwrap_or(0);
+    let layout = app.course.layout.with_modules(exercises.join("src"));
+    let (mounted, problem) = codegen::mount_in(&layout, lessons, index, codegen::Side::Student);
+    if let Some(problem) = problem {
+        return Ok(Prepared::Unreadable(FileProblem::Module(problem)));
+    }
+    for module in mounted.iter().map(|m| &m.module) {
         let original = exercises.join("src").join(format!("{module}.rs"));
         let shown = format!("{}/{module}.rs", submission.shown);
         if guard::behind_a_link(&submission.root, &original) {

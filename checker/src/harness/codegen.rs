@@ -109,9 +109,18 @@ fn file_of(layout: &Layout, module: &str, side: Side) -> PathBuf {
 /// `super::<module>` when that names a module) that belongs to an earlier lesson or has
 /// a file of its own beside them (a helper module the student made).
 pub fn mount(course: &Course, index: usize, side: Side) -> (Vec<Mounted>, Option<ModuleProblem>) {
-    let layout = &course.layout;
-    let lesson = &course.lessons[index];
-    let lesson_of = |module: &str| course.lessons.iter().position(|l| l.module == module);
+    mount_in(&course.layout, &course.lessons, index, side)
+}
+
+/// As [`mount`], with the modules of `layout` (grading mounts a submission's folder).
+pub fn mount_in(
+    layout: &Layout,
+    lessons: &[Lesson],
+    index: usize,
+    side: Side,
+) -> (Vec<Mounted>, Option<ModuleProblem>) {
+    let lesson = &lessons[index];
+    let lesson_of = |module: &str| lessons.iter().position(|l| l.module == module);
     let main = match side {
         Side::Mistake(i) => layout.mistake(&lesson.module, &lesson.mistakes[i].file),
         _ => file_of(layout, &lesson.module, side),
@@ -167,7 +176,7 @@ pub fn mount(course: &Course, index: usize, side: Side) -> (Vec<Mounted>, Option
                         problem = Some(ModuleProblem::Later {
                             file: file.clone(),
                             module: reference.module,
-                            lesson: course.lessons[j].id.clone(),
+                            lesson: lessons[j].id.clone(),
                         });
                     }
                     continue;
@@ -177,10 +186,7 @@ pub fn mount(course: &Course, index: usize, side: Side) -> (Vec<Mounted>, Option
                         problem = Some(ModuleProblem::Unknown {
                             file: file.clone(),
                             module: reference.module,
-                            earlier: course.lessons[..index]
-                                .iter()
-                                .map(|l| l.module.clone())
-                                .collect(),
+                            earlier: lessons[..index].iter().map(|l| l.module.clone()).collect(),
                         });
                     }
                     continue;

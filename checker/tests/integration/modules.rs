@@ -169,3 +169,19 @@ fn a_lessons_own_mistake_over_a_passing_earlier_lesson_blames_no_one() {
         "{out}"
     );
 }
+
+#[test]
+fn grading_mounts_the_earlier_modules_a_submission_refers_to() {
+    let _serial = serial();
+    let wb = undeclared();
+    wb.student("scale", "scale_pass");
+    wb.student("grid", "grid_grouped_use");
+    let (output, _) = wb.run(&["grade", "--format", "json"]);
+    assert_status(&output, 0);
+    // A reference to a later lesson's module is explained there too.
+    wb.student("scale", "scale_uses_grid");
+    let (output, _) = wb.run(&["grade", "--format", "json"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(out.contains("which comes after lesson scale"), "{out}");
+}

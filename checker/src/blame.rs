@@ -3,8 +3,9 @@
 //!
 //! The signals, cheapest first: the file of a compile error, the file of a panic or a
 //! `todo!()`, and, when the outputs are wrong, the verdicts of the lessons whose modules
-//! were mounted (already at hand when lessons are checked together; otherwise one more
-//! check of them, whose builds and reference outputs are cached).
+//! were mounted: at hand when lessons are checked together, remembered when a lesson
+//! passed with its files as they are, and otherwise one more check of them (whose builds
+//! and reference outputs are cached).
 
 use crate::app::App;
 use crate::harness::codegen::{self, Mounted, Side};
@@ -125,6 +126,13 @@ impl App {
         // pass? Not for a lesson not started (its own `todo!()`), nor one that does not build.
         if !matches!(verdict, Verdict::Ran { .. }) || verdict.not_started() {
             return None;
+        }
+        // A lesson that passed with its files as they are now passes still.
+        for (j, _) in &used {
+            let l = &course[*j];
+            if !known.contains_key(&l.id) && self.store.passed_with(&l.id, &self.fingerprint(l)) {
+                known.insert(l.id.clone(), true);
+            }
         }
         let unknown: Vec<&Lesson> = used
             .iter()

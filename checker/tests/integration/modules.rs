@@ -147,6 +147,18 @@ fn wrong_outputs_over_a_failing_earlier_lesson_name_that_lesson() {
 }
 
 #[test]
+fn a_remembered_pass_of_an_earlier_lesson_counts_only_while_its_file_is_unchanged() {
+    let _serial = serial();
+    let wb = grid_solved_with_scale(Some("scale_pass"));
+    assert_status(&wb.run(&["check", "scale"]).0, 0);
+    wb.student("scale", "scale_wrong");
+    let (output, _) = wb.run(&["check", "grid"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(out.contains("and lesson scale does not pass yet"), "{out}");
+}
+
+#[test]
 fn a_lessons_own_mistake_over_a_passing_earlier_lesson_blames_no_one() {
     let _serial = serial();
     let wb = grid_solved_with_scale(Some("scale_pass"));

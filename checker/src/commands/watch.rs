@@ -178,10 +178,11 @@ impl App {
     fn watch_check(&mut self, term: &Terminal, files: &Files, session: &mut Session) {
         let m = self.msg();
         session.cut_report = None;
-        let lessons: Vec<Lesson> = match &session.lesson {
-            Some(lesson) => vec![lesson.clone()],
-            None => self.changed_since_passing(None),
-        };
+        // The lessons that passed and changed since come first, as `next` checks them.
+        let current = session.lesson.clone();
+        let mut lessons = self.changed_since_passing(current.as_ref());
+        let rechecked = lessons.len();
+        lessons.extend(current.clone());
         self.watch_files(files, session.lesson.as_ref());
         if lessons.is_empty() {
             session.passed = false;
@@ -206,16 +207,18 @@ impl App {
         for ((lesson, verdict), fingerprint) in lessons.iter().zip(&verdicts).zip(&fingerprints) {
             awarded.push(self.record(lesson, verdict, fingerprint));
         }
-        let save_error = self.store.save().err();
-        // The lesson on screen, or the first changed one that fails now.
-        let Some(shown) = (match session.lesson {
-            Some(_) => Some(0),
-            None => verdicts.iter().position(|v| !v.passed()),
-        }) else {
-            return self.draw_done(term, session);
+        // The first changed lesson that fails now, else the lesson on screen.
+        let failing = verdicts[..rechecked].iter().position(|v| !v.passed());
+        let Some(shown) = failing.or(current.as_ref().map(|_| rechecked)) else {
+            let save_error = self.store.save().err();
+            self.draw_done(term, session);
+            if let Some(e) = save_error {
+                term.show(&format!("{} {e:#}\n", m.internal_error()));
+            }
+            return;
         };
         let lesson = lessons[shown].clone();
-        let was_passed = session.lesson.is_none();
+        let was_passed = shown < rechecked;
         session.lesson = Some(lesson.clone());
         session.seen = seen[shown].clone();
         session.passed = verdicts[shown].passed();
@@ -227,7 +230,8 @@ impl App {
         let mut screen = self.lesson_screen(term, session, &lesson, &checked);
         // After a pass without keys, the next lesson is on screen: watch its files.
         self.watch_files(files, session.lesson.as_ref());
-        if let Some(e) = save_error {
+        // Saved after the screen is made: it marks the lesson text as shown.
+        if let Err(e) = self.store.save() {
             screen.push_str(&format!("{} {e:#}\n", m.internal_error()));
         }
         term.clear();
@@ -316,17 +320,21 @@ impl App {
             + rows(&format!("\n{footer}\n"), width)
             // The line the cursor rests on.
             + 1;
-        let mut left = height.saturating_sub(fixed);
+        // One row stays for the details, if only for the note that they are cut.
+        let for_details = usize::from(!details.is_empty());
+        let mut left = height.saturating_sub(fixed + for_details);
         let text = text.map(|t| {
             let t = format!("\n{t}\n");
-            let (shown, cut) = fit(&t, width, left);
-            left = left.saturating_sub(rows(&shown, width));
-            match cut {
+            // A cut text ends with a note and a blank line: one row is kept for the blank.
+            let (shown, cut) = fit(&t, width, left.saturating_sub(1));
+            let t = match cut {
                 0 => shown,
                 _ => format!("{shown}{}\n\n", m.watch_text_cut(cut)),
-            }
+            };
+            left = left.saturating_sub(rows(&t, width));
+            t
         });
-        let (details_shown, cut) = fit(&details, width, left);
+        let (details_shown, cut) = fit(&details, width, left + for_details);
         let details_shown = match cut {
             0 => details_shown,
             _ => format!("{details_shown}{}\n", m.watch_report_cut(cut)),

@@ -469,3 +469,51 @@ fn watch_fits_a_window_of_80_by_24_in_japanese() {
         },
     );
 }
+
+/// A lesson text much longer than the window, first shown with a failure: the bar, the
+/// summary and the mistake still show, and the text is cut with a key to read it whole.
+/// The lesson is one that had passed: a save that breaks it is checked again in watch
+/// mode as in `next`, and the screen says that it had passed.
+#[test]
+fn watch_keeps_the_summary_in_view_under_a_long_text() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let lesson = wb.read("lessons/01-scale.toml");
+    let long: String = (1..=30)
+        .map(|i| format!("Paragraph {i} of a long lesson text.\\n\\n"))
+        .collect();
+    let lesson = lesson.replace(
+        "en = \"Multiply every element by k.",
+        &format!("en = \"{long}Multiply every element by k."),
+    );
+    wb.write("lessons/01-scale.toml", &lesson);
+    wb.student("scale", "scale_pass");
+    crate::support::assert_status(&wb.run(&["check", "scale"]).0, 0);
+
+    let mut pty = Pty::spawn_sized(&wb, &["watch"], SMALL.0.get(), SMALL.1.get());
+    let screen = pty.screen.clone();
+    let at = screen.wait_for("(grid)", 0, FIRST_CHECK);
+    let at = screen.wait_for("[q] quit", at, SOON);
+    save_by_rename(&wb.exercise("scale"), &fixture_student("scale_wrong"));
+    let at = screen.wait_for("Checking scale, grid", at, SOON);
+    let at = screen.wait_for("[q] quit", at, SOON);
+    let shown = window(&screen.text()[..at], SMALL.0, SMALL.1);
+    let mut settings = wb.settings();
+    settings.set_snapshot_suffix("en");
+    settings.bind(|| insta::assert_snapshot!("watch_80x24_long_text", shown));
+    assert!(shown.starts_with(" 1│[□□] 0/2 lessons done"), "{shown}");
+    for must in [
+        "Paragraph 1 of",
+        "more lines of the lesson text: press t",
+        "scale passed before, but fails now",
+        "✗ 2 of 2 hidden tests failed",
+        "You add k instead of multiplying by it.",
+    ] {
+        assert!(
+            shown.contains(must),
+            "{must:?} is not on the screen:\n{shown}"
+        );
+    }
+    pty.keys("q");
+    assert_eq!(pty.exit_code(SOON), 0, "{}", screen.text());
+}

@@ -654,15 +654,16 @@ pub fn advice(cx: &Context, verdict: &Verdict, again: Again) -> Option<String> {
     let waits = verdict
         .blame()
         .is_some_and(|b| b.reason == crate::blame::Reason::NotWritten);
-    if waits {
-        None
+    let advice = if waits {
+        return None;
     } else if verdict.not_started() {
-        Some(format!("  {}", m.write_then(again)))
+        format!("  {}", m.write_then(again))
     } else if matches!(verdict, Verdict::Ran { .. }) {
-        Some(format!("\n{}", m.try_again(again)))
+        format!("\n{}", m.try_again(again))
     } else {
-        None
-    }
+        return None;
+    };
+    Some(crate::text::fit(&advice, cx.width))
 }
 
 /// The report of a lesson that failed (or has not been started).

@@ -44,7 +44,10 @@ impl App {
                 println!("{}\n", self.fit(&m.welcome()));
             }
             if !rechecked.is_empty() {
-                println!("{}\n", m.rechecked_changed(&rechecked.join(", ")));
+                println!(
+                    "{}\n",
+                    self.fit(&m.rechecked_changed(&rechecked.join(", ")))
+                );
             }
             println!("{}", self.completion());
             return Ok(PASSED);
@@ -75,7 +78,7 @@ impl App {
         println!();
         if !verdict.passed() {
             if was_passed {
-                println!("{}\n", m.passed_before(&lesson.id));
+                println!("{}\n", self.fit(&m.passed_before(&lesson.id)));
             }
             print!(
                 "{}",

@@ -281,7 +281,7 @@ impl App {
             }
         } else {
             if checked.was_passed {
-                result = format!("{}\n\n", m.passed_before(&lesson.id));
+                result = format!("{}\n\n", self.fit(&m.passed_before(&lesson.id)));
             }
             let parts = report::failure_parts(&self.context(), lesson, verdict);
             result.push_str(&parts.head);
@@ -294,7 +294,7 @@ impl App {
             bottom.push_str(&format!("{advice}\n"));
         }
         if let Some(notice) = session.notice.take() {
-            bottom.push_str(&format!("\n{notice}\n"));
+            bottom.push_str(&format!("\n{}\n", self.fit(&notice)));
         }
 
         // What must show: the bar, the heading, the result and the bottom. The text and
@@ -329,7 +329,7 @@ impl App {
             let (shown, cut) = fit(&t, width, left.saturating_sub(1));
             let t = match cut {
                 0 => shown,
-                _ => format!("{shown}{}\n\n", m.watch_text_cut(cut)),
+                _ => format!("{shown}{}\n\n", self.fit(&m.watch_text_cut(cut))),
             };
             left = left.saturating_sub(rows(&t, width));
             t
@@ -337,7 +337,7 @@ impl App {
         let (details_shown, cut) = fit(&details, width, left + for_details);
         let details_shown = match cut {
             0 => details_shown,
-            _ => format!("{details_shown}{}\n", m.watch_report_cut(cut)),
+            _ => format!("{details_shown}{}\n", self.fit(&m.watch_report_cut(cut))),
         };
         session.cut_report = (cut > 0).then_some(full_report);
         let footer = self.footer(term, session);
@@ -372,7 +372,7 @@ impl App {
         let m = self.msg();
         let mut footer = String::new();
         if let Some(lesson) = &session.lesson {
-            footer.push_str(&m.watch_on_save(&self.exercise_shown(lesson)));
+            footer.push_str(&self.fit(&m.watch_on_save(&self.exercise_shown(lesson))));
         }
         let keys = self.keys_offered(term, session);
         if !keys.is_empty() {

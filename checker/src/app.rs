@@ -54,7 +54,13 @@ pub fn run(cli: Cli) -> ExitCode {
         None => std::env::current_dir().unwrap_or_else(|_| ".".into()),
     };
     let Some(mut layout) = Layout::discover(&start) else {
-        eprintln!("{}", msg.not_a_workbook(&start.display().to_string()));
+        eprintln!(
+            "{}",
+            text::fit(
+                &msg.not_a_workbook(&start.display().to_string()),
+                text::terminal_width()
+            )
+        );
         return ExitCode::from(USAGE);
     };
     // Grading reads a student's modules and private lessons from elsewhere, and changes
@@ -69,7 +75,13 @@ pub fn run(cli: Cli) -> ExitCode {
             |p: &std::path::PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
         if let Some(exercises) = exercises.as_ref().map(absolute) {
             if !exercises.join("src").is_dir() {
-                eprintln!("{}", msg.no_src_folder(&exercises.display().to_string()));
+                eprintln!(
+                    "{}",
+                    text::fit(
+                        &msg.no_src_folder(&exercises.display().to_string()),
+                        text::terminal_width()
+                    )
+                );
                 return ExitCode::from(USAGE);
             }
             layout = layout.with_exercises(exercises);
@@ -84,7 +96,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(course) => course,
         Err(errors) => {
             eprint!("{}", errors.rendered);
-            eprintln!("\n{}", msg.lesson_errors(errors.count));
+            eprintln!(
+                "\n{}",
+                text::fit(&msg.lesson_errors(errors.count), text::terminal_width())
+            );
             return ExitCode::from(USAGE);
         }
     };
@@ -93,10 +108,8 @@ pub fn run(cli: Cli) -> ExitCode {
         false => Store::open(&course.layout.state_dir()),
     };
     if let Some(problem) = problem {
-        eprintln!(
-            "{}",
-            msg.progress_reset(&course.layout.show(store.path()), &problem)
-        );
+        let text = msg.progress_reset(&course.layout.show(store.path()), &problem);
+        eprintln!("{}", text::fit(&text, text::terminal_width()));
     }
     let mut app = App {
         course,
@@ -157,11 +170,10 @@ impl App {
     pub(crate) fn lesson(&self, id: &str) -> Result<&Lesson, ExitCode> {
         self.course.find(id).ok_or_else(|| {
             let all: Vec<&str> = self.course.lessons.iter().map(|l| l.id.as_str()).collect();
-            eprintln!(
-                "{}",
-                self.msg()
-                    .unknown_lesson(id, self.course.suggest(id), &all.join(", "))
-            );
+            let text = self
+                .msg()
+                .unknown_lesson(id, self.course.suggest(id), &all.join(", "));
+            eprintln!("{}", self.fit(&text));
             ExitCode::from(USAGE)
         })
     }
@@ -207,7 +219,9 @@ impl App {
     /// Runs lessons' hidden tests and reaches their verdicts.
     pub(crate) fn judge(&self, lessons: &[&Lesson]) -> Result<Vec<Verdict>> {
         let msg = self.msg();
-        self.judge_with(lessons, &|| eprintln!("{}", msg.preparing()))
+        self.judge_with(lessons, &|| {
+            eprintln!("{}", text::fit(&msg.preparing(), text::terminal_width()))
+        })
     }
 
     /// As [`judge`](Self::judge), with what to do before the first build (watch mode

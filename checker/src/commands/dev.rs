@@ -23,8 +23,10 @@ impl App {
         let lessons: Vec<Lesson> = self.course.lessons.clone();
         let refs: Vec<&Lesson> = lessons.iter().collect();
         let mut problems = 0;
+        let width = crate::text::terminal_width();
+        let say = |line: String| crate::text::fit(&line, width);
         let mut problem = |line: String| {
-            println!("{line}");
+            println!("{}", say(line));
             problems += 1;
         };
 
@@ -42,7 +44,11 @@ impl App {
             if verdict.passed() {
                 println!(
                     "{}",
-                    m.dev_reference_passes(&lesson.id, lesson.tests.len(), lesson.case_count())
+                    say(m.dev_reference_passes(
+                        &lesson.id,
+                        lesson.tests.len(),
+                        lesson.case_count()
+                    ))
                 );
                 continue;
             }
@@ -125,7 +131,7 @@ impl App {
                         .filter(|t| t.passed())
                         .map(|t| self.lang.pick(&lesson.tests[t.test].name))
                         .collect();
-                    println!("{}", m.dev_stub_fails(&lesson.id, &passing));
+                    println!("{}", say(m.dev_stub_fails(&lesson.id, &passing)));
                 }
             }
         }
@@ -171,7 +177,7 @@ impl App {
             // ✓ only when every mistake fails and is named as itself; each one that does
             // not is a ✗ line above.
             if recognised == lesson.mistakes.len() {
-                println!("{}", m.dev_mistakes_recognised(&lesson.id, recognised));
+                println!("{}", say(m.dev_mistakes_recognised(&lesson.id, recognised)));
             }
         }
         // A mistake file that no lesson lists is never used: say so.
@@ -212,12 +218,12 @@ impl App {
                 let (rows, cols) = lesson.drawn.largest.unwrap_or_default();
                 println!(
                     "{}",
-                    m.dev_large_inputs(
+                    say(m.dev_large_inputs(
                         &lesson.id,
                         lesson.drawn.values,
                         (lesson.drawn.values * 9) >> 20,
                         (rows, cols)
-                    )
+                    ))
                 );
             }
         }
@@ -227,7 +233,7 @@ impl App {
             println!("{}", m.dev_sound(lessons.len()));
             Ok(PASSED)
         } else {
-            println!("{}", m.dev_problems(problems));
+            println!("{}", say(m.dev_problems(problems)));
             Ok(FAILED)
         }
     }
@@ -491,7 +497,10 @@ impl App {
             Ok(()) => lesson::names::module_problem(&name),
         };
         if let Some(problem) = problem {
-            eprintln!("{}", self.msg().dev_new_bad_name(id, &name, problem));
+            eprintln!(
+                "{}",
+                self.fit(&self.msg().dev_new_bad_name(id, &name, problem))
+            );
             return Ok(USAGE);
         }
         let name = name.as_str();
@@ -506,7 +515,7 @@ impl App {
                 .iter()
                 .any(|f| f.exists());
         if taken {
-            eprintln!("{}", self.msg().dev_new_taken(id));
+            eprintln!("{}", self.fit(&self.msg().dev_new_taken(id)));
             return Ok(USAGE);
         }
         let fill = |template: &str| template.replace("{id}", id).replace("{name}", name);

@@ -368,9 +368,9 @@ fn failing_test_diagnostic(lesson: &Lesson, verdict: &TestVerdict) -> String {
     )
 }
 
-/// Random values in a lesson above which `dev check` says what they cost (4 Mi values,
-/// about 36 MiB as the harness reads them, at 9 bytes a value).
-const LARGE_INPUTS: u64 = 1 << 22;
+/// Random values in a lesson above which `dev check` says what they cost (1 Mi values,
+/// about 9 MiB as the harness reads them, at 9 bytes a value).
+const LARGE_INPUTS: u64 = 1 << 20;
 
 /// Whether a `lib.rs` declares `mod <module>;` (a textual look: `pub mod`, `pub(crate) mod`).
 fn declares_module(lib: &str, module: &str) -> bool {

@@ -130,10 +130,11 @@ pub fn run_lessons(
         // Checking one lesson, build its known mistakes in the same cargo call the first
         // time, so that naming a mistake on a later failure costs no build of its own.
         if lessons.len() == 1 {
+            // Whether a cache exists is enough here; reading it waits for a failure.
             let missing = harnesses
                 .mistakes
                 .iter()
-                .filter(|h| read_cache(course, lesson, h).is_none());
+                .filter(|h| !cache_path(course, lesson, h).is_some_and(|path| path.is_file()));
             packages.extend(missing.map(|h| h.package.clone()));
         }
         cached.push(cache);
@@ -149,7 +150,15 @@ pub fn run_lessons(
         let inputs = run::inputs_text(lesson);
         for harness in harnesses_of(&all, course, lesson)?.mistakes {
             if built.executables.contains_key(&harness.package) {
-                let _ = run_trusted(course, lesson, &harness, &built, &inputs, &scratch, true)?;
+                let _ = run_trusted(
+                    course,
+                    lesson,
+                    &harness,
+                    &built,
+                    &inputs,
+                    &scratch,
+                    Trusted::Mistake,
+                )?;
             }
         }
     }
@@ -161,7 +170,15 @@ pub fn run_lessons(
         let inputs = run::inputs_text(lesson);
         let reference = match cache {
             Some(outputs) => Ok(outputs),
-            None => run_trusted(course, lesson, &reference, &built, &inputs, &scratch, true)?,
+            None => run_trusted(
+                course,
+                lesson,
+                &reference,
+                &built,
+                &inputs,
+                &scratch,
+                Trusted::Reference,
+            )?,
         };
         let built_student = built.executables.get(&student.package);
         let student = match (unreadable(&student), built_student) {
@@ -220,7 +237,16 @@ pub fn mistake_outputs(
         .zip(cached)
         .map(|(harness, cache)| match cache {
             Some(outputs) => Ok(Some(outputs)),
-            None => Ok(run_trusted(course, lesson, harness, &built, &inputs, &scratch, true)?.ok()),
+            None => Ok(run_trusted(
+                course,
+                lesson,
+                harness,
+                &built,
+                &inputs,
+                &scratch,
+                Trusted::Mistake,
+            )?
+            .ok()),
         })
         .collect()
 }
@@ -250,13 +276,35 @@ pub fn reference_outputs(
         .zip(&harnesses)
         .map(|(lesson, harness)| {
             let inputs = run::inputs_text(lesson);
-            run_trusted(course, lesson, harness, &built, &inputs, &scratch, false)
+            run_trusted(
+                course,
+                lesson,
+                harness,
+                &built,
+                &inputs,
+                &scratch,
+                Trusted::Grading,
+            )
         })
         .collect()
 }
 
-/// Runs a harness whose code is trusted (the reference or a known mistake) and, if
-/// `cache`, caches its outputs; the error says what went wrong, for a lesson author.
+/// Whose trusted code runs, which decides what is kept of its outputs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Trusted {
+    /// The reference: cached, and a fault of the lesson if it does not finish.
+    Reference,
+    /// A known mistake: cached, even if it does not finish.
+    Mistake,
+    /// The reference while grading: kept in memory only.
+    Grading,
+}
+
+/// Runs a harness whose code is trusted (the reference or a known mistake) and caches
+/// its outputs unless grading; the error says what went wrong, for a lesson author.
+/// A known mistake that does not finish keeps the outputs it gave, cached
+/// like any others: run again at every check, a slow mistake would cost its time limit
+/// each time (nine mistakes of a lesson of 640×480 images took minutes).
 fn run_trusted(
     course: &Course,
     lesson: &Lesson,
@@ -264,7 +312,7 @@ fn run_trusted(
     built: &build::BuildOutput,
     inputs: &str,
     scratch: &std::path::Path,
-    cache: bool,
+    role: Trusted,
 ) -> Result<Result<HashMap<usize, Outcome>, ReferenceFault>> {
     let Some(exe) = built.executables.get(&harness.package) else {
         return Ok(Err(match built.errors.get(&harness.package) {
@@ -281,14 +329,14 @@ fn run_trusted(
         memory: lesson.memory_limit.max(4 << 30),
     };
     let result = run::run(exe, inputs, limits, scratch)?;
-    if !result.done {
+    if !result.done && role != Trusted::Mistake {
         return Ok(Err(ReferenceFault::DidNotFinish {
             ending: result.ending,
             unfinished: result.unfinished,
             stderr: String::from_utf8_lossy(&result.stderr.head).into_owned(),
         }));
     }
-    if cache {
+    if role != Trusted::Grading {
         write_cache(course, lesson, harness, &result.outcomes);
     }
     Ok(Ok(result.outcomes))

@@ -34,7 +34,7 @@ impl App {
                 };
                 // A lesson that fails because of an earlier one says which to fix first.
                 let state = match verdict.blame() {
-                    Some(blame) => format!("{state} ({})", m.lesson_blamed_short(&blame.lesson)),
+                    Some(blame) => m.lesson_blamed_short(state, &blame.lesson),
                     None => state.to_string(),
                 };
                 ("✗", state)

@@ -114,10 +114,10 @@ impl Msg {
     }
 
     /// The state `verify` shows of a lesson that waits for an earlier one.
-    pub fn lesson_blamed_short(self, lesson: &str) -> String {
+    pub fn lesson_blamed_short(self, state: &str, lesson: &str) -> String {
         say!(self,
-            ja: format!("レッスン {lesson} を先に"),
-            en: format!("lesson {lesson} first"),
+            ja: format!("{state}（先にレッスン {lesson} を）"),
+            en: format!("{state} (lesson {lesson} first)"),
         )
     }
 }

@@ -343,19 +343,29 @@ fn run_trusted(
 }
 
 /// The outputs of trusted code depend only on the lesson, its module files and the
-/// harness runtime: a key over all of them names the cache file.
+/// harness runtime: a key over all of them names the cache file. The key holds no path
+/// of the workbook, so workbooks that share a harness target folder (the checker's own
+/// tests) share the outputs too.
 fn cache_path(course: &Course, lesson: &Lesson, harness: &Harness) -> Option<PathBuf> {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     include_str!("runtime.rs").hash(&mut hasher);
     include_str!("wire.rs").hash(&mut hasher);
     lesson.fingerprint.hash(&mut hasher);
-    std::fs::read(&harness.main_rs).ok()?.hash(&mut hasher);
+    let main = std::fs::read_to_string(&harness.main_rs).ok()?;
+    let root = course.layout.root.display().to_string();
+    main.replace(&root, "<workbook>").hash(&mut hasher);
     for file in &harness.module_files {
         std::fs::read(file).ok()?.hash(&mut hasher);
     }
     let name = format!("{}-{:016x}", harness.package, hasher.finish());
-    Some(course.layout.work_dir().join("outputs").join(name))
+    Some(outputs_dir(&course.layout).join(name))
+}
+
+/// Where the outputs of trusted code are kept: beside the harness builds, and gone with
+/// them.
+fn outputs_dir(layout: &crate::course::Layout) -> PathBuf {
+    build::target_dir(layout).join("cnnlings-outputs")
 }
 
 fn read_cache(

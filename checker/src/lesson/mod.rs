@@ -8,6 +8,7 @@ pub mod dims;
 pub mod draw;
 pub mod model;
 pub mod names;
+pub mod split;
 pub mod types;
 
 use crate::harness::wire::WireValue;

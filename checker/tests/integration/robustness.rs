@@ -1,8 +1,9 @@
 //! Student code that loops, hoards memory, overflows its stack, exits or floods the
 //! output: each is a failure with a short message, within the time limit plus a little.
 
-use crate::support::{Workbook, assert_status, serial, stdout};
+use crate::support::{WORKBOOK_MARK, Workbook, assert_status, serial, stdout};
 use insta_cmd::assert_cmd_snapshot;
+use std::path::Path;
 use std::time::Duration;
 
 /// The fixture lesson's time limit is 2 s; a build and the reference run come on top.
@@ -84,12 +85,18 @@ fn nan_and_infinity_never_pass() {
 }
 
 /// The processes whose command line is exactly `sleep 300`.
-fn sleepers() -> Vec<u32> {
+/// The `sleep 300` processes started for the workbook at `dir` (other test runs on the
+/// machine may have their own).
+fn sleepers(dir: &Path) -> Vec<u32> {
+    let mark = format!("{WORKBOOK_MARK}={}", dir.display());
     std::fs::read_dir("/proc")
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
         .filter(|pid| {
             std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c == b"sleep\x00300\x00")
+                && std::fs::read(format!("/proc/{pid}/environ")).is_ok_and(|environ| {
+                    environ.split(|&b| b == 0).any(|var| var == mark.as_bytes())
+                })
         })
         .collect()
 }
@@ -97,14 +104,14 @@ fn sleepers() -> Vec<u32> {
 #[test]
 fn a_long_sleep_and_its_child_processes_end_at_the_time_limit() {
     let _serial = serial();
-    let before = sleepers();
-    let (out, elapsed) = check_scale("scale_sleep");
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_sleep");
+    let (output, elapsed) = wb.run(&["check", "scale"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
     assert!(out.contains("Stopped at the time limit"), "{out}");
     assert!(elapsed < BOUND, "took {elapsed:?}");
-    let stray: Vec<u32> = sleepers()
-        .into_iter()
-        .filter(|p| !before.contains(p))
-        .collect();
+    let stray = sleepers(wb.path());
     assert!(stray.is_empty(), "processes left behind: {stray:?}");
 }
 
@@ -116,11 +123,10 @@ fn ctrl_c_during_a_check_leaves_no_process_and_no_partial_state() {
     assert_status(&wb.run(&["check", "scale"]).0, 0);
     let progress = wb.read(".cnnlings/progress.toml");
     wb.student("scale", "scale_sleep");
-    let before = sleepers();
     let mut child = wb.checker(&["check", "scale"]).spawn().unwrap();
     // Wait until the student's code is running (its child `sleep 300` exists).
     let start = std::time::Instant::now();
-    while sleepers().len() == before.len() && start.elapsed() < BOUND {
+    while sleepers(wb.path()).is_empty() && start.elapsed() < BOUND {
         std::thread::sleep(Duration::from_millis(50));
     }
     // SAFETY: sends SIGINT to the checker we started.
@@ -130,10 +136,7 @@ fn ctrl_c_during_a_check_leaves_no_process_and_no_partial_state() {
     let status = child.wait().unwrap();
     assert_eq!(status.code(), Some(130));
     assert!(start.elapsed() < BOUND);
-    let stray: Vec<u32> = sleepers()
-        .into_iter()
-        .filter(|p| !before.contains(p))
-        .collect();
+    let stray = sleepers(wb.path());
     assert!(stray.is_empty(), "processes left behind: {stray:?}");
     assert_eq!(wb.read(".cnnlings/progress.toml"), progress);
 }

@@ -1,6 +1,6 @@
-//! レッスン 5：CNN 全体を組み立てます。材料は、自分で書いた `conv`、`pool`、`dense`、`unit` です。
+//! レッスン 7：CNN 全体を組み立てます。材料は、自分で書いた `conv`、`pool`、`dense`、`unit` です。
 //!
-//! Lesson 5: put the whole CNN together, from your own `conv`, `pool`, `dense` and `unit`.
+//! Lesson 7: put the whole CNN together, from your own `conv`, `pool`, `dense` and `unit`.
 
 // 完成したらこの行は消してください。作りかけの関数と、まだ使っていない use についての
 // 警告を出さないためだけの行です。

@@ -1,6 +1,6 @@
-//! レッスン 3：2 次元の畳み込みを作ります。小さなカーネルを画像の上でずらしていきます。
+//! レッスン 4：2 次元の畳み込みを作ります。小さなカーネルを画像の上でずらしていきます。
 //!
-//! Lesson 3: build 2-D convolution, sliding a small kernel over an image.
+//! Lesson 4: build 2-D convolution, sliding a small kernel over an image.
 
 // 完成したらこの行は消してください。作りかけの関数についての警告を出さないためだけの行です。
 // Remove this line once the module is done: it only silences warnings about the unfinished stubs.

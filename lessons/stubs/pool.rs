@@ -1,7 +1,7 @@
-//! レッスン 4：マックス・プーリングを作ります。区画ごとにいちばん大きい値を残して、
+//! レッスン 5：マックス・プーリングを作ります。区画ごとにいちばん大きい値を残して、
 //! 画像を小さくします。
 //!
-//! Lesson 4: build max pooling, which shrinks an image by keeping the largest value of each window.
+//! Lesson 5: build max pooling, which shrinks an image by keeping the largest value of each window.
 
 // 完成したらこの行は消してください。作りかけの関数についての警告を出さないためだけの行です。
 // Remove this line once the module is done: it only silences warnings about the unfinished stubs.

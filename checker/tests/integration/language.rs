@@ -132,33 +132,33 @@ fn lesson_texts_say_what_students_asked_about() {
         let dense = text_of("02-dense.toml", lang);
         assert!(dense.contains("use crate::unit::dot;"), "{lang}: {dense}");
         // The sum of a convolution is not a similarity: an all-ones patch scores as high.
-        let conv = text_of("03-conv.toml", lang);
+        let conv = text_of("04-conv.toml", lang);
         assert!(
             conv.contains("全部が 1 の部分") || conv.contains("a patch of all 1s"),
             "{lang}: the all-ones patch is missing"
         );
         // Pooling quarters the pixels, halving each side.
-        let pool = text_of("04-pool.toml", lang);
+        let pool = text_of("05-pool.toml", lang);
         assert!(
             pool.contains("4 分の 1") || pool.contains("quarter"),
             "{lang}: {pool}"
         );
         // Keras flattens (row, column, channel); this course (channel, row, column).
-        let cnn = text_of("05-cnn.toml", lang);
+        let cnn = text_of("07-cnn.toml", lang);
         assert!(
             cnn.contains("Flatten"),
             "{lang}: Keras' Flatten is not mentioned"
         );
     }
     assert!(
-        text_of("05-cnn.toml", "ja").contains("最も小さい番号"),
+        text_of("07-cnn.toml", "ja").contains("最も小さい番号"),
         "the tie rule of predict"
     );
     assert!(
-        text_of("05-cnn.toml", "en").contains("smallest"),
+        text_of("07-cnn.toml", "en").contains("smallest"),
         "the tie rule of predict"
     );
-    assert!(!text_of("03-conv.toml", "en").contains("tells how similar"));
+    assert!(!text_of("04-conv.toml", "en").contains("tells how similar"));
 }
 
 /// The compile errors this course provokes, each with its sentence before rustc's text:

@@ -1,0 +1,29 @@
+//! Mistake: counts the padding once: (H + p, W + p), zeros only above and to the left.
+
+use ndarray::{Array2, s};
+
+use crate::conv::conv2d;
+
+/// The image with `padding` rows and columns of zeros around it: (H + 2p, W + 2p).
+pub fn pad(image: &Array2<f32>, padding: usize) -> Array2<f32> {
+    let (h, w) = image.dim();
+    let mut padded = Array2::zeros((h + padding, w + padding));
+    padded
+        .slice_mut(s![padding.., padding..])
+        .assign(image);
+    padded
+}
+
+/// Convolution with zero padding and a stride: the kernel moves `stride` cells at a
+/// time, starting at the top-left corner of the padded image.
+pub fn conv2d_strided(
+    image: &Array2<f32>,
+    kernel: &Array2<f32>,
+    stride: usize,
+    padding: usize,
+) -> Array2<f32> {
+    // Every position with stride 1, then every stride-th row and column of it, from 0.
+    // (This computes positions it throws away; a loop over the kept ones only is faster.)
+    let every = conv2d(&pad(image, padding), kernel);
+    every.slice(s![..;stride, ..;stride]).to_owned()
+}

@@ -95,7 +95,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let course = match Course::load(layout) {
         Ok(course) => course,
         Err(errors) => {
-            eprint!("{}", errors.rendered);
+            eprint!("{}", errors.rendered_in(lang));
             eprintln!(
                 "\n{}",
                 text::fit(&msg.lesson_errors(errors.count), text::terminal_width())

@@ -121,7 +121,18 @@ pub struct Course {
 #[derive(Debug)]
 pub struct CourseErrors {
     pub rendered: String,
+    /// The same in Japanese, where the messages have been written in it.
+    pub rendered_ja: String,
     pub count: usize,
+}
+
+impl CourseErrors {
+    pub fn rendered_in(&self, lang: crate::messages::Lang) -> &str {
+        match lang {
+            crate::messages::Lang::Ja => &self.rendered_ja,
+            crate::messages::Lang::En => &self.rendered,
+        }
+    }
 }
 
 impl Course {
@@ -187,6 +198,7 @@ impl Course {
                 let error = LessonError {
                     span: span.cloned(),
                     message,
+                    ja: None,
                 };
                 report.lesson(&name, source, &error)
             };
@@ -238,6 +250,9 @@ impl Course {
                     }
                 }
             }
+        }
+        if report.count == 0 {
+            read_data(&layout, &lessons, &mut report);
         }
         if report.count > 0 {
             return Err(report.finish());
@@ -430,9 +445,64 @@ pub fn render_error(
         .unwrap_or_else(|_| format!("error: {name}: {message}\n"))
 }
 
+/// Reads every data file the lessons declare (each file once), checks its sha256, and
+/// checks each generator that reads it; the errors point at the lesson's lines.
+fn read_data(layout: &Layout, lessons: &[(PathBuf, String, Lesson)], report: &mut Reporter) {
+    use crate::lesson::dataset::{DataError, Table};
+    use std::sync::Arc;
+    let mut read: Vec<(String, String, Result<Arc<Table>, DataError>)> = Vec::new();
+    for (path, source, lesson) in lessons {
+        let name = layout.show(path);
+        for file in &lesson.datasets {
+            let known = read
+                .iter()
+                .find(|(f, sum, _)| f == &file.file && sum == &file.sha256);
+            let table = match known {
+                Some((_, _, table)) => table.clone(),
+                None => {
+                    let table = file.load(&layout.root).map(Arc::new);
+                    read.push((file.file.clone(), file.sha256.clone(), table.clone()));
+                    table
+                }
+            };
+            match table {
+                Ok(table) => {
+                    let _ = file.table.set(table);
+                }
+                Err(e) => {
+                    let span = match e.checksum {
+                        true => file.sha256_span.clone(),
+                        false => file.span.clone(),
+                    };
+                    let error = LessonError {
+                        span: Some(span),
+                        message: e.en,
+                        ja: Some(e.ja),
+                    };
+                    report.lesson(&name, source, &error);
+                }
+            }
+        }
+        for data_use in &lesson.data_uses {
+            let Some(table) = data_use.generator.table.get() else {
+                continue;
+            };
+            if let Err((en, ja)) = data_use.generator.check(table, data_use.cases) {
+                let error = LessonError {
+                    span: Some(data_use.span.clone()),
+                    message: en,
+                    ja: Some(ja),
+                };
+                report.lesson(&name, source, &error);
+            }
+        }
+    }
+}
+
 #[derive(Default)]
 struct Reporter {
     out: String,
+    out_ja: String,
     count: usize,
 }
 
@@ -440,22 +510,28 @@ impl Reporter {
     fn plain(&mut self, message: &str) {
         self.count += 1;
         self.out.push_str(&format!("error: {message}\n"));
+        self.out_ja.push_str(&format!("error: {message}\n"));
     }
 
     fn lesson(&mut self, name: &str, source: &str, error: &LessonError) {
         self.count += 1;
+        let span = error.span.clone();
         self.out.push_str(&render_error(
             name,
             source,
-            error.span.clone(),
+            span.clone(),
             &error.message,
             &[],
         ));
+        let ja = error.ja.as_deref().unwrap_or(&error.message);
+        self.out_ja
+            .push_str(&render_error(name, source, span, ja, &[]));
     }
 
     fn finish(self) -> CourseErrors {
         CourseErrors {
             rendered: self.out,
+            rendered_ja: self.out_ja,
             count: self.count,
         }
     }

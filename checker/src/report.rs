@@ -439,7 +439,7 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
                 &number(e),
                 &number(g),
                 &difference,
-                &format!("{}", diff.tolerance),
+                &tolerance_text(cx, diff),
             )
         };
         put!(out, cx, "    {line}");
@@ -487,10 +487,18 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
     if !diff.is_usize {
         let (e, g) = (diff.expected[diff.worst], diff.got[diff.worst]);
         let difference = number((f64::from(g) - f64::from(e)).abs() as f32);
-        let tolerance = format!("{}", diff.tolerance);
+        let tolerance = tolerance_text(cx, diff);
         let cell = index_text(&diff.shape, diff.worst);
         let line = m.worst_cell(&cell, &number(e), &number(g), &difference, &tolerance);
         put!(out, cx, "    {line}");
+    }
+}
+
+/// The tolerance of a comparison as a report states it.
+fn tolerance_text(cx: &Context, diff: &ValueDiff) -> String {
+    match diff.relative {
+        Some(relative) => cx.msg().relative_tolerance(relative, diff.tolerance),
+        None => format!("{}", diff.tolerance),
     }
 }
 
@@ -527,6 +535,18 @@ fn write_failure(
             ));
         }
         Failure::Values(diff) => write_diff(out, cx, diff),
+        Failure::Bounds {
+            got,
+            at_least,
+            at_most,
+        } => {
+            let bound = |b: &Option<f64>| b.map(|b| format!("{b}"));
+            out.push_str(&indented(m.bounds_failed(
+                &number(*got as f32),
+                bound(at_least).as_deref(),
+                bound(at_most).as_deref(),
+            )))
+        }
         Failure::Missing(why) => {
             let text = match why {
                 Missing::TimedOut => m.timed_out(lesson.time_limit.as_secs_f64()),

@@ -10,7 +10,8 @@ use crate::harness::{
     FileProblem, LessonRun, ReferenceFault, ReferenceOutputs, StudentRun, build::Diagnostic,
     codegen::Harness,
 };
-use crate::lesson::{EntryKind, Expected, Lesson};
+use crate::lesson::compare::{allowed, within};
+use crate::lesson::{Compare, EntryKind, Expected, Lesson};
 use std::ops::Range;
 
 /// The panic message of `todo!()`.
@@ -46,6 +47,12 @@ pub enum Failure {
         got: Vec<usize>,
     },
     Values(ValueDiff),
+    /// One number outside the test's bounds (`at_least`, `at_most`).
+    Bounds {
+        got: f64,
+        at_least: Option<f64>,
+        at_most: Option<f64>,
+    },
     /// The harness could not give the student's code this case or read its result:
     /// a fault of the checker, not of the student.
     Harness(String),
@@ -61,6 +68,8 @@ pub struct ValueDiff {
     /// The flat index of the worst cell.
     pub worst: usize,
     pub tolerance: f64,
+    /// The relative tolerance, when the test gives one.
+    pub relative: Option<f64>,
     pub is_usize: bool,
 }
 
@@ -221,8 +230,47 @@ impl Verdict {
     }
 }
 
-/// Compares one output with what it must be.
+/// Judges one output by a test's rule.
+pub fn judge_output(compare: Compare, expected: &WireValue, got: &WireValue) -> Option<Failure> {
+    match compare {
+        Compare::Close {
+            tolerance,
+            relative,
+        } => compare_by(expected, got, tolerance, relative),
+        Compare::Bounds { at_least, at_most } => {
+            let number = match got {
+                WireValue::F32(x) => f64::from(*x),
+                WireValue::Usize(n) => *n as f64,
+                other => {
+                    return Some(Failure::Shape {
+                        expected: vec![],
+                        got: shape_of(other),
+                    });
+                }
+            };
+            (!within(number, at_least, at_most)).then_some(Failure::Bounds {
+                got: number,
+                at_least,
+                at_most,
+            })
+        }
+    }
+}
+
+/// Compares one output with what it must be, within an absolute tolerance.
+#[cfg(test)]
 pub fn compare(expected: &WireValue, got: &WireValue, tolerance: f64) -> Option<Failure> {
+    compare_by(expected, got, tolerance, None)
+}
+
+/// Compares one output with what it must be, cell by cell, within a tolerance that may
+/// be relative.
+pub fn compare_by(
+    expected: &WireValue,
+    got: &WireValue,
+    tolerance: f64,
+    relative: Option<f64>,
+) -> Option<Failure> {
     let (shape, e, g, is_usize) = match (expected, got) {
         (WireValue::F32(e), WireValue::F32(g)) => (vec![], vec![*e], vec![*g], false),
         (WireValue::Usize(e), WireValue::Usize(g)) => {
@@ -234,6 +282,7 @@ pub fn compare(expected: &WireValue, got: &WireValue, tolerance: f64) -> Option<
                     wrong: vec![true],
                     worst: 0,
                     tolerance: 0.0,
+                    relative: None,
                     is_usize: true,
                 })
             });
@@ -257,7 +306,7 @@ pub fn compare(expected: &WireValue, got: &WireValue, tolerance: f64) -> Option<
     let wrong: Vec<bool> = e
         .iter()
         .zip(&g)
-        .map(|(e, g)| !close(*e, *g, tolerance))
+        .map(|(e, g)| !close_by(*e, *g, tolerance, relative))
         .collect();
     if !wrong.contains(&true) {
         return None;
@@ -277,6 +326,7 @@ pub fn compare(expected: &WireValue, got: &WireValue, tolerance: f64) -> Option<
         wrong,
         worst,
         tolerance,
+        relative,
         is_usize,
     }))
 }
@@ -290,6 +340,11 @@ fn shape_of(value: &WireValue) -> Vec<usize> {
 
 /// `|got − expected| ≤ tolerance × max(1, |expected|)`; NaN never passes, an infinity only itself.
 pub fn close(expected: f32, got: f32, tolerance: f64) -> bool {
+    close_by(expected, got, tolerance, None)
+}
+
+/// As [`close`]; with `relative`, `|got − expected| ≤ relative × |expected| + tolerance`.
+pub fn close_by(expected: f32, got: f32, tolerance: f64, relative: Option<f64>) -> bool {
     if expected.is_nan() || got.is_nan() {
         return false;
     }
@@ -297,7 +352,7 @@ pub fn close(expected: f32, got: f32, tolerance: f64) -> bool {
         return expected == got;
     }
     let (e, g) = (f64::from(expected), f64::from(got));
-    (g - e).abs() <= tolerance * e.abs().max(1.0)
+    (g - e).abs() <= allowed(e, tolerance, relative)
 }
 
 /// Why the process left a case without output.
@@ -530,7 +585,9 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             (Expected::Reference, Err(_)) => None,
         };
         let failure = match (result.outcomes.get(&id), expected) {
-            (Some(Outcome::Value(got)), Some(expected)) => compare(expected, got, test.tolerance),
+            (Some(Outcome::Value(got)), Some(expected)) => {
+                judge_output(test.compare, expected, got)
+            }
             (Some(Outcome::Value(_)), None) => Some(Failure::Harness(
                 "the reference gave no output for this case".to_string(),
             )),

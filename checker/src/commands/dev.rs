@@ -332,6 +332,24 @@ fn failing_test_diagnostic(lesson: &Lesson, verdict: &TestVerdict) -> String {
             ),
             vec![],
         ),
+        Failure::Bounds {
+            got,
+            at_least,
+            at_most,
+        } => {
+            let bounds: Vec<String> = [("at_least", at_least), ("at_most", at_most)]
+                .iter()
+                .filter_map(|(name, b)| b.map(|b| format!("`{name} = {b}`")))
+                .collect();
+            (
+                format!(
+                    "the reference's result for case {case} is {}, outside {}: the reference must pass its own bounds",
+                    *got as f32,
+                    bounds.join(" and ")
+                ),
+                vec![],
+            )
+        }
         Failure::NotImplemented { location } => (
             format!("the reference solution reaches a todo!() in case {case}"),
             vec![format!("at {location}")],

@@ -6,6 +6,7 @@
 //! images costs nothing to `list`. Both walks draw from the same seeds in the same order,
 //! so the values never depend on when they are drawn.
 
+use super::dataset::{DataFile, DataGen, RawData};
 use super::dims::{Dims, Expr};
 use super::model::RawGenerator;
 use super::types::ValueType;
@@ -34,11 +35,22 @@ pub enum Generator {
     },
     Dim(Expr),
     Fixed(WireValue),
+    /// Rows of a data file.
+    Data(DataGen),
 }
 
 impl Generator {
     /// Checks a generator of one argument of type `ty`; `what` names it in errors.
     pub fn new(raw: &RawGenerator, ty: ValueType, what: &str) -> Result<Generator, String> {
+        if raw.split.is_some()
+            || raw.rows.is_some()
+            || raw.columns.is_some()
+            || raw.row_shape.is_some()
+        {
+            return Err(format!(
+                "{what}: `split`, `rows`, `columns` and `row_shape` go with `dataset`"
+            ));
+        }
         let given = [
             raw.shape.is_some(),
             raw.range.is_some(),
@@ -102,6 +114,36 @@ impl Generator {
     }
 }
 
+/// Checks a generator that reads a data file (`raw.dataset` is given); the errors in
+/// English and Japanese, `what` naming the argument.
+pub fn data_generator(
+    raw: &RawGenerator,
+    ty: ValueType,
+    what: &str,
+    files: &[DataFile],
+) -> Result<Generator, (String, String)> {
+    if raw.shape.is_some() || raw.range.is_some() || raw.dim.is_some() || raw.value.is_some() {
+        return Err((
+            format!(
+                "{what}: `dataset` takes `split`, `rows`, `columns` and `row_shape`, not `shape`, `range`, `dim` or `value`"
+            ),
+            format!(
+                "{what}：`dataset` と一緒に書くのは `split`、`rows`、`columns`、`row_shape` で、`shape`、`range`、`dim`、`value` は書けません"
+            ),
+        ));
+    }
+    let data = RawData {
+        dataset: raw.dataset.as_deref().unwrap_or_default(),
+        split: raw.split.as_deref(),
+        rows: raw.rows.as_ref(),
+        columns: raw.columns.as_ref(),
+        row_shape: raw.row_shape.as_deref(),
+    };
+    DataGen::new(&data, ty, files)
+        .map(Generator::Data)
+        .map_err(|(en, ja)| (format!("{what}: {en}"), format!("{what}：{ja}")))
+}
+
 /// How a test's cases are drawn: `count` cases from `seed`, `seed + 1`, ….
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draw {
@@ -111,6 +153,8 @@ pub struct Draw {
     pub generators: Vec<Generator>,
     pub decimals: u32,
     pub expected: Expected,
+    /// Whether the cases depend on their seed (reports name it only then).
+    pub seeded: bool,
 }
 
 /// What drawing a test's cases will make, known before any value is drawn.
@@ -173,6 +217,11 @@ impl Draw {
         for generator in &self.generators {
             let arg = match generator {
                 Generator::Fixed(v) => v.clone(),
+                Generator::Data(data) if values => data
+                    .draw(case_seed)
+                    .ok_or_else(|| fail(format!("{} has not been read", data.file)))?,
+                // Its size is checked when the course reads the file.
+                Generator::Data(_) => WireValue::Usize(0),
                 Generator::Dim(e) => {
                     WireValue::Usize(e.eval(&sizes).and_then(within).map_err(fail)?)
                 }
@@ -207,7 +256,7 @@ impl Draw {
         let case = Case {
             args,
             expected: self.expected.clone(),
-            seed: Some(case_seed),
+            seed: self.seeded.then_some(case_seed),
         };
         Ok((case, shapes))
     }
@@ -333,6 +382,7 @@ mod tests {
             }],
             decimals: 2,
             expected: Expected::Reference,
+            seeded: true,
         }
     }
 

@@ -4,6 +4,8 @@
 //! in a lesson file before anything is built. Random cases are checked then, and drawn
 //! only when a check needs them ([`draw`]).
 
+pub mod compare;
+pub mod dataset;
 pub mod dims;
 pub mod draw;
 pub mod model;
@@ -12,6 +14,8 @@ pub mod split;
 pub mod types;
 
 use crate::harness::wire::WireValue;
+pub use compare::Compare;
+use dataset::{DataFile, DataGen};
 use dims::Dims;
 pub use draw::Cases;
 use draw::{Draw, DrawSize, Generator};
@@ -27,6 +31,8 @@ use types::{Signature, ValueType};
 pub struct LessonError {
     pub span: Option<Range<usize>>,
     pub message: String,
+    /// The message in Japanese, where it has been written (else the English one shows).
+    pub ja: Option<String>,
 }
 
 impl LessonError {
@@ -34,6 +40,7 @@ impl LessonError {
         LessonError {
             span: Some(spanned.span()),
             message: message.into(),
+            ja: None,
         }
     }
 
@@ -41,6 +48,7 @@ impl LessonError {
         LessonError {
             span: None,
             message: message.into(),
+            ja: None,
         }
     }
 }
@@ -85,6 +93,8 @@ pub struct Test {
     pub kind: TestKind,
     pub entry: usize,
     pub tolerance: f64,
+    /// How its outputs are judged.
+    pub compare: Compare,
     pub cases: Cases,
     /// The names of the arguments, for reports.
     pub arg_names: Vec<String>,
@@ -118,6 +128,8 @@ pub struct Lesson {
     pub time_limit: Duration,
     /// Bytes of address space for the process that runs student code.
     pub memory_limit: u64,
+    /// How its harnesses are built.
+    pub profile: Profile,
     pub title: Localized,
     pub text: Localized,
     pub hints: Vec<Localized>,
@@ -136,6 +148,40 @@ pub struct Lesson {
     pub source: std::sync::Arc<str>,
     /// What its random cases will draw.
     pub drawn: DrawSize,
+    /// The data files it declares; the course reads them.
+    pub datasets: Vec<DataFile>,
+    /// Each generator that reads a data file, for the checks the course makes once
+    /// the file is read.
+    pub data_uses: Vec<DataUse>,
+}
+
+/// A generator that reads a data file, where it is written and how many cases use it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataUse {
+    pub span: Range<usize>,
+    pub generator: DataGen,
+    pub cases: usize,
+}
+
+/// How a lesson's harnesses are built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// Without optimisation: the quickest build, for lessons whose tests run fast.
+    #[default]
+    Debug,
+    /// Optimised (`opt-level = 3`, overflow checks and debug assertions kept), for a
+    /// lesson whose tests train a network.
+    Release,
+}
+
+impl Profile {
+    /// The `opt-level` of the lesson's harness packages.
+    pub fn opt_level(self) -> u8 {
+        match self {
+            Profile::Debug => 0,
+            Profile::Release => 3,
+        }
+    }
 }
 
 /// Byte ranges of fields that checks across the course point at.
@@ -209,6 +255,8 @@ pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
     std::hash::Hash::hash(source, &mut hasher);
     std::hash::Hash::hash(include_str!("draw.rs"), &mut hasher);
     std::hash::Hash::hash(include_str!("dims.rs"), &mut hasher);
+    std::hash::Hash::hash(include_str!("dataset.rs"), &mut hasher);
+    std::hash::Hash::hash(include_str!("split.rs"), &mut hasher);
     lesson.fingerprint = std::hash::Hasher::finish(&hasher);
     lesson.source = std::sync::Arc::from(source);
     if errors.is_empty() {
@@ -240,6 +288,7 @@ fn toml_error(error: &toml::de::Error) -> LessonError {
     LessonError {
         span: error.span(),
         message,
+        ja: None,
     }
 }
 
@@ -282,6 +331,22 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         None => DEFAULT_TIME_LIMIT,
     };
     let tolerance = tolerance_of(&raw.tolerance, DEFAULT_TOLERANCE, errors);
+    let profile = match raw.profile.as_ref().map(|p| (p, p.get_ref().as_str())) {
+        None | Some((_, "debug")) => Profile::Debug,
+        Some((_, "release")) => Profile::Release,
+        Some((p, other)) => {
+            errors.push(LessonError {
+                span: Some(p.span()),
+                message: format!(
+                    "`profile = \"{other}\"` is not a build profile: use \"debug\" (the default) or \"release\" (optimised, for training)"
+                ),
+                ja: Some(format!(
+                    "`profile = \"{other}\"` というビルドの種類はありません。\"debug\"（既定）か \"release\"（最適化あり、学習向け）を書いてください"
+                )),
+            });
+            Profile::Debug
+        }
+    };
     let memory_mib = match &raw.memory_limit {
         Some(m) if !(MEMORY_LIMIT_MIN_MIB..=MEMORY_LIMIT_MAX_MIB).contains(m.get_ref()) => {
             errors.push(LessonError::at(
@@ -334,6 +399,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         points,
         time_limit: Duration::from_secs_f64(time_limit),
         memory_limit: memory_mib.saturating_mul(1024 * 1024),
+        profile,
         title: raw.title,
         text: raw.text,
         hints: raw.hints,
@@ -345,6 +411,8 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         file: String::new(),
         source: std::sync::Arc::from(""),
         drawn: DrawSize::default(),
+        datasets: Vec::new(),
+        data_uses: Vec::new(),
         spans: Spans {
             id: raw.id.span(),
             modules: std::iter::once(&raw.module)
@@ -377,6 +445,38 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             file: file.clone(),
             name: name.to_string(),
             message: mistake.message.clone(),
+        });
+    }
+    for raw_file in &raw.datasets {
+        let declared = raw_file.get_ref();
+        let file = declared.file.get_ref();
+        let sha = declared.sha256.get_ref().to_ascii_lowercase();
+        if file.is_empty()
+            || std::path::Path::new(file).is_absolute()
+            || file.split(['/', '\\']).any(|part| part == "..")
+        {
+            errors.push(LessonError::at(
+                &declared.file,
+                format!("`{file}` is not a path inside the course, like `data/digits.csv.gz`"),
+            ));
+        } else if lesson.datasets.iter().any(|d| &d.file == file) {
+            errors.push(LessonError::at(
+                &declared.file,
+                format!("`{file}` is declared twice"),
+            ));
+        }
+        if sha.len() != 64 || !sha.chars().all(|c| c.is_ascii_hexdigit()) {
+            errors.push(LessonError::at(
+                &declared.sha256,
+                "`sha256` is 64 hexadecimal digits, as `sha256sum` prints them",
+            ));
+        }
+        lesson.datasets.push(DataFile {
+            file: file.clone(),
+            sha256: sha,
+            span: declared.file.span(),
+            sha256_span: declared.sha256.span(),
+            table: std::sync::Arc::default(),
         });
     }
     // One harness entry per function, whether or not a test calls it.
@@ -424,6 +524,43 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         ));
     }
     lesson
+}
+
+/// Checks the generator of one argument or input. One that reads a data file is kept
+/// in the lesson too, to be checked once the course has read the file.
+fn generator(
+    lesson: &mut Lesson,
+    raw: &Spanned<model::RawGenerator>,
+    ty: ValueType,
+    what: &str,
+    cases: usize,
+    errors: &mut Vec<LessonError>,
+) -> Option<Generator> {
+    if raw.get_ref().dataset.is_none() {
+        return Generator::new(raw.get_ref(), ty, what)
+            .map_err(|e| errors.push(LessonError::at(raw, e)))
+            .ok();
+    }
+    match draw::data_generator(raw.get_ref(), ty, what, &lesson.datasets) {
+        Ok(generator) => {
+            if let Generator::Data(data) = &generator {
+                lesson.data_uses.push(DataUse {
+                    span: raw.span(),
+                    generator: data.clone(),
+                    cases,
+                });
+            }
+            Some(generator)
+        }
+        Err((en, ja)) => {
+            errors.push(LessonError {
+                span: Some(raw.span()),
+                message: en,
+                ja: Some(ja),
+            });
+            None
+        }
+    }
 }
 
 /// Who sees the last test's result, and whether its details stay secret.
@@ -498,6 +635,20 @@ fn tolerance_of(value: &Option<Spanned<f64>>, default: f64, errors: &mut Vec<Les
     }
 }
 
+fn compare_of(raw: compare::RawCompare, errors: &mut Vec<LessonError>) -> Compare {
+    Compare::from_fields(&raw).unwrap_or_else(|e| {
+        errors.push(LessonError {
+            span: Some(e.span),
+            message: e.en,
+            ja: Some(e.ja),
+        });
+        Compare::Close {
+            tolerance: raw.tolerance,
+            relative: None,
+        }
+    })
+}
+
 fn function<'l>(
     lesson: &'l Lesson,
     call: &Spanned<String>,
@@ -537,6 +688,18 @@ fn fixed_test(
     check_localized(&fixed.name, "test name", errors);
     let (entry, sig) = function(lesson, &fixed.call, errors)?;
     let tolerance = tolerance_of(&fixed.tolerance, default_tolerance, errors);
+    let compare = compare_of(
+        compare::RawCompare {
+            tolerance,
+            relative: fixed.relative.as_ref(),
+            at_least: None,
+            at_most: None,
+            expected: Some(fixed.expected.span()),
+            tolerance_span: fixed.tolerance.as_ref().map(Spanned::span),
+            returns: sig.returns,
+        },
+        errors,
+    );
     let args = fixed.args.get_ref();
     if args.len() != sig.params.len() {
         errors.push(LessonError::at(
@@ -575,6 +738,7 @@ fn fixed_test(
         kind: TestKind::Fixed,
         entry,
         tolerance,
+        compare,
         arg_names: sig.params.iter().map(|(n, _)| n.clone()).collect(),
         points: 0.0,
         visibility: Visibility::Visible,
@@ -670,6 +834,18 @@ fn random_test(
     let (entry, sig) = function(lesson, &random.call, errors)?;
     let sig = sig.clone();
     let tolerance = tolerance_of(&random.tolerance, default_tolerance, errors);
+    let compare = compare_of(
+        compare::RawCompare {
+            tolerance,
+            relative: random.relative.as_ref(),
+            at_least: random.at_least.as_ref(),
+            at_most: random.at_most.as_ref(),
+            expected: None,
+            tolerance_span: random.tolerance.as_ref().map(Spanned::span),
+            returns: sig.returns,
+        },
+        errors,
+    );
     let count = case_count(&random.cases, DEFAULT_RANDOM_CASES, errors);
     let decimals = decimals_of(&random.decimals, errors);
     let dims = dims_of(&random.dims, errors)?;
@@ -688,9 +864,9 @@ fn random_test(
     }
     let mut generators = Vec::new();
     for (arg, (pname, ty)) in args.iter().zip(&sig.params) {
-        match Generator::new(arg.get_ref(), *ty, &format!("argument `{pname}` ({ty})")) {
-            Ok(g) => generators.push(g),
-            Err(e) => errors.push(LessonError::at(arg, e)),
+        let what = format!("argument `{pname}` ({ty})");
+        if let Some(g) = generator(lesson, arg, *ty, &what, count, errors) {
+            generators.push(g);
         }
     }
     if generators.len() != args.len() {
@@ -703,6 +879,7 @@ fn random_test(
         generators,
         decimals,
         expected: Expected::Reference,
+        seeded: true,
     };
     let cases = checked_cases(lesson, raw, draw, errors)?;
     Some(Test {
@@ -710,6 +887,7 @@ fn random_test(
         kind: TestKind::Random,
         entry,
         tolerance,
+        compare,
         arg_names: sig.params.iter().map(|(n, _)| n.clone()).collect(),
         points: 0.0,
         visibility: Visibility::Visible,
@@ -732,6 +910,18 @@ fn scenario_test(
     let returns = ValueType::parse(scenario.returns.get_ref())
         .map_err(|e| errors.push(LessonError::at(&scenario.returns, e)))
         .ok()?;
+    let compare = compare_of(
+        compare::RawCompare {
+            tolerance,
+            relative: scenario.relative.as_ref(),
+            at_least: scenario.at_least.as_ref(),
+            at_most: scenario.at_most.as_ref(),
+            expected: scenario.expected.as_ref().map(Spanned::span),
+            tolerance_span: scenario.tolerance.as_ref().map(Spanned::span),
+            returns,
+        },
+        errors,
+    );
     if scenario.code.get_ref().trim().is_empty() {
         errors.push(LessonError::at(
             &scenario.code,
@@ -761,9 +951,11 @@ fn scenario_test(
                 continue;
             }
         };
-        match Generator::new(&i.generator(), ty, &format!("input `{}`", i.name)) {
-            Ok(g) => generators.push(g),
-            Err(e) => errors.push(LessonError::at(input, e)),
+        let what = format!("input `{}`", i.name);
+        let count = case_count(&scenario.cases, 1, &mut Vec::new());
+        let raw = Spanned::new(input.span(), i.generator());
+        if let Some(g) = generator(lesson, &raw, ty, &what, count, errors) {
+            generators.push(g);
         }
         names.push(i.name.clone());
         params.push(ty);
@@ -787,9 +979,15 @@ fn scenario_test(
     let dims = dims_of(&scenario.dims, errors)?;
     let count = case_count(&scenario.cases, 1, errors);
     let draws_anything = generators.iter().any(|g| !matches!(g, Generator::Fixed(_)));
+    // Every row of a split is the same whatever the seed.
+    let needs_seed = generators.iter().any(|g| match g {
+        Generator::Fixed(_) => false,
+        Generator::Data(data) => data.rows != dataset::Rows::All,
+        _ => true,
+    });
     let seed = match scenario.seed {
         Some(seed) => seed,
-        None if draws_anything => {
+        None if needs_seed => {
             errors.push(LessonError::at(
                 raw,
                 "a scenario with random inputs needs a `seed`",
@@ -805,6 +1003,7 @@ fn scenario_test(
         generators,
         decimals: decimals_of(&scenario.decimals, errors),
         expected,
+        seeded: needs_seed || scenario.seed.is_some(),
     };
     let cases = match draws_anything {
         true => checked_cases(lesson, raw, draw, errors)?,
@@ -832,6 +1031,7 @@ fn scenario_test(
         kind: TestKind::Scenario,
         entry: lesson.entries.len() - 1,
         tolerance,
+        compare,
         arg_names: names,
         points: 0.0,
         visibility: Visibility::Visible,

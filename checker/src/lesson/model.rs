@@ -38,6 +38,8 @@ pub struct RawLesson {
     pub memory_limit: Option<Spanned<u64>>,
     /// The default tolerance of every test.
     pub tolerance: Option<Spanned<f64>>,
+    /// How the harnesses are built: "debug" (the default) or "release" (optimised).
+    pub profile: Option<Spanned<String>>,
     /// Rust signatures of the functions the tests call.
     #[serde(default)]
     pub functions: Vec<Spanned<String>>,
@@ -54,6 +56,19 @@ pub struct RawLesson {
     /// Known wrong answers, recognised in a student's failing outputs.
     #[serde(default)]
     pub mistakes: Vec<Spanned<RawMistake>>,
+    /// Data files the tests read, each with its sha256.
+    #[serde(default)]
+    pub datasets: Vec<Spanned<RawDataset>>,
+}
+
+/// `[[datasets]]`: a data file shipped with the course.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDataset {
+    /// Relative to the course's root folder: `data/digits.csv.gz`.
+    pub file: Spanned<String>,
+    /// The file's sha256, in hexadecimal.
+    pub sha256: Spanned<String>,
 }
 
 /// When a student sees a test's result in Gradescope (its own words for them).
@@ -98,6 +113,8 @@ pub struct RawFixed {
     pub args: Spanned<Vec<Spanned<toml::Value>>>,
     pub expected: Spanned<toml::Value>,
     pub tolerance: Option<Spanned<f64>>,
+    /// A relative tolerance: `|got − expected| ≤ relative × |expected| + tolerance`.
+    pub relative: Option<Spanned<f64>>,
     /// This test's share of the lesson's points (all tests of a lesson give one, or none do).
     pub points: Option<Spanned<f64>>,
     /// Who sees this test's result in Gradescope (default: visible).
@@ -120,6 +137,12 @@ pub struct RawRandom {
     pub args: Spanned<Vec<Spanned<RawGenerator>>>,
     pub decimals: Option<Spanned<u32>>,
     pub tolerance: Option<Spanned<f64>>,
+    /// A relative tolerance: `|got − expected| ≤ relative × |expected| + tolerance`.
+    pub relative: Option<Spanned<f64>>,
+    /// The output (one number) must be at least this; the reference's is not compared.
+    pub at_least: Option<Spanned<f64>>,
+    /// The output (one number) must be at most this.
+    pub at_most: Option<Spanned<f64>>,
     /// This test's share of the lesson's points (all tests of a lesson give one, or none do).
     pub points: Option<Spanned<f64>>,
     /// Who sees this test's result in Gradescope (default: visible).
@@ -138,6 +161,12 @@ pub struct RawGenerator {
     pub range: Option<[f64; 2]>,
     pub dim: Option<toml::Value>,
     pub value: Option<toml::Value>,
+    /// Rows of a data file declared in `[[datasets]]`, with the four fields below.
+    pub dataset: Option<String>,
+    pub split: Option<String>,
+    pub rows: Option<toml::Value>,
+    pub columns: Option<toml::Value>,
+    pub row_shape: Option<Vec<toml::Value>>,
 }
 
 /// `[[scenario]]`: a Rust snippet whose value is the test's output.
@@ -155,6 +184,12 @@ pub struct RawScenario {
     pub decimals: Option<Spanned<u32>>,
     pub expected: Option<Spanned<toml::Value>>,
     pub tolerance: Option<Spanned<f64>>,
+    /// A relative tolerance: `|got − expected| ≤ relative × |expected| + tolerance`.
+    pub relative: Option<Spanned<f64>>,
+    /// The output (one number) must be at least this; the reference's is not compared.
+    pub at_least: Option<Spanned<f64>>,
+    /// The output (one number) must be at most this.
+    pub at_most: Option<Spanned<f64>>,
     /// This test's share of the lesson's points (all tests of a lesson give one, or none do).
     pub points: Option<Spanned<f64>>,
     /// Who sees this test's result in Gradescope (default: visible).
@@ -176,6 +211,11 @@ pub struct RawInput {
     pub range: Option<[f64; 2]>,
     pub dim: Option<toml::Value>,
     pub value: Option<toml::Value>,
+    pub dataset: Option<String>,
+    pub split: Option<String>,
+    pub rows: Option<toml::Value>,
+    pub columns: Option<toml::Value>,
+    pub row_shape: Option<Vec<toml::Value>>,
 }
 
 impl RawInput {
@@ -185,6 +225,11 @@ impl RawInput {
             range: self.range,
             dim: self.dim.clone(),
             value: self.value.clone(),
+            dataset: self.dataset.clone(),
+            split: self.split.clone(),
+            rows: self.rows.clone(),
+            columns: self.columns.clone(),
+            row_shape: self.row_shape.clone(),
         }
     }
 }

@@ -1,0 +1,180 @@
+//! How a test's output is judged: equal to what it must be within a tolerance (absolute,
+//! or relative for gradients), or one number within bounds (`at_least`, `at_most`).
+
+use super::types::ValueType;
+use toml::Spanned;
+
+/// The rule a test's outputs are judged by.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Compare {
+    /// Cell by cell: `|got − expected| ≤ tolerance × max(1, |expected|)`, or with
+    /// `relative`: `|got − expected| ≤ relative × |expected| + tolerance`.
+    Close {
+        tolerance: f64,
+        relative: Option<f64>,
+    },
+    /// One number, `at_least ≤ got ≤ at_most` (either bound may be absent); the
+    /// reference's output is not compared.
+    Bounds {
+        at_least: Option<f64>,
+        at_most: Option<f64>,
+    },
+}
+
+/// The largest difference allowed from `expected` in one cell.
+pub fn allowed(expected: f64, tolerance: f64, relative: Option<f64>) -> f64 {
+    match relative {
+        None => tolerance * expected.abs().max(1.0),
+        Some(r) => r * expected.abs() + tolerance,
+    }
+}
+
+/// Whether a number is within the bounds; NaN never is.
+pub fn within(got: f64, at_least: Option<f64>, at_most: Option<f64>) -> bool {
+    !got.is_nan() && at_least.is_none_or(|low| got >= low) && at_most.is_none_or(|high| got <= high)
+}
+
+/// A lesson-file error in both languages, at a field.
+pub struct FieldError {
+    pub span: std::ops::Range<usize>,
+    pub en: String,
+    pub ja: String,
+}
+
+/// The comparison fields of a test, as written.
+pub struct RawCompare<'a> {
+    pub tolerance: f64,
+    pub relative: Option<&'a Spanned<f64>>,
+    pub at_least: Option<&'a Spanned<f64>>,
+    pub at_most: Option<&'a Spanned<f64>>,
+    /// Where `expected` is written, if it is.
+    pub expected: Option<std::ops::Range<usize>>,
+    /// Where `tolerance` is written, if it is.
+    pub tolerance_span: Option<std::ops::Range<usize>>,
+    /// What the test returns.
+    pub returns: ValueType,
+}
+
+/// The largest bound or relative tolerance a lesson may give.
+const BOUND_MAX: f64 = 1e30;
+
+impl Compare {
+    /// Checks the comparison fields of a test.
+    pub fn from_fields(raw: &RawCompare) -> Result<Compare, FieldError> {
+        let error = |spanned: &Spanned<f64>, en: String, ja: String| FieldError {
+            span: spanned.span(),
+            en,
+            ja,
+        };
+        if let Some(r) = raw.relative {
+            let value = *r.get_ref();
+            if !(value.is_finite() && value > 0.0 && value < 1.0) {
+                return Err(error(
+                    r,
+                    format!(
+                        "`relative = {value}`: a relative tolerance is a number above 0 and below 1, such as 1e-3"
+                    ),
+                    format!(
+                        "`relative = {value}`：相対許容誤差は 0 より大きく 1 より小さい数です（たとえば 1e-3）"
+                    ),
+                ));
+            }
+            if let Some(bound) = raw.at_least.or(raw.at_most) {
+                return Err(error(
+                    bound,
+                    "a test compares with a tolerance (`relative`) or with bounds (`at_least`, `at_most`), not both".to_string(),
+                    "許容誤差（`relative`）と基準（`at_least`、`at_most`）は、一つのテストに両方は書けません".to_string(),
+                ));
+            }
+            return Ok(Compare::Close {
+                tolerance: raw.tolerance,
+                relative: Some(value),
+            });
+        }
+        if raw.at_least.is_none() && raw.at_most.is_none() {
+            return Ok(Compare::Close {
+                tolerance: raw.tolerance,
+                relative: None,
+            });
+        }
+        for bound in [raw.at_least, raw.at_most].into_iter().flatten() {
+            let value = *bound.get_ref();
+            if !(value.is_finite() && value.abs() <= BOUND_MAX) {
+                return Err(error(
+                    bound,
+                    format!(
+                        "the bound {value} is not a number a result can reach: give a finite number (an accuracy is from 0 to 1)"
+                    ),
+                    format!(
+                        "基準 {value} には結果が届きません。有限の数を書いてください（精度なら 0 から 1 です）"
+                    ),
+                ));
+            }
+        }
+        let (low, high) = (
+            raw.at_least.map(|b| *b.get_ref()),
+            raw.at_most.map(|b| *b.get_ref()),
+        );
+        if let (Some(low), Some(high), Some(at_most)) = (low, high, raw.at_most)
+            && low > high
+        {
+            return Err(error(
+                at_most,
+                format!("`at_least = {low}` is above `at_most = {high}`: no result can pass"),
+                format!(
+                    "`at_least = {low}` が `at_most = {high}` より大きいので、どの結果も通りません"
+                ),
+            ));
+        }
+        let first = raw.at_least.or(raw.at_most);
+        if let Some(first) = first
+            && !matches!(raw.returns, ValueType::F32 | ValueType::Usize)
+        {
+            return Err(error(
+                first,
+                format!(
+                    "`at_least` and `at_most` judge one number, but the test returns {}: return an f32 (an accuracy, a loss) or a usize",
+                    raw.returns
+                ),
+                format!(
+                    "`at_least` と `at_most` が判定するのは一つの数ですが、このテストは {} を返します。f32（精度や損失）か usize を返してください",
+                    raw.returns
+                ),
+            ));
+        }
+        if let (Some(first), Some(_)) = (first, &raw.expected) {
+            return Err(error(
+                first,
+                "a test with bounds has no `expected`: the bounds say what passes".to_string(),
+                "基準（`at_least`、`at_most`）のあるテストには `expected` を書きません。基準が合格の条件です".to_string(),
+            ));
+        }
+        if let (Some(first), Some(_)) = (first, &raw.tolerance_span) {
+            return Err(error(
+                first,
+                "a test with bounds has no `tolerance`: write the bound itself a little lower (or higher)".to_string(),
+                "基準のあるテストには `tolerance` を書きません。基準そのものを少しゆるめてください".to_string(),
+            ));
+        }
+        Ok(Compare::Bounds {
+            at_least: low,
+            at_most: high,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_tolerance_scales_with_the_value_and_bounds_reject_nan() {
+        assert_eq!(allowed(-2.0, 1e-4, None), 2e-4);
+        assert_eq!(allowed(0.5, 1e-4, None), 1e-4);
+        assert!((allowed(1e-5, 1e-9, Some(1e-2)) - 1.01e-7).abs() < 1e-15);
+        assert!(within(0.97, Some(0.97), None));
+        assert!(!within(0.969, Some(0.97), None));
+        assert!(!within(f64::NAN, None, Some(1.0)));
+        assert!(within(0.5, Some(0.0), Some(1.0)));
+    }
+}

@@ -1,0 +1,618 @@
+//! Data sets: CSV files shipped with the course (gzipped when named `*.gz`), declared in a
+//! lesson with their sha256, and generators that take rows of them.
+//!
+//! Loading a lesson checks the generators' fields; loading the course checks each file's
+//! sha256 and reads it (see [`DataFile::load`]), so a missing or changed file, a column
+//! out of range or a label that is not a whole number is a lesson error at its line.
+//! The rows of a case are drawn when the case is, from its seed: inputs of one case that
+//! name the same file, split and `rows` get the same rows (images and their labels match).
+
+use super::split::{self, Split};
+use super::types::ValueType;
+use crate::harness::wire::WireValue;
+use rand::SeedableRng;
+use std::io::Read;
+use std::ops::Range;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+/// The values of a data file: `rows` rows of `columns` numbers, row after row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub rows: usize,
+    pub columns: usize,
+    pub values: Vec<f64>,
+}
+
+/// A file a lesson declares in `[[datasets]]`, and its table once the course has read it.
+#[derive(Debug, Clone)]
+pub struct DataFile {
+    /// As the lesson writes it: relative to the course's root.
+    pub file: String,
+    /// Lowercase hexadecimal.
+    pub sha256: String,
+    pub span: Range<usize>,
+    /// Where `sha256` is written.
+    pub sha256_span: Range<usize>,
+    pub table: Arc<OnceLock<Arc<Table>>>,
+}
+
+impl PartialEq for DataFile {
+    fn eq(&self, other: &DataFile) -> bool {
+        (&self.file, &self.sha256) == (&other.file, &other.sha256)
+    }
+}
+
+/// A problem with a data file, in both languages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataError {
+    pub en: String,
+    pub ja: String,
+    /// Whether it is about the checksum (then it points at `sha256`).
+    pub checksum: bool,
+}
+
+impl DataFile {
+    /// Reads the file below `root`, checks its sha256 and parses it.
+    pub fn load(&self, root: &Path) -> Result<Table, DataError> {
+        let path = root.join(&self.file);
+        let bytes = std::fs::read(&path).map_err(|e| DataError {
+            en: format!("cannot read the data file {}: {e}", self.file),
+            ja: format!("データファイル {} を読めません（{e}）", self.file),
+            checksum: false,
+        })?;
+        let sum = sha256_hex(&bytes);
+        if sum != self.sha256 {
+            return Err(DataError {
+                en: format!(
+                    "the data file {} has sha256 {sum}, not the one written here: the file has changed, or the sum is wrong",
+                    self.file
+                ),
+                ja: format!(
+                    "データファイル {} の sha256 は {sum} で、ここに書かれた値と違います。ファイルが変わったか、値の書き間違いです",
+                    self.file
+                ),
+                checksum: true,
+            });
+        }
+        parse_table(&bytes, self.file.ends_with(".gz")).map_err(|e| DataError {
+            en: format!("the data file {} cannot be read as CSV: {e}", self.file),
+            ja: format!(
+                "データファイル {} を CSV として読めません（{e}）",
+                self.file
+            ),
+            checksum: false,
+        })
+    }
+}
+
+/// The sha256 of `bytes` as lowercase hexadecimal.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Parses CSV without a header, every field a number and every row as long as the first.
+pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, String> {
+    let text = match gzipped {
+        true => {
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(bytes)
+                .read_to_end(&mut out)
+                .map_err(|e| format!("not gzip: {e}"))?;
+            out
+        }
+        false => bytes.to_vec(),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_slice());
+    let mut values = Vec::new();
+    let mut rows = 0;
+    let mut columns = 0;
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        if rows == 0 {
+            columns = record.len();
+        }
+        for (column, field) in record.iter().enumerate() {
+            let value: f64 = field.trim().parse().map_err(|_| {
+                format!(
+                    "line {}, column {column}: `{field}` is not a number",
+                    rows + 1
+                )
+            })?;
+            values.push(value);
+        }
+        rows += 1;
+    }
+    if rows == 0 || columns == 0 {
+        return Err("the file has no rows".to_string());
+    }
+    Ok(Table {
+        rows,
+        columns,
+        values,
+    })
+}
+
+/// Which rows of the split a generator takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Rows {
+    All,
+    Drawn(usize),
+}
+
+/// A checked data-set generator.
+#[derive(Debug, Clone)]
+pub struct DataGen {
+    pub file: String,
+    /// `None`: every row of the file.
+    pub split: Option<Split>,
+    pub rows: Rows,
+    pub columns: Range<usize>,
+    /// The shape of one row's values.
+    pub row_shape: Vec<usize>,
+    /// Whether the values are `usize` (labels) rather than `f32`.
+    pub whole: bool,
+    pub table: Arc<OnceLock<Arc<Table>>>,
+}
+
+impl PartialEq for DataGen {
+    fn eq(&self, other: &DataGen) -> bool {
+        (
+            &self.file,
+            self.split,
+            self.rows,
+            &self.columns,
+            &self.row_shape,
+            self.whole,
+        ) == (
+            &other.file,
+            other.split,
+            other.rows,
+            &other.columns,
+            &other.row_shape,
+            other.whole,
+        )
+    }
+}
+
+/// The fields of a generator that reads a data set, as written.
+pub struct RawData<'a> {
+    pub dataset: &'a str,
+    pub split: Option<&'a str>,
+    pub rows: Option<&'a toml::Value>,
+    pub columns: Option<&'a toml::Value>,
+    pub row_shape: Option<&'a [toml::Value]>,
+}
+
+impl DataGen {
+    /// Checks a data-set generator of type `ty` against the lesson's declared files.
+    /// The errors are in English and Japanese.
+    pub fn new(
+        raw: &RawData,
+        ty: ValueType,
+        files: &[DataFile],
+    ) -> Result<DataGen, (String, String)> {
+        let Some(declared) = files.iter().find(|f| f.file == raw.dataset) else {
+            let known: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
+            let file = raw.dataset;
+            return Err(match known.is_empty() {
+                true => (
+                    format!(
+                        "the data file `{file}` is not declared: add it to `[[datasets]]` with its `sha256`"
+                    ),
+                    format!(
+                        "データファイル `{file}` が宣言されていません。`[[datasets]]` に `sha256` と一緒に書いてください"
+                    ),
+                ),
+                false => (
+                    format!(
+                        "the data file `{file}` is not in `[[datasets]]` (declared: {})",
+                        known.join(", ")
+                    ),
+                    format!(
+                        "データファイル `{file}` は `[[datasets]]` にありません（宣言されているのは {}）",
+                        known.join(", ")
+                    ),
+                ),
+            });
+        };
+        let split = match raw.split {
+            Some("train") => Some(Split::Train),
+            Some("test") => Some(Split::Test),
+            Some("all") => None,
+            Some(other) => {
+                return Err((
+                    format!("`split = \"{other}\"`: a split is \"train\", \"test\" or \"all\""),
+                    format!(
+                        "`split = \"{other}\"`：分割は \"train\"（訓練用）、\"test\"（テスト用）、\"all\"（全部）のどれかです"
+                    ),
+                ));
+            }
+            None => {
+                return Err((
+                    "give `split = \"train\"`, \"test\" or \"all\"".to_string(),
+                    "`split = \"train\"`、\"test\"、\"all\" のどれかを書いてください".to_string(),
+                ));
+            }
+        };
+        let rows = match raw.rows {
+            Some(toml::Value::String(s)) if s == "all" => Rows::All,
+            Some(toml::Value::Integer(n)) if *n >= 1 => Rows::Drawn(*n as usize),
+            Some(_) | None => {
+                return Err((
+                    "`rows` is \"all\" or a whole number of rows, 1 or more".to_string(),
+                    "`rows` は \"all\" か、1 以上の行数です".to_string(),
+                ));
+            }
+        };
+        let columns = match raw.columns {
+            Some(toml::Value::Integer(c)) if *c >= 0 => (*c as usize)..(*c as usize + 1),
+            Some(toml::Value::String(s)) => parse_range(s).map_err(|e| {
+                (
+                    e,
+                    format!("`columns = \"{s}\"`：列を一つ（`64`）か範囲（`\"0..64\"`、列 0 から 63）で書いてください"),
+                )
+            })?,
+            Some(_) | None => {
+                return Err((
+                    "give `columns`: one column (`64`) or a range (`\"0..64\"`), counted from 0"
+                        .to_string(),
+                    "`columns` に、列を一つ（`64`）か範囲（`\"0..64\"`）で書いてください。列は 0 から数えます"
+                        .to_string(),
+                ));
+            }
+        };
+        let width = columns.len();
+        let row_shape = match raw.row_shape {
+            Some(sizes) => sizes
+                .iter()
+                .map(|s| match s {
+                    toml::Value::Integer(n) if *n >= 1 => Ok(*n as usize),
+                    _ => Err((
+                        "`row_shape` is a list of sizes, each 1 or more".to_string(),
+                        "`row_shape` は 1 以上の大きさのリストです".to_string(),
+                    )),
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            None => Vec::new(),
+        };
+        if raw.row_shape.is_some() && row_shape.iter().product::<usize>() != width {
+            let product = row_shape.iter().product::<usize>();
+            return Err((
+                format!("`row_shape` holds {product} values, but `columns` gives {width}"),
+                format!("`row_shape` は {product} 個の値ですが、`columns` は {width} 列です"),
+            ));
+        }
+        let (whole, ndim) = match ty {
+            ValueType::Array(n) => (false, n),
+            other => {
+                return Err((
+                    format!(
+                        "a data set gives an array (a row of it for each row of the file), not a {other}"
+                    ),
+                    format!(
+                        "データセットから取り出せるのは配列（ファイルの 1 行が配列の 1 行）で、{other} ではありません"
+                    ),
+                ));
+            }
+        };
+        let row_shape = match (raw.row_shape.is_some(), ndim, width) {
+            (true, n, _) if row_shape.len() + 1 == n => row_shape,
+            (true, n, _) => {
+                let (want, have) = (n - 1, row_shape.len());
+                return Err((
+                    format!(
+                        "{ty} has {n} sizes: the number of rows, then {want} in `row_shape`, not {have}"
+                    ),
+                    format!(
+                        "{ty} の大きさは {n} 個です。行の数のあとに、`row_shape` の {want} 個が続きます（{have} 個ではありません）"
+                    ),
+                ));
+            }
+            (false, 1, 1) => Vec::new(),
+            (false, 2, w) => vec![w],
+            (false, 1, w) => {
+                return Err((
+                    format!(
+                        "{ty} takes one column, but `columns` gives {w}: use Array2<f32>, or `row_shape` with an array of more sizes"
+                    ),
+                    format!(
+                        "{ty} に入るのは 1 列ですが、`columns` は {w} 列です。Array2<f32> にするか、大きさの多い配列と `row_shape` を使ってください"
+                    ),
+                ));
+            }
+            (false, n, _) => {
+                let want = n - 1;
+                return Err((
+                    format!(
+                        "{ty} needs `row_shape` with {want} sizes (e.g. `row_shape = [8, 8]` for 8×8 images)"
+                    ),
+                    format!(
+                        "{ty} には {want} 個の大きさの `row_shape` が要ります（8×8 の画像なら `row_shape = [8, 8]`）"
+                    ),
+                ));
+            }
+        };
+        Ok(DataGen {
+            file: declared.file.clone(),
+            split,
+            rows,
+            columns,
+            row_shape,
+            whole,
+            table: Arc::clone(&declared.table),
+        })
+    }
+
+    /// The rows of the file in the split.
+    fn split_rows(&self, table: &Table) -> Vec<usize> {
+        match self.split {
+            Some(split) => split::rows(table.rows, split),
+            None => (0..table.rows).collect(),
+        }
+    }
+
+    /// Checks the generator against its file's table; the errors in both languages.
+    pub fn check(&self, table: &Table, cases: usize) -> Result<(), (String, String)> {
+        if self.columns.end > table.columns {
+            return Err((
+                format!(
+                    "{} has {} columns (0 to {}): there is no column {}",
+                    self.file,
+                    table.columns,
+                    table.columns - 1,
+                    self.columns.end - 1
+                ),
+                format!(
+                    "{} の列は {} 個（0 から {}）です。列 {} はありません",
+                    self.file,
+                    table.columns,
+                    table.columns - 1,
+                    self.columns.end - 1
+                ),
+            ));
+        }
+        let available = self.split_rows(table).len();
+        if let Rows::Drawn(n) = self.rows
+            && n > available
+        {
+            return Err((
+                format!("`rows = {n}`, but the split has {available} rows"),
+                format!("`rows = {n}` ですが、この分割には {available} 行しかありません"),
+            ));
+        }
+        let rows = match self.rows {
+            Rows::All => available,
+            Rows::Drawn(n) => n,
+        };
+        let values = (rows as u64)
+            .saturating_mul(self.columns.len() as u64)
+            .saturating_mul(cases as u64);
+        if values > super::draw::LESSON_VALUES_MAX {
+            return Err((
+                format!(
+                    "the test's cases take {values} values of the data set, more than a check can store ({}): take fewer rows or cases",
+                    super::draw::LESSON_VALUES_MAX
+                ),
+                format!(
+                    "このテストはデータセットから {values} 個の値を取り出し、上限（{} 個）を超えます。行かケースを減らしてください",
+                    super::draw::LESSON_VALUES_MAX
+                ),
+            ));
+        }
+        if self.whole {
+            let bad = (0..table.rows).find_map(|row| {
+                self.columns.clone().find_map(|column| {
+                    let x = table.values[row * table.columns + column];
+                    (x < 0.0 || x.fract() != 0.0).then_some((row, column, x))
+                })
+            });
+            if let Some((row, column, x)) = bad {
+                return Err((
+                    format!(
+                        "a usize is a whole number, 0 or more, but row {row}, column {column} of {} is {x}",
+                        self.file
+                    ),
+                    format!(
+                        "usize は 0 以上の整数ですが、{} の {row} 行目、列 {column} は {x} です",
+                        self.file
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The value of case with seed `seed`; `None` before the course has read the file.
+    pub fn draw(&self, seed: u64) -> Option<WireValue> {
+        let table = self.table.get()?;
+        let mut rows = self.split_rows(table);
+        if let Rows::Drawn(n) = self.rows {
+            // A generator of its own, so that inputs of the case that take the same rows
+            // agree, whatever else the case draws.
+            let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+            let n = n.min(rows.len());
+            for k in 0..n {
+                let j = rand::Rng::random_range(&mut rng, k..rows.len());
+                rows.swap(k, j);
+            }
+            rows.truncate(n);
+            rows.sort_unstable();
+        }
+        let mut shape = vec![rows.len()];
+        shape.extend(&self.row_shape);
+        let data: Vec<f32> = rows
+            .iter()
+            .flat_map(|row| {
+                let start = row * table.columns;
+                table.values[start + self.columns.start..start + self.columns.end].iter()
+            })
+            .map(|x| *x as f32)
+            .collect();
+        Some(WireValue::Array { shape, data })
+    }
+}
+
+/// `"0..64"` (0 to 63) or `"0..=63"`.
+fn parse_range(text: &str) -> Result<Range<usize>, String> {
+    let bad =
+        || format!("`columns = \"{text}\"`: write one column (`64`) or a range (`\"0..64\"`)");
+    let (from, to, inclusive) = match text.split_once("..=") {
+        Some((a, b)) => (a, b, true),
+        None => {
+            let (a, b) = text.split_once("..").ok_or_else(bad)?;
+            (a, b, false)
+        }
+    };
+    let from: usize = from.trim().parse().map_err(|_| bad())?;
+    let to: usize = to.trim().parse().map_err(|_| bad())?;
+    let end = if inclusive { to + 1 } else { to };
+    if from >= end {
+        return Err(format!("`columns = \"{text}\"` holds no column"));
+    }
+    Ok(from..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn declared(file: &str) -> DataFile {
+        DataFile {
+            file: file.to_string(),
+            sha256: String::new(),
+            span: 0..0,
+            sha256_span: 0..0,
+            table: Arc::default(),
+        }
+    }
+
+    fn generator(fields: &str, ty: &str, files: &[DataFile]) -> Result<DataGen, (String, String)> {
+        let table: toml::Table = toml::from_str(fields).unwrap();
+        let row_shape = table.get("row_shape").and_then(|v| v.as_array());
+        let raw = RawData {
+            dataset: table["dataset"].as_str().unwrap(),
+            split: table.get("split").and_then(|v| v.as_str()),
+            rows: table.get("rows"),
+            columns: table.get("columns"),
+            row_shape: row_shape.map(|v| v.as_slice()),
+        };
+        DataGen::new(&raw, ValueType::parse(ty).unwrap(), files)
+    }
+
+    #[test]
+    fn reads_plain_and_gzipped_csv() {
+        let table = parse_table(b"1,2,3\n4,5,6\n", false).unwrap();
+        assert_eq!((table.rows, table.columns), (2, 3));
+        assert_eq!(table.values[5], 6.0);
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut gz, b"1,2\n3,4\n").unwrap();
+        let table = parse_table(&gz.finish().unwrap(), true).unwrap();
+        assert_eq!(table.values, vec![1.0, 2.0, 3.0, 4.0]);
+        assert!(parse_table(b"1,2\n3\n", false).is_err(), "ragged rows");
+        assert!(
+            parse_table(b"1,x\n", false)
+                .unwrap_err()
+                .contains("`x` is not a number")
+        );
+        assert!(parse_table(b"1,2", true).is_err(), "not gzip");
+    }
+
+    #[test]
+    fn the_shipped_digits_match_their_sum_and_shape() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut file = declared("data/digits.csv.gz");
+        file.sha256 = "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22".into();
+        let table = file.load(&root).unwrap();
+        assert_eq!((table.rows, table.columns), (1797, 65));
+        file.sha256 = "0".repeat(64);
+        assert!(file.load(&root).unwrap_err().checksum);
+    }
+
+    #[test]
+    fn checks_the_fields_and_draws_matching_rows() {
+        let files = [declared("d.csv")];
+        let images = generator(
+            "dataset = 'd.csv'\nsplit = 'test'\nrows = 2\ncolumns = '0..4'\nrow_shape = [2, 2]",
+            "Array3<f32>",
+            &files,
+        )
+        .unwrap();
+        let labels = generator(
+            "dataset = 'd.csv'\nsplit = 'test'\nrows = 2\ncolumns = 4",
+            "Array1<f32>",
+            &files,
+        )
+        .unwrap();
+        assert_eq!(images.draw(1), None, "nothing before the file is read");
+        // Ten rows: row r holds r*10 .. r*10+3 and the label r.
+        let values = (0..10)
+            .flat_map(|r| (0..4).map(move |c| (r * 10 + c) as f64).chain([r as f64]))
+            .collect();
+        let table = Table {
+            rows: 10,
+            columns: 5,
+            values,
+        };
+        files[0].table.set(Arc::new(table.clone())).unwrap();
+        assert_eq!(images.check(&table, 3), Ok(()));
+        let test_rows = split::rows(10, Split::Test);
+        for seed in 0..5 {
+            let (
+                Some(WireValue::Array { shape, data }),
+                Some(WireValue::Array {
+                    data: labels_data, ..
+                }),
+            ) = (images.draw(seed), labels.draw(seed))
+            else {
+                panic!("arrays expected")
+            };
+            assert_eq!(shape, vec![2, 2, 2]);
+            for (i, label) in labels_data.iter().enumerate() {
+                assert!(test_rows.contains(&(*label as usize)));
+                assert_eq!(data[i * 4], label * 10.0, "the image of the same row");
+            }
+        }
+        let bad = |fields: &str, ty: &str| generator(fields, ty, &files).unwrap_err().0;
+        assert!(bad("dataset = 'e.csv'", "Array2<f32>").contains("not in `[[datasets]]`"));
+        assert!(
+            bad(
+                "dataset = 'd.csv'\nsplit = 'dev'\nrows = 'all'\ncolumns = 1",
+                "Array1<f32>"
+            )
+            .contains("\"train\", \"test\" or \"all\"")
+        );
+        assert!(
+            bad(
+                "dataset = 'd.csv'\nsplit = 'all'\nrows = 'all'\ncolumns = '0..4'",
+                "Array3<f32>"
+            )
+            .contains("row_shape")
+        );
+        assert!(
+            bad(
+                "dataset = 'd.csv'\nsplit = 'all'\nrows = 'all'\ncolumns = '0..4'\nrow_shape = [3, 2]",
+                "Array3<f32>"
+            )
+            .contains("holds 6 values")
+        );
+        let wide = generator(
+            "dataset = 'd.csv'\nsplit = 'all'\nrows = 'all'\ncolumns = '0..=5'",
+            "Array2<f32>",
+            &files,
+        )
+        .unwrap();
+        assert!(wide.check(&table, 1).unwrap_err().0.contains("no column 5"));
+        let many = generator(
+            "dataset = 'd.csv'\nsplit = 'test'\nrows = 3\ncolumns = 4",
+            "Array1<f32>",
+            &files,
+        )
+        .unwrap();
+        assert!(many.check(&table, 1).unwrap_err().0.contains("has 2 rows"));
+    }
+}

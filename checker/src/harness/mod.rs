@@ -349,12 +349,14 @@ fn run_trusted(
 fn cache_path(course: &Course, lesson: &Lesson, harness: &Harness) -> Option<PathBuf> {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
+    // The cache's own format: panic locations relative to the workbook.
+    2u8.hash(&mut hasher);
     include_str!("runtime.rs").hash(&mut hasher);
     include_str!("wire.rs").hash(&mut hasher);
     lesson.fingerprint.hash(&mut hasher);
     let main = std::fs::read_to_string(&harness.main_rs).ok()?;
     let root = course.layout.root.display().to_string();
-    main.replace(&root, "<workbook>").hash(&mut hasher);
+    main.replace(&root, WORKBOOK).hash(&mut hasher);
     for file in &harness.module_files {
         std::fs::read(file).ok()?.hash(&mut hasher);
     }
@@ -375,9 +377,21 @@ fn read_cache(
 ) -> Option<HashMap<usize, Outcome>> {
     let text = std::fs::read_to_string(cache_path(course, lesson, harness)?).ok()?;
     let (token, records) = text.split_once('\n')?;
-    let (outcomes, _, done) = run::parse_records(records, token);
+    let (mut outcomes, _, done) = run::parse_records(records, token);
+    // A panic's location was kept relative to the workbook that ran it (see `write_cache`).
+    let root = course.layout.root.display().to_string();
+    for outcome in outcomes.values_mut() {
+        if let Outcome::Panic { location, .. } = outcome
+            && let Some(rest) = location.strip_prefix(WORKBOOK)
+        {
+            *location = format!("{root}{rest}");
+        }
+    }
     done.then_some(outcomes)
 }
+
+/// What stands for the workbook's root in a cached panic location.
+const WORKBOOK: &str = "<workbook>";
 
 fn write_cache(
     course: &Course,
@@ -398,9 +412,15 @@ fn write_cache(
                 wire::encode_value(v, &mut text);
             }
             Outcome::Panic { location, message } => {
+                // Workbooks that share the cache differ in where they are.
+                let root = course.layout.root.display().to_string();
+                let location = match location.strip_prefix(&root) {
+                    Some(rest) => format!("{WORKBOOK}{rest}"),
+                    None => location.clone(),
+                };
                 text.push_str(&format!(
                     "cache panic {id} {} {}",
-                    wire::escape(location),
+                    wire::escape(&location),
                     wire::escape(message)
                 ));
             }

@@ -44,8 +44,9 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// The environment variable that names the workbook a checker (and every process it
-/// starts) works on.
+/// An environment variable that names the workbook, for a test to give a checker: the
+/// harness and whatever it starts inherit it, so the test can tell its own processes from
+/// those of other test runs on the machine.
 pub const WORKBOOK_MARK: &str = "CNNLINGS_TEST_WORKBOOK";
 
 /// A workbook in a temporary folder.
@@ -140,10 +141,7 @@ impl Workbook {
             .env_remove("CLICOLOR_FORCE")
             // Reports are fitted to COLUMNS when it is set: only tests that ask for a width get one.
             .env_remove("COLUMNS")
-            .env("NO_COLOR", "1")
-            // Inherited by the harness and whatever it starts, so a test can tell its own
-            // processes from those of other test runs on the machine.
-            .env(WORKBOOK_MARK, self.path());
+            .env("NO_COLOR", "1");
         command
     }
 

@@ -251,9 +251,7 @@ impl Course {
                 }
             }
         }
-        if report.count == 0 {
-            read_data(&layout, &lessons, &mut report);
-        }
+        read_data(&layout, &lessons, &mut report);
         if report.count > 0 {
             return Err(report.finish());
         }
@@ -448,26 +446,18 @@ pub fn render_error(
 /// Reads every data file the lessons declare (each file once), checks its sha256, and
 /// checks each generator that reads it; the errors point at the lesson's lines.
 fn read_data(layout: &Layout, lessons: &[(PathBuf, String, Lesson)], report: &mut Reporter) {
-    use crate::lesson::dataset::{DataError, Table};
-    use std::sync::Arc;
-    let mut read: Vec<(String, String, Result<Arc<Table>, DataError>)> = Vec::new();
+    use crate::lesson::dataset::Summary;
+    let summaries = layout.work_dir().join("data-summaries");
     for (path, source, lesson) in lessons {
         let name = layout.show(path);
+        let mut summaries_of: Vec<(String, Summary)> = Vec::new();
         for file in &lesson.datasets {
-            let known = read
-                .iter()
-                .find(|(f, sum, _)| f == &file.file && sum == &file.sha256);
-            let table = match known {
-                Some((_, _, table)) => table.clone(),
-                None => {
-                    let table = file.load(&layout.root).map(Arc::new);
-                    read.push((file.file.clone(), file.sha256.clone(), table.clone()));
-                    table
-                }
-            };
-            match table {
-                Ok(table) => {
-                    let _ = file.table.set(table);
+            // Each lesson's files are checked on their own (a hash, and a summary kept
+            // by checksum), so each lesson's generators can read them.
+            let summary = file.load(&layout.root, &summaries);
+            match summary {
+                Ok(summary) => {
+                    summaries_of.push((file.file.clone(), summary));
                 }
                 Err(e) => {
                     let span = match e.checksum {
@@ -484,10 +474,13 @@ fn read_data(layout: &Layout, lessons: &[(PathBuf, String, Lesson)], report: &mu
             }
         }
         for data_use in &lesson.data_uses {
-            let Some(table) = data_use.generator.table.get() else {
+            let Some((_, summary)) = summaries_of
+                .iter()
+                .find(|(file, _)| file == &data_use.generator.file)
+            else {
                 continue;
             };
-            if let Err((en, ja)) = data_use.generator.check(table, data_use.cases) {
+            if let Err((en, ja)) = data_use.generator.check(summary, data_use.cases) {
                 let error = LessonError {
                     span: Some(data_use.span.clone()),
                     message: en,

@@ -476,7 +476,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             sha256: sha,
             span: declared.file.span(),
             sha256_span: declared.sha256.span(),
-            table: std::sync::Arc::default(),
+            cell: std::sync::Arc::default(),
         });
     }
     // One harness entry per function, whether or not a test calls it.

@@ -8,6 +8,7 @@
     reason = "a test that cannot set itself up should stop at once"
 )]
 
+mod data;
 mod day;
 mod grade;
 mod instructor;

@@ -1,0 +1,184 @@
+//! Data sets, bounds, relative tolerances and optimised builds, through the fixture
+//! lesson `digits` (`tests/fixtures/data/`, laid over the fixture course).
+
+use crate::support::{Workbook, assert_status, repo_root, serial, stderr, stdout};
+use std::path::Path;
+
+/// The fixture course with the lesson `digits` and the repository's digits.
+fn digits() -> Workbook {
+    let wb = Workbook::fixture();
+    let overlay = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
+    lay_over(&overlay, &overlay, &wb);
+    let data = std::fs::read(repo_root().join("data/digits.csv.gz")).unwrap();
+    std::fs::create_dir_all(wb.path().join("data")).unwrap();
+    std::fs::write(wb.path().join("data/digits.csv.gz"), data).unwrap();
+    wb
+}
+
+fn lay_over(root: &Path, dir: &Path, wb: &Workbook) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let relative = path
+            .strip_prefix(root)
+            .unwrap()
+            .to_string_lossy()
+            .into_owned();
+        if path.is_dir() {
+            lay_over(root, &path, wb);
+        } else if relative != "README.md" {
+            wb.write(&relative, &std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+/// The lesson `digits` with one edit.
+fn edited(edit: impl Fn(&str) -> String) -> Workbook {
+    let wb = digits();
+    let lesson = wb.read("lessons/03-digits.toml");
+    let changed = edit(&lesson);
+    assert_ne!(changed, lesson, "the edit must change the lesson");
+    wb.write("lessons/03-digits.toml", &changed);
+    wb
+}
+
+#[test]
+fn dev_check_proves_the_data_lesson_sound() {
+    let _serial = serial();
+    let wb = digits();
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 0);
+    let out = stdout(&output);
+    assert!(!out.contains('✗'), "{out}");
+    // Only the lesson that asks for it is built optimised.
+    let manifest = wb.read("target/cnnlings/harness/Cargo.toml");
+    for package in [
+        "digits-student",
+        "digits-reference",
+        "digits-mistake-no_half",
+    ] {
+        assert!(
+            manifest.contains(&format!(
+                "[profile.dev.package.\"{package}\"]\nopt-level = 3"
+            )),
+            "{manifest}"
+        );
+    }
+    assert!(!manifest.contains("scale-student\"]"), "{manifest}");
+}
+
+#[test]
+fn an_accuracy_short_of_its_bound_says_what_was_required() {
+    let _serial = serial();
+    let wb = digits();
+    std::fs::copy(
+        wb.path().join("solutions/mistakes/digits/farthest.rs"),
+        wb.exercise("digits"),
+    )
+    .unwrap();
+    let (output, _) = wb.run(&["check", "digits"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(
+        out.contains("The result is 0, short of the 0.88 this test requires."),
+        "{out}"
+    );
+    assert!(out.contains("You pick the farthest mean."), "{out}");
+    let (output, _) = wb.run(&["check", "digits", "--lang", "ja"]);
+    let out = stdout(&output);
+    assert!(
+        out.contains("結果は 0 で、基準の 0.88 に届きません。"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_loss_and_gradient_wrong_together_do_not_pass() {
+    let _serial = serial();
+    let wb = digits();
+    std::fs::copy(
+        wb.path().join("solutions/mistakes/digits/no_half.rs"),
+        wb.exercise("digits"),
+    )
+    .unwrap();
+    let (output, _) = wb.run(&["check", "digits"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    // The gradient agrees with the student's own loss, but neither with the reference.
+    assert!(out.contains("the loss"), "{out}");
+    assert!(out.contains("0.001 × |expected| + 0.000001"), "{out}");
+    assert!(
+        !out.contains("the gradient agrees with differences"),
+        "the finite-difference check passes: {out}"
+    );
+}
+
+#[test]
+fn a_solved_data_lesson_passes() {
+    let _serial = serial();
+    let wb = digits();
+    std::fs::copy(
+        wb.path().join("solutions/src/digits.rs"),
+        wb.exercise("digits"),
+    )
+    .unwrap();
+    let (output, _) = wb.run(&["check", "digits"]);
+    assert_status(&output, 0);
+}
+
+/// Every bad value is refused when the lesson loads, at its line, in both languages.
+#[test]
+fn bad_data_bound_and_profile_values_are_lesson_errors() {
+    let _serial = serial();
+    let cases: [(&str, &str, &str, &str); 5] = [
+        (
+            "sha256 = \"09f66e",
+            "sha256 = \"19f66e",
+            "has sha256 09f66e6d",
+            "sha256 は 09f66e6d",
+        ),
+        (
+            "dataset = \"data/digits.csv.gz\", split = \"train\", rows = 40, columns = 64",
+            "dataset = \"data/digts.csv.gz\", split = \"train\", rows = 40, columns = 64",
+            "the data file `data/digts.csv.gz` is not in `[[datasets]]`",
+            "データファイル `data/digts.csv.gz` は `[[datasets]]` にありません",
+        ),
+        (
+            "at_least = 0.88",
+            "at_least = inf",
+            "the bound inf is not a number a result can reach",
+            "基準 inf には結果が届きません",
+        ),
+        (
+            "profile = \"release\"",
+            "profile = \"fast\"",
+            "`profile = \"fast\"` is not a build profile",
+            "`profile = \"fast\"` というビルドの種類はありません",
+        ),
+        (
+            "columns = \"0..64\", row_shape = [8, 8] },\n  { dataset = \"data/digits.csv.gz\", split = \"train\", rows = 40",
+            "columns = \"0..65\", row_shape = [8, 8] },\n  { dataset = \"data/digits.csv.gz\", split = \"train\", rows = 40",
+            "`row_shape` holds 64 values, but `columns` gives 65",
+            "`row_shape` は 64 個の値ですが、`columns` は 65 列です",
+        ),
+    ];
+    for (from, to, en, ja) in cases {
+        let wb = edited(|l| l.replacen(from, to, 1));
+        let (output, _) = wb.run(&["list"]);
+        assert_status(&output, 2);
+        let err = stderr(&output);
+        assert!(err.contains(en), "{err}");
+        assert!(err.contains("lessons/03-digits.toml:"), "a line: {err}");
+        let (output, _) = wb.run(&["list", "--lang", "ja"]);
+        let err = stderr(&output);
+        assert!(err.contains(ja), "{err}");
+    }
+    // A column past the file's last is found once the file is read.
+    let wb = edited(|l| l.replacen("rows = 40, columns = 64", "rows = 40, columns = 65", 1));
+    let (output, _) = wb.run(&["list", "--lang", "ja"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("列 65 はありません"),
+        "{}",
+        stderr(&output)
+    );
+}

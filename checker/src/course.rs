@@ -332,7 +332,7 @@ fn disagreement(
     function: &lesson::types::Signature,
     reference: &str,
 ) -> Option<String> {
-    use lesson::types::ValueType;
+    use lesson::types::{Mode, Type};
     let found = items.iter().find_map(|item| match item {
         syn::Item::Fn(f) if f.sig.ident == function.name => Some(&f.sig),
         _ => None,
@@ -349,16 +349,16 @@ fn disagreement(
             .replace(" ,", ",")
             .replace(" :: ", "::")
     };
-    // The lesson's value type of a Rust type, and whether it is taken by reference.
-    let value_type = |ty: &syn::Type| -> Option<(ValueType, bool)> {
-        let (inner, by_ref) = match ty {
-            syn::Type::Reference(r) if r.mutability.is_none() => (&*r.elem, true),
-            syn::Type::Reference(_) => return None,
-            other => (other, false),
+    // The lesson's type of a Rust type, and how it is taken.
+    let value_type = |ty: &syn::Type| -> Option<(Type, Mode)> {
+        let (inner, mode) = match ty {
+            syn::Type::Reference(r) if r.mutability.is_none() => (&*r.elem, Mode::Ref),
+            syn::Type::Reference(r) => (&*r.elem, Mode::Mut),
+            other => (other, Mode::Value),
         };
-        let inner = text(inner);
-        let inner = inner.strip_prefix("ndarray::").unwrap_or(&inner);
-        ValueType::parse(inner).ok().map(|t| (t, by_ref))
+        Type::parse(&text(inner).replace("ndarray::", ""))
+            .ok()
+            .map(|t| (t, mode))
     };
     let params: Vec<&syn::Type> = found
         .inputs
@@ -378,26 +378,25 @@ fn disagreement(
             params.len()
         ));
     }
-    for (i, (ty, (pname, want))) in params.iter().zip(&function.params).enumerate() {
-        let Some((got, by_ref)) = value_type(ty) else {
+    for (i, (ty, want)) in params.iter().zip(&function.params).enumerate() {
+        let Some((got, mode)) = value_type(ty) else {
             continue;
         };
-        if got != *want || by_ref != want.by_reference() {
-            let written = match want.by_reference() {
-                true => format!("&{want}"),
-                false => want.to_string(),
-            };
+        if got != want.ty || mode != want.mode {
             return Some(format!(
-                "parameter {} of `{name}` (`{pname}`) is `{written}` in `functions` but `{}` in {reference}",
+                "parameter {} of `{name}` (`{}`) is `{}` in `functions` but `{}` in {reference}",
                 i + 1,
+                want.name,
+                want.mode.write(&want.ty),
                 text(ty)
             ));
         }
     }
     let returns = match &found.output {
+        syn::ReturnType::Default if function.returns.is_unit() => None,
         syn::ReturnType::Default => Some("()".to_string()),
         syn::ReturnType::Type(_, ty) => match value_type(ty) {
-            Some((got, false)) if got == function.returns => None,
+            Some((got, Mode::Value)) if got == function.returns => None,
             Some(_) => Some(text(ty)),
             None => None,
         },

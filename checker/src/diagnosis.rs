@@ -2,31 +2,33 @@
 //! the outputs of the lesson's known mistakes.
 
 use crate::harness::run::Outcome;
-use crate::harness::wire::WireValue;
 use crate::lesson::Lesson;
 use crate::verdict::{Verdict, close};
+use cnnlings_runtime::Value;
 use std::collections::{HashMap, HashSet};
 
 /// Whether two outputs are the same, cell by cell within the tolerance; NaN and
 /// infinities count as the same when both sides have them in the same cell, since a
 /// mistake that overflows overflows in the student's code too.
-fn same(a: &WireValue, b: &WireValue, tolerance: f64) -> bool {
-    let cell = |x: f32, y: f32| {
+fn same(a: &Value, b: &Value, tolerance: f64) -> bool {
+    let cell = |x: f64, y: f64| {
+        let (x, y) = (x as f32, y as f32);
         close(x, y, tolerance) || (x.is_nan() && y.is_nan()) || (x.is_infinite() && x == y)
     };
     match (a, b) {
-        (WireValue::F32(x), WireValue::F32(y)) => cell(*x, *y),
-        (WireValue::Usize(x), WireValue::Usize(y)) => x == y,
         (
-            WireValue::Array {
+            Value::Array {
                 shape: sa,
-                data: da,
+                cells: ca,
             },
-            WireValue::Array {
+            Value::Array {
                 shape: sb,
-                data: db,
+                cells: cb,
             },
-        ) => sa == sb && da.iter().zip(db).all(|(x, y)| cell(*x, *y)),
+        ) => sa == sb && ca.len() == cb.len() && (0..ca.len()).all(|i| ca.same_cell(cb, i, &cell)),
+        (Value::Tuple(pa), Value::Tuple(pb)) => {
+            pa.len() == pb.len() && pa.iter().zip(pb).all(|(a, b)| same(a, b, tolerance))
+        }
         _ => false,
     }
 }
@@ -96,20 +98,15 @@ mod tests {
 
     #[test]
     fn the_same_overflow_is_the_same_output() {
-        let nan = WireValue::Array {
-            shape: vec![2],
-            data: vec![f32::NAN, 1.0],
-        };
+        let nan = Value::array(vec![2], vec![f32::NAN, 1.0]);
         assert!(same(&nan, &nan.clone(), 1e-4));
-        let other = WireValue::Array {
-            shape: vec![2],
-            data: vec![0.5, 1.0],
-        };
+        let other = Value::array(vec![2], vec![0.5f32, 1.0]);
         assert!(!same(&nan, &other, 1e-4));
-        let wrong_shape = WireValue::Array {
-            shape: vec![1, 2],
-            data: vec![f32::NAN, 1.0],
-        };
+        let wrong_shape = Value::array(vec![1, 2], vec![f32::NAN, 1.0]);
         assert!(!same(&nan, &wrong_shape, 1e-4));
+        let pair = Value::Tuple(vec![nan.clone(), Value::scalar(3usize)]);
+        assert!(same(&pair, &pair.clone(), 1e-4));
+        let other_pair = Value::Tuple(vec![nan, Value::scalar(4usize)]);
+        assert!(!same(&pair, &other_pair, 1e-4));
     }
 }

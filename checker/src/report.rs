@@ -3,10 +3,11 @@
 use crate::course::Layout;
 use crate::harness::FileProblem;
 use crate::harness::run::Captured;
-use crate::harness::wire::WireValue;
+use crate::lesson::types::Label;
 use crate::lesson::{EntryKind, Lesson, Test};
 use crate::messages::{Again, Lang, Msg};
 use crate::verdict::{CaseFailure, Failure, LessonFault, Missing, TestVerdict, ValueDiff, Verdict};
+use cnnlings_runtime::{Cells, Value};
 use colored::Colorize;
 use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
@@ -57,29 +58,7 @@ impl Context<'_> {
 }
 
 /// Numbers as a person reads them: `4`, `-0.25`, `0.3333`, `1.2e-7`.
-pub fn number(x: f32) -> String {
-    if x.is_nan() {
-        return "NaN".to_string();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 {
-            "inf".to_string()
-        } else {
-            "-inf".to_string()
-        };
-    }
-    let a = x.abs();
-    if a != 0.0 && !(1e-4..1e7).contains(&a) {
-        return format!("{x:.3e}");
-    }
-    let text = format!("{x:.4}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text.to_string()
-    }
-}
+pub use cnnlings_runtime::elem::number;
 
 fn shape_text(shape: &[usize]) -> String {
     match shape {
@@ -121,53 +100,32 @@ const MAX_COLS: usize = 10;
 /// cell to keep in view when the value is too large to show whole.
 fn draw(
     m: Msg,
-    value: &[f32],
+    value: &Cells,
     shape: &[usize],
     mark: Option<&[bool]>,
     focus: usize,
-    is_usize: bool,
     color: bool,
 ) -> Vec<String> {
-    draw_with_width(
-        m,
-        value,
-        shape,
-        mark,
-        focus,
-        is_usize,
-        color,
-        cell_width(value, is_usize),
-    )
+    draw_with_width(m, value, shape, mark, focus, color, cell_width(value))
 }
 
-fn cell_text(x: f32, is_usize: bool) -> String {
-    if is_usize {
-        format!("{}", x as usize)
-    } else {
-        number(x)
-    }
-}
-
-fn cell_width(value: &[f32], is_usize: bool) -> usize {
-    value
-        .iter()
-        .map(|x| cell_text(*x, is_usize).len())
+fn cell_width(value: &Cells) -> usize {
+    (0..value.len())
+        .map(|i| value.text(i).width())
         .max()
         .unwrap_or(1)
 }
 
-#[allow(clippy::too_many_arguments, reason = "one private drawing routine")]
 fn draw_with_width(
     m: Msg,
-    value: &[f32],
+    value: &Cells,
     shape: &[usize],
     mark: Option<&[bool]>,
     focus: usize,
-    is_usize: bool,
     color: bool,
     width: usize,
 ) -> Vec<String> {
-    let cell = |i: usize| cell_text(value[i], is_usize);
+    let cell = |i: usize| value.text(i);
     let (rows, cols) = match shape {
         [] => (1, 1),
         [n] => (1, *n),
@@ -327,22 +285,27 @@ fn one_row(blocks: &[(String, Vec<String>)], indent: &str) -> String {
     out
 }
 
-fn value_block(value: &WireValue) -> (Vec<usize>, Vec<f32>, bool) {
-    match value {
-        WireValue::F32(x) => (vec![], vec![*x], false),
-        WireValue::Usize(n) => (vec![], vec![*n as f32], true),
-        WireValue::Array { shape, data } => (shape.clone(), data.clone(), false),
-    }
+/// Inputs are shown when they are small enough to read: numbers and arrays of at most
+/// two dimensions and twelve columns, 160 numbers in all.
+fn inputs_are_small(args: &[Value]) -> bool {
+    let cells: usize = args.iter().map(Value::cell_count).sum();
+    cells <= 160
+        && args.iter().all(|a| match a {
+            Value::Array { shape, .. } => shape.len() <= 2 && shape.last().is_none_or(|&c| c <= 12),
+            Value::Tuple(_) => false,
+        })
 }
 
-/// Inputs are shown when they are small enough to read.
-fn inputs_are_small(args: &[WireValue]) -> bool {
-    let cells: usize = args.iter().map(|a| value_block(a).1.len()).sum();
-    cells <= 160
-        && args.iter().all(|a| {
-            let (shape, ..) = value_block(a);
-            shape.len() <= 2 && shape.last().is_none_or(|&c| c <= 12)
-        })
+/// A value in one line: a number, an array's shape, a tuple's parts.
+fn value_line(value: &Value) -> String {
+    match value {
+        Value::Array { shape, cells } if shape.is_empty() => cells.text(0),
+        Value::Array { shape, .. } => shape_text(shape),
+        Value::Tuple(parts) => {
+            let parts: Vec<String> = parts.iter().map(value_line).collect();
+            format!("({})", parts.join(", "))
+        }
+    }
 }
 
 fn call_text(lesson: &Lesson, test: &Test) -> String {
@@ -357,7 +320,7 @@ fn call_text(lesson: &Lesson, test: &Test) -> String {
 }
 
 /// Writes the inputs of a case, if small, as labelled blocks.
-fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, args: &[WireValue]) {
+fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, args: &[Value]) {
     let call = call_text(lesson, test);
     let heading = if call.is_empty() {
         cx.msg().inputs_of()
@@ -370,9 +333,10 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
             .iter()
             .zip(args)
             .map(|(name, a)| match a {
-                WireValue::Array { shape, .. } => format!("{name}: {}", shape_text(shape)),
-                WireValue::F32(x) => format!("{name} = {}", number(*x)),
-                WireValue::Usize(n) => format!("{name} = {n}"),
+                Value::Array { shape, .. } if !shape.is_empty() => {
+                    format!("{name}: {}", shape_text(shape))
+                }
+                other => format!("{name} = {}", value_line(other)),
             })
             .collect();
         // As many shapes on a line as fit; the rest below, indented.
@@ -398,24 +362,12 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
         .arg_names
         .iter()
         .zip(args)
-        .map(|(name, a)| {
-            let (shape, data, is_usize) = value_block(a);
-            if shape.is_empty() {
-                (
-                    format!(
-                        "{name} = {}",
-                        draw(cx.msg(), &data, &shape, None, 0, is_usize, false)
-                            .join("")
-                            .trim()
-                    ),
-                    vec![],
-                )
-            } else {
-                (
-                    format!("{name} {}", shape_text(&shape)),
-                    draw(cx.msg(), &data, &shape, None, 0, is_usize, false),
-                )
-            }
+        .map(|(name, a)| match a {
+            Value::Array { shape, cells } if !shape.is_empty() => (
+                format!("{name} {}", shape_text(shape)),
+                draw(cx.msg(), cells, shape, None, 0, false),
+            ),
+            other => (format!("{name} = {}", value_line(other)), vec![]),
         })
         .collect();
     out.push_str(&side_by_side(&blocks, "      ", cx.max_width()));
@@ -423,49 +375,34 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
 
 fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
     let m = cx.msg();
+    // The worst cell as numbers, for a kind compared within a tolerance.
+    let numbers = match (
+        diff.expected.tolerant(diff.worst),
+        diff.got.tolerant(diff.worst),
+    ) {
+        (Some(e), Some(g)) => Some((e, g, number((g - e).abs() as f32))),
+        _ => None,
+    };
     if diff.shape.is_empty() {
-        // One number: a sentence says it all.
-        let (e, g) = (diff.expected[0], diff.got[0]);
-        let line = if diff.is_usize {
-            m.scalar_differs(
-                &format!("{}", e as usize),
-                &format!("{}", g as usize),
-                "",
-                "",
-            )
-        } else {
-            let difference = number((f64::from(g) - f64::from(e)).abs() as f32);
-            m.scalar_differs(
-                &number(e),
-                &number(g),
-                &difference,
-                &tolerance_text(cx, diff),
-            )
+        // One value: a sentence says it all.
+        let (e, g) = (diff.expected.text(0), diff.got.text(0));
+        let line = match &numbers {
+            Some((.., difference)) => {
+                m.scalar_differs(&e, &g, difference, &tolerance_text(cx, diff))
+            }
+            None => m.scalar_differs(&e, &g, "", ""),
         };
         put!(out, cx, "    {line}");
         return;
     }
     // One width for both, so that the same cell sits in the same column.
-    let width = cell_width(&diff.expected, diff.is_usize).max(cell_width(&diff.got, diff.is_usize));
-    let draw_one = |values: &[f32], mark: Option<&[bool]>| {
-        draw_with_width(
-            m,
-            values,
-            &diff.shape,
-            mark,
-            diff.worst,
-            diff.is_usize,
-            cx.color,
-            width,
-        )
+    let width = cell_width(&diff.expected).max(cell_width(&diff.got));
+    let draw_one = |values: &Cells, mark: Option<&[bool]>| {
+        draw_with_width(m, values, &diff.shape, mark, diff.worst, cx.color, width)
     };
     let exp_lines = draw_one(&diff.expected, None);
     let got_lines = draw_one(&diff.got, Some(&diff.wrong));
-    let suffix = if diff.shape.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", shape_text(&diff.shape))
-    };
+    let suffix = format!(" {}", shape_text(&diff.shape));
     out.push_str(&side_by_side(
         &[
             (format!("{}{suffix}", m.expected()), exp_lines),
@@ -484,13 +421,55 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
         };
         put!(out, cx, "    {line}");
     }
-    if !diff.is_usize {
-        let (e, g) = (diff.expected[diff.worst], diff.got[diff.worst]);
-        let difference = number((f64::from(g) - f64::from(e)).abs() as f32);
+    if let Some((e, g, difference)) = numbers {
         let tolerance = tolerance_text(cx, diff);
         let cell = index_text(&diff.shape, diff.worst);
-        let line = m.worst_cell(&cell, &number(e), &number(g), &difference, &tolerance);
+        let line = m.worst_cell(
+            &cell,
+            &number(e as f32),
+            &number(g as f32),
+            &difference,
+            &tolerance,
+        );
         put!(out, cx, "    {line}");
+    }
+}
+
+/// The failures of a tuple's parts, each under its label; the parts not shown are right.
+fn write_parts(
+    out: &mut String,
+    cx: &Context,
+    lesson: &Lesson,
+    test: &Test,
+    parts: &[(usize, Failure)],
+    indent: &str,
+) {
+    let m = cx.msg();
+    let labels = lesson.entries[test.entry].labels.as_deref();
+    for (i, failure) in parts {
+        let label = match labels.and_then(|l| l.get(*i)) {
+            Some(Label::Returned) => m.part_returned(),
+            Some(Label::After(name)) => m.part_after(name),
+            Some(Label::Index(_)) | None => m.part_index(*i),
+        };
+        put!(out, cx, "    {indent}{label}");
+        let mut inner = String::new();
+        match failure {
+            Failure::Parts(nested) => write_parts(&mut inner, cx, lesson, test, nested, "  "),
+            Failure::Values(diff) => write_diff(&mut inner, cx, diff),
+            Failure::Shape { expected, got } => {
+                let text = m.shape_mismatch(&shape_text(expected), &shape_text(got));
+                for line in text.lines() {
+                    put!(inner, cx, "    {line}");
+                }
+            }
+            Failure::Harness(why) => put!(inner, cx, "    {}", m.harness_fault(why)),
+            // A part's failure is always one of the above.
+            _ => {}
+        }
+        for line in inner.lines() {
+            let _ = writeln!(out, "  {indent}{line}");
+        }
     }
 }
 
@@ -535,6 +514,7 @@ fn write_failure(
             ));
         }
         Failure::Values(diff) => write_diff(out, cx, diff),
+        Failure::Parts(parts) => write_parts(out, cx, lesson, test, parts, ""),
         Failure::Bounds {
             got,
             at_least,
@@ -954,24 +934,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers_read_naturally() {
-        assert_eq!(number(4.0), "4");
-        assert_eq!(number(-0.25), "-0.25");
-        assert_eq!(number(1.0 / 3.0), "0.3333");
-        assert_eq!(number(-0.0), "0");
-        assert_eq!(number(1.5e-7), "1.500e-7");
-        assert_eq!(number(f32::NAN), "NaN");
-    }
-
-    #[test]
     fn draws_matrices_aligned_with_marks() {
         let lines = draw(
             Msg(Lang::En),
-            &[4.0, 3.0, 5.0, -4.0, 3.0, 15.0],
+            &Cells::F32(vec![4.0, 3.0, 5.0, -4.0, 3.0, 15.0]),
             &[2, 3],
             Some(&[false, false, true, false, false, false]),
             2,
-            false,
             false,
         );
         assert_eq!(lines, vec!["  4   3   5*", " -4   3  15"]);
@@ -980,8 +949,8 @@ mod tests {
 
     #[test]
     fn large_arrays_show_a_window_around_the_worst_cell() {
-        let data: Vec<f32> = (0..400).map(|i| i as f32).collect();
-        let lines = draw(Msg(Lang::En), &data, &[20, 20], None, 399, false, false);
+        let data = Cells::F32((0..400).map(|i| i as f32).collect());
+        let lines = draw(Msg(Lang::En), &data, &[20, 20], None, 399, false);
         assert!(lines[0].contains("rows above"));
         assert!(lines.last().is_some_and(|l| l.ends_with("399")));
     }

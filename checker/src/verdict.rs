@@ -5,13 +5,13 @@
 
 use crate::blame::Blame;
 use crate::harness::run::{Captured, Ending, Outcome};
-use crate::harness::wire::WireValue;
 use crate::harness::{
     FileProblem, LessonRun, ReferenceFault, ReferenceOutputs, StudentRun, build::Diagnostic,
     codegen::Harness,
 };
 use crate::lesson::compare::{allowed, within};
 use crate::lesson::{Compare, EntryKind, Expected, Lesson};
+use cnnlings_runtime::{Cells, Value};
 use std::ops::Range;
 
 /// The panic message of `todo!()`.
@@ -47,6 +47,9 @@ pub enum Failure {
         got: Vec<usize>,
     },
     Values(ValueDiff),
+    /// Parts of a tuple that differ, each with its index in the tuple (the lesson's
+    /// entry labels them); the parts not listed are right.
+    Parts(Vec<(usize, Failure)>),
     /// One number outside the test's bounds (`at_least`, `at_most`).
     Bounds {
         got: f64,
@@ -62,15 +65,14 @@ pub enum Failure {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueDiff {
     pub shape: Vec<usize>,
-    pub expected: Vec<f32>,
-    pub got: Vec<f32>,
+    pub expected: Cells,
+    pub got: Cells,
     pub wrong: Vec<bool>,
     /// The flat index of the worst cell.
     pub worst: usize,
     pub tolerance: f64,
     /// The relative tolerance, when the test gives one.
     pub relative: Option<f64>,
-    pub is_usize: bool,
 }
 
 impl ValueDiff {
@@ -231,7 +233,7 @@ impl Verdict {
 }
 
 /// Judges one output by a test's rule.
-pub fn judge_output(compare: Compare, expected: &WireValue, got: &WireValue) -> Option<Failure> {
+pub fn judge_output(compare: Compare, expected: &Value, got: &Value) -> Option<Failure> {
     match compare {
         Compare::Close {
             tolerance,
@@ -239,14 +241,14 @@ pub fn judge_output(compare: Compare, expected: &WireValue, got: &WireValue) -> 
         } => compare_by(expected, got, tolerance, relative),
         Compare::Bounds { at_least, at_most } => {
             let number = match got {
-                WireValue::F32(x) => f64::from(*x),
-                WireValue::Usize(n) => *n as f64,
-                other => {
-                    return Some(Failure::Shape {
-                        expected: vec![],
-                        got: shape_of(other),
-                    });
-                }
+                Value::Array { shape, cells } if shape.is_empty() => cells.number(0),
+                _ => None,
+            };
+            let Some(number) = number else {
+                return Some(Failure::Harness(format!(
+                    "bounds judge one number, and the output is {}",
+                    got.describe()
+                )));
             };
             (!within(number, at_least, at_most)).then_some(Failure::Bounds {
                 got: number,
@@ -259,83 +261,77 @@ pub fn judge_output(compare: Compare, expected: &WireValue, got: &WireValue) -> 
 
 /// Compares one output with what it must be, within an absolute tolerance.
 #[cfg(test)]
-pub fn compare(expected: &WireValue, got: &WireValue, tolerance: f64) -> Option<Failure> {
+pub fn compare(expected: &Value, got: &Value, tolerance: f64) -> Option<Failure> {
     compare_by(expected, got, tolerance, None)
 }
 
-/// Compares one output with what it must be, cell by cell, within a tolerance that may
-/// be relative.
+/// Compares one output with what it must be: numbers and arrays cell by cell (a kind
+/// compared within a tolerance, such as `f32`, within `tolerance` and `relative`; the
+/// others exactly), tuples part by part.
 pub fn compare_by(
-    expected: &WireValue,
-    got: &WireValue,
+    expected: &Value,
+    got: &Value,
     tolerance: f64,
     relative: Option<f64>,
 ) -> Option<Failure> {
-    let (shape, e, g, is_usize) = match (expected, got) {
-        (WireValue::F32(e), WireValue::F32(g)) => (vec![], vec![*e], vec![*g], false),
-        (WireValue::Usize(e), WireValue::Usize(g)) => {
-            return (e != g).then(|| {
-                Failure::Values(ValueDiff {
-                    shape: vec![],
-                    expected: vec![*e as f32],
-                    got: vec![*g as f32],
-                    wrong: vec![true],
-                    worst: 0,
-                    tolerance: 0.0,
-                    relative: None,
-                    is_usize: true,
-                })
-            });
+    let (se, e, sg, g) = match (expected, got) {
+        (Value::Tuple(e), Value::Tuple(g)) if e.len() == g.len() => {
+            let parts: Vec<(usize, Failure)> = e
+                .iter()
+                .zip(g)
+                .enumerate()
+                .filter_map(|(i, (e, g))| compare_by(e, g, tolerance, relative).map(|f| (i, f)))
+                .collect();
+            return (!parts.is_empty()).then_some(Failure::Parts(parts));
         }
-        (WireValue::Array { shape: se, data: e }, WireValue::Array { shape: sg, data: g }) => {
-            if se != sg {
-                return Some(Failure::Shape {
-                    expected: se.clone(),
-                    got: sg.clone(),
-                });
-            }
-            (se.clone(), e.clone(), g.clone(), false)
-        }
+        (
+            Value::Array {
+                shape: se,
+                cells: e,
+            },
+            Value::Array {
+                shape: sg,
+                cells: g,
+            },
+        ) if e.kind() == g.kind() => (se, e, sg, g),
         (e, g) => {
-            return Some(Failure::Shape {
-                expected: shape_of(e),
-                got: shape_of(g),
-            });
+            return Some(Failure::Harness(format!(
+                "the output is {}, not {} as expected",
+                g.describe(),
+                e.describe()
+            )));
         }
     };
-    let wrong: Vec<bool> = e
-        .iter()
-        .zip(&g)
-        .map(|(e, g)| !close_by(*e, *g, tolerance, relative))
-        .collect();
+    if se != sg {
+        return Some(Failure::Shape {
+            expected: se.clone(),
+            got: sg.clone(),
+        });
+    }
+    let near = |x: f64, y: f64| close_by(x as f32, y as f32, tolerance, relative);
+    let wrong: Vec<bool> = (0..e.len()).map(|i| !e.same_cell(g, i, &near)).collect();
     if !wrong.contains(&true) {
         return None;
     }
-    let distance = |i: usize| {
-        let d = (f64::from(g[i]) - f64::from(e[i])).abs();
-        if d.is_nan() { f64::INFINITY } else { d }
+    // The worst cell is the farthest off; of a kind compared exactly, the first wrong one.
+    let distance = |i: usize| match (e.tolerant(i), g.tolerant(i)) {
+        (Some(x), Some(y)) if (y - x).is_nan() => f64::INFINITY,
+        (Some(x), Some(y)) => (y - x).abs(),
+        _ => 1.0,
     };
     let worst = (0..e.len())
         .filter(|&i| wrong[i])
         .max_by(|&a, &b| distance(a).total_cmp(&distance(b)).then(b.cmp(&a)))
         .unwrap_or(0);
     Some(Failure::Values(ValueDiff {
-        shape,
-        expected: e,
-        got: g,
+        shape: se.clone(),
+        expected: e.clone(),
+        got: g.clone(),
         wrong,
         worst,
         tolerance,
         relative,
-        is_usize,
     }))
-}
-
-fn shape_of(value: &WireValue) -> Vec<usize> {
-    match value {
-        WireValue::Array { shape, .. } => shape.clone(),
-        _ => vec![],
-    }
 }
 
 /// `|got − expected| ≤ tolerance × max(1, |expected|)`; NaN never passes, an infinity only itself.
@@ -628,11 +624,8 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
 mod tests {
     use super::*;
 
-    fn array(shape: &[usize], data: &[f32]) -> WireValue {
-        WireValue::Array {
-            shape: shape.to_vec(),
-            data: data.to_vec(),
-        }
+    fn array(shape: &[usize], data: &[f32]) -> Value {
+        Value::array(shape.to_vec(), data.to_vec())
     }
 
     #[test]
@@ -674,6 +667,37 @@ mod tests {
             compare(&array(&[2], &[1.0, 2.0]), &array(&[2], &[1.0, 2.0]), 0.0),
             None
         );
-        assert!(compare(&WireValue::Usize(3), &WireValue::Usize(4), 1.0).is_some());
+        assert!(compare(&Value::scalar(3usize), &Value::scalar(4usize), 1.0).is_some());
+    }
+
+    #[test]
+    fn new_types_compare_exactly_and_tuples_part_by_part() {
+        let labels = Value::array(vec![4], vec![1usize, 0, 3, 3]);
+        let Some(Failure::Values(diff)) =
+            compare(&labels, &Value::array(vec![4], vec![1usize, 2, 3, 0]), 1e9)
+        else {
+            panic!("labels differ")
+        };
+        assert_eq!(diff.wrong, vec![false, true, false, true]);
+        assert_eq!(diff.worst, 1, "the first wrong label");
+        assert!(compare(&Value::scalar(true), &Value::scalar(false), 1.0).is_some());
+        assert!(compare(&Value::scalar(7u64), &Value::scalar(7u64), 0.0).is_none());
+        let grads = |b: f32| {
+            Value::Tuple(vec![
+                array(&[2], &[1.0, 2.0]),
+                array(&[1, 2], &[3.0, 4.0]),
+                array(&[1], &[b]),
+            ])
+        };
+        assert_eq!(compare(&grads(0.5), &grads(0.5), 1e-4), None);
+        let Some(Failure::Parts(parts)) = compare(&grads(0.5), &grads(-0.5), 1e-4) else {
+            panic!("a part differs")
+        };
+        assert_eq!(parts.len(), 1);
+        assert_eq!(parts[0].0, 2);
+        assert!(matches!(
+            compare(&Value::scalar(1.0f32), &Value::scalar(1usize), 1.0),
+            Some(Failure::Harness(_))
+        ));
     }
 }

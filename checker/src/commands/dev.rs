@@ -74,11 +74,13 @@ impl App {
                     // value that differs from one the lesson gives.
                     let expected_wrong = tests.iter().all(|t| {
                         t.failures.iter().all(|f| {
-                            matches!(f.failure, Failure::Values(_) | Failure::Shape { .. })
-                                && matches!(
-                                    lesson.tests[t.test].cases.get(f.index).map(|c| &c.expected),
-                                    Some(Expected::Given(_))
-                                )
+                            matches!(
+                                f.failure,
+                                Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_)
+                            ) && matches!(
+                                lesson.tests[t.test].cases.get(f.index).map(|c| &c.expected),
+                                Some(Expected::Given(_))
+                            )
                         })
                     });
                     problem(match expected_wrong {
@@ -91,10 +93,12 @@ impl App {
                     }
                     // Values that differ are worth seeing side by side; the diagnostics
                     // above say all there is about a panic or a time-out.
-                    let values = tests
-                        .iter()
-                        .flat_map(|t| &t.failures)
-                        .any(|f| matches!(f.failure, Failure::Values(_) | Failure::Shape { .. }));
+                    let values = tests.iter().flat_map(|t| &t.failures).any(|f| {
+                        matches!(
+                            f.failure,
+                            Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_)
+                        )
+                    });
                     if values {
                         print!(
                             "{}",
@@ -326,7 +330,7 @@ fn failing_test_diagnostic(lesson: &Lesson, verdict: &TestVerdict) -> String {
     };
     let case = case_text(lesson, Some(verdict.test), first.index);
     let (message, notes) = match &first.failure {
-        Failure::Values(_) | Failure::Shape { .. } => (
+        Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_) => (
             format!(
                 "the reference's result for case {case} differs from `expected`: is `expected` right?"
             ),

@@ -28,6 +28,8 @@ pub enum Why {
     Foreign,
     /// `#[no_mangle]`, `#[link]` and the like.
     Linking,
+    /// The harness runtime (`cnnlings_runtime`), which reads the inputs and writes results.
+    Runtime,
 }
 
 impl Why {
@@ -51,6 +53,8 @@ impl Why {
             (Why::Foreign, Lang::Ja) => "Rust 以外のコードを動かします",
             (Why::Linking, Lang::En) => "changes how the program is linked",
             (Why::Linking, Lang::Ja) => "プログラムのリンクを変えます",
+            (Why::Runtime, Lang::En) => "reaches the checker's own runtime",
+            (Why::Runtime, Lang::Ja) => "採点プログラム自身のランタイムに触れます",
         }
     }
 }
@@ -94,6 +98,7 @@ fn ident_why(name: &str, in_attribute: bool) -> Option<Why> {
         "net" => Why::Network,
         "extern" | "asm" | "global_asm" | "naked_asm" => Why::Foreign,
         "no_mangle" | "export_name" | "link_section" => Why::Linking,
+        "cnnlings_runtime" => Why::Runtime,
         "path" if in_attribute => Why::PathAttribute,
         "link" | "link_name" if in_attribute => Why::Linking,
         _ => return None,
@@ -278,6 +283,10 @@ mod tests {
             Why::Linking
         );
         assert_eq!(refused("fn f() { let r#fs = 1; }").0, Why::FileSystem);
+        assert_eq!(
+            refused("fn f() { ::cnnlings_runtime::run(g, &[]); }").0,
+            Why::Runtime
+        );
     }
 
     #[test]

@@ -8,12 +8,12 @@ pub mod build;
 pub mod codegen;
 pub mod refs;
 pub mod run;
-pub mod wire;
 
 use crate::course::Course;
 use crate::lesson::Lesson;
 use anyhow::Result;
 use build::Diagnostic;
+use cnnlings_runtime::wire;
 use codegen::{Harness, LessonHarnesses};
 use run::{Limits, Outcome, RunResult};
 use std::collections::HashMap;
@@ -343,7 +343,8 @@ fn run_trusted(
 }
 
 /// The outputs of trusted code depend only on the lesson, its module files and the
-/// harness runtime: a key over all of them names the cache file. The key holds no path
+/// harness runtime (the workbook's copy, which the harness builds): a key over all of
+/// them names the cache file. The key holds no path
 /// of the workbook, so workbooks that share a harness target folder (the checker's own
 /// tests) share the outputs too.
 fn cache_path(course: &Course, lesson: &Lesson, harness: &Harness) -> Option<PathBuf> {
@@ -351,8 +352,7 @@ fn cache_path(course: &Course, lesson: &Lesson, harness: &Harness) -> Option<Pat
     env!("CARGO_PKG_VERSION").hash(&mut hasher);
     // The cache's own format: panic locations relative to the workbook.
     2u8.hash(&mut hasher);
-    include_str!("runtime.rs").hash(&mut hasher);
-    include_str!("wire.rs").hash(&mut hasher);
+    codegen::runtime_fingerprint(&course.layout)?.hash(&mut hasher);
     lesson.fingerprint.hash(&mut hasher);
     let main = std::fs::read_to_string(&harness.main_rs).ok()?;
     let root = course.layout.root.display().to_string();

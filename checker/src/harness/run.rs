@@ -5,9 +5,9 @@
 //! results. Results come only from the records file, each line marked with a token
 //! that is new for every run.
 
-use super::wire::{self, WireValue};
 use crate::lesson::Lesson;
 use anyhow::{Context, Result};
+use cnnlings_runtime::{Value, wire};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::hash::{BuildHasher, Hasher};
@@ -77,7 +77,7 @@ impl Captured {
 /// What one case produced.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
-    Value(WireValue),
+    Value(Value),
     Panic {
         location: String,
         message: String,
@@ -293,7 +293,10 @@ mod tests {
     fn ignores_records_without_the_token() {
         let text = "tok start 0\ntok ok 0 f32 40800000\nfake ok 1 f32 40800000\ntok ok 1x\ntok start 2\ntok panic 2 src/a.rs:1:2 boom\\sbig\ntok start 3\n";
         let (outcomes, unfinished, done) = parse_records(text, "tok");
-        assert_eq!(outcomes.get(&0), Some(&Outcome::Value(WireValue::F32(4.0))));
+        assert_eq!(
+            outcomes.get(&0),
+            Some(&Outcome::Value(Value::scalar(4.0f32)))
+        );
         assert!(!outcomes.contains_key(&1));
         assert_eq!(
             outcomes.get(&2),

@@ -1,7 +1,8 @@
 //! How a test's output is judged: equal to what it must be within a tolerance (absolute,
 //! or relative for gradients), or one number within bounds (`at_least`, `at_most`).
 
-use super::types::ValueType;
+use super::types::Type;
+use cnnlings_runtime::Kind;
 use toml::Spanned;
 
 /// The rule a test's outputs are judged by.
@@ -52,7 +53,7 @@ pub struct RawCompare<'a> {
     /// Where `tolerance` is written, if it is.
     pub tolerance_span: Option<std::ops::Range<usize>>,
     /// What the test returns.
-    pub returns: ValueType,
+    pub returns: &'a Type,
 }
 
 /// The largest bound or relative tolerance a lesson may give.
@@ -128,7 +129,10 @@ impl Compare {
         }
         let first = raw.at_least.or(raw.at_most);
         if let Some(first) = first
-            && !matches!(raw.returns, ValueType::F32 | ValueType::Usize)
+            && !matches!(
+                raw.returns,
+                Type::Scalar(Kind::F32 | Kind::Usize | Kind::U64)
+            )
         {
             return Err(error(
                 first,

@@ -12,8 +12,8 @@
 //! name the same file, split and `rows` get the same rows (images and their labels match).
 
 use super::split::{self, Split};
-use super::types::ValueType;
-use crate::harness::wire::WireValue;
+use super::types::{Type, Value};
+use cnnlings_runtime::{Cells, Kind};
 use rand::SeedableRng;
 use std::io::Read;
 use std::ops::Range;
@@ -313,11 +313,7 @@ pub struct RawData<'a> {
 impl DataGen {
     /// Checks a data-set generator of type `ty` against the lesson's declared files.
     /// The errors are in English and Japanese.
-    pub fn new(
-        raw: &RawData,
-        ty: ValueType,
-        files: &[DataFile],
-    ) -> Result<DataGen, (String, String)> {
+    pub fn new(raw: &RawData, ty: &Type, files: &[DataFile]) -> Result<DataGen, (String, String)> {
         let Some(declared) = files.iter().find(|f| f.file == raw.dataset) else {
             let known: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
             let file = raw.dataset;
@@ -410,7 +406,7 @@ impl DataGen {
             ));
         }
         let (whole, ndim) = match ty {
-            ValueType::Array(n) => (false, n),
+            Type::Array(Kind::F32, n) => (false, *n),
             other => {
                 return Err((
                     format!(
@@ -544,7 +540,7 @@ impl DataGen {
     }
 
     /// The value of case with seed `seed`; `None` before the course has read the file.
-    pub fn draw(&self, seed: u64) -> Option<WireValue> {
+    pub fn draw(&self, seed: u64) -> Option<Value> {
         let table = self.cell.table()?;
         let mut rows = self.split_rows(table.rows);
         if let Rows::Drawn(n) = self.rows {
@@ -569,7 +565,10 @@ impl DataGen {
             })
             .map(|x| *x as f32)
             .collect();
-        Some(WireValue::Array { shape, data })
+        Some(Value::Array {
+            shape,
+            cells: Cells::F32(data),
+        })
     }
 }
 
@@ -617,7 +616,7 @@ mod tests {
             columns: table.get("columns"),
             row_shape: row_shape.map(|v| v.as_slice()),
         };
-        DataGen::new(&raw, ValueType::parse(ty).unwrap(), files)
+        DataGen::new(&raw, &Type::parse(ty).unwrap(), files)
     }
 
     #[test]
@@ -708,9 +707,13 @@ mod tests {
         let test_rows = split::rows(10, Split::Test);
         for seed in 0..5 {
             let (
-                Some(WireValue::Array { shape, data }),
-                Some(WireValue::Array {
-                    data: labels_data, ..
+                Some(Value::Array {
+                    shape,
+                    cells: Cells::F32(data),
+                }),
+                Some(Value::Array {
+                    cells: Cells::F32(labels_data),
+                    ..
                 }),
             ) = (images.draw(seed), labels.draw(seed))
             else {

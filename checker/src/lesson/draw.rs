@@ -9,14 +9,12 @@
 use super::dataset::{DataFile, DataGen, RawData};
 use super::dims::{Dims, Expr};
 use super::model::RawGenerator;
-use super::types::ValueType;
+use super::types::{self, Type, Value};
 use super::{Case, Expected};
-use crate::harness::wire::WireValue;
+use cnnlings_runtime::Kind;
 use rand::{Rng, SeedableRng};
 use std::sync::{Arc, OnceLock};
 
-/// Random values and range bounds stay within this, so every one is a finite `f32`.
-pub const RANGE_MAX: f64 = 1e30;
 /// A drawn size (a dim, or one side of an array) is at most this.
 pub const SIZE_MAX: i64 = 1 << 20;
 /// The most values one drawn array may hold: 4 Mi, 16 MiB as `f32`.
@@ -28,20 +26,22 @@ pub const LESSON_VALUES_MAX: u64 = 1 << 26;
 /// A checked generator: how one argument of a case is made.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Generator {
+    /// Values of `kind` drawn from `low..=high` (each kind says how), one or an array.
     Uniform {
+        kind: Kind,
         shape: Vec<Expr>,
         low: f64,
         high: f64,
     },
     Dim(Expr),
-    Fixed(WireValue),
+    Fixed(Value),
     /// Rows of a data file.
     Data(DataGen),
 }
 
 impl Generator {
     /// Checks a generator of one argument of type `ty`; `what` names it in errors.
-    pub fn new(raw: &RawGenerator, ty: ValueType, what: &str) -> Result<Generator, String> {
+    pub fn new(raw: &RawGenerator, ty: &Type, what: &str) -> Result<Generator, String> {
         if raw.split.is_some()
             || raw.rows.is_some()
             || raw.columns.is_some()
@@ -63,8 +63,7 @@ impl Generator {
                     "{what}: `value` stands alone, without `shape`, `range` or `dim`"
                 ));
             }
-            return ty
-                .value_from_toml(value)
+            return types::value_from_toml(ty, value)
                 .map(Generator::Fixed)
                 .map_err(|e| format!("{what}: {e}"));
         }
@@ -74,7 +73,7 @@ impl Generator {
                     "{what}: `dim` stands alone, without `shape` or `range`"
                 ));
             }
-            if ty != ValueType::Usize {
+            if *ty != Type::Scalar(Kind::Usize) {
                 return Err(format!("{what}: `dim` gives a usize, but the type is {ty}"));
             }
             return Expr::from_toml(dim)
@@ -86,31 +85,40 @@ impl Generator {
                 "{what}: give `range = [low, high]` (with `shape` for an array), `dim` or `value`"
             ));
         };
-        let bounded = |x: f64| x.is_finite() && x.abs() <= RANGE_MAX;
-        if !(bounded(low) && bounded(high) && low <= high) {
-            return Err(format!(
-                "{what}: `range` is two numbers from -{RANGE_MAX:e} to {RANGE_MAX:e}, low ≤ high"
-            ));
-        }
+        let kind = match ty {
+            Type::Scalar(kind) | Type::Array(kind, _) => *kind,
+            Type::Tuple(_) => {
+                return Err(format!(
+                    "{what}: a tuple is not drawn; give it with `value`, or draw its parts as inputs of their own"
+                ));
+            }
+        };
+        kind.check_range(low, high)
+            .map_err(|e| format!("{what}: {e}"))?;
         let shape = match (&raw.shape, ty) {
-            (None, ValueType::F32) => Vec::new(),
-            (Some(shape), ValueType::Array(n)) if shape.len() == n => shape
+            (None, Type::Scalar(_)) => Vec::new(),
+            (Some(shape), Type::Array(_, n)) if shape.len() == *n => shape
                 .iter()
                 .map(Expr::from_toml)
                 .collect::<Result<_, _>>()
                 .map_err(|e| format!("{what}: {e}"))?,
-            (Some(shape), ValueType::Array(n)) => {
+            (Some(shape), Type::Array(_, n)) => {
                 return Err(format!(
                     "{what}: the type {ty} needs {n} sizes in `shape`, found {}",
                     shape.len()
                 ));
             }
-            (None, ValueType::Array(_)) => {
+            (None, Type::Array(..)) => {
                 return Err(format!("{what}: an array needs a `shape`"));
             }
             (_, _) => return Err(format!("{what}: a {ty} cannot be drawn from a `range`")),
         };
-        Ok(Generator::Uniform { shape, low, high })
+        Ok(Generator::Uniform {
+            kind,
+            shape,
+            low,
+            high,
+        })
     }
 }
 
@@ -118,7 +126,7 @@ impl Generator {
 /// English and Japanese, `what` naming the argument.
 pub fn data_generator(
     raw: &RawGenerator,
-    ty: ValueType,
+    ty: &Type,
     what: &str,
     files: &[DataFile],
 ) -> Result<Generator, (String, String)> {
@@ -203,15 +211,14 @@ impl Draw {
     /// of each of its arrays.
     fn case(&self, i: usize, values: bool) -> Result<(Case, Vec<Vec<usize>>), String> {
         let case_seed = self.seed.wrapping_add(i as u64);
-        let scale = 10f64.powi(self.decimals as i32);
-        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(case_seed);
+        let mut rng = Seeded(rand_chacha::ChaCha8Rng::seed_from_u64(case_seed));
         let within = |n: i64| match n {
             n if n < 0 => Err(format!("a size came out negative ({n})")),
             n if n > SIZE_MAX => Err(format!("a size came out as {n}, above {SIZE_MAX}")),
             n => Ok(n as usize),
         };
         let fail = |e: String| format!("case {} (seed {case_seed}): {e}", i + 1);
-        let sizes = self.dims.draw(&mut rng).map_err(fail)?;
+        let sizes = self.dims.draw(&mut rng.0).map_err(fail)?;
         let mut shapes = Vec::new();
         let mut args = Vec::new();
         for generator in &self.generators {
@@ -221,11 +228,14 @@ impl Draw {
                     .draw(case_seed)
                     .ok_or_else(|| fail(format!("{} has not been read", data.file)))?,
                 // Its size is checked when the course reads the file.
-                Generator::Data(_) => WireValue::Usize(0),
-                Generator::Dim(e) => {
-                    WireValue::Usize(e.eval(&sizes).and_then(within).map_err(fail)?)
-                }
-                Generator::Uniform { shape, low, high } => {
+                Generator::Data(_) => Value::scalar(0usize),
+                Generator::Dim(e) => Value::scalar(e.eval(&sizes).and_then(within).map_err(fail)?),
+                Generator::Uniform {
+                    kind,
+                    shape,
+                    low,
+                    high,
+                } => {
                     let shape = shape
                         .iter()
                         .map(|e| e.eval(&sizes).and_then(within))
@@ -238,17 +248,10 @@ impl Draw {
                             shape_text(&shape)
                         )));
                     }
-                    let mut uniform =
-                        || ((rng.random_range(*low..=*high) * scale).round() / scale) as f32;
-                    let data: Vec<f32> = match values {
-                        true => (0..len).map(|_| uniform()).collect(),
-                        false => Vec::new(),
-                    };
+                    let count = if values { len as usize } else { 0 };
+                    let cells = kind.draw(count, *low, *high, self.decimals, &mut rng);
                     shapes.push(shape.clone());
-                    match shape.is_empty() {
-                        true => WireValue::F32(data.first().copied().unwrap_or_default()),
-                        false => WireValue::Array { shape, data },
-                    }
+                    Value::Array { shape, cells }
                 }
             };
             args.push(arg);
@@ -259,6 +262,19 @@ impl Draw {
             seed: self.seeded.then_some(case_seed),
         };
         Ok((case, shapes))
+    }
+}
+
+/// The checker's seeded generator, as the kinds of [`cnnlings_runtime::Elem`] draw from it.
+struct Seeded(rand_chacha::ChaCha8Rng);
+
+impl cnnlings_runtime::Source for Seeded {
+    fn float(&mut self, low: f64, high: f64) -> f64 {
+        self.0.random_range(low..=high)
+    }
+
+    fn integer(&mut self, low: i64, high: i64) -> i64 {
+        self.0.random_range(low..=high)
     }
 }
 
@@ -376,6 +392,7 @@ mod tests {
             count,
             dims: Dims::from_toml(&table).unwrap(),
             generators: vec![Generator::Uniform {
+                kind: Kind::F32,
                 shape: shape.iter().map(|s| Expr::parse(s).unwrap()).collect(),
                 low: -1.0,
                 high: 1.0,
@@ -396,13 +413,7 @@ mod tests {
         let drawn = cases.all();
         assert!(cases.is_drawn());
         assert_eq!(drawn, d.cases(), "the same seeds give the same values");
-        let values: usize = drawn
-            .iter()
-            .map(|c| match &c.args[0] {
-                WireValue::Array { data, .. } => data.len(),
-                _ => 0,
-            })
-            .sum();
+        let values: usize = drawn.iter().map(|c| c.args[0].cell_count()).sum();
         assert_eq!(size.values, values as u64);
         assert_eq!(drawn[3].seed, Some(43));
         let shared = cases.clone();

@@ -13,7 +13,6 @@ pub mod names;
 pub mod split;
 pub mod types;
 
-use crate::harness::wire::WireValue;
 pub use compare::Compare;
 use dataset::{DataFile, DataGen};
 use dims::Dims;
@@ -24,7 +23,7 @@ pub use model::{Localized, Visibility};
 use std::ops::Range;
 use std::time::Duration;
 use toml::Spanned;
-use types::{Signature, ValueType};
+use types::{Label, Mode, Signature, Type, Value};
 
 /// A problem in a lesson file, with the bytes it is about when known.
 #[derive(Debug, Clone, PartialEq)]
@@ -66,8 +65,16 @@ pub enum EntryKind {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
     pub kind: EntryKind,
-    pub params: Vec<ValueType>,
-    pub returns: ValueType,
+    pub params: Vec<Type>,
+    /// How each parameter is passed (a scenario's inputs are values).
+    pub modes: Vec<Mode>,
+    /// What the function or the scenario's code returns.
+    pub returns: Type,
+    /// The value compared: what it returns, with the values of its `&mut` parameters
+    /// after the call ([`types::output_of`]).
+    pub output: Type,
+    /// The labels of the output's parts, when a report shows them one by one.
+    pub labels: Option<Vec<Label>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,7 +88,7 @@ pub enum TestKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expected {
     /// A value written in the lesson.
-    Given(WireValue),
+    Given(Value),
     /// The reference solution's output on the same inputs.
     Reference,
 }
@@ -113,7 +120,7 @@ pub struct Test {
 /// One concrete run of an entry: its arguments and what its output must be.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Case {
-    pub args: Vec<WireValue>,
+    pub args: Vec<Value>,
     pub expected: Expected,
     /// The seed the arguments were drawn from, if they were drawn.
     pub seed: Option<u64>,
@@ -257,6 +264,7 @@ pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
     std::hash::Hash::hash(include_str!("dims.rs"), &mut hasher);
     std::hash::Hash::hash(include_str!("dataset.rs"), &mut hasher);
     std::hash::Hash::hash(include_str!("split.rs"), &mut hasher);
+    std::hash::Hash::hash(include_str!("../../runtime/src/elem.rs"), &mut hasher);
     lesson.fingerprint = std::hash::Hasher::finish(&hasher);
     lesson.source = std::sync::Arc::from(source);
     if errors.is_empty() {
@@ -484,10 +492,20 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         .functions
         .iter()
         .enumerate()
-        .map(|(i, f)| Entry {
-            kind: EntryKind::Call(i),
-            params: f.params.iter().map(|(_, t)| *t).collect(),
-            returns: f.returns,
+        .map(|(i, f)| {
+            let changed: Vec<(String, Type)> = f
+                .changed()
+                .map(|p| (f.params[p].name.clone(), f.params[p].ty.clone()))
+                .collect();
+            let (output, labels) = types::output_of(&f.returns, &changed);
+            Entry {
+                kind: EntryKind::Call(i),
+                params: f.params.iter().map(|p| p.ty.clone()).collect(),
+                modes: f.params.iter().map(|p| p.mode).collect(),
+                returns: f.returns.clone(),
+                output,
+                labels,
+            }
         })
         .collect();
 
@@ -531,7 +549,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
 fn generator(
     lesson: &mut Lesson,
     raw: &Spanned<model::RawGenerator>,
-    ty: ValueType,
+    ty: &Type,
     what: &str,
     cases: usize,
     errors: &mut Vec<LessonError>,
@@ -696,7 +714,7 @@ fn fixed_test(
             at_most: None,
             expected: Some(fixed.expected.span()),
             tolerance_span: fixed.tolerance.as_ref().map(Spanned::span),
-            returns: sig.returns,
+            returns: &lesson.entries[entry].output,
         },
         errors,
     );
@@ -714,21 +732,28 @@ fn fixed_test(
         return None;
     }
     let mut values = Vec::new();
-    for (arg, (pname, ty)) in args.iter().zip(&sig.params) {
-        match ty.value_from_toml(arg.get_ref()) {
+    for (arg, param) in args.iter().zip(&sig.params) {
+        match types::value_from_toml(&param.ty, arg.get_ref()) {
             Ok(v) => values.push(v),
             Err(e) => errors.push(LessonError::at(
                 arg,
-                format!("argument `{pname}` ({ty}): {e}"),
+                format!("argument `{}` ({}): {e}", param.name, param.ty),
             )),
         }
     }
-    let expected = match sig.returns.value_from_toml(fixed.expected.get_ref()) {
+    let output = &lesson.entries[entry].output;
+    let expected = match types::value_from_toml(output, fixed.expected.get_ref()) {
         Ok(v) => v,
         Err(e) => {
+            let what = match sig.changed().next() {
+                Some(_) => {
+                    ": what it returns (if anything), then each `&mut` parameter after the call"
+                }
+                None => "",
+            };
             errors.push(LessonError::at(
                 &fixed.expected,
-                format!("`expected` ({}): {e}", sig.returns),
+                format!("`expected` ({output}{what}): {e}"),
             ));
             return None;
         }
@@ -739,7 +764,7 @@ fn fixed_test(
         entry,
         tolerance,
         compare,
-        arg_names: sig.params.iter().map(|(n, _)| n.clone()).collect(),
+        arg_names: sig.params.iter().map(|p| p.name.clone()).collect(),
         points: 0.0,
         visibility: Visibility::Visible,
         secret: false,
@@ -833,6 +858,7 @@ fn random_test(
     check_localized(&random.name, "test name", errors);
     let (entry, sig) = function(lesson, &random.call, errors)?;
     let sig = sig.clone();
+    let output = lesson.entries[entry].output.clone();
     let tolerance = tolerance_of(&random.tolerance, default_tolerance, errors);
     let compare = compare_of(
         compare::RawCompare {
@@ -842,7 +868,7 @@ fn random_test(
             at_most: random.at_most.as_ref(),
             expected: None,
             tolerance_span: random.tolerance.as_ref().map(Spanned::span),
-            returns: sig.returns,
+            returns: &output,
         },
         errors,
     );
@@ -863,9 +889,9 @@ fn random_test(
         return None;
     }
     let mut generators = Vec::new();
-    for (arg, (pname, ty)) in args.iter().zip(&sig.params) {
-        let what = format!("argument `{pname}` ({ty})");
-        if let Some(g) = generator(lesson, arg, *ty, &what, count, errors) {
+    for (arg, param) in args.iter().zip(&sig.params) {
+        let what = format!("argument `{}` ({})", param.name, param.ty);
+        if let Some(g) = generator(lesson, arg, &param.ty, &what, count, errors) {
             generators.push(g);
         }
     }
@@ -888,7 +914,7 @@ fn random_test(
         entry,
         tolerance,
         compare,
-        arg_names: sig.params.iter().map(|(n, _)| n.clone()).collect(),
+        arg_names: sig.params.iter().map(|p| p.name.clone()).collect(),
         points: 0.0,
         visibility: Visibility::Visible,
         secret: false,
@@ -907,9 +933,16 @@ fn scenario_test(
     let scenario = raw.get_ref();
     check_localized(&scenario.name, "test name", errors);
     let tolerance = tolerance_of(&scenario.tolerance, default_tolerance, errors);
-    let returns = ValueType::parse(scenario.returns.get_ref())
+    let returns = Type::parse(scenario.returns.get_ref())
         .map_err(|e| errors.push(LessonError::at(&scenario.returns, e)))
         .ok()?;
+    if returns.is_unit() {
+        errors.push(LessonError::at(
+            &scenario.returns,
+            "a scenario returns the value its test compares: `()` leaves nothing to compare",
+        ));
+        return None;
+    }
     let compare = compare_of(
         compare::RawCompare {
             tolerance,
@@ -918,7 +951,7 @@ fn scenario_test(
             at_most: scenario.at_most.as_ref(),
             expected: scenario.expected.as_ref().map(Spanned::span),
             tolerance_span: scenario.tolerance.as_ref().map(Spanned::span),
-            returns,
+            returns: &returns,
         },
         errors,
     );
@@ -944,7 +977,7 @@ fn scenario_test(
                 format!("the input `{}` is named twice", i.name),
             ));
         }
-        let ty = match ValueType::parse(&i.ty) {
+        let ty = match Type::parse(&i.ty) {
             Ok(ty) => ty,
             Err(e) => {
                 errors.push(LessonError::at(input, e));
@@ -954,7 +987,7 @@ fn scenario_test(
         let what = format!("input `{}`", i.name);
         let count = case_count(&scenario.cases, 1, &mut Vec::new());
         let raw = Spanned::new(input.span(), i.generator());
-        if let Some(g) = generator(lesson, &raw, ty, &what, count, errors) {
+        if let Some(g) = generator(lesson, &raw, &ty, &what, count, errors) {
             generators.push(g);
         }
         names.push(i.name.clone());
@@ -964,7 +997,7 @@ fn scenario_test(
         return None;
     }
     let expected = match &scenario.expected {
-        Some(e) => match returns.value_from_toml(e.get_ref()) {
+        Some(e) => match types::value_from_toml(&returns, e.get_ref()) {
             Ok(v) => Expected::Given(v),
             Err(message) => {
                 errors.push(LessonError::at(
@@ -1018,13 +1051,17 @@ fn scenario_test(
                 .collect(),
         ),
     };
+    let labels = types::output_of(&returns, &[]).1;
     lesson.entries.push(Entry {
         kind: EntryKind::Snippet {
             code: scenario.code.get_ref().clone(),
             inputs: names.clone(),
         },
+        modes: vec![Mode::Value; params.len()],
         params,
+        output: returns.clone(),
         returns,
+        labels,
     });
     Some(Test {
         name: scenario.name.clone(),
@@ -1087,8 +1124,13 @@ args = [{{ shape = ["n"], range = [-1, 1] }}, {{ shape = ["n"], range = [-1, 1] 
         let drawn = &lesson.tests[1].cases;
         assert_eq!(drawn[4].seed, Some(11));
         for case in drawn {
-            let (WireValue::Array { shape: a, data }, WireValue::Array { shape: b, .. }) =
-                (&case.args[0], &case.args[1])
+            let (
+                Value::Array {
+                    shape: a,
+                    cells: cnnlings_runtime::Cells::F32(data),
+                },
+                Value::Array { shape: b, .. },
+            ) = (&case.args[0], &case.args[1])
             else {
                 panic!("arrays expected")
             };

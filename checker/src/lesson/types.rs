@@ -1,86 +1,266 @@
-//! The Rust types a lesson can speak of, function signatures, and values written in TOML.
+//! Function signatures of a lesson, and values written in TOML.
+//!
+//! The types themselves ([`Type`]) and what each kind of number is ([`cnnlings_runtime::Elem`])
+//! live in the runtime crate, which the harnesses share: this file only reads them from a
+//! lesson file.
 
-use crate::harness::wire::WireValue;
-use std::fmt;
+use cnnlings_runtime::Literal;
+pub use cnnlings_runtime::{Type, Value};
 
-/// A type of a parameter, a scenario input or a result.
+/// How a function takes a parameter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ValueType {
-    F32,
-    Usize,
-    /// An `f32` array with this many dimensions (1 to 4).
-    Array(usize),
+pub enum Mode {
+    /// By value: `k: f32`.
+    Value,
+    /// By reference: `a: &Array2<f32>`.
+    Ref,
+    /// By mutable reference: `w: &mut Array2<f32>`; its value after the call is an output.
+    Mut,
 }
 
-impl ValueType {
-    /// Parses `f32`, `usize` or `ArrayN<f32>`.
-    pub fn parse(text: &str) -> Result<ValueType, String> {
-        let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-        match compact.as_str() {
-            "f32" => return Ok(ValueType::F32),
-            "usize" => return Ok(ValueType::Usize),
+impl Mode {
+    /// The parameter's type as Rust writes it: `&mut Array2<f32>`.
+    pub fn write(self, ty: &Type) -> String {
+        match self {
+            Mode::Value => ty.to_string(),
+            Mode::Ref => format!("&{ty}"),
+            Mode::Mut => format!("&mut {ty}"),
+        }
+    }
+}
+
+/// One parameter of a function.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Param {
+    pub name: String,
+    pub ty: Type,
+    pub mode: Mode,
+}
+
+/// A part of a case's output, as reports label it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Label {
+    /// Part `i` of a tuple the code returned.
+    Index(usize),
+    /// What a function with `&mut` parameters returned.
+    Returned,
+    /// The value of a `&mut` parameter after the call.
+    After(String),
+}
+
+/// The type of a Rust parameter written in a lesson: a value (numbers), a reference
+/// (arrays) or a mutable reference (either).
+fn param_type(name: &str, written: &str) -> Result<(Type, Mode), String> {
+    let written = written.trim();
+    let (mode, ty_text) = match written.strip_prefix('&') {
+        Some(rest) => match rest.trim_start().strip_prefix("mut ") {
+            Some(inner) => (Mode::Mut, inner.trim()),
+            None => (Mode::Ref, rest.trim()),
+        },
+        None => (Mode::Value, written),
+    };
+    let ty = Type::parse(ty_text)?;
+    match (&ty, mode) {
+        (Type::Tuple(_), _) => Err(format!(
+            "`{name}`: a tuple is not a parameter the tests pass; take its parts as parameters of their own"
+        )),
+        (_, Mode::Mut) | (Type::Array(..), Mode::Ref) | (Type::Scalar(_), Mode::Value) => {
+            Ok((ty, mode))
+        }
+        (Type::Array(..), _) => Err(format!(
+            "arrays are passed by reference: write `&{ty}` for `{name}`"
+        )),
+        (Type::Scalar(_), _) => Err(format!(
+            "`{ty}` is passed by value: write `{ty}` for `{name}`"
+        )),
+    }
+}
+
+/// A function the hidden tests call, parsed from its Rust signature.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Signature {
+    pub name: String,
+    pub params: Vec<Param>,
+    /// What it returns; `()` for a function that only changes its `&mut` parameters.
+    pub returns: Type,
+    /// The signature as the lesson wrote it, for messages.
+    pub text: String,
+}
+
+impl Signature {
+    /// Parses `fn name(a: &Array2<f32>, w: &mut Array1<f32>, n: usize) -> Array2<f32>`
+    /// (`pub` is allowed; without `->` the function returns `()`).
+    pub fn parse(text: &str) -> Result<Signature, String> {
+        let bad = |why: &str| format!("{why}; write it as `fn name(arg: Type, ...) -> Type`");
+        let rest = text.trim();
+        let rest = rest.strip_prefix("pub ").unwrap_or(rest).trim_start();
+        let rest = rest
+            .strip_prefix("fn ")
+            .ok_or_else(|| bad("a signature starts with `fn`"))?;
+        let (name, rest) = rest
+            .split_once('(')
+            .ok_or_else(|| bad("no `(` after the name"))?;
+        let name = name.trim();
+        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(bad(&format!("`{name}` is not a function name")));
+        }
+        let (params, rest) =
+            split_params(rest).ok_or_else(|| bad("no `)` after the parameters"))?;
+        let mut parsed: Vec<Param> = Vec::new();
+        for param in params.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+            let (pname, ty) = param
+                .split_once(':')
+                .ok_or_else(|| bad(&format!("`{param}` has no type")))?;
+            let pname = pname.trim().trim_start_matches("mut ").trim();
+            let (ty, mode) = param_type(pname, ty)?;
+            parsed.push(Param {
+                name: pname.to_string(),
+                ty,
+                mode,
+            });
+        }
+        let rest = rest.trim();
+        let returns = match rest.strip_prefix("->") {
+            Some(returns) => Type::parse(returns.trim())?,
+            None if rest.is_empty() => Type::unit(),
+            None => return Err(bad("no `-> Type` after the parameters")),
+        };
+        let signature = Signature {
+            name: name.to_string(),
+            params: parsed,
+            returns,
+            text: text.trim().to_string(),
+        };
+        if signature.returns.is_unit() && signature.changed().next().is_none() {
+            return Err(format!(
+                "`{name}` returns nothing and takes no `&mut` parameter: the tests would have nothing to compare; write `-> Type`"
+            ));
+        }
+        Ok(signature)
+    }
+
+    /// The indices of its `&mut` parameters, whose values after the call are outputs.
+    pub fn changed(&self) -> impl Iterator<Item = usize> + '_ {
+        self.params
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.mode == Mode::Mut)
+            .map(|(i, _)| i)
+    }
+}
+
+/// Splits `a: &A, b: B) -> R` into the parameters and what follows the `)`, at the
+/// commas outside brackets.
+fn split_params(text: &str) -> Option<(Vec<&str>, &str)> {
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut params = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '<' | '[' => depth += 1,
+            ')' if depth == 0 => {
+                params.push(&text[start..i]);
+                return Some((params, &text[i + 1..]));
+            }
+            ')' | '>' | ']' => depth -= 1,
+            ',' if depth == 0 => {
+                params.push(&text[start..i]);
+                start = i + 1;
+            }
             _ => {}
         }
-        if let Some(n) = compact
-            .strip_prefix("Array")
-            .and_then(|rest| rest.strip_suffix("<f32>"))
-            && let Ok(n @ 1..=4) = n.parse::<usize>()
-        {
-            return Ok(ValueType::Array(n));
-        }
-        Err(format!(
-            "`{text}` is not a type the checker knows; use f32, usize, Array1<f32>, Array2<f32>, Array3<f32> or Array4<f32>"
-        ))
     }
+    None
+}
 
-    /// Whether a parameter of this type is passed by reference (arrays are).
-    pub fn by_reference(self) -> bool {
-        matches!(self, ValueType::Array(_))
-    }
-
-    /// Converts a TOML value (a number or nested arrays) into a value of this type.
-    pub fn value_from_toml(self, value: &toml::Value) -> Result<WireValue, String> {
-        match self {
-            ValueType::F32 => number(value).map(WireValue::F32),
-            ValueType::Usize => match value {
-                toml::Value::Integer(n) if *n >= 0 => Ok(WireValue::Usize(*n as usize)),
-                other => Err(format!(
-                    "expected a non-negative integer (usize), found {}",
-                    describe(other)
-                )),
-            },
-            ValueType::Array(ndim) => {
-                let mut shape = Vec::new();
-                let mut data = Vec::new();
-                flatten(value, 0, ndim, &mut shape, &mut data)?;
-                Ok(WireValue::Array { shape, data })
+/// What a call outputs: the type of the value compared, and the labels of its parts when
+/// a report shows them one by one.
+pub fn output_of(returns: &Type, changed: &[(String, Type)]) -> (Type, Option<Vec<Label>>) {
+    if changed.is_empty() {
+        let labels = match returns {
+            Type::Tuple(parts) if !parts.is_empty() => {
+                Some((0..parts.len()).map(Label::Index).collect())
             }
-        }
+            _ => None,
+        };
+        return (returns.clone(), labels);
+    }
+    let mut types = Vec::new();
+    let mut labels = Vec::new();
+    if !returns.is_unit() {
+        types.push(returns.clone());
+        labels.push(Label::Returned);
+    }
+    for (name, ty) in changed {
+        types.push(ty.clone());
+        labels.push(Label::After(name.clone()));
+    }
+    match (types.len(), labels.first()) {
+        // A function that changes one parameter and returns nothing outputs that value.
+        (1, Some(Label::After(_))) => (types.remove(0), None),
+        _ => (Type::Tuple(types), Some(labels)),
     }
 }
 
-impl fmt::Display for ValueType {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ValueType::F32 => f.write_str("f32"),
-            ValueType::Usize => f.write_str("usize"),
-            ValueType::Array(n) => write!(f, "Array{n}<f32>"),
+/// Converts a TOML value into a value of `ty`: a number or boolean, nested lists for an
+/// array, a list of its parts for a tuple.
+pub fn value_from_toml(ty: &Type, value: &toml::Value) -> Result<Value, String> {
+    match ty {
+        Type::Scalar(kind) => {
+            let cells = kind.from_literals(&[literal(value)])?;
+            Ok(Value::Array {
+                shape: Vec::new(),
+                cells,
+            })
+        }
+        Type::Array(kind, ndim) => {
+            let mut shape = Vec::new();
+            let mut literals = Vec::new();
+            flatten(value, 0, *ndim, &mut shape, &mut literals)
+                .map_err(|e| e.replace("{ty}", &ty.to_string()))?;
+            let cells = kind.from_literals(&literals)?;
+            Ok(Value::Array { shape, cells })
+        }
+        Type::Tuple(types) => {
+            let toml::Value::Array(items) = value else {
+                return Err(format!(
+                    "a value of type {ty} is a list of its {} parts, found {}",
+                    types.len(),
+                    describe(value)
+                ));
+            };
+            if items.len() != types.len() {
+                return Err(format!(
+                    "a value of type {ty} is a list of its {} parts, found {} items",
+                    types.len(),
+                    items.len()
+                ));
+            }
+            types
+                .iter()
+                .zip(items)
+                .enumerate()
+                .map(|(i, (t, v))| value_from_toml(t, v).map_err(|e| format!("part {i}: {e}")))
+                .collect::<Result<Vec<_>, _>>()
+                .map(Value::Tuple)
         }
     }
 }
 
 fn describe(value: &toml::Value) -> String {
-    match value {
-        toml::Value::Array(_) => "a list".to_string(),
-        other => format!("`{other}`"),
-    }
+    literal(value).describe()
 }
 
-fn number(value: &toml::Value) -> Result<f32, String> {
+/// A TOML value as a [`Literal`]; lists and other values are described for messages.
+fn literal(value: &toml::Value) -> Literal<'static> {
     match value {
-        toml::Value::Integer(n) => Ok(*n as f32),
-        toml::Value::Float(x) => Ok(*x as f32),
-        other => Err(format!("expected a number, found {}", describe(other))),
+        toml::Value::Integer(n) => Literal::Integer(*n),
+        toml::Value::Float(x) => Literal::Float(*x),
+        toml::Value::Boolean(b) => Literal::Bool(*b),
+        toml::Value::Array(_) => Literal::Other("a list"),
+        toml::Value::String(_) => Literal::Other("a string"),
+        toml::Value::Table(_) => Literal::Other("a table"),
+        toml::Value::Datetime(_) => Literal::Other("a date"),
     }
 }
 
@@ -90,18 +270,20 @@ fn flatten(
     depth: usize,
     ndim: usize,
     shape: &mut Vec<usize>,
-    data: &mut Vec<f32>,
+    out: &mut Vec<Literal<'static>>,
 ) -> Result<(), String> {
     if depth == ndim {
-        return number(value).map(|x| data.push(x)).map_err(|e| {
-            format!(
-                "{e} at depth {depth} (a value of type Array{ndim}<f32> nests lists {ndim} deep)"
-            )
-        });
+        if let toml::Value::Array(_) = value {
+            return Err(format!(
+                "expected a single value at depth {depth}, found a list (a value of type {{ty}} nests lists {ndim} deep)"
+            ));
+        }
+        out.push(literal(value));
+        return Ok(());
     }
     let toml::Value::Array(items) = value else {
         return Err(format!(
-            "expected a list at depth {} (Array{ndim}<f32> nests lists {ndim} deep), found {}",
+            "expected a list at depth {} ({{ty}} nests lists {ndim} deep), found {}",
             depth + 1,
             describe(value)
         ));
@@ -119,81 +301,16 @@ fn flatten(
     }
     items
         .iter()
-        .try_for_each(|item| flatten(item, depth + 1, ndim, shape, data))
-}
-
-/// A function the hidden tests call, parsed from its Rust signature.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Signature {
-    pub name: String,
-    pub params: Vec<(String, ValueType)>,
-    pub returns: ValueType,
-    /// The signature as the lesson wrote it, for messages.
-    pub text: String,
-}
-
-impl Signature {
-    /// Parses `fn name(a: &Array2<f32>, n: usize) -> Array2<f32>` (`pub` is allowed).
-    pub fn parse(text: &str) -> Result<Signature, String> {
-        let bad = |why: &str| format!("{why}; write it as `fn name(arg: Type, ...) -> Type`");
-        let rest = text.trim();
-        let rest = rest.strip_prefix("pub ").unwrap_or(rest).trim_start();
-        let rest = rest
-            .strip_prefix("fn ")
-            .ok_or_else(|| bad("a signature starts with `fn`"))?;
-        let (name, rest) = rest
-            .split_once('(')
-            .ok_or_else(|| bad("no `(` after the name"))?;
-        let name = name.trim();
-        if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(bad(&format!("`{name}` is not a function name")));
-        }
-        let (params, rest) = rest
-            .rsplit_once(')')
-            .ok_or_else(|| bad("no `)` after the parameters"))?;
-        let returns = rest
-            .trim()
-            .strip_prefix("->")
-            .ok_or_else(|| bad("no `-> Type` after the parameters"))?;
-        let returns = ValueType::parse(returns.trim())?;
-        let mut parsed = Vec::new();
-        for param in params.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-            let (pname, ty) = param
-                .split_once(':')
-                .ok_or_else(|| bad(&format!("`{param}` has no type")))?;
-            let ty = ty.trim();
-            let (by_ref, ty_text) = match ty.strip_prefix('&') {
-                Some(inner) => (true, inner.trim()),
-                None => (false, ty),
-            };
-            let ty = ValueType::parse(ty_text)?;
-            if by_ref != ty.by_reference() {
-                return Err(if ty.by_reference() {
-                    format!(
-                        "arrays are passed by reference: write `&{ty}` for `{}`",
-                        pname.trim()
-                    )
-                } else {
-                    format!(
-                        "`{ty}` is passed by value: write `{ty}` for `{}`",
-                        pname.trim()
-                    )
-                });
-            }
-            parsed.push((pname.trim().to_string(), ty));
-        }
-        Ok(Signature {
-            name: name.to_string(),
-            params: parsed,
-            returns,
-            text: text.trim().to_string(),
-        })
-    }
+        .try_for_each(|item| flatten(item, depth + 1, ndim, shape, out))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn toml_value(text: &str) -> toml::Value {
+        toml::from_str::<toml::Table>(&format!("x = {text}")).unwrap()["x"].clone()
+    }
 
     #[test]
     fn parses_a_signature() {
@@ -201,14 +318,66 @@ mod tests {
             Signature::parse("pub fn max_pool2d(input: &Array2<f32>, size: usize) -> Array2<f32>")
                 .unwrap();
         assert_eq!(s.name, "max_pool2d");
+        let params: Vec<(&str, String, Mode)> = s
+            .params
+            .iter()
+            .map(|p| (p.name.as_str(), p.ty.to_string(), p.mode))
+            .collect();
         assert_eq!(
-            s.params,
+            params,
             vec![
-                ("input".into(), ValueType::Array(2)),
-                ("size".into(), ValueType::Usize)
+                ("input", "Array2<f32>".to_string(), Mode::Ref),
+                ("size", "usize".to_string(), Mode::Value)
             ]
         );
-        assert_eq!(s.returns, ValueType::Array(2));
+        assert_eq!(s.returns.to_string(), "Array2<f32>");
+    }
+
+    #[test]
+    fn parses_tuples_mutable_parameters_and_unit_returns() {
+        let s = Signature::parse(
+            "fn dense_backward(x: &Array1<f32>, w: &Array2<f32>, g: &Array1<f32>) -> (Array1<f32>, Array2<f32>, Array1<f32>)",
+        )
+        .unwrap();
+        assert_eq!(
+            s.returns.to_string(),
+            "(Array1<f32>, Array2<f32>, Array1<f32>)"
+        );
+        let step = Signature::parse("fn step(w: &mut Array2<f32>, lr: f32, seed: u64)").unwrap();
+        assert!(step.returns.is_unit());
+        assert_eq!(step.params[0].mode, Mode::Mut);
+        assert_eq!(step.changed().collect::<Vec<_>>(), vec![0]);
+        assert!(Signature::parse("fn flip(b: &mut bool) -> ()").is_ok());
+        assert!(
+            Signature::parse("fn nothing(x: f32)")
+                .unwrap_err()
+                .contains("nothing to compare")
+        );
+        assert!(
+            Signature::parse("fn pair(p: (f32, f32)) -> f32")
+                .unwrap_err()
+                .contains("tuple")
+        );
+    }
+
+    #[test]
+    fn outputs_label_their_parts() {
+        let f32_ = Type::parse("f32").unwrap();
+        let w = Type::parse("Array2<f32>").unwrap();
+        assert_eq!(output_of(&f32_, &[]), (f32_.clone(), None));
+        let one = vec![("w".to_string(), w.clone())];
+        assert_eq!(output_of(&Type::unit(), &one), (w.clone(), None));
+        let (ty, labels) = output_of(&f32_, &one);
+        assert_eq!(ty.to_string(), "(f32, Array2<f32>)");
+        assert_eq!(
+            labels,
+            Some(vec![Label::Returned, Label::After("w".into())])
+        );
+        let pair = Type::parse("(f32, bool)").unwrap();
+        assert_eq!(
+            output_of(&pair, &[]).1,
+            Some(vec![Label::Index(0), Label::Index(1)])
+        );
     }
 
     #[test]
@@ -223,38 +392,72 @@ mod tests {
                 .unwrap_err()
                 .contains("not a type")
         );
-        assert!(Signature::parse("fn f(a: f32)").unwrap_err().contains("->"));
+        assert!(
+            Signature::parse("fn f(a: f32) f32")
+                .unwrap_err()
+                .contains("->")
+        );
     }
 
     #[test]
     fn converts_nested_lists_and_rejects_ragged_ones() {
-        let v: toml::Value =
-            toml::from_str::<toml::Table>("x = [[1, 2.5], [-3, 4]]").unwrap()["x"].clone();
+        let v = toml_value("[[1, 2.5], [-3, 4]]");
+        let matrix = Type::parse("Array2<f32>").unwrap();
         assert_eq!(
-            ValueType::Array(2).value_from_toml(&v).unwrap(),
-            WireValue::Array {
-                shape: vec![2, 2],
-                data: vec![1.0, 2.5, -3.0, 4.0]
-            }
+            value_from_toml(&matrix, &v).unwrap(),
+            Value::array(vec![2, 2], vec![1.0f32, 2.5, -3.0, 4.0])
         );
-        let ragged: toml::Value =
-            toml::from_str::<toml::Table>("x = [[1, 2], [3]]").unwrap()["x"].clone();
+        let ragged = toml_value("[[1, 2], [3]]");
         assert!(
-            ValueType::Array(2)
-                .value_from_toml(&ragged)
+            value_from_toml(&matrix, &ragged)
                 .unwrap_err()
                 .contains("ragged")
         );
-        assert!(
-            ValueType::Array(3)
-                .value_from_toml(&v)
-                .unwrap_err()
-                .contains("depth 3")
+        let cube = Type::parse("Array3<f32>").unwrap();
+        assert!(value_from_toml(&cube, &v).unwrap_err().contains("depth 3"));
+        let usize_ = Type::parse("usize").unwrap();
+        assert!(value_from_toml(&usize_, &toml::Value::Integer(-1)).is_err());
+    }
+
+    #[test]
+    fn converts_every_new_type() {
+        let labels = Type::parse("Array1<usize>").unwrap();
+        assert_eq!(
+            value_from_toml(&labels, &toml_value("[3, 0, 9]")).unwrap(),
+            Value::array(vec![3], vec![3usize, 0, 9])
         );
         assert!(
-            ValueType::Usize
-                .value_from_toml(&toml::Value::Integer(-1))
-                .is_err()
+            value_from_toml(&labels, &toml_value("[3, 0.5]"))
+                .unwrap_err()
+                .contains("non-negative integer (usize)")
+        );
+        let flag = Type::parse("bool").unwrap();
+        assert_eq!(
+            value_from_toml(&flag, &toml_value("true")).unwrap(),
+            Value::scalar(true)
+        );
+        let seed = Type::parse("u64").unwrap();
+        assert_eq!(
+            value_from_toml(&seed, &toml_value("42")).unwrap(),
+            Value::scalar(42u64)
+        );
+        let grads = Type::parse("(Array1<f32>, f32)").unwrap();
+        assert_eq!(
+            value_from_toml(&grads, &toml_value("[[1, 2], 0.5]")).unwrap(),
+            Value::Tuple(vec![
+                Value::array(vec![2], vec![1.0f32, 2.0]),
+                Value::scalar(0.5f32)
+            ])
+        );
+        assert!(
+            value_from_toml(&grads, &toml_value("[[1, 2]]"))
+                .unwrap_err()
+                .contains("2 parts")
+        );
+        assert!(
+            value_from_toml(&grads, &toml_value("[[1, 2], true]"))
+                .unwrap_err()
+                .starts_with("part 1: expected a number")
         );
     }
 }

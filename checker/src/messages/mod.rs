@@ -296,6 +296,24 @@ impl Msg {
         )
     }
 
+    /// The heading of a tuple's part that differs: `.1` of `(a, b, c)`.
+    pub fn part_index(self, i: usize) -> String {
+        say!(self, ja: format!("タプルの .{i}："), en: format!("Part .{i} of the tuple:"))
+    }
+
+    /// The heading of the value a function with `&mut` parameters returned.
+    pub fn part_returned(self) -> String {
+        say!(self, ja: "戻り値：".to_string(), en: "The returned value:".to_string())
+    }
+
+    /// The heading of a `&mut` parameter's value after the call.
+    pub fn part_after(self, name: &str) -> String {
+        say!(self,
+            ja: format!("呼び出しの後の `{name}`："),
+            en: format!("`{name}` after the call:"),
+        )
+    }
+
     pub fn test_title(self, name: &str, kind: crate::lesson::TestKind) -> String {
         let kind = self.test_kind(kind);
         say!(self, ja: format!("{name}（{kind}）"), en: format!("{name} ({kind})"))

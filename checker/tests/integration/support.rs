@@ -59,6 +59,11 @@ impl Workbook {
     pub fn fixture() -> Workbook {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&fixtures().join("course"), dir.path());
+        // Every workbook holds the harness runtime, which its harnesses build.
+        copy_dir(
+            &repo_root().join("checker/runtime"),
+            &dir.path().join("checker/runtime"),
+        );
         std::fs::copy(
             repo_root().join("Cargo.lock"),
             dir.path().join("Cargo.lock"),
@@ -73,7 +78,7 @@ impl Workbook {
     pub fn real() -> Workbook {
         let dir = tempfile::tempdir().unwrap();
         let root = repo_root();
-        for folder in ["lessons", "exercises", "solutions"] {
+        for folder in ["lessons", "exercises", "solutions", "checker/runtime"] {
             copy_dir(&root.join(folder), &dir.path().join(folder));
         }
         for file in ["Cargo.toml", "Cargo.lock"] {

@@ -1,113 +1,23 @@
 //! The runtime of a generated harness: reads inputs, calls the code under test, writes records.
 //!
-//! This file is copied into every generated harness crate; it is not part of the checker.
 //! The harness only computes outputs. It never decides whether a test passed: the checker
 //! does that, from the records written to the results file (never to stdout or stderr, which
 //! belong to the code under test).
 
-use crate::cnnlings_wire::{self as wire, WireValue};
-use ndarray::{Array, Array1, Array2, Array3, Array4, Dimension, IxDyn};
+use crate::convert::Args;
+use crate::value::Value;
+use crate::wire;
 use std::cell::RefCell;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU32, Ordering};
 
-/// The arguments of one case, taken in order by the generated code.
-pub struct Args(std::vec::IntoIter<WireValue>);
-
-impl Args {
-    pub fn take<T: FromWire>(&mut self) -> Result<T, String> {
-        let value = self.0.next().ok_or("too few arguments")?;
-        T::from_wire(value)
-    }
-}
-
-pub trait FromWire: Sized {
-    fn from_wire(value: WireValue) -> Result<Self, String>;
-}
-
-pub trait IntoWire {
-    fn into_wire(self) -> WireValue;
-}
-
-/// What a value is, in words for a message (never its Debug form).
-fn kind(value: &WireValue) -> String {
-    match value {
-        WireValue::F32(_) => "an f32".to_string(),
-        WireValue::Usize(_) => "a usize".to_string(),
-        WireValue::Array { shape, .. } => format!("an array of {} dimensions", shape.len()),
-    }
-}
-
-impl FromWire for f32 {
-    fn from_wire(value: WireValue) -> Result<Self, String> {
-        match value {
-            WireValue::F32(x) => Ok(x),
-            other => Err(format!("expected an f32, got {}", kind(&other))),
-        }
-    }
-}
-
-impl FromWire for usize {
-    fn from_wire(value: WireValue) -> Result<Self, String> {
-        match value {
-            WireValue::Usize(n) => Ok(n),
-            other => Err(format!("expected a usize, got {}", kind(&other))),
-        }
-    }
-}
-
-fn array_from_wire<D: Dimension>(value: WireValue) -> Result<Array<f32, D>, String> {
-    match value {
-        WireValue::Array { shape, data } => Array::from_shape_vec(IxDyn(&shape), data)
-            .map_err(|e| e.to_string())?
-            .into_dimensionality::<D>()
-            .map_err(|e| e.to_string()),
-        other => Err(format!("expected an array, got {}", kind(&other))),
-    }
-}
-
-fn array_into_wire<D: Dimension>(array: Array<f32, D>) -> WireValue {
-    WireValue::Array {
-        shape: array.shape().to_vec(),
-        data: array.iter().copied().collect(),
-    }
-}
-
-macro_rules! wire_arrays {
-    ($($t:ty),*) => {$(
-        impl FromWire for $t {
-            fn from_wire(value: WireValue) -> Result<Self, String> {
-                array_from_wire(value)
-            }
-        }
-        impl IntoWire for $t {
-            fn into_wire(self) -> WireValue {
-                array_into_wire(self)
-            }
-        }
-    )*};
-}
-wire_arrays!(Array1<f32>, Array2<f32>, Array3<f32>, Array4<f32>);
-
-impl IntoWire for f32 {
-    fn into_wire(self) -> WireValue {
-        WireValue::F32(self)
-    }
-}
-
-impl IntoWire for usize {
-    fn into_wire(self) -> WireValue {
-        WireValue::Usize(self)
-    }
-}
-
 /// One case to run: which entry of the generated dispatcher, with which arguments.
 struct Case {
     id: usize,
     entry: usize,
-    args: Vec<WireValue>,
+    args: Vec<Value>,
 }
 
 fn read_inputs(text: &str) -> Result<Vec<Case>, String> {
@@ -127,9 +37,15 @@ fn read_inputs(text: &str) -> Result<Vec<Case>, String> {
         }
         let mut args = Vec::new();
         for _ in 0..parse(nargs)? {
-            args.push(wire::decode_value(lines.next().ok_or("a case ends early")?)?);
+            args.push(wire::decode_value(
+                lines.next().ok_or("a case ends early")?,
+            )?);
         }
-        cases.push(Case { id: parse(id)?, entry: parse(entry)?, args });
+        cases.push(Case {
+            id: parse(id)?,
+            entry: parse(entry)?,
+            args,
+        });
     }
     Ok(cases)
 }
@@ -150,19 +66,28 @@ thread_local! {
 /// Where a panic happened, as the student would look for it: the panic's own location
 /// when it is in the student's files, else the innermost frame in them, if any.
 fn student_location(info: &panic::PanicHookInfo<'_>, student_files: &[&str]) -> String {
-    let here = info.location().map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
-    if let Some(here) = &here {
-        if student_files.iter().any(|f| here.starts_with(&format!("{f}:"))) {
-            return here.clone();
-        }
+    let here = info
+        .location()
+        .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()));
+    if let Some(here) = &here
+        && student_files
+            .iter()
+            .any(|f| here.starts_with(&format!("{f}:")))
+    {
+        return here.clone();
     }
     // Symbolising a backtrace is slow; a few are enough to show the student where.
     if BACKTRACES.fetch_add(1, Ordering::Relaxed) < 3 {
         let trace = std::backtrace::Backtrace::force_capture().to_string();
         for line in trace.lines() {
             let line = line.trim_start();
-            let Some(at) = line.strip_prefix("at ") else { continue };
-            if student_files.iter().any(|f| at.starts_with(&format!("{f}:"))) {
+            let Some(at) = line.strip_prefix("at ") else {
+                continue;
+            };
+            if student_files
+                .iter()
+                .any(|f| at.starts_with(&format!("{f}:")))
+            {
                 return at.to_string();
             }
         }
@@ -181,7 +106,10 @@ fn payload_text(payload: &(dyn std::any::Any + Send)) -> String {
 }
 
 /// The harness's `main`: runs every case and writes one record per case.
-pub fn run(call: fn(usize, &mut Args) -> Result<WireValue, String>, student_files: &'static [&'static str]) {
+pub fn run(
+    call: fn(usize, &mut Args) -> Result<Value, String>,
+    student_files: &'static [&'static str],
+) {
     let (Some(inputs), Some(results), Some(token)) = (
         std::env::var_os("CNNLINGS_INPUTS"),
         std::env::var_os("CNNLINGS_RESULTS"),
@@ -195,7 +123,10 @@ pub fn run(call: fn(usize, &mut Args) -> Result<WireValue, String>, student_file
     unsafe {
         std::env::remove_var("CNNLINGS_TOKEN");
     }
-    let cases = match std::fs::read_to_string(&inputs).map_err(|e| e.to_string()).and_then(|t| read_inputs(&t)) {
+    let cases = match std::fs::read_to_string(&inputs)
+        .map_err(|e| e.to_string())
+        .and_then(|t| read_inputs(&t))
+    {
         Ok(cases) => cases,
         Err(e) => {
             eprintln!("cnnlings harness: cannot read the inputs: {e}");
@@ -226,7 +157,7 @@ pub fn run(call: fn(usize, &mut Args) -> Result<WireValue, String>, student_file
 
     for case in cases {
         record(format!("start {}", case.id));
-        let mut args = Args(case.args.into_iter());
+        let mut args = Args::new(case.args);
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| call(case.entry, &mut args)));
         let line = match outcome {
             Ok(Ok(value)) => {
@@ -236,11 +167,18 @@ pub fn run(call: fn(usize, &mut Args) -> Result<WireValue, String>, student_file
             }
             Ok(Err(message)) => format!("error {} {}", case.id, wire::escape(&message)),
             Err(payload) => {
-                let seen = LAST_PANIC.with(|last| last.borrow_mut().take()).unwrap_or(PanicSeen {
-                    message: payload_text(payload.as_ref()),
-                    location: String::new(),
-                });
-                format!("panic {} {} {}", case.id, wire::escape(&seen.location), wire::escape(&seen.message))
+                let seen = LAST_PANIC
+                    .with(|last| last.borrow_mut().take())
+                    .unwrap_or(PanicSeen {
+                        message: payload_text(payload.as_ref()),
+                        location: String::new(),
+                    });
+                format!(
+                    "panic {} {} {}",
+                    case.id,
+                    wire::escape(&seen.location),
+                    wire::escape(&seen.message)
+                )
             }
         };
         record(line);

@@ -407,6 +407,7 @@ impl DataGen {
         }
         let (whole, ndim) = match ty {
             Type::Array(Kind::F32, n) => (false, *n),
+            Type::Array(Kind::Usize, n) => (true, *n),
             other => {
                 return Err((
                     format!(
@@ -565,10 +566,12 @@ impl DataGen {
             })
             .map(|x| *x as f32)
             .collect();
-        Some(Value::Array {
-            shape,
-            cells: Cells::F32(data),
-        })
+        // Labels were checked to be whole numbers when the course read the file.
+        let cells = match self.whole {
+            true => Cells::Usize(data.iter().map(|x| *x as usize).collect()),
+            false => Cells::F32(data),
+        };
+        Some(Value::Array { shape, cells })
     }
 }
 

@@ -435,6 +435,20 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
     }
 }
 
+/// The `&mut` parameter whose value after the call is a test's whole output (its
+/// function returns `()`), to say what the values shown are.
+fn changed_alone<'l>(lesson: &'l Lesson, test: &Test) -> Option<&'l str> {
+    let EntryKind::Call(f) = lesson.entries[test.entry].kind else {
+        return None;
+    };
+    let function = &lesson.functions[f];
+    let mut changed = function.changed();
+    match (function.returns.is_unit(), changed.next(), changed.next()) {
+        (true, Some(p), None) => Some(&function.params[p].name),
+        _ => None,
+    }
+}
+
 /// The failures of a tuple's parts, each under its label; the parts not shown are right.
 fn write_parts(
     out: &mut String,
@@ -509,11 +523,19 @@ fn write_failure(
             out.push_str(&indented(m.panicked(&cx.relative(location), message)))
         }
         Failure::Shape { expected, got } => {
+            if let Some(name) = changed_alone(lesson, test) {
+                put!(out, cx, "    {}", m.part_after(name));
+            }
             out.push_str(&indented(
                 m.shape_mismatch(&shape_text(expected), &shape_text(got)),
             ));
         }
-        Failure::Values(diff) => write_diff(out, cx, diff),
+        Failure::Values(diff) => {
+            if let Some(name) = changed_alone(lesson, test) {
+                put!(out, cx, "    {}", m.part_after(name));
+            }
+            write_diff(out, cx, diff)
+        }
         Failure::Parts(parts) => write_parts(out, cx, lesson, test, parts, ""),
         Failure::Bounds {
             got,

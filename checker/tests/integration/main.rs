@@ -12,6 +12,7 @@ mod data;
 mod day;
 mod grade;
 mod instructor;
+mod kinds;
 mod language;
 mod lesson_files;
 mod modules;

@@ -1,8 +1,9 @@
 //! A small harness for driving the checker binary on a copy of a workbook.
 
+use std::cell::Cell;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, TryLockError};
 use std::time::{Duration, Instant};
 
 /// The repository's root.
@@ -19,14 +20,34 @@ fn fixtures() -> PathBuf {
         .join("fixtures")
 }
 
-/// Harness builds share one target folder (so dependencies compile once), which means
-/// checks must not run at the same time.
-static BUILDS: Mutex<()> = Mutex::new(());
+/// Harness builds share a target folder (so dependencies compile once, and the outputs
+/// of references and known mistakes, kept beside it, are computed once). Cargo names a
+/// harness binary by its package alone there, so two checks must not build in one folder
+/// at the same time: a test that builds takes one of these slots, each with a target
+/// folder of its own, and two tests run at once.
+const SLOTS: usize = 2;
+static BUILDS: [Mutex<()>; SLOTS] = [const { Mutex::new(()) }; SLOTS];
 
+thread_local! {
+    /// The slot this test thread holds (meaningful while it holds one).
+    static SLOT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Takes a free build slot, waiting for one; workbooks made while it is held build in
+/// its target folder.
 pub fn serial() -> MutexGuard<'static, ()> {
-    BUILDS
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    loop {
+        for (slot, lock) in BUILDS.iter().enumerate() {
+            let guard = match lock.try_lock() {
+                Ok(guard) => guard,
+                Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+                Err(TryLockError::WouldBlock) => continue,
+            };
+            SLOT.set(slot);
+            return guard;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -52,6 +73,8 @@ pub const WORKBOOK_MARK: &str = "CNNLINGS_TEST_WORKBOOK";
 /// A workbook in a temporary folder.
 pub struct Workbook {
     dir: tempfile::TempDir,
+    /// The build slot of the test that made it (see [`serial`]).
+    slot: usize,
 }
 
 impl Workbook {
@@ -69,7 +92,10 @@ impl Workbook {
             dir.path().join("Cargo.lock"),
         )
         .unwrap();
-        Workbook { dir }
+        Workbook {
+            dir,
+            slot: SLOT.get(),
+        }
     }
 
     /// A copy of the real workbook as a new student gets it: lessons, solutions and the
@@ -84,7 +110,10 @@ impl Workbook {
         for file in ["Cargo.toml", "Cargo.lock"] {
             std::fs::copy(root.join(file), dir.path().join(file)).unwrap();
         }
-        let wb = Workbook { dir };
+        let wb = Workbook {
+            dir,
+            slot: SLOT.get(),
+        };
         wb.install("lessons/stubs");
         wb
     }
@@ -103,6 +132,11 @@ impl Workbook {
 
     pub fn path(&self) -> &Path {
         self.dir.path()
+    }
+
+    /// The harness target folder of this workbook's build slot.
+    pub fn harness_target(&self) -> PathBuf {
+        Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("harness-target-{}", self.slot))
     }
 
     /// Puts a student file from `tests/fixtures/students/` in place of a module.
@@ -136,10 +170,7 @@ impl Workbook {
         command
             .args(args)
             .current_dir(self.path())
-            .env(
-                "CNNLINGS_TARGET_DIR",
-                Path::new(env!("CARGO_TARGET_TMPDIR")).join("harness-target"),
-            )
+            .env("CNNLINGS_TARGET_DIR", self.harness_target())
             .env("LANG", "C.UTF-8")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")

@@ -85,10 +85,7 @@ impl Pty {
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_checker"));
         command.args(args);
         command.cwd(wb.path());
-        command.env(
-            "CNNLINGS_TARGET_DIR",
-            Path::new(env!("CARGO_TARGET_TMPDIR")).join("harness-target"),
-        );
+        command.env("CNNLINGS_TARGET_DIR", wb.harness_target());
         command.env("LANG", "C.UTF-8");
         command.env("NO_COLOR", "1");
         command.env("TERM", "xterm-256color");

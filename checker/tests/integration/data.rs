@@ -2,6 +2,7 @@
 //! lesson `digits` (`tests/fixtures/data/`, laid over the fixture course).
 
 use crate::support::{Workbook, assert_status, repo_root, serial, stderr, stdout};
+use insta_cmd::assert_cmd_snapshot;
 use std::path::Path;
 
 /// The fixture course with the lesson `digits` and the repository's digits.
@@ -88,6 +89,96 @@ fn an_accuracy_short_of_its_bound_says_what_was_required() {
     assert!(
         out.contains("結果は 0 で、基準の 0.88 に届きません。"),
         "{out}"
+    );
+}
+
+#[test]
+fn a_short_accuracy_reads_well_in_both_languages() {
+    let _serial = serial();
+    let wb = digits();
+    std::fs::copy(
+        wb.path().join("solutions/mistakes/digits/farthest.rs"),
+        wb.exercise("digits"),
+    )
+    .unwrap();
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!(
+            "data_short_accuracy_en",
+            wb.checker(&["check", "digits", "--lang", "en"])
+        );
+        assert_cmd_snapshot!(
+            "data_short_accuracy_ja",
+            wb.checker(&["check", "digits", "--lang", "ja"])
+        );
+    });
+}
+
+#[test]
+fn a_changed_data_file_is_refused_in_both_languages() {
+    let _serial = serial();
+    let wb = digits();
+    // One byte more at the end of the file: its sum changes.
+    let mut data = std::fs::read(wb.path().join("data/digits.csv.gz")).unwrap();
+    data.push(0);
+    std::fs::write(wb.path().join("data/digits.csv.gz"), data).unwrap();
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!(
+            "data_changed_file_en",
+            wb.checker(&["list", "--lang", "en"])
+        );
+        assert_cmd_snapshot!(
+            "data_changed_file_ja",
+            wb.checker(&["list", "--lang", "ja"])
+        );
+    });
+}
+
+/// Grading builds the release lesson optimised in its own workspace, and judges bounds.
+#[test]
+fn grading_judges_the_bound_and_builds_the_release_lesson_optimised() {
+    let _serial = serial();
+    let wb = digits();
+    std::fs::copy(
+        wb.path().join("solutions/mistakes/digits/farthest.rs"),
+        wb.exercise("digits"),
+    )
+    .unwrap();
+    for name in ["grid", "scale"] {
+        std::fs::copy(
+            wb.path().join(format!("solutions/src/{name}.rs")),
+            wb.exercise(name),
+        )
+        .unwrap();
+    }
+    let (output, _) = wb.run(&["grade", "--format", "json"]);
+    // Not full marks.
+    assert_status(&output, 1);
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let digits = report["lessons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["id"] == "digits")
+        .unwrap();
+    let tests = digits["tests"].as_array().unwrap();
+    let accuracy = tests
+        .iter()
+        .find(|t| t["name"] == "at least 88% right on the 360 test images")
+        .unwrap();
+    assert_eq!(accuracy["passed"], false, "{accuracy}");
+    assert!(
+        accuracy["output"]
+            .as_str()
+            .unwrap()
+            .contains("short of the 0.88 this test requires"),
+        "{accuracy}"
+    );
+    let passed = tests.iter().filter(|t| t["passed"] == true).count();
+    assert_eq!(passed, tests.len() - 1, "only the accuracy fails: {digits}");
+    let manifest = wb.read("target/cnnlings/grade/harness/Cargo.toml");
+    assert!(
+        manifest.contains("[profile.dev.package.\"grade-0-digits\"]\nopt-level = 3"),
+        "{manifest}"
     );
 }
 

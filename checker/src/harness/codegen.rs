@@ -77,10 +77,17 @@ pub struct Harness {
     pub entry_lines: Vec<RangeInclusive<usize>>,
 }
 
-/// The harness runtime crate (`cnnlings-runtime`): the workbook's own copy, which every
-/// harness depends on by path and the checker is built with.
+/// The harness runtime crate (`cnnlings-runtime`), which every harness depends on by
+/// path: the very copy this checker was built with, so both ends speak the same wire
+/// format (and workbooks that share a harness target folder, as the checker's tests do,
+/// compile it once); the workbook's own copy if the checker was moved away from its source.
 pub fn runtime_dir(layout: &Layout) -> PathBuf {
-    layout.root.join("checker").join("runtime")
+    let own = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
+    if own.join("Cargo.toml").is_file() {
+        own
+    } else {
+        layout.root.join("checker").join("runtime")
+    }
 }
 
 /// A hash of the runtime crate's manifest and sources as the harnesses build them, or
@@ -115,7 +122,9 @@ fn runtime_dependency(layout: &Layout) -> Result<String> {
     let dir = runtime_dir(layout);
     if !dir.join("Cargo.toml").is_file() {
         bail!(
-            "the harness runtime is missing from the workbook: {} should hold the crate              `cnnlings-runtime`, which comes with the course (restore it, e.g. with              `git checkout -- checker/runtime`)",
+            "the harness runtime is missing from the workbook: {} should hold the crate \
+             `cnnlings-runtime`, which comes with the course (restore it, e.g. with \
+             `git checkout -- checker/runtime`)",
             dir.display()
         );
     }

@@ -539,7 +539,9 @@ mod tests {
             "use ndarray::Array1;\n\
              pub fn scale(v: &Array1<f32>, k: f32) -> Array1<f32> { v * k }\n\
              pub fn count(v: &ndarray::Array1<f32>) -> usize { v.len() }\n\
-             pub fn view(v: ArrayView1<f32>) -> f32 { v[0] }\n",
+             pub fn view(v: ArrayView1<f32>) -> f32 { v[0] }\n\
+             pub fn step(w: &mut ndarray::Array2<f32>, lr: f32) { *w *= lr; }\n\
+             pub fn grads(x: &Array1<f32>) -> (Array1<f32>, Array1<usize>) { todo!() }\n",
         )
         .unwrap()
         .items;
@@ -573,6 +575,23 @@ mod tests {
             check("fn view(v: &Array1<f32>) -> f32"),
             None,
             "not comparable"
+        );
+        assert_eq!(check("fn step(w: &mut Array2<f32>, lr: f32)"), None);
+        assert_eq!(
+            check("fn step(w: &Array2<f32>, lr: f32) -> f32").as_deref(),
+            Some(
+                "parameter 1 of `step` (`w`) is `&Array2<f32>` in `functions` but `&mut ndarray::Array2<f32>` in the reference"
+            )
+        );
+        assert_eq!(
+            check("fn grads(x: &Array1<f32>) -> (Array1<f32>, Array1<usize>)"),
+            None
+        );
+        assert_eq!(
+            check("fn grads(x: &Array1<f32>) -> (Array1<f32>, Array1<f32>)").as_deref(),
+            Some(
+                "`grads` returns `(Array1<f32>, Array1<f32>)` in `functions` but `(Array1<f32>, Array1<usize>)` in the reference"
+            )
         );
     }
 

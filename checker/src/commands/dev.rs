@@ -418,6 +418,7 @@ points = 10           # points for passing
 time_limit = 5.0      # seconds for running all hidden tests
 memory_limit = 1024   # MiB for the process that runs student code
 tolerance = 1e-4      # |got - expected| <= tolerance * max(1, |expected|)
+profile = "debug"     # "release" builds optimised: for a lesson whose tests train a network
 
 # The functions the tests call, as Rust signatures.
 functions = [
@@ -465,7 +466,15 @@ cases = 20
 dims = { n = [1, 9] }
 args = [{ shape = ["n"], range = [-5.0, 5.0] }]
 
-# A scenario: Rust code for what data cannot say (structs, methods).
+# Data files the tests read, with their sha256 (see "Data sets" in lessons/README.md);
+# a generator then takes rows of one, e.g. { dataset = "data/digits.csv.gz",
+# split = "test", rows = "all", columns = "0..64", row_shape = [8, 8] }.
+# [[datasets]]
+# file = "data/digits.csv.gz"
+# sha256 = "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22"
+
+# A scenario: Rust code for what data cannot say (structs, methods). One that returns
+# one number may be judged by bounds instead: at_least = 0.97 (an accuracy), at_most.
 # [[scenario]]
 # name = { ja = "…", en = "…" }
 # returns = "Array1<f32>"

@@ -15,7 +15,9 @@ fn dev_check_proves_every_lesson_sound() {
     assert_status(&output, 0);
     let out = stdout(&output);
     assert!(out.contains("lessons are sound"), "{out}");
-    for lesson in ["unit", "dense", "size", "conv", "pool", "stride", "cnn"] {
+    for lesson in [
+        "unit", "dense", "size", "conv", "pool", "stride", "cnn", "loss",
+    ] {
         assert!(
             out.contains(&format!("✓ {lesson}: the reference passes")),
             "{out}"

@@ -707,6 +707,22 @@ mod tests {
             ..labels
         };
         assert_eq!(images.check(&summary, 3), Ok(()));
+        assert_eq!(
+            images.draw(3),
+            images.draw(3),
+            "the same seed, the same rows"
+        );
+        let any = generator(
+            "dataset = 'd.csv'\nsplit = 'all'\nrows = 3\ncolumns = 4",
+            "Array1<f32>",
+            &files,
+        )
+        .unwrap();
+        let drawn: Vec<_> = (0..10).map(|seed| any.draw(seed)).collect();
+        assert!(
+            drawn.iter().any(|d| d != &drawn[0]),
+            "other seeds, other rows"
+        );
         let test_rows = split::rows(10, Split::Test);
         for seed in 0..5 {
             let (

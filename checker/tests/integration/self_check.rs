@@ -16,7 +16,8 @@ fn dev_check_proves_every_lesson_sound() {
     let out = stdout(&output);
     assert!(out.contains("lessons are sound"), "{out}");
     for lesson in [
-        "unit", "dense", "size", "conv", "pool", "stride", "cnn", "loss", "backprop", "convback",
+        "unit", "dense", "size", "conv", "pool", "stride", "cnn", "digits", "loss", "backprop",
+        "convback",
     ] {
         assert!(
             out.contains(&format!("✓ {lesson}: the reference passes")),

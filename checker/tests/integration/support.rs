@@ -98,13 +98,13 @@ impl Workbook {
         }
     }
 
-    /// A copy of the real workbook as a new student gets it: lessons, solutions and the
+    /// A copy of the real workbook as a new student gets it: lessons, solutions, data and the
     /// manifests, and in `exercises/src/` the pristine stubs of `lessons/stubs/`, whatever
     /// the repository's own exercises hold (they may be a student's solved ones).
     pub fn real() -> Workbook {
         let dir = tempfile::tempdir().unwrap();
         let root = repo_root();
-        for folder in ["lessons", "exercises", "solutions", "checker/runtime"] {
+        for folder in ["lessons", "exercises", "solutions", "checker/runtime", "data"] {
             copy_dir(&root.join(folder), &dir.path().join(folder));
         }
         for file in ["Cargo.toml", "Cargo.lock"] {

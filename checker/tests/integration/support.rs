@@ -104,7 +104,13 @@ impl Workbook {
     pub fn real() -> Workbook {
         let dir = tempfile::tempdir().unwrap();
         let root = repo_root();
-        for folder in ["lessons", "exercises", "solutions", "checker/runtime", "data"] {
+        for folder in [
+            "lessons",
+            "exercises",
+            "solutions",
+            "checker/runtime",
+            "data",
+        ] {
             copy_dir(&root.join(folder), &dir.path().join(folder));
         }
         for file in ["Cargo.toml", "Cargo.lock"] {

@@ -2,11 +2,12 @@
 //! command shares (the course, the language, colours, progress). Each command is a
 //! method of [`App`] in a file of its own under `commands/`.
 //!
-//! Exit status: 0 passed, 1 failed, 2 a usage or lesson-file error.
+//! Exit status: see [`Exit`].
 
 use crate::cli::{Cli, Command, DevCommand};
 use crate::course::{Course, Layout};
 use crate::diagnosis;
+use crate::exit::Exit;
 use crate::harness;
 use crate::lesson::Lesson;
 use crate::messages::{Lang, Msg};
@@ -20,13 +21,6 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Exit status: every test passed.
-pub const PASSED: u8 = 0;
-/// Exit status: a test failed.
-pub const FAILED: u8 = 1;
-/// Exit status: a usage or lesson-file error.
-pub const USAGE: u8 = 2;
 
 pub struct App {
     pub(crate) course: Course,
@@ -61,7 +55,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 text::terminal_width()
             )
         );
-        return ExitCode::from(USAGE);
+        return ExitCode::from(Exit::Usage);
     };
     // Grading reads a student's modules and private lessons from elsewhere, and changes
     // nothing: no colours in its output, no progress read or written.
@@ -82,7 +76,7 @@ pub fn run(cli: Cli) -> ExitCode {
                         text::terminal_width()
                     )
                 );
-                return ExitCode::from(USAGE);
+                return ExitCode::from(Exit::Usage);
             }
             layout = layout.with_exercises(exercises);
         }
@@ -100,7 +94,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 "\n{}",
                 text::fit(&msg.lesson_errors(errors.count), text::terminal_width())
             );
-            return ExitCode::from(USAGE);
+            return ExitCode::from(Exit::Usage);
         }
     };
     let (store, problem) = match grading {
@@ -143,7 +137,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
             eprintln!("{} {error:#}", msg.internal_error());
-            ExitCode::from(USAGE)
+            ExitCode::from(Exit::Internal)
         }
     }
 }
@@ -167,14 +161,14 @@ impl App {
         }
     }
 
-    pub(crate) fn lesson(&self, id: &str) -> Result<&Lesson, ExitCode> {
+    pub(crate) fn lesson(&self, id: &str) -> Result<&Lesson, Exit> {
         self.course.find(id).ok_or_else(|| {
             let all: Vec<&str> = self.course.lessons.iter().map(|l| l.id.as_str()).collect();
             let text = self
                 .msg()
                 .unknown_lesson(id, self.course.suggest(id), &all.join(", "));
             eprintln!("{}", self.fit(&text));
-            ExitCode::from(USAGE)
+            Exit::Usage
         })
     }
 

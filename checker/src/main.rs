@@ -7,6 +7,7 @@ mod commands;
 mod compile_errors;
 mod course;
 mod diagnosis;
+mod exit;
 mod grade;
 mod harness;
 mod interrupt;
@@ -20,6 +21,14 @@ mod verdict;
 mod watch;
 
 use std::process::ExitCode;
+
+// Student code runs under `setrlimit` limits in its own process group (`killpg` on a
+// time-out or Ctrl-C): Unix only. Say so at build time rather than fail at run time.
+#[cfg(not(unix))]
+compile_error!(
+    "the cnnlings checker runs on Linux and other Unix systems (it limits student code \
+     with setrlimit and process groups); on Windows, use WSL"
+);
 
 fn main() -> ExitCode {
     quiet_when_the_reader_goes();

@@ -4,6 +4,7 @@
 //! matches the expected value or the reference's output. No output is a failure.
 
 use crate::blame::Blame;
+use crate::exit::Exit;
 use crate::harness::run::{Captured, Ending, Outcome};
 use crate::harness::{
     FileProblem, LessonRun, ReferenceFault, ReferenceOutputs, StudentRun, build::Diagnostic,
@@ -201,11 +202,11 @@ impl Verdict {
 
     /// The exit status of a check with this verdict: passed, failed, or (for a broken
     /// lesson) the status of a lesson-file error.
-    pub fn exit_code(&self) -> u8 {
+    pub fn exit_code(&self) -> Exit {
         match self {
-            v if v.passed() => crate::app::PASSED,
-            Verdict::LessonFault(_) => crate::app::USAGE,
-            _ => crate::app::FAILED,
+            v if v.passed() => Exit::Passed,
+            Verdict::LessonFault(_) => Exit::Usage,
+            _ => Exit::Failed,
         }
     }
 

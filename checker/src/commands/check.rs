@@ -1,15 +1,16 @@
 //! `check <lesson>`: any lesson, in any order.
 
-use crate::app::{App, PASSED, USAGE};
+use crate::app::App;
+use crate::exit::Exit;
 use crate::messages::Again;
 use crate::report;
 use anyhow::Result;
 
 impl App {
-    pub(crate) fn check(&mut self, id: &str) -> Result<u8> {
+    pub(crate) fn check(&mut self, id: &str) -> Result<Exit> {
         let lesson = match self.lesson(id) {
             Ok(lesson) => lesson.clone(),
-            Err(_) => return Ok(USAGE),
+            Err(exit) => return Ok(exit),
         };
         let fingerprint = self.fingerprint(&lesson);
         let verdict = self.judge(&[&lesson])?.remove(0);
@@ -19,7 +20,7 @@ impl App {
         println!("{}\n{}\n", self.heading(&lesson), self.edit_line(&lesson));
         if verdict.passed() {
             print!("{}", self.pass_lines(&lesson, awarded));
-            Ok(PASSED)
+            Ok(Exit::Passed)
         } else {
             let again = Again::Check(&lesson.id);
             print!(

@@ -6,9 +6,10 @@
 //! it), every pristine stub (`lessons/stubs/`) fails, and every known mistake fails and is
 //! recognised as itself.
 
-use crate::app::{App, FAILED, PASSED, USAGE};
+use crate::app::App;
 use crate::course;
 use crate::diagnosis;
+use crate::exit::Exit;
 use crate::harness::run::{Captured, Ending, RunResult};
 use crate::harness::{self, LessonRun, StudentRun};
 use crate::lesson::Expected;
@@ -18,7 +19,7 @@ use crate::verdict::{self, Failure, FaultKind, LessonFault, Missing, TestVerdict
 use anyhow::{Context as _, Result};
 
 impl App {
-    pub(crate) fn dev_check(&mut self) -> Result<u8> {
+    pub(crate) fn dev_check(&mut self) -> Result<Exit> {
         let m = self.msg();
         let lessons: Vec<Lesson> = self.course.lessons.clone();
         let refs: Vec<&Lesson> = lessons.iter().collect();
@@ -235,10 +236,10 @@ impl App {
         println!();
         if problems == 0 {
             println!("{}", m.dev_sound(lessons.len()));
-            Ok(PASSED)
+            Ok(Exit::Passed)
         } else {
             println!("{}", say(m.dev_problems(problems)));
-            Ok(FAILED)
+            Ok(Exit::Failed)
         }
     }
 }
@@ -519,7 +520,7 @@ pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
 impl App {
     /// Scaffolds a lesson: its file, a stub (kept in `lessons/stubs/`, copied to the
     /// student's `exercises/src/`), a reference, and the `mod` lines.
-    pub(crate) fn dev_new(&mut self, id: &str) -> Result<u8> {
+    pub(crate) fn dev_new(&mut self, id: &str) -> Result<Exit> {
         let layout = &self.course.layout;
         // The loader's own rules, so that what `dev new` makes always loads.
         let name = lesson::names::module_for(id);
@@ -532,7 +533,7 @@ impl App {
                 "{}",
                 self.fit(&self.msg().dev_new_bad_name(id, &name, problem))
             );
-            return Ok(USAGE);
+            return Ok(Exit::Usage);
         }
         let name = name.as_str();
         let number = self.course.lessons.len() + 1;
@@ -547,7 +548,7 @@ impl App {
                 .any(|f| f.exists());
         if taken {
             eprintln!("{}", self.fit(&self.msg().dev_new_taken(id)));
-            return Ok(USAGE);
+            return Ok(Exit::Usage);
         }
         let fill = |template: &str| template.replace("{id}", id).replace("{name}", name);
         std::fs::write(&lesson_file, fill(LESSON_TEMPLATE))
@@ -588,7 +589,7 @@ impl App {
                 &layout.show(&exercise)
             )
         );
-        Ok(PASSED)
+        Ok(Exit::Passed)
     }
 }
 

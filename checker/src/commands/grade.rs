@@ -1,8 +1,9 @@
 //! `grade`: every lesson's hidden tests with points, as a table, JSON, JUnit or
 //! Gradescope; with `--class`, a whole class into a gradebook.
 
-use crate::app::{App, FAILED, PASSED, USAGE};
+use crate::app::App;
 use crate::cli::GradeFormat;
+use crate::exit::Exit;
 use crate::grade::pipeline::{self, Submission};
 use crate::grade::{self, Grades, class};
 use crate::messages::Lang;
@@ -11,7 +12,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 
 impl App {
-    pub(crate) fn grade(&mut self, format: GradeFormat, output: Option<&Path>) -> Result<u8> {
+    pub(crate) fn grade(&mut self, format: GradeFormat, output: Option<&Path>) -> Result<Exit> {
         let exercises = self.course.layout.exercises.clone();
         let submission = Submission {
             id: String::new(),
@@ -36,11 +37,15 @@ impl App {
                 .with_context(|| format!("cannot write {}", path.display()))?,
             None => print!("{text}"),
         }
-        Ok(if grades.passed { PASSED } else { FAILED })
+        Ok(if grades.passed {
+            Exit::Passed
+        } else {
+            Exit::Failed
+        })
     }
 
     /// Grades every submission in `dir` into a gradebook and one JSON per student.
-    pub(crate) fn grade_class(&mut self, dir: &Path, output: Option<&Path>) -> Result<u8> {
+    pub(crate) fn grade_class(&mut self, dir: &Path, output: Option<&Path>) -> Result<Exit> {
         let submissions = class::submissions(dir)?;
         if submissions.is_empty() {
             eprintln!(
@@ -50,7 +55,7 @@ impl App {
                     Lang::Ja => format!("{} に提出物のフォルダーがありません。", dir.display()),
                 }
             );
-            return Ok(USAGE);
+            return Ok(Exit::Usage);
         }
         let out = output.unwrap_or(Path::new("grades"));
         std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
@@ -92,6 +97,6 @@ impl App {
                 ),
             }
         );
-        Ok(PASSED)
+        Ok(Exit::Passed)
     }
 }

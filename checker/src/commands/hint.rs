@@ -1,30 +1,31 @@
 //! `hint [<lesson>]`: one more hint each time, remembered.
 
-use crate::app::{App, PASSED, USAGE};
+use crate::app::App;
+use crate::exit::Exit;
 use crate::text;
 use anyhow::Result;
 use colored::Colorize;
 
 impl App {
-    pub(crate) fn hint(&mut self, id: Option<&str>) -> Result<u8> {
+    pub(crate) fn hint(&mut self, id: Option<&str>) -> Result<Exit> {
         let m = self.msg();
         let lesson = match id {
             Some(id) => match self.lesson(id) {
                 Ok(lesson) => lesson.clone(),
-                Err(_) => return Ok(USAGE),
+                Err(exit) => return Ok(exit),
             },
             None => match self.current() {
                 Some(lesson) => lesson.clone(),
                 None => {
                     println!("{}", self.completion());
-                    return Ok(PASSED);
+                    return Ok(Exit::Passed);
                 }
             },
         };
         println!("{}\n", self.heading(&lesson));
         if lesson.hints.is_empty() {
             println!("{}", m.no_hints(&lesson.id));
-            return Ok(PASSED);
+            return Ok(Exit::Passed);
         }
         let shown = (self.store.lesson(&lesson.id).hints + 1).min(lesson.hints.len());
         for (i, hint) in lesson.hints.iter().take(shown).enumerate() {
@@ -47,6 +48,6 @@ impl App {
         println!("{}", self.fit(&more));
         self.store.lesson(&lesson.id).hints = shown;
         self.store.save()?;
-        Ok(PASSED)
+        Ok(Exit::Passed)
     }
 }

@@ -1,12 +1,13 @@
 //! `list`: every lesson with its state and points.
 
-use crate::app::{App, PASSED};
+use crate::app::App;
+use crate::exit::Exit;
 use crate::table::{self, Align};
 use anyhow::Result;
 use colored::Colorize;
 
 impl App {
-    pub(crate) fn list(&self) -> Result<u8> {
+    pub(crate) fn list(&self) -> Result<Exit> {
         let m = self.msg();
         let current = self.current().map(|l| l.id.clone());
         let [h_lesson, h_title, h_state, h_points] = m.list_heading();
@@ -69,6 +70,6 @@ impl App {
             "\n{}",
             m.list_total(done, self.course.lessons.len(), earned, max)
         );
-        Ok(PASSED)
+        Ok(Exit::Passed)
     }
 }

@@ -3,14 +3,15 @@
 //! Lessons that passed before and whose files have changed since are checked again in
 //! the same run: a pass is only shown while it is true.
 
-use crate::app::{App, PASSED};
+use crate::app::App;
+use crate::exit::Exit;
 use crate::lesson::Lesson;
 use crate::messages::Again;
 use crate::report;
 use anyhow::Result;
 
 impl App {
-    pub(crate) fn next(&mut self) -> Result<u8> {
+    pub(crate) fn next(&mut self) -> Result<Exit> {
         let m = self.msg();
         let welcome = !self.store.progress.welcomed;
         self.store.progress.welcomed = true;
@@ -50,7 +51,7 @@ impl App {
                 );
             }
             println!("{}", self.completion());
-            return Ok(PASSED);
+            return Ok(Exit::Passed);
         };
         let (lesson, verdict) = (&lessons[shown], &verdicts[shown]);
         let was_passed = current.as_ref().is_none_or(|c| c.id != lesson.id);
@@ -88,7 +89,7 @@ impl App {
         }
         print!("{}", self.pass_lines(lesson, awarded[shown]));
         self.print_up_next(next.as_ref());
-        Ok(PASSED)
+        Ok(Exit::Passed)
     }
 
     /// After a pass: the lesson that follows, introduced, or the end of the course.

@@ -4,7 +4,8 @@
 //! edit; `exercises/src/<module>.rs` starts as a copy. The student's file is copied to
 //! `.cnnlings/backup/<module>-<time>.rs` first, so a reset never loses work.
 
-use crate::app::{App, FAILED, PASSED, USAGE};
+use crate::app::App;
+use crate::exit::Exit;
 use crate::lesson::Lesson;
 use anyhow::{Context, Result};
 use std::io::{BufRead, IsTerminal, Write};
@@ -20,28 +21,28 @@ pub(crate) struct Restored {
 }
 
 impl App {
-    pub(crate) fn reset(&mut self, id: &str, yes: bool) -> Result<u8> {
+    pub(crate) fn reset(&mut self, id: &str, yes: bool) -> Result<Exit> {
         let m = self.msg();
         let lesson = match self.lesson(id) {
             Ok(lesson) => lesson.clone(),
-            Err(_) => return Ok(USAGE),
+            Err(exit) => return Ok(exit),
         };
         let file = self.exercise_shown(&lesson);
         let stub = match self.stub_of(&lesson) {
             Ok(stub) => stub,
             Err(stub) => {
                 eprintln!("{}", self.fit(&m.reset_no_stub(&file, &stub)));
-                return Ok(USAGE);
+                return Ok(Exit::Usage);
             }
         };
         if self.is_stub(&lesson, &stub) {
             println!("{}", self.fit(&m.reset_already_stub(&file)));
-            return Ok(PASSED);
+            return Ok(Exit::Passed);
         }
         if !yes {
             if !std::io::stdin().is_terminal() {
                 eprintln!("{}", self.fit(&m.reset_needs_yes(&lesson.id)));
-                return Ok(USAGE);
+                return Ok(Exit::Usage);
             }
             print!("{}", m.reset_ask(&file));
             std::io::stdout().flush()?;
@@ -50,14 +51,14 @@ impl App {
             let _ = std::io::stdin().lock().read_line(&mut answer);
             if !is_yes(&answer) {
                 println!("{}", m.reset_declined(&file));
-                return Ok(FAILED);
+                return Ok(Exit::Failed);
             }
         }
         let restored = self.restore_stub(&lesson, &stub)?;
         let backup = restored.backup.map(|b| self.course.layout.show(&b));
         let done = m.reset_done(&file, backup.as_deref(), restored.was_passed);
         println!("{}", self.fit(&done));
-        Ok(PASSED)
+        Ok(Exit::Passed)
     }
 
     /// The lesson's file as the student should read its name.

@@ -1,21 +1,22 @@
 //! `solution <lesson>`: the reference solution, once the lesson has passed.
 
-use crate::app::{App, FAILED, PASSED, USAGE};
+use crate::app::App;
+use crate::exit::Exit;
 use anyhow::{Context, Result};
 use colored::Colorize;
 
 impl App {
-    pub(crate) fn solution(&self, id: &str) -> Result<u8> {
+    pub(crate) fn solution(&self, id: &str) -> Result<Exit> {
         let m = self.msg();
         let lesson = match self.lesson(id) {
             Ok(lesson) => lesson.clone(),
-            Err(_) => return Ok(USAGE),
+            Err(exit) => return Ok(exit),
         };
         println!("{}\n", self.heading(&lesson));
         // Once passed, the solution stays open, even if the student's file fails later.
         if !self.store.awarded(&lesson.id) {
             println!("{}", self.fit(&m.solution_locked(&lesson.id)));
-            return Ok(FAILED);
+            return Ok(Exit::Failed);
         }
         let layout = &self.course.layout;
         let path = layout.solution(&lesson.module);
@@ -39,6 +40,6 @@ impl App {
             "\n{}",
             self.fit(&m.solution_compare(&self.exercise_shown(&lesson)))
         );
-        Ok(PASSED)
+        Ok(Exit::Passed)
     }
 }

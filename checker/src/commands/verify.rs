@@ -1,13 +1,14 @@
 //! `verify`: every lesson at once; the exit status says whether all pass.
 
-use crate::app::{App, FAILED, PASSED, USAGE};
+use crate::app::App;
+use crate::exit::Exit;
 use crate::lesson::Lesson;
 use crate::verdict::Verdict;
 use anyhow::Result;
 use colored::Colorize;
 
 impl App {
-    pub(crate) fn verify(&mut self) -> Result<u8> {
+    pub(crate) fn verify(&mut self) -> Result<Exit> {
         let m = self.msg();
         let lessons: Vec<Lesson> = self.course.lessons.clone();
         let refs: Vec<&Lesson> = lessons.iter().collect();
@@ -54,14 +55,14 @@ impl App {
         println!();
         if failed.is_empty() {
             println!("{}", m.verify_passed(lessons.len()));
-            Ok(PASSED)
+            Ok(Exit::Passed)
         } else {
             println!("{}", self.fit(&m.verify_failed(&failed.join(", "))));
             // A broken lesson is a lesson-file error, as when a lesson does not load.
             let broken = verdicts
                 .iter()
                 .any(|v| matches!(v, Verdict::LessonFault(_)));
-            Ok(if broken { USAGE } else { FAILED })
+            Ok(if broken { Exit::Usage } else { Exit::Failed })
         }
     }
 }

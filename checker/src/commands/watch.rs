@@ -9,7 +9,8 @@
 //! Only the keys that do something are offered. Without a terminal the keys are off and
 //! only saves count.
 
-use crate::app::{App, PASSED, USAGE};
+use crate::app::App;
+use crate::exit::Exit;
 use crate::lesson::Lesson;
 use crate::messages::{Again, Key};
 use crate::report;
@@ -46,7 +47,7 @@ struct Session {
 }
 
 impl App {
-    pub(crate) fn watch(&mut self) -> Result<u8> {
+    pub(crate) fn watch(&mut self) -> Result<Exit> {
         let m = self.msg();
         let (events, rx) = mpsc::channel();
         let dir = self.course.layout.exercises.join("src");
@@ -55,7 +56,7 @@ impl App {
             Err(e) => {
                 let shown = self.course.layout.show(&dir);
                 eprintln!("{}", m.watch_cannot_watch(&shown, &e.to_string()));
-                return Ok(USAGE);
+                return Ok(Exit::Usage);
             }
         };
         let term = Terminal::start(events);
@@ -111,7 +112,7 @@ impl App {
                 Event::Key(_) => {}
             }
         }
-        Ok(PASSED)
+        Ok(Exit::Passed)
     }
 
     /// The keys that do something now, in the order the footer shows them.

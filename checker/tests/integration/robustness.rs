@@ -251,3 +251,21 @@ fn forged_records_on_any_file_descriptor_change_nothing() {
     let (out, _) = check_scale("scale_forge");
     assert!(out.contains("2 of 2 hidden tests failed"), "{out}");
 }
+
+/// Without cargo the checker cannot build anything: it says so and ends with its own
+/// status (3), which a script tells from a failing test (1) and a usage error (2).
+#[test]
+fn without_cargo_the_checker_says_so_and_exits_3() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let empty = tempfile::tempdir().unwrap();
+    let output = wb
+        .checker(&["check", "scale"])
+        .env("PATH", empty.path())
+        .env_remove("CARGO")
+        .output()
+        .unwrap();
+    assert_status(&output, 3);
+    let err = crate::support::stderr(&output);
+    assert!(err.contains("cargo"), "{err}");
+}

@@ -149,7 +149,7 @@ pub struct Lesson {
     pub fingerprint: u64,
     /// Where fields are written in the file, for errors found later.
     pub spans: Spans,
-    /// The lesson file as the course shows it (`lessons/03-conv.toml`) and its text,
+    /// The lesson file as the course shows it (`lessons/04-conv.toml`) and its text,
     /// so that a fault found when the lesson runs can point at its line.
     pub file: String,
     pub source: std::sync::Arc<str>,

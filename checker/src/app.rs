@@ -86,6 +86,7 @@ pub fn run(cli: Cli) -> ExitCode {
     }
     let color = color && !grading;
     colored::control::set_override(color);
+    crate::timings::mark("start and command line");
     let course = match Course::load(layout) {
         Ok(course) => course,
         Err(errors) => {
@@ -97,6 +98,7 @@ pub fn run(cli: Cli) -> ExitCode {
             return ExitCode::from(Exit::Usage);
         }
     };
+    crate::timings::mark("course loaded");
     let (store, problem) = match grading {
         true => (Store::empty(&course.layout.state_dir()), None),
         false => Store::open(&course.layout.state_dir()),
@@ -231,6 +233,7 @@ impl App {
             .zip(runs)
             .map(|(lesson, run)| verdict::judge(lesson, run))
             .collect();
+        crate::timings::mark("verdicts");
         // An earlier lesson to blame comes first; a known mistake of this one is named
         // only when none is.
         self.assign_blame(lessons, &mut verdicts);
@@ -253,6 +256,7 @@ impl App {
         let Ok(outputs) = harness::mistake_outputs(&self.course, lesson, self.color) else {
             return;
         };
+        crate::timings::mark("known mistakes' outputs");
         let found = diagnosis::diagnose(lesson, verdict, &outputs);
         if let Verdict::Ran { diagnosis, .. } = verdict {
             *diagnosis = found;

@@ -17,6 +17,7 @@ mod progress;
 mod report;
 mod table;
 mod text;
+mod timings;
 mod verdict;
 mod watch;
 
@@ -31,6 +32,7 @@ compile_error!(
 );
 
 fn main() -> ExitCode {
+    timings::start();
     quiet_when_the_reader_goes();
     interrupt::install();
     let cli = cli::parse();

@@ -18,8 +18,10 @@ impl App {
         let awarded = self.record(&lesson, &verdict, &fingerprint);
         self.store.save()?;
         println!("{}\n{}\n", self.heading(&lesson), self.edit_line(&lesson));
+        crate::timings::mark("progress saved");
         if verdict.passed() {
             print!("{}", self.pass_lines(&lesson, awarded));
+            crate::timings::mark("report printed");
             Ok(Exit::Passed)
         } else {
             let again = Again::Check(&lesson.id);

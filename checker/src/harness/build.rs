@@ -116,6 +116,27 @@ pub fn build(
     packages: &[String],
     color: bool,
 ) -> Result<BuildOutput> {
+    // Nothing to build when every package is as at its last good build: cargo would
+    // only say so, after ~70 ms of reading the workspace (most re-checks are these).
+    let keys: Vec<Option<u64>> = packages
+        .iter()
+        .map(|package| input_key(layout, workspace, package))
+        .collect();
+    let stamps = target_dir(layout).join("cnnlings-stamps");
+    let fresh: HashMap<String, PathBuf> = packages
+        .iter()
+        .zip(&keys)
+        .filter_map(|(package, key)| {
+            let executable = stamped(&stamps.join(package), (*key)?)?;
+            Some((package.clone(), executable))
+        })
+        .collect();
+    if fresh.len() == packages.len() {
+        return Ok(BuildOutput {
+            executables: fresh,
+            ..BuildOutput::default()
+        });
+    }
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let format = if color {
         "json-diagnostic-rendered-ansi"
@@ -197,5 +218,58 @@ pub fn build(
             _ => {}
         }
     }
+    for (package, key) in packages.iter().zip(keys) {
+        if let (Some(key), Some(executable)) = (key, result.executables.get(package)) {
+            stamp(&stamps.join(package), key, executable);
+        }
+    }
     Ok(result)
+}
+
+/// A key over everything a harness package's build reads: the workspace's manifest and
+/// lock file, the package's own files, the module files its `main.rs` mounts with
+/// `#[path]`, and the runtime crate. `None` if a file cannot be read (then cargo decides).
+fn input_key(layout: &Layout, workspace: &Path, package: &str) -> Option<u64> {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    super::codegen::runtime_fingerprint(layout)?.hash(&mut hasher);
+    let dir = workspace.join(package);
+    for file in [
+        workspace.join("Cargo.toml"),
+        workspace.join("Cargo.lock"),
+        dir.join("Cargo.toml"),
+    ] {
+        std::fs::read(file).ok()?.hash(&mut hasher);
+    }
+    let main = std::fs::read_to_string(dir.join("src").join("main.rs")).ok()?;
+    main.hash(&mut hasher);
+    for line in main.lines() {
+        // `#[path = "/abs/file.rs"]`, as codegen writes it.
+        if let Some(path) = line
+            .trim()
+            .strip_prefix("#[path = ")
+            .and_then(|rest| rest.strip_suffix(']'))
+        {
+            let path: String = serde_json::from_str(path).ok()?;
+            std::fs::read(path).ok()?.hash(&mut hasher);
+        }
+    }
+    Some(hasher.finish())
+}
+
+/// The executable a stamp names, if the stamp holds `key` and the executable is there.
+fn stamped(stamp: &Path, key: u64) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(stamp).ok()?;
+    let (written, executable) = text.split_once('\n')?;
+    let executable = PathBuf::from(executable);
+    (written == format!("{key:016x}") && executable.is_file()).then_some(executable)
+}
+
+/// Remembers that the package with inputs `key` built `executable`. A stamp that cannot
+/// be written only costs a cargo call next time.
+fn stamp(stamp: &Path, key: u64, executable: &Path) {
+    if let Some(dir) = stamp.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let _ = std::fs::write(stamp, format!("{key:016x}\n{}", executable.display()));
 }

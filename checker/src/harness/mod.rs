@@ -116,6 +116,7 @@ pub fn run_lessons(
 ) -> Result<Vec<LessonRun>> {
     let layout = &course.layout;
     let all = codegen::write_all(course)?;
+    crate::timings::mark("harness crates written");
     let mut cached: Vec<Option<HashMap<usize, Outcome>>> = Vec::new();
     let mut packages = Vec::new();
     for lesson in lessons {
@@ -142,7 +143,9 @@ pub fn run_lessons(
     if build::is_first_build(layout) {
         on_first_build();
     }
+    crate::timings::mark("caches read");
     let built = build::build(layout, &codegen::workspace_dir(layout), &packages, color)?;
+    crate::timings::mark("cargo build");
     let scratch = layout.work_dir().join("runs");
     // Known mistakes built just now are run at once, so their outputs are cached and
     // later checks need neither build nor run them until a student fails.
@@ -162,12 +165,14 @@ pub fn run_lessons(
             }
         }
     }
+    crate::timings::mark("new known mistakes run");
     let mut results = Vec::new();
     for (lesson, cache) in lessons.iter().zip(cached) {
         let LessonHarnesses {
             student, reference, ..
         } = harnesses_of(&all, course, lesson)?;
         let inputs = run::inputs_text(lesson);
+        crate::timings::mark("cases drawn");
         let reference = match cache {
             Some(outputs) => Ok(outputs),
             None => run_trusted(
@@ -180,6 +185,7 @@ pub fn run_lessons(
                 Trusted::Reference,
             )?,
         };
+        crate::timings::mark("reference outputs");
         let built_student = built.executables.get(&student.package);
         let student = match (unreadable(&student), built_student) {
             (Some(problem), _) => StudentRun::Unreadable(problem),
@@ -188,7 +194,9 @@ pub fn run_lessons(
                     time: lesson.time_limit,
                     memory: lesson.memory_limit,
                 };
-                StudentRun::Ran(run::run(exe, &inputs, limits, &scratch)?)
+                let ran = run::run(exe, &inputs, limits, &scratch)?;
+                crate::timings::mark("student harness run");
+                StudentRun::Ran(ran)
             }
             (None, None) => match built.errors.get(&student.package) {
                 Some(diagnostics) => StudentRun::CompileError {

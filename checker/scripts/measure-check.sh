@@ -1,32 +1,135 @@
 #!/usr/bin/env bash
-# Measures what a student waits for: one check of an edited exercise.
+# Measures what a student waits for, side by side with Rustlings in the same run.
 #
-# Copies the workbook to a temporary folder, solves every exercise with its
-# reference, then times `checker check <lesson>` (default: conv):
-#   - the first check, which compiles the dependencies of the harness;
-#   - N checks, each right after an edit of the exercise (one cargo build each).
-# Usage: checker/scripts/measure-check.sh [lesson] [N]
+# Copies the workbook to a temporary folder and solves every exercise with its
+# reference, then measures (medians of N runs, warm):
+#   - edit -> verdict: `cargo run -q -p checker -- check <lesson>` right after a
+#     one-line edit of the exercise, for every lesson but `train` (or those given);
+#   - the same through the checker's binary, without `cargo run`;
+#   - an unchanged re-check, `verify` of every lesson, and a check right after
+#     `verify` (one cache must serve both);
+#   - where the time of an edited `check conv` goes (CNNLINGS_TIMINGS=1);
+#   - with RUSTLINGS=/path/to/rustlings (6.x): `rustlings run if1` after the same
+#     kind of edit, interleaved with the checker's runs so both see the same machine.
+#     Install it with `cargo install rustlings --version 6.5.0 --root DIR`.
+#   - with FRESH=1: the first `next` on a fresh clone (dependencies downloaded).
+#
+# Usage: RUSTLINGS=... checker/scripts/measure-check.sh [N] [lesson...]
 set -euo pipefail
-lesson=${1:-conv}
-runs=${2:-10}
+runs=${1:-9}
+shift || true
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-cargo build --quiet --manifest-path "$root/Cargo.toml" -p checker
-checker="$root/target/debug/checker"
-cp -r "$root/lessons" "$root/exercises" "$root/solutions" "$root/Cargo.toml" "$root/Cargo.lock" "$work/"
-cp "$work"/solutions/src/*.rs "$work/exercises/src/"
-cd "$work"
+wb="$work/workbook"
+mkdir "$wb"
+git -C "$root" archive HEAD | tar -x -C "$wb"
+cp "$wb"/solutions/src/*.rs "$wb/exercises/src/"
+git -C "$wb" init -q && git -C "$wb" add -A && git -C "$wb" -c user.name=m -c user.email=m@m commit -qm solved
+# The workbook's own target folder, as a student's: `cargo run` builds the checker there once.
+export CARGO_TARGET_DIR="$wb/target"
+cd "$wb"
+cargo build -q -p checker
+# The binary `cargo run` runs: the same checker, the same harness builds.
+checker="$CARGO_TARGET_DIR/debug/checker"
 
-seconds() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; end=$(date +%s.%N); echo "$end - $start" | bc; }
+if [ "$#" -gt 0 ]; then
+  lessons=("$@")
+else
+  mapfile -t lessons < <("$checker" list 2>/dev/null | awk 'NR > 1 {print $2}' | grep -E '^[a-z][a-z0-9_-]*$' | grep -vx train)
+fi
 
-echo "first check (compiles the harness dependencies): $(seconds "$checker" check "$lesson") s"
-echo "unchanged, second check:                         $(seconds "$checker" check "$lesson") s"
-times=()
-for i in $(seq "$runs"); do
-  echo "// edit $i" >> "exercises/src/$lesson.rs"
-  times+=("$(seconds "$checker" check "$lesson")")
+# seconds CMD...: wall time of one run, output discarded.
+seconds() {
+  local start end
+  start=$(date +%s.%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+# median: the median of the numbers on stdin, to two decimals.
+median() { sort -n | awk '{a[NR]=$1} END {if (NR) printf "%.3f", a[int((NR+1)/2)]}'; }
+
+rustlings_dir=""
+if [ -n "${RUSTLINGS:-}" ]; then
+  (cd "$work" && echo | "$RUSTLINGS" init >/dev/null 2>&1) || true
+  rustlings_dir="$work/rustlings"
+  if [ -d "$rustlings_dir" ]; then
+    cp "$rustlings_dir/solutions/03_if/if1.rs" "$rustlings_dir/exercises/03_if/if1.rs"
+    (cd "$rustlings_dir" && "$RUSTLINGS" run if1 >/dev/null 2>&1) || true
+  else
+    echo "rustlings init failed: measuring without Rustlings"
+    rustlings_dir=""
+  fi
+fi
+rustlings_run() { (cd "$rustlings_dir" && "$RUSTLINGS" run if1); }
+
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $runs runs each, medians"
+echo
+printf '%-10s %14s %14s %12s\n' lesson "cargo run" "binary" "Rustlings"
+all_cargo=()
+all_rustlings=()
+for lesson in "${lessons[@]}"; do
+  module=$(grep -m1 '^module' "lessons/"*"-$lesson.toml" | sed 's/.*"\(.*\)".*/\1/')
+  file="exercises/src/$module.rs"
+  "$checker" check "$lesson" >/dev/null 2>&1 || true
+  c=(); b=(); r=()
+  for i in $(seq "$runs"); do
+    echo "// edit $i" >>"$file"
+    c+=("$(seconds cargo run -q -p checker -- check "$lesson")")
+    echo "// edit $i again" >>"$file"
+    b+=("$(seconds "$checker" check "$lesson")")
+    if [ -n "$rustlings_dir" ]; then
+      echo "// edit $i" >>"$rustlings_dir/exercises/03_if/if1.rs"
+      r+=("$(seconds rustlings_run)")
+    fi
+  done
+  mc=$(printf '%s\n' "${c[@]}" | median)
+  mb=$(printf '%s\n' "${b[@]}" | median)
+  mr=$( [ -n "$rustlings_dir" ] && printf '%s\n' "${r[@]}" | median || echo "-")
+  all_cargo+=("${c[@]}")
+  [ -n "$rustlings_dir" ] && all_rustlings+=("${r[@]}")
+  printf '%-10s %12s s %12s s %10s s\n' "$lesson" "$mc" "$mb" "$mr"
 done
-sorted=$(printf '%s\n' "${times[@]}" | sort -n)
-echo "after an edit, $runs checks: min $(echo "$sorted" | head -1) s, median $(echo "$sorted" | sed -n "$(( (runs + 1) / 2 ))p") s, max $(echo "$sorted" | tail -1) s"
+echo
+mc=$(printf '%s\n' "${all_cargo[@]}" | median)
+if [ -n "$rustlings_dir" ]; then
+  mr=$(printf '%s\n' "${all_rustlings[@]}" | median)
+  echo "edit -> verdict, all lessons: cargo run $mc s, Rustlings $mr s, ratio $(echo "scale=2; $mc / $mr" | bc) (target: at most 0.5)"
+else
+  echo "edit -> verdict, all lessons: cargo run $mc s (set RUSTLINGS to compare)"
+fi
+
+u=(); uc=()
+for i in $(seq "$runs"); do
+  u+=("$(seconds "$checker" check conv)")
+  uc+=("$(seconds cargo run -q -p checker -- check conv)")
+done
+echo "unchanged re-check of conv: binary $(printf '%s\n' "${u[@]}" | median) s, cargo run $(printf '%s\n' "${uc[@]}" | median) s (target: at most 0.1 s)"
+
+v=()
+for i in $(seq 3); do v+=("$(seconds "$checker" verify)"); done
+echo "verify of every lesson, warm: $(printf '%s\n' "${v[@]}" | median) s (target: at most 1 s)"
+"$checker" verify >/dev/null 2>&1 || true
+echo "// after verify" >>exercises/src/conv.rs
+echo "first check of conv after verify and an edit: $(seconds "$checker" check conv) s"
+
+echo
+echo "where an edited check conv goes (medians, ms):"
+for i in $(seq "$runs"); do
+  echo "// timing $i" >>exercises/src/conv.rs
+  CNNLINGS_TIMINGS=1 "$checker" check conv 2>&1 >/dev/null | grep '^timing ' || true
+done | sed 's/^timing //; s/ ms$//' | awk -F': ' '{v[$1]=v[$1] " " $2; if (!($1 in seen)) {order[++n]=$1; seen[$1]=1}}
+  END {for (i=1; i<=n; i++) {k=order[i]; m=split(v[k], a, " "); asort(a); printf "  %-28s %8.1f\n", k, a[int((m+1)/2)]}}'
+
+if [ "${FRESH:-0}" = 1 ]; then
+  echo
+  fresh="$work/fresh"
+  git clone -q "$root" "$fresh"
+  (cd "$fresh" && CARGO_TARGET_DIR="$fresh/target" cargo fetch -q)
+  start=$(date +%s.%N)
+  (cd "$fresh" && CARGO_TARGET_DIR="$fresh/target" cargo run -q -p checker -- next >/dev/null 2>&1) || true
+  end=$(date +%s.%N)
+  echo "first next on a fresh clone (crates downloaded): $(echo "$end - $start" | bc) s (target: at most 25 s)"
+fi

@@ -194,7 +194,16 @@ pub fn run_lessons(
                     time: lesson.time_limit,
                     memory: lesson.memory_limit,
                 };
-                let ran = run::run(exe, &inputs, limits, &scratch)?;
+                let ran = match read_cache(course, lesson, &student) {
+                    Some(outcomes) => RunResult::quiet(outcomes),
+                    None => {
+                        let ran = run::run(exe, &inputs, limits, &scratch)?;
+                        if ran.is_quiet() {
+                            write_cache(course, lesson, &student, &ran.outcomes);
+                        }
+                        ran
+                    }
+                };
                 crate::timings::mark("student harness run");
                 StudentRun::Ran(ran)
             }
@@ -352,7 +361,9 @@ fn run_trusted(
 
 /// The outputs of trusted code depend only on the lesson, its module files and the
 /// harness runtime (the workbook's copy, which the harness builds): a key over all of
-/// them names the cache file. The key holds no path
+/// them names the cache file. So do the student's, when their run ended normally and
+/// printed nothing (see [`RunResult::is_quiet`]): a re-check of unchanged files (in
+/// `verify`, or `r` in watch mode) reads them instead of running the code again. The key holds no path
 /// of the workbook, so workbooks that share a harness target folder (the checker's own
 /// tests) share the outputs too.
 fn cache_path(course: &Course, lesson: &Lesson, harness: &Harness) -> Option<PathBuf> {

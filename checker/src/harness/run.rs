@@ -98,6 +98,34 @@ pub struct RunResult {
     pub stderr: Captured,
 }
 
+impl RunResult {
+    /// A run that finished, exited normally and printed nothing: its outcomes say all
+    /// there is to say about it, so they may be kept and reused for the same files.
+    pub fn is_quiet(&self) -> bool {
+        self.done
+            && self.ending == Ending::Exited(0)
+            && self.unfinished.is_none()
+            && self.stdout.total == 0
+            && self.stderr.total == 0
+            && !self
+                .outcomes
+                .values()
+                .any(|o| matches!(o, Outcome::Error(_)))
+    }
+
+    /// A quiet run (see [`is_quiet`](Self::is_quiet)) with these outcomes.
+    pub fn quiet(outcomes: HashMap<usize, Outcome>) -> RunResult {
+        RunResult {
+            outcomes,
+            unfinished: None,
+            done: true,
+            ending: Ending::Exited(0),
+            stdout: Captured::default(),
+            stderr: Captured::default(),
+        }
+    }
+}
+
 /// Writes the inputs file for every case of a lesson.
 pub fn inputs_text(lesson: &Lesson) -> String {
     let mut out = String::from(wire::INPUTS_HEADER);

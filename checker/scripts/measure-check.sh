@@ -113,15 +113,23 @@ for i in $(seq 3); do v+=("$(seconds "$checker" verify)"); done
 echo "verify of every lesson, warm: $(printf '%s\n' "${v[@]}" | median) s (target: at most 1 s)"
 "$checker" verify >/dev/null 2>&1 || true
 echo "// after verify" >>exercises/src/conv.rs
-echo "first check of conv after verify and an edit: $(seconds "$checker" check conv) s"
+printf "first check of conv after verify and an edit: %.3f s\n" "$(seconds "$checker" check conv)"
 
 echo
 echo "where an edited check conv goes (medians, ms):"
 for i in $(seq "$runs"); do
   echo "// timing $i" >>exercises/src/conv.rs
   CNNLINGS_TIMINGS=1 "$checker" check conv 2>&1 >/dev/null | grep '^timing ' || true
-done | sed 's/^timing //; s/ ms$//' | awk -F': ' '{v[$1]=v[$1] " " $2; if (!($1 in seen)) {order[++n]=$1; seen[$1]=1}}
-  END {for (i=1; i<=n; i++) {k=order[i]; m=split(v[k], a, " "); asort(a); printf "  %-28s %8.1f\n", k, a[int((m+1)/2)]}}'
+done | sed 's/^timing //; s/ ms$//' | python3 -c '
+import sys
+phases = {}
+for line in sys.stdin:
+    name, _, ms = line.rpartition(": ")
+    phases.setdefault(name, []).append(float(ms))
+for name, values in phases.items():
+    values.sort()
+    print(f"  {name:<28} {values[(len(values) - 1) // 2]:8.1f}")
+'
 
 if [ "${FRESH:-0}" = 1 ]; then
   echo
@@ -131,5 +139,5 @@ if [ "${FRESH:-0}" = 1 ]; then
   start=$(date +%s.%N)
   (cd "$fresh" && CARGO_TARGET_DIR="$fresh/target" cargo run -q -p checker -- next >/dev/null 2>&1) || true
   end=$(date +%s.%N)
-  echo "first next on a fresh clone (crates downloaded): $(echo "$end - $start" | bc) s (target: at most 25 s)"
+  printf "first next on a fresh clone (crates downloaded): %.1f s (target: at most 25 s)\n" "$(echo "$end - $start" | bc)"
 fi

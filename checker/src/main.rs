@@ -8,6 +8,7 @@ mod compile_errors;
 mod course;
 mod diagnosis;
 mod exit;
+mod files;
 mod grade;
 mod harness;
 mod interrupt;

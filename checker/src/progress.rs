@@ -135,7 +135,7 @@ impl Store {
     pub fn save(&self) -> Result<()> {
         let text = toml::to_string(&self.progress).context("cannot write the progress")?;
         let text = format!("# cnnlings progress. `cargo run -p checker -- list` shows it.\n{text}");
-        crate::harness::codegen::write_if_changed(&self.path, &text)
+        crate::files::write_if_changed(&self.path, &text)
     }
 }
 

@@ -100,7 +100,7 @@ impl App {
         } else {
             None
         };
-        crate::harness::codegen::write_if_changed(&file, stub)?;
+        crate::files::write_if_changed(&file, stub)?;
         let progress = self.store.lesson(&lesson.id);
         let was_passed = progress.passed;
         progress.passed = false;

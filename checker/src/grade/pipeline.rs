@@ -121,7 +121,7 @@ fn prepare(
             Scan::Unreadable => unscanned = Some(guard::unreadable(lang, &shown)),
         }
         let copy = private.join(format!("{module}.rs"));
-        codegen::write_if_changed(&copy, &source)?;
+        crate::files::write_if_changed(&copy, &source)?;
         files.push(copy);
     }
     Ok(Prepared::Ready { files, unscanned })

@@ -450,5 +450,5 @@ fn write_cache(
     }
     text.push_str("cache done\n");
     // A cache that cannot be written only costs a run next time.
-    let _ = codegen::write_if_changed(&path, &text);
+    let _ = crate::files::write_if_changed(&path, &text);
 }

@@ -181,7 +181,7 @@ impl DataFile {
                 let summary = Summary::of(&table);
                 // A summary that cannot be kept is only computed again next time.
                 let _ = std::fs::create_dir_all(summaries);
-                let _ = crate::harness::codegen::write_if_changed(&kept, &summary.text());
+                let _ = crate::files::write_if_changed(&kept, &summary.text());
                 let _ = self.cell.table.set(Some(Arc::new(table)));
                 summary
             }

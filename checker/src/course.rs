@@ -55,6 +55,20 @@ impl Layout {
         }
     }
 
+    /// What the student's harness packages are called after, when the modules checked as
+    /// the student's are not the student's own: `dev check` runs the references and the
+    /// stubs as a student's, and under packages of their own it leaves the student's
+    /// builds as they were (the next check needs no full rebuild).
+    pub fn student_package_suffix(&self) -> &'static str {
+        if self.modules == self.root.join("solutions").join("src") {
+            "-as-reference"
+        } else if self.modules == self.stubs_dir() {
+            "-as-stub"
+        } else {
+            ""
+        }
+    }
+
     pub fn lessons_dir(&self) -> PathBuf {
         self.lessons.clone()
     }

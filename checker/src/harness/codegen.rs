@@ -332,7 +332,10 @@ fn package_profiles(packages: &[(String, crate::lesson::Profile)]) -> String {
 fn write_one(course: &Course, index: usize, side: Side, deps: &str) -> Result<Harness> {
     let layout = &course.layout;
     let lesson = &course.lessons[index];
-    let package = package_name(lesson, side);
+    let mut package = package_name(lesson, side);
+    if side == Side::Student {
+        package.push_str(layout.student_package_suffix());
+    }
     let dir = workspace_dir(layout).join(&package);
     let (mounted, problem) = mount(course, index, side);
     write_crate(&dir, package, lesson, mounted, problem, deps)

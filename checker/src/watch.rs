@@ -18,8 +18,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use unicode_width::UnicodeWidthChar;
 
-/// Rustlings' debounce: one save, even by a temporary file and a rename, is one event.
-const DEBOUNCE: Duration = Duration::from_millis(200);
+/// How long the files must be quiet before a check: one save, even by a temporary file
+/// and a rename, is one event (editors finish those within a few milliseconds). It is
+/// part of every save-to-verdict wait, so it is kept short: Rustlings waits 200 ms. A
+/// check that starts too early only finds the same contents again (see
+/// `check_if_changed`) or is followed by the next event's check.
+const DEBOUNCE: Duration = Duration::from_millis(50);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {

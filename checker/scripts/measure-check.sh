@@ -9,6 +9,7 @@
 #   - an unchanged re-check, `verify` of every lesson, and a check right after
 #     `verify` (one cache must serve both);
 #   - where the time of an edited `check conv` goes (CNNLINGS_TIMINGS=1);
+#   - save -> verdict on screen in `watch` (measure-watch.py, in a pseudo-terminal);
 #   - with RUSTLINGS=/path/to/rustlings (6.x): `rustlings run if1` after the same
 #     kind of edit, interleaved with the checker's runs so both see the same machine.
 #     Install it with `cargo install rustlings --version 6.5.0 --root DIR`.
@@ -130,6 +131,12 @@ for name, values in phases.items():
     values.sort()
     print(f"  {name:<28} {values[(len(values) - 1) // 2]:8.1f}")
 '
+
+echo
+# watch: conv back to its stub, so it is the current lesson and each save gets a report.
+cp lessons/stubs/conv.rs exercises/src/conv.rs
+"$checker" check conv >/dev/null 2>&1 || true
+python3 "$root/checker/scripts/measure-watch.py" "$checker" "$wb" conv conv "$runs"
 
 if [ "${FRESH:-0}" = 1 ]; then
   echo

@@ -132,6 +132,12 @@ pub fn run(cli: Cli) -> ExitCode {
             app.grade_class(&class, output.as_deref())
         }
         Command::Grade { format, output, .. } => app.grade(format, output.as_deref()),
+        Command::Show {
+            what,
+            no_animate,
+            digit,
+            png,
+        } => app.show(what, no_animate, digit, png.as_deref()),
         Command::Dev(DevCommand::Check) => app.dev_check(),
         Command::Dev(DevCommand::New { name }) => app.dev_new(&name),
     };

@@ -81,9 +81,38 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
+    /// Watch your own code at work, as CNN Explainer shows a network: the lecture's
+    /// convolution (conv), max pooling (pool), or a test digit through your CNN (cnn).
+    /// What you have not written yet is drawn by the reference, and labelled so.
+    Show {
+        /// What to show: conv, pool or cnn.
+        #[arg(value_enum)]
+        what: ShowWhat,
+        /// Print every frame one after another instead of stepping through them with keys
+        /// (always so when the output is not a terminal).
+        #[arg(long)]
+        no_animate: bool,
+        /// The test digit to read with `show cnn` (from 0; default 0).
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        digit: usize,
+        /// Also write the pictures as PNG files into this folder (made if missing).
+        #[arg(long, value_name = "DIR")]
+        png: Option<PathBuf>,
+    },
     /// Tools for instructors.
     #[command(subcommand)]
     Dev(DevCommand),
+}
+
+/// What `show` draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowWhat {
+    /// The lecture's convolution of a 5×5 image with a 3×3 kernel, by your conv2d.
+    Conv,
+    /// The lecture's max pooling (4, 8, 7, 1 → 8), by your max_pool2d.
+    Pool,
+    /// A handwritten test digit through your Cnn with the course's trained weights.
+    Cnn,
 }
 
 /// The formats of `grade`.
@@ -369,6 +398,27 @@ const JAPANESE: &[JapaneseHelp] = &[
             (
                 "output",
                 "採点結果を標準出力ではなく、このファイルに書き出します（--class では、成績表と学生ごとの JSON を書き出すフォルダ）。",
+            ),
+        ],
+    ),
+    (
+        "show",
+        "あなたのコードが計算するようすを、CNN Explainer のように見せます。講義の畳み込み（conv）、\
+         最大プーリング（pool）、テスト用の手書き数字を読む CNN（cnn）です。\
+         まだ書いていない部分は模範解答で計算し、そのことを表示します。",
+        &[
+            ("what", "見せるもの: conv、pool、cnn のどれか。"),
+            (
+                "no_animate",
+                "キーで 1 コマずつ進める代わりに、すべてのコマを続けて表示します（出力が端末でないときは常にこうなります）。",
+            ),
+            (
+                "digit",
+                "`show cnn` で読ませるテスト用の数字の番号（0 から。既定は 0）。",
+            ),
+            (
+                "png",
+                "絵を PNG ファイルとして、このフォルダにも書き出します（なければ作ります）。",
             ),
         ],
     ),

@@ -16,6 +16,7 @@ mod lesson;
 mod messages;
 mod progress;
 mod report;
+mod show;
 mod table;
 mod text;
 mod timings;

@@ -102,10 +102,28 @@ fn matters(kind: &EventKind) -> bool {
 /// Set while raw mode is on, so that leaving it (on quit, panic or Ctrl-C) happens once.
 static RAW: AtomicBool = AtomicBool::new(false);
 
-fn leave_raw_mode() {
+/// Gives the terminal back if raw mode is on (also from the Ctrl-C handler).
+pub fn leave_raw_mode() {
     if RAW.swap(false, Ordering::SeqCst) {
         let _ = terminal::disable_raw_mode();
+        // `show` hides the cursor while it plays; showing it again is harmless elsewhere.
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
     }
+}
+
+/// Raw mode for a screen that reads keys itself (`show`): false if the terminal has none.
+/// A panic or Ctrl-C gives the terminal back, as in watch mode.
+pub fn enter_raw_mode() -> bool {
+    if terminal::enable_raw_mode().is_err() {
+        return false;
+    }
+    RAW.store(true, Ordering::SeqCst);
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave_raw_mode();
+        previous(info);
+    }));
+    true
 }
 
 /// The terminal of watch mode: keys when standard input is one, and output that stays

@@ -7,6 +7,7 @@ mod hint;
 mod list;
 mod next;
 mod reset;
+mod show;
 mod solution;
 mod verify;
 mod watch;

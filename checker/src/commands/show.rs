@@ -1,0 +1,89 @@
+//! `show conv|pool|cnn`: the student's own code at work, frame by frame or as a screen.
+
+use crate::app::App;
+use crate::cli::ShowWhat;
+use crate::exit::Exit;
+use crate::messages::Lang;
+use crate::show::render::{self, Depth, Style};
+use crate::show::{model, player, png};
+use crate::text;
+use anyhow::Result;
+use std::io::IsTerminal;
+use std::path::Path;
+
+impl App {
+    pub(crate) fn show(
+        &mut self,
+        what: ShowWhat,
+        no_animate: bool,
+        digit: usize,
+        png_dir: Option<&Path>,
+    ) -> Result<Exit> {
+        let style = Style {
+            lang: self.lang,
+            color: self.color,
+            depth: Depth::detect(self.color),
+        };
+        let msg = self.msg();
+        let on_first_build =
+            || eprintln!("{}", text::fit(&msg.preparing(), text::terminal_width()));
+        let runner = model::Runner {
+            course: &self.course,
+            color: self.color,
+            on_first_build: &on_first_build,
+        };
+        let layout = &self.course.layout;
+        let written = match what {
+            ShowWhat::Conv | ShowWhat::Pool => {
+                let (sliding, module, name) = match what {
+                    ShowWhat::Conv => (model::conv(&runner)?, "conv", "conv"),
+                    _ => (model::pool(&runner)?, "pool", "pool"),
+                };
+                let file = layout.show(&layout.exercise(module));
+                let frames = render::sliding_frames(&style, &sliding, &file);
+                let keys = !no_animate
+                    && std::io::stdout().is_terminal()
+                    && std::io::stdin().is_terminal();
+                if !(keys && player::play(&frames, self.lang)) {
+                    println!("{}", frames.join("\n"));
+                }
+                match png_dir {
+                    Some(dir) => png::sliding(dir, name, &sliding)?,
+                    None => Vec::new(),
+                }
+            }
+            ShowWhat::Cnn => {
+                let data = model::digits(&self.course)?;
+                if digit >= data.images.len() {
+                    let last = data.images.len().saturating_sub(1);
+                    let text = match self.lang {
+                        Lang::Ja => format!(
+                            "テスト用の数字は 0 から {last} までです（--digit {digit} はありません）。"
+                        ),
+                        Lang::En => format!(
+                            "The test digits are numbered 0 to {last} (there is no --digit {digit})."
+                        ),
+                    };
+                    eprintln!("{}", self.fit(&text));
+                    return Ok(Exit::Usage);
+                }
+                let network = model::network(&runner, &data, digit)?;
+                let file = layout.show(&layout.exercise("cnn"));
+                print!("{}", render::network_screen(&style, &network, &file));
+                match png_dir {
+                    Some(dir) => png::network(dir, &network)?,
+                    None => Vec::new(),
+                }
+            }
+        };
+        if !written.is_empty() {
+            let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+            let text = match self.lang {
+                Lang::Ja => format!("PNG ファイルを書き出しました：{}", files.join("、")),
+                Lang::En => format!("Wrote the PNG files {}.", files.join(", ")),
+            };
+            println!("{}", self.fit(&text));
+        }
+        Ok(Exit::Passed)
+    }
+}

@@ -1,0 +1,10 @@
+//! `show`: the lecture's CNN Explainer in the terminal, driven by the student's own code.
+//!
+//! [`model`] computes what to draw by running harnesses (the student's modules, and the
+//! reference's where those fail); [`render`] draws frames, heatmaps and bar charts as
+//! text, [`png`] as pictures, from the same plain data; [`player`] steps through frames.
+
+pub mod model;
+pub mod player;
+pub mod png;
+pub mod render;

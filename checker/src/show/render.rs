@@ -1,0 +1,754 @@
+//! Drawing `show`'s pictures as text: frames of a sliding window, heatmaps and bar
+//! charts. Everything here takes plain data ([`model`](super::model)) and returns text.
+
+use super::model::{Grid, Network, Origin, Sliding, Why, range_of};
+use crate::messages::Lang;
+use unicode_width::UnicodeWidthChar;
+
+/// How much colour the terminal shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// 24-bit colour (`COLORTERM=truecolor`).
+    True,
+    /// The 256 colours of xterm (`TERM=…-256color`).
+    Palette,
+    /// No colour: heatmaps as an ASCII ramp.
+    None,
+}
+
+impl Depth {
+    /// The depth of this terminal, when the checker colours its output at all.
+    pub fn detect(color: bool) -> Depth {
+        if !color {
+            return Depth::None;
+        }
+        let var = |name: &str| std::env::var(name).unwrap_or_default().to_lowercase();
+        let colorterm = var("COLORTERM");
+        if colorterm.contains("truecolor") || colorterm.contains("24bit") {
+            Depth::True
+        } else if var("TERM").contains("256") {
+            Depth::Palette
+        } else {
+            Depth::None
+        }
+    }
+}
+
+/// The language, and whether and how to colour.
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub lang: Lang,
+    /// Bold and coloured words (the checker's own colour decision).
+    pub color: bool,
+    pub depth: Depth,
+}
+
+impl Style {
+    fn t<'a>(&self, ja: &'a str, en: &'a str) -> &'a str {
+        match self.lang {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+
+    fn bold(&self, text: &str) -> String {
+        if self.color {
+            format!("\u{1b}[1m{text}\u{1b}[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn mark(&self, text: &str) -> String {
+        if self.color {
+            format!("\u{1b}[1;33m{text}\u{1b}[0m")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn bad(&self, text: &str) -> String {
+        if self.color {
+            format!("\u{1b}[1;31m{text}\u{1b}[0m")
+        } else {
+            text.to_string()
+        }
+    }
+}
+
+/// The display width of a line, without its colour codes.
+pub fn width(line: &str) -> usize {
+    let mut width = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            continue;
+        }
+        width += UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    width
+}
+
+fn pad(line: &str, to: usize) -> String {
+    let fill = to.saturating_sub(width(line));
+    format!("{line}{}", " ".repeat(fill))
+}
+
+/// Blocks of lines side by side, `gap` spaces apart, top-aligned.
+fn beside(blocks: &[Vec<String>], gap: usize) -> Vec<String> {
+    let height = blocks.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = blocks
+        .iter()
+        .map(|b| b.iter().map(|l| width(l)).max().unwrap_or(0))
+        .collect();
+    (0..height)
+        .map(|row| {
+            let mut line = String::new();
+            for (i, block) in blocks.iter().enumerate() {
+                let cell = block.get(row).map(String::as_str).unwrap_or("");
+                if i + 1 == blocks.len() {
+                    line.push_str(cell);
+                } else {
+                    line.push_str(&pad(cell, widths[i] + gap));
+                }
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
+/// A number as a person writes it: `4`, `-0.5`, `0.25`.
+pub fn number(x: f32) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.fract() == 0.0 && x.abs() < 1e6 {
+        return format!("{}", x as i64);
+    }
+    let text = format!("{x:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".into()
+    } else {
+        text.into()
+    }
+}
+
+/// One line saying where the values come from.
+pub fn origin_line(style: &Style, function: &str, file: &str, origin: &Origin) -> String {
+    let lang = style.lang;
+    match origin {
+        Origin::Student => match lang {
+            Lang::Ja => format!("あなたの {function}（{file}）で計算しました。"),
+            Lang::En => format!("Computed by your {function} ({file})."),
+        },
+        Origin::Reference(why) => {
+            let why = match (why, lang) {
+                (Why::Missing(path), Lang::Ja) => format!("{path} がありません"),
+                (Why::Missing(path), Lang::En) => format!("{path} is missing"),
+                (Why::Stub(at), Lang::Ja) => {
+                    format!("あなたの {function} はまだ todo!() です（{at}）")
+                }
+                (Why::Stub(at), Lang::En) => format!("your {function} is still todo!() ({at})"),
+                (Why::Panicked(at, message), Lang::Ja) => {
+                    format!("あなたのコードがパニックしました（{at}：{message}）")
+                }
+                (Why::Panicked(at, message), Lang::En) => {
+                    format!("your code panicked ({at}: {message})")
+                }
+                (Why::DoesNotCompile(lesson), Lang::Ja) => format!(
+                    "あなたのコードがコンパイルできません（`check {lesson}` で理由が見られます）"
+                ),
+                (Why::DoesNotCompile(lesson), Lang::En) => {
+                    format!("your code does not compile (`check {lesson}` shows why)")
+                }
+                (Why::TimedOut, Lang::Ja) => "あなたのコードが制限時間内に終わりません".into(),
+                (Why::TimedOut, Lang::En) => "your code did not finish in time".into(),
+                (Why::NoValue, Lang::Ja) => "あなたのコードが値を返しませんでした".into(),
+                (Why::NoValue, Lang::En) => "your code gave no value".into(),
+                (Why::Shape(got, want), Lang::Ja) => format!(
+                    "あなたの {function} の結果の形が {} です（{} のはず）",
+                    shape(got),
+                    shape(want)
+                ),
+                (Why::Shape(got, want), Lang::En) => format!(
+                    "your {function} returned the shape {}, not {}",
+                    shape(got),
+                    shape(want)
+                ),
+            };
+            let text = match lang {
+                Lang::Ja => format!("模範解答で計算しました：{why}。"),
+                Lang::En => format!("Computed by the reference: {why}."),
+            };
+            style.mark(&text)
+        }
+    }
+}
+
+/// `3×4` (or `10` for a vector).
+pub fn shape(dims: &[usize]) -> String {
+    let parts: Vec<String> = dims.iter().map(ToString::to_string).collect();
+    parts.join("×")
+}
+
+/// A grid of numbers, cells of equal width; `mark(r, c)` cells in brackets (and
+/// coloured), `hide(r, c)` cells shown as `·`, `flag(r, c)` cells followed by `!`.
+fn number_grid(
+    style: &Style,
+    grid: &Grid,
+    mark: &dyn Fn(usize, usize) -> bool,
+    hide: &dyn Fn(usize, usize) -> bool,
+    flag: &dyn Fn(usize, usize) -> bool,
+) -> Vec<String> {
+    let cell = grid
+        .cells
+        .iter()
+        .map(|&x| number(x).len())
+        .max()
+        .unwrap_or(1);
+    (0..grid.rows)
+        .map(|r| {
+            let mut line = String::new();
+            for c in 0..grid.cols {
+                let text = if hide(r, c) {
+                    "·".to_string()
+                } else {
+                    number(grid.get(r, c))
+                };
+                let text = format!("{text:>cell$}");
+                let (open, close) = match (mark(r, c), flag(r, c)) {
+                    (true, _) => ("[", "]"),
+                    (false, true) => (" ", "!"),
+                    (false, false) => (" ", " "),
+                };
+                let body = format!("{open}{text}{close}");
+                let body = if mark(r, c) {
+                    style.mark(&body)
+                } else if flag(r, c) {
+                    style.bad(&body)
+                } else {
+                    body
+                };
+                line.push_str(&body);
+            }
+            line
+        })
+        .collect()
+}
+
+fn differs(a: f32, b: f32) -> bool {
+    (a - b).abs() > 1e-4 * (1.0 + b.abs()) || a.is_nan() != b.is_nan()
+}
+
+/// The frames of `show conv` or `show pool`: one per position of the window, then the
+/// whole result.
+pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
+    let (kh, kw) = s.window;
+    let is_conv = s.kernel.is_some();
+    let function = if is_conv { "conv2d" } else { "max_pool2d" };
+    let origin = origin_line(style, function, file, &s.origin);
+    let positions: Vec<(usize, usize)> = (0..s.output.rows)
+        .flat_map(|r| (0..s.output.cols).map(move |c| (r, c)))
+        .collect();
+    let total = positions.len();
+    let mut frames = Vec::new();
+    for (k, &(r, c)) in positions.iter().enumerate() {
+        let (top, left) = (r * s.stride, c * s.stride);
+        let title = match (is_conv, style.lang) {
+            (true, Lang::Ja) => format!(
+                "畳み込み：{}×{} のカーネルを {}×{} の画像の上でずらします（位置 {} / {total}）",
+                kh,
+                kw,
+                s.image.rows,
+                s.image.cols,
+                k + 1
+            ),
+            (true, Lang::En) => format!(
+                "Convolution: the {}×{} kernel slides over the {}×{} image (position {} of {total})",
+                kh,
+                kw,
+                s.image.rows,
+                s.image.cols,
+                k + 1
+            ),
+            (false, Lang::Ja) => format!(
+                "最大プーリング：{}×{} の窓で {}×{} の画像を縮めます（位置 {} / {total}）",
+                kh,
+                kw,
+                s.image.rows,
+                s.image.cols,
+                k + 1
+            ),
+            (false, Lang::En) => format!(
+                "Max pooling: a {}×{} window shrinks the {}×{} image (position {} of {total})",
+                kh,
+                kw,
+                s.image.rows,
+                s.image.cols,
+                k + 1
+            ),
+        };
+        let in_window =
+            |i: usize, j: usize| (top..top + kh).contains(&i) && (left..left + kw).contains(&j);
+        let image = number_grid(style, &s.image, &in_window, &|_, _| false, &|_, _| false);
+        let done = |i: usize, j: usize| i * s.output.cols + j <= k;
+        let wrong = |i: usize, j: usize| differs(s.output.get(i, j), s.reference.get(i, j));
+        let output = number_grid(
+            style,
+            &s.output,
+            &|i, j| (i, j) == (r, c),
+            &|i, j| !done(i, j),
+            &|i, j| done(i, j) && wrong(i, j),
+        );
+        let heading = |text: &str| vec![style.bold(text)];
+        let mut blocks = vec![[heading(style.t("画像", "image")), image].concat()];
+        if let Some(kernel) = &s.kernel {
+            let kernel = number_grid(style, kernel, &|_, _| false, &|_, _| false, &|_, _| false);
+            blocks.push([heading(style.t("カーネル", "kernel")), kernel].concat());
+        }
+        blocks.push([heading(style.t("結果", "output")), output].concat());
+        let mut lines = vec![style.bold(&title), String::new()];
+        lines.extend(beside(&blocks, 4));
+        lines.push(String::new());
+        let value = s.output.get(r, c);
+        let right = s.reference.get(r, c);
+        let patch: Vec<f32> = (top..top + kh)
+            .flat_map(|i| (left..left + kw).map(move |j| (i, j)))
+            .map(|(i, j)| s.image.get(i, j))
+            .collect();
+        let sum = match &s.kernel {
+            Some(kernel) => {
+                for i in 0..kh {
+                    let terms: Vec<String> = (0..kw)
+                        .map(|j| {
+                            format!("{}×{}", number(patch[i * kw + j]), number(kernel.get(i, j)))
+                        })
+                        .collect();
+                    let lead = if i == 0 { "  " } else { "+ " };
+                    let tail = if i + 1 == kh { " =" } else { "" };
+                    lines.push(format!("  {lead}{}{tail}", terms.join(" + ")));
+                }
+                lines
+                    .pop()
+                    .map(|last| format!("{last} {}", style.mark(&number(value))))
+            }
+            None => {
+                let cells: Vec<String> = patch.iter().map(|&x| number(x)).collect();
+                Some(format!(
+                    "  max({}) = {}",
+                    cells.join(", "),
+                    style.mark(&number(value))
+                ))
+            }
+        };
+        lines.extend(sum);
+        if differs(value, right) {
+            let diff = value - right;
+            let sign = if diff > 0.0 { "+" } else { "" };
+            let text = match style.lang {
+                Lang::Ja => format!(
+                    "  ✗ 模範解答は {}。あなたの値との差は {sign}{} です。",
+                    number(right),
+                    number(diff)
+                ),
+                Lang::En => format!(
+                    "  ✗ The reference gives {}: yours is off by {sign}{}.",
+                    number(right),
+                    number(diff)
+                ),
+            };
+            lines.push(style.bad(&text));
+        }
+        lines.push(String::new());
+        lines.push(origin.clone());
+        frames.push(lines.join("\n") + "\n");
+    }
+    frames.push(summary_frame(style, s, &origin));
+    frames
+}
+
+fn summary_frame(style: &Style, s: &Sliding, origin: &str) -> String {
+    let none = |_: usize, _: usize| false;
+    let image = number_grid(style, &s.image, &none, &none, &none);
+    let wrong = |i: usize, j: usize| differs(s.output.get(i, j), s.reference.get(i, j));
+    let output = number_grid(style, &s.output, &none, &none, &wrong);
+    let (h, w, oh, ow) = (s.image.rows, s.image.cols, s.output.rows, s.output.cols);
+    let title = match (s.kernel.is_some(), style.lang) {
+        (true, Lang::Ja) => {
+            format!("畳み込みの結果：{h}×{w} の画像から {oh}×{ow} の結果ができました")
+        }
+        (true, Lang::En) => format!("The convolution's result: the {h}×{w} image gives {oh}×{ow}"),
+        (false, Lang::Ja) => format!(
+            "プーリングの結果：{} 画素が {} 画素に、画像は 4 分の 1 になりました",
+            h * w,
+            oh * ow
+        ),
+        (false, Lang::En) => format!(
+            "Pooling's result: {} pixels become {}, a quarter of the image",
+            h * w,
+            oh * ow
+        ),
+    };
+    let mut blocks = vec![[vec![style.bold(style.t("画像", "image"))], image].concat()];
+    if let Some(kernel) = &s.kernel {
+        let kernel = number_grid(style, kernel, &none, &none, &none);
+        blocks.push([vec![style.bold(style.t("カーネル", "kernel"))], kernel].concat());
+    }
+    blocks.push([vec![style.bold(style.t("結果", "output"))], output].concat());
+    let mut lines = vec![style.bold(&title), String::new()];
+    lines.extend(beside(&blocks, 4));
+    let wrong_cells = (0..oh)
+        .flat_map(|i| (0..ow).map(move |j| (i, j)))
+        .filter(|&(i, j)| wrong(i, j))
+        .count();
+    lines.push(String::new());
+    if wrong_cells > 0 {
+        let reference = number_grid(style, &s.reference, &none, &none, &none);
+        lines.extend(beside(
+            &[[
+                vec![style.bold(style.t("模範解答", "reference"))],
+                reference,
+            ]
+            .concat()],
+            0,
+        ));
+        let text = match style.lang {
+            Lang::Ja => format!("  ✗ ! の {wrong_cells} マスが模範解答と違います。"),
+            Lang::En => format!("  ✗ The {wrong_cells} cells marked ! differ from the reference."),
+        };
+        lines.push(style.bad(&text));
+        lines.push(String::new());
+    }
+    lines.push(origin.to_string());
+    lines.join("\n") + "\n"
+}
+
+/// An RGB colour for a value of a heatmap scaled to `-1..=1` (`signed`) or `0..=1`.
+pub fn heat(t: f32, gray: bool) -> (u8, u8, u8) {
+    let t = t.clamp(-1.0, 1.0);
+    let level = |x: f32| (x * 255.0).round() as u8;
+    if gray {
+        let v = level(t.abs());
+        (v, v, v)
+    } else if t >= 0.0 {
+        (level(t), level(t * 0.55), level(t * 0.1))
+    } else {
+        (level(-t * 0.15), level(-t * 0.45), level(-t))
+    }
+}
+
+fn color_code(style: &Style, (r, g, b): (u8, u8, u8), background: bool) -> String {
+    let layer = if background { 48 } else { 38 };
+    match style.depth {
+        Depth::True => format!("\u{1b}[{layer};2;{r};{g};{b}m"),
+        Depth::Palette => {
+            let q = |x: u8| (u16::from(x) * 5 + 127) / 255;
+            let index = 16 + 36 * q(r) + 6 * q(g) + q(b);
+            format!("\u{1b}[{layer};5;{index}m")
+        }
+        Depth::None => String::new(),
+    }
+}
+
+/// The ASCII ramp, from nothing to the largest value; zero is a middle dot so that a
+/// map of zeros still shows where it is.
+const RAMP: [char; 10] = ['·', '.', ':', '-', '=', '+', '*', '#', '%', '@'];
+
+/// A heatmap of a grid, values scaled by `scale` (their largest absolute value):
+/// half blocks (two rows a line) in colour, else one character a cell from a ramp.
+pub fn heatmap(style: &Style, grid: &Grid, scale: f32, gray: bool) -> Vec<String> {
+    let scale = if scale > 0.0 { scale } else { 1.0 };
+    let t = |r: usize, c: usize| grid.get(r, c) / scale;
+    if style.depth == Depth::None {
+        return (0..grid.rows)
+            .map(|r| {
+                (0..grid.cols)
+                    .map(|c| {
+                        let x = t(r, c).abs().clamp(0.0, 1.0);
+                        let i = (x * (RAMP.len() - 1) as f32).round() as usize;
+                        RAMP[i.min(RAMP.len() - 1)]
+                    })
+                    .collect()
+            })
+            .collect();
+    }
+    (0..grid.rows.div_ceil(2))
+        .map(|line| {
+            let mut text = String::new();
+            for c in 0..grid.cols {
+                let top = heat(t(2 * line, c), gray);
+                let bottom = if 2 * line + 1 < grid.rows {
+                    Some(heat(t(2 * line + 1, c), gray))
+                } else {
+                    None
+                };
+                text.push_str(&color_code(style, top, false));
+                match bottom {
+                    Some(bottom) => {
+                        text.push_str(&color_code(style, bottom, true));
+                        text.push('▀');
+                    }
+                    None => text.push('▀'),
+                }
+                text.push_str("\u{1b}[0m");
+            }
+            text
+        })
+        .collect()
+}
+
+/// Horizontal bars for values from 0 to `scale`, `width` cells at most.
+fn bar(value: f32, scale: f32, width: usize) -> String {
+    let scale = if scale > 0.0 { scale } else { 1.0 };
+    let eighths = ((value.max(0.0) / scale).min(1.0) * (width * 8) as f32).round() as usize;
+    let mut text = "█".repeat(eighths / 8);
+    let rest = eighths % 8;
+    if rest > 0 {
+        text.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉'][rest - 1]);
+    }
+    text
+}
+
+/// A row of small vertical bars (▁ to █) for a vector of values, scaled to its range.
+fn sparkline(values: &[f32]) -> String {
+    let (low, high) = range_of(values);
+    let (low, high) = (low.min(0.0), high.max(0.0));
+    let span = if high > low { high - low } else { 1.0 };
+    values
+        .iter()
+        .map(|&x| {
+            let i = (((x - low) / span) * 7.0).round().clamp(0.0, 7.0) as usize;
+            ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'][i]
+        })
+        .collect()
+}
+
+fn stage_title(style: &Style, name: &str) -> &'static str {
+    match (name, style.lang) {
+        ("conv1", Lang::Ja) => "畳み込み 1",
+        ("conv1", Lang::En) => "convolution 1",
+        ("conv2", Lang::Ja) => "畳み込み 2",
+        ("conv2", Lang::En) => "convolution 2",
+        ("relu", _) => "ReLU",
+        ("pool", Lang::Ja) => "プーリング",
+        ("pool", Lang::En) => "pooling",
+        ("fc1", Lang::Ja) => "全結合 1",
+        ("fc1", Lang::En) => "fully connected 1",
+        ("fc2", Lang::Ja) => "全結合 2",
+        ("fc2", Lang::En) => "fully connected 2",
+        (_, _) => "softmax",
+    }
+}
+
+/// The screen of `show cnn`: the digit, each stage's feature maps as heatmaps with
+/// their shapes, the dense layers as bars, the ten probabilities with the answer marked.
+pub fn network_screen(style: &Style, n: &Network, file: &str) -> String {
+    let lang = style.lang;
+    let answer = n.answer();
+    let mut lines = Vec::new();
+    let title = match lang {
+        Lang::Ja => format!(
+            "CNN の中身：テスト用の数字 {} / {}（正解 {}）を学習済みの重みで読みます",
+            n.index,
+            n.count - 1,
+            n.label
+        ),
+        Lang::En => format!(
+            "Inside the CNN: test digit {} of 0-{} (a {}) read with the trained weights",
+            n.index,
+            n.count - 1,
+            n.label
+        ),
+    };
+    lines.push(style.bold(&title));
+    // Panels: a title line, then a picture; packed left to right into 80 columns.
+    let mut panels: Vec<Vec<String>> = Vec::new();
+    panels.push(
+        [
+            vec![style.bold(style.t("入力 8×8", "input 8×8"))],
+            heatmap(style, &n.image, 1.0, true),
+        ]
+        .concat(),
+    );
+    let mut notes: Vec<String> = Vec::new();
+    for stage in &n.stages {
+        if stage.shape.len() != 3 {
+            continue;
+        }
+        let maps = stage.maps();
+        let (low, high) = range_of(&stage.cells);
+        let scale = low.abs().max(high.abs());
+        let per_row = if maps.len() > 8 { 8 } else { maps.len() };
+        let mut rows = Vec::new();
+        for chunk in maps.chunks(per_row.max(1)) {
+            let pictures: Vec<Vec<String>> = chunk
+                .iter()
+                .map(|m| heatmap(style, m, scale, false))
+                .collect();
+            let gap = if style.depth == Depth::None { 2 } else { 1 };
+            rows.extend(beside(&pictures, gap));
+        }
+        let heading = format!(
+            "{} {}{}",
+            stage_title(style, stage.name),
+            shape(&stage.shape),
+            star(stage)
+        );
+        panels.push([vec![style.bold(&heading)], rows].concat());
+        note(style, stage, &mut notes);
+    }
+    lines.extend(pack(&panels, 80, 3));
+    // The dense layers as bars, and the probabilities.
+    let mut left = Vec::new();
+    for stage in n.stages.iter().filter(|s| s.shape.len() == 1) {
+        if stage.name == "softmax" {
+            continue;
+        }
+        left.push(style.bold(&format!(
+            "{} {}{}",
+            stage_title(style, stage.name),
+            shape(&stage.shape),
+            star(stage)
+        )));
+        left.push(sparkline(&stage.cells));
+        note(style, stage, &mut notes);
+    }
+    let mut right = Vec::new();
+    if let Some(probs) = n.stages.last() {
+        right.push(style.bold(&format!(
+            "{}{}",
+            style.t("確率（softmax）", "probabilities (softmax)"),
+            star(probs)
+        )));
+        for (class, &p) in probs.cells.iter().enumerate() {
+            let marker = if class == answer { "◀" } else { "" };
+            let line = format!("{class} {:>5.1}% {}{marker}", p * 100.0, bar(p, 1.0, 20));
+            right.push(if class == answer {
+                style.mark(&line)
+            } else {
+                line
+            });
+        }
+        note(style, probs, &mut notes);
+    }
+    lines.extend(beside(&[left, right], 3));
+    let verdict = match (lang, answer == n.label) {
+        (Lang::Ja, true) => format!("答えは {answer}：正解です。"),
+        (Lang::Ja, false) => format!("答えは {answer}：正解は {} なので、間違いです。", n.label),
+        (Lang::En, true) => format!("The answer is {answer}: right."),
+        (Lang::En, false) => format!("The answer is {answer}: wrong, it is a {}.", n.label),
+    };
+    lines.push(style.bold(&verdict));
+    notes.dedup();
+    if notes.is_empty() {
+        lines.push(origin_line(style, "Cnn", file, &Origin::Student));
+    }
+    lines.extend(notes);
+    lines.join("\n") + "\n"
+}
+
+/// `*` after a stage drawn by the reference.
+fn star(stage: &super::model::Stage) -> &'static str {
+    match stage.origin {
+        Origin::Student => "",
+        Origin::Reference(_) => "*",
+    }
+}
+
+fn note(style: &Style, stage: &super::model::Stage, notes: &mut Vec<String>) {
+    match &stage.origin {
+        Origin::Reference(why) => {
+            let text = format!(
+                "* {}",
+                origin_line(
+                    &Style {
+                        color: false,
+                        ..*style
+                    },
+                    "cnn.rs",
+                    "exercises/src/cnn.rs",
+                    &Origin::Reference(why.clone())
+                )
+            );
+            notes.push(style.mark(&text));
+        }
+        Origin::Student if stage.off_by > 1e-3 => {
+            let text = match style.lang {
+                Lang::Ja => format!(
+                    "✗ {} {}：模範解答と最大 {} 違います。",
+                    stage_title(style, stage.name),
+                    shape(&stage.shape),
+                    number(stage.off_by)
+                ),
+                Lang::En => format!(
+                    "✗ {} {}: off from the reference's by up to {}.",
+                    stage_title(style, stage.name),
+                    shape(&stage.shape),
+                    number(stage.off_by)
+                ),
+            };
+            notes.push(style.bad(&text));
+        }
+        Origin::Student => {}
+    }
+}
+
+/// Panels packed left to right in rows no wider than `width`.
+fn pack(panels: &[Vec<String>], width: usize, gap: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut row: Vec<Vec<String>> = Vec::new();
+    let mut used = 0;
+    for panel in panels {
+        let w = panel.iter().map(|l| self::width(l)).max().unwrap_or(0);
+        if !row.is_empty() && used + gap + w > width {
+            lines.extend(beside(&row, gap));
+            row.clear();
+            used = 0;
+        }
+        used += if row.is_empty() { w } else { gap + w };
+        row.push(panel.clone());
+    }
+    if !row.is_empty() {
+        lines.extend(beside(&row, gap));
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_a_person_writes_them() {
+        assert_eq!(number(4.0), "4");
+        assert_eq!(number(-0.5), "-0.5");
+        assert_eq!(number(0.254), "0.25");
+        assert_eq!(number(-0.001), "0");
+    }
+
+    #[test]
+    fn bars_and_ramps() {
+        assert_eq!(bar(1.0, 1.0, 4), "████");
+        assert_eq!(bar(0.5, 1.0, 2), "█");
+        assert_eq!(sparkline(&[0.0, 1.0]), "▁█");
+        let style = Style {
+            lang: Lang::En,
+            color: false,
+            depth: Depth::None,
+        };
+        let grid = Grid::new(1, 3, vec![0.0, 0.5, 1.0]);
+        assert_eq!(heatmap(&style, &grid, 1.0, true), vec!["·+@".to_string()]);
+    }
+
+    #[test]
+    fn blocks_side_by_side_by_display_width() {
+        let lines = beside(&[vec!["画像".into(), "0 1".into()], vec!["x".into()]], 2);
+        assert_eq!(lines, vec!["画像  x".to_string(), "0 1".to_string()]);
+    }
+}

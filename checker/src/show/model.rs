@@ -391,7 +391,13 @@ const STAGES: [(&str, &str, &str); 9] = [
     ),
     ("relu", "Array1<f32>", "let x = x.mapv(crate::unit::relu);"),
     ("fc2", "Array1<f32>", "let x = cnn.fc2.forward(&x);"),
-    ("softmax", "Array1<f32>", "let x = softmax(&x);"),
+    // The probabilities are the student's whole `Cnn::forward`, not the stages above
+    // put together: a mistake of `forward` itself (a ReLU left out) shows there.
+    (
+        "softmax",
+        "Array1<f32>",
+        "let _ = x;\nlet x = cnn.forward(&image);",
+    ),
 ];
 
 /// The sizes of the course's network, as data/digits-cnn.csv holds its weights.

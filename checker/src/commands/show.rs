@@ -45,7 +45,7 @@ impl App {
                     && std::io::stdout().is_terminal()
                     && std::io::stdin().is_terminal();
                 if !(keys && player::play(&frames, self.lang)) {
-                    println!("{}", frames.join("\n"));
+                    print!("{}", frames.join("\n"));
                 }
                 match png_dir {
                     Some(dir) => png::sliding(dir, name, &sliding)?,

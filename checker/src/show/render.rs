@@ -1,7 +1,7 @@
 //! Drawing `show`'s pictures as text: frames of a sliding window, heatmaps and bar
 //! charts. Everything here takes plain data ([`model`](super::model)) and returns text.
 
-use super::model::{Grid, Network, Origin, Sliding, Why, range_of};
+use super::model::{Grid, Network, Origin, Sliding, Stage, Why, range_of};
 use crate::messages::Lang;
 use unicode_width::UnicodeWidthChar;
 
@@ -136,6 +136,15 @@ pub fn number(x: f32) -> String {
         "0".into()
     } else {
         text.into()
+    }
+}
+
+/// A difference, however small: `0.0003` rather than `0`.
+fn small(x: f32) -> String {
+    if x >= 0.01 || !x.is_finite() {
+        number(x)
+    } else {
+        format!("{x:.1e}")
     }
 }
 
@@ -503,18 +512,6 @@ pub fn heatmap(style: &Style, grid: &Grid, scale: f32, gray: bool) -> Vec<String
         .collect()
 }
 
-/// Horizontal bars for values from 0 to `scale`, `width` cells at most.
-fn bar(value: f32, scale: f32, width: usize) -> String {
-    let scale = if scale > 0.0 { scale } else { 1.0 };
-    let eighths = ((value.max(0.0) / scale).min(1.0) * (width * 8) as f32).round() as usize;
-    let mut text = "█".repeat(eighths / 8);
-    let rest = eighths % 8;
-    if rest > 0 {
-        text.push(['▏', '▎', '▍', '▌', '▋', '▊', '▉'][rest - 1]);
-    }
-    text
-}
-
 /// A row of small vertical bars (▁ to █) for a vector of values, scaled to its range.
 fn sparkline(values: &[f32]) -> String {
     let (low, high) = range_of(values);
@@ -546,8 +543,67 @@ fn stage_title(style: &Style, name: &str) -> &'static str {
     }
 }
 
+/// The maps of a stage as one panel: its title, then the maps `per_row` a row, a
+/// column apart (two in the ASCII ramp), rows of maps a blank line apart.
+fn maps_panel(style: &Style, stage: &Stage, per_row: usize) -> Vec<String> {
+    let maps = stage.maps();
+    let (low, high) = range_of(&stage.cells);
+    let scale = low.abs().max(high.abs());
+    let gap = if style.depth == Depth::None { 2 } else { 1 };
+    let heading = format!(
+        "{} {}{}",
+        stage_title(style, stage.name),
+        shape(&stage.shape),
+        star(stage)
+    );
+    let mut lines = vec![style.bold(&heading)];
+    for (i, chunk) in maps.chunks(per_row.max(1)).enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
+        let pictures: Vec<Vec<String>> = chunk
+            .iter()
+            .map(|m| heatmap(style, m, scale, false))
+            .collect();
+        lines.extend(beside(&pictures, gap));
+    }
+    lines
+}
+
+/// The probabilities as ten columns of bars (three lines of eighths), the classes
+/// under them and a mark under the answer.
+fn probabilities_panel(style: &Style, stage: &Stage, answer: usize) -> Vec<String> {
+    const LEVELS: usize = 3;
+    let title = format!("{}{}", style.t("確率", "probabilities"), star(stage));
+    let mut lines = vec![style.bold(&title)];
+    for level in (0..LEVELS).rev() {
+        let mut line = String::new();
+        for (class, &p) in stage.cells.iter().enumerate() {
+            let eighths = (p.clamp(0.0, 1.0) * (LEVELS * 8) as f32).round() as usize;
+            let here = eighths.saturating_sub(level * 8).min(8);
+            let block = match here {
+                0 => ' ',
+                n => ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'][n - 1],
+            };
+            let block = block.to_string();
+            line.push_str(&if class == answer {
+                style.mark(&block)
+            } else {
+                block
+            });
+            line.push(' ');
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    let classes: Vec<String> = (0..stage.cells.len()).map(|c| c.to_string()).collect();
+    lines.push(classes.join(" "));
+    lines.push(format!("{}▲", " ".repeat(answer * 2)));
+    lines
+}
+
 /// The screen of `show cnn`: the digit, each stage's feature maps as heatmaps with
 /// their shapes, the dense layers as bars, the ten probabilities with the answer marked.
+/// In colour it fits 80 × 24; the ASCII ramp takes a line per row of cells.
 pub fn network_screen(style: &Style, n: &Network, file: &str) -> String {
     let lang = style.lang;
     let answer = n.answer();
@@ -556,93 +612,76 @@ pub fn network_screen(style: &Style, n: &Network, file: &str) -> String {
         Lang::Ja => format!(
             "CNN の中身：テスト用の数字 {} / {}（正解 {}）を学習済みの重みで読みます",
             n.index,
-            n.count - 1,
+            n.count.saturating_sub(1),
             n.label
         ),
         Lang::En => format!(
             "Inside the CNN: test digit {} of 0-{} (a {}) read with the trained weights",
             n.index,
-            n.count - 1,
+            n.count.saturating_sub(1),
             n.label
         ),
     };
     lines.push(style.bold(&title));
-    // Panels: a title line, then a picture; packed left to right into 80 columns.
-    let mut panels: Vec<Vec<String>> = Vec::new();
-    panels.push(
+    let mut notes: Vec<String> = Vec::new();
+    let mut panels: Vec<Vec<String>> = vec![
         [
             vec![style.bold(style.t("入力 8×8", "input 8×8"))],
             heatmap(style, &n.image, 1.0, true),
         ]
         .concat(),
-    );
-    let mut notes: Vec<String> = Vec::new();
+    ];
+    // Eight maps of conv1 four a row, sixteen of conv2 eight a row, the pooled ones
+    // eight a row; then the fully connected layers as bars, and the probabilities.
     for stage in &n.stages {
-        if stage.shape.len() != 3 {
-            continue;
-        }
-        let maps = stage.maps();
-        let (low, high) = range_of(&stage.cells);
-        let scale = low.abs().max(high.abs());
-        let per_row = if maps.len() > 8 { 8 } else { maps.len() };
-        let mut rows = Vec::new();
-        for chunk in maps.chunks(per_row.max(1)) {
-            let pictures: Vec<Vec<String>> = chunk
-                .iter()
-                .map(|m| heatmap(style, m, scale, false))
-                .collect();
-            let gap = if style.depth == Depth::None { 2 } else { 1 };
-            rows.extend(beside(&pictures, gap));
-        }
-        let heading = format!(
-            "{} {}{}",
-            stage_title(style, stage.name),
-            shape(&stage.shape),
-            star(stage)
-        );
-        panels.push([vec![style.bold(&heading)], rows].concat());
         note(style, stage, &mut notes);
-    }
-    lines.extend(pack(&panels, 80, 3));
-    // The dense layers as bars, and the probabilities.
-    let mut left = Vec::new();
-    for stage in n.stages.iter().filter(|s| s.shape.len() == 1) {
-        if stage.name == "softmax" {
-            continue;
+        match stage.name {
+            "conv1" | "conv2" | "pool" if stage.shape.len() == 3 => {
+                let per_row = if stage.name == "conv1" { 4 } else { 8 };
+                panels.push(maps_panel(style, stage, per_row));
+            }
+            "relu" if stage.shape.len() == 3 => {
+                let per_row = if stage.shape.first() == Some(&8) {
+                    4
+                } else {
+                    8
+                };
+                panels.push(maps_panel(style, stage, per_row));
+            }
+            _ => {}
         }
-        left.push(style.bold(&format!(
+    }
+    let mut dense = Vec::new();
+    for stage in n
+        .stages
+        .iter()
+        .filter(|s| s.name == "fc1" || s.name == "fc2")
+    {
+        dense.push(style.bold(&format!(
             "{} {}{}",
             stage_title(style, stage.name),
             shape(&stage.shape),
             star(stage)
         )));
-        left.push(sparkline(&stage.cells));
-        note(style, stage, &mut notes);
+        dense.push(sparkline(&stage.cells));
     }
-    let mut right = Vec::new();
+    panels.push(dense);
     if let Some(probs) = n.stages.last() {
-        right.push(style.bold(&format!(
-            "{}{}",
-            style.t("確率（softmax）", "probabilities (softmax)"),
-            star(probs)
-        )));
-        for (class, &p) in probs.cells.iter().enumerate() {
-            let marker = if class == answer { "◀" } else { "" };
-            let line = format!("{class} {:>5.1}% {}{marker}", p * 100.0, bar(p, 1.0, 20));
-            right.push(if class == answer {
-                style.mark(&line)
-            } else {
-                line
-            });
-        }
-        note(style, probs, &mut notes);
+        panels.push(probabilities_panel(style, probs, answer));
     }
-    lines.extend(beside(&[left, right], 3));
+    lines.extend(pack(&panels, 80, 2));
+    let p = n.probabilities().get(answer).copied().unwrap_or(0.0) * 100.0;
     let verdict = match (lang, answer == n.label) {
-        (Lang::Ja, true) => format!("答えは {answer}：正解です。"),
-        (Lang::Ja, false) => format!("答えは {answer}：正解は {} なので、間違いです。", n.label),
-        (Lang::En, true) => format!("The answer is {answer}: right."),
-        (Lang::En, false) => format!("The answer is {answer}: wrong, it is a {}.", n.label),
+        (Lang::Ja, true) => format!("答えは {answer}（確率 {p:.1}%）：正解です。"),
+        (Lang::Ja, false) => format!(
+            "答えは {answer}（確率 {p:.1}%）：正解は {} なので、間違いです。",
+            n.label
+        ),
+        (Lang::En, true) => format!("The answer is {answer} ({p:.1}%): right."),
+        (Lang::En, false) => format!(
+            "The answer is {answer} ({p:.1}%): wrong, it is a {}.",
+            n.label
+        ),
     };
     lines.push(style.bold(&verdict));
     notes.dedup();
@@ -654,14 +693,14 @@ pub fn network_screen(style: &Style, n: &Network, file: &str) -> String {
 }
 
 /// `*` after a stage drawn by the reference.
-fn star(stage: &super::model::Stage) -> &'static str {
+fn star(stage: &Stage) -> &'static str {
     match stage.origin {
         Origin::Student => "",
         Origin::Reference(_) => "*",
     }
 }
 
-fn note(style: &Style, stage: &super::model::Stage, notes: &mut Vec<String>) {
+fn note(style: &Style, stage: &Stage, notes: &mut Vec<String>) {
     match &stage.origin {
         Origin::Reference(why) => {
             let text = format!(
@@ -678,19 +717,19 @@ fn note(style: &Style, stage: &super::model::Stage, notes: &mut Vec<String>) {
             );
             notes.push(style.mark(&text));
         }
-        Origin::Student if stage.off_by > 1e-3 => {
+        Origin::Student if stage.off_by > 1e-4 => {
             let text = match style.lang {
                 Lang::Ja => format!(
                     "✗ {} {}：模範解答と最大 {} 違います。",
                     stage_title(style, stage.name),
                     shape(&stage.shape),
-                    number(stage.off_by)
+                    small(stage.off_by)
                 ),
                 Lang::En => format!(
                     "✗ {} {}: off from the reference's by up to {}.",
                     stage_title(style, stage.name),
                     shape(&stage.shape),
-                    number(stage.off_by)
+                    small(stage.off_by)
                 ),
             };
             notes.push(style.bad(&text));
@@ -734,8 +773,6 @@ mod tests {
 
     #[test]
     fn bars_and_ramps() {
-        assert_eq!(bar(1.0, 1.0, 4), "████");
-        assert_eq!(bar(0.5, 1.0, 2), "█");
         assert_eq!(sparkline(&[0.0, 1.0]), "▁█");
         let style = Style {
             lang: Lang::En,
@@ -744,6 +781,33 @@ mod tests {
         };
         let grid = Grid::new(1, 3, vec![0.0, 0.5, 1.0]);
         assert_eq!(heatmap(&style, &grid, 1.0, true), vec!["·+@".to_string()]);
+    }
+
+    #[test]
+    fn colours_by_the_terminal_s_depth() {
+        let mut style = Style {
+            lang: Lang::En,
+            color: true,
+            depth: Depth::True,
+        };
+        assert_eq!(
+            color_code(&style, (255, 140, 25), false),
+            "\u{1b}[38;2;255;140;25m"
+        );
+        let grid = Grid::new(2, 1, vec![1.0, -1.0]);
+        let cells = heatmap(&style, &grid, 1.0, false);
+        assert_eq!(
+            cells.len(),
+            1,
+            "two rows of cells in one line of half blocks"
+        );
+        assert!(
+            cells[0].contains('▀') && cells[0].contains("48;2;38;115;255"),
+            "{cells:?}"
+        );
+        style.depth = Depth::Palette;
+        assert_eq!(color_code(&style, (255, 0, 0), true), "\u{1b}[48;5;196m");
+        assert_eq!(Depth::detect(false), Depth::None);
     }
 
     #[test]

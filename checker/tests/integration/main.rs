@@ -18,6 +18,7 @@ mod lesson_files;
 mod modules;
 mod robustness;
 mod self_check;
+mod show;
 mod student;
 mod support;
 mod watch;

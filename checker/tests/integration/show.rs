@@ -1,0 +1,323 @@
+//! `show`: the lecture's pictures drawn from the student's own code, read as a student
+//! would read them (snapshots), stepped through with keys in a pseudo-terminal, and
+//! written as PNG files whose pixels are checked against the feature maps.
+
+use crate::support::{Workbook, assert_status, serial, stdout};
+use crate::watch::Pty;
+use std::path::Path;
+use std::time::Duration;
+
+#[path = "../../src/lesson/split.rs"]
+#[allow(dead_code, reason = "the test uses only the split's rows")]
+mod split;
+
+/// The first `show` of a test run may compile the harness's dependencies.
+const FIRST: Duration = Duration::from_secs(300);
+const SOON: Duration = Duration::from_secs(60);
+
+/// A new student's workbook with the references of `modules` as their own code.
+fn solved(modules: &[&str]) -> Workbook {
+    let wb = Workbook::real();
+    for module in modules {
+        let reference = wb.read(&format!("solutions/src/{module}.rs"));
+        wb.write(&format!("exercises/src/{module}.rs"), &reference);
+    }
+    wb
+}
+
+fn show(wb: &Workbook, args: &[&str]) -> String {
+    let (output, _) = wb.run(args);
+    assert_status(&output, 0);
+    stdout(&output)
+}
+
+#[test]
+fn show_conv_prints_the_lecture_s_frames_from_the_student_s_conv2d() {
+    let _serial = serial();
+    let wb = solved(&["conv"]);
+    let en = show(&wb, &["show", "conv", "--no-animate"]);
+    let ja = show(&wb, &["--lang", "ja", "show", "conv", "--no-animate"]);
+    // Nine positions and the whole result; the lecture's 4, 3, 5 by the student's code.
+    assert_eq!(en.matches("Convolution: the 3×3 kernel").count(), 9, "{en}");
+    assert!(en.contains("+ 0×0 + 1×0 + 1×1 = 4"), "{en}");
+    assert!(
+        en.contains("Computed by your conv2d (exercises/src/conv.rs)."),
+        "{en}"
+    );
+    assert!(!en.contains('✗'), "{en}");
+    assert!(!ja.is_ascii() && !ja.contains("Computed"), "{ja}");
+    for line in ja.lines() {
+        assert!(
+            !line.contains("the ") && !line.contains("your "),
+            "English in Japanese mode: {line}"
+        );
+    }
+    wb.settings().bind(|| {
+        insta::assert_snapshot!("show_conv_en", en);
+        insta::assert_snapshot!("show_conv_ja", ja);
+    });
+}
+
+#[test]
+fn show_pool_picks_8_from_4_8_7_1_and_shrinks_the_image_to_a_quarter() {
+    let _serial = serial();
+    let wb = solved(&["pool"]);
+    let en = show(&wb, &["show", "pool", "--no-animate"]);
+    let ja = show(&wb, &["--lang", "ja", "show", "pool", "--no-animate"]);
+    assert!(en.contains("max(4, 8, 7, 1) = 8"), "{en}");
+    assert!(
+        en.contains("16 pixels become 4, a quarter of the image"),
+        "{en}"
+    );
+    assert!(ja.contains("画像は 4 分の 1 になりました"), "{ja}");
+    wb.settings().bind(|| {
+        insta::assert_snapshot!("show_pool_en", en);
+        insta::assert_snapshot!("show_pool_ja", ja);
+    });
+}
+
+#[test]
+fn a_conv2d_that_is_a_stub_panics_or_does_not_compile_gives_one_line_and_the_reference() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    let stub = show(&wb, &["show", "conv", "--no-animate"]);
+    let reason = "Computed by the reference: your conv2d is still todo!() (exercises/src/conv.rs:";
+    assert_eq!(stub.matches(reason).count(), 10, "{stub}");
+    // The reference's picture: the lecture's result, whole.
+    assert!(stub.contains(" 4  3  5\n"), "{stub}");
+
+    wb.write(
+        "exercises/src/conv.rs",
+        "use ndarray::Array2;\n\npub fn conv2d(image: &Array2<f32>, kernel: &Array2<f32>) -> Array2<f32> {\n    \
+         let _ = kernel;\n    let row = image.nrows() + 1;\n    Array2::from_elem((image[[row, 0]] as usize, 1), 0.0)\n}\n",
+    );
+    let panicked = show(&wb, &["show", "conv", "--no-animate"]);
+    let last = panicked.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("Computed by the reference: your code panicked (exercises/src/conv.rs:6:")
+            && last.contains("is out of bounds for array of shape [5, 5]"),
+        "{panicked}"
+    );
+    assert!(panicked.contains(" 4  3  5\n"), "{panicked}");
+
+    wb.write("exercises/src/conv.rs", "pub fn conv2d(\n");
+    let broken = show(&wb, &["--lang", "ja", "show", "conv", "--no-animate"]);
+    let last = broken.lines().last().unwrap_or_default();
+    assert_eq!(
+        last,
+        "模範解答で計算しました：あなたのコードがコンパイルできません（`check conv` で理由が見られます）。"
+    );
+    wb.settings().bind(|| {
+        insta::assert_snapshot!(
+            "show_conv_stub_last_frame",
+            stub.split("\n\n\n").last().unwrap_or_default()
+        )
+    });
+}
+
+#[test]
+fn a_wrong_conv2d_shows_both_values_and_marks_the_difference() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    let flipped = wb.read("solutions/mistakes/conv/flipped_kernel.rs");
+    wb.write("exercises/src/conv.rs", &flipped);
+    let en = show(&wb, &["show", "conv", "--no-animate"]);
+    assert!(
+        en.contains("✗ The reference gives 4: yours is off by -1."),
+        "{en}"
+    );
+    assert!(
+        en.contains("✗ The 6 cells marked ! differ from the reference."),
+        "{en}"
+    );
+}
+
+#[test]
+fn show_cnn_draws_every_layer_of_the_student_s_network_on_a_test_digit() {
+    let _serial = serial();
+    let wb = solved(&["unit", "dense", "conv", "pool", "cnn"]);
+    let en = show(&wb, &["show", "cnn", "--digit", "3"]);
+    let ja = show(&wb, &["--lang", "ja", "show", "cnn", "--digit", "3"]);
+    assert!(
+        en.contains("Computed by your Cnn (exercises/src/cnn.rs)."),
+        "{en}"
+    );
+    assert!(en.contains("The answer is 2 (99.9%): right."), "{en}");
+    assert!(ja.contains("答えは 2（確率 99.9%）：正解です。"), "{ja}");
+    for screen in [&en, &ja] {
+        assert!(screen.lines().all(|l| l.chars().count() <= 80), "{screen}");
+    }
+    wb.settings().bind(|| {
+        insta::assert_snapshot!("show_cnn_en", en);
+        insta::assert_snapshot!("show_cnn_ja", ja);
+    });
+
+    // A new student: every layer is the reference's, and the screen says so.
+    let fresh = Workbook::real();
+    let en = show(&fresh, &["show", "cnn"]);
+    assert!(en.contains("convolution 1 8×6×6*"), "{en}");
+    assert!(
+        en.contains(
+            "* Computed by the reference: your cnn.rs is still todo!() (exercises/src/cnn.rs:"
+        ),
+        "{en}"
+    );
+    let (output, _) = fresh.run(&["--lang", "ja", "show", "cnn", "--digit", "360"]);
+    assert_status(&output, 2);
+    assert!(
+        crate::support::stderr(&output).contains("テスト用の数字は 0 から 359 までです"),
+        "{}",
+        crate::support::stderr(&output)
+    );
+}
+
+/// The colour of a feature map's value `t` (its value over the stage's largest absolute
+/// value), as the checker draws it.
+fn heat(t: f32) -> [u8; 3] {
+    let level = |x: f32| (x * 255.0).round() as u8;
+    if t >= 0.0 {
+        [level(t), level(t * 0.55), level(t * 0.1)]
+    } else {
+        [level(-t * 0.15), level(-t * 0.45), level(-t)]
+    }
+}
+
+fn decode(path: &Path) -> (u32, u32, Vec<u8>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut pixels).unwrap();
+    assert_eq!(info.color_type, png::ColorType::Rgb);
+    (info.width, info.height, pixels)
+}
+
+fn pixel(pixels: &[u8], width: u32, x: usize, y: usize) -> [u8; 3] {
+    let i = (y * width as usize + x) * 3;
+    [pixels[i], pixels[i + 1], pixels[i + 2]]
+}
+
+/// Test digit `index` (pixels 0–16) as the course splits data/digits.csv.gz.
+fn test_digit(root: &Path, index: usize) -> Vec<f32> {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(std::fs::File::open(root.join("data/digits.csv.gz")).unwrap())
+        .read_to_string(&mut text)
+        .unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    let row = split::rows(rows.len(), split::Split::Test)[index];
+    rows[row]
+        .split(',')
+        .take(64)
+        .map(|x| x.parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn png_files_hold_the_feature_maps() {
+    let _serial = serial();
+    let wb = solved(&["unit", "dense", "conv", "pool", "cnn"]);
+    let out = wb.path().join("pictures");
+    let text = show(&wb, &["show", "cnn", "--digit", "3", "--png", "pictures"]);
+    assert!(text.contains("Wrote the PNG files"), "{text}");
+    let cell = 16;
+
+    // The input: 8×8 cells of 16 pixels, gray as the pixel ÷ 16.
+    let digit = test_digit(wb.path(), 3);
+    let (w, h, input) = decode(&out.join("cnn-0-input.png"));
+    assert_eq!((w, h), (128, 128));
+    for (r, c) in [(0, 0), (3, 4), (7, 2), (5, 5)] {
+        let v = ((digit[r * 8 + c] / 16.0) * 255.0).round() as u8;
+        assert_eq!(
+            pixel(&input, w, c * cell + 8, r * cell + 8),
+            [v, v, v],
+            "({r}, {c})"
+        );
+    }
+
+    // conv1: eight 6×6 maps in a row, 4 pixels apart, coloured by value.
+    let weights: Vec<f32> = wb
+        .read("data/digits-cnn.csv")
+        .trim()
+        .split(',')
+        .map(|x| x.parse().unwrap())
+        .collect();
+    let image: Vec<f32> = digit.iter().map(|x| x / 16.0).collect();
+    let conv1 = |o: usize, r: usize, c: usize| {
+        let mut sum = weights[72 + o];
+        for i in 0..3 {
+            for j in 0..3 {
+                sum += image[(r + i) * 8 + c + j] * weights[o * 9 + i * 3 + j];
+            }
+        }
+        sum
+    };
+    let scale = (0..8)
+        .flat_map(|o| (0..36).map(move |k| (o, k / 6, k % 6)))
+        .map(|(o, r, c)| conv1(o, r, c).abs())
+        .fold(0.0, f32::max);
+    let (w, h, maps) = decode(&out.join("cnn-1-conv1.png"));
+    assert_eq!((w, h), (8 * (6 * 16 + 4) - 4, 6 * 16));
+    for (o, r, c) in [(0, 0, 0), (3, 2, 4), (7, 5, 5), (5, 1, 3)] {
+        let (x, y) = (o * (6 * cell + 4) + c * cell + 8, r * cell + 8);
+        let want = heat(conv1(o, r, c) / scale);
+        let got = pixel(&maps, w, x, y);
+        let close = got.iter().zip(want).all(|(a, b)| a.abs_diff(b) <= 1);
+        assert!(close, "map {o} ({r}, {c}): {got:?}, not {want:?}");
+    }
+    // The gap between maps is white.
+    assert_eq!(pixel(&maps, w, 6 * cell + 1, 5), [255, 255, 255]);
+
+    // conv2 and pool: 16 maps, eight a row; the probabilities: ten bars, the answer's tallest.
+    let (w, h, _) = decode(&out.join("cnn-3-conv2.png"));
+    assert_eq!((w, h), (8 * (4 * 16 + 4) - 4, 2 * (4 * 16 + 4) - 4));
+    let (w, h, _) = decode(&out.join("cnn-5-pool.png"));
+    assert_eq!((w, h), (8 * (2 * 16 + 4) - 4, 2 * (2 * 16 + 4) - 4));
+    let (w, h, chart) = decode(&out.join("cnn-9-softmax.png"));
+    assert_eq!((w, h), (10 * 20, 100));
+    let bar = |class: usize| {
+        (0..100)
+            .filter(|&y| pixel(&chart, w, class * 20 + 8, y) != [255, 255, 255])
+            .count()
+    };
+    assert!(bar(2) >= 99, "the answer, 2, is almost certain: {}", bar(2));
+    assert_eq!(bar(5), 0);
+
+    // show conv --png: the image, the kernel and the result, a file each.
+    show(&wb, &["show", "conv", "--no-animate", "--png", "pictures"]);
+    let (w, h, result) = decode(&out.join("conv-output.png"));
+    assert_eq!((w, h), (48, 48));
+    // 4 3 5: the 5 is the largest, full orange; the 3 at 3/5 of it.
+    assert_eq!(pixel(&result, w, 40, 8), heat(1.0));
+    assert_eq!(pixel(&result, w, 24, 40), heat(0.6));
+    assert_eq!(decode(&out.join("conv-image.png")).0, 80);
+}
+
+#[test]
+fn show_conv_steps_with_keys_in_a_terminal_and_gives_it_back() {
+    let _serial = serial();
+    let wb = solved(&["conv"]);
+    let mut pty = Pty::spawn_sized(&wb, &["show", "conv"], 80, 24);
+    let screen = pty.screen.clone();
+    let at = screen.wait_for("(position 1 of 9)", 0, FIRST);
+    let at = screen.wait_for("space or → next", at, SOON);
+    pty.keys(" ");
+    let at = screen.wait_for("(position 2 of 9)", at, SOON);
+    // → and ← as a terminal sends them.
+    pty.keys("\u{1b}[C");
+    let at = screen.wait_for("(position 3 of 9)", at, SOON);
+    pty.keys("\u{1b}[D");
+    let at = screen.wait_for("(position 2 of 9)", at, SOON);
+    assert!(screen.text()[..at].contains("= 3"), "{}", screen.text());
+    pty.keys("q");
+    assert_eq!(pty.exit_code(SOON), 0, "{}", screen.text());
+    // The cursor is shown again.
+    screen.wait_for("\u{1b}[?25h", at, SOON);
+
+    // Ctrl-C ends it too, with the status of an interrupt, the terminal given back.
+    let mut pty = Pty::spawn_sized(&wb, &["show", "conv"], 80, 24);
+    let screen = pty.screen.clone();
+    let at = screen.wait_for("(position 1 of 9)", 0, SOON);
+    pty.keys("\u{3}");
+    assert_eq!(pty.exit_code(SOON), 130, "{}", screen.text());
+    screen.wait_for("\u{1b}[?25h", at, SOON);
+}

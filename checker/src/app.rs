@@ -344,8 +344,12 @@ impl App {
             .course
             .layout
             .show(&self.course.layout.solution(&lesson.module));
+        // Lessons that `show` can draw suggest it.
+        let show = crate::show::suggestion(self.lang, &lesson.module)
+            .map(|line| format!("  {line}\n"))
+            .unwrap_or_default();
         self.fit(&format!(
-            "{check} {}{points}\n  {}\n",
+            "{check} {}{points}\n  {}\n{show}",
             m.passed(lesson.tests.len(), lesson.case_count()),
             m.compare_with_reference(&reference)
         ))

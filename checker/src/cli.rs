@@ -86,7 +86,7 @@ pub enum Command {
     /// What you have not written yet is drawn by the reference, and labelled so.
     Show {
         /// What to show: conv, pool or cnn.
-        #[arg(value_enum)]
+        #[arg(value_enum, value_name = "WHAT")]
         what: ShowWhat,
         /// Print every frame one after another instead of stepping through them with keys
         /// (always so when the output is not a terminal).
@@ -450,6 +450,7 @@ fn japanese_value_name(name: &str) -> Option<&'static str> {
         "NAME" => Some("名前"),
         "FORMAT" => Some("形式"),
         "LANG" => Some("言語"),
+        "WHAT" => Some("見せるもの"),
         _ => None,
     }
 }

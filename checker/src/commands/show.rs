@@ -33,6 +33,31 @@ impl App {
             on_first_build: &on_first_build,
         };
         let layout = &self.course.layout;
+        // `show` draws the course's own modules; a course without them has nothing to show.
+        let module = match what {
+            ShowWhat::Conv => "conv",
+            ShowWhat::Pool => "pool",
+            ShowWhat::Cnn => "cnn",
+        };
+        let needed: &[&str] = match what {
+            ShowWhat::Cnn => &["unit", "dense", "conv", "pool", "cnn"],
+            _ => &[module],
+        };
+        if let Some(missing) = needed
+            .iter()
+            .find(|m| !self.course.lessons.iter().any(|l| l.module == **m))
+        {
+            let text = match self.lang {
+                Lang::Ja => format!(
+                    "このコースには `{missing}` のレッスンがないので、`show {module}` は使えません。"
+                ),
+                Lang::En => format!(
+                    "This course has no `{missing}` lesson, so there is nothing for `show {module}` to draw."
+                ),
+            };
+            eprintln!("{}", self.fit(&text));
+            return Ok(Exit::Usage);
+        }
         let written = match what {
             ShowWhat::Conv | ShowWhat::Pool => {
                 let (sliding, module, name) = match what {
@@ -48,8 +73,8 @@ impl App {
                     print!("{}", frames.join("\n"));
                 }
                 match png_dir {
-                    Some(dir) => png::sliding(dir, name, &sliding)?,
-                    None => Vec::new(),
+                    Some(dir) => png::sliding(dir, name, &sliding),
+                    None => Ok(Vec::new()),
                 }
             }
             ShowWhat::Cnn => {
@@ -71,9 +96,21 @@ impl App {
                 let file = layout.show(&layout.exercise("cnn"));
                 print!("{}", render::network_screen(&style, &network, &file));
                 match png_dir {
-                    Some(dir) => png::network(dir, &network)?,
-                    None => Vec::new(),
+                    Some(dir) => png::network(dir, &network),
+                    None => Ok(Vec::new()),
                 }
+            }
+        };
+        let written = match written {
+            Ok(written) => written,
+            Err(error) => {
+                let dir = png_dir.map(|d| d.display().to_string()).unwrap_or_default();
+                let text = match self.lang {
+                    Lang::Ja => format!("PNG ファイルを {dir} に書き出せません：{error:#}"),
+                    Lang::En => format!("Cannot write the PNG files into {dir}: {error:#}"),
+                };
+                eprintln!("{}", self.fit(&text));
+                return Ok(Exit::Failed);
             }
         };
         if !written.is_empty() {

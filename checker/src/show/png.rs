@@ -40,8 +40,7 @@ impl Picture {
     }
 
     fn write(&self, path: &Path) -> Result<()> {
-        let file = std::fs::File::create(path)
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        let file = std::fs::File::create(path).with_context(|| path.display().to_string())?;
         let mut encoder = png::Encoder::new(
             std::io::BufWriter::new(file),
             u32::try_from(self.width)?,
@@ -88,7 +87,7 @@ fn scale_of(cells: &[f32]) -> f32 {
 
 /// `show conv --png DIR`: the image, the kernel and the output, a file each.
 pub fn sliding(dir: &Path, name: &str, s: &Sliding) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
     let mut written = Vec::new();
     let mut parts = vec![("image", &s.image, true), ("output", &s.output, false)];
     if let Some(kernel) = &s.kernel {
@@ -110,7 +109,7 @@ pub fn sliding(dir: &Path, name: &str, s: &Sliding) -> Result<Vec<PathBuf>> {
 /// `show cnn --png DIR`: the input, every stage's maps (eight a row) or units (one row),
 /// and the probabilities as a bar chart.
 pub fn network(dir: &Path, n: &Network) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot make {}", dir.display()))?;
+    std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
     let mut written = Vec::new();
     let path = dir.join("cnn-0-input.png");
     maps(std::slice::from_ref(&n.image), 1, 1.0, true).write(&path)?;

@@ -349,11 +349,11 @@ pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
             }
             None => {
                 let cells: Vec<String> = patch.iter().map(|&x| number(x)).collect();
-                Some(format!(
-                    "  max({}) = {}",
-                    cells.join(", "),
-                    style.mark(&number(value))
-                ))
+                let value = style.mark(&number(value));
+                Some(match style.lang {
+                    Lang::Ja => format!("  {} の最大値は {value}", cells.join("、")),
+                    Lang::En => format!("  max({}) = {value}", cells.join(", ")),
+                })
             }
         };
         lines.extend(sum);

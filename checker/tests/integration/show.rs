@@ -116,6 +116,24 @@ fn a_conv2d_that_is_a_stub_panics_or_does_not_compile_gives_one_line_and_the_ref
 }
 
 #[test]
+fn a_course_without_the_module_says_there_is_nothing_to_show() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let (output, _) = wb.run(&["show", "conv"]);
+    assert_status(&output, 2);
+    assert_eq!(
+        crate::support::stderr(&output),
+        "This course has no `conv` lesson, so there is nothing for `show conv` to draw.\n"
+    );
+    let (output, _) = wb.run(&["--lang", "ja", "show", "cnn"]);
+    assert_status(&output, 2);
+    assert_eq!(
+        crate::support::stderr(&output),
+        "このコースには `unit` のレッスンがないので、`show cnn` は使えません。\n"
+    );
+}
+
+#[test]
 fn a_wrong_conv2d_shows_both_values_and_marks_the_difference() {
     let _serial = serial();
     let wb = Workbook::real();

@@ -130,3 +130,41 @@ fn the_trained_network_reads_350_of_the_360_test_digits() {
     let acc = accuracy(&Array1::from(predicted), &Array1::from(labels));
     assert_eq!((acc * 360.0).round(), 350.0, "{acc}");
 }
+
+/// Every value of a network, in the order of the CSV files: conv1.filters, conv1.bias,
+/// conv2.filters, conv2.bias, fc1.weights, fc1.bias, fc2.weights, fc2.bias.
+fn values(cnn: &Cnn) -> Vec<f32> {
+    cnn.conv1
+        .filters
+        .iter()
+        .chain(&cnn.conv1.bias)
+        .chain(&cnn.conv2.filters)
+        .chain(&cnn.conv2.bias)
+        .chain(&cnn.fc1.weights)
+        .chain(&cnn.fc1.bias)
+        .chain(&cnn.fc2.weights)
+        .chain(&cnn.fc2.bias)
+        .copied()
+        .collect()
+}
+
+/// The lessons read the weights as data sets, one CSV row each (data/README.md): each
+/// row holds its JSON's 3,658 values, bit for bit.
+#[test]
+fn each_csv_row_holds_its_json_values_bit_for_bit() {
+    for (csv, json) in [
+        ("digits-cnn.csv", "digits-cnn.json"),
+        ("digits-cnn-start.csv", "digits-cnn-start.json"),
+    ] {
+        let text = std::fs::read_to_string(data(csv)).expect("the CSV file");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 1, "{csv}: one row");
+        let row: Vec<u32> = lines[0]
+            .split(',')
+            .map(|v| v.trim().parse::<f32>().expect("a number").to_bits())
+            .collect();
+        let expected: Vec<u32> = values(&load(json)).iter().map(|v| v.to_bits()).collect();
+        assert_eq!(row.len(), 3658, "{csv}");
+        assert_eq!(row, expected, "{csv} and {json}");
+    }
+}

@@ -17,7 +17,7 @@ fn dev_check_proves_every_lesson_sound() {
     assert!(out.contains("lessons are sound"), "{out}");
     for lesson in [
         "unit", "dense", "size", "conv", "pool", "stride", "cnn", "digits", "loss", "backprop",
-        "convback",
+        "convback", "train",
     ] {
         assert!(
             out.contains(&format!("✓ {lesson}: the reference passes")),

@@ -323,7 +323,16 @@ impl App {
     }
 
     /// `✓ Passed! …`, with the points when they are awarded now (once per lesson).
-    pub(crate) fn pass_lines(&self, lesson: &Lesson, awarded: bool) -> String {
+    /// What a passing check prints: the tick, the points, where the reference is, what
+    /// the lesson's tests show of the student's outputs (`room` says how much space
+    /// there is), and the `show` command that fits.
+    pub(crate) fn pass_lines(
+        &self,
+        lesson: &Lesson,
+        verdict: &Verdict,
+        awarded: bool,
+        room: crate::exhibit::Room,
+    ) -> String {
         let m = self.msg();
         let check = if self.color {
             "✓".green().bold().to_string()
@@ -348,11 +357,23 @@ impl App {
         let show = crate::show::suggestion(self.lang, &lesson.module)
             .map(|line| format!("  {line}\n"))
             .unwrap_or_default();
-        self.fit(&format!(
+        let mut exhibits = String::new();
+        if let Verdict::Ran { exhibits: all, .. } = verdict {
+            let width = text::terminal_width().unwrap_or(80).min(100);
+            for exhibit in all {
+                let drawn = crate::exhibit::render(exhibit, m, self.color, width, room);
+                if !drawn.is_empty() {
+                    exhibits.push('\n');
+                    exhibits.push_str(&drawn);
+                }
+            }
+        }
+        let lines = self.fit(&format!(
             "{check} {}{points}\n  {}\n{show}",
             m.passed(lesson.tests.len(), lesson.case_count()),
             m.compare_with_reference(&reference)
-        ))
+        ));
+        format!("{lines}{exhibits}")
     }
 
     pub(crate) fn introduce(&self, lesson: &Lesson) -> String {

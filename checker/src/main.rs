@@ -7,6 +7,7 @@ mod commands;
 mod compile_errors;
 mod course;
 mod diagnosis;
+mod exhibit;
 mod exit;
 mod files;
 mod grade;

@@ -106,6 +106,15 @@ impl TestVerdict {
     }
 }
 
+/// A test's output to draw for the student (see [`crate::lesson::Show`]): the student's
+/// own output and the case's inputs.
+#[derive(Debug, Clone)]
+pub struct Exhibit {
+    pub show: crate::lesson::Show,
+    pub output: Value,
+    pub inputs: Vec<Value>,
+}
+
 #[derive(Debug)]
 pub enum Verdict {
     Ran {
@@ -116,6 +125,8 @@ pub enum Verdict {
         diagnosis: Option<usize>,
         /// The earlier lesson whose module makes this one fail, if any.
         blame: Option<Blame>,
+        /// What the student's outputs show, for tests with a `show` (their first case).
+        exhibits: Vec<Exhibit>,
     },
     CompileError {
         diagnostics: Vec<Diagnostic>,
@@ -564,6 +575,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
         .map(|(id, ..)| id)
         .find(|id| !result.outcomes.contains_key(id));
     let mut index_in_test = vec![0usize; lesson.tests.len()];
+    let mut exhibits = Vec::new();
     for (id, test, case) in lesson.cases() {
         let t = lesson
             .tests
@@ -572,6 +584,15 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             .unwrap_or(0);
         let index = index_in_test[t];
         index_in_test[t] += 1;
+        if let (Some(show), 0, Some(Outcome::Value(got))) =
+            (test.show, index, result.outcomes.get(&id))
+        {
+            exhibits.push(Exhibit {
+                show,
+                output: got.clone(),
+                inputs: case.args.clone(),
+            });
+        }
         // Every case expecting the reference's output has one: faults were found above.
         let expected = match (&case.expected, &run.reference) {
             (Expected::Given(value), _) => Some(value),
@@ -618,6 +639,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
         stderr: result.stderr,
         diagnosis: None,
         blame: None,
+        exhibits,
     }
 }
 

@@ -1,6 +1,7 @@
 //! `check <lesson>`: any lesson, in any order.
 
 use crate::app::App;
+use crate::exhibit::Room;
 use crate::exit::Exit;
 use crate::messages::Again;
 use crate::report;
@@ -20,7 +21,10 @@ impl App {
         println!("{}\n{}\n", self.heading(&lesson), self.edit_line(&lesson));
         crate::timings::mark("progress saved");
         if verdict.passed() {
-            print!("{}", self.pass_lines(&lesson, awarded));
+            print!(
+                "{}",
+                self.pass_lines(&lesson, &verdict, awarded, Room::Report)
+            );
             crate::timings::mark("report printed");
             Ok(Exit::Passed)
         } else {

@@ -87,7 +87,15 @@ impl App {
             );
             return Ok(verdict.exit_code());
         }
-        print!("{}", self.pass_lines(lesson, awarded[shown]));
+        print!(
+            "{}",
+            self.pass_lines(
+                lesson,
+                verdict,
+                awarded[shown],
+                crate::exhibit::Room::Report
+            )
+        );
         self.print_up_next(next.as_ref());
         Ok(Exit::Passed)
     }

@@ -273,7 +273,12 @@ impl App {
         let mut details = String::new();
         let mut advice = None;
         if verdict.passed() {
-            result = self.pass_lines(lesson, checked.awarded);
+            result = self.pass_lines(
+                lesson,
+                verdict,
+                checked.awarded,
+                crate::exhibit::Room::Watch,
+            );
             // Without keys there is no `n`: the next lesson follows at once, as with `next`.
             if !term.keys() {
                 session.lesson = self.current().cloned();

@@ -52,6 +52,121 @@ impl LessonError {
     }
 }
 
+/// A scenario's `show`, checked against what the scenario returns and its inputs.
+fn show_of(
+    raw: &Spanned<model::RawShow>,
+    returns: &Type,
+    names: &[String],
+    params: &[Type],
+    errors: &mut Vec<LessonError>,
+) -> Option<Show> {
+    let show = raw.get_ref();
+    let span = raw.span();
+    fn fail<T>(
+        errors: &mut Vec<LessonError>,
+        span: &Range<usize>,
+        en: String,
+        ja: String,
+    ) -> Option<T> {
+        errors.push(LessonError {
+            span: Some(span.clone()),
+            message: en,
+            ja: Some(ja),
+        });
+        None
+    }
+    // The input a field names, which must be of type `want`.
+    let input = |field: &str, name: &Option<String>, want: &Type, errors: &mut Vec<LessonError>| {
+        let Some(name) = name else {
+            return fail(
+                errors,
+                &span,
+                format!(
+                    "`show` with view `digits` needs `{field}`: the name of the input that holds them ({want})"
+                ),
+                format!(
+                    "`show` の view `digits` には `{field}` が要ります。それを入れた入力の名前です（{want}）。"
+                ),
+            );
+        };
+        match names.iter().position(|n| n == name) {
+            Some(i) if &params[i] == want => Some(i),
+            Some(i) => fail(
+                errors,
+                &span,
+                format!(
+                    "`show`'s `{field}` names the input `{name}`, of type {}; it must be {want}",
+                    params[i]
+                ),
+                format!(
+                    "`show` の `{field}` が指す入力 `{name}` の型は {} です。{want} にしてください。",
+                    params[i]
+                ),
+            ),
+            None => fail(
+                errors,
+                &span,
+                format!(
+                    "`show`'s `{field}` names `{name}`, which is not an input of this scenario"
+                ),
+                format!("`show` の `{field}` が指す `{name}` は、このシナリオの入力にありません。"),
+            ),
+        }
+    };
+    let array = |kind, dims| Type::Array(kind, dims);
+    use cnnlings_runtime::Kind;
+    match show.view.as_str() {
+        "digits" => {
+            let want = array(Kind::Usize, 1);
+            if returns != &want {
+                return fail(
+                    errors,
+                    &span,
+                    format!(
+                        "`show` with view `digits` draws predicted classes: the scenario must return {want}, not {returns}"
+                    ),
+                    format!(
+                        "view `digits` は予測したクラスを描きます。シナリオは {returns} ではなく {want} を返すようにしてください。"
+                    ),
+                );
+            }
+            let images = input("images", &show.images, &array(Kind::F32, 3), errors)?;
+            let labels = input("labels", &show.labels, &want, errors)?;
+            Some(Show::Digits { images, labels })
+        }
+        "loss_curve" => {
+            let want = array(Kind::F32, 1);
+            if returns != &want {
+                return fail(
+                    errors,
+                    &span,
+                    format!(
+                        "`show` with view `loss_curve` plots the loss after each epoch: the scenario must return {want}, not {returns}"
+                    ),
+                    format!(
+                        "view `loss_curve` はエポックごとの損失をグラフにします。シナリオは {returns} ではなく {want} を返すようにしてください。"
+                    ),
+                );
+            }
+            if show.images.is_some() || show.labels.is_some() {
+                return fail(
+                    errors,
+                    &span,
+                    "`show` with view `loss_curve` takes no `images` or `labels`".to_string(),
+                    "view `loss_curve` には `images` も `labels` も要りません。".to_string(),
+                );
+            }
+            Some(Show::LossCurve)
+        }
+        other => fail(
+            errors,
+            &span,
+            format!("`show` has no view `{other}`; the views are {VIEWS}"),
+            format!("`show` に view `{other}` はありません。使える view は {VIEWS} です。"),
+        ),
+    }
+}
+
 /// What the harness calls for a case: a lesson function, or a scenario's snippet.
 #[derive(Debug, Clone, PartialEq)]
 pub enum EntryKind {
@@ -115,7 +230,26 @@ pub struct Test {
     pub span: Range<usize>,
     /// Where a scenario's `code` is written.
     pub code_span: Option<Range<usize>>,
+    /// What the student is shown of this test's output when the lesson passes.
+    pub show: Option<Show>,
 }
+
+/// A view of a scenario's output, drawn for the student when the lesson passes: what
+/// their own code computed, made visible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// The output is predicted classes (`Array1<usize>`) of images: a few images drawn
+    /// with their label and the prediction, the wrong ones first, and the accuracy.
+    /// The fields are the indices of the inputs that hold the images (`Array3<f32>`)
+    /// and the labels (`Array1<usize>`).
+    Digits { images: usize, labels: usize },
+    /// The output is the loss after each epoch of training (`Array1<f32>`): a plot of
+    /// it falling, and how far it fell.
+    LossCurve,
+}
+
+/// The views a `show` may name, for messages.
+const VIEWS: &str = "`digits`, `loss_curve`";
 
 /// One concrete run of an entry: its arguments and what its output must be.
 #[derive(Debug, Clone, PartialEq)]
@@ -759,6 +893,7 @@ fn fixed_test(
         }
     };
     (values.len() == args.len()).then(|| Test {
+        show: None,
         name: fixed.name.clone(),
         kind: TestKind::Fixed,
         entry,
@@ -909,6 +1044,7 @@ fn random_test(
     };
     let cases = checked_cases(lesson, raw, draw, errors)?;
     Some(Test {
+        show: None,
         name: random.name.clone(),
         kind: TestKind::Random,
         entry,
@@ -1051,6 +1187,10 @@ fn scenario_test(
                 .collect(),
         ),
     };
+    let show = match &scenario.show {
+        Some(raw) => Some(show_of(raw, &returns, &names, &params, errors)?),
+        None => None,
+    };
     let labels = types::output_of(&returns, &[]).1;
     lesson.entries.push(Entry {
         kind: EntryKind::Snippet {
@@ -1076,6 +1216,7 @@ fn scenario_test(
         span: raw.span(),
         code_span: Some(scenario.code.span()),
         cases,
+        show,
     })
 }
 

@@ -198,6 +198,20 @@ pub struct RawScenario {
     /// Grade reports say that this test failed, never its inputs, values or outputs.
     #[serde(default)]
     pub secret: bool,
+    /// What to draw for the student from this test's output when the lesson passes.
+    pub show: Option<Spanned<RawShow>>,
+}
+
+/// `show = { view = "digits", images = "images", labels = "labels" }` or
+/// `show = { view = "loss_curve" }`: a view of a scenario's output (see [`super::Show`]).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawShow {
+    pub view: String,
+    /// `digits`: the input holding the images, `Array3<f32>` (n, H, W).
+    pub images: Option<String>,
+    /// `digits`: the input holding the labels, `Array1<usize>`.
+    pub labels: Option<String>,
 }
 
 /// A named input of a scenario: a generator with a name and a type.

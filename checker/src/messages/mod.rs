@@ -73,6 +73,7 @@ macro_rules! say {
 // Messages of later features, each in a file of its own (declared after `say!`).
 mod compare;
 mod day;
+mod exhibit;
 mod instructor;
 mod modules;
 

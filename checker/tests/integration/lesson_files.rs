@@ -407,3 +407,35 @@ fn a_reference_that_panics_on_a_fixed_case_is_not_blamed_on_expected() {
     wb.settings()
         .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
 }
+
+/// A `show` that names no view, or a view that cannot draw what the scenario returns,
+/// is an error at its line, in the reader's language.
+#[test]
+fn a_show_that_cannot_draw_its_scenario_is_an_error_at_its_line() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let grid = wb.read("lessons/02-grid.toml");
+    let unknown = grid.replace("cases = 4\n", "cases = 4\nshow = { view = \"digit\" }\n");
+    assert_ne!(unknown, grid);
+    wb.write("lessons/02-grid.toml", &unknown);
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!("show_unknown_view", wb.checker(&["list"])));
+    let wrong = grid.replace(
+        "cases = 4\n",
+        "cases = 4\nshow = { view = \"digits\", images = \"cells\", labels = \"k\" }\n",
+    );
+    wb.write("lessons/02-grid.toml", &wrong);
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!(
+            "show_wrong_return_ja",
+            wb.checker(&["--lang", "ja", "list"])
+        )
+    });
+    let curve = grid.replace(
+        "cases = 4\n",
+        "cases = 4\nshow = { view = \"loss_curve\" }\n",
+    );
+    wb.write("lessons/02-grid.toml", &curve);
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 0);
+}

@@ -256,3 +256,22 @@ fn a_crash_before_the_first_case_says_what_it_was() {
     wb.settings()
         .bind(|| insta::assert_snapshot!("a_crash_before_the_first_case", out));
 }
+
+/// The moment the student's network reads handwriting: when `digits` passes, the report
+/// says how many of the 360 test digits it read right and draws some, the wrong ones
+/// first, with the label and what it read.
+#[test]
+fn a_passing_digits_lesson_draws_what_the_network_read() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    wb.install("solutions/src");
+    for lang in ["en", "ja"] {
+        let mut check = wb.checker(&["--lang", lang, "check", "digits"]);
+        check.env("COLUMNS", "80");
+        let output = check.output().unwrap();
+        assert_status(&output, 0);
+        let name = format!("digits_pass_{lang}");
+        wb.settings()
+            .bind(|| insta::assert_snapshot!(name, stdout(&output)));
+    }
+}

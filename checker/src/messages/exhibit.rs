@@ -1,0 +1,73 @@
+//! What a passing lesson shows of the student's own outputs: digits their network read,
+//! the loss their training brought down.
+
+use super::{Lang, Msg};
+
+impl Msg {
+    /// How many digits the student's network read right.
+    pub fn digits_read(self, right: usize, total: usize, percent: f64) -> String {
+        say!(self,
+            ja: format!("あなたのネットワークは、{total} 枚のうち {right} 枚を正しく読みました（正解率 {percent:.1} %）。"),
+            en: format!("Your network read {right} of the {total} digits right: {percent:.1} %."),
+        )
+    }
+
+    /// Above the drawn digits: which come first.
+    pub fn digits_drawn(self, wrong: usize) -> String {
+        match (self.0, wrong) {
+            (Lang::Ja, 0) => "いくつか描いてみます。".to_string(),
+            (Lang::En, 0) => "Here are a few of them.".to_string(),
+            (Lang::Ja, _) => "間違えた数字から先に描きます。".to_string(),
+            (Lang::En, _) => "The ones it got wrong come first.".to_string(),
+        }
+    }
+
+    /// Under a digit: its label.
+    pub fn digit_label(self, label: usize) -> String {
+        say!(self, ja: format!("正解 {label}"), en: format!("label {label}"))
+    }
+
+    /// Under a digit: what the network read.
+    pub fn digit_read(self, read: usize) -> String {
+        say!(self, ja: format!("答え {read}"), en: format!("read  {read}"))
+    }
+
+    /// Above the loss curve.
+    pub fn loss_curve_title(self) -> String {
+        say!(self,
+            ja: "エポックごとの損失（学習データでの平均）:".to_string(),
+            en: "The loss after each epoch (the mean over the training images):".to_string(),
+        )
+    }
+
+    /// The axis under the loss curve.
+    pub fn epoch_axis(self) -> String {
+        say!(self, ja: "エポック".to_string(), en: "epoch".to_string())
+    }
+
+    /// Under the loss curve: how far it fell (or rose).
+    pub fn loss_change(self, first: f64, last: f64, epochs: usize) -> String {
+        match (self.0, last <= first) {
+            (Lang::Ja, true) => {
+                format!("損失は {epochs} エポックで {first:.3} から {last:.3} に下がりました。")
+            }
+            (Lang::En, true) => {
+                format!("The loss fell from {first:.3} to {last:.3} in {epochs} epochs.")
+            }
+            (Lang::Ja, false) => {
+                format!("損失は {epochs} エポックで {first:.3} から {last:.3} に上がりました。")
+            }
+            (Lang::En, false) => {
+                format!("The loss rose from {first:.3} to {last:.3} in {epochs} epochs.")
+            }
+        }
+    }
+
+    /// A loss curve without a single finite value.
+    pub fn loss_not_numbers(self) -> String {
+        say!(self,
+            ja: "損失が数になっていません（NaN か無限大）。".to_string(),
+            en: "The losses are not numbers (NaN or infinite).".to_string(),
+        )
+    }
+}

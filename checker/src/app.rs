@@ -135,9 +135,10 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Show {
             what,
             no_animate,
+            test,
             digit,
             png,
-        } => app.show(what, no_animate, digit, png.as_deref()),
+        } => app.show(what, no_animate, test, digit, png.as_deref()),
         Command::Dev(DevCommand::Check) => app.dev_check(),
         Command::Dev(DevCommand::New { name }) => app.dev_new(&name),
     };

@@ -92,6 +92,10 @@ pub enum Command {
         /// (always so when the output is not a terminal).
         #[arg(long)]
         no_animate: bool,
+        /// For conv and pool: instead of the lecture's example, the N-th fixed hidden test
+        /// of the lesson (from 1; 0 lists them).
+        #[arg(long, value_name = "N")]
+        test: Option<usize>,
         /// The test digit to read with `show cnn` (from 0; default 0).
         #[arg(long, value_name = "N", default_value_t = 0)]
         digit: usize,

@@ -16,6 +16,7 @@ impl App {
         &mut self,
         what: ShowWhat,
         no_animate: bool,
+        test: Option<usize>,
         digit: usize,
         png_dir: Option<&Path>,
     ) -> Result<Exit> {
@@ -60,10 +61,36 @@ impl App {
         }
         let written = match what {
             ShowWhat::Conv | ShowWhat::Pool => {
-                let (sliding, module, name) = match what {
-                    ShowWhat::Conv => (model::conv(&runner)?, "conv", "conv"),
-                    _ => (model::pool(&runner)?, "pool", "pool"),
+                let example = match test {
+                    None => model::lecture(module),
+                    Some(n) => {
+                        let examples = model::lesson_examples(&self.course, module);
+                        match n.checked_sub(1).and_then(|i| examples.get(i)) {
+                            Some((_, example)) => example.clone(),
+                            None => {
+                                let mut text = match self.lang {
+                                    Lang::Ja => format!(
+                                        "`show {module} --test N` で見られるレッスンのテストです:\n"
+                                    ),
+                                    Lang::En => format!(
+                                        "The lesson's tests that `show {module} --test N` shows:\n"
+                                    ),
+                                };
+                                for (i, (name, _)) in examples.iter().enumerate() {
+                                    text.push_str(&format!(
+                                        "  {} {}\n",
+                                        i + 1,
+                                        self.lang.pick(name)
+                                    ));
+                                }
+                                print!("{text}");
+                                return Ok(if n == 0 { Exit::Passed } else { Exit::Usage });
+                            }
+                        }
+                    }
                 };
+                let sliding = model::slide(&runner, example)?;
+                let name = module;
                 let file = layout.show(&layout.exercise(module));
                 let frames = render::sliding_frames(&style, &sliding, &file);
                 let keys = !no_animate

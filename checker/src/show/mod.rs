@@ -45,3 +45,22 @@ pub fn suggestion(lang: Lang, module: &str) -> Option<String> {
     };
     Some(text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passing_conv_pool_cnn_or_digits_suggests_the_matching_show() {
+        for module in ["conv", "pool", "cnn", "digits"] {
+            let en = suggestion(Lang::En, module).unwrap_or_default();
+            let ja = suggestion(Lang::Ja, module).unwrap_or_default();
+            assert!(en.contains(&format!("{RUN} show ")), "{en}");
+            assert!(
+                ja.contains(&format!("{RUN} show ")) && !ja.contains("Watch"),
+                "{ja}"
+            );
+        }
+        assert_eq!(suggestion(Lang::En, "unit"), None);
+    }
+}

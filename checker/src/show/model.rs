@@ -286,30 +286,98 @@ fn sliding(
     })
 }
 
-/// The lecture's convolution through the student's `conv2d`.
-pub fn conv(runner: &Runner) -> Result<Sliding> {
-    let mut s = sliding(
-        runner,
-        "conv",
-        "conv2d(&image, &kernel)",
-        lecture_image(),
-        Some(lecture_kernel()),
-        0,
-    )?;
-    s.stride = 1;
-    Ok(s)
+/// What slides over what: an image, and a kernel (convolution) or a window size (pooling).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Example {
+    Conv(Grid, Grid),
+    Pool(Grid, usize),
 }
 
-/// The lecture's max pooling (4, 8, 7, 1 → 8) through the student's `max_pool2d`.
-pub fn pool(runner: &Runner) -> Result<Sliding> {
-    sliding(
-        runner,
-        "pool",
-        "max_pool2d(&image, size)",
-        pool_image(),
-        None,
-        2,
-    )
+/// The lecture's example of a module: the 5×5 image and 3×3 kernel, or 4, 8, 7, 1 → 8.
+pub fn lecture(module: &str) -> Example {
+    match module {
+        "conv" => Example::Conv(lecture_image(), lecture_kernel()),
+        _ => Example::Pool(pool_image(), 2),
+    }
+}
+
+/// The fixed tests of the lesson of `module` that call its function (`conv2d`,
+/// `max_pool2d`) with a matrix and a kernel or a size: their names and examples.
+pub fn lesson_examples(
+    course: &Course,
+    module: &str,
+) -> Vec<(crate::lesson::model::Localized, Example)> {
+    use crate::lesson::{EntryKind, TestKind};
+    let Some(lesson) = course.lessons.iter().find(|l| l.module == module) else {
+        return Vec::new();
+    };
+    let function = if module == "conv" {
+        "conv2d"
+    } else {
+        "max_pool2d"
+    };
+    let mut examples = Vec::new();
+    for test in lesson.tests.iter().filter(|t| t.kind == TestKind::Fixed) {
+        let Some(entry) = lesson.entries.get(test.entry) else {
+            continue;
+        };
+        let EntryKind::Call(index) = entry.kind else {
+            continue;
+        };
+        if lesson.functions.get(index).map(|f| f.name.as_str()) != Some(function) {
+            continue;
+        }
+        for case in &test.cases {
+            let example = match (case.args.first().and_then(grid_of), case.args.get(1)) {
+                (Some(image), Some(second)) if module == "conv" => {
+                    grid_of(second).map(|kernel| Example::Conv(image, kernel))
+                }
+                (Some(image), Some(second)) => second
+                    .as_scalar::<usize>()
+                    .filter(|&size| size > 0)
+                    .map(|size| Example::Pool(image, size)),
+                _ => None,
+            };
+            if let Some(example) = example {
+                examples.push((test.name.clone(), example));
+            }
+        }
+    }
+    examples
+}
+
+/// A matrix value as a grid.
+fn grid_of(value: &Value) -> Option<Grid> {
+    match array_of(value)? {
+        (shape, cells) if shape.len() == 2 => Some(Grid::new(shape[0], shape[1], cells)),
+        _ => None,
+    }
+}
+
+/// An example through the student's `conv2d` or `max_pool2d`.
+pub fn slide(runner: &Runner, example: Example) -> Result<Sliding> {
+    match example {
+        Example::Conv(image, kernel) => {
+            let mut s = sliding(
+                runner,
+                "conv",
+                "conv2d(&image, &kernel)",
+                image,
+                Some(kernel),
+                0,
+            )?;
+            s.stride = 1;
+            Ok(s)
+        }
+        Example::Pool(image, size) => sliding(
+            runner,
+            "pool",
+            "max_pool2d(&image, size)",
+            image,
+            None,
+            size,
+        ),
+    }
 }
 
 /// One stage of the network as `show cnn` draws it.

@@ -139,6 +139,16 @@ pub fn number(x: f32) -> String {
     }
 }
 
+/// A factor of a product: a negative one in brackets, `(-2)`.
+fn factor(x: f32) -> String {
+    let text = number(x);
+    if text.starts_with('-') {
+        format!("({text})")
+    } else {
+        text
+    }
+}
+
 /// A difference, however small: `0.0003` rather than `0`.
 fn small(x: f32) -> String {
     if x >= 0.01 || !x.is_finite() {
@@ -336,7 +346,7 @@ pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
                 for i in 0..kh {
                     let terms: Vec<String> = (0..kw)
                         .map(|j| {
-                            format!("{}×{}", number(patch[i * kw + j]), number(kernel.get(i, j)))
+                            format!("{}×{}", factor(patch[i * kw + j]), factor(kernel.get(i, j)))
                         })
                         .collect();
                     let lead = if i == 0 { "  " } else { "+ " };
@@ -393,16 +403,30 @@ fn summary_frame(style: &Style, s: &Sliding, origin: &str) -> String {
             format!("畳み込みの結果：{h}×{w} の画像から {oh}×{ow} の結果ができました")
         }
         (true, Lang::En) => format!("The convolution's result: the {h}×{w} image gives {oh}×{ow}"),
-        (false, Lang::Ja) => format!(
-            "プーリングの結果：{} 画素が {} 画素に、画像は 4 分の 1 になりました",
-            h * w,
-            oh * ow
-        ),
-        (false, Lang::En) => format!(
-            "Pooling's result: {} pixels become {}, a quarter of the image",
-            h * w,
-            oh * ow
-        ),
+        (false, lang) => {
+            let (before, after, part) = (h * w, oh * ow, s.window.0 * s.window.1);
+            let whole = before == after * part;
+            match (lang, whole, part) {
+                (Lang::Ja, true, 4) => format!(
+                    "プーリングの結果：{before} 画素が {after} 画素に、画像は 4 分の 1 になりました"
+                ),
+                (Lang::Ja, true, _) => format!(
+                    "プーリングの結果：{before} 画素が {after} 画素に、画像は {part} 分の 1 になりました"
+                ),
+                (Lang::Ja, false, _) => format!(
+                    "プーリングの結果：{before} 画素が {after} 画素になりました（余りの行と列は捨てます）"
+                ),
+                (Lang::En, true, 4) => format!(
+                    "Pooling's result: {before} pixels become {after}, a quarter of the image"
+                ),
+                (Lang::En, true, _) => format!(
+                    "Pooling's result: {before} pixels become {after}, 1/{part} of the image"
+                ),
+                (Lang::En, false, _) => format!(
+                    "Pooling's result: {before} pixels become {after} (leftover rows and columns are dropped)"
+                ),
+            }
+        }
     };
     let mut blocks = vec![[vec![style.bold(style.t("画像", "image"))], image].concat()];
     if let Some(kernel) = &s.kernel {

@@ -116,6 +116,47 @@ fn a_conv2d_that_is_a_stub_panics_or_does_not_compile_gives_one_line_and_the_ref
 }
 
 #[test]
+fn show_test_n_draws_a_fixed_test_of_the_lesson_instead_of_the_lecture_s() {
+    let _serial = serial();
+    let wb = solved(&["conv", "pool"]);
+    let list = show(&wb, &["show", "conv", "--test", "0"]);
+    assert!(
+        list.starts_with(
+            "The lesson's tests that `show conv --test N` shows:\n  1 the lecture's example"
+        ),
+        "{list}"
+    );
+    assert_eq!(list.lines().count(), 7, "{list}");
+    let frames = show(&wb, &["show", "conv", "--test", "2", "--no-animate"]);
+    assert!(
+        frames.contains("the 2×2 kernel slides over the 3×4 image (position 1 of 6)"),
+        "{frames}"
+    );
+    assert!(
+        frames.contains("    1×1 + (-2)×2\n  + 2×3 + 1×4 = 7\n"),
+        "{frames}"
+    );
+    let pool = show(
+        &wb,
+        &[
+            "--lang",
+            "ja",
+            "show",
+            "pool",
+            "--test",
+            "4",
+            "--no-animate",
+        ],
+    );
+    assert!(
+        pool.contains("35 画素が 6 画素になりました（余りの行と列は捨てます）"),
+        "{pool}"
+    );
+    let (output, _) = wb.run(&["show", "pool", "--test", "99"]);
+    assert_status(&output, 2);
+}
+
+#[test]
 fn a_course_without_the_module_says_there_is_nothing_to_show() {
     let _serial = serial();
     let wb = Workbook::fixture();

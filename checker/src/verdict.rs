@@ -245,8 +245,8 @@ impl Verdict {
 }
 
 /// Judges one output by a test's rule.
-pub fn judge_output(compare: Compare, expected: &Value, got: &Value) -> Option<Failure> {
-    match compare {
+pub fn judge_output(compare: &Compare, expected: &Value, got: &Value) -> Option<Failure> {
+    match *compare {
         Compare::Close {
             tolerance,
             relative,
@@ -267,6 +267,30 @@ pub fn judge_output(compare: Compare, expected: &Value, got: &Value) -> Option<F
                 at_least,
                 at_most,
             })
+        }
+        Compare::Parts(ref rules) => {
+            let (Value::Tuple(expected), Value::Tuple(got)) = (expected, got) else {
+                return Some(Failure::Harness(format!(
+                    "the output is {}, not a tuple as expected",
+                    got.describe()
+                )));
+            };
+            if expected.len() != rules.len() || got.len() != rules.len() {
+                return Some(Failure::Harness(format!(
+                    "the output has {} parts, not {}",
+                    got.len(),
+                    rules.len()
+                )));
+            }
+            let parts: Vec<(usize, Failure)> = rules
+                .iter()
+                .zip(expected.iter().zip(got))
+                .enumerate()
+                .filter_map(|(i, (rule, (e, g)))| {
+                    judge_output(rule.as_ref()?, e, g).map(|f| (i, f))
+                })
+                .collect();
+            (!parts.is_empty()).then_some(Failure::Parts(parts))
         }
     }
 }
@@ -584,14 +608,21 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             .unwrap_or(0);
         let index = index_in_test[t];
         index_in_test[t] += 1;
-        if let (Some(show), 0, Some(Outcome::Value(got))) =
+        if let (Some((show, part)), 0, Some(Outcome::Value(got))) =
             (test.show, index, result.outcomes.get(&id))
         {
-            exhibits.push(Exhibit {
-                show,
-                output: got.clone(),
-                inputs: case.args.clone(),
-            });
+            let output = match (part, got) {
+                (None, got) => Some(got),
+                (Some(part), Value::Tuple(parts)) => parts.get(part),
+                (Some(_), _) => None,
+            };
+            if let Some(output) = output {
+                exhibits.push(Exhibit {
+                    show,
+                    output: output.clone(),
+                    inputs: case.args.clone(),
+                });
+            }
         }
         // Every case expecting the reference's output has one: faults were found above.
         let expected = match (&case.expected, &run.reference) {
@@ -604,7 +635,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
         };
         let failure = match (result.outcomes.get(&id), expected) {
             (Some(Outcome::Value(got)), Some(expected)) => {
-                judge_output(test.compare, expected, got)
+                judge_output(&test.compare, expected, got)
             }
             (Some(Outcome::Value(_)), None) => Some(Failure::Harness(
                 "the reference gave no output for this case".to_string(),
@@ -649,6 +680,39 @@ mod tests {
 
     fn array(shape: &[usize], data: &[f32]) -> Value {
         Value::array(shape.to_vec(), data.to_vec())
+    }
+
+    #[test]
+    fn parts_are_judged_each_by_its_rule_and_unjudged_parts_never_fail() {
+        let rules = Compare::Parts(vec![
+            Some(Compare::Bounds {
+                at_least: Some(0.96),
+                at_most: None,
+            }),
+            None,
+        ]);
+        let pair = |accuracy: f32, losses: &[f32]| {
+            Value::Tuple(vec![
+                Value::scalar(accuracy),
+                array(&[losses.len()], losses),
+            ])
+        };
+        let reference = pair(0.97, &[1.0, 0.5]);
+        assert_eq!(
+            judge_output(&rules, &reference, &pair(0.965, &[9.0, f32::NAN])),
+            None
+        );
+        let Some(Failure::Parts(parts)) =
+            judge_output(&rules, &reference, &pair(0.95, &[1.0, 0.5]))
+        else {
+            panic!("a low accuracy fails");
+        };
+        assert_eq!(parts.len(), 1);
+        assert!(matches!(parts[0], (0, Failure::Bounds { .. })));
+        assert!(matches!(
+            judge_output(&rules, &reference, &Value::scalar(0.99f32)),
+            Some(Failure::Harness(_))
+        ));
     }
 
     #[test]

@@ -130,7 +130,9 @@ pub fn run_lessons(
         }
         // Checking one lesson, build its known mistakes in the same cargo call the first
         // time, so that naming a mistake on a later failure costs no build of its own.
-        if lessons.len() == 1 {
+        // Not for an optimised lesson: each of its mistakes is a long build and a long
+        // run (a training), paid only if the student fails and a diagnosis is wanted.
+        if lessons.len() == 1 && lesson.profile == crate::lesson::Profile::Debug {
             // Whether a cache exists is enough here; reading it waits for a failure.
             let missing = harnesses
                 .mistakes

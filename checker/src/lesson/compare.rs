@@ -6,7 +6,7 @@ use cnnlings_runtime::Kind;
 use toml::Spanned;
 
 /// The rule a test's outputs are judged by.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Compare {
     /// Cell by cell: `|got − expected| ≤ tolerance × max(1, |expected|)`, or with
     /// `relative`: `|got − expected| ≤ relative × |expected| + tolerance`.
@@ -20,6 +20,68 @@ pub enum Compare {
         at_least: Option<f64>,
         at_most: Option<f64>,
     },
+    /// A tuple judged part by part (a scenario's `parts`): each part by its own rule,
+    /// or not at all (`None`: a part returned to be shown, such as the loss of each
+    /// epoch beside the accuracy that is judged).
+    Parts(Vec<Option<Compare>>),
+}
+
+/// One entry of a scenario's `parts`, as written.
+pub struct RawPart<'a> {
+    /// `judge = false`: the part is not judged.
+    pub judge: bool,
+    pub fields: RawCompare<'a>,
+}
+
+impl Compare {
+    /// Checks a scenario's `parts` against the tuple it returns: one entry a part.
+    pub fn from_parts(
+        parts: &[RawPart],
+        returns: &Type,
+        span: std::ops::Range<usize>,
+    ) -> Result<Compare, FieldError> {
+        let Type::Tuple(types) = returns else {
+            return Err(FieldError {
+                span,
+                en: format!(
+                    "`parts` judges a tuple part by part, but the scenario returns {returns}"
+                ),
+                ja: format!(
+                    "`parts` はタプルを部分ごとに判定しますが、このシナリオは {returns} を返します。"
+                ),
+            });
+        };
+        if parts.len() != types.len() {
+            return Err(FieldError {
+                span,
+                en: format!(
+                    "`parts` has {} entries for the {} parts of {returns}: give one for each",
+                    parts.len(),
+                    types.len()
+                ),
+                ja: format!(
+                    "{returns} の部分は {} 個ですが、`parts` は {} 個です。部分ごとに一つずつ書いてください。",
+                    types.len(),
+                    parts.len()
+                ),
+            });
+        }
+        if parts.iter().all(|p| !p.judge) {
+            return Err(FieldError {
+                span,
+                en: "every entry of `parts` has `judge = false`: judge at least one part".to_string(),
+                ja: "`parts` のすべてが `judge = false` です。少なくとも一つの部分は判定してください。".to_string(),
+            });
+        }
+        parts
+            .iter()
+            .map(|part| match part.judge {
+                false => Ok(None),
+                true => Compare::from_fields(&part.fields).map(Some),
+            })
+            .collect::<Result<_, _>>()
+            .map(Compare::Parts)
+    }
 }
 
 /// The largest difference allowed from `expected` in one cell.
@@ -170,6 +232,45 @@ impl Compare {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn part(judge: bool, returns: &Type) -> RawPart<'_> {
+        RawPart {
+            judge,
+            fields: RawCompare {
+                tolerance: 1e-4,
+                relative: None,
+                at_least: None,
+                at_most: None,
+                expected: None,
+                tolerance_span: None,
+                returns,
+            },
+        }
+    }
+
+    #[test]
+    fn parts_are_one_a_part_and_judge_at_least_one() {
+        let f32_ = Type::Scalar(Kind::F32);
+        let series = Type::Array(Kind::F32, 1);
+        let pair = Type::Tuple(vec![f32_.clone(), series.clone()]);
+        let judged = Compare::from_parts(&[part(true, &f32_), part(false, &series)], &pair, 0..1);
+        assert_eq!(
+            judged.ok(),
+            Some(Compare::Parts(vec![
+                Some(Compare::Close {
+                    tolerance: 1e-4,
+                    relative: None
+                }),
+                None
+            ]))
+        );
+        let short = Compare::from_parts(&[part(true, &f32_)], &pair, 0..1);
+        assert!(short.is_err_and(|e| e.en.contains("1 entries for the 2 parts")));
+        let none = Compare::from_parts(&[part(false, &f32_), part(false, &series)], &pair, 0..1);
+        assert!(none.is_err_and(|e| e.ja.contains("少なくとも一つ")));
+        let not_a_tuple = Compare::from_parts(&[part(true, &f32_)], &f32_, 0..1);
+        assert!(not_a_tuple.is_err_and(|e| e.en.contains("returns f32")));
+    }
 
     #[test]
     fn relative_tolerance_scales_with_the_value_and_bounds_reject_nan() {

@@ -52,6 +52,80 @@ impl LessonError {
     }
 }
 
+/// A scenario's `parts`: each part of the tuple it returns, judged by its own rule.
+fn parts_of(
+    scenario: &model::RawScenario,
+    parts: &Spanned<Vec<Spanned<model::RawPart>>>,
+    returns: &Type,
+    tolerance: f64,
+    errors: &mut Vec<LessonError>,
+) -> Option<Compare> {
+    let push = |errors: &mut Vec<LessonError>, e: compare::FieldError| {
+        errors.push(LessonError {
+            span: Some(e.span),
+            message: e.en,
+            ja: Some(e.ja),
+        })
+    };
+    let outside = [&scenario.relative, &scenario.at_least, &scenario.at_most];
+    if outside.iter().any(|f| f.is_some()) || scenario.expected.is_some() {
+        push(
+            errors,
+            compare::FieldError {
+                span: parts.span(),
+                en: "a scenario with `parts` judges each part there: move `relative`, `at_least`, `at_most` into the parts (and give no `expected`)".to_string(),
+                ja: "`parts` のあるシナリオでは、判定は部分ごとに書きます。`relative`、`at_least`、`at_most` は `parts` の中に移してください（`expected` は書きません）。".to_string(),
+            },
+        );
+        return None;
+    }
+    let types: &[Type] = match returns {
+        Type::Tuple(types) => types,
+        _ => &[],
+    };
+    let raw: Vec<compare::RawPart> = parts
+        .get_ref()
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let p = part.get_ref();
+            if let Some(t) = &p.tolerance
+                && !(t.get_ref().is_finite() && *t.get_ref() >= 0.0)
+            {
+                push(
+                    errors,
+                    compare::FieldError {
+                        span: t.span(),
+                        en: format!(
+                            "`tolerance = {}` must be a number of 0 or more",
+                            t.get_ref()
+                        ),
+                        ja: format!(
+                            "`tolerance = {}` は 0 以上の数にしてください。",
+                            t.get_ref()
+                        ),
+                    },
+                );
+            }
+            compare::RawPart {
+                judge: p.judge.unwrap_or(true),
+                fields: compare::RawCompare {
+                    tolerance: p.tolerance.as_ref().map_or(tolerance, |t| *t.get_ref()),
+                    relative: p.relative.as_ref(),
+                    at_least: p.at_least.as_ref(),
+                    at_most: p.at_most.as_ref(),
+                    expected: None,
+                    tolerance_span: p.tolerance.as_ref().map(Spanned::span),
+                    returns: types.get(i).unwrap_or(returns),
+                },
+            }
+        })
+        .collect();
+    Compare::from_parts(&raw, returns, parts.span())
+        .map_err(|e| push(errors, e))
+        .ok()
+}
+
 /// A scenario's `show`, checked against what the scenario returns and its inputs.
 fn show_of(
     raw: &Spanned<model::RawShow>,
@@ -59,9 +133,24 @@ fn show_of(
     names: &[String],
     params: &[Type],
     errors: &mut Vec<LessonError>,
-) -> Option<Show> {
+) -> Option<(Show, Option<usize>)> {
     let show = raw.get_ref();
     let span = raw.span();
+    // The value drawn: the output, or one part of it.
+    let returns = match (show.part, returns) {
+        (None, returns) => returns,
+        (Some(part), Type::Tuple(types)) if part < types.len() => &types[part],
+        (Some(part), returns) => {
+            return fail(
+                errors,
+                &span,
+                format!("`show`'s `part = {part}` is not a part of {returns}: parts count from 0"),
+                format!(
+                    "`show` の `part = {part}` は {returns} の部分ではありません。部分は 0 から数えます。"
+                ),
+            );
+        }
+    };
     fn fail<T>(
         errors: &mut Vec<LessonError>,
         span: &Range<usize>,
@@ -132,7 +221,7 @@ fn show_of(
             }
             let images = input("images", &show.images, &array(Kind::F32, 3), errors)?;
             let labels = input("labels", &show.labels, &want, errors)?;
-            Some(Show::Digits { images, labels })
+            Some((Show::Digits { images, labels }, show.part))
         }
         "loss_curve" => {
             let want = array(Kind::F32, 1);
@@ -156,7 +245,7 @@ fn show_of(
                     "view `loss_curve` には `images` も `labels` も要りません。".to_string(),
                 );
             }
-            Some(Show::LossCurve)
+            Some((Show::LossCurve, show.part))
         }
         other => fail(
             errors,
@@ -230,8 +319,9 @@ pub struct Test {
     pub span: Range<usize>,
     /// Where a scenario's `code` is written.
     pub code_span: Option<Range<usize>>,
-    /// What the student is shown of this test's output when the lesson passes.
-    pub show: Option<Show>,
+    /// What the student is shown of this test's output when the lesson passes: a view,
+    /// and for a tuple, the part it draws.
+    pub show: Option<(Show, Option<usize>)>,
 }
 
 /// A view of a scenario's output, drawn for the student when the lesson passes: what
@@ -1079,18 +1169,21 @@ fn scenario_test(
         ));
         return None;
     }
-    let compare = compare_of(
-        compare::RawCompare {
-            tolerance,
-            relative: scenario.relative.as_ref(),
-            at_least: scenario.at_least.as_ref(),
-            at_most: scenario.at_most.as_ref(),
-            expected: scenario.expected.as_ref().map(Spanned::span),
-            tolerance_span: scenario.tolerance.as_ref().map(Spanned::span),
-            returns: &returns,
-        },
-        errors,
-    );
+    let compare = match &scenario.parts {
+        None => compare_of(
+            compare::RawCompare {
+                tolerance,
+                relative: scenario.relative.as_ref(),
+                at_least: scenario.at_least.as_ref(),
+                at_most: scenario.at_most.as_ref(),
+                expected: scenario.expected.as_ref().map(Spanned::span),
+                tolerance_span: scenario.tolerance.as_ref().map(Spanned::span),
+                returns: &returns,
+            },
+            errors,
+        ),
+        Some(parts) => parts_of(scenario, parts, &returns, tolerance, errors)?,
+    };
     if scenario.code.get_ref().trim().is_empty() {
         errors.push(LessonError::at(
             &scenario.code,

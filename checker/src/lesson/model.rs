@@ -200,6 +200,21 @@ pub struct RawScenario {
     pub secret: bool,
     /// What to draw for the student from this test's output when the lesson passes.
     pub show: Option<Spanned<RawShow>>,
+    /// A tuple judged part by part: one entry a part (see [`RawPart`]).
+    pub parts: Option<Spanned<Vec<Spanned<RawPart>>>>,
+}
+
+/// How one part of a scenario's tuple is judged: `{}` (equal to the reference's within
+/// the test's tolerance), `{ relative = 1e-3 }`, `{ at_least = 0.96 }`, or
+/// `{ judge = false }` (not judged: returned to be shown).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPart {
+    pub tolerance: Option<Spanned<f64>>,
+    pub relative: Option<Spanned<f64>>,
+    pub at_least: Option<Spanned<f64>>,
+    pub at_most: Option<Spanned<f64>>,
+    pub judge: Option<bool>,
 }
 
 /// `show = { view = "digits", images = "images", labels = "labels" }` or
@@ -212,6 +227,8 @@ pub struct RawShow {
     pub images: Option<String>,
     /// `digits`: the input holding the labels, `Array1<usize>`.
     pub labels: Option<String>,
+    /// For a scenario that returns a tuple: the part to draw (from 0).
+    pub part: Option<usize>,
 }
 
 /// A named input of a scenario: a generator with a name and a type.

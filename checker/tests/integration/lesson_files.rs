@@ -439,3 +439,29 @@ fn a_show_that_cannot_draw_its_scenario_is_an_error_at_its_line() {
     let (output, _) = wb.run(&["list"]);
     assert_status(&output, 0);
 }
+
+/// `parts` judges a tuple: on a scenario that returns an array it is an error at its
+/// line, in both languages.
+#[test]
+fn parts_on_a_scenario_that_returns_no_tuple_is_an_error() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let grid = wb.read("lessons/02-grid.toml");
+    let edited = grid.replace(
+        "cases = 4\n",
+        "cases = 4\nparts = [{ at_least = 0.5 }, { judge = false }]\n",
+    );
+    assert_ne!(edited, grid);
+    wb.write("lessons/02-grid.toml", &edited);
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 2);
+    let err = stderr(&output);
+    assert!(err.contains("lessons/02-grid.toml:24:9"), "{err}");
+    assert!(err.contains("`parts` judges a tuple part by part"), "{err}");
+    let (output, _) = wb.run(&["--lang", "ja", "list"]);
+    assert!(
+        stderr(&output).contains("タプルを部分ごとに判定します"),
+        "{}",
+        stderr(&output)
+    );
+}

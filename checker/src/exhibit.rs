@@ -34,7 +34,13 @@ pub fn render(exhibit: &Exhibit, msg: Msg, color: bool, width: usize, room: Room
             };
             digits(images, labels, &exhibit.output, msg, color, width, count).unwrap_or_default()
         }
-        Show::LossCurve => loss_curve(&exhibit.output, msg, width),
+        Show::LossCurve => {
+            let height = match room {
+                Room::Report => PLOT_HEIGHT,
+                Room::Watch => PLOT_HEIGHT_WATCH,
+            };
+            loss_curve(&exhibit.output, msg, width, height)
+        }
     }
 }
 
@@ -175,10 +181,11 @@ fn strip(text: &str) -> String {
     out
 }
 
-/// Rows of the plot.
+/// Rows of the plot in a report, and on watch mode's screen (80 × 24 holds the rest).
 const PLOT_HEIGHT: usize = 8;
+const PLOT_HEIGHT_WATCH: usize = 4;
 
-fn loss_curve(series: &Value, msg: Msg, width: usize) -> String {
+fn loss_curve(series: &Value, msg: Msg, width: usize, height: usize) -> String {
     let Some((_, losses)) = numbers(series) else {
         return String::new();
     };
@@ -211,15 +218,15 @@ fn loss_curve(series: &Value, msg: Msg, width: usize) -> String {
     let step = (room / points.len()).clamp(1, 6);
     let row_of = |x: f64| -> usize {
         if high > low {
-            (((high - x) / (high - low)) * (PLOT_HEIGHT - 1) as f64).round() as usize
+            (((high - x) / (high - low)) * (height - 1) as f64).round() as usize
         } else {
-            PLOT_HEIGHT / 2
+            height / 2
         }
     };
-    for r in 0..PLOT_HEIGHT {
+    for r in 0..height {
         let label = match r {
             0 => labels[0].as_str(),
-            r if r == PLOT_HEIGHT - 1 => labels[1].as_str(),
+            r if r == height - 1 => labels[1].as_str(),
             _ => "",
         };
         let mut line = format!("{label:>margin$} |");
@@ -378,6 +385,22 @@ mod tests {
         let none = curve(vec![f32::NAN]);
         assert!(none.contains("not numbers"), "{none}");
         assert_eq!(curve(vec![]), "");
+    }
+
+    #[test]
+    fn watch_mode_draws_a_lower_plot() {
+        let exhibit = Exhibit {
+            show: Show::LossCurve,
+            output: Value::array(vec![3], vec![1.0f32, 0.5, 0.25]),
+            inputs: vec![],
+        };
+        let out = render(&exhibit, Msg(Lang::Ja), false, 80, Room::Watch);
+        assert_eq!(out.lines().filter(|l| l.contains('|')).count(), 4, "{out}");
+        assert!(
+            out.contains("損失は 3 エポックで 1.000 から 0.250 に下がりました。"),
+            "{out}"
+        );
+        assert!(!out.chars().any(|c| c.is_ascii_alphabetic()), "{out}");
     }
 
     #[test]

@@ -34,12 +34,18 @@ pub fn render(exhibit: &Exhibit, msg: Msg, color: bool, width: usize, room: Room
             };
             digits(images, labels, &exhibit.output, msg, color, width, count).unwrap_or_default()
         }
-        Show::LossCurve => {
+        Show::LossCurve { accuracy } => {
             let height = match room {
                 Room::Report => PLOT_HEIGHT,
                 Room::Watch => PLOT_HEIGHT_WATCH,
             };
-            loss_curve(&exhibit.output, msg, width, height)
+            let accuracy = match (accuracy, &exhibit.whole) {
+                (Some(i), Some(Value::Tuple(parts))) => {
+                    parts.get(i).and_then(|p| p.as_scalar::<f32>())
+                }
+                _ => None,
+            };
+            loss_curve(&exhibit.output, accuracy, msg, width, height)
         }
     }
 }
@@ -185,7 +191,13 @@ fn strip(text: &str) -> String {
 const PLOT_HEIGHT: usize = 8;
 const PLOT_HEIGHT_WATCH: usize = 4;
 
-fn loss_curve(series: &Value, msg: Msg, width: usize, height: usize) -> String {
+fn loss_curve(
+    series: &Value,
+    accuracy: Option<f32>,
+    msg: Msg,
+    width: usize,
+    height: usize,
+) -> String {
     let Some((_, losses)) = numbers(series) else {
         return String::new();
     };
@@ -263,7 +275,13 @@ fn loss_curve(series: &Value, msg: Msg, width: usize, height: usize) -> String {
     ) {
         out.push_str(&format!(
             "\n{}\n",
-            msg.loss_change(first, final_, losses.len())
+            fit(msg.loss_change(first, final_, losses.len()))
+        ));
+    }
+    if let Some(accuracy) = accuracy {
+        out.push_str(&format!(
+            "{}\n",
+            fit(msg.trained_accuracy(100.0 * f64::from(accuracy)))
         ));
     }
     out
@@ -290,6 +308,7 @@ mod tests {
                 Value::array(vec![n, 2, 2], pixels),
                 Value::array(vec![n], labels),
             ],
+            whole: None,
         }
     }
 
@@ -348,9 +367,10 @@ mod tests {
 
     fn curve(losses: Vec<f32>) -> String {
         let exhibit = Exhibit {
-            show: Show::LossCurve,
+            show: Show::LossCurve { accuracy: None },
             output: Value::array(vec![losses.len()], losses),
             inputs: vec![],
+            whole: None,
         };
         render(&exhibit, Msg(Lang::En), false, 80, Room::Report)
     }
@@ -390,9 +410,10 @@ mod tests {
     #[test]
     fn watch_mode_draws_a_lower_plot() {
         let exhibit = Exhibit {
-            show: Show::LossCurve,
+            show: Show::LossCurve { accuracy: None },
             output: Value::array(vec![3], vec![1.0f32, 0.5, 0.25]),
             inputs: vec![],
+            whole: None,
         };
         let out = render(&exhibit, Msg(Lang::Ja), false, 80, Room::Watch);
         assert_eq!(out.lines().filter(|l| l.contains('|')).count(), 4, "{out}");
@@ -401,6 +422,19 @@ mod tests {
             "{out}"
         );
         assert!(!out.chars().any(|c| c.is_ascii_alphabetic()), "{out}");
+    }
+
+    #[test]
+    fn the_trained_accuracy_follows_the_curve() {
+        let losses = Value::array(vec![2], vec![0.7f32, 0.1]);
+        let exhibit = Exhibit {
+            show: Show::LossCurve { accuracy: Some(0) },
+            output: losses.clone(),
+            inputs: vec![],
+            whole: Some(Value::Tuple(vec![Value::scalar(0.9722f32), losses])),
+        };
+        let out = render(&exhibit, Msg(Lang::Ja), false, 80, Room::Report);
+        assert!(out.contains("正解率は 97.2 %"), "{out}");
     }
 
     #[test]

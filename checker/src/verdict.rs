@@ -113,6 +113,8 @@ pub struct Exhibit {
     pub show: crate::lesson::Show,
     pub output: Value,
     pub inputs: Vec<Value>,
+    /// The whole output, when `output` is one part of a tuple.
+    pub whole: Option<Value>,
 }
 
 #[derive(Debug)]
@@ -621,6 +623,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
                     show,
                     output: output.clone(),
                     inputs: case.args.clone(),
+                    whole: part.map(|_| got.clone()),
                 });
             }
         }

@@ -137,6 +137,7 @@ fn show_of(
     let show = raw.get_ref();
     let span = raw.span();
     // The value drawn: the output, or one part of it.
+    let whole = returns;
     let returns = match (show.part, returns) {
         (None, returns) => returns,
         (Some(part), Type::Tuple(types)) if part < types.len() => &types[part],
@@ -245,7 +246,23 @@ fn show_of(
                     "view `loss_curve` には `images` も `labels` も要りません。".to_string(),
                 );
             }
-            Some((Show::LossCurve, show.part))
+            let accuracy = match (show.accuracy, whole) {
+                (None, _) => None,
+                (Some(i), Type::Tuple(types)) if types.get(i) == Some(&Type::Scalar(Kind::F32)) => {
+                    Some(i)
+                }
+                (Some(i), _) => {
+                    return fail(
+                        errors,
+                        &span,
+                        format!("`show`'s `accuracy = {i}` must be a part of type f32 of {whole}"),
+                        format!(
+                            "`show` の `accuracy = {i}` は、{whole} の f32 の部分を指してください。"
+                        ),
+                    );
+                }
+            };
+            Some((Show::LossCurve { accuracy }, show.part))
         }
         other => fail(
             errors,
@@ -334,8 +351,9 @@ pub enum Show {
     /// and the labels (`Array1<usize>`).
     Digits { images: usize, labels: usize },
     /// The output is the loss after each epoch of training (`Array1<f32>`): a plot of
-    /// it falling, and how far it fell.
-    LossCurve,
+    /// it falling, and how far it fell; with the index of the tuple's part that holds
+    /// the trained network's accuracy (`f32`), that too.
+    LossCurve { accuracy: Option<usize> },
 }
 
 /// The views a `show` may name, for messages.

@@ -229,6 +229,8 @@ pub struct RawShow {
     pub labels: Option<String>,
     /// For a scenario that returns a tuple: the part to draw (from 0).
     pub part: Option<usize>,
+    /// `loss_curve`, for a tuple: the part holding the trained network's accuracy (f32).
+    pub accuracy: Option<usize>,
 }
 
 /// A named input of a scenario: a generator with a name and a type.

@@ -63,6 +63,14 @@ impl Msg {
         }
     }
 
+    /// Under the loss curve: the trained network on the test images.
+    pub fn trained_accuracy(self, percent: f64) -> String {
+        say!(self,
+            ja: format!("学習したネットワークの、テスト用の数字での正解率は {percent:.1} % です。"),
+            en: format!("Your trained network reads {percent:.1} % of the test digits right."),
+        )
+    }
+
     /// A loss curve without a single finite value.
     pub fn loss_not_numbers(self) -> String {
         say!(self,

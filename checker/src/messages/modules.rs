@@ -75,7 +75,7 @@ impl Msg {
         let module = &blame.module;
         let (what_ja, what_en) = if blame.items.is_empty() {
             (
-                format!("モジュール `{module}`"),
+                format!("`{module}` モジュール"),
                 format!("module `{module}`"),
             )
         } else {

@@ -299,6 +299,7 @@ mod tests {
             .map(|k| if k % 4 <= k / 4 { 16.0 } else { 0.0 })
             .collect();
         Exhibit {
+            test: 0,
             show: Show::Digits {
                 images: 0,
                 labels: 1,
@@ -367,6 +368,7 @@ mod tests {
 
     fn curve(losses: Vec<f32>) -> String {
         let exhibit = Exhibit {
+            test: 0,
             show: Show::LossCurve { accuracy: None },
             output: Value::array(vec![losses.len()], losses),
             inputs: vec![],
@@ -410,6 +412,7 @@ mod tests {
     #[test]
     fn watch_mode_draws_a_lower_plot() {
         let exhibit = Exhibit {
+            test: 0,
             show: Show::LossCurve { accuracy: None },
             output: Value::array(vec![3], vec![1.0f32, 0.5, 0.25]),
             inputs: vec![],
@@ -428,6 +431,7 @@ mod tests {
     fn the_trained_accuracy_follows_the_curve() {
         let losses = Value::array(vec![2], vec![0.7f32, 0.1]);
         let exhibit = Exhibit {
+            test: 0,
             show: Show::LossCurve { accuracy: Some(0) },
             output: losses.clone(),
             inputs: vec![],

@@ -663,8 +663,42 @@ pub fn test_report(cx: &Context, lesson: &Lesson, verdict: &TestVerdict) -> Stri
 pub fn for_student(cx: &Context, lesson: &Lesson, verdict: &Verdict, again: Again) -> String {
     let report = failure_parts(cx, lesson, verdict);
     let mut out = format!("{}{}", report.head, report.details);
+    out.push_str(&failed_exhibits(cx, verdict));
     if let Some(advice) = advice(cx, verdict, again) {
         put!(out, cx, "{advice}");
+    }
+    out
+}
+
+/// What a failing test with a `show` drew of the student's outputs: the digits their
+/// network misread, a loss that rose. Only tests that failed themselves, so that a
+/// picture of a test that passed does not push the failure out of sight.
+fn failed_exhibits(cx: &Context, verdict: &Verdict) -> String {
+    let Verdict::Ran {
+        tests, exhibits, ..
+    } = verdict
+    else {
+        return String::new();
+    };
+    let width = cx.width.unwrap_or(80).min(100);
+    let mut out = String::new();
+    for exhibit in exhibits {
+        let failed = tests.iter().any(|t| t.test == exhibit.test && !t.passed());
+        if !failed {
+            continue;
+        }
+        let drawn = crate::exhibit::render(
+            exhibit,
+            cx.msg(),
+            cx.color,
+            width,
+            crate::exhibit::Room::Report,
+        );
+        if !drawn.is_empty() {
+            out.push('\n');
+            out.push_str(drawn.trim_end());
+            out.push('\n');
+        }
     }
     out
 }

@@ -110,6 +110,8 @@ impl TestVerdict {
 /// own output and the case's inputs.
 #[derive(Debug, Clone)]
 pub struct Exhibit {
+    /// The test it comes from (an index into the lesson's).
+    pub test: usize,
     pub show: crate::lesson::Show,
     pub output: Value,
     pub inputs: Vec<Value>,
@@ -620,6 +622,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             };
             if let Some(output) = output {
                 exhibits.push(Exhibit {
+                    test: t,
                     show,
                     output: output.clone(),
                     inputs: case.args.clone(),

@@ -275,3 +275,39 @@ fn a_passing_digits_lesson_draws_what_the_network_read() {
             .bind(|| insta::assert_snapshot!(name, stdout(&output)));
     }
 }
+
+/// A failing test with a `show` draws what the student's code computed, so that the
+/// student sees what their mistake does: pixels divided by 255 leave the network almost
+/// blind, and the digits it misread come first. A passing test's picture stays away.
+#[test]
+fn a_failing_digits_lesson_draws_the_digits_the_network_misread() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    wb.install("solutions/src");
+    let mistake = wb.read("solutions/mistakes/digits/divided_by_255.rs");
+    wb.write("exercises/src/digits.rs", &mistake);
+    let mut check = wb.checker(&["check", "digits"]);
+    check.env("COLUMNS", "80");
+    let output = check.output().unwrap();
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    let drawn = out
+        .find("Your network read 113 of the 360 digits right: 31.4 %.")
+        .unwrap_or_else(|| panic!("{out}"));
+    // After the failures, before the line that says what to do.
+    assert!(
+        out.find("known mistake").is_some_and(|at| at < drawn),
+        "{out}"
+    );
+    assert!(
+        out.find("Fix it, save").is_some_and(|at| at > drawn),
+        "{out}"
+    );
+    assert!(out.contains("The ones it got wrong come first."), "{out}");
+    assert_eq!(out.matches("read  1 ✗").count(), 6, "{out}");
+    // The picture fits 80 columns (the matrices above it are written as they are).
+    assert!(
+        out[drawn..].lines().all(|l| l.chars().count() <= 80),
+        "{out}"
+    );
+}

@@ -299,7 +299,7 @@ impl Msg {
 
     /// The heading of a tuple's part that differs: `.1` of `(a, b, c)`.
     pub fn part_index(self, i: usize) -> String {
-        say!(self, ja: format!("タプルの .{i}："), en: format!("Part .{i} of the tuple:"))
+        say!(self, ja: format!("戻り値の {} つ目（.{i}）：", i + 1), en: format!("Part .{i} of the tuple:"))
     }
 
     /// The heading of the value a function with `&mut` parameters returned.

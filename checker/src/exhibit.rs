@@ -28,9 +28,11 @@ pub fn render(exhibit: &Exhibit, msg: Msg, color: bool, width: usize, room: Room
             else {
                 return String::new();
             };
+            // Watch mode's screen (80 × 24) holds the count, not the pictures: `check`
+            // and `next` draw them.
             let count = match room {
                 Room::Report => 8,
-                Room::Watch => 4,
+                Room::Watch => 0,
             };
             digits(images, labels, &exhibit.output, msg, color, width, count).unwrap_or_default()
         }
@@ -94,6 +96,9 @@ fn digits(
         .chain((0..n).filter(|&i| labels[i] == predicted[i]))
         .take(count)
         .collect();
+    if shown.is_empty() {
+        return Some(out);
+    }
     out.push_str(&format!("{}\n\n", fit(msg.digits_drawn(n - right))));
     // The darkest pixel of all sets the scale (the data's are 0–16; normalised, 0–1).
     let top = pixels
@@ -346,8 +351,9 @@ mod tests {
         );
         assert_eq!(report.matches("正解 ").count(), 8);
         let watch = render(&exhibit, Msg(Lang::En), false, 80, Room::Watch);
-        assert_eq!(watch.matches("label").count(), 4);
-        assert!(watch.contains("Here are a few of them."));
+        assert_eq!(watch.matches("label").count(), 0);
+        assert_eq!(watch.lines().count(), 1, "{watch}");
+        assert!(watch.contains("read 10 of the 10 digits right"), "{watch}");
     }
 
     #[test]

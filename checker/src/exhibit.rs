@@ -150,7 +150,7 @@ fn digits(
                 }
                 line.push_str(text);
                 // Colour codes take no room: pad by what is seen.
-                let seen = UnicodeWidthStr::width(strip(text).as_str());
+                let seen = crate::text::visible_width(text);
                 line.push_str(&" ".repeat(cell.saturating_sub(seen)));
             }
             out.push_str(line.trim_end());
@@ -172,24 +172,6 @@ fn pixel(level: f64, color: bool) -> String {
             RAMP[((level * (RAMP.len() - 1) as f64).round() as usize).min(RAMP.len() - 1)] as char;
         format!("{c}{c}")
     }
-}
-
-/// Text without ANSI colour codes, to measure what is seen.
-fn strip(text: &str) -> String {
-    let mut out = String::new();
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\x1b' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-        } else {
-            out.push(c);
-        }
-    }
-    out
 }
 
 /// Rows of the plot in a report, and on watch mode's screen (80 × 24 holds the rest).

@@ -201,20 +201,7 @@ fn draw_with_width(
     lines
 }
 
-fn visible_width(text: &str) -> usize {
-    // Colour codes take no room on the screen.
-    let mut plain = String::new();
-    let mut in_escape = false;
-    for c in text.chars() {
-        match (in_escape, c) {
-            (false, '\u{1b}') => in_escape = true,
-            (true, 'm') => in_escape = false,
-            (true, _) => {}
-            (false, c) => plain.push(c),
-        }
-    }
-    plain.width()
-}
+use crate::text::visible_width;
 
 /// Blocks of lines placed side by side, each under its title.
 /// Blocks of lines placed side by side as far as the width allows, then on further rows.

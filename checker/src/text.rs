@@ -16,6 +16,25 @@ pub fn render(text: &str, color: bool) -> String {
     render_width(text, color, terminal_width())
 }
 
+/// The display width of a line on the screen: wide characters count 2, and colour
+/// codes (`ESC [ … m`) count nothing.
+pub fn visible_width(line: &str) -> usize {
+    let mut width = 0;
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+            continue;
+        }
+        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    width
+}
+
 /// The width to wrap to: `COLUMNS` if set, else the terminal's width; `None` (no
 /// wrapping) when standard output is not a terminal and `COLUMNS` is not set.
 pub fn terminal_width() -> Option<usize> {

@@ -16,7 +16,6 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
-use unicode_width::UnicodeWidthChar;
 
 /// How long the files must be quiet before a check: one save, even by a temporary file
 /// and a rename, is one event (editors finish those within a few milliseconds). It is
@@ -220,26 +219,8 @@ impl Drop for Terminal {
 pub fn rows(text: &str, width: usize) -> usize {
     let width = width.max(1);
     text.split_terminator('\n')
-        .map(|line| visible_width(line).div_ceil(width).max(1))
+        .map(|line| crate::text::visible_width(line).div_ceil(width).max(1))
         .sum()
-}
-
-/// The display width of a line, without its colour codes (`ESC [ … m`).
-fn visible_width(line: &str) -> usize {
-    let mut width = 0;
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-            continue;
-        }
-        width += UnicodeWidthChar::width(c).unwrap_or(0);
-    }
-    width
 }
 
 /// The key thread: every key press, in order, until the terminal or the channel closes.

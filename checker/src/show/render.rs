@@ -3,7 +3,6 @@
 
 use super::model::{Grid, Network, Origin, Sliding, Stage, Why, range_of};
 use crate::messages::Lang;
-use unicode_width::UnicodeWidthChar;
 
 /// How much colour the terminal shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,20 +77,7 @@ impl Style {
 
 /// The display width of a line, without its colour codes.
 pub fn width(line: &str) -> usize {
-    let mut width = 0;
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{1b}' {
-            for c in chars.by_ref() {
-                if c.is_ascii_alphabetic() {
-                    break;
-                }
-            }
-            continue;
-        }
-        width += UnicodeWidthChar::width(c).unwrap_or(0);
-    }
-    width
+    crate::text::visible_width(line)
 }
 
 fn pad(line: &str, to: usize) -> String {

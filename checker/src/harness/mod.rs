@@ -93,18 +93,34 @@ pub struct LessonRun {
 /// Called once before a build that compiles the dependencies for the first time.
 pub type OnFirstBuild<'a> = &'a dyn Fn();
 
-/// The harnesses of a lesson of the course.
-fn harnesses_of(
-    all: &[LessonHarnesses],
-    course: &Course,
-    lesson: &Lesson,
-) -> Result<LessonHarnesses> {
-    course
-        .lessons
+/// The index of each of `lessons` in the course.
+fn indices(course: &Course, lessons: &[&Lesson]) -> Result<Vec<usize>> {
+    lessons
         .iter()
-        .position(|l| l.id == lesson.id)
-        .map(|i| all[i].clone())
-        .ok_or_else(|| anyhow::anyhow!("lesson `{}` is not in the course", lesson.id))
+        .map(|lesson| {
+            course
+                .lessons
+                .iter()
+                .position(|l| l.id == lesson.id)
+                .ok_or_else(|| anyhow::anyhow!("lesson `{}` is not in the course", lesson.id))
+        })
+        .collect()
+}
+
+/// Writes the harnesses of `lessons` (and makes sure the course's others exist), and
+/// returns theirs, in the order of `lessons`.
+fn write_harnesses(course: &Course, lessons: &[&Lesson]) -> Result<Vec<LessonHarnesses>> {
+    let wanted = indices(course, lessons)?;
+    let mut written: HashMap<usize, LessonHarnesses> =
+        codegen::write(course, &wanted)?.into_iter().collect();
+    wanted
+        .iter()
+        .map(|index| {
+            written
+                .remove(index)
+                .ok_or_else(|| anyhow::anyhow!("no harness was written for lesson {index}"))
+        })
+        .collect()
 }
 
 /// Checks `lessons` (of `course`): one cargo call builds every harness needed.
@@ -115,12 +131,11 @@ pub fn run_lessons(
     on_first_build: OnFirstBuild,
 ) -> Result<Vec<LessonRun>> {
     let layout = &course.layout;
-    let all = codegen::write_all(course)?;
+    let all = write_harnesses(course, lessons)?;
     crate::timings::mark("harness crates written");
     let mut cached: Vec<Option<HashMap<usize, Outcome>>> = Vec::new();
     let mut packages = Vec::new();
-    for lesson in lessons {
-        let harnesses = harnesses_of(&all, course, lesson)?;
+    for (lesson, harnesses) in lessons.iter().zip(&all) {
         if unreadable(&harnesses.student).is_none() {
             packages.push(harnesses.student.package.clone());
         }
@@ -151,14 +166,14 @@ pub fn run_lessons(
     let scratch = layout.work_dir().join("runs");
     // Known mistakes built just now are run at once, so their outputs are cached and
     // later checks need neither build nor run them until a student fails.
-    if let [lesson] = lessons {
+    if let ([lesson], [harnesses]) = (lessons, all.as_slice()) {
         let inputs = run::inputs_text(lesson);
-        for harness in harnesses_of(&all, course, lesson)?.mistakes {
+        for harness in &harnesses.mistakes {
             if built.executables.contains_key(&harness.package) {
                 let _ = run_trusted(
                     course,
                     lesson,
-                    &harness,
+                    harness,
                     &built,
                     &inputs,
                     &scratch,
@@ -169,10 +184,10 @@ pub fn run_lessons(
     }
     crate::timings::mark("new known mistakes run");
     let mut results = Vec::new();
-    for (lesson, cache) in lessons.iter().zip(cached) {
+    for ((lesson, cache), harnesses) in lessons.iter().zip(cached).zip(all) {
         let LessonHarnesses {
             student, reference, ..
-        } = harnesses_of(&all, course, lesson)?;
+        } = harnesses;
         let inputs = run::inputs_text(lesson);
         crate::timings::mark("cases drawn");
         let reference = match cache {
@@ -233,8 +248,10 @@ pub fn mistake_outputs(
         return Ok(Vec::new());
     }
     let layout = &course.layout;
-    let all = codegen::write_all(course)?;
-    let harnesses = harnesses_of(&all, course, lesson)?.mistakes;
+    let harnesses = write_harnesses(course, &[lesson])?
+        .pop()
+        .map(|h| h.mistakes)
+        .unwrap_or_default();
     let cached: Vec<_> = harnesses
         .iter()
         .map(|h| read_cache(course, lesson, h))
@@ -279,11 +296,10 @@ pub fn reference_outputs(
     on_first_build: OnFirstBuild,
 ) -> Result<Vec<ReferenceOutputs>> {
     let layout = &course.layout;
-    let all = codegen::write_all(course)?;
-    let harnesses = lessons
-        .iter()
-        .map(|lesson| harnesses_of(&all, course, lesson).map(|h| h.reference))
-        .collect::<Result<Vec<_>>>()?;
+    let harnesses: Vec<Harness> = write_harnesses(course, lessons)?
+        .into_iter()
+        .map(|h| h.reference)
+        .collect();
     let packages: Vec<String> = harnesses.iter().map(|h| h.package.clone()).collect();
     if build::is_first_build(layout) {
         on_first_build();

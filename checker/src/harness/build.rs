@@ -109,7 +109,8 @@ pub fn is_first_build(layout: &Layout) -> bool {
 }
 
 /// Builds `packages` of the harness workspace in one cargo call; a package that fails
-/// does not stop the others.
+/// does not stop the others. A package whose build only needs its mounted modules
+/// compiled again, alone, is built by rustc directly (see [`super::direct`]).
 pub fn build(
     layout: &Layout,
     workspace: &Path,
@@ -118,16 +119,16 @@ pub fn build(
 ) -> Result<BuildOutput> {
     // Nothing to build when every package is as at its last good build: cargo would
     // only say so, after ~70 ms of reading the workspace (most re-checks are these).
-    let keys: Vec<Option<u64>> = packages
+    let contexts: Vec<Option<(u64, u64)>> = packages
         .iter()
-        .map(|package| input_key(layout, workspace, package))
+        .map(|package| keys(layout, workspace, package))
         .collect();
     let stamps = target_dir(layout).join("cnnlings-stamps");
     let fresh: HashMap<String, PathBuf> = packages
         .iter()
-        .zip(&keys)
-        .filter_map(|(package, key)| {
-            let executable = stamped(&stamps.join(package), (*key)?)?;
+        .zip(&contexts)
+        .filter_map(|(package, keys)| {
+            let executable = stamped(&stamps.join(package), (*keys)?.1)?;
             Some((package.clone(), executable))
         })
         .collect();
@@ -136,6 +137,22 @@ pub fn build(
             executables: fresh,
             ..BuildOutput::default()
         });
+    }
+    let records = records_dir(workspace);
+    let stale: Vec<(&String, &Option<(u64, u64)>)> = packages
+        .iter()
+        .zip(&contexts)
+        .filter(|(package, _)| !fresh.contains_key(*package))
+        .collect();
+    if let [(package, Some((context, key)))] = stale[..]
+        && let Some(invocation) = super::direct::recorded(&records, package, *context)
+        && let Some(mut result) = rebuild(layout, workspace, package, &invocation, color)
+    {
+        if let Some(executable) = result.executables.get(package.as_str()) {
+            stamp(&stamps.join(package), *key, executable);
+        }
+        result.executables.extend(fresh);
+        return Ok(result);
     }
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let format = if color {
@@ -154,9 +171,19 @@ pub fn build(
         .arg(format)
         .arg("--keep-going")
         .arg("--quiet");
+    // The harness crates' rustc goes through this checker, which writes down how
+    // cargo called it (not needed to build, so left out if the checker cannot be found).
+    if let Ok(checker) = std::env::current_exe() {
+        command
+            .env("RUSTC_WORKSPACE_WRAPPER", checker)
+            .env(super::direct::RECORD_DIR, &records);
+    }
     for package in packages {
         command.arg("-p").arg(package);
+        super::direct::forget(&records, package);
     }
+    // A file's time is the kernel's coarse clock (a tick behind at most): some slack.
+    let started = std::time::SystemTime::now() - std::time::Duration::from_millis(50);
     let output = command
         .stdin(Stdio::null())
         .output()
@@ -182,54 +209,116 @@ pub fn build(
                 result.executables.insert(package, executable);
             }
             ("compiler-message", _, Some(m)) if m.level == "error" => {
-                let primary = m
-                    .spans
-                    .iter()
-                    .find(|s| s.is_primary)
-                    // rustc names workspace files relative to the workspace.
-                    .map(|s| (workspace.join(&s.file_name), s.line_start, s.column_start));
-                let label = m
-                    .spans
-                    .iter()
-                    .find(|s| s.is_primary)
-                    .and_then(|s| s.label.clone());
-                let source = m
-                    .spans
-                    .iter()
-                    .find(|s| s.is_primary)
-                    .and_then(|s| s.text.first())
-                    .and_then(SpanLine::split);
-                let suggestions = m
-                    .children
-                    .iter()
-                    .flat_map(|c| &c.spans)
-                    .filter_map(|s| s.suggested_replacement.clone())
-                    .collect();
-                result.errors.entry(package).or_default().push(Diagnostic {
-                    label,
-                    rendered: m.rendered.unwrap_or_else(|| m.message.clone()),
-                    message: m.message,
-                    primary,
-                    code: m.code.map(|c| c.code),
-                    source,
-                    suggestions,
-                });
+                let diagnostic = diagnostic(m, workspace);
+                result.errors.entry(package).or_default().push(diagnostic);
             }
             _ => {}
         }
     }
-    for (package, key) in packages.iter().zip(keys) {
-        if let (Some(key), Some(executable)) = (key, result.executables.get(package)) {
+    for (package, keys) in packages.iter().zip(contexts) {
+        let Some((context, key)) = keys else {
+            continue;
+        };
+        super::direct::confirm(&records, package, context, started);
+        if let Some(executable) = result.executables.get(package) {
             stamp(&stamps.join(package), key, executable);
         }
     }
     Ok(result)
 }
 
-/// A key over everything a harness package's build reads: the workspace's manifest and
-/// lock file, the package's own files, the module files its `main.rs` mounts with
-/// `#[path]`, and the runtime crate. `None` if a file cannot be read (then cargo decides).
-fn input_key(layout: &Layout, workspace: &Path, package: &str) -> Option<u64> {
+/// Where the rustc invocations of a workspace's harness crates are written down.
+fn records_dir(workspace: &Path) -> PathBuf {
+    workspace.join(".rustc-calls")
+}
+
+/// Builds `package` with rustc from its recorded invocation. `None` if that did not
+/// work in a way that is not the student's (rustc could not start, or failed without a
+/// message): then cargo builds it.
+fn rebuild(
+    layout: &Layout,
+    workspace: &Path,
+    package: &str,
+    invocation: &super::direct::Invocation,
+    color: bool,
+) -> Option<BuildOutput> {
+    let output = super::direct::rebuild(invocation, &target_dir(layout), color).ok()?;
+    let mut result = BuildOutput {
+        cargo_stderr: String::new(),
+        ..BuildOutput::default()
+    };
+    let mut executable = None;
+    let mut errors = Vec::new();
+    for line in String::from_utf8_lossy(&output.stderr).lines() {
+        let Ok(message) = serde_json::from_str::<DirectMessage>(line) else {
+            continue;
+        };
+        match message {
+            DirectMessage::Artifact { artifact, emit } if emit == "link" => {
+                executable = Some(artifact)
+            }
+            DirectMessage::Diagnostic(m) if m.level == "error" => {
+                errors.push(diagnostic(m, workspace))
+            }
+            _ => {}
+        }
+    }
+    match (output.status.success(), executable) {
+        (true, Some(executable)) if executable.is_file() => {
+            result.executables.insert(package.to_string(), executable);
+        }
+        (false, _) if !errors.is_empty() => {
+            result.errors.insert(package.to_string(), errors);
+        }
+        _ => return None,
+    }
+    Some(result)
+}
+
+/// What rustc writes on stderr with `--error-format=json --json=artifacts`.
+#[derive(Deserialize)]
+#[serde(tag = "$message_type", rename_all = "lowercase")]
+enum DirectMessage {
+    Diagnostic(RustcMessage),
+    Artifact {
+        artifact: PathBuf,
+        emit: String,
+    },
+    #[serde(other)]
+    Other,
+}
+
+/// Our form of one of rustc's error messages; rustc names files relative to `workspace`.
+fn diagnostic(m: RustcMessage, workspace: &Path) -> Diagnostic {
+    let primary_span = m.spans.iter().find(|s| s.is_primary);
+    let primary =
+        primary_span.map(|s| (workspace.join(&s.file_name), s.line_start, s.column_start));
+    let label = primary_span.and_then(|s| s.label.clone());
+    let source = primary_span
+        .and_then(|s| s.text.first())
+        .and_then(SpanLine::split);
+    let suggestions = m
+        .children
+        .iter()
+        .flat_map(|c| &c.spans)
+        .filter_map(|s| s.suggested_replacement.clone())
+        .collect();
+    Diagnostic {
+        label,
+        rendered: m.rendered.unwrap_or_else(|| m.message.clone()),
+        message: m.message,
+        primary,
+        code: m.code.map(|c| c.code),
+        source,
+        suggestions,
+    }
+}
+
+/// Two keys over what a harness package's build reads: its context (the workspace's
+/// manifest and lock file, the package's own files and the runtime crate), and that
+/// with the module files its `main.rs` mounts with `#[path]`. `None` if a file cannot
+/// be read (then cargo decides).
+fn keys(layout: &Layout, workspace: &Path, package: &str) -> Option<(u64, u64)> {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     super::codegen::runtime_fingerprint(layout)?.hash(&mut hasher);
@@ -243,6 +332,7 @@ fn input_key(layout: &Layout, workspace: &Path, package: &str) -> Option<u64> {
     }
     let main = std::fs::read_to_string(dir.join("src").join("main.rs")).ok()?;
     main.hash(&mut hasher);
+    let context = hasher.finish();
     for line in main.lines() {
         // `#[path = "/abs/file.rs"]`, as codegen writes it.
         if let Some(path) = line
@@ -254,22 +344,39 @@ fn input_key(layout: &Layout, workspace: &Path, package: &str) -> Option<u64> {
             std::fs::read(path).ok()?.hash(&mut hasher);
         }
     }
-    Some(hasher.finish())
+    Some((context, hasher.finish()))
 }
 
-/// The executable a stamp names, if the stamp holds `key` and the executable is there.
+/// The executable a stamp names, if the stamp holds `key` and the executable is there,
+/// as it was built (another workbook sharing the target folder may have built over it).
 fn stamped(stamp: &Path, key: u64) -> Option<PathBuf> {
     let text = std::fs::read_to_string(stamp).ok()?;
-    let (written, executable) = text.split_once('\n')?;
+    let mut lines = text.lines();
+    let (written, executable, modified) = (lines.next()?, lines.next()?, lines.next()?);
     let executable = PathBuf::from(executable);
-    (written == format!("{key:016x}") && executable.is_file()).then_some(executable)
+    let fresh = written == format!("{key:016x}") && modified == modified_nanos(&executable)?;
+    fresh.then_some(executable)
+}
+
+/// When a file was last written, in nanoseconds, as text.
+fn modified_nanos(file: &Path) -> Option<String> {
+    let modified = std::fs::metadata(file).ok()?.modified().ok()?;
+    let nanos = modified
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some(nanos.to_string())
 }
 
 /// Remembers that the package with inputs `key` built `executable`. A stamp that cannot
-/// be written only costs a cargo call next time.
+/// be written only costs a build next time.
 fn stamp(stamp: &Path, key: u64, executable: &Path) {
+    let Some(modified) = modified_nanos(executable) else {
+        return;
+    };
     if let Some(dir) = stamp.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    let _ = std::fs::write(stamp, format!("{key:016x}\n{}", executable.display()));
+    let text = format!("{key:016x}\n{}\n{modified}", executable.display());
+    let _ = std::fs::write(stamp, text);
 }

@@ -6,6 +6,7 @@
 
 pub mod build;
 pub mod codegen;
+pub mod direct;
 pub mod refs;
 pub mod run;
 

@@ -198,7 +198,9 @@ fn loss_curve(
         out.push_str(&format!("{}\n", fit(msg.loss_not_numbers())));
         return out;
     }
-    let low = finite.iter().copied().fold(f64::INFINITY, f64::min);
+    // The axis starts at 0 when no loss is below it (a loss usually is not), so a rise of
+    // 16.085 to 16.118 looks as small as it is, not like a climb over the whole height.
+    let low = finite.iter().copied().fold(0.0, f64::min);
     let high = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let labels = [format!("{high:.3}"), format!("{low:.3}")];
     let margin = labels.iter().map(String::len).max().unwrap_or(0);
@@ -374,13 +376,25 @@ mod tests {
             rows[0].starts_with("2.000 |") && rows[0].ends_with('*'),
             "{out}"
         );
-        assert!(rows[PLOT_HEIGHT - 1].starts_with("0.250 |"), "{out}");
-        assert!(rows[PLOT_HEIGHT - 1].ends_with('*'), "{out}");
+        assert!(rows[PLOT_HEIGHT - 1].starts_with("0.000 |"), "{out}");
+        assert!(!rows[PLOT_HEIGHT - 1].contains('*'), "{out}");
+        assert!(rows[PLOT_HEIGHT - 2].ends_with('*'), "{out}");
         assert!(
             out.contains("The loss fell from 2.000 to 0.250 in 4 epochs."),
             "{out}"
         );
         assert!(out.lines().all(|l| l.len() <= 80), "{out}");
+    }
+
+    #[test]
+    fn a_small_rise_stays_small_because_the_axis_starts_at_zero() {
+        let out = curve(vec![16.085, 16.1, 16.118]);
+        let rows: Vec<&str> = out.lines().filter(|l| l.contains('|')).collect();
+        assert_eq!(rows[0].matches('*').count(), 3, "{out}");
+        assert!(rows[PLOT_HEIGHT - 1].starts_with(" 0.000 |"), "{out}");
+        assert!(out.contains("The loss rose from 16.085 to 16.118"), "{out}");
+        let negative = curve(vec![1.0, -1.0]);
+        assert!(negative.contains("-1.000 |"), "{negative}");
     }
 
     #[test]

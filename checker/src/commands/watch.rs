@@ -13,7 +13,7 @@ use crate::app::App;
 use crate::exit::Exit;
 use crate::lesson::Lesson;
 use crate::messages::{Again, Key};
-use crate::report;
+use crate::report::Report;
 use crate::text;
 use crate::verdict::Verdict;
 use crate::watch::{Event, Files, Terminal, rows};
@@ -289,11 +289,12 @@ impl App {
             if checked.was_passed {
                 result = format!("{}\n\n", self.fit(&m.passed_before(&lesson.id)));
             }
-            let parts = report::failure_parts(&self.context(), lesson, verdict);
-            result.push_str(&parts.head);
-            details = parts.details;
+            // The screen has no room for the pictures of the failing tests: check and next draw them.
             let again = Again::Watch { keys: term.keys() };
-            advice = report::advice(&self.context(), verdict, again);
+            let report = Report::new(&self.context(), lesson, verdict, again);
+            result.push_str(&report.head);
+            details = report.details;
+            advice = report.advice;
         }
         let mut bottom = String::new();
         if let Some(advice) = &advice {

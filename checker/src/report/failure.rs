@@ -1,0 +1,407 @@
+//! The failure text of a lesson whose tests ran: the summary, the known mistake it
+//! matches, the first failing tests in detail (inputs, expected and got side by side,
+//! the worst cell), the others listed by name, and what the code printed.
+
+use super::captured::write_captured;
+use super::layout::{
+    cell_width, draw, draw_with_width, index_text, inputs_are_small, number, shape_text,
+    side_by_side, value_line,
+};
+use super::{Context, lang_name};
+use crate::lesson::types::Label;
+use crate::lesson::{EntryKind, Lesson, Test};
+use crate::text::visible_width;
+use crate::verdict::{CaseFailure, Failure, Missing, TestVerdict, ValueDiff, Verdict};
+use cnnlings_runtime::{Cells, Value};
+use colored::Colorize;
+use std::fmt::Write as _;
+
+/// How many failing tests are shown in detail; the others are listed by name.
+const DETAILED_TESTS: usize = 3;
+
+/// The report of a lesson whose tests ran and failed (or that has not been started),
+/// written after `head`'s blame (if any).
+pub(super) fn ran(
+    cx: &Context,
+    lesson: &Lesson,
+    verdict: &Verdict,
+    head: &mut String,
+    out: &mut String,
+) {
+    let m = cx.msg();
+    let cross = cx.cross();
+    let Verdict::Ran {
+        tests,
+        stdout,
+        stderr,
+        ..
+    } = verdict
+    else {
+        return;
+    };
+    if verdict.not_started() {
+        // The todo!() nearest the top of the file is where the student starts.
+        let location = tests
+            .iter()
+            .flat_map(|t| &t.failures)
+            .filter_map(|f| match &f.failure {
+                Failure::NotImplemented { location } => Some(cx.relative(location)),
+                _ => None,
+            })
+            .min_by_key(|l| {
+                let mut parts = l.rsplitn(3, ':').skip(1);
+                let line = parts
+                    .next()
+                    .and_then(|n| n.parse::<usize>().ok())
+                    .unwrap_or(usize::MAX);
+                (parts.next().map(str::to_string), line)
+            })
+            .unwrap_or_default();
+        let circle = if cx.color {
+            "○".yellow().bold().to_string()
+        } else {
+            "○".to_string()
+        };
+        put!(head, cx, "{circle} {}", m.not_implemented(&location));
+        return;
+    }
+    let failed: Vec<_> = tests.iter().filter(|t| !t.passed()).collect();
+    let failed_cases: usize = failed.iter().map(|t| t.failures.len()).sum();
+    put!(
+        head,
+        cx,
+        "{cross} {}",
+        m.failed_summary(failed.len(), tests.len(), failed_cases, lesson.case_count())
+    );
+    if let Verdict::Ran {
+        diagnosis: Some(mistake),
+        ..
+    } = verdict
+    {
+        let message = cx.lang.pick(&lesson.mistakes[*mistake].message);
+        let text = m.known_mistake(message.trim());
+        let text = if cx.color {
+            text.yellow().bold().to_string()
+        } else {
+            text
+        };
+        put!(head, cx, "\n{text}");
+    }
+    // The first few failing tests in detail: a student fixes one thing at a time.
+    let (detailed, listed) = failed.split_at(failed.len().min(DETAILED_TESTS));
+    for verdict in detailed {
+        let _ = writeln!(out);
+        out.push_str(&test_report(cx, lesson, verdict));
+    }
+    if !listed.is_empty() {
+        put!(out, cx, "\n{}", m.also_failing());
+        for verdict in listed {
+            let test = &lesson.tests[verdict.test];
+            let cases = m.cases_count(verdict.failures.len(), verdict.cases);
+            let title = m.test_title(&lang_name(cx, test), test.kind);
+            let line = format!("{cross} {title} {cases}");
+            put!(out, cx, "{}", line.trim_end());
+        }
+    }
+    write_captured(out, cx, "stdout", stdout);
+    write_captured(out, cx, "stderr", stderr);
+}
+
+fn call_text(lesson: &Lesson, test: &Test) -> String {
+    match &lesson.entries[test.entry].kind {
+        EntryKind::Call(f) => format!(
+            "{}({})",
+            lesson.functions[*f].name,
+            test.arg_names.join(", ")
+        ),
+        EntryKind::Snippet { .. } => String::new(),
+    }
+}
+
+/// Writes the inputs of a case, if small, as labelled blocks.
+fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, args: &[Value]) {
+    let call = call_text(lesson, test);
+    let heading = if call.is_empty() {
+        cx.msg().inputs_of()
+    } else {
+        cx.msg().called_with(&call)
+    };
+    if !inputs_are_small(args) {
+        let shapes: Vec<String> = test
+            .arg_names
+            .iter()
+            .zip(args)
+            .map(|(name, a)| match a {
+                Value::Array { shape, .. } if !shape.is_empty() => {
+                    format!("{name}: {}", shape_text(shape))
+                }
+                other => format!("{name} = {}", value_line(other)),
+            })
+            .collect();
+        // As many shapes on a line as fit; the rest below, indented.
+        let mut line = format!("    {heading}");
+        for (i, shape) in shapes.iter().enumerate() {
+            let piece = if i + 1 < shapes.len() {
+                format!("{shape},")
+            } else {
+                shape.clone()
+            };
+            if visible_width(&line) + 1 + piece.len() > cx.max_width() && i > 0 {
+                let _ = writeln!(out, "{line}");
+                line = String::from("     ");
+            }
+            line.push(' ');
+            line.push_str(&piece);
+        }
+        let _ = writeln!(out, "{line}");
+        return;
+    }
+    put!(out, cx, "    {heading}");
+    let blocks: Vec<(String, Vec<String>)> = test
+        .arg_names
+        .iter()
+        .zip(args)
+        .map(|(name, a)| match a {
+            Value::Array { shape, cells } if !shape.is_empty() => (
+                format!("{name} {}", shape_text(shape)),
+                draw(cx.msg(), cells, shape, None, 0, false),
+            ),
+            other => (format!("{name} = {}", value_line(other)), vec![]),
+        })
+        .collect();
+    out.push_str(&side_by_side(&blocks, "      ", cx.max_width()));
+}
+
+fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
+    let m = cx.msg();
+    // The worst cell as numbers, for a kind compared within a tolerance.
+    let numbers = match (
+        diff.expected.tolerant(diff.worst),
+        diff.got.tolerant(diff.worst),
+    ) {
+        (Some(e), Some(g)) => Some((e, g, number((g - e).abs() as f32))),
+        _ => None,
+    };
+    if diff.shape.is_empty() {
+        // One value: a sentence says it all.
+        let (e, g) = (diff.expected.text(0), diff.got.text(0));
+        let line = match &numbers {
+            Some((.., difference)) => {
+                m.scalar_differs(&e, &g, difference, &tolerance_text(cx, diff))
+            }
+            None => m.scalar_differs(&e, &g, "", ""),
+        };
+        put!(out, cx, "    {line}");
+        return;
+    }
+    // One width for both, so that the same cell sits in the same column.
+    let width = cell_width(&diff.expected).max(cell_width(&diff.got));
+    let draw_one = |values: &Cells, mark: Option<&[bool]>| {
+        draw_with_width(m, values, &diff.shape, mark, diff.worst, cx.color, width)
+    };
+    let exp_lines = draw_one(&diff.expected, None);
+    let got_lines = draw_one(&diff.got, Some(&diff.wrong));
+    let suffix = format!(" {}", shape_text(&diff.shape));
+    out.push_str(&side_by_side(
+        &[
+            (format!("{}{suffix}", m.expected()), exp_lines),
+            (format!("{}{suffix}", m.got()), got_lines),
+        ],
+        "      ",
+        cx.max_width(),
+    ));
+    let total = diff.expected.len();
+    if total > 1 {
+        let wrong = diff.wrong_count();
+        let line = if cx.color {
+            m.wrong_cells_colored(wrong, total)
+        } else {
+            m.wrong_cells(wrong, total)
+        };
+        put!(out, cx, "    {line}");
+    }
+    if let Some((e, g, difference)) = numbers {
+        let tolerance = tolerance_text(cx, diff);
+        let cell = index_text(&diff.shape, diff.worst);
+        let line = m.worst_cell(
+            &cell,
+            &number(e as f32),
+            &number(g as f32),
+            &difference,
+            &tolerance,
+        );
+        put!(out, cx, "    {line}");
+    }
+}
+
+/// The `&mut` parameter whose value after the call is a test's whole output (its
+/// function returns `()`), to say what the values shown are.
+fn changed_alone<'l>(lesson: &'l Lesson, test: &Test) -> Option<&'l str> {
+    let EntryKind::Call(f) = lesson.entries[test.entry].kind else {
+        return None;
+    };
+    let function = &lesson.functions[f];
+    let mut changed = function.changed();
+    match (function.returns.is_unit(), changed.next(), changed.next()) {
+        (true, Some(p), None) => Some(&function.params[p].name),
+        _ => None,
+    }
+}
+
+/// The failures of a tuple's parts, each under its label; the parts not shown are right.
+fn write_parts(
+    out: &mut String,
+    cx: &Context,
+    lesson: &Lesson,
+    test: &Test,
+    parts: &[(usize, Failure)],
+    indent: &str,
+) {
+    let m = cx.msg();
+    let labels = lesson.entries[test.entry].labels.as_deref();
+    for (i, failure) in parts {
+        let label = match labels.and_then(|l| l.get(*i)) {
+            Some(Label::Returned) => m.part_returned(),
+            Some(Label::After(name)) => m.part_after(name),
+            Some(Label::Index(_)) | None => m.part_index(*i),
+        };
+        put!(out, cx, "    {indent}{label}");
+        let mut inner = String::new();
+        match failure {
+            Failure::Parts(nested) => write_parts(&mut inner, cx, lesson, test, nested, "  "),
+            Failure::Values(diff) => write_diff(&mut inner, cx, diff),
+            Failure::Shape { expected, got } => {
+                let text = m.shape_mismatch(&shape_text(expected), &shape_text(got));
+                for line in text.lines() {
+                    put!(inner, cx, "    {line}");
+                }
+            }
+            Failure::Harness(why) => put!(inner, cx, "    {}", m.harness_fault(why)),
+            // A part's failure is always one of the above.
+            _ => {}
+        }
+        for line in inner.lines() {
+            let _ = writeln!(out, "  {indent}{line}");
+        }
+    }
+}
+
+/// The tolerance of a comparison as a report states it.
+fn tolerance_text(cx: &Context, diff: &ValueDiff) -> String {
+    match diff.relative {
+        Some(relative) => cx.msg().relative_tolerance(relative, diff.tolerance),
+        None => format!("{}", diff.tolerance),
+    }
+}
+
+fn write_failure(
+    out: &mut String,
+    cx: &Context,
+    lesson: &Lesson,
+    test: &Test,
+    failure: &CaseFailure,
+) {
+    let m = cx.msg();
+    let case = &test.cases[failure.index];
+    let show_inputs = !matches!(
+        failure.failure,
+        Failure::NotImplemented { .. } | Failure::Missing(Missing::NotRun)
+    );
+    if show_inputs && !case.args.is_empty() {
+        write_inputs(out, cx, lesson, test, &case.args);
+    }
+    let indented = |text: String| {
+        let text: String = text.lines().map(|l| format!("    {l}\n")).collect();
+        crate::text::fit(&text, cx.width)
+    };
+    match &failure.failure {
+        Failure::NotImplemented { location } => {
+            out.push_str(&indented(m.not_implemented_short(&cx.relative(location))))
+        }
+        Failure::Panic { message, location } => {
+            out.push_str(&indented(m.panicked(&cx.relative(location), message)))
+        }
+        Failure::Shape { expected, got } => {
+            if let Some(name) = changed_alone(lesson, test) {
+                put!(out, cx, "    {}", m.part_after(name));
+            }
+            out.push_str(&indented(
+                m.shape_mismatch(&shape_text(expected), &shape_text(got)),
+            ));
+        }
+        Failure::Values(diff) => {
+            if let Some(name) = changed_alone(lesson, test) {
+                put!(out, cx, "    {}", m.part_after(name));
+            }
+            write_diff(out, cx, diff)
+        }
+        Failure::Parts(parts) => write_parts(out, cx, lesson, test, parts, ""),
+        Failure::Bounds {
+            got,
+            at_least,
+            at_most,
+        } => {
+            let bound = |b: &Option<f64>| b.map(|b| format!("{b}"));
+            out.push_str(&indented(m.bounds_failed(
+                &number(*got as f32),
+                bound(at_least).as_deref(),
+                bound(at_most).as_deref(),
+            )))
+        }
+        Failure::Missing(why) => {
+            let text = match why {
+                Missing::TimedOut => m.timed_out(lesson.time_limit.as_secs_f64()),
+                Missing::StackOverflow => m.stack_overflow(),
+                Missing::OutOfMemory => m.out_of_memory(lesson.memory_limit >> 20),
+                Missing::Signal(s) => m.killed_by_signal(*s),
+                Missing::Exited(code) => m.exited_early(*code),
+                Missing::NotRun => m.not_run(1),
+            };
+            out.push_str(&indented(text));
+        }
+        Failure::Harness(why) => out.push_str(&indented(m.harness_fault(why))),
+    }
+}
+/// One failing test: its name, then its first failing case in detail.
+pub fn test_report(cx: &Context, lesson: &Lesson, verdict: &TestVerdict) -> String {
+    let m = cx.msg();
+    let mut out = String::new();
+    let cross = cx.cross();
+    let test = &lesson.tests[verdict.test];
+    let title = m.test_title(&lang_name(cx, test), test.kind);
+    let title = if cx.color {
+        title.bold().to_string()
+    } else {
+        title
+    };
+    put!(out, cx, "{cross} {title}");
+    let not_run = verdict
+        .failures
+        .iter()
+        .filter(|f| matches!(f.failure, Failure::Missing(Missing::NotRun)))
+        .count();
+    let Some(first) = verdict
+        .failures
+        .iter()
+        .find(|f| !matches!(f.failure, Failure::Missing(Missing::NotRun)))
+    else {
+        put!(out, cx, "    {}", m.not_run(not_run));
+        return out;
+    };
+    if verdict.cases > 1 {
+        let seed = test.cases[first.index].seed;
+        put!(
+            out,
+            cx,
+            "    {}",
+            m.cases_failed(verdict.failures.len(), verdict.cases, first.index + 1, seed)
+        );
+    } else if let Some(seed) = test.cases[first.index].seed {
+        put!(out, cx, "    {}", m.case_seed(seed));
+    }
+    write_failure(&mut out, cx, lesson, test, first);
+    if not_run > 0 {
+        put!(out, cx, "    {}", m.not_run(not_run));
+    }
+    out
+}

@@ -2,8 +2,8 @@
 //! the outputs of the lesson's known mistakes.
 
 use crate::harness::run::Outcome;
-use crate::lesson::Lesson;
-use crate::verdict::{Verdict, close};
+use crate::lesson::{EntryKind, Lesson};
+use crate::verdict::{Verdict, case_position, close};
 use cnnlings_runtime::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -33,59 +33,116 @@ fn same(a: &Value, b: &Value, tolerance: f64) -> bool {
     }
 }
 
-/// The first known mistake whose outputs match every failing case that has an output:
+/// A failing case the diagnosis can compare: its tolerance, what the student's code
+/// gave, its case id and the entry (function or scenario) its test calls.
+struct Failing<'a> {
+    tolerance: f64,
+    got: &'a Outcome,
+    id: usize,
+    entry: usize,
+}
+
+/// The known mistakes (indices into the lesson's) that the student's failures match.
+///
+/// First, the first mistake whose outputs match every failing case that has an output:
 /// the same values, or a panic where the mistake panics too. Cases the student has not
 /// implemented or that produced nothing are left out.
 ///
-/// When the student's failures are all panics, a panic alone says little; the mistake
+/// Failing that, two or more mistakes at once, in different functions: the failures of
+/// the tests of each function must all match one mistake. A known mistake is one
+/// module with one error, so it matches its own function's tests and gives the right
+/// answer everywhere else. Scenarios, which call several functions, show the errors
+/// together and match no single mistake; they are left out of this second look, but
+/// every function's failures must be explained.
+///
+/// When the failures compared are all panics, a panic alone says little; the mistake
 /// is named only if it panics on exactly the same cases (code that reads the width as
 /// the height, say, panics on every non-square image and on nothing else).
 pub fn diagnose(
     lesson: &Lesson,
     verdict: &Verdict,
     mistakes: &[Option<HashMap<usize, Outcome>>],
-) -> Option<usize> {
-    let failing: Vec<(f64, &Outcome, usize)> = verdict
+) -> Vec<usize> {
+    let failing: Vec<Failing> = verdict
         .tests()
         .iter()
-        .flat_map(|t| {
-            t.failures
-                .iter()
-                .map(move |f| (lesson.tests[t.test].tolerance, f))
-        })
-        .filter_map(|(tolerance, f)| match &f.got {
-            Some(got @ Outcome::Value(_)) => Some((tolerance, got, f.id)),
-            Some(got @ Outcome::Panic { message, .. })
-                if !message.starts_with("not yet implemented") =>
-            {
-                Some((tolerance, got, f.id))
-            }
-            _ => None,
+        .flat_map(|t| t.failures.iter().map(move |f| (&lesson.tests[t.test], f)))
+        .filter_map(|(test, f)| {
+            let got = match &f.got {
+                Some(got @ Outcome::Value(_)) => got,
+                Some(got @ Outcome::Panic { message, .. })
+                    if !message.starts_with("not yet implemented") =>
+                {
+                    got
+                }
+                _ => return None,
+            };
+            Some(Failing {
+                tolerance: test.tolerance,
+                got,
+                id: f.id,
+                entry: test.entry,
+            })
         })
         .collect();
     if failing.is_empty() {
-        return None;
+        return Vec::new();
     }
+    let all: Vec<&Failing> = failing.iter().collect();
+    if let Some(one) = matching(&all, mistakes, |_| true) {
+        return vec![one];
+    }
+    let calls = |f: &&Failing| matches!(lesson.entries[f.entry].kind, EntryKind::Call(_));
+    let mut entries: Vec<usize> = failing.iter().filter(calls).map(|f| f.entry).collect();
+    entries.sort_unstable();
+    entries.dedup();
+    if entries.len() < 2 {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for entry in entries {
+        let group: Vec<&Failing> = failing.iter().filter(|f| f.entry == entry).collect();
+        let of_entry = |id: usize| {
+            case_position(lesson, id).is_some_and(|(test, _)| lesson.tests[test].entry == entry)
+        };
+        let Some(mistake) = matching(&group, mistakes, of_entry) else {
+            return Vec::new();
+        };
+        if !found.contains(&mistake) {
+            found.push(mistake);
+        }
+    }
+    // One mistake for every function would have matched in the first look.
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    found
+}
+
+/// The first mistake whose outputs match every one of `failing`, which are the student's
+/// failures among the cases `in_scope`.
+fn matching(
+    failing: &[&Failing],
+    mistakes: &[Option<HashMap<usize, Outcome>>],
+    in_scope: impl Fn(usize) -> bool,
+) -> Option<usize> {
     let only_panics = failing
         .iter()
-        .all(|(_, got, _)| matches!(got, Outcome::Panic { .. }));
-    let student_panics: HashSet<usize> = failing.iter().map(|(_, _, id)| *id).collect();
+        .all(|f| matches!(f.got, Outcome::Panic { .. }));
+    let student_panics: HashSet<usize> = failing.iter().map(|f| f.id).collect();
     mistakes.iter().position(|outputs| {
         let Some(outputs) = outputs else { return false };
-        let matches_each =
-            failing
-                .iter()
-                .all(|(tolerance, got, id)| match (got, outputs.get(id)) {
-                    (Outcome::Value(g), Some(Outcome::Value(m))) => same(g, m, *tolerance),
-                    (Outcome::Panic { .. }, Some(Outcome::Panic { .. })) => true,
-                    _ => false,
-                });
+        let matches_each = failing.iter().all(|f| match (f.got, outputs.get(&f.id)) {
+            (Outcome::Value(g), Some(Outcome::Value(m))) => same(g, m, f.tolerance),
+            (Outcome::Panic { .. }, Some(Outcome::Panic { .. })) => true,
+            _ => false,
+        });
         if !only_panics {
             return matches_each;
         }
         let mistake_panics: HashSet<usize> = outputs
             .iter()
-            .filter(|(_, o)| matches!(o, Outcome::Panic { .. }))
+            .filter(|(id, o)| matches!(o, Outcome::Panic { .. }) && in_scope(**id))
             .map(|(id, _)| *id)
             .collect();
         matches_each && mistake_panics == student_panics

@@ -125,8 +125,9 @@ pub enum Verdict {
         tests: Vec<TestVerdict>,
         stdout: Captured,
         stderr: Captured,
-        /// The known mistake (an index into the lesson's) that the failures match.
-        diagnosis: Option<usize>,
+        /// The known mistakes (indices into the lesson's) that the failures match: one,
+        /// or one per function when the student made several at once.
+        diagnosis: Vec<usize>,
         /// The earlier lesson whose module makes this one fail, if any.
         blame: Option<Blame>,
         /// What the student's outputs show, for tests with a `show` (their first case).
@@ -430,7 +431,7 @@ fn stopped(ending: Ending, stderr: &str) -> Missing {
 }
 
 /// The test a case belongs to, and its index within that test.
-fn case_position(lesson: &Lesson, id: usize) -> Option<(usize, usize)> {
+pub(crate) fn case_position(lesson: &Lesson, id: usize) -> Option<(usize, usize)> {
     let mut first = 0;
     for (t, test) in lesson.tests.iter().enumerate() {
         if id < first + test.cases.len() {
@@ -674,7 +675,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
         tests,
         stdout: result.stdout,
         stderr: result.stderr,
-        diagnosis: None,
+        diagnosis: Vec::new(),
         blame: None,
         exhibits,
     }

@@ -172,9 +172,13 @@ impl App {
                 let named = diagnosis::diagnose(lesson, &verdict, &outputs);
                 if verdict.passed() {
                     problem(m.dev_mistake_passes(&lesson.id, &file));
-                } else if named != Some(i) {
-                    let other = named.map(|other| lesson.mistakes[other].name.as_str());
-                    problem(m.dev_mistake_misnamed(&lesson.id, &file, other));
+                } else if named != [i] {
+                    let names: Vec<&str> = named
+                        .iter()
+                        .map(|&j| lesson.mistakes[j].name.as_str())
+                        .collect();
+                    let other = (!names.is_empty()).then(|| names.join(", "));
+                    problem(m.dev_mistake_misnamed(&lesson.id, &file, other.as_deref()));
                 } else {
                     recognised += 1;
                 }

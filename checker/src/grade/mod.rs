@@ -133,11 +133,12 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
     };
     // A recognised mistake is said with every failing test: each may be read alone.
     let known = match verdict {
-        Verdict::Ran {
-            diagnosis: Some(i), ..
-        } => {
-            let message = cx.lang.pick(&lesson.mistakes[*i].message).trim();
-            format!("{}\n", cx.msg().known_mistake(message))
+        Verdict::Ran { diagnosis, .. } if !diagnosis.is_empty() => {
+            let messages: Vec<&str> = diagnosis
+                .iter()
+                .map(|&i| cx.lang.pick(&lesson.mistakes[i].message).trim())
+                .collect();
+            format!("{}\n", cx.msg().known_mistakes(&messages))
         }
         _ => String::new(),
     };

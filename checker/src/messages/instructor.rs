@@ -5,12 +5,25 @@ use crate::lesson::names::NameProblem;
 use crate::verdict::{FaultKind, Missing};
 
 impl Msg {
-    /// A known mistake recognised in the student's outputs; `message` is the lesson's.
-    pub fn known_mistake(self, message: &str) -> String {
-        say!(self,
-            ja: format!("→ よくある間違いに当てはまります。{message}"),
-            en: format!("→ This is a known mistake. {message}"),
-        )
+    /// The known mistakes recognised in the student's outputs (their messages are the
+    /// lesson's): one, or several at once, one per function.
+    pub fn known_mistakes(self, messages: &[&str]) -> String {
+        match messages {
+            [] => String::new(),
+            [message] => say!(self,
+                ja: format!("→ よくある間違いに当てはまります。{message}"),
+                en: format!("→ This is a known mistake. {message}"),
+            ),
+            several => {
+                let list = |mark: &str| -> String {
+                    several.iter().map(|m| format!("\n  {mark}{m}")).collect()
+                };
+                say!(self,
+                    ja: format!("→ よくある間違いが {} つ重なっています。関数ごとに 1 つずつです。{}", several.len(), list("・")),
+                    en: format!("→ These are {} known mistakes at once, one in each function.{}", several.len(), list("- ")),
+                )
+            }
+        }
     }
 
     /// The headline of a broken lesson, for the student.

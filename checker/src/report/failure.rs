@@ -73,13 +73,14 @@ pub(super) fn ran(
         "{cross} {}",
         m.failed_summary(failed.len(), tests.len(), failed_cases, lesson.case_count())
     );
-    if let Verdict::Ran {
-        diagnosis: Some(mistake),
-        ..
-    } = verdict
+    if let Verdict::Ran { diagnosis, .. } = verdict
+        && !diagnosis.is_empty()
     {
-        let message = cx.lang.pick(&lesson.mistakes[*mistake].message);
-        let text = m.known_mistake(message.trim());
+        let messages: Vec<&str> = diagnosis
+            .iter()
+            .map(|&i| cx.lang.pick(&lesson.mistakes[i].message).trim())
+            .collect();
+        let text = m.known_mistakes(&messages);
         let text = if cx.color {
             text.yellow().bold().to_string()
         } else {

@@ -311,3 +311,39 @@ fn a_failing_digits_lesson_draws_the_digits_the_network_misread() {
         "{out}"
     );
 }
+
+#[test]
+fn two_known_mistakes_at_once_are_both_named() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    // Every earlier lesson solved (loss uses the student's own softmax, from cnn).
+    wb.install("solutions/src")
+        .student("loss", "loss_two_mistakes");
+    for lang in ["en", "ja"] {
+        let (output, _) = wb.run(&["check", "loss", "--lang", lang]);
+        assert_status(&output, 1);
+        // The verdict's head: the summary and both mistakes, before the failing tests.
+        let head: String = stdout(&output)
+            .lines()
+            .take_while(|line| !line.starts_with("✗ right") && !line.starts_with("✗ 確率"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        wb.settings().bind(|| {
+            insta::assert_snapshot!(format!("two_known_mistakes_{lang}"), head);
+        });
+    }
+    // One known mistake and a bug no lesson knows, in the other function: no mistake is
+    // named, since one would not explain all that is wrong.
+    let known_and_unknown = wb.read("exercises/src/loss.rs").replace(
+        "    let grad = softmax(logits);\n    grad",
+        "    softmax(logits) * 2.0",
+    );
+    wb.write("exercises/src/loss.rs", &known_and_unknown);
+    let (output, _) = wb.run(&["check", "loss"]);
+    assert_status(&output, 1);
+    assert!(
+        !stdout(&output).contains("known mistake"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -1,6 +1,7 @@
 //! The course: the workbook's folders and every lesson in order, validated together.
 
-use crate::lesson::{self, Lesson, LessonError};
+use crate::lesson::{self, Bilingual, Lesson, LessonError};
+use crate::messages::Lang;
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
@@ -135,7 +136,7 @@ pub struct Course {
 #[derive(Debug)]
 pub struct CourseErrors {
     pub rendered: String,
-    /// The same in Japanese, where the messages have been written in it.
+    /// The same in Japanese.
     pub rendered_ja: String,
     pub count: usize,
 }
@@ -168,7 +169,7 @@ impl Course {
                     }
                 }
                 Err(e) => {
-                    report.plain(&format!("cannot read {}: {e}", layout.show(&dir)));
+                    report.plain(cannot_read(&layout.show(&dir), &e));
                     return Err(report.finish());
                 }
             }
@@ -179,9 +180,10 @@ impl Course {
             .unwrap_or_else(|| layout.lessons_dir());
         files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
         if files.is_empty() {
-            report.plain(&format!(
-                "there are no lessons (*.toml files) in {}",
-                layout.show(&dir)
+            let dir = layout.show(&dir);
+            report.plain(Bilingual::new(
+                format!("there are no lessons (*.toml files) in {dir}"),
+                format!("{dir} にレッスン（*.toml ファイル）がありません。"),
             ));
         }
         let mut lessons: Vec<(PathBuf, String, Lesson)> = Vec::new();
@@ -190,11 +192,14 @@ impl Course {
             let source = match fs::read(&path).map(String::from_utf8) {
                 Ok(Ok(source)) => source,
                 Ok(Err(_)) => {
-                    report.plain(&format!("{name}: the file is not UTF-8 text"));
+                    report.plain(Bilingual::new(
+                        format!("{name}: the file is not UTF-8 text"),
+                        format!("{name} は UTF-8 のテキストではありません。"),
+                    ));
                     continue;
                 }
                 Err(e) => {
-                    report.plain(&format!("cannot read {name}: {e}"));
+                    report.plain(cannot_read(&name, &e));
                     continue;
                 }
             };
@@ -208,19 +213,14 @@ impl Course {
         }
         for (i, (path, source, lesson)) in lessons.iter().enumerate() {
             let name = layout.show(path);
-            let mut error = |span: Option<&std::ops::Range<usize>>, message: String| {
-                let error = LessonError {
-                    span: span.cloned(),
-                    message,
-                    ja: None,
-                };
-                report.lesson(&name, source, &error)
+            let mut error = |span: Option<&std::ops::Range<usize>>, message: Bilingual| {
+                report.lesson(&name, source, &LessonError::new(span.cloned(), message))
             };
             if let Some((earlier, _, _)) = lessons[..i].iter().find(|(_, _, l)| l.id == lesson.id) {
-                let message = format!(
-                    "the id `{}` is already used by {}",
-                    lesson.id,
-                    layout.show(earlier)
+                let (id, earlier) = (&lesson.id, layout.show(earlier));
+                let message = Bilingual::new(
+                    format!("the id `{id}` is already used by {earlier}"),
+                    format!("id `{id}` は {earlier} ですでに使われています。"),
                 );
                 error(Some(&lesson.spans.id), message);
             }
@@ -231,19 +231,23 @@ impl Course {
             for (module, span) in modules.zip(&lesson.spans.modules) {
                 let file = layout.solution(module);
                 if !file.is_file() {
-                    error(
-                        Some(span),
-                        format!("the module `{module}` has no file {}", layout.show(&file)),
+                    let file = layout.show(&file);
+                    let message = Bilingual::new(
+                        format!("the module `{module}` has no file {file}"),
+                        format!("モジュール `{module}` のファイル {file} がありません。"),
                     );
+                    error(Some(span), message);
                 }
             }
             for (mistake, span) in lesson.mistakes.iter().zip(&lesson.spans.mistakes) {
                 let file = layout.mistake(&lesson.module, &mistake.file);
                 if !file.is_file() {
-                    error(
-                        Some(span),
-                        format!("the known mistake has no file {}", layout.show(&file)),
+                    let file = layout.show(&file);
+                    let message = Bilingual::new(
+                        format!("the known mistake has no file {file}"),
+                        format!("よくある間違いのファイル {file} がありません。"),
                     );
+                    error(Some(span), message);
                 }
             }
             // The student's file may be half-written; a function missing there is reported
@@ -255,7 +259,10 @@ impl Course {
                 let shown = layout.show(&reference);
                 for (function, span) in lesson.functions.iter().zip(&lesson.spans.functions) {
                     if !defines_fn(&text, &function.name) {
-                        let message = format!("{shown} has no function `{}`", function.name);
+                        let message = Bilingual::new(
+                            format!("{shown} has no function `{}`", function.name),
+                            format!("{shown} に関数 `{}` がありません。", function.name),
+                        );
                         error(Some(span), message);
                     } else if let Some(problem) = disagreement(&signatures, function, &shown) {
                         error(Some(span), problem);
@@ -302,7 +309,7 @@ impl Course {
 fn check_uses(
     lessons: &[(PathBuf, String, Lesson)],
     i: usize,
-    error: &mut impl FnMut(Option<&std::ops::Range<usize>>, String),
+    error: &mut impl FnMut(Option<&std::ops::Range<usize>>, Bilingual),
 ) {
     let lesson = &lessons[i].2;
     for (k, (module, span)) in lesson
@@ -312,24 +319,41 @@ fn check_uses(
         .enumerate()
     {
         if *module == lesson.module {
-            let message = format!(
-                "`{module}` is this lesson's own module: `uses` lists the earlier modules it builds on"
+            let message = Bilingual::new(
+                format!(
+                    "`{module}` is this lesson's own module: `uses` lists the earlier modules it builds on"
+                ),
+                format!(
+                    "`{module}` はこのレッスン自身のモジュールです。`uses` には、このレッスンが使う前のレッスンのモジュールを書きます。"
+                ),
             );
             error(Some(span), message);
         } else if lesson.uses[..k].contains(module) {
-            error(Some(span), format!("`{module}` is listed twice"));
+            let message = Bilingual::new(
+                format!("`{module}` is listed twice"),
+                format!("`{module}` が二回書かれています。"),
+            );
+            error(Some(span), message);
         } else if let Some(later) = lessons[i + 1..]
             .iter()
             .find(|(_, _, l)| l.module == *module)
         {
-            let later = &later.2;
-            let cycle = match later.uses.contains(&lesson.module) {
-                true => format!("; `{}` uses `{}` in turn, a cycle", later.id, lesson.module),
-                false => String::new(),
+            let (later, this) = (&later.2, &lesson.module);
+            let id = &later.id;
+            let (cycle, cycle_ja) = match later.uses.contains(this) {
+                true => (
+                    format!("; `{id}` uses `{this}` in turn, a cycle"),
+                    format!("`{id}` も `{this}` を使っていて、循環しています。"),
+                ),
+                false => (String::new(), String::new()),
             };
-            let message = format!(
-                "`{module}` is the module of lesson `{}`, which comes later{cycle}: a lesson uses only the modules of earlier lessons (file names set the order)",
-                later.id
+            let message = Bilingual::new(
+                format!(
+                    "`{module}` is the module of lesson `{id}`, which comes later{cycle}: a lesson uses only the modules of earlier lessons (file names set the order)"
+                ),
+                format!(
+                    "`{module}` は後のレッスン `{id}` のモジュールです。{cycle_ja}レッスンが使えるのは、前のレッスンのモジュールだけです（順序はファイル名で決まります）。"
+                ),
             );
             error(Some(span), message);
         }
@@ -343,7 +367,7 @@ fn disagreement(
     signatures: &[syn::Signature],
     function: &lesson::types::Signature,
     reference: &str,
-) -> Option<String> {
+) -> Option<Bilingual> {
     use lesson::types::{Mode, Type};
     let found = signatures.iter().find(|sig| sig.ident == function.name)?;
     let name = &function.name;
@@ -381,10 +405,12 @@ fn disagreement(
         return None;
     }
     if params.len() != function.params.len() {
-        return Some(format!(
-            "`{name}` takes {} parameters in `functions` but {} in {reference}",
-            function.params.len(),
-            params.len()
+        let (lesson, found) = (function.params.len(), params.len());
+        return Some(Bilingual::new(
+            format!("`{name}` takes {lesson} parameters in `functions` but {found} in {reference}"),
+            format!(
+                "`{name}` の引数は、`functions` では {lesson} 個、{reference} では {found} 個です。"
+            ),
         ));
     }
     for (i, (ty, want)) in params.iter().zip(&function.params).enumerate() {
@@ -392,12 +418,15 @@ fn disagreement(
             continue;
         };
         if got != want.ty || mode != want.mode {
-            return Some(format!(
-                "parameter {} of `{name}` (`{}`) is `{}` in `functions` but `{}` in {reference}",
-                i + 1,
-                want.name,
-                want.mode.write(&want.ty),
-                text(ty)
+            let (n, param) = (i + 1, &want.name);
+            let (lesson, found) = (want.mode.write(&want.ty), text(ty));
+            return Some(Bilingual::new(
+                format!(
+                    "parameter {n} of `{name}` (`{param}`) is `{lesson}` in `functions` but `{found}` in {reference}"
+                ),
+                format!(
+                    "`{name}` の {n} 番目の引数（`{param}`）は、`functions` では `{lesson}`、{reference} では `{found}` です。"
+                ),
             ));
         }
     }
@@ -411,9 +440,12 @@ fn disagreement(
         },
     };
     returns.map(|got| {
-        format!(
-            "`{name}` returns `{}` in `functions` but `{got}` in {reference}",
-            function.returns
+        let lesson = &function.returns;
+        Bilingual::new(
+            format!("`{name}` returns `{lesson}` in `functions` but `{got}` in {reference}"),
+            format!(
+                "`{name}` が返す型は、`functions` では `{lesson}`、{reference} では `{got}` です。"
+            ),
         )
     })
 }
@@ -465,6 +497,19 @@ pub fn render_error(
     message: &str,
     notes: &[String],
 ) -> String {
+    render_error_in(Lang::En, name, source, span, message, notes)
+}
+
+/// [`render_error`] in a language: in Japanese, labelled 「エラー」 (the message and
+/// notes must be Japanese already).
+pub fn render_error_in(
+    lang: Lang,
+    name: &str,
+    source: &str,
+    span: Option<std::ops::Range<usize>>,
+    message: &str,
+    notes: &[String],
+) -> String {
     let file = SimpleFile::new(name, source);
     let diagnostic = match span {
         Some(span) => Diagnostic::error()
@@ -477,8 +522,35 @@ pub fn render_error(
         display_style: term::DisplayStyle::Rich,
         ..Default::default()
     };
-    term::emit_into_string(&config, &file, &diagnostic)
-        .unwrap_or_else(|_| format!("error: {name}: {message}\n"))
+    let rendered = term::emit_into_string(&config, &file, &diagnostic)
+        .unwrap_or_else(|_| format!("error: {name}: {message}\n"));
+    match lang {
+        Lang::En => rendered,
+        // codespan names the severity in English, always first and without colour.
+        Lang::Ja => match rendered.strip_prefix("error") {
+            Some(rest) => format!("{}{rest}", error_label(Lang::Ja)),
+            None => rendered,
+        },
+    }
+}
+
+/// What an error is labelled, as rustc's "error".
+fn error_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "error",
+        Lang::Ja => "エラー",
+    }
+}
+
+/// That a file or folder cannot be read, and why.
+fn cannot_read(name: &str, e: &std::io::Error) -> Bilingual {
+    let ja = match e.kind() {
+        std::io::ErrorKind::NotFound => format!("{name} がありません。"),
+        std::io::ErrorKind::PermissionDenied => format!("{name} を読む権限がありません。"),
+        // Anything rarer is the system's own words, quoted.
+        _ => format!("{name} を読めません（システムの説明：「{e}」）。"),
+    };
+    Bilingual::new(format!("cannot read {name}: {e}"), ja)
 }
 
 /// Reads every data file the lessons declare (each file once), checks its sha256, and
@@ -502,11 +574,7 @@ fn read_data(layout: &Layout, lessons: &[(PathBuf, String, Lesson)], report: &mu
                         true => file.sha256_span.clone(),
                         false => file.span.clone(),
                     };
-                    let error = LessonError {
-                        span: Some(span),
-                        message: e.en,
-                        ja: Some(e.ja),
-                    };
+                    let error = LessonError::new(Some(span), Bilingual::new(e.en, e.ja));
                     report.lesson(&name, source, &error);
                 }
             }
@@ -519,11 +587,7 @@ fn read_data(layout: &Layout, lessons: &[(PathBuf, String, Lesson)], report: &mu
                 continue;
             };
             if let Err((en, ja)) = data_use.generator.check(summary, data_use.cases) {
-                let error = LessonError {
-                    span: Some(data_use.span.clone()),
-                    message: en,
-                    ja: Some(ja),
-                };
+                let error = LessonError::new(Some(data_use.span.clone()), Bilingual::new(en, ja));
                 report.lesson(&name, source, &error);
             }
         }
@@ -538,25 +602,31 @@ struct Reporter {
 }
 
 impl Reporter {
-    fn plain(&mut self, message: &str) {
+    /// An error about no line of a lesson file.
+    fn plain(&mut self, message: Bilingual) {
         self.count += 1;
-        self.out.push_str(&format!("error: {message}\n"));
-        self.out_ja.push_str(&format!("error: {message}\n"));
+        let label = |lang| error_label(lang);
+        self.out
+            .push_str(&format!("{}: {}\n", label(Lang::En), message.en));
+        self.out_ja
+            .push_str(&format!("{}: {}\n", label(Lang::Ja), message.ja));
     }
 
     fn lesson(&mut self, name: &str, source: &str, error: &LessonError) {
         self.count += 1;
-        let span = error.span.clone();
-        self.out.push_str(&render_error(
-            name,
-            source,
-            span.clone(),
-            &error.message,
-            &[],
-        ));
-        let ja = error.ja.as_deref().unwrap_or(&error.message);
-        self.out_ja
-            .push_str(&render_error(name, source, span, ja, &[]));
+        for (lang, out, message) in [
+            (Lang::En, &mut self.out, &error.message.en),
+            (Lang::Ja, &mut self.out_ja, &error.message.ja),
+        ] {
+            out.push_str(&render_error_in(
+                lang,
+                name,
+                source,
+                error.span.clone(),
+                message,
+                &[],
+            ));
+        }
     }
 
     fn finish(self) -> CourseErrors {
@@ -606,6 +676,7 @@ mod tests {
                 &lesson::types::Signature::parse(signature).unwrap(),
                 "the reference",
             )
+            .map(|message| message.en)
         };
         assert_eq!(
             check("fn scale(v: &Array1<f32>, k: f32) -> Array1<f32>"),

@@ -7,6 +7,8 @@
 //! (say `i32`) is one `impl Elem` and one line of the table, plus its line in the
 //! lesson guide (`lessons/README.md`).
 
+use crate::bilingual::Bilingual;
+
 /// A single value as a lesson file writes it (a TOML number or boolean); lists are
 /// taken apart before their items get here.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -14,19 +16,50 @@ pub enum Literal<'a> {
     Integer(i64),
     Float(f64),
     Bool(bool),
-    /// Anything else (a string, a date, a table), as the lesson wrote it, for messages.
-    Other(&'a str),
+    /// Anything else (a list, a string, a date, a table), named for messages in English
+    /// and in Japanese.
+    Other {
+        en: &'a str,
+        ja: &'a str,
+    },
 }
 
 impl Literal<'_> {
-    /// The literal as an error message shows it: "found `x`".
+    /// The literal as an error message shows it: "found `x`", "found a list".
     pub fn describe(&self) -> String {
+        match self {
+            Literal::Other { en, .. } => en.to_string(),
+            written => written.code(),
+        }
+    }
+
+    /// The same in Japanese: 「`x`」, 「リスト」.
+    pub fn describe_ja(&self) -> String {
+        match self {
+            Literal::Other { ja, .. } => ja.to_string(),
+            written => written.code(),
+        }
+    }
+
+    fn code(&self) -> String {
         match self {
             Literal::Integer(n) => format!("`{n}`"),
             Literal::Float(x) => format!("`{x}`"),
             Literal::Bool(b) => format!("`{b}`"),
-            Literal::Other(text) => text.to_string(),
+            Literal::Other { en, .. } => en.to_string(),
         }
+    }
+
+    /// "expected …, found …" for a literal of the wrong form: `en` and `ja` say what
+    /// was expected.
+    fn wrong(&self, en: &str, ja: &str) -> Bilingual {
+        Bilingual::new(
+            format!("expected {en}, found {}", self.describe()),
+            format!(
+                "{ja}を書いてください。書かれているのは {} です。",
+                self.describe_ja()
+            ),
+        )
     }
 }
 
@@ -47,9 +80,9 @@ pub trait Elem: Stored + Copy + PartialEq + std::fmt::Debug + Send + Sync + 'sta
     /// Reads a word written by [`put`](Elem::put).
     fn get(word: &str) -> Option<Self>;
     /// A value written in a lesson file (`expected`, `args`, `value`).
-    fn from_literal(literal: Literal) -> Result<Self, String>;
+    fn from_literal(literal: Literal) -> Result<Self, Bilingual>;
     /// Checks `range = [low, high]` of a random input of this kind.
-    fn check_range(low: f64, high: f64) -> Result<(), String>;
+    fn check_range(low: f64, high: f64) -> Result<(), Bilingual>;
     /// Draws one value from a range that passed [`check_range`](Elem::check_range);
     /// floats are rounded to `decimals` places.
     fn draw(low: f64, high: f64, decimals: u32, source: &mut dyn Source) -> Self;
@@ -69,34 +102,40 @@ pub const RANGE_MAX: f64 = 1e30;
 pub const INTEGER_MAX: f64 = 9_007_199_254_740_992.0;
 
 /// The bounds of a range of floats.
-fn float_range(low: f64, high: f64) -> Result<(), String> {
+fn float_range(low: f64, high: f64) -> Result<(), Bilingual> {
     let bounded = |x: f64| x.is_finite() && x.abs() <= RANGE_MAX;
     match bounded(low) && bounded(high) && low <= high {
         true => Ok(()),
-        false => Err(format!(
-            "`range` is two numbers from -{RANGE_MAX:e} to {RANGE_MAX:e}, low ≤ high"
+        false => Err(Bilingual::new(
+            format!("`range` is two numbers from -{RANGE_MAX:e} to {RANGE_MAX:e}, low ≤ high"),
+            format!(
+                "`range` には -{RANGE_MAX:e} から {RANGE_MAX:e} までの数を二つ、小さい方から書いてください。"
+            ),
         )),
     }
 }
 
 /// The bounds of a range of whole numbers from `min` up.
-fn whole_range(low: f64, high: f64, min: f64, max: f64, name: &str) -> Result<(), String> {
+fn whole_range(low: f64, high: f64, min: f64, max: f64, name: &str) -> Result<(), Bilingual> {
     let whole = |x: f64| x.fract() == 0.0 && (min..=max).contains(&x);
     match whole(low) && whole(high) && low <= high {
         true => Ok(()),
-        false => Err(format!(
-            "`range` of a {name} is two whole numbers from {min} to {max}, low ≤ high"
+        false => Err(Bilingual::new(
+            format!("`range` of a {name} is two whole numbers from {min} to {max}, low ≤ high"),
+            format!(
+                "{name} の `range` には {min} から {max} までの整数を二つ、小さい方から書いてください。"
+            ),
         )),
     }
 }
 
 /// A whole number from a lesson file, at least 0.
-fn natural(literal: Literal, name: &str) -> Result<u64, String> {
+fn natural(literal: Literal, name: &str) -> Result<u64, Bilingual> {
     match literal {
         Literal::Integer(n) if n >= 0 => Ok(n as u64),
-        other => Err(format!(
-            "expected a non-negative integer ({name}), found {}",
-            other.describe()
+        other => Err(other.wrong(
+            &format!("a non-negative integer ({name})"),
+            &format!("0 以上の整数（{name}）"),
         )),
     }
 }
@@ -113,15 +152,15 @@ impl Elem for f32 {
         u32::from_str_radix(word, 16).ok().map(f32::from_bits)
     }
 
-    fn from_literal(literal: Literal) -> Result<Self, String> {
+    fn from_literal(literal: Literal) -> Result<Self, Bilingual> {
         match literal {
             Literal::Integer(n) => Ok(n as f32),
             Literal::Float(x) => Ok(x as f32),
-            other => Err(format!("expected a number, found {}", other.describe())),
+            other => Err(other.wrong("a number", "数")),
         }
     }
 
-    fn check_range(low: f64, high: f64) -> Result<(), String> {
+    fn check_range(low: f64, high: f64) -> Result<(), Bilingual> {
         float_range(low, high)
     }
 
@@ -154,11 +193,18 @@ impl Elem for usize {
         word.parse().ok()
     }
 
-    fn from_literal(literal: Literal) -> Result<Self, String> {
-        natural(literal, Self::NAME).and_then(|n| usize::try_from(n).map_err(|e| e.to_string()))
+    fn from_literal(literal: Literal) -> Result<Self, Bilingual> {
+        natural(literal, Self::NAME).and_then(|n| {
+            usize::try_from(n).map_err(|_| {
+                Bilingual::new(
+                    format!("`{n}` is too large for a usize"),
+                    format!("`{n}` は usize には大きすぎます。"),
+                )
+            })
+        })
     }
 
-    fn check_range(low: f64, high: f64) -> Result<(), String> {
+    fn check_range(low: f64, high: f64) -> Result<(), Bilingual> {
         whole_range(low, high, 0.0, INTEGER_MAX, Self::NAME)
     }
 
@@ -190,11 +236,11 @@ impl Elem for u64 {
         word.parse().ok()
     }
 
-    fn from_literal(literal: Literal) -> Result<Self, String> {
+    fn from_literal(literal: Literal) -> Result<Self, Bilingual> {
         natural(literal, Self::NAME)
     }
 
-    fn check_range(low: f64, high: f64) -> Result<(), String> {
+    fn check_range(low: f64, high: f64) -> Result<(), Bilingual> {
         whole_range(low, high, 0.0, INTEGER_MAX, Self::NAME)
     }
 
@@ -230,18 +276,15 @@ impl Elem for bool {
         }
     }
 
-    fn from_literal(literal: Literal) -> Result<Self, String> {
+    fn from_literal(literal: Literal) -> Result<Self, Bilingual> {
         match literal {
             Literal::Bool(b) => Ok(b),
-            other => Err(format!(
-                "expected `true` or `false`, found {}",
-                other.describe()
-            )),
+            other => Err(other.wrong("`true` or `false`", "`true` か `false` ")),
         }
     }
 
     /// `range = [0, 1]` draws either at random; `[1, 1]` always `true`.
-    fn check_range(low: f64, high: f64) -> Result<(), String> {
+    fn check_range(low: f64, high: f64) -> Result<(), Bilingual> {
         whole_range(low, high, 0.0, 1.0, Self::NAME)
     }
 
@@ -342,7 +385,7 @@ macro_rules! kinds {
             }
 
             /// Checks a `range` of this kind.
-            pub fn check_range(self, low: f64, high: f64) -> Result<(), String> {
+            pub fn check_range(self, low: f64, high: f64) -> Result<(), Bilingual> {
                 match self {
                     $(Kind::$kind => <$t as Elem>::check_range(low, high),)*
                 }
@@ -358,7 +401,7 @@ macro_rules! kinds {
             }
 
             /// Cells from a lesson file's literals.
-            pub fn from_literals(self, literals: &[Literal]) -> Result<Cells, String> {
+            pub fn from_literals(self, literals: &[Literal]) -> Result<Cells, Bilingual> {
                 match self {
                     $(Kind::$kind => literals
                         .iter()

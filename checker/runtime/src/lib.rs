@@ -4,6 +4,7 @@
 //! lessons, draw inputs, compare and show outputs; every generated harness uses it to
 //! turn inputs into Rust values, call the code under test and write what it returned.
 //!
+//! - [`bilingual`]: [`Bilingual`], a message for a lesson's author in English and Japanese.
 //! - [`elem`]: the kinds of number a value holds (`f32`, `usize`, `u64`, `bool`). **A new
 //!   kind is one line of its table and one `impl Elem`**; arrays, tuples, the wire
 //!   format, reading from TOML, drawing, comparing and showing follow from it.
@@ -12,12 +13,14 @@
 //! - [`convert`]: Rust values to and from [`Value`], in the harness.
 //! - [`run`]: a harness's `main`.
 
+pub mod bilingual;
 pub mod convert;
 pub mod elem;
 mod harness;
 pub mod value;
 pub mod wire;
 
+pub use bilingual::Bilingual;
 pub use convert::{Args, FromWire, IntoWire};
 pub use elem::{Cells, Elem, Kind, Literal, Source};
 pub use harness::run;

@@ -1,5 +1,6 @@
 //! The types a lesson names and their values: numbers, arrays of them, and tuples.
 
+use crate::bilingual::Bilingual;
 use crate::elem::{Cells, Elem, Kind};
 use std::fmt;
 
@@ -28,16 +29,22 @@ impl Type {
     }
 
     /// Parses a type as Rust writes it: `f32`, `Array1<usize>`, `(Array2<f32>, f32)`, `()`.
-    pub fn parse(text: &str) -> Result<Type, String> {
+    pub fn parse(text: &str) -> Result<Type, Bilingual> {
         let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         Type::parse_compact(&compact).ok_or_else(|| {
             let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
-            format!(
-                "`{}` is not a type the checker knows; use {}, an array of one of them \
-                 (Array1<f32> to Array{MAX_DIMS}<f32>, Array1<usize>, …) or a tuple of these types \
-                 such as (Array1<f32>, f32)",
-                text.trim(),
-                kinds.join(", ")
+            let text = text.trim();
+            let (kinds, kinds_ja) = (kinds.join(", "), kinds.join("、"));
+            Bilingual::new(
+                format!(
+                    "`{text}` is not a type the checker knows; use {kinds}, an array of one of them \
+                     (Array1<f32> to Array{MAX_DIMS}<f32>, Array1<usize>, …) or a tuple of these types \
+                     such as (Array1<f32>, f32)"
+                ),
+                format!(
+                    "`{text}` は使える型ではありません。{kinds_ja}、その配列（Array1<f32> から \
+                     Array{MAX_DIMS}<f32>、Array1<usize> など）、またはそれらのタプル（(Array1<f32>, f32) など）を書いてください。"
+                ),
             )
         })
     }
@@ -210,7 +217,7 @@ mod tests {
             "()",
         ] {
             assert_eq!(
-                Type::parse(text).map(|t| t.to_string()),
+                Type::parse(text).map(|t| t.to_string()).map_err(|e| e.en),
                 Ok(text.to_string())
             );
         }
@@ -225,12 +232,12 @@ mod tests {
             "",
         ] {
             assert!(
-                Type::parse(bad).unwrap_err().contains("not a type"),
+                Type::parse(bad).unwrap_err().en.contains("not a type"),
                 "{bad}"
             );
         }
         assert_eq!(
-            Type::parse("ArrayX<f32>").unwrap_err(),
+            Type::parse("ArrayX<f32>").unwrap_err().en,
             "`ArrayX<f32>` is not a type the checker knows; use f32, usize, u64, bool, an array of one \
              of them (Array1<f32> to Array4<f32>, Array1<usize>, …) or a tuple of these types such as \
              (Array1<f32>, f32)"

@@ -13,7 +13,7 @@
 
 use super::split::{self, Split};
 use super::types::{Type, Value};
-use cnnlings_runtime::{Cells, Kind};
+use cnnlings_runtime::{Bilingual, Cells, Kind};
 use rand::SeedableRng;
 use std::io::Read;
 use std::ops::Range;
@@ -171,10 +171,13 @@ impl DataFile {
             None => {
                 let table =
                     parse_table(&bytes, self.file.ends_with(".gz")).map_err(|e| DataError {
-                        en: format!("the data file {} cannot be read as CSV: {e}", self.file),
+                        en: format!(
+                            "the data file {} cannot be read as CSV: {}",
+                            self.file, e.en
+                        ),
                         ja: format!(
-                            "データファイル {} を CSV として読めません（{e}）",
-                            self.file
+                            "データファイル {} を CSV として読めません（{}）",
+                            self.file, e.ja
                         ),
                         checksum: false,
                     })?;
@@ -199,13 +202,15 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Parses CSV without a header, every field a number and every row as long as the first.
-pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, String> {
+pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, Bilingual> {
     let text = match gzipped {
         true => {
             let mut out = Vec::new();
             flate2::read::GzDecoder::new(bytes)
                 .read_to_end(&mut out)
-                .map_err(|e| format!("not gzip: {e}"))?;
+                .map_err(|e| {
+                    Bilingual::new(format!("not gzip: {e}"), "gzip として展開できません")
+                })?;
             out
         }
         false => bytes.to_vec(),
@@ -221,12 +226,20 @@ pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, String> {
         let end_of_line = i == text.len() || text[i] == b'\n';
         if end_of_line || text[i] == b',' {
             let field = std::str::from_utf8(&text[start..i])
-                .map_err(|_| format!("line {line} is not UTF-8 text"))?
+                .map_err(|_| {
+                    Bilingual::new(
+                        format!("line {line} is not UTF-8 text"),
+                        format!("{line} 行目が UTF-8 のテキストではありません"),
+                    )
+                })?
                 .trim();
             let blank_line = end_of_line && width == 0 && field.is_empty();
             if !blank_line {
                 let value: f64 = field.parse().map_err(|_| {
-                    format!("line {line}, column {width}: `{field}` is not a number")
+                    Bilingual::new(
+                        format!("line {line}, column {width}: `{field}` is not a number"),
+                        format!("{line} 行目の列 {width}：`{field}` は数ではありません"),
+                    )
                 })?;
                 values.push(value);
                 width += 1;
@@ -235,8 +248,11 @@ pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, String> {
                 if rows == 0 {
                     columns = width;
                 } else if width != columns {
-                    return Err(format!(
-                        "line {line} has {width} values, the lines before it {columns}"
+                    return Err(Bilingual::new(
+                        format!("line {line} has {width} values, the lines before it {columns}"),
+                        format!(
+                            "{line} 行目の値は {width} 個ですが、それより前の行は {columns} 個です"
+                        ),
                     ));
                 }
                 rows += 1;
@@ -250,7 +266,10 @@ pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, String> {
         i += 1;
     }
     if rows == 0 || columns == 0 {
-        return Err("the file has no rows".to_string());
+        return Err(Bilingual::new(
+            "the file has no rows",
+            "ファイルに行がありません",
+        ));
     }
     Ok(Table {
         rows,
@@ -369,12 +388,7 @@ impl DataGen {
         };
         let columns = match raw.columns {
             Some(toml::Value::Integer(c)) if *c >= 0 => (*c as usize)..(*c as usize + 1),
-            Some(toml::Value::String(s)) => parse_range(s).map_err(|e| {
-                (
-                    e,
-                    format!("`columns = \"{s}\"`：列を一つ（`64`）か範囲（`\"0..64\"`、列 0 から 63）で書いてください"),
-                )
-            })?,
+            Some(toml::Value::String(s)) => parse_range(s).map_err(|e| (e.en, e.ja))?,
             Some(_) | None => {
                 return Err((
                     "give `columns`: one column (`64`) or a range (`\"0..64\"`), counted from 0"
@@ -576,9 +590,15 @@ impl DataGen {
 }
 
 /// `"0..64"` (0 to 63) or `"0..=63"`.
-fn parse_range(text: &str) -> Result<Range<usize>, String> {
-    let bad =
-        || format!("`columns = \"{text}\"`: write one column (`64`) or a range (`\"0..64\"`)");
+fn parse_range(text: &str) -> Result<Range<usize>, Bilingual> {
+    let bad = || {
+        Bilingual::new(
+            format!("`columns = \"{text}\"`: write one column (`64`) or a range (`\"0..64\"`)"),
+            format!(
+                "`columns = \"{text}\"`：列を一つ（`64`）か範囲（`\"0..64\"`、列 0 から 63）で書いてください"
+            ),
+        )
+    };
     let (from, to, inclusive) = match text.split_once("..=") {
         Some((a, b)) => (a, b, true),
         None => {
@@ -590,7 +610,10 @@ fn parse_range(text: &str) -> Result<Range<usize>, String> {
     let to: usize = to.trim().parse().map_err(|_| bad())?;
     let end = if inclusive { to + 1 } else { to };
     if from >= end {
-        return Err(format!("`columns = \"{text}\"` holds no column"));
+        return Err(Bilingual::new(
+            format!("`columns = \"{text}\"` holds no column"),
+            format!("`columns = \"{text}\"` には列が一つもありません"),
+        ));
     }
     Ok(from..end)
 }
@@ -635,6 +658,7 @@ mod tests {
         assert!(
             parse_table(b"1,x\n", false)
                 .unwrap_err()
+                .en
                 .contains("`x` is not a number")
         );
         assert!(parse_table(b"1,2", true).is_err(), "not gzip");

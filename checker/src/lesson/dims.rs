@@ -1,5 +1,6 @@
 //! Named sizes of random tests (`dims`): integer expressions, ranges, and drawing them.
 
+use cnnlings_runtime::Bilingual;
 use rand::Rng;
 use std::collections::HashMap;
 
@@ -12,7 +13,7 @@ pub enum Expr {
 }
 
 impl Expr {
-    pub fn parse(text: &str) -> Result<Expr, String> {
+    pub fn parse(text: &str) -> Result<Expr, Bilingual> {
         let tokens = tokenize(text)?;
         let mut parser = Parser {
             tokens: &tokens,
@@ -21,16 +22,22 @@ impl Expr {
         let expr = parser.sum()?;
         match parser.tokens.get(parser.at) {
             None => Ok(expr),
-            Some(token) => Err(format!("unexpected `{token}` in `{text}`")),
+            Some(token) => Err(Bilingual::new(
+                format!("unexpected `{token}` in `{text}`"),
+                format!("`{text}` の `{token}` は式として読めません。"),
+            )),
         }
     }
 
-    pub fn from_toml(value: &toml::Value) -> Result<Expr, String> {
+    pub fn from_toml(value: &toml::Value) -> Result<Expr, Bilingual> {
         match value {
             toml::Value::Integer(n) => Ok(Expr::Number(*n)),
             toml::Value::String(s) => Expr::parse(s),
-            other => Err(format!(
-                "expected a size (an integer or an expression in quotes), found `{other}`"
+            other => Err(Bilingual::new(
+                format!("expected a size (an integer or an expression in quotes), found `{other}`"),
+                format!(
+                    "サイズ（整数か、引用符で囲んだ式）を書いてください。書かれているのは `{other}` です。"
+                ),
             )),
         }
     }
@@ -48,29 +55,33 @@ impl Expr {
         }
     }
 
-    pub fn eval(&self, sizes: &HashMap<String, i64>) -> Result<i64, String> {
+    pub fn eval(&self, sizes: &HashMap<String, i64>) -> Result<i64, Bilingual> {
         match self {
             Expr::Number(n) => Ok(*n),
-            Expr::Name(name) => sizes
-                .get(name)
-                .copied()
-                .ok_or_else(|| format!("unknown size `{name}`")),
+            Expr::Name(name) => sizes.get(name).copied().ok_or_else(|| {
+                Bilingual::new(
+                    format!("unknown size `{name}`"),
+                    format!("`{name}` というサイズはありません"),
+                )
+            }),
             Expr::Binary(a, op, b) => {
                 let (a, b) = (a.eval(sizes)?, b.eval(sizes)?);
                 let value = match op {
                     '+' => a.checked_add(b),
                     '-' => a.checked_sub(b),
                     '*' => a.checked_mul(b),
-                    _ if b == 0 => return Err("a division by zero".to_string()),
+                    _ if b == 0 => {
+                        return Err(Bilingual::new("a division by zero", "0 で割っています"));
+                    }
                     _ => Some(a.div_euclid(b)),
                 };
-                value.ok_or_else(|| "an overflow".to_string())
+                value.ok_or_else(|| Bilingual::new("an overflow", "値があふれました"))
             }
         }
     }
 }
 
-fn tokenize(text: &str) -> Result<Vec<String>, String> {
+fn tokenize(text: &str) -> Result<Vec<String>, Bilingual> {
     let mut tokens = Vec::new();
     let mut chars = text.chars().peekable();
     while let Some(&c) = chars.peek() {
@@ -90,8 +101,9 @@ fn tokenize(text: &str) -> Result<Vec<String>, String> {
             }
             tokens.push(word);
         } else {
-            return Err(format!(
-                "`{c}` cannot appear in a size expression (`{text}`)"
+            return Err(Bilingual::new(
+                format!("`{c}` cannot appear in a size expression (`{text}`)"),
+                format!("サイズの式（`{text}`）に `{c}` は使えません。"),
             ));
         }
     }
@@ -111,8 +123,8 @@ impl Parser<'_> {
     fn binary(
         &mut self,
         ops: &str,
-        next: fn(&mut Self) -> Result<Expr, String>,
-    ) -> Result<Expr, String> {
+        next: fn(&mut Self) -> Result<Expr, Bilingual>,
+    ) -> Result<Expr, Bilingual> {
         let mut left = next(self)?;
         while let Some(op) = self
             .peek()
@@ -125,24 +137,32 @@ impl Parser<'_> {
         Ok(left)
     }
 
-    fn sum(&mut self) -> Result<Expr, String> {
+    fn sum(&mut self) -> Result<Expr, Bilingual> {
         self.binary("+-", Self::product)
     }
 
-    fn product(&mut self) -> Result<Expr, String> {
+    fn product(&mut self) -> Result<Expr, Bilingual> {
         self.binary("*/", Self::atom)
     }
 
-    fn atom(&mut self) -> Result<Expr, String> {
+    fn atom(&mut self) -> Result<Expr, Bilingual> {
         let token = self
             .peek()
-            .ok_or("a size expression ends too early")?
+            .ok_or_else(|| {
+                Bilingual::new(
+                    "a size expression ends too early",
+                    "サイズの式が途中で終わっています。",
+                )
+            })?
             .to_string();
         self.at += 1;
         if token == "(" {
             let inner = self.sum()?;
             if self.peek() != Some(")") {
-                return Err("a `(` is not closed".to_string());
+                return Err(Bilingual::new(
+                    "a `(` is not closed",
+                    "`(` が閉じていません。",
+                ));
             }
             self.at += 1;
             return Ok(inner);
@@ -153,7 +173,10 @@ impl Parser<'_> {
         if token.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
             return Ok(Expr::Name(token));
         }
-        Err(format!("unexpected `{token}`"))
+        Err(Bilingual::new(
+            format!("unexpected `{token}`"),
+            format!("`{token}` は式として読めません。"),
+        ))
     }
 }
 
@@ -183,24 +206,31 @@ pub struct Dims {
 
 impl Dims {
     /// Reads a `dims` table; `name` errors say which size is wrong.
-    pub fn from_toml(table: &toml::Table) -> Result<Dims, String> {
+    pub fn from_toml(table: &toml::Table) -> Result<Dims, Bilingual> {
         let mut pending = Vec::new();
         for (name, value) in table {
             let spec = match value {
                 toml::Value::Array(bounds) => match &bounds[..] {
-                    [low, high] => DimSpec::Range(Expr::from_toml(low)?, Expr::from_toml(high)?),
-                    _ => return Err(format!("size `{name}`: a range is written `[low, high]`")),
+                    [low, high] => {
+                        let bound = |b| Expr::from_toml(b).map_err(|e| size(name, e));
+                        DimSpec::Range(bound(low)?, bound(high)?)
+                    }
+                    _ => {
+                        return Err(Bilingual::new(
+                            format!("size `{name}`: a range is written `[low, high]`"),
+                            format!("サイズ `{name}`：範囲は `[最小, 最大]` と書きます。"),
+                        ));
+                    }
                 },
-                other => DimSpec::Derived(
-                    Expr::from_toml(other).map_err(|e| format!("size `{name}`: {e}"))?,
-                ),
+                other => DimSpec::Derived(Expr::from_toml(other).map_err(|e| size(name, e))?),
             };
             pending.push((name.clone(), spec));
         }
         for (name, spec) in &pending {
             if let Some(unknown) = spec.names().into_iter().find(|n| !table.contains_key(*n)) {
-                return Err(format!(
-                    "size `{name}` refers to `{unknown}`, which is not in `dims`"
+                return Err(Bilingual::new(
+                    format!("size `{name}` refers to `{unknown}`, which is not in `dims`"),
+                    format!("サイズ `{name}` が使う `{unknown}` は `dims` にありません。"),
                 ));
             }
         }
@@ -213,9 +243,10 @@ impl Dims {
             });
             let Some(ready) = ready else {
                 let names: Vec<&str> = pending.iter().map(|(n, _)| n.as_str()).collect();
-                return Err(format!(
-                    "the sizes {} depend on each other in a cycle",
-                    names.join(", ")
+                let names = names.join(", ");
+                return Err(Bilingual::new(
+                    format!("the sizes {names} depend on each other in a cycle"),
+                    format!("サイズ {names} が互いを使っていて、循環しています。"),
                 ));
             };
             ordered.push(pending.remove(ready));
@@ -224,25 +255,31 @@ impl Dims {
     }
 
     /// Draws every size for one case.
-    pub fn draw(&self, rng: &mut impl Rng) -> Result<HashMap<String, i64>, String> {
+    pub fn draw(&self, rng: &mut impl Rng) -> Result<HashMap<String, i64>, Bilingual> {
         let mut sizes = HashMap::new();
         for (name, spec) in &self.ordered {
             let value = match spec {
                 DimSpec::Range(low, high) => {
                     let (low, high) = (low.eval(&sizes)?, high.eval(&sizes)?);
                     if low > high {
-                        return Err(format!("size `{name}`: the range {low}..={high} is empty"));
+                        return Err(Bilingual::new(
+                            format!("size `{name}`: the range {low}..={high} is empty"),
+                            format!("サイズ `{name}`：範囲 {low}..={high} に数がありません。"),
+                        ));
                     }
                     rng.random_range(low..=high)
                 }
-                DimSpec::Derived(expr) => expr
-                    .eval(&sizes)
-                    .map_err(|e| format!("size `{name}`: {e}"))?,
+                DimSpec::Derived(expr) => expr.eval(&sizes).map_err(|e| size(name, e))?,
             };
             sizes.insert(name.clone(), value);
         }
         Ok(sizes)
     }
+}
+
+/// An error about one size, saying which.
+fn size(name: &str, error: Bilingual) -> Bilingual {
+    error.after(&format!("size `{name}`"), &format!("サイズ `{name}`"))
 }
 
 #[cfg(test)]
@@ -280,8 +317,8 @@ c = 2"#,
             assert_eq!(s["flat"], 2 * (s["h"] / s["p"]));
         }
         let cycle: toml::Table = toml::from_str("a = \"b\"\nb = \"a + 1\"").unwrap();
-        assert!(Dims::from_toml(&cycle).unwrap_err().contains("cycle"));
+        assert!(Dims::from_toml(&cycle).unwrap_err().en.contains("cycle"));
         let unknown: toml::Table = toml::from_str("a = [1, \"q\"]").unwrap();
-        assert!(Dims::from_toml(&unknown).unwrap_err().contains("`q`"));
+        assert!(Dims::from_toml(&unknown).unwrap_err().en.contains("`q`"));
     }
 }

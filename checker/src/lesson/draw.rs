@@ -11,7 +11,7 @@ use super::dims::{Dims, Expr};
 use super::model::RawGenerator;
 use super::types::{self, Type, Value};
 use super::{Case, Expected};
-use cnnlings_runtime::Kind;
+use cnnlings_runtime::{Bilingual, Kind};
 use rand::{Rng, SeedableRng};
 use std::sync::{Arc, OnceLock};
 
@@ -41,15 +41,18 @@ pub enum Generator {
 
 impl Generator {
     /// Checks a generator of one argument of type `ty`; `what` names it in errors.
-    pub fn new(raw: &RawGenerator, ty: &Type, what: &str) -> Result<Generator, String> {
+    pub fn new(raw: &RawGenerator, ty: &Type, what: &Bilingual) -> Result<Generator, Bilingual> {
+        let fail = |en: String, ja: String| Err(Bilingual::new(en, ja).about(what));
+        let about = |e: Bilingual| e.about(what);
         if raw.split.is_some()
             || raw.rows.is_some()
             || raw.columns.is_some()
             || raw.row_shape.is_some()
         {
-            return Err(format!(
-                "{what}: `split`, `rows`, `columns` and `row_shape` go with `dataset`"
-            ));
+            return fail(
+                "`split`, `rows`, `columns` and `row_shape` go with `dataset`".into(),
+                "`split`、`rows`、`columns`、`row_shape` は `dataset` と一緒に書きます。".into(),
+            );
         }
         let given = [
             raw.shape.is_some(),
@@ -59,59 +62,76 @@ impl Generator {
         ];
         if let Some(value) = &raw.value {
             if given.iter().filter(|g| **g).count() > 1 {
-                return Err(format!(
-                    "{what}: `value` stands alone, without `shape`, `range` or `dim`"
-                ));
+                return fail(
+                    "`value` stands alone, without `shape`, `range` or `dim`".into(),
+                    "`value` は単独で書きます。`shape`、`range`、`dim` とは一緒に書けません。"
+                        .into(),
+                );
             }
             return types::value_from_toml(ty, value)
                 .map(Generator::Fixed)
-                .map_err(|e| format!("{what}: {e}"));
+                .map_err(about);
         }
         if let Some(dim) = &raw.dim {
             if raw.shape.is_some() || raw.range.is_some() {
-                return Err(format!(
-                    "{what}: `dim` stands alone, without `shape` or `range`"
-                ));
+                return fail(
+                    "`dim` stands alone, without `shape` or `range`".into(),
+                    "`dim` は単独で書きます。`shape` や `range` とは一緒に書けません。".into(),
+                );
             }
             if *ty != Type::Scalar(Kind::Usize) {
-                return Err(format!("{what}: `dim` gives a usize, but the type is {ty}"));
+                return fail(
+                    format!("`dim` gives a usize, but the type is {ty}"),
+                    format!("`dim` が与えるのは usize ですが、型は {ty} です。"),
+                );
             }
-            return Expr::from_toml(dim)
-                .map(Generator::Dim)
-                .map_err(|e| format!("{what}: {e}"));
+            return Expr::from_toml(dim).map(Generator::Dim).map_err(about);
         }
         let Some([low, high]) = raw.range else {
-            return Err(format!(
-                "{what}: give `range = [low, high]` (with `shape` for an array), `dim` or `value`"
-            ));
+            return fail(
+                "give `range = [low, high]` (with `shape` for an array), `dim` or `value`".into(),
+                "`range = [最小, 最大]`（配列なら `shape` も）、`dim`、`value` のどれかを書いてください。"
+                    .into(),
+            );
         };
         let kind = match ty {
             Type::Scalar(kind) | Type::Array(kind, _) => *kind,
             Type::Tuple(_) => {
-                return Err(format!(
-                    "{what}: a tuple is not drawn; give it with `value`, or draw its parts as inputs of their own"
-                ));
+                return fail(
+                    "a tuple is not drawn; give it with `value`, or draw its parts as inputs of their own"
+                        .into(),
+                    "タプルは乱数で作れません。`value` で書くか、部分ごとに別の入力にしてください。"
+                        .into(),
+                );
             }
         };
-        kind.check_range(low, high)
-            .map_err(|e| format!("{what}: {e}"))?;
+        kind.check_range(low, high).map_err(about)?;
         let shape = match (&raw.shape, ty) {
             (None, Type::Scalar(_)) => Vec::new(),
             (Some(shape), Type::Array(_, n)) if shape.len() == *n => shape
                 .iter()
                 .map(Expr::from_toml)
                 .collect::<Result<_, _>>()
-                .map_err(|e| format!("{what}: {e}"))?,
+                .map_err(about)?,
             (Some(shape), Type::Array(_, n)) => {
-                return Err(format!(
-                    "{what}: the type {ty} needs {n} sizes in `shape`, found {}",
-                    shape.len()
-                ));
+                let m = shape.len();
+                return fail(
+                    format!("the type {ty} needs {n} sizes in `shape`, found {m}"),
+                    format!("{ty} 型には `shape` にサイズが {n} 個要りますが、{m} 個です。"),
+                );
             }
             (None, Type::Array(..)) => {
-                return Err(format!("{what}: an array needs a `shape`"));
+                return fail(
+                    "an array needs a `shape`".into(),
+                    "配列には `shape` が要ります。".into(),
+                );
             }
-            (_, _) => return Err(format!("{what}: a {ty} cannot be drawn from a `range`")),
+            (_, _) => {
+                return fail(
+                    format!("a {ty} cannot be drawn from a `range`"),
+                    format!("{ty} は `range` から作れません。"),
+                );
+            }
         };
         Ok(Generator::Uniform {
             kind,
@@ -127,18 +147,15 @@ impl Generator {
 pub fn data_generator(
     raw: &RawGenerator,
     ty: &Type,
-    what: &str,
+    what: &Bilingual,
     files: &[DataFile],
-) -> Result<Generator, (String, String)> {
+) -> Result<Generator, Bilingual> {
     if raw.shape.is_some() || raw.range.is_some() || raw.dim.is_some() || raw.value.is_some() {
-        return Err((
-            format!(
-                "{what}: `dataset` takes `split`, `rows`, `columns` and `row_shape`, not `shape`, `range`, `dim` or `value`"
-            ),
-            format!(
-                "{what}：`dataset` と一緒に書くのは `split`、`rows`、`columns`、`row_shape` で、`shape`、`range`、`dim`、`value` は書けません"
-            ),
-        ));
+        return Err(Bilingual::new(
+            "`dataset` takes `split`, `rows`, `columns` and `row_shape`, not `shape`, `range`, `dim` or `value`",
+            "`dataset` と一緒に書くのは `split`、`rows`、`columns`、`row_shape` です。`shape`、`range`、`dim`、`value` は書けません。",
+        )
+        .about(what));
     }
     let data = RawData {
         dataset: raw.dataset.as_deref().unwrap_or_default(),
@@ -149,7 +166,7 @@ pub fn data_generator(
     };
     DataGen::new(&data, ty, files)
         .map(Generator::Data)
-        .map_err(|(en, ja)| (format!("{what}: {en}"), format!("{what}：{ja}")))
+        .map_err(|(en, ja)| Bilingual::new(en, ja).about(what))
 }
 
 /// How a test's cases are drawn: `count` cases from `seed`, `seed + 1`, ….
@@ -179,7 +196,7 @@ pub struct DrawSize {
 impl Draw {
     /// Draws every case's sizes, without a value: the errors loading reports, with the
     /// case and its seed, and the size of what [`cases`](Self::cases) will draw.
-    pub fn check(&self) -> Result<DrawSize, String> {
+    pub fn check(&self) -> Result<DrawSize, Bilingual> {
         let mut size = DrawSize::default();
         for i in 0..self.count {
             for shape in self.case(i, false)?.1 {
@@ -209,24 +226,38 @@ impl Draw {
 
     /// Case `i`, with its values if `values` (else with empty arrays), and the shape
     /// of each of its arrays.
-    fn case(&self, i: usize, values: bool) -> Result<(Case, Vec<Vec<usize>>), String> {
+    fn case(&self, i: usize, values: bool) -> Result<(Case, Vec<Vec<usize>>), Bilingual> {
         let case_seed = self.seed.wrapping_add(i as u64);
         let mut rng = Seeded(rand_chacha::ChaCha8Rng::seed_from_u64(case_seed));
         let within = |n: i64| match n {
-            n if n < 0 => Err(format!("a size came out negative ({n})")),
-            n if n > SIZE_MAX => Err(format!("a size came out as {n}, above {SIZE_MAX}")),
+            n if n < 0 => Err(Bilingual::new(
+                format!("a size came out negative ({n})"),
+                format!("サイズが負になりました（{n}）。"),
+            )),
+            n if n > SIZE_MAX => Err(Bilingual::new(
+                format!("a size came out as {n}, above {SIZE_MAX}"),
+                format!("サイズが {n} になり、上限の {SIZE_MAX} を超えました。"),
+            )),
             n => Ok(n as usize),
         };
-        let fail = |e: String| format!("case {} (seed {case_seed}): {e}", i + 1);
+        let fail = |e: Bilingual| {
+            e.after(
+                &format!("case {} (seed {case_seed})", i + 1),
+                &format!("ケース {}（シード {case_seed}）", i + 1),
+            )
+        };
         let sizes = self.dims.draw(&mut rng.0).map_err(fail)?;
         let mut shapes = Vec::new();
         let mut args = Vec::new();
         for generator in &self.generators {
             let arg = match generator {
                 Generator::Fixed(v) => v.clone(),
-                Generator::Data(data) if values => data
-                    .draw(case_seed)
-                    .ok_or_else(|| fail(format!("{} has not been read", data.file)))?,
+                Generator::Data(data) if values => data.draw(case_seed).ok_or_else(|| {
+                    fail(Bilingual::new(
+                        format!("{} has not been read", data.file),
+                        format!("{} がまだ読み込まれていません。", data.file),
+                    ))
+                })?,
                 // Its size is checked when the course reads the file.
                 Generator::Data(_) => Value::scalar(0usize),
                 Generator::Dim(e) => Value::scalar(e.eval(&sizes).and_then(within).map_err(fail)?),
@@ -239,13 +270,18 @@ impl Draw {
                     let shape = shape
                         .iter()
                         .map(|e| e.eval(&sizes).and_then(within))
-                        .collect::<Result<Vec<usize>, String>>()
+                        .collect::<Result<Vec<usize>, Bilingual>>()
                         .map_err(fail)?;
                     let len = volume(&shape);
                     if len > ARRAY_MAX {
-                        return Err(fail(format!(
-                            "an array of shape {} holds {len} values; a test's array holds at most {ARRAY_MAX}",
-                            shape_text(&shape)
+                        let shape = shape_text(&shape);
+                        return Err(fail(Bilingual::new(
+                            format!(
+                                "an array of shape {shape} holds {len} values; a test's array holds at most {ARRAY_MAX}"
+                            ),
+                            format!(
+                                "形 {shape} の配列には値が {len} 個あります。テストの配列は {ARRAY_MAX} 個までです。"
+                            ),
                         )));
                     }
                     let count = if values { len as usize } else { 0 };
@@ -423,11 +459,11 @@ mod tests {
     #[test]
     fn sizes_are_bounded_before_anything_is_drawn() {
         let huge = draw(1, "n = [1000000, 1000000]", &["n", "n"]);
-        assert!(huge.check().unwrap_err().contains("at most 4194304"));
+        assert!(huge.check().unwrap_err().en.contains("at most 4194304"));
         let overflow = draw(1, "n = [1048576, 1048576]", &["n", "n", "n"]);
         assert!(overflow.check().is_err(), "no overflow, no panic");
         let negative = draw(3, "n = [0, 2]\nm = \"n - 3\"", &["m"]);
-        assert!(negative.check().unwrap_err().contains("negative"));
+        assert!(negative.check().unwrap_err().en.contains("negative"));
         let vga = draw(20, "h = [480, 480]\nw = [640, 640]", &["h", "w"]);
         let size = vga.check().unwrap();
         assert_eq!(size.values, 20 * 640 * 480);

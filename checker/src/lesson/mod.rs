@@ -11,8 +11,10 @@ pub mod draw;
 pub mod model;
 pub mod names;
 pub mod split;
+pub mod toml_error;
 pub mod types;
 
+pub use cnnlings_runtime::Bilingual;
 pub use compare::Compare;
 use dataset::{DataFile, DataGen};
 use dims::Dims;
@@ -25,30 +27,36 @@ use std::time::Duration;
 use toml::Spanned;
 use types::{Label, Mode, Signature, Type, Value};
 
-/// A problem in a lesson file, with the bytes it is about when known.
+/// A problem in a lesson file, with the bytes it is about when known. Its message is
+/// in English and in Japanese: the type has no room for a message in one language only.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LessonError {
     pub span: Option<Range<usize>>,
-    pub message: String,
-    /// The message in Japanese, where it has been written (else the English one shows).
-    pub ja: Option<String>,
+    pub message: Bilingual,
 }
 
 impl LessonError {
-    fn at<T>(spanned: &Spanned<T>, message: impl Into<String>) -> LessonError {
-        LessonError {
-            span: Some(spanned.span()),
-            message: message.into(),
-            ja: None,
-        }
+    pub fn new(span: Option<Range<usize>>, message: Bilingual) -> LessonError {
+        LessonError { span, message }
     }
 
-    fn whole(message: impl Into<String>) -> LessonError {
-        LessonError {
-            span: None,
-            message: message.into(),
-            ja: None,
-        }
+    /// An error about a field, written in both languages.
+    fn at<T>(spanned: &Spanned<T>, en: impl Into<String>, ja: impl Into<String>) -> LessonError {
+        LessonError::said(spanned, Bilingual::new(en, ja))
+    }
+
+    /// An error about a field, as a check that knows both languages gave it.
+    fn said<T>(spanned: &Spanned<T>, message: Bilingual) -> LessonError {
+        LessonError::new(Some(spanned.span()), message)
+    }
+
+    /// An error about the lesson as a whole.
+    fn whole(en: impl Into<String>, ja: impl Into<String>) -> LessonError {
+        LessonError::new(None, Bilingual::new(en, ja))
+    }
+
+    fn field(e: compare::FieldError) -> LessonError {
+        LessonError::new(Some(e.span), Bilingual::new(e.en, e.ja))
     }
 }
 
@@ -60,13 +68,8 @@ fn parts_of(
     tolerance: f64,
     errors: &mut Vec<LessonError>,
 ) -> Option<Compare> {
-    let push = |errors: &mut Vec<LessonError>, e: compare::FieldError| {
-        errors.push(LessonError {
-            span: Some(e.span),
-            message: e.en,
-            ja: Some(e.ja),
-        })
-    };
+    let push =
+        |errors: &mut Vec<LessonError>, e: compare::FieldError| errors.push(LessonError::field(e));
     let outside = [&scenario.relative, &scenario.at_least, &scenario.at_most];
     if outside.iter().any(|f| f.is_some()) || scenario.expected.is_some() {
         push(
@@ -158,11 +161,7 @@ fn show_of(
         en: String,
         ja: String,
     ) -> Option<T> {
-        errors.push(LessonError {
-            span: Some(span.clone()),
-            message: en,
-            ja: Some(ja),
-        });
+        errors.push(LessonError::new(Some(span.clone()), Bilingual::new(en, ja)));
         None
     }
     // The input a field names, which must be of type `want`.
@@ -496,7 +495,7 @@ const DECIMALS_MAX: u32 = 6;
 /// Parses and validates one lesson file. Checks that need the rest of the course
 /// (unique ids, module files) are done by the course.
 pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
-    let raw: RawLesson = toml::from_str(source).map_err(|e| vec![toml_error(&e)])?;
+    let raw: RawLesson = toml::from_str(source).map_err(|e| vec![toml_error::of(&e)])?;
     let mut errors = Vec::new();
     let mut lesson = build(raw, &mut errors);
     // Cached outputs depend on the text and on how inputs are drawn from it.
@@ -516,32 +515,6 @@ pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
     }
 }
 
-/// Turns toml's error into ours, suggesting the closest field for an unknown one.
-fn toml_error(error: &toml::de::Error) -> LessonError {
-    let mut message = error.message().trim().to_string();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (unknown, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let closest = candidates
-            .iter()
-            .map(|c| (strsim::jaro_winkler(unknown, c), *c))
-            .filter(|(score, _)| *score > 0.8)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
-        message = match closest {
-            Some((_, name)) => format!("unknown field `{unknown}`: did you mean `{name}`?"),
-            None => format!(
-                "unknown field `{unknown}`; the fields here are {}",
-                candidates.join(", ")
-            ),
-        };
-    }
-    LessonError {
-        span: error.span(),
-        message,
-        ja: None,
-    }
-}
-
 fn is_identifier(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
         && text
@@ -551,22 +524,22 @@ fn is_identifier(text: &str) -> bool {
 
 fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
     if *raw.format.get_ref() != model::FORMAT {
+        let (reads, says) = (model::FORMAT, raw.format.get_ref());
         errors.push(LessonError::at(
             &raw.format,
+            format!("this checker reads lesson format {reads}, this file says {says}"),
             format!(
-                "this checker reads lesson format {}, this file says {}",
-                model::FORMAT,
-                raw.format.get_ref()
+                "このチェッカーが読むのは `format = {reads}` のレッスンです。このファイルは `format = {says}` です。"
             ),
         ));
     }
     let id = raw.id.get_ref();
     if let Err(e) = names::check_id(id) {
-        errors.push(LessonError::at(&raw.id, e));
+        errors.push(LessonError::said(&raw.id, e));
     }
     for module in std::iter::once(&raw.module).chain(&raw.uses) {
         if let Err(e) = names::check_module(module.get_ref()) {
-            errors.push(LessonError::at(module, e));
+            errors.push(LessonError::said(module, e));
         }
     }
     let time_limit = match &raw.time_limit {
@@ -574,6 +547,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             errors.push(LessonError::at(
                 t,
                 format!("`time_limit` is in seconds, from {TIME_LIMIT_MIN} to {TIME_LIMIT_MAX}"),
+                format!("`time_limit` は秒数で、{TIME_LIMIT_MIN} から {TIME_LIMIT_MAX} までです。"),
             ));
             DEFAULT_TIME_LIMIT
         }
@@ -585,15 +559,15 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         None | Some((_, "debug")) => Profile::Debug,
         Some((_, "release")) => Profile::Release,
         Some((p, other)) => {
-            errors.push(LessonError {
-                span: Some(p.span()),
-                message: format!(
+            errors.push(LessonError::at(
+                p,
+                format!(
                     "`profile = \"{other}\"` is not a build profile: use \"debug\" (the default) or \"release\" (optimised, for training)"
                 ),
-                ja: Some(format!(
-                    "`profile = \"{other}\"` というビルドの種類はありません。\"debug\"（既定）か \"release\"（最適化あり、学習向け）を書いてください"
-                )),
-            });
+                format!(
+                    "`profile = \"{other}\"` というビルドの種類はありません。\"debug\"（既定）か \"release\"（最適化あり、学習向け）を書いてください。"
+                ),
+            ));
             Profile::Debug
         }
     };
@@ -603,6 +577,9 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
                 m,
                 format!(
                     "`memory_limit` is in MiB, from {MEMORY_LIMIT_MIN_MIB} to {MEMORY_LIMIT_MAX_MIB}"
+                ),
+                format!(
+                    "`memory_limit` は MiB 単位で、{MEMORY_LIMIT_MIN_MIB} から {MEMORY_LIMIT_MAX_MIB} までです。"
                 ),
             ));
             DEFAULT_MEMORY_LIMIT_MIB
@@ -615,17 +592,17 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             errors.push(LessonError::at(
                 p,
                 format!("`points` is a whole number from 0 to {POINTS_MAX}"),
+                format!("`points` は 0 から {POINTS_MAX} までの整数です。"),
             ));
             DEFAULT_POINTS
         }
         Some(p) => *p.get_ref(),
         None => DEFAULT_POINTS,
     };
-    for (what, text) in [("title", &raw.title), ("text", &raw.text)] {
-        check_localized(text, what, errors);
-    }
+    check_localized(&raw.title, ("title", "タイトル"), errors);
+    check_localized(&raw.text, ("text", "本文"), errors);
     for hint in &raw.hints {
-        check_localized(hint, "hint", errors);
+        check_localized(hint, ("hint", "ヒント"), errors);
     }
 
     let mut functions: Vec<Signature> = Vec::new();
@@ -635,10 +612,11 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
                 errors.push(LessonError::at(
                     text,
                     format!("`{}` is declared twice", sig.name),
+                    format!("`{}` が二回宣言されています。", sig.name),
                 ));
             }
             Ok(sig) => functions.push(sig),
-            Err(e) => errors.push(LessonError::at(text, e)),
+            Err(e) => errors.push(LessonError::said(text, e)),
         }
     }
 
@@ -682,15 +660,23 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         let file = mistake.file.get_ref();
         let name = file.strip_suffix(".rs").unwrap_or_default();
         if name.is_empty() || !is_identifier(name) {
-            let message = format!("`{file}` is not a module file name like `flipped_kernel.rs`");
-            errors.push(LessonError::at(&mistake.file, message));
+            errors.push(LessonError::at(
+                &mistake.file,
+                format!("`{file}` is not a module file name like `flipped_kernel.rs`"),
+                format!("`{file}` はモジュールのファイル名（`flipped_kernel.rs` のような）ではありません。"),
+            ));
         } else if lesson.mistakes.iter().any(|m| m.name == name) {
             errors.push(LessonError::at(
                 &mistake.file,
                 format!("`{file}` is listed twice"),
+                format!("`{file}` が二回書かれています。"),
             ));
         }
-        check_localized(&mistake.message, "mistake message", errors);
+        check_localized(
+            &mistake.message,
+            ("mistake message", "よくある間違いのメッセージ"),
+            errors,
+        );
         lesson.mistakes.push(Mistake {
             file: file.clone(),
             name: name.to_string(),
@@ -708,17 +694,22 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             errors.push(LessonError::at(
                 &declared.file,
                 format!("`{file}` is not a path inside the course, like `data/digits.csv.gz`"),
+                format!(
+                    "`{file}` はコースの中のパス（`data/digits.csv.gz` のような）ではありません。"
+                ),
             ));
         } else if lesson.datasets.iter().any(|d| &d.file == file) {
             errors.push(LessonError::at(
                 &declared.file,
                 format!("`{file}` is declared twice"),
+                format!("`{file}` が二回宣言されています。"),
             ));
         }
         if sha.len() != 64 || !sha.chars().all(|c| c.is_ascii_hexdigit()) {
             errors.push(LessonError::at(
                 &declared.sha256,
                 "`sha256` is 64 hexadecimal digits, as `sha256sum` prints them",
+                "`sha256` は 16 進数 64 桁です（`sha256sum` が表示するとおりに書きます）。",
             ));
         }
         lesson.datasets.push(DataFile {
@@ -781,6 +772,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
     if raw.fixed.is_empty() && raw.random.is_empty() && raw.scenario.is_empty() {
         errors.push(LessonError::whole(
             "the lesson has no hidden tests: add [[fixed]], [[random]] or [[scenario]]",
+            "このレッスンには隠しテストがありません。[[fixed]]、[[random]]、[[scenario]] のどれかを加えてください。",
         ));
     }
     lesson
@@ -792,13 +784,13 @@ fn generator(
     lesson: &mut Lesson,
     raw: &Spanned<model::RawGenerator>,
     ty: &Type,
-    what: &str,
+    what: &Bilingual,
     cases: usize,
     errors: &mut Vec<LessonError>,
 ) -> Option<Generator> {
     if raw.get_ref().dataset.is_none() {
         return Generator::new(raw.get_ref(), ty, what)
-            .map_err(|e| errors.push(LessonError::at(raw, e)))
+            .map_err(|e| errors.push(LessonError::said(raw, e)))
             .ok();
     }
     match draw::data_generator(raw.get_ref(), ty, what, &lesson.datasets) {
@@ -812,12 +804,8 @@ fn generator(
             }
             Some(generator)
         }
-        Err((en, ja)) => {
-            errors.push(LessonError {
-                span: Some(raw.span()),
-                message: en,
-                ja: Some(ja),
-            });
+        Err(e) => {
+            errors.push(LessonError::said(raw, e));
             None
         }
     }
@@ -845,8 +833,11 @@ fn share_points(
         return;
     }
     if given.len() != declared.len() {
-        let message = "some tests give `points` and some do not: give them on every test of the lesson, or on none";
-        errors.push(LessonError::at(given[0], message));
+        errors.push(LessonError::at(
+            given[0],
+            "some tests give `points` and some do not: give them on every test of the lesson, or on none",
+            "`points` を書いたテストと書いていないテストがあります。レッスンのすべてのテストに書くか、どれにも書かないでください。",
+        ));
         return;
     }
     if let Some(bad) = given
@@ -856,16 +847,23 @@ fn share_points(
         errors.push(LessonError::at(
             bad,
             "a test's `points` must be a number ≥ 0",
+            "テストの `points` は 0 以上の数にしてください。",
         ));
         return;
     }
     let sum: f64 = given.iter().map(|p| *p.get_ref()).sum();
     if (sum - f64::from(lesson.points)).abs() > 1e-9 {
-        let message = format!(
-            "the tests' points add up to {sum}, but the lesson has `points = {}`",
-            lesson.points
-        );
-        errors.push(LessonError::at(given[0], message));
+        errors.push(LessonError::at(
+            given[0],
+            format!(
+                "the tests' points add up to {sum}, but the lesson has `points = {}`",
+                lesson.points
+            ),
+            format!(
+                "テストの `points` の合計は {sum} ですが、レッスンは `points = {}` です。",
+                lesson.points
+            ),
+        ));
         return;
     }
     for (test, points) in lesson.tests.iter_mut().zip(given) {
@@ -873,10 +871,16 @@ fn share_points(
     }
 }
 
-fn check_localized(text: &Localized, what: &str, errors: &mut Vec<LessonError>) {
+/// A text of the lesson, which must be written in both languages; `what` names it in
+/// English and in Japanese.
+fn check_localized(text: &Localized, what: (&str, &str), errors: &mut Vec<LessonError>) {
+    let (en, ja) = what;
     for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
         if value.trim().is_empty() {
-            errors.push(LessonError::whole(format!("a {what} is empty in `{lang}`")));
+            errors.push(LessonError::whole(
+                format!("a {en} is empty in `{lang}`"),
+                format!("{ja}の `{lang}` が空です。"),
+            ));
         }
     }
 }
@@ -887,6 +891,7 @@ fn tolerance_of(value: &Option<Spanned<f64>>, default: f64, errors: &mut Vec<Les
             errors.push(LessonError::at(
                 t,
                 "`tolerance` is a finite number, 0 or more",
+                "`tolerance` は 0 以上の有限の数にしてください。",
             ));
             default
         }
@@ -897,11 +902,7 @@ fn tolerance_of(value: &Option<Spanned<f64>>, default: f64, errors: &mut Vec<Les
 
 fn compare_of(raw: compare::RawCompare, errors: &mut Vec<LessonError>) -> Compare {
     Compare::from_fields(&raw).unwrap_or_else(|e| {
-        errors.push(LessonError {
-            span: Some(e.span),
-            message: e.en,
-            ja: Some(e.ja),
-        });
+        errors.push(LessonError::field(e));
         Compare::Close {
             tolerance: raw.tolerance,
             relative: None,
@@ -921,21 +922,47 @@ fn function<'l>(
         .find(|(_, f)| &f.name == call.get_ref());
     if found.is_none() {
         let known: Vec<&str> = lesson.functions.iter().map(|f| f.name.as_str()).collect();
-        let message = if known.is_empty() {
-            format!(
-                "`{}` is not declared: add its signature to `functions`",
-                call.get_ref()
+        let name = call.get_ref();
+        let error = if known.is_empty() {
+            LessonError::at(
+                call,
+                format!("`{name}` is not declared: add its signature to `functions`"),
+                format!(
+                    "`{name}` は宣言されていません。`functions` にシグネチャを加えてください。"
+                ),
             )
         } else {
-            format!(
-                "`{}` is not in `functions` (declared: {})",
-                call.get_ref(),
-                known.join(", ")
+            let known = known.join(", ");
+            LessonError::at(
+                call,
+                format!("`{name}` is not in `functions` (declared: {known})"),
+                format!("`{name}` は `functions` にありません（宣言されているのは {known}）。"),
             )
         };
-        errors.push(LessonError::at(call, message));
+        errors.push(error);
     }
     found
+}
+
+/// A test's name, in errors.
+const TEST_NAME: (&str, &str) = ("test name", "テストの名前");
+
+/// An argument, as errors about it name it: "argument `x` (f32)".
+fn argument(param: &types::Param) -> Bilingual {
+    Bilingual::new(
+        format!("argument `{}` ({})", param.name, param.ty),
+        format!("引数 `{}`（{}）", param.name, param.ty),
+    )
+}
+
+/// `args` of a call that does not give every argument.
+fn argument_count<T>(args: &Spanned<Vec<T>>, sig: &Signature) -> LessonError {
+    let (name, takes, given) = (&sig.name, sig.params.len(), args.get_ref().len());
+    LessonError::at(
+        args,
+        format!("`{name}` takes {takes} arguments, `args` has {given}"),
+        format!("`{name}` の引数は {takes} 個ですが、`args` には {given} 個あります。"),
+    )
 }
 
 fn fixed_test(
@@ -945,7 +972,7 @@ fn fixed_test(
     errors: &mut Vec<LessonError>,
 ) -> Option<Test> {
     let fixed = raw.get_ref();
-    check_localized(&fixed.name, "test name", errors);
+    check_localized(&fixed.name, TEST_NAME, errors);
     let (entry, sig) = function(lesson, &fixed.call, errors)?;
     let tolerance = tolerance_of(&fixed.tolerance, default_tolerance, errors);
     let compare = compare_of(
@@ -962,41 +989,32 @@ fn fixed_test(
     );
     let args = fixed.args.get_ref();
     if args.len() != sig.params.len() {
-        errors.push(LessonError::at(
-            &fixed.args,
-            format!(
-                "`{}` takes {} arguments, `args` has {}",
-                sig.name,
-                sig.params.len(),
-                args.len()
-            ),
-        ));
+        errors.push(argument_count(&fixed.args, sig));
         return None;
     }
     let mut values = Vec::new();
     for (arg, param) in args.iter().zip(&sig.params) {
         match types::value_from_toml(&param.ty, arg.get_ref()) {
             Ok(v) => values.push(v),
-            Err(e) => errors.push(LessonError::at(
-                arg,
-                format!("argument `{}` ({}): {e}", param.name, param.ty),
-            )),
+            Err(e) => errors.push(LessonError::said(arg, e.about(&argument(param)))),
         }
     }
     let output = &lesson.entries[entry].output;
     let expected = match types::value_from_toml(output, fixed.expected.get_ref()) {
         Ok(v) => v,
         Err(e) => {
-            let what = match sig.changed().next() {
-                Some(_) => {
-                    ": what it returns (if anything), then each `&mut` parameter after the call"
-                }
-                None => "",
+            let (en, ja) = match sig.changed().next() {
+                Some(_) => (
+                    ": what it returns (if anything), then each `&mut` parameter after the call",
+                    "：返す値（あれば）、続いて呼び出し後の各 `&mut` 引数",
+                ),
+                None => ("", ""),
             };
-            errors.push(LessonError::at(
-                &fixed.expected,
-                format!("`expected` ({output}{what}): {e}"),
-            ));
+            let what = Bilingual::new(
+                format!("`expected` ({output}{en})"),
+                format!("`expected`（{output}{ja}）"),
+            );
+            errors.push(LessonError::said(&fixed.expected, e.about(&what)));
             return None;
         }
     };
@@ -1031,7 +1049,7 @@ fn checked_cases<T>(
 ) -> Option<Cases> {
     let size = draw
         .check()
-        .map_err(|e| errors.push(LessonError::at(raw, e)))
+        .map_err(|e| errors.push(LessonError::said(raw, e)))
         .ok()?;
     let before = lesson.drawn.values;
     lesson.drawn.values = before.saturating_add(size.values);
@@ -1040,12 +1058,16 @@ fn checked_cases<T>(
         lesson.drawn.largest = size.largest;
     }
     if before <= draw::LESSON_VALUES_MAX && lesson.drawn.values > draw::LESSON_VALUES_MAX {
-        let message = format!(
-            "the lesson's random cases draw {} values in all, more than a check can store ({}): draw fewer cases or smaller arrays",
-            lesson.drawn.values,
-            draw::LESSON_VALUES_MAX
-        );
-        errors.push(LessonError::at(raw, message));
+        let (values, max) = (lesson.drawn.values, draw::LESSON_VALUES_MAX);
+        errors.push(LessonError::at(
+            raw,
+            format!(
+                "the lesson's random cases draw {values} values in all, more than a check can store ({max}): draw fewer cases or smaller arrays"
+            ),
+            format!(
+                "このレッスンの乱数のケースは、全部で {values} 個の値を作ります。一回のチェックで扱える {max} 個を超えています。ケースを減らすか、配列を小さくしてください。"
+            ),
+        ));
     }
     Some(Cases::drawn(draw))
 }
@@ -1056,6 +1078,7 @@ fn decimals_of(raw: &Option<Spanned<u32>>, errors: &mut Vec<LessonError>) -> u32
             errors.push(LessonError::at(
                 d,
                 format!("`decimals` is a whole number from 0 to {DECIMALS_MAX}"),
+                format!("`decimals` は 0 から {DECIMALS_MAX} までの整数です。"),
             ));
             DEFAULT_DECIMALS
         }
@@ -1068,7 +1091,7 @@ fn dims_of(raw: &Option<Spanned<toml::Table>>, errors: &mut Vec<LessonError>) ->
     match raw {
         None => Some(Dims::default()),
         Some(table) => Dims::from_toml(table.get_ref())
-            .map_err(|e| errors.push(LessonError::at(table, e)))
+            .map_err(|e| errors.push(LessonError::said(table, e)))
             .ok(),
     }
 }
@@ -1083,6 +1106,7 @@ fn case_count(
             errors.push(LessonError::at(
                 n,
                 format!("`cases` is a whole number from 1 to {CASES_MAX}"),
+                format!("`cases` は 1 から {CASES_MAX} までの整数です。"),
             ));
             default
         }
@@ -1098,7 +1122,7 @@ fn random_test(
     errors: &mut Vec<LessonError>,
 ) -> Option<Test> {
     let random = raw.get_ref();
-    check_localized(&random.name, "test name", errors);
+    check_localized(&random.name, TEST_NAME, errors);
     let (entry, sig) = function(lesson, &random.call, errors)?;
     let sig = sig.clone();
     let output = lesson.entries[entry].output.clone();
@@ -1120,20 +1144,12 @@ fn random_test(
     let dims = dims_of(&random.dims, errors)?;
     let args = random.args.get_ref();
     if args.len() != sig.params.len() {
-        errors.push(LessonError::at(
-            &random.args,
-            format!(
-                "`{}` takes {} arguments, `args` has {}",
-                sig.name,
-                sig.params.len(),
-                args.len()
-            ),
-        ));
+        errors.push(argument_count(&random.args, &sig));
         return None;
     }
     let mut generators = Vec::new();
     for (arg, param) in args.iter().zip(&sig.params) {
-        let what = format!("argument `{}` ({})", param.name, param.ty);
+        let what = argument(param);
         if let Some(g) = generator(lesson, arg, &param.ty, &what, count, errors) {
             generators.push(g);
         }
@@ -1175,15 +1191,16 @@ fn scenario_test(
     errors: &mut Vec<LessonError>,
 ) -> Option<Test> {
     let scenario = raw.get_ref();
-    check_localized(&scenario.name, "test name", errors);
+    check_localized(&scenario.name, TEST_NAME, errors);
     let tolerance = tolerance_of(&scenario.tolerance, default_tolerance, errors);
     let returns = Type::parse(scenario.returns.get_ref())
-        .map_err(|e| errors.push(LessonError::at(&scenario.returns, e)))
+        .map_err(|e| errors.push(LessonError::said(&scenario.returns, e)))
         .ok()?;
     if returns.is_unit() {
         errors.push(LessonError::at(
             &scenario.returns,
             "a scenario returns the value its test compares: `()` leaves nothing to compare",
+            "シナリオは、テストで比べる値を返します。`()` では比べるものがありません。",
         ));
         return None;
     }
@@ -1206,6 +1223,7 @@ fn scenario_test(
         errors.push(LessonError::at(
             &scenario.code,
             "the scenario's `code` is empty",
+            "シナリオの `code` が空です。",
         ));
     }
     let mut names: Vec<String> = Vec::new();
@@ -1217,21 +1235,23 @@ fn scenario_test(
             errors.push(LessonError::at(
                 input,
                 format!("`{}` is not a variable name", i.name),
+                format!("`{}` は変数名になりません。", i.name),
             ));
         } else if names.contains(&i.name) {
             errors.push(LessonError::at(
                 input,
                 format!("the input `{}` is named twice", i.name),
+                format!("入力 `{}` の名前が二回使われています。", i.name),
             ));
         }
         let ty = match Type::parse(&i.ty) {
             Ok(ty) => ty,
             Err(e) => {
-                errors.push(LessonError::at(input, e));
+                errors.push(LessonError::said(input, e));
                 continue;
             }
         };
-        let what = format!("input `{}`", i.name);
+        let what = Bilingual::new(format!("input `{}`", i.name), format!("入力 `{}`", i.name));
         let count = case_count(&scenario.cases, 1, &mut Vec::new());
         let raw = Spanned::new(input.span(), i.generator());
         if let Some(g) = generator(lesson, &raw, &ty, &what, count, errors) {
@@ -1247,10 +1267,11 @@ fn scenario_test(
         Some(e) => match types::value_from_toml(&returns, e.get_ref()) {
             Ok(v) => Expected::Given(v),
             Err(message) => {
-                errors.push(LessonError::at(
-                    e,
-                    format!("`expected` ({returns}): {message}"),
-                ));
+                let what = Bilingual::new(
+                    format!("`expected` ({returns})"),
+                    format!("`expected`（{returns}）"),
+                );
+                errors.push(LessonError::said(e, message.about(&what)));
                 return None;
             }
         },
@@ -1271,6 +1292,7 @@ fn scenario_test(
             errors.push(LessonError::at(
                 raw,
                 "a scenario with random inputs needs a `seed`",
+                "乱数の入力があるシナリオには `seed` が要ります。",
             ));
             return None;
         }
@@ -1290,7 +1312,7 @@ fn scenario_test(
         // Fixed inputs only: nothing to draw, and no seed to report.
         false => Cases::given(
             draw.check()
-                .map_err(|e| errors.push(LessonError::at(raw, e)))
+                .map_err(|e| errors.push(LessonError::said(raw, e)))
                 .ok()
                 .map(|_| draw.cases())?
                 .into_iter()
@@ -1347,7 +1369,7 @@ text = { ja = "足します。", en = "Add." }
     fn errors_of(tail: &str) -> Vec<String> {
         match parse(&format!("{HEAD}{tail}")) {
             Ok(_) => vec![],
-            Err(errors) => errors.into_iter().map(|e| e.message).collect(),
+            Err(errors) => errors.into_iter().map(|e| e.message.en).collect(),
         }
     }
 

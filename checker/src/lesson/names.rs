@@ -1,5 +1,7 @@
 //! What may name a lesson and a module: one rule, used by the loader and by `dev new`.
 
+use cnnlings_runtime::Bilingual;
+
 /// Module names the workbook or the generated harness already gives a meaning to.
 const TAKEN_MODULES: &[&str] = &["lib", "main", "std", "core", "alloc", "ndarray"];
 
@@ -15,7 +17,7 @@ pub enum NameProblem {
 }
 
 /// A lesson id: what a student types (`checker check max-pool`).
-pub fn check_id(id: &str) -> Result<(), String> {
+pub fn check_id(id: &str) -> Result<(), Bilingual> {
     let valid = id.starts_with(|c: char| c.is_ascii_lowercase())
         && id
             .chars()
@@ -24,24 +26,40 @@ pub fn check_id(id: &str) -> Result<(), String> {
     if valid {
         Ok(())
     } else {
-        Err(format!(
-            "`{id}` is not a lesson id: use lowercase letters, digits, `-` and `_`, starting with a letter"
+        Err(Bilingual::new(
+            format!(
+                "`{id}` is not a lesson id: use lowercase letters, digits, `-` and `_`, starting with a letter"
+            ),
+            format!(
+                "`{id}` はレッスンの id になりません。英小文字、数字、`-`、`_` を使い、英小文字で始めてください。"
+            ),
         ))
     }
 }
 
 /// A module name: the file `exercises/src/<module>.rs` and `mod <module>;` in Rust.
-pub fn check_module(module: &str) -> Result<(), String> {
+pub fn check_module(module: &str) -> Result<(), Bilingual> {
     module_problem(module).map_or(Ok(()), |problem| {
         Err(match problem {
-            NameProblem::Shape => format!(
-                "`{module}` is not a module name: use lowercase letters, digits and `_`, starting with a letter"
+            NameProblem::Shape => Bilingual::new(
+                format!(
+                    "`{module}` is not a module name: use lowercase letters, digits and `_`, starting with a letter"
+                ),
+                format!(
+                    "`{module}` はモジュール名になりません。英小文字、数字、`_` を使い、英小文字で始めてください。"
+                ),
             ),
-            NameProblem::Keyword => {
-                format!("`{module}` is a Rust keyword and cannot name a module")
-            }
-            NameProblem::Taken => format!(
-                "`{module}` cannot name a module: the workbook or the checker uses that name"
+            NameProblem::Keyword => Bilingual::new(
+                format!("`{module}` is a Rust keyword and cannot name a module"),
+                format!("`{module}` は Rust のキーワードなので、モジュール名に使えません。"),
+            ),
+            NameProblem::Taken => Bilingual::new(
+                format!(
+                    "`{module}` cannot name a module: the workbook or the checker uses that name"
+                ),
+                format!(
+                    "`{module}` はモジュール名に使えません。ワークブックかチェッカーがすでに使っている名前です。"
+                ),
             ),
         })
     })
@@ -96,7 +114,7 @@ mod tests {
         }
         for module in ["type", "fn", "self", "crate", "async", "gen", "abstract"] {
             assert!(
-                check_module(module).unwrap_err().contains("keyword"),
+                check_module(module).unwrap_err().en.contains("keyword"),
                 "{module}"
             );
         }

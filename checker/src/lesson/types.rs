@@ -4,7 +4,7 @@
 //! live in the runtime crate, which the harnesses share: this file only reads them from a
 //! lesson file.
 
-use cnnlings_runtime::Literal;
+use cnnlings_runtime::{Bilingual, Literal};
 pub use cnnlings_runtime::{Type, Value};
 
 /// How a function takes a parameter.
@@ -50,7 +50,7 @@ pub enum Label {
 
 /// The type of a Rust parameter written in a lesson: a value (numbers), a reference
 /// (arrays) or a mutable reference (either).
-fn param_type(name: &str, written: &str) -> Result<(Type, Mode), String> {
+fn param_type(name: &str, written: &str) -> Result<(Type, Mode), Bilingual> {
     let written = written.trim();
     let (mode, ty_text) = match written.strip_prefix('&') {
         Some(rest) => match rest.trim_start().strip_prefix("mut ") {
@@ -61,17 +61,22 @@ fn param_type(name: &str, written: &str) -> Result<(Type, Mode), String> {
     };
     let ty = Type::parse(ty_text)?;
     match (&ty, mode) {
-        (Type::Tuple(_), _) => Err(format!(
-            "`{name}`: a tuple is not a parameter the tests pass; take its parts as parameters of their own"
+        (Type::Tuple(_), _) => Err(Bilingual::new(
+            format!(
+                "`{name}`: a tuple is not a parameter the tests pass; take its parts as parameters of their own"
+            ),
+            format!("`{name}`：タプルは引数として渡せません。部分ごとに別の引数にしてください。"),
         )),
         (_, Mode::Mut) | (Type::Array(..), Mode::Ref) | (Type::Scalar(_), Mode::Value) => {
             Ok((ty, mode))
         }
-        (Type::Array(..), _) => Err(format!(
-            "arrays are passed by reference: write `&{ty}` for `{name}`"
+        (Type::Array(..), _) => Err(Bilingual::new(
+            format!("arrays are passed by reference: write `&{ty}` for `{name}`"),
+            format!("配列は参照で渡します。`{name}` の型は `&{ty}` と書いてください。"),
         )),
-        (Type::Scalar(_), _) => Err(format!(
-            "`{ty}` is passed by value: write `{ty}` for `{name}`"
+        (Type::Scalar(_), _) => Err(Bilingual::new(
+            format!("`{ty}` is passed by value: write `{ty}` for `{name}`"),
+            format!("`{ty}` は値で渡します。`{name}` の型は `{ty}` と書いてください。"),
         )),
     }
 }
@@ -90,27 +95,41 @@ pub struct Signature {
 impl Signature {
     /// Parses `fn name(a: &Array2<f32>, w: &mut Array1<f32>, n: usize) -> Array2<f32>`
     /// (`pub` is allowed; without `->` the function returns `()`).
-    pub fn parse(text: &str) -> Result<Signature, String> {
-        let bad = |why: &str| format!("{why}; write it as `fn name(arg: Type, ...) -> Type`");
+    pub fn parse(text: &str) -> Result<Signature, Bilingual> {
+        let bad = |en: &str, ja: &str| {
+            Bilingual::new(
+                format!("{en}; write it as `fn name(arg: Type, ...) -> Type`"),
+                format!("{ja}。`fn 名前(引数: 型, ...) -> 型` の形で書いてください。"),
+            )
+        };
         let rest = text.trim();
         let rest = rest.strip_prefix("pub ").unwrap_or(rest).trim_start();
-        let rest = rest
-            .strip_prefix("fn ")
-            .ok_or_else(|| bad("a signature starts with `fn`"))?;
+        let rest = rest.strip_prefix("fn ").ok_or_else(|| {
+            bad(
+                "a signature starts with `fn`",
+                "シグネチャは `fn` で始まります",
+            )
+        })?;
         let (name, rest) = rest
             .split_once('(')
-            .ok_or_else(|| bad("no `(` after the name"))?;
+            .ok_or_else(|| bad("no `(` after the name", "名前の後に `(` がありません"))?;
         let name = name.trim();
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            return Err(bad(&format!("`{name}` is not a function name")));
+            return Err(bad(
+                &format!("`{name}` is not a function name"),
+                &format!("`{name}` は関数の名前になりません"),
+            ));
         }
-        let (params, rest) =
-            split_params(rest).ok_or_else(|| bad("no `)` after the parameters"))?;
+        let (params, rest) = split_params(rest)
+            .ok_or_else(|| bad("no `)` after the parameters", "引数の後に `)` がありません"))?;
         let mut parsed: Vec<Param> = Vec::new();
         for param in params.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
-            let (pname, ty) = param
-                .split_once(':')
-                .ok_or_else(|| bad(&format!("`{param}` has no type")))?;
+            let (pname, ty) = param.split_once(':').ok_or_else(|| {
+                bad(
+                    &format!("`{param}` has no type"),
+                    &format!("`{param}` に型がありません"),
+                )
+            })?;
             let pname = pname.trim().trim_start_matches("mut ").trim();
             let (ty, mode) = param_type(pname, ty)?;
             parsed.push(Param {
@@ -123,7 +142,12 @@ impl Signature {
         let returns = match rest.strip_prefix("->") {
             Some(returns) => Type::parse(returns.trim())?,
             None if rest.is_empty() => Type::unit(),
-            None => return Err(bad("no `-> Type` after the parameters")),
+            None => {
+                return Err(bad(
+                    "no `-> Type` after the parameters",
+                    "引数の後は `-> 型` しか書けません",
+                ));
+            }
         };
         let signature = Signature {
             name: name.to_string(),
@@ -132,8 +156,13 @@ impl Signature {
             text: text.trim().to_string(),
         };
         if signature.returns.is_unit() && signature.changed().next().is_none() {
-            return Err(format!(
-                "`{name}` returns nothing and takes no `&mut` parameter: the tests would have nothing to compare; write `-> Type`"
+            return Err(Bilingual::new(
+                format!(
+                    "`{name}` returns nothing and takes no `&mut` parameter: the tests would have nothing to compare; write `-> Type`"
+                ),
+                format!(
+                    "`{name}` は何も返さず、`&mut` の引数もありません。テストで比べるものがないので、`-> 型` を書いてください。"
+                ),
             ));
         }
         Ok(signature)
@@ -204,7 +233,7 @@ pub fn output_of(returns: &Type, changed: &[(String, Type)]) -> (Type, Option<Ve
 
 /// Converts a TOML value into a value of `ty`: a number or boolean, nested lists for an
 /// array, a list of its parts for a tuple.
-pub fn value_from_toml(ty: &Type, value: &toml::Value) -> Result<Value, String> {
+pub fn value_from_toml(ty: &Type, value: &toml::Value) -> Result<Value, Bilingual> {
     match ty {
         Type::Scalar(kind) => {
             let cells = kind.from_literals(&[literal(value)])?;
@@ -216,92 +245,117 @@ pub fn value_from_toml(ty: &Type, value: &toml::Value) -> Result<Value, String> 
         Type::Array(kind, ndim) => {
             let mut shape = Vec::new();
             let mut literals = Vec::new();
-            flatten(value, 0, *ndim, &mut shape, &mut literals)
-                .map_err(|e| e.replace("{ty}", &ty.to_string()))?;
+            flatten(value, 0, (ty, *ndim), &mut shape, &mut literals)?;
             let cells = kind.from_literals(&literals)?;
             Ok(Value::Array { shape, cells })
         }
         Type::Tuple(types) => {
+            let n = types.len();
             let toml::Value::Array(items) = value else {
-                return Err(format!(
-                    "a value of type {ty} is a list of its {} parts, found {}",
-                    types.len(),
-                    describe(value)
+                let found = literal(value);
+                return Err(Bilingual::new(
+                    format!(
+                        "a value of type {ty} is a list of its {n} parts, found {}",
+                        found.describe()
+                    ),
+                    format!(
+                        "{ty} 型の値は、{n} 個の部分を並べたリストで書きます。書かれているのは {} です。",
+                        found.describe_ja()
+                    ),
                 ));
             };
-            if items.len() != types.len() {
-                return Err(format!(
-                    "a value of type {ty} is a list of its {} parts, found {} items",
-                    types.len(),
-                    items.len()
+            if items.len() != n {
+                let m = items.len();
+                return Err(Bilingual::new(
+                    format!("a value of type {ty} is a list of its {n} parts, found {m} items"),
+                    format!(
+                        "{ty} 型の値は、{n} 個の部分を並べたリストで書きます。書かれているのは {m} 個です。"
+                    ),
                 ));
             }
             types
                 .iter()
                 .zip(items)
                 .enumerate()
-                .map(|(i, (t, v))| value_from_toml(t, v).map_err(|e| format!("part {i}: {e}")))
+                .map(|(i, (t, v))| {
+                    value_from_toml(t, v)
+                        .map_err(|e| e.after(&format!("part {i}"), &format!("部分 {i}")))
+                })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Value::Tuple)
         }
     }
 }
 
-fn describe(value: &toml::Value) -> String {
-    literal(value).describe()
-}
-
 /// A TOML value as a [`Literal`]; lists and other values are described for messages.
 fn literal(value: &toml::Value) -> Literal<'static> {
+    let other = |en, ja| Literal::Other { en, ja };
     match value {
         toml::Value::Integer(n) => Literal::Integer(*n),
         toml::Value::Float(x) => Literal::Float(*x),
         toml::Value::Boolean(b) => Literal::Bool(*b),
-        toml::Value::Array(_) => Literal::Other("a list"),
-        toml::Value::String(_) => Literal::Other("a string"),
-        toml::Value::Table(_) => Literal::Other("a table"),
-        toml::Value::Datetime(_) => Literal::Other("a date"),
+        toml::Value::Array(_) => other("a list", "リスト"),
+        toml::Value::String(_) => other("a string", "文字列"),
+        toml::Value::Table(_) => other("a table", "テーブル"),
+        toml::Value::Datetime(_) => other("a date", "日付"),
     }
 }
 
-/// Walks nested lists depth-first, checking that every row at a depth has the same length.
+/// Walks nested lists depth-first, checking that every row at a depth has the same
+/// length; `array` is the array's type and its number of dimensions.
 fn flatten(
     value: &toml::Value,
     depth: usize,
-    ndim: usize,
+    array: (&Type, usize),
     shape: &mut Vec<usize>,
     out: &mut Vec<Literal<'static>>,
-) -> Result<(), String> {
+) -> Result<(), Bilingual> {
+    let (ty, ndim) = array;
     if depth == ndim {
         if let toml::Value::Array(_) = value {
-            return Err(format!(
-                "expected a single value at depth {depth}, found a list (a value of type {{ty}} nests lists {ndim} deep)"
+            return Err(Bilingual::new(
+                format!(
+                    "expected a single value at depth {depth}, found a list (a value of type {ty} nests lists {ndim} deep)"
+                ),
+                format!(
+                    "深さ {depth} には値を一つ書きます。リストが書かれています（{ty} 型の値はリストを {ndim} 重に入れ子にします）。"
+                ),
             ));
         }
         out.push(literal(value));
         return Ok(());
     }
     let toml::Value::Array(items) = value else {
-        return Err(format!(
-            "expected a list at depth {} ({{ty}} nests lists {ndim} deep), found {}",
-            depth + 1,
-            describe(value)
+        let (d, found) = (depth + 1, literal(value));
+        return Err(Bilingual::new(
+            format!(
+                "expected a list at depth {d} ({ty} nests lists {ndim} deep), found {}",
+                found.describe()
+            ),
+            format!(
+                "深さ {d} にはリストを書きます（{ty} 型の値はリストを {ndim} 重に入れ子にします）。書かれているのは {} です。",
+                found.describe_ja()
+            ),
         ));
     };
     match shape.get(depth) {
         None => shape.push(items.len()),
         Some(&len) if len != items.len() => {
-            return Err(format!(
-                "the matrix is ragged: a list at depth {} has {} items, an earlier one has {len}",
-                depth + 1,
-                items.len()
+            let (d, n) = (depth + 1, items.len());
+            return Err(Bilingual::new(
+                format!(
+                    "the matrix is ragged: a list at depth {d} has {n} items, an earlier one has {len}"
+                ),
+                format!(
+                    "行の長さがそろっていません。深さ {d} のリストに {n} 個ありますが、前のリストには {len} 個です。"
+                ),
             ));
         }
         Some(_) => {}
     }
     items
         .iter()
-        .try_for_each(|item| flatten(item, depth + 1, ndim, shape, out))
+        .try_for_each(|item| flatten(item, depth + 1, array, shape, out))
 }
 
 #[cfg(test)]
@@ -351,11 +405,13 @@ mod tests {
         assert!(
             Signature::parse("fn nothing(x: f32)")
                 .unwrap_err()
+                .en
                 .contains("nothing to compare")
         );
         assert!(
             Signature::parse("fn pair(p: (f32, f32)) -> f32")
                 .unwrap_err()
+                .en
                 .contains("tuple")
         );
     }
@@ -385,16 +441,19 @@ mod tests {
         assert!(
             Signature::parse("fn f(a: Array2<f32>) -> f32")
                 .unwrap_err()
+                .en
                 .contains("by reference")
         );
         assert!(
             Signature::parse("fn f(a: &Vec<f32>) -> f32")
                 .unwrap_err()
+                .en
                 .contains("not a type")
         );
         assert!(
             Signature::parse("fn f(a: f32) f32")
                 .unwrap_err()
+                .en
                 .contains("->")
         );
     }
@@ -411,10 +470,16 @@ mod tests {
         assert!(
             value_from_toml(&matrix, &ragged)
                 .unwrap_err()
+                .en
                 .contains("ragged")
         );
         let cube = Type::parse("Array3<f32>").unwrap();
-        assert!(value_from_toml(&cube, &v).unwrap_err().contains("depth 3"));
+        assert!(
+            value_from_toml(&cube, &v)
+                .unwrap_err()
+                .en
+                .contains("depth 3")
+        );
         let usize_ = Type::parse("usize").unwrap();
         assert!(value_from_toml(&usize_, &toml::Value::Integer(-1)).is_err());
     }
@@ -429,6 +494,7 @@ mod tests {
         assert!(
             value_from_toml(&labels, &toml_value("[3, 0.5]"))
                 .unwrap_err()
+                .en
                 .contains("non-negative integer (usize)")
         );
         let flag = Type::parse("bool").unwrap();
@@ -452,11 +518,13 @@ mod tests {
         assert!(
             value_from_toml(&grads, &toml_value("[[1, 2]]"))
                 .unwrap_err()
+                .en
                 .contains("2 parts")
         );
         assert!(
             value_from_toml(&grads, &toml_value("[[1, 2], true]"))
                 .unwrap_err()
+                .en
                 .starts_with("part 1: expected a number")
         );
     }

@@ -100,7 +100,7 @@ pub struct Runner<'a> {
 fn run(runner: &Runner, source: &str) -> Result<Outputs> {
     let course = runner.course;
     let mut lesson = crate::lesson::parse(source).map_err(|errors| {
-        let messages: Vec<String> = errors.into_iter().map(|e| e.message).collect();
+        let messages: Vec<String> = errors.into_iter().map(|e| e.message.en).collect();
         anyhow!("the picture's harness is wrong: {}", messages.join("; "))
     })?;
     lesson.file = format!("({})", lesson.id);
@@ -494,7 +494,7 @@ pub fn digits(course: &Course) -> Result<Digits> {
     let read =
         |name: &str| std::fs::read(root.join(name)).with_context(|| format!("cannot read {name}"));
     let table = dataset::parse_table(&read("data/digits.csv.gz")?, true)
-        .map_err(|e| anyhow!("data/digits.csv.gz: {e}"))?;
+        .map_err(|e| anyhow!("data/digits.csv.gz: {}", e.en))?;
     if table.columns != 65 {
         bail!(
             "data/digits.csv.gz: expected 65 columns, found {}",
@@ -509,7 +509,7 @@ pub fn digits(course: &Course) -> Result<Digits> {
         labels.push(values[64] as usize);
     }
     let weights = dataset::parse_table(&read("data/digits-cnn.csv")?, false)
-        .map_err(|e| anyhow!("data/digits-cnn.csv: {e}"))?;
+        .map_err(|e| anyhow!("data/digits-cnn.csv: {}", e.en))?;
     let total: usize = WEIGHT_COUNTS.iter().sum();
     if weights.values.len() != total {
         bail!(

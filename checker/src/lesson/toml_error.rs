@@ -1,0 +1,269 @@
+//! toml's errors about a lesson file, as its author reads them in English and Japanese.
+//!
+//! toml reports two kinds of error. Those of the file's structure (an unknown field, a
+//! missing one, a value of the wrong type) come from serde in a few fixed forms: each is
+//! read and said again in both languages, the unknown field with the closest one
+//! suggested. Those of TOML's syntax come from toml's parser in some forty forms: the
+//! common ones are translated; for any other, the Japanese says that the file cannot be
+//! read as TOML, where (the caret), and quotes toml's own words after it, marked as
+//! toml's (「toml の説明」), since no translation of ours can replace the detail.
+
+use super::{Bilingual, LessonError};
+
+/// toml's error as ours.
+pub fn of(error: &toml::de::Error) -> LessonError {
+    let message = error.message().trim();
+    LessonError::new(error.span(), translate(message))
+}
+
+/// What toml's message says, in both languages.
+fn translate(message: &str) -> Bilingual {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        return unknown_field(rest);
+    }
+    if let Some(field) = between(message, "missing field `", "`") {
+        return Bilingual::new(message, format!("必要な項目 `{field}` がありません。"));
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (written, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let choices = quoted(expected).join("、");
+        return Bilingual::new(
+            message,
+            format!("`{written}` はここに書けません。書けるのは {choices} のどれかです。"),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return Bilingual::new(
+            message,
+            format!(
+                "ここには{}を書きます。書かれているのは{}です。",
+                expected_ja(expected),
+                found_ja(found)
+            ),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return Bilingual::new(
+            message,
+            format!(
+                "{}は使えません。{}を書いてください。",
+                found_ja(found),
+                expected_ja(expected)
+            ),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        let (length, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        return Bilingual::new(
+            message,
+            format!(
+                "要素が {length} 個あります。{}を書いてください。",
+                expected_ja(expected)
+            ),
+        );
+    }
+    if let Some(field) = between(message, "duplicate field `", "`") {
+        return Bilingual::new(message, format!("項目 `{field}` が二回書かれています。"));
+    }
+    Bilingual::new(message, syntax_ja(message))
+}
+
+/// `unknown field `x`, expected one of `a`, `b``, after its first backtick.
+fn unknown_field(rest: &str) -> Bilingual {
+    let (unknown, expected) = rest.split_once('`').unwrap_or((rest, ""));
+    let candidates = quoted(expected);
+    let closest = candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(unknown, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match closest {
+        Some((_, name)) => Bilingual::new(
+            format!("unknown field `{unknown}`: did you mean {name}?"),
+            format!("`{unknown}` という項目はありません。{name} の書き間違いではありませんか？"),
+        ),
+        None if candidates.is_empty() => Bilingual::new(
+            format!("unknown field `{unknown}`: no field is written here"),
+            format!("`{unknown}` という項目はありません。ここには項目を書きません。"),
+        ),
+        None => Bilingual::new(
+            format!(
+                "unknown field `{unknown}`; the fields here are {}",
+                candidates.join(", ")
+            ),
+            format!(
+                "`{unknown}` という項目はありません。ここに書ける項目は {} です。",
+                candidates.join("、")
+            ),
+        ),
+    }
+}
+
+/// The text between `start` and the next `end`, if `text` starts with `start`.
+fn between<'t>(text: &'t str, start: &str, end: &str) -> Option<&'t str> {
+    let rest = text.strip_prefix(start)?;
+    rest.split_once(end).map(|(inside, _)| inside)
+}
+
+/// Each `name` in backticks, with its backticks.
+fn quoted(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|name| format!("`{name}`"))
+        .collect()
+}
+
+/// What serde says it expected, in Japanese: `u32`, `a sequence`, `struct Localized`.
+fn expected_ja(expected: &str) -> String {
+    let expected = expected.trim();
+    if let Some(n) = expected
+        .strip_prefix("an array of length ")
+        .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
+    {
+        return format!("要素が {n} 個のリスト");
+    }
+    let text = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "0 以上の整数",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "整数",
+        "f32" | "f64" => "数",
+        "a string" | "a borrowed string" | "a character" => "文字列（引用符で囲みます）",
+        "a boolean" => "`true` か `false`",
+        "a sequence" | "an array" | "a tuple" => "リスト（`[` と `]` で囲みます）",
+        e if e.starts_with("struct ") || e.starts_with("a map") || e.starts_with("a table") => {
+            "テーブル（`{` と `}`、または `[見出し]`）"
+        }
+        e if e.starts_with("enum ") || e.starts_with("variant ") || e.starts_with("one of ") => {
+            "決められた名前の一つ"
+        }
+        _ => "別の形の値",
+    };
+    spaced(text)
+}
+
+/// Japanese text to put between Japanese words: a space on a side that is ASCII.
+fn spaced(text: &str) -> String {
+    let before = if text.starts_with(|c: char| c.is_ascii()) {
+        " "
+    } else {
+        ""
+    };
+    let after = if text.ends_with(|c: char| c.is_ascii()) {
+        " "
+    } else {
+        ""
+    };
+    format!("{before}{text}{after}")
+}
+
+/// What serde says it found (`string "five"`, `integer `-1``), in Japanese.
+fn found_ja(found: &str) -> String {
+    let found = found.trim();
+    let kinds = [
+        ("string ", "文字列 "),
+        ("integer ", "整数 "),
+        ("floating point ", "小数 "),
+        ("boolean ", "真偽値 "),
+        ("character ", "文字 "),
+        // toml's own names of a value.
+        ("table", "テーブル"),
+        ("array", "リスト"),
+    ];
+    for (en, ja) in kinds {
+        if let Some(value) = found.strip_prefix(en) {
+            return spaced(&format!("{ja}{value}"));
+        }
+    }
+    let text = match found {
+        "sequence" => "リスト",
+        "map" => "テーブル",
+        "unit value" | "unit" => "空の値",
+        "newtype struct" | "tuple struct" | "struct variant" => "テーブル",
+        _ => "別の形の値",
+    };
+    spaced(text)
+}
+
+/// A syntax error of toml's parser, in Japanese: the common ones said again, any other
+/// quoted after a sentence of ours.
+fn syntax_ja(message: &str) -> String {
+    // toml adds what it expected: `unclosed array, expected `]``.
+    let what = message.split(", expected").next().unwrap_or(message).trim();
+    let known = match what {
+        "extra `=`" | "extra assignment between key-value pairs" => "`=` が余分です。",
+        "key with no value" | "missing value" | "missing value for key" => {
+            "キーの後に `=` と値がありません。"
+        }
+        "string values must be quoted" => "文字列は引用符（\"）で囲みます。",
+        "unclosed array" => "リストの `[` が閉じていません。",
+        "unclosed table" => "表の見出しの `[` が閉じていません。",
+        "unclosed array table" => "`[[` で始めた見出しが `]]` で閉じていません。",
+        "unclosed inline table" => "`{` が閉じていません。",
+        "missing comma between array elements" => "リストの要素の間に `,` がありません。",
+        "missing comma between key-value pairs" => "`{ }` の中の項目の間に `,` がありません。",
+        "missing assignment between key-value pairs" => "キーと値の間に `=` がありません。",
+        "extra comma in inline table" => "`{ }` の中に余分な `,` があります。",
+        "extra comma in array" => "リストに余分な `,` があります。",
+        "duplicate key" => "同じキーが二回書かれています。",
+        "invalid key" => "キーとして読めません。",
+        _ => "",
+    };
+    match known {
+        "" => format!("TOML として読めません（toml の説明：「{message}」）。"),
+        known => format!("TOML として読めません。{known}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ja(source: &str) -> String {
+        match toml::from_str::<super::super::model::RawLesson>(source) {
+            Ok(_) => String::new(),
+            Err(e) => of(&e).message.ja,
+        }
+    }
+
+    #[test]
+    fn structure_errors_are_said_in_japanese() {
+        assert_eq!(
+            translate("unknown field `tolerence`, expected one of `tolerance`, `points`").ja,
+            "`tolerence` という項目はありません。`tolerance` の書き間違いではありませんか？"
+        );
+        assert_eq!(
+            translate("missing field `module`").ja,
+            "必要な項目 `module` がありません。"
+        );
+        assert_eq!(
+            translate("invalid type: string \"five\", expected u32").ja,
+            "ここには 0 以上の整数を書きます。書かれているのは文字列 \"five\" です。"
+        );
+        assert_eq!(
+            translate("invalid value: integer `-1`, expected u32").ja,
+            "整数 `-1` は使えません。 0 以上の整数を書いてください。"
+        );
+        assert_eq!(
+            translate("unknown variant `secret`, expected `visible` or `hidden`").ja,
+            "`secret` はここに書けません。書けるのは `visible`、`hidden` のどれかです。"
+        );
+        assert_eq!(
+            translate("invalid length 3, expected an array of length 2").ja,
+            "要素が 3 個あります。要素が 2 個のリストを書いてください。"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_say_where_and_quote_toml_only_when_unknown() {
+        assert_eq!(
+            ja("format = = 1\n"),
+            "TOML として読めません。`=` が余分です。"
+        );
+        assert_eq!(
+            translate("something new, expected `x`").ja,
+            "TOML として読めません（toml の説明：「something new, expected `x`」）。"
+        );
+    }
+}

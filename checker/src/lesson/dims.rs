@@ -243,10 +243,16 @@ impl Dims {
             });
             let Some(ready) = ready else {
                 let names: Vec<&str> = pending.iter().map(|(n, _)| n.as_str()).collect();
-                let names = names.join(", ");
+                let names_ja: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
                 return Err(Bilingual::new(
-                    format!("the sizes {names} depend on each other in a cycle"),
-                    format!("サイズ {names} が互いを使っていて、循環しています。"),
+                    format!(
+                        "the sizes {} depend on each other in a cycle",
+                        names.join(", ")
+                    ),
+                    format!(
+                        "サイズ {} が互いを使っていて、循環しています。",
+                        names_ja.join("、")
+                    ),
                 ));
             };
             ordered.push(pending.remove(ready));

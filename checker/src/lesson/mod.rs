@@ -663,7 +663,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             errors.push(LessonError::at(
                 &mistake.file,
                 format!("`{file}` is not a module file name like `flipped_kernel.rs`"),
-                format!("`{file}` はモジュールのファイル名（`flipped_kernel.rs` のような）ではありません。"),
+                format!("`{file}` はモジュールのファイル名ではありません。英小文字、数字、`_` の名前に `.rs` を付けます。"),
             ));
         } else if lesson.mistakes.iter().any(|m| m.name == name) {
             errors.push(LessonError::at(
@@ -694,9 +694,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             errors.push(LessonError::at(
                 &declared.file,
                 format!("`{file}` is not a path inside the course, like `data/digits.csv.gz`"),
-                format!(
-                    "`{file}` はコースの中のパス（`data/digits.csv.gz` のような）ではありません。"
-                ),
+                format!("`{file}` は、コースのフォルダの中を指す相対パスではありません。"),
             ));
         } else if lesson.datasets.iter().any(|d| &d.file == file) {
             errors.push(LessonError::at(

@@ -50,7 +50,7 @@ fn translate(message: &str) -> Bilingual {
             format!(
                 "{}は使えません。{}を書いてください。",
                 found_ja(found),
-                expected_ja(expected)
+                expected_ja(expected).trim_start()
             ),
         );
     }
@@ -60,7 +60,7 @@ fn translate(message: &str) -> Bilingual {
             message,
             format!(
                 "要素が {length} 個あります。{}を書いてください。",
-                expected_ja(expected)
+                expected_ja(expected).trim_start()
             ),
         );
     }
@@ -243,7 +243,7 @@ mod tests {
         );
         assert_eq!(
             translate("invalid value: integer `-1`, expected u32").ja,
-            "整数 `-1` は使えません。 0 以上の整数を書いてください。"
+            "整数 `-1` は使えません。0 以上の整数を書いてください。"
         );
         assert_eq!(
             translate("unknown variant `secret`, expected `visible` or `hidden`").ja,

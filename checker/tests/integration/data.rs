@@ -6,7 +6,7 @@ use insta_cmd::assert_cmd_snapshot;
 use std::path::Path;
 
 /// The fixture course with the lesson `digits` and the repository's digits.
-fn digits() -> Workbook {
+pub(crate) fn digits() -> Workbook {
     let wb = Workbook::fixture();
     let overlay = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/data");
     lay_over(&overlay, &overlay, &wb);
@@ -33,7 +33,7 @@ fn lay_over(root: &Path, dir: &Path, wb: &Workbook) {
 }
 
 /// The lesson `digits` with one edit.
-fn edited(edit: impl Fn(&str) -> String) -> Workbook {
+pub(crate) fn edited(edit: impl Fn(&str) -> String) -> Workbook {
     let wb = digits();
     let lesson = wb.read("lessons/03-digits.toml");
     let changed = edit(&lesson);

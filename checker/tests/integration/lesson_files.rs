@@ -1,6 +1,6 @@
 //! Mistakes in lesson files: one message each, with file:line:col, and exit status 2.
 
-use crate::support::{Workbook, assert_status, serial, stderr, stdout};
+use crate::support::{Workbook, assert_status, repo_root, serial, stderr, stdout};
 use insta_cmd::assert_cmd_snapshot;
 
 fn broken(edit: impl Fn(&str) -> String) -> Workbook {
@@ -464,4 +464,298 @@ fn parts_on_a_scenario_that_returns_no_tuple_is_an_error() {
         "{}",
         stderr(&output)
     );
+}
+
+/// One broken lesson file: what it shows, and how the fixture course is broken.
+struct Broken {
+    name: &'static str,
+    /// The file edited, and the text replaced (once) in it.
+    file: &'static str,
+    from: &'static str,
+    to: &'static str,
+    /// On the fixture course with the lesson `digits` (a data set), not the plain one.
+    data: bool,
+}
+
+const fn edit(name: &'static str, from: &'static str, to: &'static str) -> Broken {
+    Broken {
+        name,
+        file: "lessons/01-scale.toml",
+        from,
+        to,
+        data: false,
+    }
+}
+
+/// The broken lessons snapshotted in both languages: the kinds of mistake an author
+/// makes most, one of each.
+const SNAPSHOTTED: [Broken; 5] = [
+    edit("toml_syntax", "points = 5", "points = = 5"),
+    edit("unknown_field", "time_limit = 2.0", "time_limt = 2.0"),
+    edit(
+        "bad_dims",
+        "dims = { n = [1, 7] }",
+        "dims = { n = [1, \"7 % 2\"] }",
+    ),
+    edit(
+        "bad_type",
+        "k: f32) -> Array1<f32>\"]",
+        "k: f64) -> Array1<f32>\"]",
+    ),
+    Broken {
+        name: "bad_dataset",
+        file: "lessons/03-digits.toml",
+        from: "split = \"train\", rows = 40, columns = 64 }",
+        to: "split = \"tran\", rows = 40, columns = 64 }",
+        data: true,
+    },
+];
+
+/// Every other kind of broken lesson the fixtures can show: with [`SNAPSHOTTED`], what
+/// the test of Japanese output reads.
+const MORE_BROKEN: [Broken; 27] = [
+    edit("string_for_number", "points = 5", "points = \"five\""),
+    edit("negative_points", "points = 5", "points = -5"),
+    edit("missing_field", "module = \"scale\"\n", ""),
+    edit(
+        "missing_ja",
+        "title = { ja = \"拡大\", en = \"Scaling\" }",
+        "title = { en = \"Scaling\" }",
+    ),
+    edit(
+        "empty_ja",
+        "title = { ja = \"拡大\", en = \"Scaling\" }",
+        "title = { ja = \" \", en = \"Scaling\" }",
+    ),
+    edit("unclosed_list", "args = [[1, -2], 3]", "args = [[1, -2], 3"),
+    edit(
+        "unknown_visibility",
+        "call = \"scale\"\nargs = [[1",
+        "visibility = \"secret\"\ncall = \"scale\"\nargs = [[1",
+    ),
+    edit(
+        "ragged",
+        "args = [[1, -2], 3]",
+        "args = [[[1, -2], [3]], 3]",
+    ),
+    edit(
+        "expected_shape",
+        "expected = [3, -6]",
+        "expected = [[3, -6]]",
+    ),
+    edit("argument_count", "args = [[1, -2], 3]", "args = [[1, -2]]"),
+    edit(
+        "undeclared_call",
+        "call = \"scale\"\nargs = [[1",
+        "call = \"scael\"\nargs = [[1",
+    ),
+    edit(
+        "bounds",
+        "cases = 8",
+        "cases = 0\ndecimals = 9\ntolerance = -1",
+    ),
+    edit("range", "range = [-4, 4]", "range = [4, -4]"),
+    edit(
+        "size_too_large",
+        "dims = { n = [1, 7] }",
+        "dims = { n = [1, 7000000] }",
+    ),
+    edit(
+        "size_cycle",
+        "dims = { n = [1, 7] }",
+        "dims = { n = \"m\", m = \"n\" }",
+    ),
+    edit(
+        "no_shape",
+        ", range = [-4, 4] }",
+        ", range = [-4, 4], dim = 3 }",
+    ),
+    edit("bad_signature", "\"fn scale(v:", "\"scale(v:"),
+    edit(
+        "by_value_array",
+        "fn scale(v: &Array1<f32>",
+        "fn scale(v: Array1<f32>",
+    ),
+    edit("bad_id", "id = \"scale\"", "id = \"Scale\""),
+    edit("keyword_module", "module = \"scale\"", "module = \"type\""),
+    edit(
+        "uses_itself",
+        "module = \"scale\"\n",
+        "module = \"scale\"\nuses = [\"scale\", \"grid\"]\n",
+    ),
+    edit("mistake_file", "file = \"adds.rs\"", "file = \"adds.txt\""),
+    edit(
+        "no_function",
+        "k: f32) -> Array1<f32>\"]",
+        "k: f32) -> Array1<f32>\", \"fn shrink(v: &Array1<f32>) -> f32\"]",
+    ),
+    Broken {
+        name: "duplicate_id_and_missing_module",
+        file: "lessons/02-grid.toml",
+        from: "id = \"grid\"\nmodule = \"grid\"",
+        to: "id = \"scale\"\nmodule = \"gird\"",
+        data: false,
+    },
+    Broken {
+        name: "scenario_without_seed",
+        file: "lessons/02-grid.toml",
+        from: "seed = 3\n",
+        to: "",
+        data: false,
+    },
+    Broken {
+        name: "changed_data",
+        file: "lessons/03-digits.toml",
+        from: "sha256 = \"09f66e",
+        to: "sha256 = \"19f66e",
+        data: true,
+    },
+    Broken {
+        name: "column_past_the_file",
+        file: "lessons/03-digits.toml",
+        from: "rows = 40, columns = 64",
+        to: "rows = 40, columns = 65",
+        data: true,
+    },
+];
+
+impl Broken {
+    fn workbook(&self) -> Workbook {
+        let wb = match self.data {
+            true => crate::data::digits(),
+            false => Workbook::fixture(),
+        };
+        let text = wb.read(self.file);
+        let edited = text.replacen(self.from, self.to, 1);
+        assert_ne!(
+            edited, text,
+            "{}: the edit must change the lesson",
+            self.name
+        );
+        wb.write(self.file, &edited);
+        wb
+    }
+}
+
+/// A broken lesson as the instructor sees it, in Japanese and in English: the same
+/// errors at the same lines, each in its language.
+#[test]
+fn broken_lessons_are_reported_in_the_instructors_language() {
+    let _serial = serial();
+    for broken in &SNAPSHOTTED {
+        let wb = broken.workbook();
+        for lang in ["ja", "en"] {
+            let name = format!("broken_lesson_{}_{lang}", broken.name);
+            wb.settings()
+                .bind(|| assert_cmd_snapshot!(name, wb.checker(&["--lang", lang, "list"])));
+        }
+    }
+}
+
+/// The ASCII words of ours in the checker's output about broken lessons, which must be
+/// none in Japanese. Allowed are only words that are not ours: what the output quotes
+/// (the lines of the lesson file under `│`, toml's or the system's words marked
+/// 「…の説明：「…」」), the words of the workbook's files (identifiers, types, values
+/// and paths the author wrote), the keys of the lesson format (the fields of
+/// `lesson/model.rs`), the values it takes, and Rust's and a few technical names.
+fn words_of_ours(output: &str, workbook: &Workbook) -> Vec<String> {
+    use std::collections::BTreeSet;
+    fn words(text: &str) -> impl Iterator<Item = &str> {
+        text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+    }
+    let mut allowed: BTreeSet<String> = BTreeSet::new();
+    let mut files = vec![workbook.path().to_path_buf()];
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n == "target") {
+                continue;
+            }
+            for entry in std::fs::read_dir(&path).unwrap() {
+                files.push(entry.unwrap().path());
+            }
+            continue;
+        }
+        let relative = path.strip_prefix(workbook.path()).unwrap();
+        allowed.extend(words(&relative.to_string_lossy()).map(str::to_string));
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            allowed.extend(words(&text).map(str::to_string));
+        }
+    }
+    let model = std::fs::read_to_string(repo_root().join("checker/src/lesson/model.rs")).unwrap();
+    for line in model.lines() {
+        if let Some((field, _)) = line
+            .trim()
+            .strip_prefix("pub ")
+            .and_then(|l| l.split_once(':'))
+        {
+            allowed.insert(field.to_string());
+        }
+        if let Some(renamed) = line.trim().strip_prefix("#[serde(rename = \"") {
+            allowed.extend(renamed.split('"').next().map(str::to_string));
+        }
+    }
+    // The values the format takes (`profile`, `visibility`, `split`, `rows`, `show`'s
+    // views, TOML's booleans), and names that are no English of ours.
+    let values = "debug release visible hidden after_published after_due_date train test all \
+                  digits loss_curve true false";
+    let rust = "fn mut f32 f64 usize u64 bool Array1 Array2 Array3 Array4 Rust";
+    let technical = "TOML UTF MiB CSV gzip sha256 sha256sum id";
+    allowed.extend(
+        [values, rust, technical]
+            .iter()
+            .flat_map(|list| list.split_whitespace())
+            .map(str::to_string),
+    );
+    let mut found = BTreeSet::new();
+    for line in output.lines() {
+        let trimmed = line.trim_start();
+        let gutter = trimmed
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start();
+        if trimmed.starts_with("┌─") || gutter.starts_with('│') {
+            continue;
+        }
+        // A third party's words, quoted after a sentence of ours.
+        let mut ours = line.to_string();
+        while let Some(at) = ours.find("の説明：「") {
+            let end = ours[at..].find("」）").map_or(ours.len(), |e| at + e);
+            ours.replace_range(at..end, "");
+        }
+        for word in words(&ours) {
+            let number = word.parse::<f64>().is_ok();
+            let checksum = word.len() >= 8 && word.chars().all(|c| c.is_ascii_hexdigit());
+            if !(number || checksum || allowed.contains(word)) {
+                found.insert(word.to_string());
+            }
+        }
+    }
+    found.into_iter().collect()
+}
+
+/// Every broken lesson of the fixtures, read in Japanese, says nothing in English of
+/// ours; the same scan of the English output finds plenty, so it is no empty check.
+#[test]
+fn broken_lessons_in_japanese_have_no_english_words_of_ours() {
+    let _serial = serial();
+    for broken in SNAPSHOTTED.iter().chain(&MORE_BROKEN) {
+        let wb = broken.workbook();
+        let (output, _) = wb.run(&["--lang", "ja", "list"]);
+        assert_status(&output, 2);
+        let ja = stderr(&output);
+        assert!(ja.contains("エラー: "), "{}: {ja}", broken.name);
+        let english = words_of_ours(&ja, &wb);
+        assert!(
+            english.is_empty(),
+            "{}: English words {english:?} in\n{ja}",
+            broken.name
+        );
+        let (output, _) = wb.run(&["--lang", "en", "list"]);
+        let en = stderr(&output);
+        assert!(
+            words_of_ours(&en, &wb).len() >= 2,
+            "{}: the scan finds no English in English\n{en}",
+            broken.name
+        );
+    }
 }

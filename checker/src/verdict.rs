@@ -5,7 +5,7 @@
 
 use crate::blame::Blame;
 use crate::exit::Exit;
-use crate::harness::run::{Captured, Ending, Outcome};
+use crate::harness::run::{Captured, Ending, Outcome, TimeUse};
 use crate::harness::{
     FileProblem, LessonRun, ReferenceFault, ReferenceOutputs, StudentRun, build::Diagnostic,
     codegen::Harness,
@@ -21,8 +21,8 @@ const TODO_MESSAGE: &str = "not yet implemented";
 /// Why a case produced no output.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Missing {
-    /// The time limit was reached while this case ran.
-    TimedOut,
+    /// The time limit was reached while this case ran; how the time went.
+    TimedOut(TimeUse),
     StackOverflow,
     OutOfMemory,
     /// The process was killed by this signal.
@@ -421,10 +421,11 @@ fn missing(
 /// How a process that stopped early ended, from its ending and its stderr.
 fn stopped(ending: Ending, stderr: &str) -> Missing {
     match ending {
-        Ending::TimedOut => Missing::TimedOut,
+        Ending::TimedOut(time_use) => Missing::TimedOut(time_use),
         _ if stderr.contains("has overflowed its stack") => Missing::StackOverflow,
         _ if stderr.contains("memory allocation of") => Missing::OutOfMemory,
-        Ending::Signaled(libc::SIGXCPU) => Missing::TimedOut,
+        // The processor-time limit: it computed all along.
+        Ending::Signaled(libc::SIGXCPU) => Missing::TimedOut(TimeUse::Computing),
         Ending::Signaled(signal) => Missing::Signal(signal),
         Ending::Exited(code) => Missing::Exited(code),
     }

@@ -274,7 +274,7 @@ fn fault_diagnostic(lesson: &Lesson, fault: &LessonFault) -> String {
             ),
             vec![format!("panicked at {location}: {message}")],
         ),
-        FaultKind::Stopped(Missing::TimedOut) => (
+        FaultKind::Stopped(Missing::TimedOut(_)) => (
             "the reference solution did not finish this test in time (4 times `time_limit`, at least 10 s)"
                 .to_string(),
             vec![],
@@ -318,7 +318,7 @@ fn case_text(lesson: &Lesson, test: Option<usize>, case: usize) -> String {
 /// How a run stopped, in a few words for an author.
 fn stopped_text(how: &Missing) -> String {
     match how {
-        Missing::TimedOut => "it ran out of time".to_string(),
+        Missing::TimedOut(_) => "it ran out of time".to_string(),
         Missing::StackOverflow => "its stack overflowed".to_string(),
         Missing::OutOfMemory => "it ran out of memory".to_string(),
         Missing::Signal(signal) => format!("it was killed by signal {signal}"),
@@ -367,7 +367,7 @@ fn failing_test_diagnostic(lesson: &Lesson, verdict: &TestVerdict) -> String {
             format!("the reference solution panicked in case {case} of this test"),
             vec![format!("panicked at {location}: {message}")],
         ),
-        Failure::Missing(Missing::TimedOut) => (
+        Failure::Missing(Missing::TimedOut(_)) => (
             format!(
                 "the reference solution did not finish within `time_limit` ({} s), which counts from the harness's start",
                 lesson.time_limit.as_secs_f64()

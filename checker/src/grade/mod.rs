@@ -201,11 +201,13 @@ fn note(cx: &Context, lesson: &Lesson, verdict: &Verdict, whole: &str) -> String
             let timed_out = tests
                 .iter()
                 .flat_map(|t| &t.failures)
-                .any(|f| matches!(f.failure, Failure::Missing(Missing::TimedOut)));
-            if timed_out {
-                m.timed_out(lesson.time_limit.as_secs_f64())
-            } else {
-                String::new()
+                .find_map(|f| match f.failure {
+                    Failure::Missing(Missing::TimedOut(time_use)) => Some(time_use),
+                    _ => None,
+                });
+            match timed_out {
+                Some(time_use) => m.timed_out(lesson.time_limit.as_secs_f64(), time_use),
+                None => String::new(),
             }
         }
         Verdict::CompileError { .. } => match cx.lang {

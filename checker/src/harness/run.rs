@@ -32,7 +32,60 @@ pub struct Limits {
 pub enum Ending {
     Exited(i32),
     Signaled(i32),
-    TimedOut,
+    TimedOut(TimeUse),
+}
+
+/// How code that ran out of time spent it, from the kernel's scheduler statistics of
+/// its threads (`/proc/<pid>/task/*/schedstat`: time on a processor, time waiting for one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeUse {
+    /// It computed most of the time: a loop that never ends, or code too slow.
+    Computing,
+    /// It wanted a processor more than it had one: the machine was busy. It ran
+    /// `percent` of the time it was ready to run.
+    Crowded { percent: u8 },
+    /// It mostly neither ran nor waited to run: asleep, or blocked on something.
+    Waiting,
+    /// The statistics could not be read.
+    Unknown,
+}
+
+impl TimeUse {
+    /// From nanoseconds on a processor and waiting for one, summed over the threads,
+    /// within a time limit of `limit`.
+    fn of(running: u64, ready: u64, limit: Duration) -> TimeUse {
+        let wanted = running + ready;
+        if (wanted as u128) < limit.as_nanos() / 2 {
+            TimeUse::Waiting
+        } else if running < ready {
+            let percent = (running as u128 * 100 / wanted.max(1) as u128) as u8;
+            TimeUse::Crowded { percent }
+        } else {
+            TimeUse::Computing
+        }
+    }
+
+    /// Reads the statistics of every thread of a process that is still there.
+    fn measure(pid: libc::pid_t, limit: Duration) -> TimeUse {
+        let Ok(threads) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+            return TimeUse::Unknown;
+        };
+        let (mut running, mut ready) = (0u64, 0u64);
+        for thread in threads.filter_map(Result::ok) {
+            let Ok(text) = std::fs::read_to_string(thread.path().join("schedstat")) else {
+                return TimeUse::Unknown;
+            };
+            let mut fields = text.split_whitespace().map(str::parse::<u64>);
+            match (fields.next(), fields.next()) {
+                (Some(Ok(on)), Some(Ok(waiting))) => {
+                    running += on;
+                    ready += waiting;
+                }
+                _ => return TimeUse::Unknown,
+            }
+        }
+        TimeUse::of(running, ready, limit)
+    }
 }
 
 /// The first and last bytes of an output stream, and how many there were.
@@ -266,6 +319,11 @@ pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> R
     let status = child
         .wait_timeout(limits.time)
         .context("cannot wait for the harness")?;
+    // How the time went, while the process is still there to ask.
+    let time_use = match status {
+        None => TimeUse::measure(pid, limits.time),
+        Some(_) => TimeUse::Unknown,
+    };
     // Whatever happened, nothing the student's code started may outlive the check.
     // SAFETY: killpg only sends a signal to the process group we created.
     unsafe {
@@ -279,7 +337,7 @@ pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> R
         },
         None => {
             let _ = child.wait();
-            Ending::TimedOut
+            Ending::TimedOut(time_use)
         }
     };
     crate::interrupt::untrack(pid);
@@ -304,6 +362,46 @@ pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn time_is_computing_crowded_or_waiting() {
+        let limit = Duration::from_secs(5);
+        let s = 1_000_000_000;
+        assert_eq!(TimeUse::of(5 * s, 0, limit), TimeUse::Computing);
+        assert_eq!(TimeUse::of(3 * s, 2 * s, limit), TimeUse::Computing);
+        assert_eq!(
+            TimeUse::of(s, 4 * s, limit),
+            TimeUse::Crowded { percent: 20 }
+        );
+        assert_eq!(TimeUse::of(s / 100, 0, limit), TimeUse::Waiting);
+        // Two threads, each computing all the time.
+        assert_eq!(TimeUse::of(10 * s, s, limit), TimeUse::Computing);
+    }
+
+    #[test]
+    fn a_sleeping_process_is_waiting_and_a_spinning_one_computing() {
+        let sleeper = Command::new("sleep").arg("5").spawn().unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        let limit = Duration::from_millis(300);
+        let pid = sleeper.id() as libc::pid_t;
+        assert_eq!(TimeUse::measure(pid, limit), TimeUse::Waiting);
+        let mut sleeper = sleeper;
+        let _ = sleeper.kill();
+        let _ = sleeper.wait();
+        let mut spinner = Command::new("sh")
+            .args(["-c", "while :; do :; done"])
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        let measured = TimeUse::measure(spinner.id() as libc::pid_t, limit);
+        let _ = spinner.kill();
+        let _ = spinner.wait();
+        // On a busy machine the spinner may have been crowded; it never waits.
+        assert!(
+            matches!(measured, TimeUse::Computing | TimeUse::Crowded { .. }),
+            "{measured:?}"
+        );
+    }
 
     #[test]
     fn keeps_head_and_tail_of_long_output() {

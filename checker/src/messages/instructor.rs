@@ -71,7 +71,7 @@ impl Msg {
                 ja: format!("模範解答が{ja_test}のケース {} でパニックを起こしました。", case + 1),
                 en: format!("the reference solution panicked in {en_test}, case {}.", case + 1),
             ),
-            (FaultKind::Stopped(Missing::TimedOut), _) => say!(self,
+            (FaultKind::Stopped(Missing::TimedOut(_)), _) => say!(self,
                 ja: format!("模範解答が{ja_test}で制限時間内に終わりませんでした。"),
                 en: format!("the reference solution did not finish {en_test} in time."),
             ),

@@ -3,6 +3,7 @@
 //! Layout (tables, matrices, colours) lives in `report.rs`; the words live here, so a
 //! translator reads each pair together.
 
+use crate::harness::run::TimeUse;
 use crate::lesson::Localized;
 
 /// The language of everything the checker prints.
@@ -365,11 +366,22 @@ impl Msg {
         )
     }
 
-    pub fn timed_out(self, seconds: f64) -> String {
-        say!(self,
-            ja: format!("制限時間（{seconds} 秒）を超えたので止めました。終わらないループがないか確かめてください。"),
-            en: format!("Stopped at the time limit ({seconds} s). Look for a loop that never ends."),
-        )
+    /// The code ran out of time; `time_use` says how it spent it.
+    pub fn timed_out(self, seconds: f64, time_use: TimeUse) -> String {
+        match time_use {
+            TimeUse::Crowded { percent } => say!(self,
+                ja: format!("制限時間（{seconds} 秒）を超えたので止めました。ただ、このときコンピュータは混み合っていて、あなたのコードは CPU を使いたい時間の {percent} % しか使えていません。コードが遅いとは限りません。ほかの処理が終わってから、もう一度チェックしてください。"),
+                en: format!("Stopped at the time limit ({seconds} s). But the machine was busy: your code ran only {percent} % of the time it was ready to run, so it may well be fast enough. Check again when the machine is less busy."),
+            ),
+            TimeUse::Waiting => say!(self,
+                ja: format!("制限時間（{seconds} 秒）を超えたので止めました。あなたのコードは計算せず、ほとんどの時間を待って過ごしています。sleep や、順番が回ってこないロックやチャネルがないか確かめてください。"),
+                en: format!("Stopped at the time limit ({seconds} s). Your code spent most of it waiting, not computing: look for a sleep, or a lock or channel whose turn never comes."),
+            ),
+            TimeUse::Computing | TimeUse::Unknown => say!(self,
+                ja: format!("制限時間（{seconds} 秒）を超えたので止めました。終わらないループがないか確かめてください。"),
+                en: format!("Stopped at the time limit ({seconds} s). Look for a loop that never ends."),
+            ),
+        }
     }
 
     pub fn stack_overflow(self) -> String {

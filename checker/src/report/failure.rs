@@ -351,7 +351,9 @@ fn write_failure(
         }
         Failure::Missing(why) => {
             let text = match why {
-                Missing::TimedOut => m.timed_out(lesson.time_limit.as_secs_f64()),
+                Missing::TimedOut(time_use) => {
+                    m.timed_out(lesson.time_limit.as_secs_f64(), *time_use)
+                }
                 Missing::StackOverflow => m.stack_overflow(),
                 Missing::OutOfMemory => m.out_of_memory(lesson.memory_limit >> 20),
                 Missing::Signal(s) => m.killed_by_signal(*s),

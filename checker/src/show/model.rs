@@ -148,7 +148,7 @@ fn run(runner: &Runner, source: &str) -> Result<Outputs> {
                         Err(Why::Panicked(location, message))
                     }
                 }
-                _ if ran.ending == Ending::TimedOut => Err(Why::TimedOut),
+                _ if matches!(ran.ending, Ending::TimedOut(_)) => Err(Why::TimedOut),
                 _ => Err(Why::NoValue),
             })
             .collect(),

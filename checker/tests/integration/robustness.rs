@@ -33,6 +33,19 @@ fn an_endless_loop_is_stopped_at_the_time_limit() {
 }
 
 #[test]
+fn code_that_sleeps_is_stopped_and_said_to_wait_not_compute() {
+    let _serial = serial();
+    let (out, elapsed) = check_scale("scale_sleep");
+    assert!(out.contains("Stopped at the time limit (2 s)"), "{out}");
+    assert!(
+        out.contains("spent most of it waiting, not computing"),
+        "{out}"
+    );
+    assert!(!out.contains("Look for a loop that never ends"), "{out}");
+    assert!(elapsed < BOUND, "took {elapsed:?}");
+}
+
+#[test]
 fn unbounded_memory_reaches_the_memory_limit() {
     let _serial = serial();
     let (out, elapsed) = check_scale("scale_memory");

@@ -21,6 +21,9 @@ impl App {
                     m.state_done()
                 } else if current.as_deref() == Some(l.id.as_str()) {
                     m.state_current()
+                } else if self.store.awarded(&l.id) {
+                    // It passed once and fails now: not a lesson still to start.
+                    m.state_failing()
                 } else {
                     m.state_pending()
                 };
@@ -57,6 +60,7 @@ impl App {
                 (true, None) => text.bold().to_string(),
                 (true, Some(s)) if s == m.state_done() => text.green().to_string(),
                 (true, Some(s)) if s == m.state_current() => text.yellow().bold().to_string(),
+                (true, Some(s)) if s == m.state_failing() => text.red().to_string(),
                 _ => text,
             };
             println!("{text}");

@@ -586,6 +586,11 @@ impl Msg {
         say!(self, ja: "取り組み中", en: "current")
     }
 
+    /// A lesson that passed once and fails now.
+    pub fn state_failing(self) -> &'static str {
+        say!(self, ja: "やり直し", en: "failing")
+    }
+
     pub fn state_pending(self) -> &'static str {
         say!(self, ja: "未着手", en: "pending")
     }

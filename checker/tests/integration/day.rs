@@ -303,6 +303,7 @@ fn a_pass_that_fails_later_is_no_longer_shown_as_passed() {
         "{}",
         stdout(&list)
     );
+
     // `next` after the end checks again what changed since it passed: here scale.
     wb.write("exercises/src/grid.rs", &wb.read("solutions/src/grid.rs"));
     assert_status(&wb.run(&["next"]).0, 0);
@@ -312,8 +313,12 @@ fn a_pass_that_fails_later_is_no_longer_shown_as_passed() {
             "next_checks_again_what_changed_after_the_end",
             wb.checker(&["next"])
         );
+        // grid passed once and fails now (on the student's scale): "failing", not
+        // "pending" as if never started.
         assert_cmd_snapshot!("list_after_a_pass_fails", wb.checker(&["list"]));
     });
+    let (list, _) = wb.run(&["list", "--lang", "ja"]);
+    assert!(stdout(&list).contains("やり直し"), "{}", stdout(&list));
     // Unchanged files are not checked again: the end is the end.
     wb.student("scale", "scale_pass");
     assert_status(&wb.run(&["next"]).0, 0);

@@ -186,24 +186,25 @@ impl Course {
                 format!("{dir} にレッスン（*.toml ファイル）がありません。"),
             ));
         }
-        let mut lessons: Vec<(PathBuf, String, Lesson)> = Vec::new();
+        let mut sources: Vec<(PathBuf, String)> = Vec::new();
         for path in files {
             let name = layout.show(&path);
-            let source = match fs::read(&path).map(String::from_utf8) {
-                Ok(Ok(source)) => source,
+            match fs::read(&path).map(String::from_utf8) {
+                Ok(Ok(source)) => sources.push((path, source)),
                 Ok(Err(_)) => {
                     report.plain(Bilingual::new(
                         format!("{name}: the file is not UTF-8 text"),
                         format!("{name} は UTF-8 のテキストではありません。"),
                     ));
-                    continue;
                 }
-                Err(e) => {
-                    report.plain(cannot_read(&name, &e));
-                    continue;
-                }
-            };
-            match lesson::parse(&source) {
+                Err(e) => report.plain(cannot_read(&name, &e)),
+            }
+        }
+        let mut lessons: Vec<(PathBuf, String, Lesson)> = Vec::new();
+        let parsed = parse_all(&sources);
+        for ((path, source), parsed) in sources.into_iter().zip(parsed) {
+            let name = layout.show(&path);
+            match parsed {
                 Ok(mut lesson) => {
                     lesson.file = name;
                     lessons.push((path, source, lesson));
@@ -302,6 +303,37 @@ impl Course {
             .max_by(|a, b| a.0.total_cmp(&b.0))
             .map(|(_, id)| id)
     }
+}
+
+/// Parses lesson files, on as many threads as there are processors: drawing and checking
+/// every test's cases is most of a course's loading, and each file is on its own.
+fn parse_all(sources: &[(PathBuf, String)]) -> Vec<Result<Lesson, Vec<LessonError>>> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(sources.len());
+    if threads <= 1 {
+        return sources.iter().map(|(_, s)| lesson::parse(s)).collect();
+    }
+    let mut parsed: Vec<(usize, Result<Lesson, Vec<LessonError>>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|first| {
+                scope.spawn(move || {
+                    let mine = sources.iter().enumerate().skip(first).step_by(threads);
+                    mine.map(|(i, (_, source))| (i, lesson::parse(source)))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(parsed) => parsed,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    parsed.sort_by_key(|(i, _)| *i);
+    parsed.into_iter().map(|(_, result)| result).collect()
 }
 
 /// What is wrong with a lesson's `uses`: its own module, a module named twice, or the

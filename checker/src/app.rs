@@ -1,6 +1,6 @@
 //! The application: from the command line to a loaded course and the state every
-//! command shares (the course, the language, colours, progress). Each command is a
-//! method of [`App`] in a file of its own under `commands/`.
+//! command shares (the course, the [`Ui`]: language, colours and width, and progress).
+//! Each command is a method of [`App`] in a file of its own under `commands/`.
 //!
 //! Exit status: see [`Exit`].
 
@@ -10,38 +10,30 @@ use crate::diagnosis;
 use crate::exit::Exit;
 use crate::harness;
 use crate::lesson::Lesson;
-use crate::messages::{Lang, Msg};
 use crate::progress::Store;
 use crate::report::Context;
-use crate::text;
+use crate::ui::Ui;
 use crate::verdict::{self, Verdict};
 use anyhow::Result;
 use colored::Colorize;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub struct App {
     pub(crate) course: Course,
-    pub(crate) lang: Lang,
-    pub(crate) color: bool,
+    /// The language, the colours and the width, decided once at start-up.
+    pub(crate) ui: Ui,
     pub(crate) store: Store,
 }
 
-/// Whether to colour the output: a terminal, unless `NO_COLOR`; or `CLICOLOR_FORCE`.
-fn use_color() -> bool {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
-    if set("CLICOLOR_FORCE") {
-        return true;
-    }
-    std::io::stdout().is_terminal() && !set("NO_COLOR")
-}
-
 pub fn run(cli: Cli) -> ExitCode {
-    let lang = Lang::detect(cli.lang);
-    let color = use_color();
-    let msg = Msg(lang);
+    // Grading reads a student's modules and private lessons from elsewhere, and changes
+    // nothing: no colours in its output, no progress read or written.
+    let grading = matches!(cli.command, Command::Grade { .. });
+    let ui = Ui::detect(cli.lang, grading);
+    let lang = ui.lang;
+    let msg = ui.msg();
     let start = match &cli.root {
         // Relative to the current folder, made absolute so generated files can name it.
         Some(root) => std::path::absolute(root).unwrap_or_else(|_| root.clone()),
@@ -50,16 +42,10 @@ pub fn run(cli: Cli) -> ExitCode {
     let Some(mut layout) = Layout::discover(&start) else {
         eprintln!(
             "{}",
-            text::fit(
-                &msg.not_a_workbook(&start.display().to_string()),
-                text::terminal_width()
-            )
+            ui.fit(&msg.not_a_workbook(&start.display().to_string()))
         );
         return ExitCode::from(Exit::Usage);
     };
-    // Grading reads a student's modules and private lessons from elsewhere, and changes
-    // nothing: no colours in its output, no progress read or written.
-    let grading = matches!(cli.command, Command::Grade { .. });
     if let Command::Grade {
         exercises, lessons, ..
     } = &cli.command
@@ -71,10 +57,7 @@ pub fn run(cli: Cli) -> ExitCode {
             if !exercises.join("src").is_dir() {
                 eprintln!(
                     "{}",
-                    text::fit(
-                        &msg.no_src_folder(&exercises.display().to_string()),
-                        text::terminal_width()
-                    )
+                    ui.fit(&msg.no_src_folder(&exercises.display().to_string()))
                 );
                 return ExitCode::from(Exit::Usage);
             }
@@ -84,17 +67,12 @@ pub fn run(cli: Cli) -> ExitCode {
             layout.overlay = Some(lessons);
         }
     }
-    let color = color && !grading;
-    colored::control::set_override(color);
     crate::timings::mark("start and command line");
     let course = match Course::load(layout) {
         Ok(course) => course,
         Err(errors) => {
             eprint!("{}", errors.rendered_in(lang));
-            eprintln!(
-                "\n{}",
-                text::fit(&msg.lesson_errors(errors.count), text::terminal_width())
-            );
+            eprintln!("\n{}", ui.fit(&msg.lesson_errors(errors.count)));
             return ExitCode::from(Exit::Usage);
         }
     };
@@ -105,14 +83,9 @@ pub fn run(cli: Cli) -> ExitCode {
     };
     if let Some(problem) = problem {
         let text = msg.progress_reset(&course.layout.show(store.path()), &problem);
-        eprintln!("{}", text::fit(&text, text::terminal_width()));
+        eprintln!("{}", ui.fit(&text));
     }
-    let mut app = App {
-        course,
-        lang,
-        color,
-        store,
-    };
+    let mut app = App { course, ui, store };
     let result = match cli.command {
         Command::Next => app.next(),
         Command::List => app.list(),
@@ -152,21 +125,11 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 impl App {
-    pub(crate) fn msg(&self) -> Msg {
-        Msg(self.lang)
-    }
-
-    /// Text fitted to the screen's width (see [`text::fit`]).
-    pub(crate) fn fit(&self, text: &str) -> String {
-        text::fit(text, text::terminal_width())
-    }
-
     pub(crate) fn context(&self) -> Context<'_> {
         Context {
-            lang: self.lang,
-            color: self.color,
+            ui: self.ui,
             layout: &self.course.layout,
-            width: text::terminal_width(),
+            width: self.ui.width(),
         }
     }
 
@@ -174,9 +137,10 @@ impl App {
         self.course.find(id).ok_or_else(|| {
             let all: Vec<&str> = self.course.lessons.iter().map(|l| l.id.as_str()).collect();
             let text = self
+                .ui
                 .msg()
                 .unknown_lesson(id, self.course.suggest(id), &all.join(", "));
-            eprintln!("{}", self.fit(&text));
+            eprintln!("{}", self.ui.fit(&text));
             Exit::Usage
         })
     }
@@ -198,17 +162,13 @@ impl App {
     }
 
     pub(crate) fn heading(&self, lesson: &Lesson) -> String {
-        let text = self.msg().lesson_heading(
+        let text = self.ui.msg().lesson_heading(
             self.number_of(lesson),
             self.course.lessons.len(),
-            self.lang.pick(&lesson.title),
+            self.ui.lang.pick(&lesson.title),
         );
         let text = format!("━━ {text} ({}) ━━", lesson.id);
-        if self.color {
-            text.bold().to_string()
-        } else {
-            text
-        }
+        self.ui.paint(&text, |s| s.bold())
     }
 
     pub(crate) fn edit_line(&self, lesson: &Lesson) -> String {
@@ -216,15 +176,13 @@ impl App {
             .course
             .layout
             .show(&self.course.layout.exercise(&lesson.module));
-        self.msg().edit_file(&file)
+        self.ui.msg().edit_file(&file)
     }
 
     /// Runs lessons' hidden tests and reaches their verdicts.
     pub(crate) fn judge(&self, lessons: &[&Lesson]) -> Result<Vec<Verdict>> {
-        let msg = self.msg();
-        self.judge_with(lessons, &|| {
-            eprintln!("{}", text::fit(&msg.preparing(), text::terminal_width()))
-        })
+        let ui = self.ui;
+        self.judge_with(lessons, &|| eprintln!("{}", ui.fit(&ui.msg().preparing())))
     }
 
     /// As [`judge`](Self::judge), with what to do before the first build (watch mode
@@ -234,7 +192,7 @@ impl App {
         lessons: &[&Lesson],
         on_first_build: harness::OnFirstBuild,
     ) -> Result<Vec<Verdict>> {
-        let runs = harness::run_lessons(&self.course, lessons, self.color, on_first_build)?;
+        let runs = harness::run_lessons(&self.course, lessons, self.ui.color, on_first_build)?;
         let mut verdicts: Vec<Verdict> = lessons
             .iter()
             .zip(runs)
@@ -260,7 +218,7 @@ impl App {
         if !ran || lesson.mistakes.is_empty() || verdict.passed() || verdict.not_started() {
             return;
         }
-        let Ok(outputs) = harness::mistake_outputs(&self.course, lesson, self.color) else {
+        let Ok(outputs) = harness::mistake_outputs(&self.course, lesson, self.ui.color) else {
             return;
         };
         crate::timings::mark("known mistakes' outputs");
@@ -334,42 +292,34 @@ impl App {
         awarded: bool,
         room: crate::exhibit::Room,
     ) -> String {
-        let m = self.msg();
-        let check = if self.color {
-            "✓".green().bold().to_string()
-        } else {
-            "✓".to_string()
-        };
+        let m = self.ui.msg();
+        let check = self.ui.paint("✓", |s| s.green().bold());
         let points = if awarded {
             format!(" {}", m.points(lesson.points))
         } else {
             String::new()
         };
-        let points = if self.color {
-            points.green().to_string()
-        } else {
-            points
-        };
+        let points = self.ui.paint(&points, |s| s.green());
         let reference = self
             .course
             .layout
             .show(&self.course.layout.solution(&lesson.module));
         // Lessons that `show` can draw suggest it.
-        let show = crate::show::suggestion(self.lang, &lesson.module)
+        let show = crate::show::suggestion(self.ui.lang, &lesson.module)
             .map(|line| format!("  {line}\n"))
             .unwrap_or_default();
         let mut exhibits = String::new();
         if let Verdict::Ran { exhibits: all, .. } = verdict {
-            let width = text::terminal_width().unwrap_or(80).min(100);
+            let width = self.ui.width().unwrap_or(80).min(100);
             for exhibit in all {
-                let drawn = crate::exhibit::render(exhibit, m, self.color, width, room);
+                let drawn = crate::exhibit::render(exhibit, m, self.ui.color, width, room);
                 if !drawn.is_empty() {
                     exhibits.push('\n');
                     exhibits.push_str(&drawn);
                 }
             }
         }
-        let lines = self.fit(&format!(
+        let lines = self.ui.fit(&format!(
             "{check} {}{points}\n  {}\n{show}",
             m.passed(lesson.tests.len(), lesson.case_count()),
             m.compare_with_reference(&reference)
@@ -381,14 +331,15 @@ impl App {
         format!(
             "{}\n\n{}\n{}\n",
             self.heading(lesson),
-            text::render(self.lang.pick(&lesson.text), self.color),
-            self.fit(&self.edit_line(lesson))
+            self.ui.render(self.ui.lang.pick(&lesson.text)),
+            self.ui.fit(&self.edit_line(lesson))
         )
     }
 
     pub(crate) fn completion(&self) -> String {
-        self.fit(
+        self.ui.fit(
             &self
+                .ui
                 .msg()
                 .course_complete(self.points_earned(), self.points_total()),
         )

@@ -141,7 +141,7 @@ impl App {
             .collect();
         if !unknown.is_empty() {
             // A check that cannot be made leaves the report as it is.
-            let runs = harness::run_lessons(&self.course, &unknown, self.color, &|| {}).ok()?;
+            let runs = harness::run_lessons(&self.course, &unknown, self.ui.color, &|| {}).ok()?;
             for (used_lesson, run) in unknown.iter().zip(runs) {
                 let passed = verdict::judge(used_lesson, run).passed();
                 known.insert(used_lesson.id.clone(), passed);

@@ -21,6 +21,7 @@ mod show;
 mod table;
 mod text;
 mod timings;
+mod ui;
 mod verdict;
 mod watch;
 

@@ -10,12 +10,6 @@ use colored::Colorize;
 use std::io::IsTerminal;
 use unicode_width::UnicodeWidthChar;
 
-/// Renders a lesson text for standard output, wrapped to the terminal's width when it
-/// is a terminal (`COLUMNS` overrides the width it reports).
-pub fn render(text: &str, color: bool) -> String {
-    render_width(text, color, terminal_width())
-}
-
 /// The display width of a line on the screen: wide characters count 2, and colour
 /// codes (`ESC [ … m`) count nothing.
 pub fn visible_width(line: &str) -> usize {

@@ -20,12 +20,12 @@ use anyhow::{Context as _, Result};
 
 impl App {
     pub(crate) fn dev_check(&mut self) -> Result<Exit> {
-        let m = self.msg();
+        let m = self.ui.msg();
         let lessons: Vec<Lesson> = self.course.lessons.clone();
         let refs: Vec<&Lesson> = lessons.iter().collect();
         let mut problems = 0;
-        let width = crate::text::terminal_width();
-        let say = |line: String| crate::text::fit(&line, width);
+        let ui = self.ui;
+        let say = |line: String| ui.fit(&line);
         let mut problem = |line: String| {
             println!("{}", say(line));
             problems += 1;
@@ -34,7 +34,7 @@ impl App {
         // The references, checked as if a student had written them.
         let workbook = self.course.layout.clone();
         self.course.layout = workbook.with_exercises(workbook.root.join("solutions"));
-        let runs = harness::run_lessons(&self.course, &refs, self.color, &|| {});
+        let runs = harness::run_lessons(&self.course, &refs, self.ui.color, &|| {});
         self.course.layout = workbook.clone();
         let mut references = Vec::new();
         // Lessons whose reference does not work: their stubs and mistakes cannot be judged.
@@ -134,7 +134,7 @@ impl App {
                         .tests()
                         .iter()
                         .filter(|t| t.passed())
-                        .map(|t| self.lang.pick(&lesson.tests[t.test].name))
+                        .map(|t| self.ui.lang.pick(&lesson.tests[t.test].name))
                         .collect();
                     println!("{}", say(m.dev_stub_fails(&lesson.id, &passing)));
                 }
@@ -146,7 +146,7 @@ impl App {
             if lesson.mistakes.is_empty() || broken.contains(&lesson.id) {
                 continue;
             }
-            let outputs = harness::mistake_outputs(&self.course, lesson, self.color)?;
+            let outputs = harness::mistake_outputs(&self.course, lesson, self.ui.color)?;
             let mut recognised = 0;
             for (i, mistake) in lesson.mistakes.iter().enumerate() {
                 let file = self
@@ -535,7 +535,8 @@ impl App {
         if let Some(problem) = problem {
             eprintln!(
                 "{}",
-                self.fit(&self.msg().dev_new_bad_name(id, &name, problem))
+                self.ui
+                    .fit(&self.ui.msg().dev_new_bad_name(id, &name, problem))
             );
             return Ok(Exit::Usage);
         }
@@ -551,7 +552,7 @@ impl App {
                 .iter()
                 .any(|f| f.exists());
         if taken {
-            eprintln!("{}", self.fit(&self.msg().dev_new_taken(id)));
+            eprintln!("{}", self.ui.fit(&self.ui.msg().dev_new_taken(id)));
             return Ok(Exit::Usage);
         }
         let fill = |template: &str| template.replace("{id}", id).replace("{name}", name);
@@ -579,7 +580,7 @@ impl App {
             std::fs::write(&lib, text)
                 .with_context(|| format!("cannot write {}", lib.display()))?;
         }
-        let m = self.msg();
+        let m = self.ui.msg();
         for file in [&lesson_file, &stub, &exercise, &reference] {
             println!("{}", m.dev_new_created(&layout.show(file)));
         }

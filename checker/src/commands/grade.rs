@@ -27,7 +27,7 @@ impl App {
         })?;
         let grades = graded.context("no grades")?;
         let text = match format {
-            GradeFormat::Text => grade::formats::text(&grades, self.lang),
+            GradeFormat::Text => grade::formats::text(&grades, self.ui.lang),
             GradeFormat::Json => grade::formats::json(&grades),
             GradeFormat::Junit => grade::formats::junit(&grades),
             GradeFormat::Gradescope => grade::formats::gradescope(&grades),
@@ -50,7 +50,7 @@ impl App {
         if submissions.is_empty() {
             eprintln!(
                 "{}",
-                match self.lang {
+                match self.ui.lang {
                     Lang::En => format!("{} holds no submission folders.", dir.display()),
                     Lang::Ja => format!("{} に提出物のフォルダーがありません。", dir.display()),
                 }
@@ -86,7 +86,7 @@ impl App {
         let shown = book.display();
         println!(
             "{}",
-            match self.lang {
+            match self.ui.lang {
                 Lang::En => format!(
                     "Graded {} submissions into {shown} (one JSON per student beside it); {noted} have a note to read.",
                     rows.len()

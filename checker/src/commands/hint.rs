@@ -2,13 +2,12 @@
 
 use crate::app::App;
 use crate::exit::Exit;
-use crate::text;
 use anyhow::Result;
 use colored::Colorize;
 
 impl App {
     pub(crate) fn hint(&mut self, id: Option<&str>) -> Result<Exit> {
-        let m = self.msg();
+        let m = self.ui.msg();
         let lesson = match id {
             Some(id) => match self.lesson(id) {
                 Ok(lesson) => lesson.clone(),
@@ -30,22 +29,15 @@ impl App {
         let shown = (self.store.lesson(&lesson.id).hints + 1).min(lesson.hints.len());
         for (i, hint) in lesson.hints.iter().take(shown).enumerate() {
             let heading = m.hint_heading(i + 1, lesson.hints.len());
-            let heading = if self.color {
-                heading.bold().to_string()
-            } else {
-                heading
-            };
-            println!(
-                "{heading}\n{}",
-                text::render(self.lang.pick(hint), self.color)
-            );
+            let heading = self.ui.paint(&heading, |s| s.bold());
+            println!("{heading}\n{}", self.ui.render(self.ui.lang.pick(hint)));
         }
         let more = if shown < lesson.hints.len() {
             m.more_hints(id)
         } else {
             m.all_hints_shown()
         };
-        println!("{}", self.fit(&more));
+        println!("{}", self.ui.fit(&more));
         self.store.lesson(&lesson.id).hints = shown;
         self.store.save()?;
         Ok(Exit::Passed)

@@ -8,7 +8,7 @@ use colored::Colorize;
 
 impl App {
     pub(crate) fn list(&self) -> Result<Exit> {
-        let m = self.msg();
+        let m = self.ui.msg();
         let current = self.current().map(|l| l.id.clone());
         let [h_lesson, h_title, h_state, h_points] = m.list_heading();
         let rows: Vec<Vec<String>> = self
@@ -32,7 +32,7 @@ impl App {
                 } else {
                     0
                 };
-                let title = self.lang.pick(&l.title).to_string();
+                let title = self.ui.lang.pick(&l.title).to_string();
                 vec![
                     format!("{}", i + 1),
                     l.id.clone(),
@@ -56,7 +56,7 @@ impl App {
         );
         for (i, text) in lines.into_iter().enumerate() {
             let state = i.checked_sub(1).map(|r| rows[r][3].as_str());
-            let text = match (self.color, state) {
+            let text = match (self.ui.color, state) {
                 (true, None) => text.bold().to_string(),
                 (true, Some(s)) if s == m.state_done() => text.green().to_string(),
                 (true, Some(s)) if s == m.state_current() => text.yellow().bold().to_string(),

@@ -12,7 +12,7 @@ use anyhow::Result;
 
 impl App {
     pub(crate) fn next(&mut self) -> Result<Exit> {
-        let m = self.msg();
+        let m = self.ui.msg();
         let welcome = !self.store.progress.welcomed;
         self.store.progress.welcomed = true;
         let current = self.current().cloned();
@@ -42,12 +42,12 @@ impl App {
             // Every lesson passes, and each that changed passes still.
             self.store.save()?;
             if welcome {
-                println!("{}\n", self.fit(&m.welcome()));
+                println!("{}\n", self.ui.fit(&m.welcome()));
             }
             if !rechecked.is_empty() {
                 println!(
                     "{}\n",
-                    self.fit(&m.rechecked_changed(&rechecked.join(", ")))
+                    self.ui.fit(&m.rechecked_changed(&rechecked.join(", ")))
                 );
             }
             println!("{}", self.completion());
@@ -70,7 +70,7 @@ impl App {
         self.store.save()?;
 
         if welcome {
-            println!("{}\n", self.fit(&m.welcome()));
+            println!("{}\n", self.ui.fit(&m.welcome()));
         }
         match intro {
             Some(intro) => print!("{intro}"),
@@ -79,7 +79,7 @@ impl App {
         println!();
         if !verdict.passed() {
             if was_passed {
-                println!("{}\n", self.fit(&m.passed_before(&lesson.id)));
+                println!("{}\n", self.ui.fit(&m.passed_before(&lesson.id)));
             }
             print!(
                 "{}",
@@ -102,7 +102,7 @@ impl App {
 
     /// After a pass: the lesson that follows, introduced, or the end of the course.
     fn print_up_next(&self, next: Option<&Lesson>) {
-        let m = self.msg();
+        let m = self.ui.msg();
         match next {
             Some(next) => {
                 println!("\n{}:\n", m.up_next());

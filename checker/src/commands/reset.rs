@@ -22,7 +22,7 @@ pub(crate) struct Restored {
 
 impl App {
     pub(crate) fn reset(&mut self, id: &str, yes: bool) -> Result<Exit> {
-        let m = self.msg();
+        let m = self.ui.msg();
         let lesson = match self.lesson(id) {
             Ok(lesson) => lesson.clone(),
             Err(exit) => return Ok(exit),
@@ -31,17 +31,17 @@ impl App {
         let stub = match self.stub_of(&lesson) {
             Ok(stub) => stub,
             Err(stub) => {
-                eprintln!("{}", self.fit(&m.reset_no_stub(&file, &stub)));
+                eprintln!("{}", self.ui.fit(&m.reset_no_stub(&file, &stub)));
                 return Ok(Exit::Usage);
             }
         };
         if self.is_stub(&lesson, &stub) {
-            println!("{}", self.fit(&m.reset_already_stub(&file)));
+            println!("{}", self.ui.fit(&m.reset_already_stub(&file)));
             return Ok(Exit::Passed);
         }
         if !yes {
             if !std::io::stdin().is_terminal() {
-                eprintln!("{}", self.fit(&m.reset_needs_yes(&lesson.id)));
+                eprintln!("{}", self.ui.fit(&m.reset_needs_yes(&lesson.id)));
                 return Ok(Exit::Usage);
             }
             print!("{}", m.reset_ask(&file));
@@ -57,7 +57,7 @@ impl App {
         let restored = self.restore_stub(&lesson, &stub)?;
         let backup = restored.backup.map(|b| self.course.layout.show(&b));
         let done = m.reset_done(&file, backup.as_deref(), restored.was_passed);
-        println!("{}", self.fit(&done));
+        println!("{}", self.ui.fit(&done));
         Ok(Exit::Passed)
     }
 

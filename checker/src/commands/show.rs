@@ -6,7 +6,6 @@ use crate::exit::Exit;
 use crate::messages::Lang;
 use crate::show::render::{self, Depth, Style};
 use crate::show::{model, player, png};
-use crate::text;
 use anyhow::Result;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -21,16 +20,15 @@ impl App {
         png_dir: Option<&Path>,
     ) -> Result<Exit> {
         let style = Style {
-            lang: self.lang,
-            color: self.color,
-            depth: Depth::detect(self.color),
+            lang: self.ui.lang,
+            color: self.ui.color,
+            depth: Depth::detect(self.ui.color),
         };
-        let msg = self.msg();
-        let on_first_build =
-            || eprintln!("{}", text::fit(&msg.preparing(), text::terminal_width()));
+        let ui = self.ui;
+        let on_first_build = || eprintln!("{}", ui.fit(&ui.msg().preparing()));
         let runner = model::Runner {
             course: &self.course,
-            color: self.color,
+            color: self.ui.color,
             on_first_build: &on_first_build,
         };
         let layout = &self.course.layout;
@@ -48,7 +46,7 @@ impl App {
             .iter()
             .find(|m| !self.course.lessons.iter().any(|l| l.module == **m))
         {
-            let text = match self.lang {
+            let text = match self.ui.lang {
                 Lang::Ja => format!(
                     "このコースには `{missing}` のレッスンがないので、`show {module}` は使えません。"
                 ),
@@ -56,7 +54,7 @@ impl App {
                     "This course has no `{missing}` lesson, so there is nothing for `show {module}` to draw."
                 ),
             };
-            eprintln!("{}", self.fit(&text));
+            eprintln!("{}", self.ui.fit(&text));
             return Ok(Exit::Usage);
         }
         let written = match what {
@@ -68,7 +66,7 @@ impl App {
                         match n.checked_sub(1).and_then(|i| examples.get(i)) {
                             Some((_, example)) => example.clone(),
                             None => {
-                                let mut text = match self.lang {
+                                let mut text = match self.ui.lang {
                                     Lang::Ja => format!(
                                         "`show {module} --test N` で見られるレッスンのテストです:\n"
                                     ),
@@ -80,7 +78,7 @@ impl App {
                                     text.push_str(&format!(
                                         "  {} {}\n",
                                         i + 1,
-                                        self.lang.pick(name)
+                                        self.ui.lang.pick(name)
                                     ));
                                 }
                                 print!("{text}");
@@ -96,7 +94,7 @@ impl App {
                 let keys = !no_animate
                     && std::io::stdout().is_terminal()
                     && std::io::stdin().is_terminal();
-                if !(keys && player::play(&frames, self.lang)) {
+                if !(keys && player::play(&frames, self.ui.lang)) {
                     print!("{}", frames.join("\n"));
                 }
                 match png_dir {
@@ -108,7 +106,7 @@ impl App {
                 let data = model::digits(&self.course)?;
                 if digit >= data.images.len() {
                     let last = data.images.len().saturating_sub(1);
-                    let text = match self.lang {
+                    let text = match self.ui.lang {
                         Lang::Ja => format!(
                             "テスト用の数字は 0 から {last} までです（--digit {digit} はありません）。"
                         ),
@@ -116,7 +114,7 @@ impl App {
                             "The test digits are numbered 0 to {last} (there is no --digit {digit})."
                         ),
                     };
-                    eprintln!("{}", self.fit(&text));
+                    eprintln!("{}", self.ui.fit(&text));
                     return Ok(Exit::Usage);
                 }
                 let network = model::network(&runner, &data, digit)?;
@@ -132,21 +130,21 @@ impl App {
             Ok(written) => written,
             Err(error) => {
                 let dir = png_dir.map(|d| d.display().to_string()).unwrap_or_default();
-                let text = match self.lang {
+                let text = match self.ui.lang {
                     Lang::Ja => format!("PNG ファイルを {dir} に書き出せません：{error:#}"),
                     Lang::En => format!("Cannot write the PNG files into {dir}: {error:#}"),
                 };
-                eprintln!("{}", self.fit(&text));
+                eprintln!("{}", self.ui.fit(&text));
                 return Ok(Exit::Failed);
             }
         };
         if !written.is_empty() {
             let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            let text = match self.lang {
+            let text = match self.ui.lang {
                 Lang::Ja => format!("PNG ファイルを書き出しました：{}", files.join("、")),
                 Lang::En => format!("Wrote the PNG files {}.", files.join(", ")),
             };
-            println!("{}", self.fit(&text));
+            println!("{}", self.ui.fit(&text));
         }
         Ok(Exit::Passed)
     }

@@ -7,7 +7,7 @@ use colored::Colorize;
 
 impl App {
     pub(crate) fn solution(&self, id: &str) -> Result<Exit> {
-        let m = self.msg();
+        let m = self.ui.msg();
         let lesson = match self.lesson(id) {
             Ok(lesson) => lesson.clone(),
             Err(exit) => return Ok(exit),
@@ -15,7 +15,7 @@ impl App {
         println!("{}\n", self.heading(&lesson));
         // Once passed, the solution stays open, even if the student's file fails later.
         if !self.store.awarded(&lesson.id) {
-            println!("{}", self.fit(&m.solution_locked(&lesson.id)));
+            println!("{}", self.ui.fit(&m.solution_locked(&lesson.id)));
             return Ok(Exit::Failed);
         }
         let layout = &self.course.layout;
@@ -23,11 +23,7 @@ impl App {
         let code = std::fs::read_to_string(&path)
             .with_context(|| format!("cannot read {}", layout.show(&path)))?;
         let heading = m.solution_heading(&layout.show(&path));
-        let heading = if self.color {
-            heading.bold().to_string()
-        } else {
-            heading
-        };
+        let heading = self.ui.paint(&heading, |s| s.bold());
         println!("{heading}\n");
         for line in code.trim_end().lines() {
             if line.trim().is_empty() {
@@ -38,7 +34,8 @@ impl App {
         }
         println!(
             "\n{}",
-            self.fit(&m.solution_compare(&self.exercise_shown(&lesson)))
+            self.ui
+                .fit(&m.solution_compare(&self.exercise_shown(&lesson)))
         );
         Ok(Exit::Passed)
     }

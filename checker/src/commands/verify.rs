@@ -9,7 +9,7 @@ use colored::Colorize;
 
 impl App {
     pub(crate) fn verify(&mut self) -> Result<Exit> {
-        let m = self.msg();
+        let m = self.ui.msg();
         let lessons: Vec<Lesson> = self.course.lessons.clone();
         let refs: Vec<&Lesson> = lessons.iter().collect();
         let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
@@ -43,9 +43,9 @@ impl App {
             let line = format!(
                 "{mark} {:<8} {}: {state}",
                 lesson.id,
-                self.lang.pick(&lesson.title)
+                self.ui.lang.pick(&lesson.title)
             );
-            let line = match (self.color, verdict.passed()) {
+            let line = match (self.ui.color, verdict.passed()) {
                 (true, true) => line.green().to_string(),
                 (true, false) => line.red().to_string(),
                 _ => line,
@@ -57,7 +57,7 @@ impl App {
             println!("{}", m.verify_passed(lessons.len()));
             Ok(Exit::Passed)
         } else {
-            println!("{}", self.fit(&m.verify_failed(&failed.join(", "))));
+            println!("{}", self.ui.fit(&m.verify_failed(&failed.join(", "))));
             // A broken lesson is a lesson-file error, as when a lesson does not load.
             let broken = verdicts
                 .iter()

@@ -14,7 +14,6 @@ use crate::exit::Exit;
 use crate::lesson::Lesson;
 use crate::messages::{Again, Key};
 use crate::report::Report;
-use crate::text;
 use crate::verdict::Verdict;
 use crate::watch::{Event, Files, Terminal, rows};
 use anyhow::Result;
@@ -48,7 +47,7 @@ struct Session {
 
 impl App {
     pub(crate) fn watch(&mut self) -> Result<Exit> {
-        let m = self.msg();
+        let m = self.ui.msg();
         let (events, rx) = mpsc::channel();
         let dir = self.course.layout.exercises.join("src");
         let files = match Files::watch(&dir, events.clone()) {
@@ -177,7 +176,7 @@ impl App {
     /// passed, checks again those whose files changed since, and shows the first that
     /// fails (or the end of the course).
     fn watch_check(&mut self, term: &Terminal, files: &Files, session: &mut Session) {
-        let m = self.msg();
+        let m = self.ui.msg();
         session.cut_report = None;
         // The lessons that passed and changed since come first, as `next` checks them.
         let current = session.lesson.clone();
@@ -259,14 +258,14 @@ impl App {
         checked: &Checked,
     ) -> String {
         let verdict = checked.verdict;
-        let m = self.msg();
+        let m = self.ui.msg();
         let bar = self.progress_bar();
         let heading = self.heading(lesson);
         let edit = self.edit_line(lesson);
         // The text is shown the first time only; `t` shows it again.
         let text = match self.store.lesson(&lesson.id).introduced {
             true => None,
-            false => Some(text::render(self.lang.pick(&lesson.text), self.color)),
+            false => Some(self.ui.render(self.ui.lang.pick(&lesson.text))),
         };
         self.store.lesson(&lesson.id).introduced = true;
         let mut result = String::new();
@@ -287,7 +286,7 @@ impl App {
             }
         } else {
             if checked.was_passed {
-                result = format!("{}\n\n", self.fit(&m.passed_before(&lesson.id)));
+                result = format!("{}\n\n", self.ui.fit(&m.passed_before(&lesson.id)));
             }
             // The screen has no room for the pictures of the failing tests: check and next draw them.
             let again = Again::Watch { keys: term.keys() };
@@ -301,7 +300,7 @@ impl App {
             bottom.push_str(&format!("{advice}\n"));
         }
         if let Some(notice) = session.notice.take() {
-            bottom.push_str(&format!("\n{}\n", self.fit(&notice)));
+            bottom.push_str(&format!("\n{}\n", self.ui.fit(&notice)));
         }
 
         // What must show: the bar, the heading, the result and the bottom. The text and
@@ -336,7 +335,7 @@ impl App {
             let (shown, cut) = fit(&t, width, left.saturating_sub(1));
             let t = match cut {
                 0 => shown,
-                _ => format!("{shown}{}\n\n", self.fit(&m.watch_text_cut(cut))),
+                _ => format!("{shown}{}\n\n", self.ui.fit(&m.watch_text_cut(cut))),
             };
             left = left.saturating_sub(rows(&t, width));
             t
@@ -344,7 +343,7 @@ impl App {
         let (details_shown, cut) = fit(&details, width, left + for_details);
         let details_shown = match cut {
             0 => details_shown,
-            _ => format!("{details_shown}{}\n", self.fit(&m.watch_report_cut(cut))),
+            _ => format!("{details_shown}{}\n", self.ui.fit(&m.watch_report_cut(cut))),
         };
         session.cut_report = (cut > 0).then_some(full_report);
         let footer = self.footer(term, session);
@@ -359,37 +358,36 @@ impl App {
         };
         self.store.lesson(&next.id).introduced = true;
         session.seen = self.contents(&next);
-        format!("\n{}:\n\n{}", self.msg().up_next(), self.introduce(&next))
+        format!(
+            "\n{}:\n\n{}",
+            self.ui.msg().up_next(),
+            self.introduce(&next)
+        )
     }
 
     fn progress_bar(&self) -> String {
         let done = self.lessons_done();
         let total = self.course.lessons.len();
         let (full, empty) = ("■".repeat(done), "□".repeat(total.saturating_sub(done)));
-        let full = if self.color {
-            full.green().to_string()
-        } else {
-            full
-        };
-        format!("[{full}{empty}] {}", self.msg().watch_progress(done, total))
+        let full = self.ui.paint(&full, |s| s.green());
+        format!(
+            "[{full}{empty}] {}",
+            self.ui.msg().watch_progress(done, total)
+        )
     }
 
     /// What saving does, and the keys that do something now (when there are keys).
     fn footer(&self, term: &Terminal, session: &Session) -> String {
-        let m = self.msg();
+        let m = self.ui.msg();
         let mut footer = String::new();
         if let Some(lesson) = &session.lesson {
-            footer.push_str(&self.fit(&m.watch_on_save(&self.exercise_shown(lesson))));
+            footer.push_str(&self.ui.fit(&m.watch_on_save(&self.exercise_shown(lesson))));
         }
         let keys = self.keys_offered(term, session);
         if !keys.is_empty() {
             let width = term.size().map_or(usize::MAX, |(w, _)| w);
             let keys = m.watch_keys(&keys, width);
-            let keys = if self.color {
-                keys.bold().to_string()
-            } else {
-                keys
-            };
+            let keys = self.ui.paint(&keys, |s| s.bold());
             if !footer.is_empty() {
                 footer.push('\n');
             }
@@ -400,7 +398,7 @@ impl App {
 
     /// `h`: the next hint of the lesson on screen, remembered as `hint` remembers it.
     fn watch_hint(&mut self, term: &Terminal, session: &Session) {
-        let m = self.msg();
+        let m = self.ui.msg();
         let Some(lesson) = &session.lesson else {
             return;
         };
@@ -411,17 +409,13 @@ impl App {
         let total = lesson.hints.len();
         let shown = (self.store.lesson(&lesson.id).hints + 1).min(total);
         let heading = m.hint_heading(shown, total);
-        let heading = if self.color {
-            heading.bold().to_string()
-        } else {
-            heading
-        };
+        let heading = self.ui.paint(&heading, |s| s.bold());
         let after = if shown < total {
             m.watch_more_hints()
         } else {
             m.all_hints_shown()
         };
-        let hint = text::render(self.lang.pick(&lesson.hints[shown - 1]), self.color);
+        let hint = self.ui.render(self.ui.lang.pick(&lesson.hints[shown - 1]));
         term.show(&format!("\n{heading}\n{hint}{after}\n"));
         self.store.lesson(&lesson.id).hints = shown;
         if let Err(e) = self.store.save() {
@@ -431,7 +425,7 @@ impl App {
 
     /// `x`: asks, then resets as `reset` does; the next screen says what happened.
     fn watch_reset(&mut self, term: &Terminal, rx: &Receiver<Event>, session: &mut Session) {
-        let m = self.msg();
+        let m = self.ui.msg();
         let Some(lesson) = session.lesson.clone() else {
             return;
         };

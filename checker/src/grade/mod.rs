@@ -98,7 +98,7 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
         Err(reason) => {
             return GradedLesson {
                 id: lesson.id.clone(),
-                title: cx.lang.pick(&lesson.title).to_string(),
+                title: cx.ui.lang.pick(&lesson.title).to_string(),
                 score: Points::ZERO,
                 max_score,
                 passed: false,
@@ -109,7 +109,7 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
                     .iter()
                     .zip(&shares)
                     .map(|(test, share)| GradedTest {
-                        name: cx.lang.pick(&test.name).to_string(),
+                        name: cx.ui.lang.pick(&test.name).to_string(),
                         kind: kind_name(test.kind),
                         score: Points::ZERO,
                         max_score: *share,
@@ -136,9 +136,13 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
         Verdict::Ran { diagnosis, .. } if !diagnosis.is_empty() => {
             let messages: Vec<&str> = diagnosis
                 .iter()
-                .map(|&i| cx.lang.pick(&lesson.mistakes[i].message).trim())
+                .map(|&i| cx.ui.lang.pick(&lesson.mistakes[i].message).trim())
                 .collect();
-            format!("{}\n", cx.msg().known_mistakes(&messages))
+            format!(
+                "{}
+",
+                cx.msg().known_mistakes(&messages)
+            )
         }
         _ => String::new(),
     };
@@ -153,7 +157,10 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
             let failed_cases = test_verdict.map_or(test.cases.len(), |t| t.failures.len());
             let output = match test_verdict {
                 Some(t) if !t.passed() && test.secret => {
-                    format!("{known}{}", secret_report(cx.lang, test, t.failures.len()))
+                    format!(
+                        "{known}{}",
+                        secret_report(cx.ui.lang, test, t.failures.len())
+                    )
                 }
                 Some(t) if !t.passed() => {
                     format!("{known}{}", report::test_report(cx, lesson, t))
@@ -162,7 +169,7 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
                 None => whole.clone(),
             };
             GradedTest {
-                name: cx.lang.pick(&test.name).to_string(),
+                name: cx.ui.lang.pick(&test.name).to_string(),
                 kind: kind_name(test.kind),
                 score: if passed { *share } else { Points::ZERO },
                 max_score: *share,
@@ -177,7 +184,7 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
         .collect();
     GradedLesson {
         id: lesson.id.clone(),
-        title: cx.lang.pick(&lesson.title).to_string(),
+        title: cx.ui.lang.pick(&lesson.title).to_string(),
         score: tests.iter().map(|t| t.score).sum(),
         max_score,
         passed: verdict.passed(),
@@ -210,7 +217,7 @@ fn note(cx: &Context, lesson: &Lesson, verdict: &Verdict, whole: &str) -> String
                 None => String::new(),
             }
         }
-        Verdict::CompileError { .. } => match cx.lang {
+        Verdict::CompileError { .. } => match cx.ui.lang {
             Lang::En => "does not compile".to_string(),
             Lang::Ja => "コンパイルできません".to_string(),
         },

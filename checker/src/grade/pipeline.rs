@@ -61,7 +61,7 @@ pub fn grade_submissions(
 ) -> Result<()> {
     let course = &app.course;
     let lessons: Vec<&Lesson> = course.lessons.iter().collect();
-    let msg = app.msg();
+    let msg = app.ui.msg();
     let references =
         harness::reference_outputs(course, &lessons, &|| eprintln!("{}", msg.preparing()))?;
     for chunk in submissions.chunks(CHUNK) {
@@ -85,7 +85,7 @@ fn prepare(
     submission: &Submission,
     private: &Path,
 ) -> Result<Prepared> {
-    let lang = app.lang;
+    let lang = app.ui.lang;
     let Some(exercises) = &submission.exercises else {
         return Ok(Prepared::Refused(missing_src(app, submission)));
     };
@@ -128,7 +128,7 @@ fn prepare(
 }
 
 fn missing_src(app: &App, submission: &Submission) -> String {
-    match app.lang {
+    match app.ui.lang {
         crate::messages::Lang::En => format!(
             "✗ No submission: {} holds neither src/ nor exercises/src/. Every lesson scores 0.\n",
             submission.shown

@@ -57,11 +57,7 @@ pub(super) fn ran(
                 (parts.next().map(str::to_string), line)
             })
             .unwrap_or_default();
-        let circle = if cx.color {
-            "○".yellow().bold().to_string()
-        } else {
-            "○".to_string()
-        };
+        let circle = cx.ui.paint("○", |s| s.yellow().bold());
         put!(head, cx, "{circle} {}", m.not_implemented(&location));
         return;
     }
@@ -78,14 +74,10 @@ pub(super) fn ran(
     {
         let messages: Vec<&str> = diagnosis
             .iter()
-            .map(|&i| cx.lang.pick(&lesson.mistakes[i].message).trim())
+            .map(|&i| cx.ui.lang.pick(&lesson.mistakes[i].message).trim())
             .collect();
         let text = m.known_mistakes(&messages);
-        let text = if cx.color {
-            text.yellow().bold().to_string()
-        } else {
-            text
-        };
+        let text = cx.ui.paint(&text, |s| s.yellow().bold());
         put!(head, cx, "\n{text}");
     }
     // The first few failing tests in detail: a student fixes one thing at a time.
@@ -198,7 +190,7 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
     // One width for both, so that the same cell sits in the same column.
     let width = cell_width(&diff.expected).max(cell_width(&diff.got));
     let draw_one = |values: &Cells, mark: Option<&[bool]>| {
-        draw_with_width(m, values, &diff.shape, mark, diff.worst, cx.color, width)
+        draw_with_width(m, values, &diff.shape, mark, diff.worst, cx.ui.color, width)
     };
     let exp_lines = draw_one(&diff.expected, None);
     let got_lines = draw_one(&diff.got, Some(&diff.wrong));
@@ -214,7 +206,7 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
     let total = diff.expected.len();
     if total > 1 {
         let wrong = diff.wrong_count();
-        let line = if cx.color {
+        let line = if cx.ui.color {
             m.wrong_cells_colored(wrong, total)
         } else {
             m.wrong_cells(wrong, total)
@@ -372,11 +364,7 @@ pub fn test_report(cx: &Context, lesson: &Lesson, verdict: &TestVerdict) -> Stri
     let cross = cx.cross();
     let test = &lesson.tests[verdict.test];
     let title = m.test_title(&lang_name(cx, test), test.kind);
-    let title = if cx.color {
-        title.bold().to_string()
-    } else {
-        title
-    };
+    let title = cx.ui.paint(&title, |s| s.bold());
     put!(out, cx, "{cross} {title}");
     let not_run = verdict
         .failures

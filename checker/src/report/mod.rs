@@ -11,7 +11,8 @@
 
 use crate::course::Layout;
 use crate::lesson::{Lesson, Test};
-use crate::messages::{Again, Lang, Msg};
+use crate::messages::{Again, Msg};
+use crate::ui::Ui;
 use crate::verdict::Verdict;
 use colored::Colorize;
 use std::fmt::Write as _;
@@ -36,8 +37,7 @@ pub use failure::test_report;
 
 /// Everything the report needs to know besides the verdict.
 pub struct Context<'a> {
-    pub lang: Lang,
-    pub color: bool,
+    pub ui: Ui,
     pub layout: &'a Layout,
     /// The width sentences are fitted to ([`crate::text::fit`]); `None` leaves them whole.
     pub width: Option<usize>,
@@ -45,7 +45,7 @@ pub struct Context<'a> {
 
 impl Context<'_> {
     pub fn msg(&self) -> Msg {
-        Msg(self.lang)
+        self.ui.msg()
     }
 
     /// The widest a line of side-by-side blocks may get: the screen's width, at most 100.
@@ -56,11 +56,7 @@ impl Context<'_> {
 
     /// The mark of a failure, red when colours are on.
     fn cross(&self) -> String {
-        if self.color {
-            "✗".red().bold().to_string()
-        } else {
-            "✗".to_string()
-        }
+        self.ui.paint("✗", |s| s.red().bold())
     }
 
     /// Absolute paths of the workbook shown relative to it.
@@ -170,7 +166,7 @@ fn failed_exhibits(cx: &Context, verdict: &Verdict) -> String {
         let drawn = crate::exhibit::render(
             exhibit,
             cx.msg(),
-            cx.color,
+            cx.ui.color,
             width,
             crate::exhibit::Room::Report,
         );
@@ -204,5 +200,5 @@ fn advice(cx: &Context, verdict: &Verdict, again: Again) -> Option<String> {
 
 /// A test's name in the student's language.
 fn lang_name(cx: &Context, test: &Test) -> String {
-    cx.lang.pick(&test.name).to_string()
+    cx.ui.lang.pick(&test.name).to_string()
 }

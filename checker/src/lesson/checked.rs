@@ -1,0 +1,209 @@
+//! A lesson as loading leaves it: what the rest of the checker reads (its tests, their
+//! cases and how they are judged, the harness's entry points).
+
+use super::dataset::{DataFile, DataGen};
+use super::draw::{Cases, DrawSize};
+use super::types::{Label, Mode, Signature, Type, Value};
+use super::{Compare, Localized, Visibility};
+use std::ops::Range;
+use std::time::Duration;
+
+/// What the harness calls for a case: a lesson function, or a scenario's snippet.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EntryKind {
+    /// A call of `functions[index]`.
+    Call(usize),
+    /// A scenario's code, with its named inputs.
+    Snippet { code: String, inputs: Vec<String> },
+}
+
+/// One entry point of the generated harness.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub kind: EntryKind,
+    pub params: Vec<Type>,
+    /// How each parameter is passed (a scenario's inputs are values).
+    pub modes: Vec<Mode>,
+    /// What the function or the scenario's code returns.
+    pub returns: Type,
+    /// The value compared: what it returns, with the values of its `&mut` parameters
+    /// after the call ([`types::output_of`]).
+    pub output: Type,
+    /// The labels of the output's parts, when a report shows them one by one.
+    pub labels: Option<Vec<Label>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TestKind {
+    Fixed,
+    Random,
+    Scenario,
+}
+
+/// What a case's output is compared with.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Expected {
+    /// A value written in the lesson.
+    Given(Value),
+    /// The reference solution's output on the same inputs.
+    Reference,
+}
+
+/// One hidden test as the lesson declares it; it may hold many cases.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Test {
+    pub name: Localized,
+    pub kind: TestKind,
+    pub entry: usize,
+    pub tolerance: f64,
+    /// How its outputs are judged.
+    pub compare: Compare,
+    pub cases: Cases,
+    /// The names of the arguments, for reports.
+    pub arg_names: Vec<String>,
+    /// What passing this test earns when grading.
+    pub points: f64,
+    /// Who sees this test's result in Gradescope.
+    pub visibility: Visibility,
+    /// Grade reports hide this test's inputs, values and outputs.
+    pub secret: bool,
+    /// Where the test is written in the lesson file.
+    pub span: Range<usize>,
+    /// Where a scenario's `code` is written.
+    pub code_span: Option<Range<usize>>,
+    /// What the student is shown of this test's output when the lesson passes: a view,
+    /// and for a tuple, the part it draws.
+    pub show: Option<(Show, Option<usize>)>,
+}
+
+/// A view of a scenario's output, drawn for the student when the lesson passes: what
+/// their own code computed, made visible.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// The output is predicted classes (`Array1<usize>`) of images: a few images drawn
+    /// with their label and the prediction, the wrong ones first, and the accuracy.
+    /// The fields are the indices of the inputs that hold the images (`Array3<f32>`)
+    /// and the labels (`Array1<usize>`).
+    Digits { images: usize, labels: usize },
+    /// The output is the loss after each epoch of training (`Array1<f32>`): a plot of
+    /// it falling, and how far it fell; with the index of the tuple's part that holds
+    /// the trained network's accuracy (`f32`), that too.
+    LossCurve { accuracy: Option<usize> },
+}
+
+/// One concrete run of an entry: its arguments and what its output must be.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Case {
+    pub args: Vec<Value>,
+    pub expected: Expected,
+    /// The seed the arguments were drawn from, if they were drawn.
+    pub seed: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lesson {
+    pub id: String,
+    pub module: String,
+    pub uses: Vec<String>,
+    pub points: u32,
+    pub time_limit: Duration,
+    /// Bytes of address space for the process that runs student code.
+    pub memory_limit: u64,
+    /// How its harnesses are built.
+    pub profile: Profile,
+    pub title: Localized,
+    pub text: Localized,
+    pub hints: Vec<Localized>,
+    pub functions: Vec<Signature>,
+    pub entries: Vec<Entry>,
+    pub tests: Vec<Test>,
+    pub mistakes: Vec<Mistake>,
+    /// A hash of the lesson file's text and of every drawn input: outputs computed from
+    /// the lesson are cached under it.
+    pub fingerprint: u64,
+    /// Where fields are written in the file, for errors found later.
+    pub spans: Spans,
+    /// The lesson file as the course shows it (`lessons/04-conv.toml`) and its text,
+    /// so that a fault found when the lesson runs can point at its line.
+    pub file: String,
+    pub source: std::sync::Arc<str>,
+    /// What its random cases will draw.
+    pub drawn: DrawSize,
+    /// The data files it declares; the course reads them.
+    pub datasets: Vec<DataFile>,
+    /// Each generator that reads a data file, for the checks the course makes once
+    /// the file is read.
+    pub data_uses: Vec<DataUse>,
+}
+
+/// A generator that reads a data file, where it is written and how many cases use it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataUse {
+    pub span: Range<usize>,
+    pub generator: DataGen,
+    pub cases: usize,
+}
+
+/// How a lesson's harnesses are built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Profile {
+    /// Without optimisation: the quickest build, for lessons whose tests run fast.
+    #[default]
+    Debug,
+    /// Optimised (`opt-level = 3`, overflow checks and debug assertions kept), for a
+    /// lesson whose tests train a network.
+    Release,
+}
+
+impl Profile {
+    /// The `opt-level` of the lesson's harness packages.
+    pub fn opt_level(self) -> u8 {
+        match self {
+            Profile::Debug => 0,
+            Profile::Release => 3,
+        }
+    }
+}
+
+/// Byte ranges of fields that checks across the course point at.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Spans {
+    pub id: Range<usize>,
+    /// The module, then each of `uses`.
+    pub modules: Vec<Range<usize>>,
+    /// Each of `functions`, in order.
+    pub functions: Vec<Range<usize>>,
+    /// Each of `mistakes`' files, in order.
+    pub mistakes: Vec<Range<usize>>,
+}
+
+/// A known wrong answer: a module file in `solutions/mistakes/<module>/`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mistake {
+    /// The file name, e.g. `flipped_kernel.rs`.
+    pub file: String,
+    /// The file's stem, e.g. `flipped_kernel`: its name in reports and harnesses.
+    pub name: String,
+    pub message: Localized,
+}
+
+impl Lesson {
+    /// Every case of the lesson in order, with the test it belongs to.
+    pub fn cases(&self) -> impl Iterator<Item = (usize, &Test, &Case)> {
+        self.tests
+            .iter()
+            .flat_map(|test| test.cases.iter().map(move |case| (test, case)))
+            .enumerate()
+            .map(|(i, (test, case))| (i, test, case))
+    }
+
+    /// The line (from 1) of a byte offset in the lesson file.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let before = self.source.get(..offset).unwrap_or(&self.source);
+        before.matches('\n').count() + 1
+    }
+
+    pub fn case_count(&self) -> usize {
+        self.tests.iter().map(|t| t.cases.len()).sum()
+    }
+}

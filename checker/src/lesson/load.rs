@@ -1,0 +1,464 @@
+//! Loading one lesson file: toml's parse into the model, then every field of the lesson
+//! checked and turned into a [`Lesson`]; the tests are built by [`hidden`] and
+//! [`scenario`].
+
+use super::bounds::{
+    DEFAULT_MEMORY_LIMIT_MIB, DEFAULT_POINTS, DEFAULT_TIME_LIMIT, DEFAULT_TOLERANCE,
+    MEMORY_LIMIT_MAX_MIB, MEMORY_LIMIT_MIN_MIB, POINTS_MAX, TIME_LIMIT_MAX, TIME_LIMIT_MIN,
+};
+use super::checked::{Entry, EntryKind, Lesson, Mistake, Profile, Spans};
+use super::dataset::DataFile;
+use super::draw::DrawSize;
+use super::hidden::{fixed_test, random_test, tolerance_of};
+use super::model::{self, RawLesson};
+use super::scenario::scenario_test;
+use super::types::{self, Signature, Type};
+use super::{LessonError, Localized, Visibility, names, toml_error};
+use std::time::Duration;
+use toml::Spanned;
+
+/// Parses and validates one lesson file. Checks that need the rest of the course
+/// (unique ids, module files) are done by the course.
+pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
+    let raw: RawLesson = toml::from_str(source).map_err(|e| vec![toml_error::of(&e)])?;
+    let mut errors = Vec::new();
+    let mut lesson = build(raw, &mut errors);
+    // Cached outputs depend on the text and on how inputs are drawn from it.
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    std::hash::Hash::hash(source, &mut hasher);
+    std::hash::Hash::hash(include_str!("draw.rs"), &mut hasher);
+    std::hash::Hash::hash(include_str!("dims.rs"), &mut hasher);
+    std::hash::Hash::hash(include_str!("dataset.rs"), &mut hasher);
+    std::hash::Hash::hash(include_str!("split.rs"), &mut hasher);
+    std::hash::Hash::hash(include_str!("../../runtime/src/elem.rs"), &mut hasher);
+    lesson.fingerprint = std::hash::Hasher::finish(&hasher);
+    lesson.source = std::sync::Arc::from(source);
+    if errors.is_empty() {
+        Ok(lesson)
+    } else {
+        Err(errors)
+    }
+}
+
+pub(super) fn is_identifier(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
+    if *raw.format.get_ref() != model::FORMAT {
+        let (reads, says) = (model::FORMAT, raw.format.get_ref());
+        errors.push(LessonError::at(
+            &raw.format,
+            format!("this checker reads lesson format {reads}, this file says {says}"),
+            format!(
+                "このチェッカーが読むのは `format = {reads}` のレッスンです。このファイルは `format = {says}` です。"
+            ),
+        ));
+    }
+    let id = raw.id.get_ref();
+    if let Err(e) = names::check_id(id) {
+        errors.push(LessonError::said(&raw.id, e));
+    }
+    for module in std::iter::once(&raw.module).chain(&raw.uses) {
+        if let Err(e) = names::check_module(module.get_ref()) {
+            errors.push(LessonError::said(module, e));
+        }
+    }
+    let time_limit = match &raw.time_limit {
+        Some(t) if !(TIME_LIMIT_MIN..=TIME_LIMIT_MAX).contains(t.get_ref()) => {
+            errors.push(LessonError::at(
+                t,
+                format!("`time_limit` is in seconds, from {TIME_LIMIT_MIN} to {TIME_LIMIT_MAX}"),
+                format!("`time_limit` は秒数で、{TIME_LIMIT_MIN} から {TIME_LIMIT_MAX} までです。"),
+            ));
+            DEFAULT_TIME_LIMIT
+        }
+        Some(t) => *t.get_ref(),
+        None => DEFAULT_TIME_LIMIT,
+    };
+    let tolerance = tolerance_of(&raw.tolerance, DEFAULT_TOLERANCE, errors);
+    let profile = match raw.profile.as_ref().map(|p| (p, p.get_ref().as_str())) {
+        None | Some((_, "debug")) => Profile::Debug,
+        Some((_, "release")) => Profile::Release,
+        Some((p, other)) => {
+            errors.push(LessonError::at(
+                p,
+                format!(
+                    "`profile = \"{other}\"` is not a build profile: use \"debug\" (the default) or \"release\" (optimised, for training)"
+                ),
+                format!(
+                    "`profile = \"{other}\"` というビルドの種類はありません。\"debug\"（既定）か \"release\"（最適化あり、学習向け）を書いてください。"
+                ),
+            ));
+            Profile::Debug
+        }
+    };
+    let memory_mib = match &raw.memory_limit {
+        Some(m) if !(MEMORY_LIMIT_MIN_MIB..=MEMORY_LIMIT_MAX_MIB).contains(m.get_ref()) => {
+            errors.push(LessonError::at(
+                m,
+                format!(
+                    "`memory_limit` is in MiB, from {MEMORY_LIMIT_MIN_MIB} to {MEMORY_LIMIT_MAX_MIB}"
+                ),
+                format!(
+                    "`memory_limit` は MiB 単位で、{MEMORY_LIMIT_MIN_MIB} から {MEMORY_LIMIT_MAX_MIB} までです。"
+                ),
+            ));
+            DEFAULT_MEMORY_LIMIT_MIB
+        }
+        Some(m) => *m.get_ref(),
+        None => DEFAULT_MEMORY_LIMIT_MIB,
+    };
+    let points = match &raw.points {
+        Some(p) if *p.get_ref() > POINTS_MAX => {
+            errors.push(LessonError::at(
+                p,
+                format!("`points` is a whole number from 0 to {POINTS_MAX}"),
+                format!("`points` は 0 から {POINTS_MAX} までの整数です。"),
+            ));
+            DEFAULT_POINTS
+        }
+        Some(p) => *p.get_ref(),
+        None => DEFAULT_POINTS,
+    };
+    check_localized(&raw.title, ("title", "タイトル"), errors);
+    check_localized(&raw.text, ("text", "本文"), errors);
+    for hint in &raw.hints {
+        check_localized(hint, ("hint", "ヒント"), errors);
+    }
+
+    let mut functions: Vec<Signature> = Vec::new();
+    for text in &raw.functions {
+        match Signature::parse(text.get_ref()) {
+            Ok(sig) if functions.iter().any(|f| f.name == sig.name) => {
+                errors.push(LessonError::at(
+                    text,
+                    format!("`{}` is declared twice", sig.name),
+                    format!("`{}` が二回宣言されています。", sig.name),
+                ));
+            }
+            Ok(sig) => functions.push(sig),
+            Err(e) => errors.push(LessonError::said(text, e)),
+        }
+    }
+
+    let mut lesson = Lesson {
+        id: id.clone(),
+        module: raw.module.get_ref().clone(),
+        uses: raw.uses.iter().map(|u| u.get_ref().clone()).collect(),
+        points,
+        time_limit: Duration::from_secs_f64(time_limit),
+        memory_limit: memory_mib.saturating_mul(1024 * 1024),
+        profile,
+        title: raw.title,
+        text: raw.text,
+        hints: raw.hints,
+        functions,
+        entries: Vec::new(),
+        tests: Vec::new(),
+        mistakes: Vec::new(),
+        fingerprint: 0,
+        file: String::new(),
+        source: std::sync::Arc::from(""),
+        drawn: DrawSize::default(),
+        datasets: Vec::new(),
+        data_uses: Vec::new(),
+        spans: Spans {
+            id: raw.id.span(),
+            modules: std::iter::once(&raw.module)
+                .chain(&raw.uses)
+                .map(Spanned::span)
+                .collect(),
+            functions: raw.functions.iter().map(Spanned::span).collect(),
+            mistakes: raw
+                .mistakes
+                .iter()
+                .map(|m| m.get_ref().file.span())
+                .collect(),
+        },
+    };
+    for raw_mistake in &raw.mistakes {
+        let mistake = raw_mistake.get_ref();
+        let file = mistake.file.get_ref();
+        let name = file.strip_suffix(".rs").unwrap_or_default();
+        if name.is_empty() || !is_identifier(name) {
+            errors.push(LessonError::at(
+                &mistake.file,
+                format!("`{file}` is not a module file name like `flipped_kernel.rs`"),
+                format!("`{file}` はモジュールのファイル名ではありません。英小文字、数字、`_` の名前に `.rs` を付けます。"),
+            ));
+        } else if lesson.mistakes.iter().any(|m| m.name == name) {
+            errors.push(LessonError::at(
+                &mistake.file,
+                format!("`{file}` is listed twice"),
+                format!("`{file}` が二回書かれています。"),
+            ));
+        }
+        check_localized(
+            &mistake.message,
+            ("mistake message", "よくある間違いのメッセージ"),
+            errors,
+        );
+        lesson.mistakes.push(Mistake {
+            file: file.clone(),
+            name: name.to_string(),
+            message: mistake.message.clone(),
+        });
+    }
+    for raw_file in &raw.datasets {
+        let declared = raw_file.get_ref();
+        let file = declared.file.get_ref();
+        let sha = declared.sha256.get_ref().to_ascii_lowercase();
+        if file.is_empty()
+            || std::path::Path::new(file).is_absolute()
+            || file.split(['/', '\\']).any(|part| part == "..")
+        {
+            errors.push(LessonError::at(
+                &declared.file,
+                format!("`{file}` is not a path inside the course, like `data/digits.csv.gz`"),
+                format!("`{file}` は、コースのフォルダの中を指す相対パスではありません。"),
+            ));
+        } else if lesson.datasets.iter().any(|d| &d.file == file) {
+            errors.push(LessonError::at(
+                &declared.file,
+                format!("`{file}` is declared twice"),
+                format!("`{file}` が二回宣言されています。"),
+            ));
+        }
+        if sha.len() != 64 || !sha.chars().all(|c| c.is_ascii_hexdigit()) {
+            errors.push(LessonError::at(
+                &declared.sha256,
+                "`sha256` is 64 hexadecimal digits, as `sha256sum` prints them",
+                "`sha256` は 16 進数 64 桁です（`sha256sum` が表示するとおりに書きます）。",
+            ));
+        }
+        lesson.datasets.push(DataFile {
+            file: file.clone(),
+            sha256: sha,
+            span: declared.file.span(),
+            sha256_span: declared.sha256.span(),
+            cell: std::sync::Arc::default(),
+        });
+    }
+    // One harness entry per function, whether or not a test calls it.
+    lesson.entries = lesson
+        .functions
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let changed: Vec<(String, Type)> = f
+                .changed()
+                .map(|p| (f.params[p].name.clone(), f.params[p].ty.clone()))
+                .collect();
+            let (output, labels) = types::output_of(&f.returns, &changed);
+            Entry {
+                kind: EntryKind::Call(i),
+                params: f.params.iter().map(|p| p.ty.clone()).collect(),
+                modes: f.params.iter().map(|p| p.mode).collect(),
+                returns: f.returns.clone(),
+                output,
+                labels,
+            }
+        })
+        .collect();
+
+    // Each test with the points it declares, if any.
+    let mut declared: Vec<Option<&Spanned<f64>>> = Vec::new();
+    for fixed in &raw.fixed {
+        if let Some(test) = fixed_test(&lesson, fixed, tolerance, errors) {
+            lesson.tests.push(test);
+            declared.push(fixed.get_ref().points.as_ref());
+            let raw = fixed.get_ref();
+            set_grading(&mut lesson, raw.visibility, raw.secret);
+        }
+    }
+    for random in &raw.random {
+        if let Some(test) = random_test(&mut lesson, random, tolerance, errors) {
+            lesson.tests.push(test);
+            declared.push(random.get_ref().points.as_ref());
+            let raw = random.get_ref();
+            set_grading(&mut lesson, raw.visibility, raw.secret);
+        }
+    }
+    for scenario in &raw.scenario {
+        if let Some(test) = scenario_test(&mut lesson, scenario, tolerance, errors) {
+            lesson.tests.push(test);
+            declared.push(scenario.get_ref().points.as_ref());
+            let raw = scenario.get_ref();
+            set_grading(&mut lesson, raw.visibility, raw.secret);
+        }
+    }
+    share_points(&mut lesson, &declared, errors);
+    if raw.fixed.is_empty() && raw.random.is_empty() && raw.scenario.is_empty() {
+        errors.push(LessonError::whole(
+            "the lesson has no hidden tests: add [[fixed]], [[random]] or [[scenario]]",
+            "このレッスンには隠しテストがありません。[[fixed]]、[[random]]、[[scenario]] のどれかを加えてください。",
+        ));
+    }
+    lesson
+}
+
+/// Who sees the last test's result, and whether its details stay secret.
+fn set_grading(lesson: &mut Lesson, visibility: Visibility, secret: bool) {
+    if let Some(test) = lesson.tests.last_mut() {
+        test.visibility = visibility;
+        test.secret = secret;
+    }
+}
+
+/// Gives each test its points: as declared (all tests declare, summing to the lesson's
+/// points), or else the lesson's points shared equally.
+fn share_points(
+    lesson: &mut Lesson,
+    declared: &[Option<&Spanned<f64>>],
+    errors: &mut Vec<LessonError>,
+) {
+    let given: Vec<&Spanned<f64>> = declared.iter().flatten().copied().collect();
+    if given.is_empty() {
+        let share = f64::from(lesson.points) / lesson.tests.len().max(1) as f64;
+        lesson.tests.iter_mut().for_each(|t| t.points = share);
+        return;
+    }
+    if given.len() != declared.len() {
+        errors.push(LessonError::at(
+            given[0],
+            "some tests give `points` and some do not: give them on every test of the lesson, or on none",
+            "`points` を書いたテストと書いていないテストがあります。レッスンのすべてのテストに書くか、どれにも書かないでください。",
+        ));
+        return;
+    }
+    if let Some(bad) = given
+        .iter()
+        .find(|p| !(p.get_ref().is_finite() && *p.get_ref() >= 0.0))
+    {
+        errors.push(LessonError::at(
+            bad,
+            "a test's `points` must be a number ≥ 0",
+            "テストの `points` は 0 以上の数にしてください。",
+        ));
+        return;
+    }
+    let sum: f64 = given.iter().map(|p| *p.get_ref()).sum();
+    if (sum - f64::from(lesson.points)).abs() > 1e-9 {
+        errors.push(LessonError::at(
+            given[0],
+            format!(
+                "the tests' points add up to {sum}, but the lesson has `points = {}`",
+                lesson.points
+            ),
+            format!(
+                "テストの `points` の合計は {sum} ですが、レッスンは `points = {}` です。",
+                lesson.points
+            ),
+        ));
+        return;
+    }
+    for (test, points) in lesson.tests.iter_mut().zip(given) {
+        test.points = *points.get_ref();
+    }
+}
+
+/// A text of the lesson, which must be written in both languages; `what` names it in
+/// English and in Japanese.
+pub(super) fn check_localized(text: &Localized, what: (&str, &str), errors: &mut Vec<LessonError>) {
+    let (en, ja) = what;
+    for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
+        if value.trim().is_empty() {
+            errors.push(LessonError::whole(
+                format!("a {en} is empty in `{lang}`"),
+                format!("{ja}の `{lang}` が空です。"),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lesson::types::Value;
+
+    const HEAD: &str = r#"
+format = 1
+id = "add"
+module = "add"
+functions = ["fn add(a: &Array1<f32>, b: &Array1<f32>) -> Array1<f32>"]
+title = { ja = "足し算", en = "Addition" }
+text = { ja = "足します。", en = "Add." }
+"#;
+
+    fn errors_of(tail: &str) -> Vec<String> {
+        match parse(&format!("{HEAD}{tail}")) {
+            Ok(_) => vec![],
+            Err(errors) => errors.into_iter().map(|e| e.message.en).collect(),
+        }
+    }
+
+    #[test]
+    fn a_valid_lesson_draws_its_cases() {
+        let lesson = parse(&format!(
+            r#"{HEAD}
+[[fixed]]
+name = {{ ja = "例", en = "example" }}
+call = "add"
+args = [[1, 2], [3, -4]]
+expected = [4, -2]
+
+[[random]]
+name = {{ ja = "乱数", en = "random" }}
+call = "add"
+seed = 7
+cases = 5
+dims = {{ n = [1, 6] }}
+args = [{{ shape = ["n"], range = [-1, 1] }}, {{ shape = ["n"], range = [-1, 1] }}]
+"#
+        ))
+        .unwrap();
+        assert_eq!(lesson.tests.len(), 2);
+        assert_eq!(lesson.case_count(), 6);
+        let drawn = &lesson.tests[1].cases;
+        assert_eq!(drawn[4].seed, Some(11));
+        for case in drawn {
+            let (
+                Value::Array {
+                    shape: a,
+                    cells: cnnlings_runtime::Cells::F32(data),
+                },
+                Value::Array { shape: b, .. },
+            ) = (&case.args[0], &case.args[1])
+            else {
+                panic!("arrays expected")
+            };
+            assert_eq!(a, b, "both arguments share the size n");
+            assert!(
+                data.iter()
+                    .all(|x| (-1.0..=1.0).contains(x) && (x * 100.0).round() == x * 100.0)
+            );
+        }
+    }
+
+    #[test]
+    fn names_the_mistakes_of_a_lesson() {
+        assert_eq!(
+            errors_of(
+                "[[fixed]]\nname = { ja = \"a\", en = \"a\" }\ncall = \"ad\"\nargs = []\nexpected = 1\n"
+            ),
+            vec!["`ad` is not in `functions` (declared: add)"]
+        );
+        let ragged = errors_of(
+            "[[fixed]]\nname = { ja = \"a\", en = \"a\" }\ncall = \"add\"\nargs = [[1, 2], [3]]\nexpected = [[1], [2, 3]]\n",
+        );
+        assert!(
+            ragged[0].contains("ragged") || ragged[0].contains("expected"),
+            "{ragged:?}"
+        );
+        let typo = errors_of("tolerence = 0.1\n");
+        assert_eq!(
+            typo,
+            vec!["unknown field `tolerence`: did you mean `tolerance`?"]
+        );
+        assert!(errors_of("")[0].contains("no hidden tests"));
+    }
+}

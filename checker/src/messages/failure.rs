@@ -1,0 +1,313 @@
+//! A failing check's report: the summary, the failing cases, the values side by side,
+//! how the code stopped (a panic, a time-out, a signal) and what it printed.
+
+use super::{Lang, Msg, count, noun};
+use crate::harness::run::TimeUse;
+
+impl Msg {
+    pub fn not_implemented(self, location: &str) -> String {
+        say!(self,
+            ja: format!("まだ実装されていません。{location} の todo!() を、あなたのコードに書き換えましょう。"),
+            en: format!("Not implemented yet: replace the todo!() at {location} with your code."),
+        )
+    }
+
+    pub fn failed_summary(
+        self,
+        failed: usize,
+        tests: usize,
+        failed_cases: usize,
+        cases: usize,
+    ) -> String {
+        say!(self,
+            ja: format!("隠しテスト {tests} 個のうち {failed} 個が通りませんでした（{cases} ケース中 {failed_cases} ケースが不一致）。"),
+            en: format!("{failed} of {tests} hidden {} failed ({failed_cases} of {cases} {} wrong).",
+                noun(tests as u64, "test", "tests"), noun(cases as u64, "case", "cases")),
+        )
+    }
+
+    pub fn test_kind(self, kind: crate::lesson::TestKind) -> &'static str {
+        use crate::lesson::TestKind::*;
+        match (self.0, kind) {
+            (Lang::Ja, Fixed) => "固定",
+            (Lang::Ja, Random) => "ランダム",
+            (Lang::Ja, Scenario) => "シナリオ",
+            (Lang::En, Fixed) => "fixed",
+            (Lang::En, Random) => "random",
+            (Lang::En, Scenario) => "scenario",
+        }
+    }
+
+    pub fn cases_failed(
+        self,
+        failed: usize,
+        cases: usize,
+        first: usize,
+        seed: Option<u64>,
+    ) -> String {
+        let seed_ja = seed.map(|s| format!("、シード {s}")).unwrap_or_default();
+        let seed_en = seed.map(|s| format!(", seed {s}")).unwrap_or_default();
+        match failed {
+            1 => say!(self,
+                ja: format!("{cases} ケース中 1 ケースが不一致です（ケース {first}{seed_ja}）:"),
+                en: format!("1 of {cases} cases is wrong (case {first}{seed_en}):"),
+            ),
+            _ => say!(self,
+                ja: format!("{cases} ケース中 {failed} ケースが不一致です。最初の不一致（ケース {first}{seed_ja}）:"),
+                en: format!("{failed} of {cases} cases are wrong. The first (case {first}{seed_en}):"),
+            ),
+        }
+    }
+
+    pub fn also_failing(self) -> String {
+        say!(self,
+            ja: "ほかにも、次のテストが通っていません:".to_string(),
+            en: "These tests fail too:".to_string(),
+        )
+    }
+
+    pub fn cases_count(self, failed: usize, cases: usize) -> String {
+        match cases {
+            1 => String::new(),
+            _ => say!(self,
+                ja: format!("— {cases} ケース中 {failed} ケースが不一致"),
+                en: format!("— {failed} of {cases} cases wrong"),
+            ),
+        }
+    }
+
+    /// An array with no cells, in a report.
+    pub fn empty_value(self) -> String {
+        say!(self, ja: "（空の配列）".to_string(), en: "(empty)".to_string())
+    }
+
+    /// Rows of a large array left out above the ones shown.
+    pub fn rows_above(self, rows: usize) -> String {
+        say!(self, ja: format!("（上に {rows} 行）"), en: format!("({} above)", count(rows as u64, "row", "rows")))
+    }
+
+    /// Rows of a large array left out below the ones shown.
+    pub fn rows_below(self, rows: usize) -> String {
+        say!(self, ja: format!("（下に {rows} 行）"), en: format!("({} below)", count(rows as u64, "row", "rows")))
+    }
+
+    /// Of a 3-D or 4-D array, only the plane with the worst cell is shown.
+    pub fn planes_shown(self, shown: usize, planes: usize) -> String {
+        say!(self,
+            ja: format!("（{planes} 面のうち {shown} 面を表示）"),
+            en: format!("({shown} of {planes} planes shown)"),
+        )
+    }
+
+    pub fn case_seed(self, seed: u64) -> String {
+        say!(self, ja: format!("シード {seed} のケース:"), en: format!("The case drawn with seed {seed}:"))
+    }
+
+    pub fn called_with(self, call: &str) -> String {
+        say!(self, ja: format!("{call} の入力:"), en: format!("{call} with"))
+    }
+
+    pub fn inputs_of(self) -> String {
+        say!(self, ja: "入力:".to_string(), en: "Inputs:".to_string())
+    }
+
+    pub fn expected(self) -> &'static str {
+        say!(self, ja: "正しい値", en: "expected")
+    }
+
+    pub fn got(self) -> &'static str {
+        say!(self, ja: "あなたの結果", en: "your output")
+    }
+
+    pub fn worst_cell(
+        self,
+        cell: &str,
+        expected: &str,
+        got: &str,
+        difference: &str,
+        tolerance: &str,
+    ) -> String {
+        say!(self,
+            ja: format!("いちばん離れているのは {cell} です。正しい値は {expected}、あなたの結果は {got}（差 {difference}、許容誤差 {tolerance}）。"),
+            en: format!("The worst cell is {cell}: expected {expected}, got {got} (difference {difference}; tolerance {tolerance})."),
+        )
+    }
+
+    /// One number that differs; `difference` is empty for whole numbers (an index).
+    pub fn scalar_differs(
+        self,
+        expected: &str,
+        got: &str,
+        difference: &str,
+        tolerance: &str,
+    ) -> String {
+        if difference.is_empty() {
+            return say!(self,
+                ja: format!("正しい値は {expected}、あなたの結果は {got} です。"),
+                en: format!("Expected {expected}, got {got}."),
+            );
+        }
+        say!(self,
+            ja: format!("正しい値は {expected}、あなたの結果は {got} です（差 {difference}、許容誤差 {tolerance}）。"),
+            en: format!("Expected {expected}, got {got} (difference {difference}; tolerance {tolerance})."),
+        )
+    }
+
+    /// The heading of a tuple's part that differs: `.1` of `(a, b, c)`.
+    pub fn part_index(self, i: usize) -> String {
+        say!(self, ja: format!("戻り値の {} つ目（.{i}）：", i + 1), en: format!("Part .{i} of the tuple:"))
+    }
+
+    /// The heading of the value a function with `&mut` parameters returned.
+    pub fn part_returned(self) -> String {
+        say!(self, ja: "戻り値：".to_string(), en: "The returned value:".to_string())
+    }
+
+    /// The heading of a `&mut` parameter's value after the call.
+    pub fn part_after(self, name: &str) -> String {
+        say!(self,
+            ja: format!("呼び出しの後の `{name}`："),
+            en: format!("`{name}` after the call:"),
+        )
+    }
+
+    pub fn test_title(self, name: &str, kind: crate::lesson::TestKind) -> String {
+        let kind = self.test_kind(kind);
+        say!(self, ja: format!("{name}（{kind}）"), en: format!("{name} ({kind})"))
+    }
+
+    pub fn wrong_cells(self, wrong: usize, total: usize) -> String {
+        say!(self,
+            ja: format!("{total} 個の値のうち {wrong} 個が違います（* の付いた値）。"),
+            en: format!("{wrong} of {total} values {} (marked *).", noun(wrong as u64, "differs", "differ")),
+        )
+    }
+
+    pub fn wrong_cells_colored(self, wrong: usize, total: usize) -> String {
+        say!(self,
+            ja: format!("{total} 個の値のうち {wrong} 個が違います（赤い値）。"),
+            en: format!("{wrong} of {total} values {} (in red).", noun(wrong as u64, "differs", "differ")),
+        )
+    }
+
+    pub fn shape_mismatch(self, expected: &str, got: &str) -> String {
+        say!(self,
+            ja: format!("結果の形が違います。正しい形は {expected}、あなたの結果は {got} です。"),
+            en: format!("The output has the wrong shape: expected {expected}, got {got}."),
+        )
+    }
+
+    pub fn panicked(self, location: &str, message: &str) -> String {
+        let at_ja = if location.is_empty() {
+            String::new()
+        } else {
+            format!("（{location}）")
+        };
+        let at_en = if location.is_empty() {
+            String::new()
+        } else {
+            format!(" at {location}")
+        };
+        say!(self,
+            ja: format!("あなたのコードがパニックを起こしました{at_ja}:\n{message}"),
+            en: format!("Your code panicked{at_en}:\n{message}"),
+        )
+    }
+
+    pub fn not_implemented_short(self, location: &str) -> String {
+        say!(self,
+            ja: format!("まだ実装されていません（{location} の todo!()）。"),
+            en: format!("Not implemented yet (the todo!() at {location})."),
+        )
+    }
+
+    /// The code ran out of time; `time_use` says how it spent it.
+    pub fn timed_out(self, seconds: f64, time_use: TimeUse) -> String {
+        match time_use {
+            TimeUse::Crowded { percent } => say!(self,
+                ja: format!("制限時間（{seconds} 秒）を超えたので止めました。ただ、このときコンピュータは混み合っていて、あなたのコードは CPU を使いたい時間の {percent} % しか使えていません。コードが遅いとは限りません。ほかの処理が終わってから、もう一度チェックしてください。"),
+                en: format!("Stopped at the time limit ({seconds} s). But the machine was busy: your code ran only {percent} % of the time it was ready to run, so it may well be fast enough. Check again when the machine is less busy."),
+            ),
+            TimeUse::Waiting => say!(self,
+                ja: format!("制限時間（{seconds} 秒）を超えたので止めました。あなたのコードは計算せず、ほとんどの時間を待って過ごしています。sleep や、順番が回ってこないロックやチャネルがないか確かめてください。"),
+                en: format!("Stopped at the time limit ({seconds} s). Your code spent most of it waiting, not computing: look for a sleep, or a lock or channel whose turn never comes."),
+            ),
+            TimeUse::Computing | TimeUse::Unknown => say!(self,
+                ja: format!("制限時間（{seconds} 秒）を超えたので止めました。終わらないループがないか確かめてください。"),
+                en: format!("Stopped at the time limit ({seconds} s). Look for a loop that never ends."),
+            ),
+        }
+    }
+
+    pub fn stack_overflow(self) -> String {
+        say!(self,
+            ja: "スタックがあふれました（終わらない再帰がないか確かめてください）。".to_string(),
+            en: "The stack overflowed (look for a recursion that never ends).".to_string(),
+        )
+    }
+
+    pub fn out_of_memory(self, mib: u64) -> String {
+        say!(self,
+            ja: format!("メモリの上限（{mib} MiB）に達しました。大きすぎる配列を作っていないか確かめてください。"),
+            en: format!("The memory limit ({mib} MiB) was reached. Look for an array far larger than needed."),
+        )
+    }
+
+    pub fn killed_by_signal(self, signal: i32) -> String {
+        match signal {
+            libc::SIGABRT => say!(self,
+                ja: "プロセスが異常終了しました（abort、SIGABRT）。".to_string(),
+                en: "The process aborted (SIGABRT).".to_string(),
+            ),
+            libc::SIGSEGV | libc::SIGBUS => say!(self,
+                ja: format!("プロセスがメモリの不正なアクセスで止まりました（シグナル {signal}）。"),
+                en: format!("The process crashed on a bad memory access (signal {signal})."),
+            ),
+            libc::SIGXFSZ => say!(self,
+                ja: format!("出力が大きすぎます（{} MiB を超えました）。配列の大きさを確かめてください。", crate::harness::run::MAX_RESULTS_BYTES >> 20),
+                en: format!("Your code's output was too large (over {} MiB). Check the size of the arrays it returns.", crate::harness::run::MAX_RESULTS_BYTES >> 20),
+            ),
+            libc::SIGFPE | libc::SIGILL => say!(self,
+                ja: format!("プロセスが不正な演算で止まりました（シグナル {signal}）。"),
+                en: format!("The process crashed on an invalid operation (signal {signal})."),
+            ),
+            _ => say!(self,
+                ja: format!("プロセスがシグナル {signal} で終了しました。"),
+                en: format!("The process was ended by signal {signal}."),
+            ),
+        }
+    }
+
+    pub fn exited_early(self, code: i32) -> String {
+        say!(self,
+            ja: format!("テストの途中でプロセスが終了しました（終了コード {code}）。process::exit を呼んでいませんか。"),
+            en: format!("The process exited (status {code}) before this test finished. Does your code call process::exit?"),
+        )
+    }
+
+    pub fn not_run(self, cases: usize) -> String {
+        say!(self,
+            ja: format!("その前のテストでプロセスが止まったので、{cases} ケースは実行できませんでした。"),
+            en: format!("{} could not run: the process had stopped in an earlier test.", count(cases as u64, "case", "cases")),
+        )
+    }
+
+    /// The harness could not run a case or read its result: the checker's fault.
+    pub fn harness_fault(self, why: &str) -> String {
+        say!(self,
+            ja: format!("このテストはチェッカー側の問題で判定できません。あなたのコードのせいではありません。先生に知らせてください（{why}）。"),
+            en: format!("This test cannot be judged because of a problem in the checker, not in your code. Please tell your instructor ({why})."),
+        )
+    }
+
+    pub fn student_output(self, stream: &str, bytes: u64) -> String {
+        say!(self,
+            ja: format!("あなたのコードの出力（{stream}、{bytes} バイト）:"),
+            en: format!("Your code printed ({stream}, {}):", count(bytes, "byte", "bytes")),
+        )
+    }
+
+    pub fn output_cut(self, bytes: u64) -> String {
+        say!(self, ja: format!("…（{bytes} バイト省略）…"), en: format!("… ({} cut) …", count(bytes, "byte", "bytes")))
+    }
+}

@@ -1,0 +1,75 @@
+//! A lesson's way through the course: the welcome, a lesson's heading, a pass, what
+//! comes next, the course complete.
+
+use super::{Lang, Msg, RUN, count};
+
+impl Msg {
+    pub fn welcome(self) -> String {
+        say!(self,
+            ja: format!("cnnlings へようこそ。\n\
+                レッスンごとに exercises/src/ のファイルを一つずつ書き、`{RUN} next` で確かめていきます。\n\
+                チェッカーは隠しテストであなたのコードを調べ、どこが違うのかを説明します。\n\
+                困ったら `{RUN} hint`、全体の進み具合は `{RUN} list` で見られます。"),
+            en: format!("Welcome to cnnlings!\n\
+                In each lesson you write one file in exercises/src/ and check it with `{RUN} next`.\n\
+                The checker runs hidden tests on your code and explains what is wrong.\n\
+                Stuck? `{RUN} hint`. Your progress: `{RUN} list`."),
+        )
+    }
+
+    pub fn lesson_heading(self, number: usize, total: usize, title: &str) -> String {
+        say!(self, ja: format!("レッスン {number}/{total}: {title}"), en: format!("Lesson {number}/{total}: {title}"))
+    }
+
+    pub fn edit_file(self, path: &str) -> String {
+        say!(self, ja: format!("編集するファイル: {path}"), en: format!("The file to edit: {path}"))
+    }
+
+    pub fn preparing(self) -> String {
+        say!(self,
+            ja: "初回の準備をしています（依存するクレートをコンパイルします。最初の一回だけ、1 分ほどかかります）…".to_string(),
+            en: "Preparing the checker: compiling the dependencies (once only; it takes about a minute)…".to_string(),
+        )
+    }
+
+    pub fn passed(self, tests: usize, cases: usize) -> String {
+        say!(self,
+            ja: format!("合格です。隠しテスト {tests} 個（{cases} ケース）をすべて通りました。"),
+            en: match tests {
+                1 => format!("Passed! The hidden test ({}) agrees with your code.", count(cases as u64, "case", "cases")),
+                _ => format!("Passed! All {tests} hidden tests ({cases} cases) agree with your code."),
+            },
+        )
+    }
+
+    pub fn points(self, points: u32) -> String {
+        say!(self, ja: format!("+{points} 点"), en: format!("+{points} points"))
+    }
+
+    pub fn compare_with_reference(self, path: &str) -> String {
+        say!(self,
+            ja: format!("模範解答と見比べてみましょう: {path}"),
+            en: format!("Compare your code with the reference solution: {path}"),
+        )
+    }
+
+    pub fn up_next(self) -> String {
+        say!(self, ja: "次のレッスン".to_string(), en: "Up next".to_string())
+    }
+
+    pub fn run_next_to_start(self) -> String {
+        say!(self,
+            ja: format!("準備ができたら `{RUN} next` で始めましょう。"),
+            en: format!("When you are ready, start it with `{RUN} next`."),
+        )
+    }
+
+    pub fn course_complete(self, points: u32, total: u32) -> String {
+        say!(self,
+            ja: format!("全レッスン修了です。おめでとうございます！（{total} 点中 {points} 点）\n\
+                どのレッスンも `{RUN} check <レッスン>` でいつでも確かめ直せます。"),
+            en: format!("You have finished every lesson. Congratulations! ({points} of {total} points)\n\
+                You can check any lesson again at any time with `{RUN} check <lesson>`."),
+        )
+    }
+}

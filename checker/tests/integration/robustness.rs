@@ -295,3 +295,26 @@ fn without_cargo_the_checker_says_so_and_exits_3() {
     let err = crate::support::stderr(&output);
     assert!(err.contains("cargo"), "{err}");
 }
+
+/// Snapshots hold what a quiet machine says of a time-out; on a loaded one the same
+/// code is said to be crowded out, and the snapshot filters put the quiet words back.
+#[test]
+fn snapshots_show_a_quiet_machines_time_out() {
+    let wb = Workbook::fixture();
+    let busy = "Stopped at the time limit (2 s). But the machine was busy: your code ran \
+                only 12 % of the time it was ready to run, so it may well be fast enough. \
+                Check again when the machine is less busy.\n\
+                dave,0,\"scale: Stopped at the time limit (2 s). But the machine was busy: \
+                your code ran only 3 % of the time it was ready to run, so it may well be \
+                fast enough. Check again when the machine is less busy.\"\n\
+                制限時間（2 秒）を超えたので止めました。ただ、このときコンピュータは混み合っていて、\
+                あなたのコードは CPU を使いたい時間の 12 % しか使えていません。コードが遅いとは限りません。\
+                ほかの処理が終わってから、もう一度チェックしてください。";
+    wb.settings().bind(|| {
+        insta::assert_snapshot!(busy, @r"
+        Stopped at the time limit (2 s). Look for a loop that never ends.
+        dave,0,scale: Stopped at the time limit (2 s). Look for a loop that never ends.
+        制限時間（2 秒）を超えたので止めました。終わらないループがないか確かめてください。
+        ");
+    });
+}

@@ -103,7 +103,8 @@ fn record(dir: &Path, invocation: &Invocation) {
         return;
     };
     let _ = std::fs::create_dir_all(dir);
-    let _ = crate::files::write_if_changed(&record_path(dir, name), &text);
+    // Written even when unchanged: its time tells [`confirm`] it is this build's.
+    let _ = std::fs::write(record_path(dir, name), text);
 }
 
 /// The invocation cargo last used for `package`, if it was recorded for the build
@@ -271,7 +272,11 @@ mod tests {
             cwd: dir.clone(),
             env: BTreeMap::new(),
         };
-        let before = std::time::SystemTime::now() - std::time::Duration::from_secs(1);
+        record(&dir, &invocation);
+        // The same invocation again, as cargo makes it on every build of the package:
+        // written anew, so that it counts as that build's.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let before = std::time::SystemTime::now() - std::time::Duration::from_millis(5);
         record(&dir, &invocation);
         assert!(
             recorded(&dir, "conv-student", 7).is_none(),

@@ -9,10 +9,10 @@ impl App {
     pub(crate) fn solution(&self, id: &str) -> Result<Exit> {
         let m = self.ui.msg();
         let lesson = match self.lesson(id) {
-            Ok(lesson) => lesson.clone(),
+            Ok(lesson) => lesson,
             Err(exit) => return Ok(exit),
         };
-        println!("{}\n", self.heading(&lesson));
+        println!("{}\n", self.heading(lesson));
         // Once passed, the solution stays open, even if the student's file fails later.
         if !self.store.awarded(&lesson.id) {
             println!("{}", self.ui.fit(&m.solution_locked(&lesson.id)));
@@ -35,7 +35,7 @@ impl App {
         println!(
             "\n{}",
             self.ui
-                .fit(&m.solution_compare(&self.exercise_shown(&lesson)))
+                .fit(&m.solution_compare(&self.exercise_shown(lesson)))
         );
         Ok(Exit::Passed)
     }

@@ -148,7 +148,17 @@ pub fn run_lessons(
         // time, so that naming a mistake on a later failure costs no build of its own.
         // Not for an optimised lesson: each of its mistakes is a long build and a long
         // run (a training), paid only if the student fails and a diagnosis is wanted.
-        if lessons.len() == 1 && lesson.profile == crate::lesson::Profile::Debug {
+        // Nor while the student's file is still the lesson's stub, which needs no
+        // diagnosis: a new student's first check builds two harnesses, not ten.
+        let pristine = |module: &str| {
+            let read = |path: std::path::PathBuf| std::fs::read(path).ok();
+            read(layout.exercise(module))
+                .is_some_and(|file| Some(file) == read(layout.stub(module)))
+        };
+        if lessons.len() == 1
+            && lesson.profile == crate::lesson::Profile::Debug
+            && !pristine(&lesson.module)
+        {
             // Whether a cache exists is enough here; reading it waits for a failure.
             let missing = harnesses
                 .mistakes

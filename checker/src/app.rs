@@ -20,8 +20,10 @@ use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub struct App {
-    pub(crate) course: Course,
+pub struct App<'c> {
+    /// The course as loaded: read, never changed, so a lesson borrowed from it does not
+    /// hold the whole `App` (whose progress changes).
+    pub(crate) course: &'c Course,
     /// The language, the colours and the width, decided once at start-up.
     pub(crate) ui: Ui,
     pub(crate) store: Store,
@@ -85,7 +87,11 @@ pub fn run(cli: Cli) -> ExitCode {
         let text = msg.progress_reset(&course.layout.show(store.path()), &problem);
         eprintln!("{}", ui.fit(&text));
     }
-    let mut app = App { course, ui, store };
+    let mut app = App {
+        course: &course,
+        ui,
+        store,
+    };
     let result = match cli.command {
         Command::Next => app.next(),
         Command::List => app.list(),
@@ -124,7 +130,7 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn context(&self) -> Context<'_> {
         Context {
             ui: self.ui,
@@ -133,7 +139,7 @@ impl App {
         }
     }
 
-    pub(crate) fn lesson(&self, id: &str) -> Result<&Lesson, Exit> {
+    pub(crate) fn lesson(&self, id: &str) -> Result<&'c Lesson, Exit> {
         self.course.find(id).ok_or_else(|| {
             let all: Vec<&str> = self.course.lessons.iter().map(|l| l.id.as_str()).collect();
             let text = self
@@ -146,7 +152,7 @@ impl App {
     }
 
     /// The first lesson not passed yet.
-    pub(crate) fn current(&self) -> Option<&Lesson> {
+    pub(crate) fn current(&self) -> Option<&'c Lesson> {
         self.course
             .lessons
             .iter()
@@ -192,7 +198,7 @@ impl App {
         lessons: &[&Lesson],
         on_first_build: harness::OnFirstBuild,
     ) -> Result<Vec<Verdict>> {
-        let runs = harness::run_lessons(&self.course, lessons, self.ui.color, on_first_build)?;
+        let runs = harness::run_lessons(self.course, lessons, self.ui.color, on_first_build)?;
         let mut verdicts: Vec<Verdict> = lessons
             .iter()
             .zip(runs)
@@ -218,7 +224,7 @@ impl App {
         if !ran || lesson.mistakes.is_empty() || verdict.passed() || verdict.not_started() {
             return;
         }
-        let Ok(outputs) = harness::mistake_outputs(&self.course, lesson, self.ui.color) else {
+        let Ok(outputs) = harness::mistake_outputs(self.course, lesson, self.ui.color) else {
             return;
         };
         crate::timings::mark("known mistakes' outputs");
@@ -269,7 +275,7 @@ impl App {
 
     /// The lessons that passed and whose files have changed since, in course order: all
     /// of them, or those before `before`.
-    pub(crate) fn changed_since_passing(&self, before: Option<&Lesson>) -> Vec<Lesson> {
+    pub(crate) fn changed_since_passing(&self, before: Option<&Lesson>) -> Vec<&'c Lesson> {
         self.course
             .lessons
             .iter()
@@ -277,7 +283,6 @@ impl App {
             .filter(|l| {
                 self.store.passed(&l.id) && !self.store.passed_with(&l.id, &self.fingerprint(l))
             })
-            .cloned()
             .collect()
     }
 

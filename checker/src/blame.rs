@@ -81,7 +81,7 @@ fn blame_in_verdict(
     }
 }
 
-impl App {
+impl<'c> App<'c> {
     /// Gives every failing verdict its blame, if an earlier lesson's module is at fault.
     /// `verdicts` are those of `lessons`, checked together; a used lesson among them is
     /// not checked again.
@@ -108,7 +108,7 @@ impl App {
     ) -> Option<Blame> {
         let course = &self.course.lessons;
         let index = course.iter().position(|l| l.id == lesson.id)?;
-        let (mounted, _) = codegen::mount(&self.course, index, Side::Student);
+        let (mounted, _) = codegen::mount(self.course, index, Side::Student);
         // The modules of other lessons, in the course's order: the earliest is the root.
         let mut used: Vec<(usize, Mounted)> = mounted
             .into_iter()
@@ -141,7 +141,7 @@ impl App {
             .collect();
         if !unknown.is_empty() {
             // A check that cannot be made leaves the report as it is.
-            let runs = harness::run_lessons(&self.course, &unknown, self.ui.color, &|| {}).ok()?;
+            let runs = harness::run_lessons(self.course, &unknown, self.ui.color, &|| {}).ok()?;
             for (used_lesson, run) in unknown.iter().zip(runs) {
                 let passed = verdict::judge(used_lesson, run).passed();
                 known.insert(used_lesson.id.clone(), passed);

@@ -7,23 +7,23 @@ use crate::messages::Again;
 use crate::report;
 use anyhow::Result;
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn check(&mut self, id: &str) -> Result<Exit> {
         let lesson = match self.lesson(id) {
-            Ok(lesson) => lesson.clone(),
+            Ok(lesson) => lesson,
             Err(exit) => return Ok(exit),
         };
-        let fingerprint = self.fingerprint(&lesson);
-        let verdict = self.judge(&[&lesson])?.remove(0);
+        let fingerprint = self.fingerprint(lesson);
+        let verdict = self.judge(&[lesson])?.remove(0);
         // Saved before it is printed: a reader that goes away early loses no progress.
-        let awarded = self.record(&lesson, &verdict, &fingerprint);
+        let awarded = self.record(lesson, &verdict, &fingerprint);
         self.store.save()?;
-        println!("{}\n{}\n", self.heading(&lesson), self.edit_line(&lesson));
+        println!("{}\n{}\n", self.heading(lesson), self.edit_line(lesson));
         crate::timings::mark("progress saved");
         if verdict.passed() {
             print!(
                 "{}",
-                self.pass_lines(&lesson, &verdict, awarded, Room::Report)
+                self.pass_lines(lesson, &verdict, awarded, Room::Report)
             );
             crate::timings::mark("report printed");
             Ok(Exit::Passed)
@@ -31,7 +31,7 @@ impl App {
             let again = Again::Check(&lesson.id);
             print!(
                 "{}",
-                report::for_student(&self.context(), &lesson, &verdict, again)
+                report::for_student(&self.context(), lesson, &verdict, again)
             );
             Ok(verdict.exit_code())
         }

@@ -7,21 +7,22 @@
 //! recognised as itself.
 
 use crate::app::App;
-use crate::course;
+use crate::course::{self, Course};
 use crate::diagnosis;
 use crate::exit::Exit;
 use crate::harness::run::{Captured, Ending, RunResult};
 use crate::harness::{self, LessonRun, StudentRun};
 use crate::lesson::Expected;
 use crate::lesson::{self, Lesson};
+use crate::progress::Store;
 use crate::report;
 use crate::verdict::{self, Failure, FaultKind, LessonFault, Missing, TestVerdict, Verdict};
 use anyhow::{Context as _, Result};
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn dev_check(&mut self) -> Result<Exit> {
         let m = self.ui.msg();
-        let lessons: Vec<Lesson> = self.course.lessons.clone();
+        let lessons: &'c [Lesson] = &self.course.lessons;
         let refs: Vec<&Lesson> = lessons.iter().collect();
         let mut problems = 0;
         let ui = self.ui;
@@ -31,11 +32,15 @@ impl App {
             problems += 1;
         };
 
+        // The course as loaded, with the student's modules read from another folder.
+        let workbook = &self.course.layout;
+        let with_layout = |layout| Course {
+            layout,
+            lessons: lessons.to_vec(),
+        };
         // The references, checked as if a student had written them.
-        let workbook = self.course.layout.clone();
-        self.course.layout = workbook.with_exercises(workbook.root.join("solutions"));
-        let runs = harness::run_lessons(&self.course, &refs, self.ui.color, &|| {});
-        self.course.layout = workbook.clone();
+        let solutions = with_layout(workbook.with_exercises(workbook.root.join("solutions")));
+        let runs = harness::run_lessons(&solutions, &refs, self.ui.color, &|| {});
         let mut references = Vec::new();
         // Lessons whose reference does not work: their stubs and mistakes cannot be judged.
         let mut broken = Vec::new();
@@ -111,10 +116,13 @@ impl App {
         }
 
         // The pristine stubs (`lessons/stubs/`), as a student first sees them, whatever
-        // the workbook's own exercises hold now.
-        self.course.layout = workbook.with_modules(workbook.stubs_dir());
-        let stubs = self.judge(&refs);
-        self.course.layout = workbook.clone();
+        // the workbook's own exercises hold now, and with no progress.
+        let stubs = App {
+            course: &with_layout(workbook.with_modules(workbook.stubs_dir())),
+            ui: self.ui,
+            store: Store::empty(&workbook.state_dir()),
+        }
+        .judge(&refs);
         for (lesson, verdict) in lessons.iter().zip(stubs?) {
             let file = workbook.show(&workbook.stub(&lesson.module));
             if broken.contains(&lesson.id) {
@@ -146,7 +154,7 @@ impl App {
             if lesson.mistakes.is_empty() || broken.contains(&lesson.id) {
                 continue;
             }
-            let outputs = harness::mistake_outputs(&self.course, lesson, self.ui.color)?;
+            let outputs = harness::mistake_outputs(self.course, lesson, self.ui.color)?;
             let mut recognised = 0;
             for (i, mistake) in lesson.mistakes.iter().enumerate() {
                 let file = self
@@ -190,7 +198,7 @@ impl App {
             }
         }
         // A mistake file that no lesson lists is never used: say so.
-        for lesson in &lessons {
+        for lesson in lessons {
             let dir = self.course.layout.mistake(&lesson.module, "");
             let Ok(entries) = std::fs::read_dir(&dir) else {
                 continue;
@@ -207,7 +215,7 @@ impl App {
 
         // Every lesson's module is declared in both crates, or `cargo build` of the
         // workbook never compiles it (the harness mounts files by path and would not notice).
-        for lesson in &lessons {
+        for lesson in lessons {
             for krate in [
                 &self.course.layout.exercises,
                 &self.course.layout.root.join("solutions"),
@@ -222,7 +230,7 @@ impl App {
             }
         }
         // Large inputs are allowed, but the author should know what they cost.
-        for lesson in &lessons {
+        for lesson in lessons {
             if lesson.drawn.values > LARGE_INPUTS {
                 let (rows, cols) = lesson.drawn.largest.unwrap_or_default();
                 println!(
@@ -521,7 +529,7 @@ pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
 }
 "#;
 
-impl App {
+impl<'c> App<'c> {
     /// Scaffolds a lesson: its file, a stub (kept in `lessons/stubs/`, copied to the
     /// student's `exercises/src/`), a reference, and the `mod` lines.
     pub(crate) fn dev_new(&mut self, id: &str) -> Result<Exit> {

@@ -11,7 +11,7 @@ use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn grade(&mut self, format: GradeFormat, output: Option<&Path>) -> Result<Exit> {
         let exercises = self.course.layout.exercises.clone();
         let submission = Submission {

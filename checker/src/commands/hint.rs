@@ -5,23 +5,23 @@ use crate::exit::Exit;
 use anyhow::Result;
 use colored::Colorize;
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn hint(&mut self, id: Option<&str>) -> Result<Exit> {
         let m = self.ui.msg();
         let lesson = match id {
             Some(id) => match self.lesson(id) {
-                Ok(lesson) => lesson.clone(),
+                Ok(lesson) => lesson,
                 Err(exit) => return Ok(exit),
             },
             None => match self.current() {
-                Some(lesson) => lesson.clone(),
+                Some(lesson) => lesson,
                 None => {
                     println!("{}", self.completion());
                     return Ok(Exit::Passed);
                 }
             },
         };
-        println!("{}\n", self.heading(&lesson));
+        println!("{}\n", self.heading(lesson));
         if lesson.hints.is_empty() {
             println!("{}", m.no_hints(&lesson.id));
             return Ok(Exit::Passed);

@@ -6,7 +6,7 @@ use crate::table::{self, Align};
 use anyhow::Result;
 use colored::Colorize;
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn list(&self) -> Result<Exit> {
         let m = self.ui.msg();
         let current = self.current().map(|l| l.id.clone());

@@ -10,20 +10,20 @@ use crate::messages::Again;
 use crate::report;
 use anyhow::Result;
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn next(&mut self) -> Result<Exit> {
         let m = self.ui.msg();
         let welcome = !self.store.progress.welcomed;
         self.store.progress.welcomed = true;
-        let current = self.current().cloned();
-        let mut lessons = self.changed_since_passing(current.as_ref());
+        let current = self.current();
+        let mut lessons = self.changed_since_passing(current);
         let rechecked: Vec<String> = lessons.iter().map(|l| l.id.clone()).collect();
-        lessons.extend(current.clone());
+        lessons.extend(current);
         let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
         let verdicts = if lessons.is_empty() {
             Vec::new()
         } else {
-            self.judge(&lessons.iter().collect::<Vec<_>>())?
+            self.judge(&lessons)?
         };
         let mut awarded = Vec::new();
         for ((lesson, verdict), fingerprint) in lessons.iter().zip(&verdicts).zip(&fingerprints) {
@@ -36,7 +36,7 @@ impl App {
                 .zip(&verdicts)
                 .zip(&awarded)
                 .position(|((lesson, verdict), _)| {
-                    !verdict.passed() || current.as_ref().is_some_and(|c| c.id == lesson.id)
+                    !verdict.passed() || current.is_some_and(|c| c.id == lesson.id)
                 });
         let Some(shown) = shown else {
             // Every lesson passes, and each that changed passes still.
@@ -53,17 +53,17 @@ impl App {
             println!("{}", self.completion());
             return Ok(Exit::Passed);
         };
-        let (lesson, verdict) = (&lessons[shown], &verdicts[shown]);
-        let was_passed = current.as_ref().is_none_or(|c| c.id != lesson.id);
+        let (lesson, verdict) = (lessons[shown], &verdicts[shown]);
+        let was_passed = current.is_none_or(|c| c.id != lesson.id);
         let intro = (!self.store.lesson(&lesson.id).introduced || verdict.not_started())
             .then(|| self.introduce(lesson));
         self.store.lesson(&lesson.id).introduced = true;
         let next = if verdict.passed() {
-            self.current().cloned()
+            self.current()
         } else {
             None
         };
-        if let Some(next) = &next {
+        if let Some(next) = next {
             self.store.lesson(&next.id).introduced = true;
         }
         // Saved before it is printed: a reader that goes away early loses no progress.
@@ -96,7 +96,7 @@ impl App {
                 crate::exhibit::Room::Report
             )
         );
-        self.print_up_next(next.as_ref());
+        self.print_up_next(next);
         Ok(Exit::Passed)
     }
 

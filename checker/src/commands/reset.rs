@@ -20,22 +20,22 @@ pub(crate) struct Restored {
     pub was_passed: bool,
 }
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn reset(&mut self, id: &str, yes: bool) -> Result<Exit> {
         let m = self.ui.msg();
         let lesson = match self.lesson(id) {
-            Ok(lesson) => lesson.clone(),
+            Ok(lesson) => lesson,
             Err(exit) => return Ok(exit),
         };
-        let file = self.exercise_shown(&lesson);
-        let stub = match self.stub_of(&lesson) {
+        let file = self.exercise_shown(lesson);
+        let stub = match self.stub_of(lesson) {
             Ok(stub) => stub,
             Err(stub) => {
                 eprintln!("{}", self.ui.fit(&m.reset_no_stub(&file, &stub)));
                 return Ok(Exit::Usage);
             }
         };
-        if self.is_stub(&lesson, &stub) {
+        if self.is_stub(lesson, &stub) {
             println!("{}", self.ui.fit(&m.reset_already_stub(&file)));
             return Ok(Exit::Passed);
         }
@@ -54,7 +54,7 @@ impl App {
                 return Ok(Exit::Failed);
             }
         }
-        let restored = self.restore_stub(&lesson, &stub)?;
+        let restored = self.restore_stub(lesson, &stub)?;
         let backup = restored.backup.map(|b| self.course.layout.show(&b));
         let done = m.reset_done(&file, backup.as_deref(), restored.was_passed);
         println!("{}", self.ui.fit(&done));

@@ -10,7 +10,7 @@ use anyhow::Result;
 use std::io::IsTerminal;
 use std::path::Path;
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn show(
         &mut self,
         what: ShowWhat,
@@ -27,7 +27,7 @@ impl App {
         let ui = self.ui;
         let on_first_build = || eprintln!("{}", ui.fit(&ui.msg().preparing()));
         let runner = model::Runner {
-            course: &self.course,
+            course: self.course,
             color: self.ui.color,
             on_first_build: &on_first_build,
         };
@@ -62,7 +62,7 @@ impl App {
                 let example = match test {
                     None => model::lecture(module),
                     Some(n) => {
-                        let examples = model::lesson_examples(&self.course, module);
+                        let examples = model::lesson_examples(self.course, module);
                         match n.checked_sub(1).and_then(|i| examples.get(i)) {
                             Some((_, example)) => example.clone(),
                             None => {
@@ -103,7 +103,7 @@ impl App {
                 }
             }
             ShowWhat::Cnn => {
-                let data = model::digits(&self.course)?;
+                let data = model::digits(self.course)?;
                 if digit >= data.images.len() {
                     let last = data.images.len().saturating_sub(1);
                     let text = match self.ui.lang {

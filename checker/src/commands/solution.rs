@@ -5,7 +5,7 @@ use crate::exit::Exit;
 use anyhow::{Context, Result};
 use colored::Colorize;
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn solution(&self, id: &str) -> Result<Exit> {
         let m = self.ui.msg();
         let lesson = match self.lesson(id) {

@@ -7,10 +7,10 @@ use crate::verdict::Verdict;
 use anyhow::Result;
 use colored::Colorize;
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn verify(&mut self) -> Result<Exit> {
         let m = self.ui.msg();
-        let lessons: Vec<Lesson> = self.course.lessons.clone();
+        let lessons = &self.course.lessons;
         let refs: Vec<&Lesson> = lessons.iter().collect();
         let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
         let verdicts = self.judge(&refs)?;

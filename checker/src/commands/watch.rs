@@ -31,9 +31,9 @@ struct Checked<'a> {
 }
 
 /// What watch mode is looking at.
-struct Session {
+struct Session<'c> {
     /// The lesson on screen; `None` once every lesson has passed.
-    lesson: Option<Lesson>,
+    lesson: Option<&'c Lesson>,
     /// Whether the last check of `lesson` passed.
     passed: bool,
     /// The lesson's files as the last check read them, so a save that changes nothing
@@ -45,7 +45,7 @@ struct Session {
     cut_report: Option<String>,
 }
 
-impl App {
+impl<'c> App<'c> {
     pub(crate) fn watch(&mut self) -> Result<Exit> {
         let m = self.ui.msg();
         let (events, rx) = mpsc::channel();
@@ -63,7 +63,7 @@ impl App {
             term.show(&format!("{}\n", m.watch_no_terminal()));
         }
         let mut session = Session {
-            lesson: self.current().cloned(),
+            lesson: self.current(),
             passed: false,
             seen: Vec::new(),
             notice: None,
@@ -101,7 +101,7 @@ impl App {
                     term.show(&format!("\n{}\n", self.footer(&term, &session)));
                 }
                 Event::Key('n') => {
-                    session.lesson = self.current().cloned();
+                    session.lesson = self.current();
                     self.watch_check(&term, &files, &mut session);
                 }
                 Event::Key('x') => {
@@ -148,7 +148,7 @@ impl App {
             .collect()
     }
 
-    fn check_if_changed(&mut self, term: &Terminal, files: &Files, session: &mut Session) {
+    fn check_if_changed(&mut self, term: &Terminal, files: &Files, session: &mut Session<'c>) {
         let changed = session
             .lesson
             .as_ref()
@@ -175,15 +175,15 @@ impl App {
     /// Checks the lesson on screen and draws the screen anew. Once every lesson has
     /// passed, checks again those whose files changed since, and shows the first that
     /// fails (or the end of the course).
-    fn watch_check(&mut self, term: &Terminal, files: &Files, session: &mut Session) {
+    fn watch_check(&mut self, term: &Terminal, files: &Files, session: &mut Session<'c>) {
         let m = self.ui.msg();
         session.cut_report = None;
         // The lessons that passed and changed since come first, as `next` checks them.
-        let current = session.lesson.clone();
-        let mut lessons = self.changed_since_passing(current.as_ref());
+        let current = session.lesson;
+        let mut lessons = self.changed_since_passing(current);
         let rechecked = lessons.len();
-        lessons.extend(current.clone());
-        self.watch_files(files, session.lesson.as_ref());
+        lessons.extend(current);
+        self.watch_files(files, session.lesson);
         if lessons.is_empty() {
             session.passed = false;
             return self.draw_done(term, session);
@@ -194,8 +194,7 @@ impl App {
         let seen: Vec<_> = lessons.iter().map(|l| self.contents(l)).collect();
         let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
         let preparing = || term.show(&format!("{}\n", m.preparing()));
-        let refs: Vec<&Lesson> = lessons.iter().collect();
-        let verdicts = match self.judge_with(&refs, &preparing) {
+        let verdicts = match self.judge_with(&lessons, &preparing) {
             Ok(verdicts) if verdicts.len() == lessons.len() => verdicts,
             Ok(_) => return,
             Err(e) => {
@@ -209,7 +208,7 @@ impl App {
         }
         // The first changed lesson that fails now, else the lesson on screen.
         let failing = verdicts[..rechecked].iter().position(|v| !v.passed());
-        let Some(shown) = failing.or(current.as_ref().map(|_| rechecked)) else {
+        let Some(shown) = failing.or(current.map(|_| rechecked)) else {
             let save_error = self.store.save().err();
             self.draw_done(term, session);
             if let Some(e) = save_error {
@@ -217,9 +216,9 @@ impl App {
             }
             return;
         };
-        let lesson = lessons[shown].clone();
+        let lesson = lessons[shown];
         let was_passed = shown < rechecked;
-        session.lesson = Some(lesson.clone());
+        session.lesson = Some(lesson);
         session.seen = seen[shown].clone();
         session.passed = verdicts[shown].passed();
         let checked = Checked {
@@ -227,9 +226,9 @@ impl App {
             awarded: awarded[shown],
             was_passed,
         };
-        let mut screen = self.lesson_screen(term, session, &lesson, &checked);
+        let mut screen = self.lesson_screen(term, session, lesson, &checked);
         // After a pass without keys, the next lesson is on screen: watch its files.
-        self.watch_files(files, session.lesson.as_ref());
+        self.watch_files(files, session.lesson);
         // Saved after the screen is made: it marks the lesson text as shown.
         if let Err(e) = self.store.save() {
             screen.push_str(&format!("{} {e:#}\n", m.internal_error()));
@@ -253,7 +252,7 @@ impl App {
     fn lesson_screen(
         &mut self,
         term: &Terminal,
-        session: &mut Session,
+        session: &mut Session<'c>,
         lesson: &Lesson,
         checked: &Checked,
     ) -> String {
@@ -280,7 +279,7 @@ impl App {
             );
             // Without keys there is no `n`: the next lesson follows at once, as with `next`.
             if !term.keys() {
-                session.lesson = self.current().cloned();
+                session.lesson = self.current();
                 session.passed = false;
                 details = self.up_next_watched(session);
             }
@@ -352,17 +351,13 @@ impl App {
     }
 
     /// The lesson after a pass, introduced, and its files watched from now on.
-    fn up_next_watched(&mut self, session: &mut Session) -> String {
-        let Some(next) = session.lesson.clone() else {
+    fn up_next_watched(&mut self, session: &mut Session<'c>) -> String {
+        let Some(next) = session.lesson else {
             return format!("\n{}\n", self.completion());
         };
         self.store.lesson(&next.id).introduced = true;
-        session.seen = self.contents(&next);
-        format!(
-            "\n{}:\n\n{}",
-            self.ui.msg().up_next(),
-            self.introduce(&next)
-        )
+        session.seen = self.contents(next);
+        format!("\n{}:\n\n{}", self.ui.msg().up_next(), self.introduce(next))
     }
 
     fn progress_bar(&self) -> String {
@@ -424,20 +419,20 @@ impl App {
     }
 
     /// `x`: asks, then resets as `reset` does; the next screen says what happened.
-    fn watch_reset(&mut self, term: &Terminal, rx: &Receiver<Event>, session: &mut Session) {
+    fn watch_reset(&mut self, term: &Terminal, rx: &Receiver<Event>, session: &mut Session<'c>) {
         let m = self.ui.msg();
-        let Some(lesson) = session.lesson.clone() else {
+        let Some(lesson) = session.lesson else {
             return;
         };
-        let file = self.exercise_shown(&lesson);
-        let stub = match self.stub_of(&lesson) {
+        let file = self.exercise_shown(lesson);
+        let stub = match self.stub_of(lesson) {
             Ok(stub) => stub,
             Err(why) => {
                 term.show(&format!("\n{}\n", m.reset_no_stub(&file, &why)));
                 return;
             }
         };
-        if self.is_stub(&lesson, &stub) {
+        if self.is_stub(lesson, &stub) {
             term.show(&format!("\n{}\n", m.reset_already_stub(&file)));
             return;
         }
@@ -455,7 +450,7 @@ impl App {
             term.show(&format!("{}\n", m.reset_declined(&file)));
             return;
         }
-        match self.restore_stub(&lesson, &stub) {
+        match self.restore_stub(lesson, &stub) {
             Ok(restored) => {
                 let backup = restored.backup.map(|b| self.course.layout.show(&b));
                 session.notice = Some(m.reset_done(&file, backup.as_deref(), restored.was_passed));

@@ -182,8 +182,7 @@ pub fn build(
         command.arg("-p").arg(package);
         super::direct::forget(&records, package);
     }
-    // A file's time is the kernel's coarse clock (a tick behind at most): some slack.
-    let started = std::time::SystemTime::now() - std::time::Duration::from_millis(50);
+    let started = std::time::SystemTime::now() - super::direct::FILE_CLOCK_SLACK;
     let output = command
         .stdin(Stdio::null())
         .output()

@@ -79,6 +79,10 @@ fn invocation(rustc: &OsString, args: &[OsString]) -> Option<Invocation> {
     })
 }
 
+/// How far behind the clock a file's time may be: the kernel stamps files with a coarse
+/// clock, a tick (1–10 ms) behind. A build's start is taken this much earlier.
+pub const FILE_CLOCK_SLACK: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// A variable cargo sets for rustc (not its jobserver, which will be gone).
 fn is_cargos(name: &str) -> bool {
     (name == "CARGO" || name.starts_with("CARGO_")) && name != "CARGO_MAKEFLAGS"
@@ -275,8 +279,8 @@ mod tests {
         record(&dir, &invocation);
         // The same invocation again, as cargo makes it on every build of the package:
         // written anew, so that it counts as that build's.
-        std::thread::sleep(std::time::Duration::from_millis(20));
-        let before = std::time::SystemTime::now() - std::time::Duration::from_millis(5);
+        std::thread::sleep(3 * FILE_CLOCK_SLACK);
+        let before = std::time::SystemTime::now() - FILE_CLOCK_SLACK;
         record(&dir, &invocation);
         assert!(
             recorded(&dir, "conv-student", 7).is_none(),

@@ -269,7 +269,24 @@ impl<'c> App<'c> {
 
     /// Records a verdict in the progress (a failure takes a pass back); returns whether
     /// the lesson's points are awarded now, at its first pass.
+    ///
+    /// A failure caused by an earlier lesson's module (a blame) is that lesson's: it
+    /// takes that lesson's pass back when the module surely fails there too, and leaves
+    /// this lesson's record alone. Its pass, if any, no longer matches its files, so
+    /// `list` says to check it again and `next` does; a slip in `unit` does not send the
+    /// student back to redo every lesson built on it.
     pub(crate) fn record(&mut self, lesson: &Lesson, verdict: &Verdict, fingerprint: &str) -> bool {
+        if let (false, Some(blame)) = (verdict.passed(), verdict.blame()) {
+            use crate::blame::Reason;
+            let fails_there = matches!(
+                blame.reason,
+                Reason::NotWritten | Reason::DoesNotCompile | Reason::FailsItsTests
+            );
+            if fails_there {
+                self.store.record(&blame.lesson, false, "");
+            }
+            return false;
+        }
         self.store.record(&lesson.id, verdict.passed(), fingerprint)
     }
 

@@ -17,8 +17,11 @@ impl<'c> App<'c> {
             .iter()
             .enumerate()
             .map(|(i, l)| {
-                let state = if self.store.passed(&l.id) {
+                let state = if self.store.passed_with(&l.id, &self.fingerprint(l)) {
                     m.state_done()
+                } else if self.store.passed(&l.id) {
+                    // It passed, and a file it reads has changed since: `next` checks it.
+                    m.state_changed()
                 } else if current.as_deref() == Some(l.id.as_str()) {
                     m.state_current()
                 } else if self.store.awarded(&l.id) {
@@ -61,6 +64,7 @@ impl<'c> App<'c> {
                 (true, Some(s)) if s == m.state_done() => text.green().to_string(),
                 (true, Some(s)) if s == m.state_current() => text.yellow().bold().to_string(),
                 (true, Some(s)) if s == m.state_failing() => text.red().to_string(),
+                (true, Some(s)) if s == m.state_changed() => text.yellow().to_string(),
                 _ => text,
             };
             println!("{text}");

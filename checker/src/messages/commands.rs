@@ -42,6 +42,11 @@ impl Msg {
         say!(self, ja: "取り組み中", en: "current")
     }
 
+    /// A lesson that passed, and a file it reads has changed since.
+    pub fn state_changed(self) -> &'static str {
+        say!(self, ja: "要再チェック", en: "changed")
+    }
+
     /// A lesson that passed once and fails now.
     pub fn state_failing(self) -> &'static str {
         say!(self, ja: "やり直し", en: "failing")

@@ -105,9 +105,9 @@ impl Msg {
                     Fix it first: {check}"),
             ),
             Reason::FailsItsTests => say!(self,
-                ja: format!("{id} は、レッスン {lesson} であなたが書いた {what_ja} を使いますが、レッスン {lesson} はまだ合格していません。\n\
+                ja: format!("{id} は、レッスン {lesson} であなたが書いた {what_ja} を使いますが、今のコードはレッスン {lesson} のテストに通りません。\n\
                     先にレッスン {lesson} を合格させましょう（{id} のコードは正しいかもしれません）: {check}"),
-                en: format!("{id} uses your {what_en} from lesson {lesson}, and lesson {lesson} does not pass yet.\n\
+                en: format!("{id} uses your {what_en} from lesson {lesson}, and your code there does not pass lesson {lesson}'s tests now.\n\
                     Make lesson {lesson} pass first (your {id} code may well be right): {check}"),
             ),
         }

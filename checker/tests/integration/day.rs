@@ -313,12 +313,12 @@ fn a_pass_that_fails_later_is_no_longer_shown_as_passed() {
             "next_checks_again_what_changed_after_the_end",
             wb.checker(&["next"])
         );
-        // grid passed once and fails now (on the student's scale): "failing", not
-        // "pending" as if never started.
+        // grid fails now only because of the student's scale: its pass stands, to be
+        // checked again ("changed"), and scale is the lesson to work on.
         assert_cmd_snapshot!("list_after_a_pass_fails", wb.checker(&["list"]));
     });
     let (list, _) = wb.run(&["list", "--lang", "ja"]);
-    assert!(stdout(&list).contains("やり直し"), "{}", stdout(&list));
+    assert!(stdout(&list).contains("要再チェック"), "{}", stdout(&list));
     // Unchanged files are not checked again: the end is the end.
     wb.student("scale", "scale_pass");
     assert_status(&wb.run(&["next"]).0, 0);
@@ -347,4 +347,28 @@ fn the_advice_after_check_names_the_lesson_checked() {
         !out.contains("-- next`") && !out.contains("-- hint`"),
         "{out}"
     );
+}
+
+#[test]
+fn a_lesson_that_passed_and_now_fails_on_its_own_is_failing() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    wb.write("exercises/src/grid.rs", &wb.read("solutions/src/grid.rs"));
+    assert_status(&wb.run(&["verify"]).0, 0);
+    // grid's own mistake, then scale's: scale is the lesson to work on, and grid, which
+    // passed once, fails on its own: "failing", not "pending" as if never started.
+    wb.student("grid", "grid_scenario_mismatch");
+    assert_status(&wb.run(&["check", "grid"]).0, 1);
+    wb.student("scale", "scale_wrong");
+    assert_status(&wb.run(&["check", "scale"]).0, 1);
+    let (list, _) = wb.run(&["list"]);
+    let list = stdout(&list);
+    assert!(list.contains("1  scale   Scaling   current  0/5"), "{list}");
+    assert!(
+        list.contains("2  grid    Row sums  failing  0/10"),
+        "{list}"
+    );
+    let (list, _) = wb.run(&["list", "--lang", "ja"]);
+    assert!(stdout(&list).contains("やり直し"), "{}", stdout(&list));
 }

@@ -155,7 +155,10 @@ fn a_remembered_pass_of_an_earlier_lesson_counts_only_while_its_file_is_unchange
     let (output, _) = wb.run(&["check", "grid"]);
     assert_status(&output, 1);
     let out = stdout(&output);
-    assert!(out.contains("and lesson scale does not pass yet"), "{out}");
+    assert!(
+        out.contains("your code there does not pass lesson scale's tests now"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -12,18 +12,28 @@ impl Msg {
         )
     }
 
+    /// `failed` of `tests` tests failed: `wrong` of `cases` cases failed when they ran,
+    /// and `not_run` could not run (the process had stopped in an earlier case).
     pub fn failed_summary(
         self,
         failed: usize,
         tests: usize,
-        failed_cases: usize,
+        wrong: usize,
         cases: usize,
+        not_run: usize,
     ) -> String {
-        say!(self,
-            ja: format!("隠しテスト {tests} 個のうち {failed} 個が通りませんでした（{cases} ケース中 {failed_cases} ケースが不一致）。"),
-            en: format!("{failed} of {tests} hidden {} failed ({failed_cases} of {cases} {} wrong).",
-                noun(tests as u64, "test", "tests"), noun(cases as u64, "case", "cases")),
-        )
+        let tests_noun = noun(tests as u64, "test", "tests");
+        let cases_noun = noun(cases as u64, "case", "cases");
+        match not_run {
+            0 => say!(self,
+                ja: format!("隠しテスト {tests} 個のうち {failed} 個が通りませんでした（{cases} ケース中 {wrong} ケースが不一致）。"),
+                en: format!("{failed} of {tests} hidden {tests_noun} failed ({wrong} of {cases} {cases_noun} wrong)."),
+            ),
+            _ => say!(self,
+                ja: format!("隠しテスト {tests} 個のうち {failed} 個が通りませんでした（{cases} ケース中 {wrong} ケースが不一致、{not_run} ケースは実行できず）。"),
+                en: format!("{failed} of {tests} hidden {tests_noun} failed ({wrong} of {cases} {cases_noun} wrong, {not_run} could not run)."),
+            ),
+        }
     }
 
     pub fn test_kind(self, kind: crate::lesson::TestKind) -> &'static str {

@@ -99,11 +99,11 @@ mod tests {
             "Passed! The hidden test (1 case) agrees with your code."
         );
         assert_eq!(
-            EN.failed_summary(1, 1, 1, 1),
+            EN.failed_summary(1, 1, 1, 1, 0),
             "1 of 1 hidden test failed (1 of 1 case wrong)."
         );
         assert_eq!(
-            EN.failed_summary(2, 5, 3, 40),
+            EN.failed_summary(2, 5, 3, 40, 0),
             "2 of 5 hidden tests failed (3 of 40 cases wrong)."
         );
         assert_eq!(
@@ -129,8 +129,12 @@ mod tests {
     #[test]
     fn japanese_says_what_failed_in_the_decided_words() {
         assert_eq!(
-            JA.failed_summary(5, 14, 32, 125),
+            JA.failed_summary(5, 14, 32, 125, 0),
             "隠しテスト 14 個のうち 5 個が通りませんでした（125 ケース中 32 ケースが不一致）。"
+        );
+        assert_eq!(
+            JA.failed_summary(14, 14, 1, 81, 80),
+            "隠しテスト 14 個のうち 14 個が通りませんでした（81 ケース中 1 ケースが不一致、80 ケースは実行できず）。"
         );
         assert_eq!(JA.state_current(), "取り組み中");
         assert_eq!(

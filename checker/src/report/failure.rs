@@ -63,11 +63,22 @@ pub(super) fn ran(
     }
     let failed: Vec<_> = tests.iter().filter(|t| !t.passed()).collect();
     let failed_cases: usize = failed.iter().map(|t| t.failures.len()).sum();
+    let not_run = failed
+        .iter()
+        .flat_map(|t| &t.failures)
+        .filter(|f| matches!(f.failure, Failure::Missing(Missing::NotRun)))
+        .count();
     put!(
         head,
         cx,
         "{cross} {}",
-        m.failed_summary(failed.len(), tests.len(), failed_cases, lesson.case_count())
+        m.failed_summary(
+            failed.len(),
+            tests.len(),
+            failed_cases - not_run,
+            lesson.case_count(),
+            not_run
+        )
     );
     if let Verdict::Ran { diagnosis, .. } = verdict
         && !diagnosis.is_empty()

@@ -225,6 +225,21 @@ impl Course {
                 );
                 error(Some(&lesson.spans.id), message);
             }
+            let same_module = lessons[..i]
+                .iter()
+                .find(|(_, _, l)| l.module == lesson.module);
+            if let Some((earlier, _, other)) = same_module {
+                let (module, id, earlier) = (&lesson.module, &other.id, layout.show(earlier));
+                let message = Bilingual::new(
+                    format!(
+                        "the module `{module}` is already lesson `{id}`'s ({earlier}): each lesson teaches a module of its own"
+                    ),
+                    format!(
+                        "`{module}` モジュールは、すでにレッスン `{id}`（{earlier}）のものです。レッスンごとに別のモジュールにします。"
+                    ),
+                );
+                error(lesson.spans.modules.first(), message);
+            }
             check_uses(&lessons, i, &mut error);
             // Only the reference must exist now: a student's missing file is reported
             // when that lesson is checked, and `dev check` looks for every stub.
@@ -369,6 +384,9 @@ fn check_uses(
         } else if let Some(later) = lessons[i + 1..]
             .iter()
             .find(|(_, _, l)| l.module == *module)
+            // A module that an earlier lesson teaches too is that lesson's: the later
+            // one is told its module is taken, and this `uses` is right.
+            && !lessons[..i].iter().any(|(_, _, l)| l.module == *module)
         {
             let (later, this) = (&later.2, &lesson.module);
             let id = &later.id;

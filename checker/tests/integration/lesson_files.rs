@@ -72,6 +72,35 @@ fn a_duplicate_id_and_a_missing_module_are_both_reported() {
         .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
 }
 
+/// A copy of a lesson given a new id but the same module: the copy is told that its
+/// module is taken, and the lesson that uses that module is not blamed for it.
+#[test]
+fn two_lessons_with_one_module_name_the_copy() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let copy = wb
+        .read("lessons/01-scale.toml")
+        .replace("id = \"scale\"", "id = \"scale2\"");
+    wb.write("lessons/03-scale2.toml", &copy);
+    for (lang, says) in [
+        (
+            "en",
+            "the module `scale` is already lesson `scale`'s (lessons/01-scale.toml)",
+        ),
+        (
+            "ja",
+            "`scale` モジュールは、すでにレッスン `scale`（lessons/01-scale.toml）のものです。",
+        ),
+    ] {
+        let (output, _) = wb.run(&["--lang", lang, "list"]);
+        assert_status(&output, 2);
+        let err = stderr(&output);
+        assert!(err.contains(says), "{err}");
+        assert!(err.contains("lessons/03-scale2.toml:"), "{err}");
+        assert!(!err.contains("02-grid.toml"), "{err}");
+    }
+}
+
 #[test]
 fn a_toml_syntax_error_points_at_the_line() {
     let _serial = serial();

@@ -38,7 +38,7 @@ checker="$CARGO_TARGET_DIR/debug/checker"
 if [ "$#" -gt 0 ]; then
   lessons=("$@")
 else
-  mapfile -t lessons < <("$checker" list 2>/dev/null | awk 'NR > 1 && $1 ~ /^[0-9]+$/ {print $2}' | grep -E '^[a-z][a-z0-9_-]*$' | grep -vx train)
+  mapfile -t lessons < <("$checker" list 2>/dev/null | awk 'NR > 1 && $NF ~ /^[0-9]+\/[0-9]+$/ {print $2}' | grep -E '^[a-z][a-z0-9_-]*$' | grep -vx train)
 fi
 
 # seconds CMD...: wall time of one run, output discarded.

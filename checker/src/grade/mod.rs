@@ -132,20 +132,9 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
         report::failure_report(cx, lesson, verdict)
     };
     // A recognised mistake is said with every failing test: each may be read alone.
-    let known = match verdict {
-        Verdict::Ran { diagnosis, .. } if !diagnosis.is_empty() => {
-            let messages: Vec<&str> = diagnosis
-                .iter()
-                .map(|&i| cx.ui.lang.pick(&lesson.mistakes[i].message).trim())
-                .collect();
-            format!(
-                "{}
-",
-                cx.msg().known_mistakes(&messages)
-            )
-        }
-        _ => String::new(),
-    };
+    let known = report::known_mistakes(cx, lesson, verdict)
+        .map(|text| format!("{text}\n"))
+        .unwrap_or_default();
     let tests: Vec<GradedTest> = lesson
         .tests
         .iter()

@@ -80,14 +80,7 @@ pub(super) fn ran(
             not_run
         )
     );
-    if let Verdict::Ran { diagnosis, .. } = verdict
-        && !diagnosis.is_empty()
-    {
-        let messages: Vec<&str> = diagnosis
-            .iter()
-            .map(|&i| cx.ui.lang.pick(&lesson.mistakes[i].message).trim())
-            .collect();
-        let text = m.known_mistakes(&messages);
+    if let Some(text) = known_mistakes(cx, lesson, verdict) {
         let text = cx.ui.paint(&text, |s| s.yellow().bold());
         put!(head, cx, "\n{text}");
     }
@@ -109,6 +102,19 @@ pub(super) fn ran(
     }
     write_captured(out, cx, "stdout", stdout);
     write_captured(out, cx, "stderr", stderr);
+}
+
+/// The known mistakes a failing verdict matches, said with the lesson's messages; `None`
+/// when it matches none.
+pub fn known_mistakes(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Option<String> {
+    let Verdict::Ran { diagnosis, .. } = verdict else {
+        return None;
+    };
+    let messages: Vec<&str> = diagnosis
+        .iter()
+        .map(|&i| cx.ui.lang.pick(&lesson.mistakes[i].message).trim())
+        .collect();
+    (!messages.is_empty()).then(|| cx.msg().known_mistakes(&messages))
 }
 
 fn call_text(lesson: &Lesson, test: &Test) -> String {

@@ -33,7 +33,7 @@ mod compile;
 mod failure;
 mod layout;
 
-pub use failure::test_report;
+pub use failure::{known_mistakes, test_report};
 
 /// Everything the report needs to know besides the verdict.
 pub struct Context<'a> {

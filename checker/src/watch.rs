@@ -6,8 +6,8 @@
 
 use crossterm::event::{self as term_event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::terminal::{self, ClearType};
-use notify::event::{AccessKind, AccessMode};
-use notify::{EventKind, RecommendedWatcher, RecursiveMode};
+use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
+use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, new_debouncer};
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
@@ -18,10 +18,12 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// How long the files must be quiet before a check: one save, even by a temporary file
-/// and a rename, is one event (editors finish those within a few milliseconds). It is
-/// part of every save-to-verdict wait, so it is kept short: Rustlings waits 200 ms. A
-/// check that starts too early only finds the same contents again (see
-/// `check_if_changed`) or is followed by the next event's check.
+/// and a rename, is one event (editors finish those within a few milliseconds). A save
+/// whose end the system reports (the file closed after writing, or renamed into place)
+/// is checked at once instead; this wait is for the others (other systems, other ways
+/// of writing). It is kept short: Rustlings waits 200 ms. A check that starts too early
+/// only finds the same contents again (see `check_if_changed`) or is followed by the
+/// next event's check.
 const DEBOUNCE: Duration = Duration::from_millis(50);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,8 +37,15 @@ pub enum Event {
 }
 
 /// The exercise folder, watched for the files of the lesson on screen.
+///
+/// Two watchers look at it. One sends a save the moment it is finished: the file was
+/// closed after writing, or renamed into place (on Linux, which reports both). The
+/// other waits until the folder has been quiet for [`DEBOUNCE`] and catches every
+/// other change. One save can thus arrive twice; the second finds the same contents
+/// and checks nothing.
 pub struct Files {
     _debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    _finished: Option<RecommendedWatcher>,
     names: Arc<Mutex<Vec<OsString>>>,
 }
 
@@ -46,6 +55,7 @@ impl Files {
     pub fn watch(dir: &Path, events: Sender<Event>) -> notify::Result<Files> {
         let names: Arc<Mutex<Vec<OsString>>> = Arc::default();
         let wanted = Arc::clone(&names);
+        let events_now = events.clone();
         let mut debouncer = new_debouncer(DEBOUNCE, None, move |result: DebounceEventResult| {
             let event = match result {
                 Ok(found) => {
@@ -72,8 +82,11 @@ impl Files {
             let _ = events.send(event);
         })?;
         debouncer.watch(dir, RecursiveMode::NonRecursive)?;
+        // Only a speed-up: without it every save still arrives, after the quiet time.
+        let finished = watch_finished(dir, Arc::clone(&names), events_now).ok();
         Ok(Files {
             _debouncer: debouncer,
+            _finished: finished,
             names,
         })
     }
@@ -87,6 +100,43 @@ impl Files {
                 .collect();
         }
     }
+}
+
+/// A watcher that sends [`Event::Saved`] as soon as one of the `wanted` files has been
+/// written completely.
+fn watch_finished(
+    dir: &Path,
+    wanted: Arc<Mutex<Vec<OsString>>>,
+    events: Sender<Event>,
+) -> notify::Result<RecommendedWatcher> {
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let Ok(event) = result else { return };
+        if !finished(&event.kind) {
+            return;
+        }
+        let Ok(wanted) = wanted.lock() else { return };
+        let ours = event
+            .paths
+            .iter()
+            .any(|p| p.file_name().is_some_and(|n| wanted.iter().any(|w| w == n)));
+        drop(wanted);
+        if ours {
+            let _ = events.send(Event::Saved);
+        }
+    })?;
+    watcher.watch(dir, RecursiveMode::NonRecursive)?;
+    Ok(watcher)
+}
+
+/// Whether an event says a file is complete: closed by a writer, or renamed into place
+/// (an editor that writes a temporary file first). A file just created is not: its
+/// contents come next.
+fn finished(kind: &EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Access(AccessKind::Close(AccessMode::Write))
+            | EventKind::Modify(ModifyKind::Name(RenameMode::To | RenameMode::Both))
+    )
 }
 
 /// Whether a file event can change what a check sees (reading a file cannot).
@@ -278,5 +328,51 @@ mod tests {
             AccessMode::Write
         ))));
         assert!(matters(&EventKind::Remove(notify::event::RemoveKind::File)));
+    }
+
+    #[test]
+    fn a_save_is_finished_when_closed_after_writing_or_renamed_into_place() {
+        use notify::event::{CreateKind, DataChange, RemoveKind};
+        assert!(finished(&EventKind::Access(AccessKind::Close(
+            AccessMode::Write
+        ))));
+        assert!(finished(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::To
+        ))));
+        assert!(finished(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::Both
+        ))));
+        // Still being written, or gone: wait for the folder to be quiet.
+        assert!(!finished(&EventKind::Create(CreateKind::File)));
+        assert!(!finished(&EventKind::Modify(ModifyKind::Data(
+            DataChange::Any
+        ))));
+        assert!(!finished(&EventKind::Modify(ModifyKind::Name(
+            RenameMode::From
+        ))));
+        assert!(!finished(&EventKind::Remove(RemoveKind::File)));
+        assert!(!finished(&EventKind::Access(AccessKind::Close(
+            AccessMode::Read
+        ))));
+    }
+
+    /// Linux reports a file closed after writing; the debounced watcher is not involved.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_written_file_is_a_save_at_once_and_only_if_watched() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let (events, rx) = std::sync::mpsc::channel();
+        let wanted = Arc::new(Mutex::new(vec![OsString::from("conv.rs")]));
+        let _watcher = watch_finished(dir.path(), wanted, events).expect("watching the folder");
+        std::fs::write(dir.path().join("pool.rs"), "fn pool() {}").expect("writing");
+        assert!(rx.recv_timeout(Duration::from_millis(300)).is_err());
+        std::fs::write(dir.path().join("conv.rs"), "fn conv() {}").expect("writing");
+        assert_eq!(rx.recv_timeout(Duration::from_secs(5)), Ok(Event::Saved));
+        // Saved by a temporary file renamed into place.
+        let temporary = dir.path().join(".conv.rs.tmp");
+        std::fs::write(&temporary, "fn conv() { }").expect("writing");
+        while rx.try_recv().is_ok() {}
+        std::fs::rename(&temporary, dir.path().join("conv.rs")).expect("renaming");
+        assert_eq!(rx.recv_timeout(Duration::from_secs(5)), Ok(Event::Saved));
     }
 }

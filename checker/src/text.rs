@@ -3,7 +3,9 @@
 //!
 //! Widths are display widths (a Japanese character takes two columns). A paragraph
 //! wider than the terminal is re-flowed: English breaks at spaces, Japanese between
-//! characters, never putting 、。）」 and the like at the start of a line (kinsoku).
+//! characters, never putting 、。）」 and the like at the start of a line (kinsoku), best
+//! after punctuation or a particle and never inside a word of kanji or katakana when a
+//! line can break elsewhere (see [`Break`]).
 //! Code blocks are never wrapped, so matrices stay aligned.
 
 use colored::Colorize;
@@ -303,23 +305,118 @@ fn no_line_end(c: char) -> bool {
     "（「『【〔〈《［｛([{".contains(c)
 }
 
-/// Whether a line may break before `row[i]`: at a space, or beside a Japanese character
-/// unless kinsoku forbids it.
-fn can_break_before<T>(row: &[(char, T)], i: usize) -> bool {
+/// How good a place to break a line before `row[i]` is. English breaks at spaces only.
+/// Japanese has no spaces between words, so a break between two characters is judged by
+/// what they are: after 、。） or before 「（ is best, and so is the end of a run of
+/// hiragana before a word (after a particle: 「ケースが｜不一致」); a break inside a run of
+/// katakana or kanji splits a word (「ケー｜ス」, 「不一｜致」) and comes last of all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Break {
+    /// Kinsoku forbids it, or it would split an English word or a number.
+    Never,
+    /// Inside a word: a run of kanji or katakana (「不一致」, 「カーネル」, 「ユニット数」).
+    InsideWord,
+    /// Between a word and its ending: 「正｜しい」, 「カーネル｜を」, 「畳み｜込み」.
+    Poor,
+    /// Between two characters that may part: inside a run of hiragana, or beside a
+    /// Latin letter.
+    Fair,
+    /// At a space, after 、。）」 and the like, before 「（, or after a particle.
+    Good,
+}
+
+/// What a Japanese character is, for [`break_before`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Script {
+    Kanji,
+    Hiragana,
+    Katakana,
+    /// Any other wide character (full-width punctuation, letters, symbols).
+    OtherWide,
+    Narrow,
+}
+
+fn script(c: char) -> Script {
+    match c {
+        '\u{3041}'..='\u{309f}' => Script::Hiragana,
+        // ー belongs to the katakana word it lengthens; ・ separates words.
+        '\u{30a0}'..='\u{30ff}' if c != '・' => Script::Katakana,
+        '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '々' | '〆' => Script::Kanji,
+        _ if wide(c) => Script::OtherWide,
+        _ => Script::Narrow,
+    }
+}
+
+/// Punctuation after which a Japanese line breaks best: 、。）」 and their kin.
+fn closing(c: char) -> bool {
+    "、。，．：；？！）」』】〕〉》］｝".contains(c)
+}
+
+/// Hiragana that are a whole word after a noun (particles): after one of them a line may
+/// break before the next word, while after other single hiragana (okurigana, as in
+/// 「畳み込み」) it had better not.
+fn particle(c: char) -> bool {
+    "はがをにでとのもへやか".contains(c)
+}
+
+/// How good a break before `row[i]` is (see [`Break`]).
+fn break_before<T>(row: &[(char, T)], i: usize) -> Break {
     if i == 0 || i >= row.len() {
-        return false;
+        return Break::Never;
     }
     let (before, after) = (row[i - 1].0, row[i].0);
     if before == ' ' || after == ' ' {
-        return true;
+        return Break::Good;
     }
-    (wide(before) || wide(after)) && !no_line_start(after) && !no_line_end(before)
+    if !(wide(before) || wide(after)) || no_line_start(after) || no_line_end(before) {
+        return Break::Never;
+    }
+    if closing(before) || no_line_end(after) {
+        return Break::Good;
+    }
+    match (script(before), script(after)) {
+        (Script::Kanji | Script::Katakana, Script::Kanji | Script::Katakana) => Break::InsideWord,
+        (Script::Kanji | Script::Katakana, Script::Hiragana) => Break::Poor,
+        (Script::Hiragana, Script::Hiragana) => Break::Fair,
+        (Script::Hiragana, _) => {
+            // The end of a run of hiragana: a word ends here unless the run is a single
+            // okurigana inside a word (「畳み｜込み」, 「組み｜合わせ」).
+            let run = row[..i]
+                .iter()
+                .rev()
+                .take_while(|(c, _)| script(*c) == Script::Hiragana)
+                .count();
+            let word_before = i > run && script(row[i - run - 1].0) == Script::Kanji;
+            if run == 1 && word_before && !particle(before) {
+                Break::Poor
+            } else {
+                Break::Good
+            }
+        }
+        _ => Break::Fair,
+    }
 }
 
 /// Where a word too long for a line breaks best: after punctuation, before a bracket.
 fn soft_break<T>(row: &[(char, T)], i: usize) -> bool {
     let (before, after) = (row[i - 1].0, row[i].0);
     (matches!(before, '.' | ',' | ':' | '/') && after != ':') || after == '('
+}
+
+/// Where the line that starts at `start` breaks, given every place it may break (with
+/// how good it is and how many columns the line would fill) and the room it has: the
+/// best kind of break that fills at least half the line, the last of that kind; if no
+/// kind does, the best kind there is. So English breaks at its last space as always,
+/// and Japanese leaves a line a little short rather than split a word.
+fn choose_break(candidates: &[(usize, Break, usize)], room: usize) -> Option<usize> {
+    let kinds = [Break::Good, Break::Fair, Break::Poor, Break::InsideWord];
+    let last_of = |kind: Break| candidates.iter().rev().find(|(_, k, _)| *k == kind);
+    kinds
+        .iter()
+        .filter_map(|&kind| last_of(kind))
+        .find(|(_, _, used)| used * 2 >= room)
+        .or_else(|| kinds.iter().find_map(|&kind| last_of(kind)))
+        .map(|(at, _, _)| *at)
 }
 
 /// Greedy wrapping to `width` columns; lines after the first are indented by `indent`.
@@ -339,7 +436,8 @@ fn wrap<T: Clone + Default>(row: &[(char, T)], width: usize, indent: usize) -> V
         let room = width.saturating_sub(pad).max(1);
         let mut used = 0;
         let mut end = start;
-        let mut last_break = None;
+        // Every place the line may break: (before which character, how good, columns used).
+        let mut candidates: Vec<(usize, Break, usize)> = Vec::new();
         while end < row.len() {
             let w = char_width(row[end].0);
             if used + w > room && row[end].0 != ' ' {
@@ -347,18 +445,23 @@ fn wrap<T: Clone + Default>(row: &[(char, T)], width: usize, indent: usize) -> V
             }
             used += w;
             end += 1;
-            if end > start && can_break_before(row, end) {
-                last_break = Some(end);
+            let kind = break_before(row, end);
+            if kind > Break::Never {
+                let filled = used
+                    - row[start..end]
+                        .iter()
+                        .rev()
+                        .take_while(|(c, _)| *c == ' ')
+                        .count();
+                candidates.push((end, kind, filled));
             }
         }
         let cut = if end >= row.len() {
             row.len()
-        } else if can_break_before(row, end) {
-            end
         } else {
             // A word longer than the line (code, mostly): after a `.`, `,` or `::`, or
             // before a `(`, if it has one; else where it must be cut.
-            last_break
+            choose_break(&candidates, room)
                 .or_else(|| (start + 1..end).rev().find(|&i| soft_break(row, i)))
                 .unwrap_or(end.max(start + 1))
         };
@@ -615,6 +718,81 @@ mod tests {
             out,
             "Fix it, save, and run\n`cargo run -p checker -- next` again."
         );
+    }
+
+    /// Sentences from the checker's Japanese messages and lessons.
+    const JAPANESE: [&str; 6] = [
+        "✗ 隠しテスト 2 個のうち 2 個が通りませんでした（9 ケース中 9 ケースが不一致）。",
+        "    8 ケース中 8 ケースが不一致です。最初の不一致（ケース 1、シード 10）:",
+        "    いちばん離れているのは [1] です。正しい値は -6、あなたの結果は 1（差 7、許容誤差 0.0001）。",
+        "→ よくある間違いに当てはまります。k を掛けずに足しています。拡大は掛け算です。",
+        "畳み込みにはカーネル（フィルタ）を使います。画像からカーネルと同じ大きさの部分を切り出し、同じ位置どうしの掛け算の合計を求めます。",
+        "全結合層では、前の層のすべてのユニットが次の層のすべてのユニットにつながります。プーリングは画像を小さくします。",
+    ];
+
+    /// Words a line must never split, wherever the sentence is cut.
+    const WORDS: [&str; 14] = [
+        "不一致",
+        "ケース",
+        "シード",
+        "最初",
+        "正しい",
+        "許容誤差",
+        "隠しテスト",
+        "カーネル",
+        "畳み込み",
+        "掛け算",
+        "ユニット",
+        "全結合層",
+        "プーリング",
+        "当てはまります",
+    ];
+
+    #[test]
+    fn japanese_never_splits_a_katakana_or_kanji_word() {
+        for line in JAPANESE {
+            for width in 24..=80 {
+                let out = fit(line, Some(width));
+                let rows: Vec<&str> = out.lines().collect();
+                for row in &rows {
+                    assert!(row.width() <= width, "{width}: {row:?}");
+                }
+                for pair in rows.windows(2) {
+                    let (end, next) = (pair[0], pair[1].trim_start());
+                    let joined = format!("{end}{next}");
+                    for word in WORDS {
+                        let split = (1..word.chars().count()).any(|k| {
+                            let head: String = word.chars().take(k).collect();
+                            let tail: String = word.chars().skip(k).collect();
+                            end.ends_with(&head) && next.starts_with(&tail)
+                        });
+                        assert!(!split, "{width}: {word} split in\n{out}");
+                    }
+                    assert!(joined.contains(next));
+                }
+                // Nothing is lost: the lines joined give the sentence back.
+                let joined: String = rows.iter().map(|r| r.trim_start()).collect();
+                assert_eq!(joined.replace(' ', ""), line.replace(' ', ""), "{width}");
+            }
+        }
+    }
+
+    #[test]
+    fn japanese_breaks_after_punctuation_and_particles() {
+        assert_eq!(
+            fit(JAPANESE[0], Some(40)),
+            "✗ 隠しテスト 2 個のうち 2 個が\n  通りませんでした（9 ケース中 9\n  ケースが不一致）。"
+        );
+        assert_eq!(
+            render_width(JAPANESE[4], false, Some(40)),
+            "畳み込みにはカーネル（フィルタ）を\n使います。画像からカーネルと同じ大きさの\n部分を切り出し、同じ位置どうしの掛け算の\n合計を求めます。\n"
+        );
+    }
+
+    #[test]
+    fn a_japanese_word_longer_than_the_line_is_still_cut() {
+        let out = fit("プログラミングコンテストチャレンジ", Some(20));
+        assert_eq!(out, "プログラミングコンテ\nストチャレンジ");
     }
 
     #[test]

@@ -31,6 +31,10 @@ pub struct Invocation {
     pub cwd: PathBuf,
     /// cargo's variables (`CARGO_PKG_NAME`, `CARGO_MANIFEST_DIR`, ...).
     pub env: BTreeMap<String, String>,
+    /// Which compiler `rustc` was (see [`compiler_identity`]); a record without one is
+    /// never run again.
+    #[serde(default)]
+    pub compiler: Option<String>,
 }
 
 /// The checker as cargo's `RUSTC_WORKSPACE_WRAPPER`: writes down the invocation of a
@@ -72,11 +76,26 @@ fn invocation(rustc: &OsString, args: &[OsString]) -> Option<Invocation> {
     }
     let env = std::env::vars().filter(|(k, _)| is_cargos(k)).collect();
     Some(Invocation {
+        compiler: compiler_identity(Path::new(rustc)),
         rustc: PathBuf::from(rustc),
         args,
         cwd: std::env::current_dir().ok()?,
         env,
     })
+}
+
+/// The compiler at `rustc` as its file's size and time: `rustup update` replaces the
+/// file in place, and the new compiler cannot use libraries the old one built (it would
+/// say so as a compile error, in the student's check). `None` if it cannot be read.
+fn compiler_identity(rustc: &Path) -> Option<String> {
+    let metadata = std::fs::metadata(rustc).ok()?;
+    let modified = metadata
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_nanos();
+    Some(format!("{} {modified}", metadata.len()))
 }
 
 /// How far behind the clock a file's time may be: the kernel stamps files with a coarse
@@ -121,6 +140,11 @@ pub fn recorded(dir: &Path, package: &str, context: u64) -> Option<Invocation> {
     }
     let text = std::fs::read_to_string(record_path(dir, &name)).ok()?;
     let invocation: Invocation = serde_json::from_str(&text).ok()?;
+    // Another compiler since (`rustup update`): cargo builds the dependencies again.
+    if invocation.compiler.is_none() || invocation.compiler != compiler_identity(&invocation.rustc)
+    {
+        return None;
+    }
     // A dependency removed since (`cargo clean`): cargo must build it again.
     let externs_exist = invocation
         .args
@@ -265,8 +289,11 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let rlib = dir.join("libdep.rlib");
         std::fs::write(&rlib, "").unwrap();
+        let rustc = dir.join("rustc");
+        std::fs::write(&rustc, "").unwrap();
         let invocation = Invocation {
-            rustc: "rustc".into(),
+            compiler: compiler_identity(&rustc),
+            rustc: rustc.clone(),
             args: vec![
                 "--crate-name".into(),
                 "conv_student".into(),
@@ -308,6 +335,13 @@ mod tests {
             "a library is gone"
         );
         std::fs::write(&rlib, "").unwrap();
+        assert!(recorded(&dir, "conv-student", 7).is_some());
+        // The compiler updated in place.
+        std::fs::write(&rustc, "a newer rustc").unwrap();
+        assert!(
+            recorded(&dir, "conv-student", 7).is_none(),
+            "another compiler"
+        );
         forget(&dir, "conv-student");
         assert!(recorded(&dir, "conv-student", 7).is_none(), "forgotten");
         let _ = std::fs::remove_dir_all(&dir);

@@ -310,9 +310,16 @@ impl Msg {
         )
     }
 
+    /// What the student's code printed on `stream` (`stdout` or `stderr`), named in
+    /// Japanese as a Japanese book names it (標準出力, 標準エラー出力).
     pub fn student_output(self, stream: &str, bytes: u64) -> String {
+        let ja_stream = match stream {
+            "stdout" => "標準出力",
+            "stderr" => "標準エラー出力",
+            other => other,
+        };
         say!(self,
-            ja: format!("あなたのコードの出力（{stream}、{bytes} バイト）:"),
+            ja: format!("あなたのコードが出力した内容（{ja_stream}、{bytes} バイト）:"),
             en: format!("Your code printed ({stream}, {}):", count(bytes, "byte", "bytes")),
         )
     }

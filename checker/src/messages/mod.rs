@@ -127,6 +127,18 @@ mod tests {
     }
 
     #[test]
+    fn japanese_names_the_output_streams_in_japanese() {
+        assert_eq!(
+            JA.student_output("stdout", 1360),
+            "あなたのコードが出力した内容（標準出力、1360 バイト）:"
+        );
+        assert_eq!(
+            JA.student_output("stderr", 2),
+            "あなたのコードが出力した内容（標準エラー出力、2 バイト）:"
+        );
+    }
+
+    #[test]
     fn japanese_says_what_failed_in_the_decided_words() {
         assert_eq!(
             JA.failed_summary(5, 14, 32, 125, 0),

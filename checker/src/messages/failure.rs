@@ -3,6 +3,7 @@
 
 use super::{Lang, Msg, count, noun};
 use crate::harness::run::TimeUse;
+use crate::report::panics::KnownPanic;
 
 impl Msg {
     pub fn not_implemented(self, location: &str) -> String {
@@ -222,6 +223,27 @@ impl Msg {
             ja: format!("あなたのコードがパニックを起こしました{at_ja}:\n{message}"),
             en: format!("Your code panicked{at_en}:\n{message}"),
         )
+    }
+
+    /// What a panic the student meets often means, and where to look.
+    pub fn panic_meaning(self, panic: &KnownPanic) -> String {
+        match panic {
+            KnownPanic::Index {
+                index: Some(index),
+                shape: Some(shape),
+            } => say!(self,
+                ja: format!("→ 配列の範囲の外を読もうとしました。形 {shape} の配列に、添字 {index} を使っています。添字は 0 から「長さ − 1」までです。ループの範囲や、`i + 1` のような添字を確かめましょう。"),
+                en: format!("→ Your code read outside an array: index {index} on an array of shape {shape}. Indices run from 0 to length − 1: check your loop's range and indices such as `i + 1`."),
+            ),
+            KnownPanic::Index { .. } => say!(self,
+                ja: "→ 配列の範囲の外を読もうとしました。添字は 0 から「長さ − 1」までです。ループの範囲や、`i + 1` のような添字を確かめましょう。".to_string(),
+                en: "→ Your code read outside an array. Indices run from 0 to length − 1: check your loop's range and indices such as `i + 1`.".to_string(),
+            ),
+            KnownPanic::Subtract => say!(self,
+                ja: "→ usize の引き算が 0 より小さくなりました（たとえば `0 - 1`）。usize は負の数を表せません。長さや添字から引く式（`len - 1`、`i - 1` など）を確かめましょう。".to_string(),
+                en: "→ A usize subtraction went below zero (`0 - 1`, say): a usize cannot be negative. Check where you subtract from a length or an index (`len - 1`, `i - 1`).".to_string(),
+            ),
+        }
     }
 
     pub fn not_implemented_short(self, location: &str) -> String {

@@ -329,7 +329,10 @@ fn write_failure(
             out.push_str(&indented(m.not_implemented_short(&cx.relative(location))))
         }
         Failure::Panic { message, location } => {
-            out.push_str(&indented(m.panicked(&cx.relative(location), message)))
+            out.push_str(&indented(m.panicked(&cx.relative(location), message)));
+            if let Some(panic) = super::panics::recognise(message) {
+                out.push_str(&indented(m.panic_meaning(&panic)));
+            }
         }
         Failure::Shape { expected, got } => {
             if let Some(name) = changed_alone(lesson, test) {

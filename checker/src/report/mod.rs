@@ -32,6 +32,7 @@ mod captured;
 mod compile;
 mod failure;
 mod layout;
+pub mod panics;
 
 pub use failure::{known_mistakes, test_report};
 

@@ -123,6 +123,28 @@ fn a_panic_shows_its_message_and_the_students_line() {
         .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scale"])));
 }
 
+/// The panics a student meets most (an index past the end, a usize below zero) are
+/// explained in the student's language under Rust's own message.
+#[test]
+fn a_common_panic_is_explained_in_both_languages() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    for fixture in ["scale_panic", "scale_subtract"] {
+        wb.student("scale", fixture);
+        for lang in ["ja", "en"] {
+            let output = wb
+                .checker(&["--lang", lang, "check", "scale"])
+                .env("COLUMNS", "80")
+                .output()
+                .unwrap();
+            assert_status(&output, 1);
+            let name = format!("common_panic_{fixture}_{lang}");
+            wb.settings()
+                .bind(|| insta::assert_snapshot!(name, stdout(&output)));
+        }
+    }
+}
+
 #[test]
 fn a_broken_exercise_does_not_block_checking_another() {
     let _serial = serial();

@@ -17,6 +17,10 @@ pub enum Slip {
     ViewForOwned,
     /// A value where a reference is expected: a missing `&`.
     MissingBorrow,
+    /// A function whose last expression ends with `;`, so it returns `()`: `sum;`.
+    SemicolonAfterValue,
+    /// A function that ends without its value (after a loop, say): it returns `()`.
+    NoValueReturned,
 }
 
 /// The slip a diagnostic shows, if it is one of the course's.
@@ -25,6 +29,15 @@ pub fn recognise(d: &Diagnostic) -> Option<Slip> {
     // rustc's labels of E0308 name the two types: "expected `X`, found `Y`".
     let (expected, found) = label.split_once(", found").unwrap_or((label, ""));
     match d.code.as_deref() {
+        Some("E0308") if found.trim() == "`()`" => {
+            let semicolon = d.suggestions.iter().any(String::is_empty)
+                || d.rendered.contains("remove this semicolon");
+            Some(if semicolon {
+                Slip::SemicolonAfterValue
+            } else {
+                Slip::NoValueReturned
+            })
+        }
         Some("E0308") => {
             if expected.contains("OwnedRepr") && found.contains("ViewRepr") {
                 Some(Slip::ViewForOwned)
@@ -147,6 +160,24 @@ mod tests {
         d.label = None;
         d.suggestions = vec!["&".into()];
         assert_eq!(recognise(&d), Some(Slip::MissingBorrow));
+    }
+
+    #[test]
+    fn a_function_that_returns_nothing() {
+        // `a.iter().zip(b).map(|(x, y)| x * y).sum::<f32>();` as dot's last line.
+        let mut d = diagnostic(
+            Some("E0308"),
+            "mismatched types",
+            "expected `f32`, found `()`",
+        );
+        d.rendered = "error[E0308]: mismatched types\n  |     - help: remove this semicolon to return this value".into();
+        assert_eq!(recognise(&d), Some(Slip::SemicolonAfterValue));
+        d.rendered = String::new();
+        d.suggestions = vec![String::new()];
+        assert_eq!(recognise(&d), Some(Slip::SemicolonAfterValue));
+        // A body that ends with a `for` loop, the sum never returned.
+        d.suggestions.clear();
+        assert_eq!(recognise(&d), Some(Slip::NoValueReturned));
     }
 
     #[test]

@@ -163,7 +163,7 @@ fn lesson_texts_say_what_students_asked_about() {
 
 /// The compile errors this course provokes, each with its sentence before rustc's text:
 /// (module, fixture, the sentence's words in Japanese and in English).
-const SLIPS: [(&str, &str, &str, &str); 5] = [
+const SLIPS: [(&str, &str, &str, &str); 7] = [
     (
         "unit",
         "unit_integer_literal",
@@ -179,6 +179,18 @@ const SLIPS: [(&str, &str, &str, &str); 5] = [
     ("conv", "conv_single_brackets", "a[[i, j]]", "a[[i, j]]"),
     ("dense", "dense_view", ".to_owned()", ".to_owned()"),
     ("dense", "dense_missing_borrow", "`&` を付け", "Put `&`"),
+    (
+        "unit",
+        "unit_semicolon",
+        "最後の `;` を消しましょう",
+        "Remove that last `;`",
+    ),
+    (
+        "unit",
+        "unit_no_value",
+        "関数が値を返していません",
+        "returns no value",
+    ),
 ];
 
 #[test]

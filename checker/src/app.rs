@@ -276,8 +276,12 @@ impl<'c> App<'c> {
     /// `list` says to check it again and `next` does; a slip in `unit` does not send the
     /// student back to redo every lesson built on it.
     pub(crate) fn record(&mut self, lesson: &Lesson, verdict: &Verdict, fingerprint: &str) -> bool {
-        if let (false, Some(blame)) = (verdict.passed(), verdict.blame()) {
-            use crate::blame::Reason;
+        use crate::blame::Reason;
+        // A panic in an earlier module that passes its own lesson is this lesson's doing.
+        let theirs = verdict
+            .blame()
+            .is_some_and(|b| b.reason != Reason::PanickedOnArguments);
+        if let (false, true, Some(blame)) = (verdict.passed(), theirs, verdict.blame()) {
             let fails_there = matches!(
                 blame.reason,
                 Reason::NotWritten | Reason::DoesNotCompile | Reason::FailsItsTests

@@ -22,6 +22,9 @@ pub enum Reason {
     NotWritten,
     /// It panicked.
     Panicked,
+    /// It panicked, but its own lesson passes: most likely on what this lesson passed
+    /// it (`dot` given vectors of two lengths by `dense`).
+    PanickedOnArguments,
     /// It does not compile.
     DoesNotCompile,
     /// Its own lesson does not pass.
@@ -119,7 +122,16 @@ impl<'c> App<'c> {
         if used.is_empty() {
             return None;
         }
-        if let Some(blame) = blame_in_verdict(verdict, &used, course) {
+        if let Some(mut blame) = blame_in_verdict(verdict, &used, course) {
+            // A panic in a module whose own lesson passes comes, most likely, from what
+            // this lesson gave it: the student is sent to their own call, not back.
+            if blame.reason == Reason::Panicked
+                && let Some(j) = course.iter().position(|l| l.id == blame.lesson)
+                && self.passes(&[&course[j]], known).is_some()
+                && known.get(&blame.lesson) == Some(&true)
+            {
+                blame.reason = Reason::PanickedOnArguments;
+            }
             return Some(blame);
         }
         // Wrong outputs, or a panic in the lesson's own file: do the lessons it builds on
@@ -127,26 +139,8 @@ impl<'c> App<'c> {
         if !matches!(verdict, Verdict::Ran { .. }) || verdict.not_started() {
             return None;
         }
-        // A lesson that passed with its files as they are now passes still.
-        for (j, _) in &used {
-            let l = &course[*j];
-            if !known.contains_key(&l.id) && self.store.passed_with(&l.id, &self.fingerprint(l)) {
-                known.insert(l.id.clone(), true);
-            }
-        }
-        let unknown: Vec<&Lesson> = used
-            .iter()
-            .map(|(j, _)| &course[*j])
-            .filter(|l| !known.contains_key(&l.id))
-            .collect();
-        if !unknown.is_empty() {
-            // A check that cannot be made leaves the report as it is.
-            let runs = harness::run_lessons(self.course, &unknown, self.ui.color, &|| {}).ok()?;
-            for (used_lesson, run) in unknown.iter().zip(runs) {
-                let passed = verdict::judge(used_lesson, run).passed();
-                known.insert(used_lesson.id.clone(), passed);
-            }
-        }
+        let lessons: Vec<&Lesson> = used.iter().map(|(j, _)| &course[*j]).collect();
+        self.passes(&lessons, known)?;
         used.iter()
             .find(|(j, _)| known.get(&course[*j].id) == Some(&false))
             .map(|(j, m)| Blame {
@@ -156,6 +150,30 @@ impl<'c> App<'c> {
                 items: m.items.clone(),
                 reason: Reason::FailsItsTests,
             })
+    }
+
+    /// Puts in `known` whether each of `lessons` passes: a lesson that passed with its
+    /// files as they are now passes still; the others are checked (their builds and
+    /// reference outputs are cached). `None` when that check cannot be made.
+    fn passes(&self, lessons: &[&Lesson], known: &mut HashMap<String, bool>) -> Option<()> {
+        for l in lessons {
+            if !known.contains_key(&l.id) && self.store.passed_with(&l.id, &self.fingerprint(l)) {
+                known.insert(l.id.clone(), true);
+            }
+        }
+        let unknown: Vec<&Lesson> = lessons
+            .iter()
+            .copied()
+            .filter(|l| !known.contains_key(&l.id))
+            .collect();
+        if !unknown.is_empty() {
+            let runs = harness::run_lessons(self.course, &unknown, self.ui.color, &|| {}).ok()?;
+            for (used_lesson, run) in unknown.iter().zip(runs) {
+                let passed = verdict::judge(used_lesson, run).passed();
+                known.insert(used_lesson.id.clone(), passed);
+            }
+        }
+        Some(())
     }
 }
 

@@ -35,8 +35,10 @@ impl<'c> App<'c> {
                 };
                 // A lesson that fails because of an earlier one says which to fix first.
                 let state = match verdict.blame() {
-                    Some(blame) => m.lesson_blamed_short(state, &blame.lesson),
-                    None => state.to_string(),
+                    Some(blame) if blame.reason != crate::blame::Reason::PanickedOnArguments => {
+                        m.lesson_blamed_short(state, &blame.lesson)
+                    }
+                    _ => state.to_string(),
                 };
                 ("✗", state)
             };

@@ -98,6 +98,12 @@ impl Msg {
                 en: format!("{id} uses your {what_en} from lesson {lesson} ({file}), and the code there panicked (details below).\n\
                     Check lesson {lesson} first: {check}"),
             ),
+            Reason::PanickedOnArguments => say!(self,
+                ja: format!("{id} のコードが、レッスン {lesson} であなたが書いた {what_ja}（{file}）を呼び出し、そこでパニックが起きました（詳しくは下に）。\n\
+                    レッスン {lesson} のテストには合格しているので、原因はおそらく {id} から渡した値です。渡している配列の長さや形を確かめましょう。"),
+                en: format!("Your {id} code called your {what_en} from lesson {lesson} ({file}), and it panicked there (details below).\n\
+                    Lesson {lesson} passes its tests, so the cause is most likely what {id} passes to it: check the lengths and shapes of the arrays you pass."),
+            ),
             Reason::DoesNotCompile => say!(self,
                 ja: format!("{id} は、レッスン {lesson} であなたが書いた {what_ja} を使いますが、{file} がコンパイルできません。\n\
                     先にそちらを直しましょう: {check}"),

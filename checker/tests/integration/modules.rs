@@ -200,3 +200,30 @@ fn grading_mounts_the_earlier_modules_a_submission_refers_to() {
     let out = stdout(&output);
     assert!(out.contains("which comes after lesson scale"), "{out}");
 }
+
+/// A panic inside an earlier lesson's module that passes its own tests comes from what
+/// the later lesson gave it (dense handing dot a column for a row): the report sends
+/// the student to their own call, not back to the earlier lesson, and verify does too.
+#[test]
+fn a_panic_in_a_passing_earlier_module_points_at_the_call() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    wb.student("unit", "unit_loop")
+        .student("dense", "dense_columns_into_dot");
+    for lang in ["ja", "en"] {
+        let output = wb
+            .checker(&["--lang", lang, "check", "dense"])
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        assert_status(&output, 1);
+        let out = stdout(&output);
+        let head: String = out.lines().take(8).collect::<Vec<_>>().join("\n");
+        wb.settings()
+            .bind(|| insta::assert_snapshot!(format!("blame_panicked_on_arguments_{lang}"), head));
+    }
+    let (output, _) = wb.run(&["verify"]);
+    let out = stdout(&output);
+    assert!(out.contains("✓ unit"), "{out}");
+    assert!(!out.contains("lesson unit first"), "{out}");
+}

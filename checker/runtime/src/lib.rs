@@ -10,18 +10,25 @@
 //!   format, reading from TOML, drawing, comparing and showing follow from it.
 //! - [`value`]: [`Type`] (a Rust type a lesson names) and [`Value`] (a value of one).
 //! - [`wire`]: values and records as lines of text.
-//! - [`convert`]: Rust values to and from [`Value`], in the harness.
-//! - [`run`]: a harness's `main`.
+//! - `convert`: Rust values to and from [`Value`], in the harness.
+//! - `run`: a harness's `main`.
+//!
+//! The last two are the feature `harness` (on by default), which brings in ndarray; the
+//! checker turns it off, and so builds without ndarray.
 
 pub mod bilingual;
+#[cfg(feature = "harness")]
 pub mod convert;
 pub mod elem;
+#[cfg(feature = "harness")]
 mod harness;
 pub mod value;
 pub mod wire;
 
 pub use bilingual::Bilingual;
+#[cfg(feature = "harness")]
 pub use convert::{Args, FromWire, IntoWire};
 pub use elem::{Cells, Elem, Kind, Literal, Source};
+#[cfg(feature = "harness")]
 pub use harness::run;
 pub use value::{Type, Value};

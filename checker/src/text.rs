@@ -366,7 +366,15 @@ fn break_before<T>(row: &[(char, T)], i: usize) -> Break {
     }
     let (before, after) = (row[i - 1].0, row[i].0);
     if before == ' ' || after == ' ' {
-        return Break::Good;
+        // A number keeps its Japanese counter: 「1 行」, 「9 ケース」.
+        let space = if before == ' ' { i - 1 } else { i };
+        let number = space > 0 && row[space - 1].0.is_ascii_digit();
+        let counter = row.get(space + 1).is_some_and(|&(c, _)| wide(c));
+        return if number && counter {
+            Break::Poor
+        } else {
+            Break::Good
+        };
     }
     if !(wide(before) || wide(after)) || no_line_start(after) || no_line_end(before) {
         return Break::Never;
@@ -781,12 +789,28 @@ mod tests {
     fn japanese_breaks_after_punctuation_and_particles() {
         assert_eq!(
             fit(JAPANESE[0], Some(40)),
-            "✗ 隠しテスト 2 個のうち 2 個が\n  通りませんでした（9 ケース中 9\n  ケースが不一致）。"
+            "✗ 隠しテスト 2 個のうち 2 個が\n  通りませんでした（9 ケース中\n  9 ケースが不一致）。"
         );
         assert_eq!(
             render_width(JAPANESE[4], false, Some(40)),
             "畳み込みにはカーネル（フィルタ）を\n使います。画像からカーネルと同じ大きさの\n部分を切り出し、同じ位置どうしの掛け算の\n合計を求めます。\n"
         );
+    }
+
+    #[test]
+    fn a_number_keeps_its_counter() {
+        let line = "→ よくある間違いに当てはまります。バイアスが足されていません。各出力は、重みの 1 行と入力の内積に、その出力のバイアス bias[j] を足したものです。";
+        let out = fit(line, Some(80));
+        assert!(!out.contains(" 1\n"), "{out}");
+        assert!(out.contains("1 行"), "{out}");
+        for width in 24..=80 {
+            let out = fit(JAPANESE[0], Some(width));
+            for number in ["2", "9"] {
+                assert!(!out.contains(&format!(" {number}\n")), "{width}: {out}");
+            }
+        }
+        // English numbers part from their words as before.
+        assert_eq!(fit("it has 12 rows", Some(9)), "it has 12\nrows");
     }
 
     #[test]

@@ -77,12 +77,25 @@ impl Msg {
         )
     }
 
-    pub fn cases_count(self, failed: usize, cases: usize) -> String {
-        match cases {
-            1 => String::new(),
+    /// A failing test's cases in the short list: `wrong` of `cases` gave a wrong answer
+    /// and `not_run` could not run (the process had stopped in an earlier test).
+    pub fn cases_count(self, wrong: usize, not_run: usize, cases: usize) -> String {
+        match (cases, wrong, not_run) {
+            (_, _, 0) if cases == 1 => String::new(),
+            (1, _, _) => {
+                say!(self, ja: "— 実行できず".to_string(), en: "— could not run".to_string())
+            }
+            (_, _, 0) => say!(self,
+                ja: format!("— {cases} ケース中 {wrong} ケースが不一致"),
+                en: format!("— {wrong} of {cases} cases wrong"),
+            ),
+            (_, 0, _) => say!(self,
+                ja: format!("— {cases} ケース中 {not_run} ケースは実行できず"),
+                en: format!("— {not_run} of {cases} cases could not run"),
+            ),
             _ => say!(self,
-                ja: format!("— {cases} ケース中 {failed} ケースが不一致"),
-                en: format!("— {failed} of {cases} cases wrong"),
+                ja: format!("— {cases} ケース中 {wrong} ケースが不一致、{not_run} ケースは実行できず"),
+                en: format!("— {wrong} of {cases} cases wrong, {not_run} could not run"),
             ),
         }
     }

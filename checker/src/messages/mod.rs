@@ -127,6 +127,26 @@ mod tests {
     }
 
     #[test]
+    fn a_listed_test_tells_wrong_cases_from_cases_that_could_not_run() {
+        assert_eq!(EN.cases_count(3, 0, 40), "— 3 of 40 cases wrong");
+        assert_eq!(EN.cases_count(0, 40, 40), "— 40 of 40 cases could not run");
+        assert_eq!(
+            EN.cases_count(1, 9, 10),
+            "— 1 of 10 cases wrong, 9 could not run"
+        );
+        assert_eq!(EN.cases_count(1, 0, 1), "");
+        assert_eq!(EN.cases_count(0, 1, 1), "— could not run");
+        assert_eq!(
+            JA.cases_count(0, 40, 40),
+            "— 40 ケース中 40 ケースは実行できず"
+        );
+        assert_eq!(
+            JA.cases_count(1, 9, 10),
+            "— 10 ケース中 1 ケースが不一致、9 ケースは実行できず"
+        );
+    }
+
+    #[test]
     fn japanese_names_the_output_streams_in_japanese() {
         assert_eq!(
             JA.student_output("stdout", 1360),

@@ -94,7 +94,13 @@ pub(super) fn ran(
         put!(out, cx, "\n{}", m.also_failing());
         for verdict in listed {
             let test = &lesson.tests[verdict.test];
-            let cases = m.cases_count(verdict.failures.len(), verdict.cases);
+            let not_run = verdict
+                .failures
+                .iter()
+                .filter(|f| matches!(f.failure, Failure::Missing(Missing::NotRun)))
+                .count();
+            let wrong = verdict.failures.len() - not_run;
+            let cases = m.cases_count(wrong, not_run, verdict.cases);
             let title = m.test_title(&lang_name(cx, test), test.kind);
             let line = format!("{cross} {title} {cases}");
             put!(out, cx, "{}", line.trim_end());

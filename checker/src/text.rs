@@ -360,7 +360,9 @@ fn particle(c: char) -> bool {
 }
 
 /// How good a break before `row[i]` is (see [`Break`]).
-fn break_before<T>(row: &[(char, T)], i: usize) -> Break {
+/// `japanese` says whether the text holds Japanese: then the spaces of a formula
+/// (「3 × 3 のカーネル」) and of a number with its counter are poor places too.
+fn break_before<T>(row: &[(char, T)], i: usize, japanese: bool) -> Break {
     if i == 0 || i >= row.len() {
         return Break::Never;
     }
@@ -370,7 +372,12 @@ fn break_before<T>(row: &[(char, T)], i: usize) -> Break {
         let space = if before == ' ' { i - 1 } else { i };
         let number = space > 0 && row[space - 1].0.is_ascii_digit();
         let counter = row.get(space + 1).is_some_and(|&(c, _)| wide(c));
-        return if number && counter {
+        // An operator of a formula written in Japanese text: 「3 × 3」, 「H − k + 1」.
+        let operator = |c: char| "×÷+−-=·".contains(c);
+        let formula = japanese
+            && ((space > 0 && operator(row[space - 1].0))
+                || row.get(space + 1).is_some_and(|&(c, _)| operator(c)));
+        return if (number && counter) || formula {
             Break::Poor
         } else {
             Break::Good
@@ -431,6 +438,7 @@ fn choose_break(candidates: &[(usize, Break, usize)], room: usize) -> Option<usi
 fn wrap<T: Clone + Default>(row: &[(char, T)], width: usize, indent: usize) -> Vec<Vec<(char, T)>> {
     let mut lines = Vec::new();
     let mut start = 0;
+    let japanese = row.iter().any(|&(c, _)| script(c) != Script::Narrow);
     while start < row.len() {
         let pad = if lines.is_empty() { 0 } else { indent };
         if pad > 0 {
@@ -453,7 +461,7 @@ fn wrap<T: Clone + Default>(row: &[(char, T)], width: usize, indent: usize) -> V
             }
             used += w;
             end += 1;
-            let kind = break_before(row, end);
+            let kind = break_before(row, end, japanese);
             if kind > Break::Never {
                 let filled = used
                     - row[start..end]
@@ -808,6 +816,12 @@ mod tests {
             for number in ["2", "9"] {
                 assert!(!out.contains(&format!(" {number}\n")), "{width}: {out}");
             }
+        }
+        // A formula in Japanese text stays whole when the line can break elsewhere.
+        let hint = "畳み込み層のバイアスは、カーネルごとではなく出力チャンネルごとに 1 つです。3 × 3 のカーネルの重みは 3 個ではなく 9 個です。";
+        for width in 30..=80 {
+            let out = fit(hint, Some(width));
+            assert!(out.contains("3 × 3"), "{width}: {out}");
         }
         // English numbers part from their words as before.
         assert_eq!(fit("it has 12 rows", Some(9)), "it has 12\nrows");

@@ -131,6 +131,9 @@ fn hanging_indent(cells: &[(char, String)]) -> usize {
         matches!(mark, Some('✗' | '✓' | '○' | '→' | '-' | '•' | '*' | '・')) && after == Some(' ');
     if marked {
         spaces + 1 + char_width(mark.unwrap_or(' ')).max(1)
+    } else if mark == Some('・') {
+        // The Japanese bullet is full width and takes no space after it.
+        spaces + char_width('・')
     } else {
         spaces
     }
@@ -803,6 +806,20 @@ mod tests {
             render_width(JAPANESE[4], false, Some(40)),
             "畳み込みにはカーネル（フィルタ）を\n使います。画像からカーネルと同じ大きさの\n部分を切り出し、同じ位置どうしの掛け算の\n合計を求めます。\n"
         );
+    }
+
+    #[test]
+    fn a_japanese_bullet_hangs_its_lines_under_its_text() {
+        let item = "  ・畳み込み層のバイアスを数えていません。出力チャンネルごとに、カーネルのほかにバイアスが 1 つあります。";
+        let out = fit(item, Some(60));
+        let rows: Vec<&str> = out.lines().collect();
+        assert!(rows.len() > 1, "{out}");
+        for row in &rows[1..] {
+            assert!(
+                row.starts_with("    ") && !row.starts_with("     "),
+                "{out}"
+            );
+        }
     }
 
     #[test]

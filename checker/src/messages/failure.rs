@@ -244,6 +244,13 @@ impl Msg {
             KnownPanic::Index {
                 index: Some(index),
                 shape: Some(shape),
+            } if shape.contains(',') => say!(self,
+                ja: format!("→ 配列の範囲の外を読もうとしました。形 {shape} の配列に、添字 {index} を使っています。添字は、どの軸も 0 から「長さ − 1」までです。形は（行の数、列の数）の順です。行と列（縦と横）を取り違えていないか、ループの範囲を確かめましょう。"),
+                en: format!("→ Your code read outside an array: index {index} on an array of shape {shape}. On each axis, indices run from 0 to length − 1, and a shape is (rows, columns): check that rows and columns (height and width) are not swapped, and your loops' ranges."),
+            ),
+            KnownPanic::Index {
+                index: Some(index),
+                shape: Some(shape),
             } => say!(self,
                 ja: format!("→ 配列の範囲の外を読もうとしました。形 {shape} の配列に、添字 {index} を使っています。添字は 0 から「長さ − 1」までです。ループの範囲や、`i + 1` のような添字を確かめましょう。"),
                 en: format!("→ Your code read outside an array: index {index} on an array of shape {shape}. Indices run from 0 to length − 1: check your loop's range and indices such as `i + 1`."),

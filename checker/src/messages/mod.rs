@@ -147,6 +147,21 @@ mod tests {
     }
 
     #[test]
+    fn an_index_outside_a_2d_array_suggests_swapped_rows_and_columns() {
+        use crate::report::panics::recognise;
+        let panic = recognise("ndarray: index [3, 0] is out of bounds for array of shape [3, 4]")
+            .expect("recognised");
+        assert!(
+            JA.panic_meaning(&panic)
+                .contains("行と列（縦と横）を取り違えていないか")
+        );
+        assert!(EN.panic_meaning(&panic).contains("rows and columns"));
+        let panic = recognise("ndarray: index 3 is out of bounds for array of shape [3]")
+            .expect("recognised");
+        assert!(!EN.panic_meaning(&panic).contains("rows and columns"));
+    }
+
+    #[test]
     fn japanese_names_the_output_streams_in_japanese() {
         assert_eq!(
             JA.student_output("stdout", 1360),

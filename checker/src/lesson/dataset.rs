@@ -509,7 +509,10 @@ impl DataGen {
                 ),
             ));
         }
-        let available = self.split_rows(table.rows).len();
+        let available = match self.split {
+            Some(split) => split::count(table.rows, split),
+            None => table.rows,
+        };
         if let Rows::Drawn(n) = self.rows
             && n > available
         {

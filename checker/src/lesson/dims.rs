@@ -2,7 +2,6 @@
 
 use cnnlings_runtime::Bilingual;
 use rand::Rng;
-use std::collections::HashMap;
 
 /// An integer expression over named sizes: `c2 * ((h - k + 1) / p)`.
 #[derive(Debug, Clone, PartialEq)]
@@ -55,10 +54,10 @@ impl Expr {
         }
     }
 
-    pub fn eval(&self, sizes: &HashMap<String, i64>) -> Result<i64, Bilingual> {
+    pub fn eval(&self, sizes: &Sizes) -> Result<i64, Bilingual> {
         match self {
             Expr::Number(n) => Ok(*n),
-            Expr::Name(name) => sizes.get(name).copied().ok_or_else(|| {
+            Expr::Name(name) => sizes.get(name).ok_or_else(|| {
                 Bilingual::new(
                     format!("unknown size `{name}`"),
                     format!("`{name}` というサイズはありません"),
@@ -261,8 +260,8 @@ impl Dims {
     }
 
     /// Draws every size for one case.
-    pub fn draw(&self, rng: &mut impl Rng) -> Result<HashMap<String, i64>, Bilingual> {
-        let mut sizes = HashMap::new();
+    pub fn draw(&self, rng: &mut impl Rng) -> Result<Sizes<'_>, Bilingual> {
+        let mut sizes = Sizes::default();
         for (name, spec) in &self.ordered {
             let value = match spec {
                 DimSpec::Range(low, high) => {
@@ -277,9 +276,27 @@ impl Dims {
                 }
                 DimSpec::Derived(expr) => expr.eval(&sizes).map_err(|e| size(name, e))?,
             };
-            sizes.insert(name.clone(), value);
+            sizes.0.push((name, value));
         }
         Ok(sizes)
+    }
+}
+
+/// The sizes of one case by name, in the order they were drawn. A lesson has a handful,
+/// looked up for every case of every test when a course loads: a list is faster than a
+/// map here.
+#[derive(Debug, Default)]
+pub struct Sizes<'a>(Vec<(&'a str, i64)>);
+
+impl<'a> Sizes<'a> {
+    pub fn get(&self, name: &str) -> Option<i64> {
+        self.0.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+    }
+}
+
+impl<'a> FromIterator<(&'a str, i64)> for Sizes<'a> {
+    fn from_iter<I: IntoIterator<Item = (&'a str, i64)>>(pairs: I) -> Self {
+        Sizes(pairs.into_iter().collect())
     }
 }
 
@@ -295,7 +312,7 @@ mod tests {
 
     #[test]
     fn evaluates_with_precedence_and_floor_division() {
-        let sizes = HashMap::from([("h".to_string(), 9), ("p".to_string(), 2)]);
+        let sizes: Sizes = [("h", 9), ("p", 2)].into_iter().collect();
         assert_eq!(
             Expr::parse("3 * (h - 2) / p + 1").unwrap().eval(&sizes),
             Ok(11)
@@ -319,8 +336,9 @@ c = 2"#,
         let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
         for _ in 0..50 {
             let s = dims.draw(&mut rng).unwrap();
-            assert!(s["p"] <= s["h"] && s["h"] <= 9);
-            assert_eq!(s["flat"], 2 * (s["h"] / s["p"]));
+            let [p, h, flat] = ["p", "h", "flat"].map(|n| s.get(n).unwrap());
+            assert!(p <= h && h <= 9);
+            assert_eq!(flat, 2 * (h / p));
         }
         let cycle: toml::Table = toml::from_str("a = \"b\"\nb = \"a + 1\"").unwrap();
         assert!(Dims::from_toml(&cycle).unwrap_err().en.contains("cycle"));

@@ -52,6 +52,15 @@ pub fn shuffled(n: usize, seed: u64) -> Vec<usize> {
     order
 }
 
+/// How many rows of a data set of `n` rows are in `split` (without shuffling them, as
+/// every course load asks this of every data set).
+pub fn count(n: usize, split: Split) -> usize {
+    match split {
+        Split::Test => test_count(n),
+        Split::Train => n - test_count(n),
+    }
+}
+
 /// The rows of a data set of `n` rows in `split`, in file order.
 pub fn rows(n: usize, split: Split) -> Vec<usize> {
     let order = shuffled(n, SPLIT_SEED);
@@ -73,6 +82,14 @@ mod tests {
         let test = rows(1797, Split::Test);
         let train = rows(1797, Split::Train);
         assert_eq!((test.len(), train.len()), (360, 1437));
+        assert_eq!(
+            (count(1797, Split::Test), count(1797, Split::Train)),
+            (360, 1437)
+        );
+        for n in [0, 1, 2, 9, 10, 11] {
+            assert_eq!(count(n, Split::Test), rows(n, Split::Test).len(), "{n}");
+            assert_eq!(count(n, Split::Train), rows(n, Split::Train).len(), "{n}");
+        }
         let mut all: Vec<usize> = test.iter().chain(&train).copied().collect();
         all.sort_unstable();
         assert_eq!(all, (0..1797).collect::<Vec<_>>(), "every row exactly once");

@@ -318,3 +318,36 @@ fn snapshots_show_a_quiet_machines_time_out() {
         ");
     });
 }
+
+/// A workbook copied or moved with its build folder: the harness crates written before
+/// name the runtime crate where it was. cargo refuses a workspace whose members name one
+/// package at two places, so each check writes every member's manifest again.
+#[test]
+fn a_workbook_moved_with_its_build_folder_still_checks() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 0);
+    // As if the runtime had been elsewhere when `grid`'s harness was written.
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
+    let elsewhere = wb.path().join("elsewhere");
+    for file in ["Cargo.toml", "src/lib.rs"] {
+        wb.write(
+            &format!("elsewhere/{file}"),
+            &std::fs::read_to_string(runtime.join(file)).unwrap(),
+        );
+    }
+    let harness = wb.path().join("target/cnnlings/harness");
+    let manifest = harness.join("grid-student/Cargo.toml");
+    let written = std::fs::read_to_string(&manifest).unwrap();
+    let runtime_text = runtime.display().to_string();
+    assert!(written.contains(&runtime_text), "{written}");
+    let moved = written.replace(&runtime_text, &elsewhere.display().to_string());
+    std::fs::write(&manifest, moved).unwrap();
+    let before = wb.read("exercises/src/scale.rs");
+    wb.write("exercises/src/scale.rs", &format!("{before}// edited\n"));
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 0);
+    assert!(stdout(&output).contains("Passed!"), "{}", stdout(&output));
+}

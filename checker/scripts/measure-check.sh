@@ -6,6 +6,7 @@
 #   - edit -> verdict: `cargo run -q -p checker -- check <lesson>` right after a
 #     one-line edit of the exercise, for every lesson but `train` (or those given);
 #   - the same through the checker's binary, without `cargo run`;
+#   - what `cargo run` itself costs (`cargo run -q -p checker -- --help`);
 #   - an unchanged re-check, `verify` of every lesson, and a check right after
 #     `verify` (one cache must serve both);
 #   - where the time of an edited `check conv` goes (CNNLINGS_TIMINGS=1);
@@ -108,6 +109,11 @@ for i in $(seq "$runs"); do
   uc+=("$(seconds cargo run -q -p checker -- check conv)")
 done
 echo "unchanged re-check of conv: binary $(printf '%s\n' "${u[@]}" | median) s, cargo run $(printf '%s\n' "${uc[@]}" | median) s (target: at most 0.1 s)"
+# What `cargo run` adds before the checker starts: cargo deciding that the checker is
+# fresh (reading the workspace, its lock file and every dependency's fingerprint).
+h=()
+for i in $(seq "$runs"); do h+=("$(seconds cargo run -q -p checker -- --help)"); done
+echo "cargo run of the checker doing nothing (--help): $(printf '%s\n' "${h[@]}" | median) s"
 
 v=()
 for i in $(seq 3); do v+=("$(seconds "$checker" verify)"); done

@@ -118,7 +118,7 @@ pub fn run(cli: Cli) -> ExitCode {
             digit,
             png,
         } => app.show(what, no_animate, test, digit, png.as_deref()),
-        Command::Dev(DevCommand::Check) => app.dev_check(),
+        Command::Dev(DevCommand::Check { lessons }) => app.dev_check(&lessons),
         Command::Dev(DevCommand::New { name }) => app.dev_new(&name),
     };
     match result {

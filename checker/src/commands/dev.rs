@@ -14,16 +14,31 @@ use crate::harness::run::{Captured, Ending, RunResult};
 use crate::harness::{self, LessonRun, StudentRun};
 use crate::lesson::Expected;
 use crate::lesson::{self, Lesson};
+use crate::messages::{DevFault, Lang, Msg};
 use crate::progress::Store;
 use crate::report;
 use crate::verdict::{self, Failure, FaultKind, LessonFault, Missing, TestVerdict, Verdict};
 use anyhow::{Context as _, Result};
 
 impl<'c> App<'c> {
-    pub(crate) fn dev_check(&mut self) -> Result<Exit> {
+    /// `only`: the ids of the lessons to check (all of them when empty); the others are
+    /// still loaded, and built on, but not proved.
+    pub(crate) fn dev_check(&mut self, only: &[String]) -> Result<Exit> {
         let m = self.ui.msg();
         let lessons: &'c [Lesson] = &self.course.lessons;
-        let refs: Vec<&Lesson> = lessons.iter().collect();
+        let mut refs: Vec<&'c Lesson> = Vec::new();
+        for id in only {
+            match self.lesson(id) {
+                Ok(lesson) if !refs.iter().any(|l| l.id == lesson.id) => refs.push(lesson),
+                Ok(_) => {}
+                Err(exit) => return Ok(exit),
+            }
+        }
+        // In the course's order, whatever the order on the command line.
+        refs.sort_by_key(|l| self.number_of(l));
+        if only.is_empty() {
+            refs = lessons.iter().collect();
+        }
         let mut problems = 0;
         let ui = self.ui;
         let say = |line: String| ui.fit(&line);
@@ -44,7 +59,7 @@ impl<'c> App<'c> {
         let mut references = Vec::new();
         // Lessons whose reference does not work: their stubs and mistakes cannot be judged.
         let mut broken = Vec::new();
-        for (lesson, run) in lessons.iter().zip(runs?) {
+        for (&lesson, run) in refs.iter().zip(runs?) {
             references.push(run.reference.clone());
             let verdict = verdict::judge(lesson, run);
             if verdict.passed() {
@@ -63,7 +78,7 @@ impl<'c> App<'c> {
                     broken.push(lesson.id.clone());
                     problem(m.dev_lesson_broken(&lesson.id));
                     for fault in faults {
-                        let text = fault_diagnostic(lesson, fault);
+                        let text = fault_diagnostic(m, lesson, fault);
                         print!("{}", self.context().relative(&text));
                     }
                 }
@@ -94,7 +109,7 @@ impl<'c> App<'c> {
                         false => m.dev_reference_fails_tests(&lesson.id),
                     });
                     for test in tests.iter().filter(|t| !t.passed()) {
-                        let text = failing_test_diagnostic(lesson, test);
+                        let text = failing_test_diagnostic(m, lesson, test);
                         print!("{}", self.context().relative(&text));
                     }
                     // Values that differ are worth seeing side by side; the diagnostics
@@ -106,6 +121,7 @@ impl<'c> App<'c> {
                         )
                     });
                     if values {
+                        println!("{}", say(m.dev_report_is_the_references()));
                         print!(
                             "{}",
                             report::failure_report(&self.context(), lesson, &verdict)
@@ -123,7 +139,7 @@ impl<'c> App<'c> {
             store: Store::empty(&workbook.state_dir()),
         }
         .judge(&refs);
-        for (lesson, verdict) in lessons.iter().zip(stubs?) {
+        for (&lesson, verdict) in refs.iter().zip(stubs?) {
             let file = workbook.show(&workbook.stub(&lesson.module));
             if broken.contains(&lesson.id) {
                 continue;
@@ -150,7 +166,7 @@ impl<'c> App<'c> {
         }
 
         // The known mistakes: each must fail, and be named as itself.
-        for (lesson, reference) in lessons.iter().zip(references) {
+        for (&lesson, reference) in refs.iter().zip(references) {
             if lesson.mistakes.is_empty() || broken.contains(&lesson.id) {
                 continue;
             }
@@ -198,7 +214,7 @@ impl<'c> App<'c> {
             }
         }
         // A mistake file that no lesson lists is never used: say so.
-        for lesson in lessons {
+        for &lesson in &refs {
             let dir = self.course.layout.mistake(&lesson.module, "");
             let Ok(entries) = std::fs::read_dir(&dir) else {
                 continue;
@@ -215,7 +231,7 @@ impl<'c> App<'c> {
 
         // Every lesson's module is declared in both crates, or `cargo build` of the
         // workbook never compiles it (the harness mounts files by path and would not notice).
-        for lesson in lessons {
+        for &lesson in &refs {
             for krate in [
                 &self.course.layout.exercises,
                 &self.course.layout.root.join("solutions"),
@@ -230,7 +246,7 @@ impl<'c> App<'c> {
             }
         }
         // Large inputs are allowed, but the author should know what they cost.
-        for lesson in lessons {
+        for &lesson in &refs {
             if lesson.drawn.values > LARGE_INPUTS {
                 let (rows, cols) = lesson.drawn.largest.unwrap_or_default();
                 println!(
@@ -247,7 +263,7 @@ impl<'c> App<'c> {
 
         println!();
         if problems == 0 {
-            println!("{}", m.dev_sound(lessons.len()));
+            println!("{}", m.dev_sound(refs.len()));
             Ok(Exit::Passed)
         } else {
             println!("{}", say(m.dev_problems(problems)));
@@ -257,52 +273,41 @@ impl<'c> App<'c> {
 }
 
 /// A fault of a broken lesson, at its line of the lesson file, for its author.
-fn fault_diagnostic(lesson: &Lesson, fault: &LessonFault) -> String {
+fn fault_diagnostic(m: Msg, lesson: &Lesson, fault: &LessonFault) -> String {
+    let case = |case: usize| case_text(m, lesson, fault.test, case);
     let (message, notes) = match &fault.kind {
         FaultKind::DoesNotCompile { rustc } => {
             let message = match (fault.test, fault.entry) {
-                (Some(_), _) => "this test's code does not compile with the reference solution",
-                (None, Some(_)) => "this signature does not fit the reference solution",
-                (None, None) => "the reference solution does not compile",
+                (Some(_), _) => DevFault::TestDoesNotCompile,
+                (None, Some(_)) => DevFault::SignatureDoesNotFit,
+                (None, None) => DevFault::DoesNotCompile,
             };
-            (message.to_string(), vec![format!("rustc: {rustc}")])
+            (m.dev_fault(message), vec![format!("rustc: {rustc}")])
         }
         FaultKind::CargoFailed(stderr) => (
-            "cargo could not build the reference solution".to_string(),
+            m.dev_fault(DevFault::CargoFailed),
             vec![stderr.trim_end().to_string()],
         ),
         FaultKind::Panics {
-            case,
+            case: number,
             message,
             location,
         } => (
-            format!(
-                "the reference solution panicked in case {} of this test",
-                case_text(lesson, fault.test, *case)
-            ),
-            vec![format!("panicked at {location}: {message}")],
+            m.dev_fault(DevFault::Panicked(&case(*number))),
+            vec![m.dev_panicked_at(location, message)],
         ),
-        FaultKind::Stopped(Missing::TimedOut(_)) => (
-            "the reference solution did not finish this test in time (4 times `time_limit`, at least 10 s)"
-                .to_string(),
-            vec![],
-        ),
-        FaultKind::Stopped(how) => (
-            format!("the reference solution stopped during this test: {}", stopped_text(how)),
-            vec![],
-        ),
-        FaultKind::NoOutput { case, why } => (
-            format!(
-                "the reference solution gave no result for case {} of this test",
-                case_text(lesson, fault.test, *case)
-            ),
+        FaultKind::Stopped(Missing::TimedOut(_)) => (m.dev_fault(DevFault::TooSlow), vec![]),
+        FaultKind::Stopped(how) => (m.dev_fault(DevFault::Stopped(&m.dev_stopped(how))), vec![]),
+        FaultKind::NoOutput { case: number, why } => (
+            m.dev_fault(DevFault::NoResult(&case(*number))),
             match why.is_empty() {
                 true => vec![],
                 false => vec![why.clone()],
             },
         ),
     };
-    course::render_error(
+    render_error(
+        m,
         &lesson.file,
         &lesson.source,
         fault.span(lesson),
@@ -311,44 +316,41 @@ fn fault_diagnostic(lesson: &Lesson, fault: &LessonFault) -> String {
     )
 }
 
+/// An error at a line of a lesson file, labelled in the author's language.
+fn render_error(
+    m: Msg,
+    name: &str,
+    source: &str,
+    span: Option<std::ops::Range<usize>>,
+    message: &str,
+    notes: &[String],
+) -> String {
+    match m.0 {
+        Lang::En => course::render_error(name, source, span, message, notes),
+        lang => course::render_error_in(lang, name, source, span, message, notes),
+    }
+}
+
 /// A case's number in its test, with its seed if it was drawn: `4 (seed 6)`.
-fn case_text(lesson: &Lesson, test: Option<usize>, case: usize) -> String {
+fn case_text(m: Msg, lesson: &Lesson, test: Option<usize>, case: usize) -> String {
     let seed = test
         .and_then(|t| lesson.tests.get(t))
         .and_then(|t| t.cases.get(case))
         .and_then(|c| c.seed);
-    match seed {
-        Some(seed) => format!("{} (seed {seed})", case + 1),
-        None => (case + 1).to_string(),
-    }
-}
-
-/// How a run stopped, in a few words for an author.
-fn stopped_text(how: &Missing) -> String {
-    match how {
-        Missing::TimedOut(_) => "it ran out of time".to_string(),
-        Missing::StackOverflow => "its stack overflowed".to_string(),
-        Missing::OutOfMemory => "it ran out of memory".to_string(),
-        Missing::Signal(signal) => format!("it was killed by signal {signal}"),
-        Missing::Exited(code) => format!("it exited with status {code}"),
-        Missing::NotRun => "an earlier case stopped it".to_string(),
-    }
+    m.dev_case(case + 1, seed)
 }
 
 /// A test the reference fails (checked as a student's code), at its line, with the cause.
-fn failing_test_diagnostic(lesson: &Lesson, verdict: &TestVerdict) -> String {
+fn failing_test_diagnostic(m: Msg, lesson: &Lesson, verdict: &TestVerdict) -> String {
     let test = &lesson.tests[verdict.test];
     let Some(first) = verdict.failures.first() else {
         return String::new();
     };
-    let case = case_text(lesson, Some(verdict.test), first.index);
+    let case = case_text(m, lesson, Some(verdict.test), first.index);
     let (message, notes) = match &first.failure {
-        Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_) => (
-            format!(
-                "the reference's result for case {case} differs from `expected`: is `expected` right?"
-            ),
-            vec![],
-        ),
+        Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_) => {
+            (m.dev_fault(DevFault::DiffersFromExpected(&case)), vec![])
+        }
         Failure::Bounds {
             got,
             at_least,
@@ -358,43 +360,36 @@ fn failing_test_diagnostic(lesson: &Lesson, verdict: &TestVerdict) -> String {
                 .iter()
                 .filter_map(|(name, b)| b.map(|b| format!("`{name} = {b}`")))
                 .collect();
-            (
-                format!(
-                    "the reference's result for case {case} is {}, outside {}: the reference must pass its own bounds",
-                    *got as f32,
-                    bounds.join(" and ")
-                ),
-                vec![],
-            )
+            let fault = DevFault::OutOfBounds {
+                case: &case,
+                got: *got as f32,
+                bounds: &bounds,
+            };
+            (m.dev_fault(fault), vec![])
         }
         Failure::NotImplemented { location } => (
-            format!("the reference solution reaches a todo!() in case {case}"),
-            vec![format!("at {location}")],
+            m.dev_fault(DevFault::ReachesTodo(&case)),
+            vec![m.dev_at(location)],
         ),
         Failure::Panic { message, location } => (
-            format!("the reference solution panicked in case {case} of this test"),
-            vec![format!("panicked at {location}: {message}")],
+            m.dev_fault(DevFault::Panicked(&case)),
+            vec![m.dev_panicked_at(location, message)],
         ),
         Failure::Missing(Missing::TimedOut(_)) => (
-            format!(
-                "the reference solution did not finish within `time_limit` ({} s), which counts from the harness's start",
-                lesson.time_limit.as_secs_f64()
-            ),
+            m.dev_fault(DevFault::OverTimeLimit(lesson.time_limit.as_secs_f64())),
             vec![],
         ),
         Failure::Missing(how) => (
-            format!(
-                "the reference solution stopped in case {case}: {}",
-                stopped_text(how)
-            ),
+            m.dev_fault(DevFault::StoppedInCase(&case, &m.dev_stopped(how))),
             vec![],
         ),
         Failure::Harness(why) => (
-            format!("the harness could not run case {case} of this test"),
+            m.dev_fault(DevFault::HarnessFailed(&case)),
             vec![why.clone()],
         ),
     };
-    course::render_error(
+    render_error(
+        m,
         &lesson.file,
         &lesson.source,
         Some(test.span.clone()),

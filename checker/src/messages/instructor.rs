@@ -109,6 +109,123 @@ impl Msg {
         )
     }
 
+    /// A case's number in its test, with its seed if it was drawn: `4 (seed 6)`.
+    pub fn dev_case(self, number: usize, seed: Option<u64>) -> String {
+        match seed {
+            Some(seed) => {
+                say!(self, ja: format!("{number}（シード {seed}）"), en: format!("{number} (seed {seed})"))
+            }
+            None => number.to_string(),
+        }
+    }
+
+    /// How a run of the reference stopped, in a few words for its author.
+    pub fn dev_stopped(self, how: &Missing) -> String {
+        match how {
+            Missing::TimedOut(_) => {
+                say!(self, ja: "時間切れになりました".to_string(), en: "it ran out of time".to_string())
+            }
+            Missing::StackOverflow => {
+                say!(self, ja: "スタックがあふれました".to_string(), en: "its stack overflowed".to_string())
+            }
+            Missing::OutOfMemory => {
+                say!(self, ja: "メモリが足りなくなりました".to_string(), en: "it ran out of memory".to_string())
+            }
+            Missing::Signal(signal) => {
+                say!(self, ja: format!("シグナル {signal} で止められました"), en: format!("it was killed by signal {signal}"))
+            }
+            Missing::Exited(code) => {
+                say!(self, ja: format!("終了コード {code} で終わりました"), en: format!("it exited with status {code}"))
+            }
+            Missing::NotRun => {
+                say!(self, ja: "前のケースで止まりました".to_string(), en: "an earlier case stopped it".to_string())
+            }
+        }
+    }
+
+    /// Why a lesson's file and its reference do not work together, at the file's line.
+    pub fn dev_fault(self, fault: DevFault<'_>) -> String {
+        match fault {
+            DevFault::TestDoesNotCompile => say!(self,
+                ja: "このテストのコードが、模範解答と一緒にコンパイルできません".to_string(),
+                en: "this test's code does not compile with the reference solution".to_string(),
+            ),
+            DevFault::SignatureDoesNotFit => say!(self,
+                ja: "このシグネチャが模範解答に合いません".to_string(),
+                en: "this signature does not fit the reference solution".to_string(),
+            ),
+            DevFault::DoesNotCompile => say!(self,
+                ja: "模範解答がコンパイルできません".to_string(),
+                en: "the reference solution does not compile".to_string(),
+            ),
+            DevFault::CargoFailed => say!(self,
+                ja: "cargo が模範解答をビルドできませんでした".to_string(),
+                en: "cargo could not build the reference solution".to_string(),
+            ),
+            DevFault::Panicked(case) => say!(self,
+                ja: format!("模範解答が、このテストのケース {case} でパニックを起こしました"),
+                en: format!("the reference solution panicked in case {case} of this test"),
+            ),
+            DevFault::TooSlow => say!(self,
+                ja: "模範解答が、このテストを時間内に終えられませんでした（`time_limit` の 4 倍、最低 10 秒）".to_string(),
+                en: "the reference solution did not finish this test in time (4 times `time_limit`, at least 10 s)".to_string(),
+            ),
+            DevFault::Stopped(how) => say!(self,
+                ja: format!("模範解答が、このテストの途中で止まりました：{how}"),
+                en: format!("the reference solution stopped during this test: {how}"),
+            ),
+            DevFault::NoResult(case) => say!(self,
+                ja: format!("模範解答が、このテストのケース {case} で結果を返しませんでした"),
+                en: format!("the reference solution gave no result for case {case} of this test"),
+            ),
+            DevFault::DiffersFromExpected(case) => say!(self,
+                ja: format!("ケース {case} で、模範解答の結果が `expected` と違います。`expected` は正しいですか？"),
+                en: format!("the reference's result for case {case} differs from `expected`: is `expected` right?"),
+            ),
+            DevFault::OutOfBounds { case, got, bounds } => say!(self,
+                ja: format!("ケース {case} の模範解答の結果は {got} で、{} の外です。模範解答は、自分のテストの範囲に収まらなければなりません", bounds.join("、")),
+                en: format!("the reference's result for case {case} is {got}, outside {}: the reference must pass its own bounds", bounds.join(" and ")),
+            ),
+            DevFault::ReachesTodo(case) => say!(self,
+                ja: format!("模範解答が、ケース {case} で todo!() に達しました"),
+                en: format!("the reference solution reaches a todo!() in case {case}"),
+            ),
+            DevFault::OverTimeLimit(seconds) => say!(self,
+                ja: format!("模範解答が `time_limit`（{seconds} 秒）以内に終わりませんでした。時間はハーネスの起動から数えます"),
+                en: format!("the reference solution did not finish within `time_limit` ({seconds} s), which counts from the harness's start"),
+            ),
+            DevFault::StoppedInCase(case, how) => say!(self,
+                ja: format!("模範解答がケース {case} で止まりました：{how}"),
+                en: format!("the reference solution stopped in case {case}: {how}"),
+            ),
+            DevFault::HarnessFailed(case) => say!(self,
+                ja: format!("ハーネスが、このテストのケース {case} を実行できませんでした"),
+                en: format!("the harness could not run case {case} of this test"),
+            ),
+        }
+    }
+
+    /// A note under a fault: where the reference panicked, and with what message.
+    pub fn dev_panicked_at(self, location: &str, message: &str) -> String {
+        say!(self,
+            ja: format!("{location} でパニック: {message}"),
+            en: format!("panicked at {location}: {message}"),
+        )
+    }
+
+    /// A note under a fault: where the reference reached a `todo!()`.
+    pub fn dev_at(self, location: &str) -> String {
+        say!(self, ja: format!("場所: {location}"), en: format!("at {location}"))
+    }
+
+    /// Before a student's report of the reference's wrong values: who "you" is there.
+    pub fn dev_report_is_the_references(self) -> String {
+        say!(self,
+            ja: "下の報告の「あなたの結果」は、模範解答の出力です。".to_string(),
+            en: "In the report below, \"your output\" is the reference's.".to_string(),
+        )
+    }
+
     pub fn dev_reference_fails_tests(self, id: &str) -> String {
         say!(self,
             ja: format!("✗ {id}: 模範解答が自分の隠しテストに通りません:"),
@@ -291,4 +408,27 @@ impl Msg {
                 then prove the lesson sound with `{RUN} dev check`."),
         )
     }
+}
+
+/// What `dev check` says is wrong between a lesson's file and its reference (the case
+/// numbers are [`Msg::dev_case`]'s, the ways to stop [`Msg::dev_stopped`]'s).
+pub enum DevFault<'a> {
+    TestDoesNotCompile,
+    SignatureDoesNotFit,
+    DoesNotCompile,
+    CargoFailed,
+    Panicked(&'a str),
+    TooSlow,
+    Stopped(&'a str),
+    NoResult(&'a str),
+    DiffersFromExpected(&'a str),
+    OutOfBounds {
+        case: &'a str,
+        got: f32,
+        bounds: &'a [String],
+    },
+    ReachesTodo(&'a str),
+    OverTimeLimit(f64),
+    StoppedInCase(&'a str, &'a str),
+    HarnessFailed(&'a str),
 }

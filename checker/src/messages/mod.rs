@@ -79,6 +79,7 @@ mod exhibit;
 mod failure;
 mod flow;
 mod instructor;
+pub use instructor::DevFault;
 mod modules;
 
 pub use day::{Again, Key};

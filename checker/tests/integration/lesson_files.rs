@@ -218,6 +218,39 @@ fn dev_check_finds_a_wrong_expected_value_a_solved_stub_and_an_unlisted_mistake(
         .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
 }
 
+/// An author writing one lesson proves that one alone (the others are still loaded),
+/// and a Japanese author reads every diagnostic in Japanese, at its line of the file.
+#[test]
+fn dev_check_of_one_lesson_in_japanese_finds_a_wrong_expected_value() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let grid = wb.read("lessons/02-grid.toml");
+    wb.write(
+        "lessons/02-grid.toml",
+        &grid.replace("expected = [6, -5]", "expected = [6, 5]"),
+    );
+    let output = wb
+        .checker(&["dev", "check", "grid", "--lang", "ja"])
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(!out.contains("scale"), "only grid is proved:\n{out}");
+    for english in ["error", "reference", "differs", "case"] {
+        assert!(!out.contains(english), "`{english}` in Japanese:\n{out}");
+    }
+    wb.settings()
+        .bind(|| insta::assert_snapshot!("dev_check_one_lesson_ja", out));
+    let (output, _) = wb.run(&["dev", "check", "grdi"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("Did you mean `grid`?"),
+        "{}",
+        stderr(&output)
+    );
+}
+
 #[test]
 fn dev_check_in_japanese() {
     let _serial = serial();

@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::course::{self, Course};
 use crate::diagnosis;
 use crate::exit::Exit;
-use crate::harness::run::{Captured, Ending, RunResult};
+use crate::harness::run::{Captured, Ending, Outcome, RunResult};
 use crate::harness::{self, LessonRun, StudentRun};
 use crate::lesson::Expected;
 use crate::lesson::{self, Lesson};
@@ -19,6 +19,7 @@ use crate::progress::Store;
 use crate::report;
 use crate::verdict::{self, Failure, FaultKind, LessonFault, Missing, TestVerdict, Verdict};
 use anyhow::{Context as _, Result};
+use std::collections::HashMap;
 
 impl<'c> App<'c> {
     /// `only`: the ids of the lessons to check (all of them when empty); the others are
@@ -196,6 +197,14 @@ impl<'c> App<'c> {
                 let named = diagnosis::diagnose(lesson, &verdict, &outputs);
                 if verdict.passed() {
                     problem(m.dev_mistake_passes(&lesson.id, &file));
+                } else if let [j] = named[..]
+                    && j != i
+                    && outputs[j]
+                        .as_ref()
+                        .is_some_and(|o| same_outputs(o, mistake_outputs))
+                {
+                    let other = lesson.mistakes[j].name.as_str();
+                    problem(m.dev_mistakes_identical(&lesson.id, &file, other));
                 } else if named != [i] {
                     let names: Vec<&str> = named
                         .iter()
@@ -270,6 +279,17 @@ impl<'c> App<'c> {
             Ok(Exit::Failed)
         }
     }
+}
+
+/// Whether two known mistakes give the same outputs in every case (a panic counts as the
+/// same wherever it is), so that no test can tell them apart.
+fn same_outputs(a: &HashMap<usize, Outcome>, b: &HashMap<usize, Outcome>) -> bool {
+    a.len() == b.len()
+        && a.iter().all(|(case, x)| match (x, b.get(case)) {
+            (Outcome::Panic { .. }, Some(Outcome::Panic { .. })) => true,
+            (x, Some(y)) => x == y,
+            (_, None) => false,
+        })
 }
 
 /// A fault of a broken lesson, at its line of the lesson file, for its author.
@@ -603,7 +623,24 @@ impl<'c> App<'c> {
 
 #[cfg(test)]
 mod tests {
-    use super::declares_module;
+    use super::{declares_module, same_outputs};
+    use crate::harness::run::Outcome;
+    use std::collections::HashMap;
+
+    #[test]
+    fn two_mistakes_are_the_same_when_every_case_gives_the_same_output() {
+        let panic = |location: &str| Outcome::Panic {
+            location: location.to_string(),
+            message: "boom".to_string(),
+        };
+        let a = HashMap::from([(0, panic("a.rs:1:1")), (1, Outcome::Error("x".into()))]);
+        let b = HashMap::from([(0, panic("b.rs:9:9")), (1, Outcome::Error("x".into()))]);
+        assert!(same_outputs(&a, &b));
+        let c = HashMap::from([(0, panic("b.rs:9:9")), (1, Outcome::Error("y".into()))]);
+        assert!(!same_outputs(&a, &c));
+        let d = HashMap::from([(0, panic("b.rs:9:9"))]);
+        assert!(!same_outputs(&a, &d));
+    }
 
     #[test]
     fn finds_a_module_declaration() {

@@ -304,6 +304,14 @@ impl Msg {
         }
     }
 
+    /// Two known mistakes whose outputs are the same in every case.
+    pub fn dev_mistakes_identical(self, id: &str, file: &str, other: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: よくある間違い {file} と {other} は、どのケースでも同じ出力になるので見分けられません。両者で結果が変わるテストを足すか、どちらか一方だけを残してください"),
+            en: format!("✗ {id}: the known mistakes {file} and {other} give the same output in every case, so no test tells them apart: add a test on which they differ, or keep only one of them"),
+        )
+    }
+
     pub fn dev_mistakes_recognised(self, id: &str, total: usize) -> String {
         say!(self,
             ja: format!("✓ {id}: よくある間違い {total} 個がすべて、落ちて、正しく認識されます"),

@@ -251,6 +251,33 @@ fn dev_check_of_one_lesson_in_japanese_finds_a_wrong_expected_value() {
     );
 }
 
+/// Two known mistakes that give the same output everywhere cannot be told apart, and
+/// dev check says so, rather than "reorder them", which would not help.
+#[test]
+fn dev_check_says_when_two_known_mistakes_are_the_same() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let adds = wb.read("solutions/mistakes/scale/adds.rs");
+    wb.write(
+        "solutions/mistakes/scale/adds_too.rs",
+        &format!("// The same slip, written again.\n{adds}"),
+    );
+    let lesson = wb.read("lessons/01-scale.toml");
+    wb.write(
+        "lessons/01-scale.toml",
+        &format!(
+            "{lesson}\n[[mistakes]]\nfile = \"adds_too.rs\"\nmessage = {{ ja = \"足しています。\", en = \"You add.\" }}\n"
+        ),
+    );
+    let (output, _) = wb.run(&["dev", "check", "scale"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(
+        out.contains("give the same output in every case") && out.contains("adds_too.rs"),
+        "{out}"
+    );
+}
+
 #[test]
 fn dev_check_in_japanese() {
     let _serial = serial();

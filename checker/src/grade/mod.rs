@@ -206,10 +206,24 @@ fn note(cx: &Context, lesson: &Lesson, verdict: &Verdict, whole: &str) -> String
                 None => String::new(),
             }
         }
-        Verdict::CompileError { .. } => match cx.ui.lang {
-            Lang::En => "does not compile".to_string(),
-            Lang::Ja => "コンパイルできません".to_string(),
-        },
+        // Which file: a lesson that does not build because of an earlier one's file
+        // (unit.rs, for dense) would otherwise seem to be broken itself.
+        Verdict::CompileError { diagnostics, .. } => {
+            let mut files: Vec<String> = Vec::new();
+            for d in diagnostics {
+                let name = d.primary.as_ref().and_then(|(path, ..)| path.file_name());
+                if let Some(name) = name.map(|n| n.to_string_lossy().into_owned())
+                    && !files.contains(&name)
+                {
+                    files.push(name);
+                }
+            }
+            match (files.is_empty(), cx.ui.lang) {
+                (true, Lang::En) => "does not compile".to_string(),
+                (true, Lang::Ja) => "コンパイルできません".to_string(),
+                (false, _) => m.does_not_compile(&files.join(", ")),
+            }
+        }
         _ => first_line(whole),
     }
 }

@@ -157,6 +157,22 @@ impl Msg {
         )
     }
 
+    /// The worst cell when the student's value there is NaN.
+    pub fn worst_cell_nan(self, cell: &str, expected: &str) -> String {
+        say!(self,
+            ja: format!("いちばん離れているのは {cell} です。正しい値は {expected}、あなたの結果は NaN です。"),
+            en: format!("The worst cell is {cell}: expected {expected}, got NaN."),
+        )
+    }
+
+    /// Where a NaN comes from, after a value that should have been a number.
+    pub fn nan_got(self) -> String {
+        say!(self,
+            ja: "NaN は「数でない値」で、0 ÷ 0 や ∞ − ∞、あふれた exp などから生まれます。割り算や exp をしているところを確かめましょう。".to_string(),
+            en: "NaN (\"not a number\") comes from 0 ÷ 0, ∞ − ∞ or an exp that overflowed: check where your code divides or takes exp.".to_string(),
+        )
+    }
+
     /// One number that differs; `difference` is empty for whole numbers (an index).
     pub fn scalar_differs(
         self,

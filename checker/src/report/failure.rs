@@ -198,10 +198,20 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
         (Some(e), Some(g)) => Some((e, g, number((g - e).abs() as f32))),
         _ => None,
     };
+    // Sentences follow each other with a space in English, none in Japanese.
+    let sep = match cx.ui.lang {
+        crate::messages::Lang::Ja => "",
+        crate::messages::Lang::En => " ",
+    };
+    // A NaN where a number belongs: its difference says nothing, where it comes from does.
+    let nan = numbers
+        .as_ref()
+        .is_some_and(|(e, g, _)| g.is_nan() && !e.is_nan());
     if diff.shape.is_empty() {
         // One value: a sentence says it all.
         let (e, g) = (diff.expected.text(0), diff.got.text(0));
         let line = match &numbers {
+            Some(_) if nan => format!("{}{sep}{}", m.scalar_differs(&e, &g, "", ""), m.nan_got()),
             Some((.., difference)) => {
                 m.scalar_differs(&e, &g, difference, &tolerance_text(cx, diff))
             }
@@ -236,7 +246,15 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
         };
         put!(out, cx, "    {line}");
     }
-    if let Some((e, g, difference)) = numbers {
+    if let (Some((e, _, _)), true) = (&numbers, nan) {
+        let cell = index_text(&diff.shape, diff.worst);
+        let line = format!(
+            "{} {}",
+            m.worst_cell_nan(&cell, &number(*e as f32)),
+            m.nan_got()
+        );
+        put!(out, cx, "    {line}");
+    } else if let Some((e, g, difference)) = numbers {
         let tolerance = tolerance_text(cx, diff);
         let cell = index_text(&diff.shape, diff.worst);
         let line = m.worst_cell(

@@ -123,6 +123,34 @@ fn a_panic_shows_its_message_and_the_students_line() {
         .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scale"])));
 }
 
+/// A NaN where a number belongs is explained (where NaN comes from), not measured: "the
+/// difference is NaN" told a student nothing.
+#[test]
+fn a_nan_result_says_where_nan_comes_from() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_nan");
+    for (lang, words) in [
+        ("ja", "NaN は「数でない値」"),
+        ("en", "NaN (\"not a number\")"),
+    ] {
+        let output = wb
+            .checker(&["--lang", lang, "check", "scale"])
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        assert_status(&output, 1);
+        let out = stdout(&output);
+        assert!(out.contains(words), "{out}");
+        assert!(
+            !out.contains("差 NaN") && !out.contains("difference NaN"),
+            "{out}"
+        );
+        let name = format!("nan_result_{lang}");
+        wb.settings().bind(|| insta::assert_snapshot!(name, out));
+    }
+}
+
 /// The panics a student meets most (an index past the end, a usize below zero) are
 /// explained in the student's language under Rust's own message.
 #[test]

@@ -29,7 +29,7 @@ impl Msg {
 
     /// Under a digit: what the network read.
     pub fn digit_read(self, read: usize) -> String {
-        say!(self, ja: format!("答え {read}"), en: format!("read  {read}"))
+        say!(self, ja: format!("予測 {read}"), en: format!("read  {read}"))
     }
 
     /// Above the loss curve.

@@ -376,11 +376,17 @@ fn break_before<T>(row: &[(char, T)], i: usize, japanese: bool) -> Break {
         let number = space > 0 && row[space - 1].0.is_ascii_digit();
         let counter = row.get(space + 1).is_some_and(|&(c, _)| wide(c));
         // An operator of a formula written in Japanese text: 「3 × 3」, 「H − k + 1」.
-        let operator = |c: char| "×÷+−-=·".contains(c);
-        let formula = japanese
-            && ((space > 0 && operator(row[space - 1].0))
-                || row.get(space + 1).is_some_and(|&(c, _)| operator(c)));
-        return if (number && counter) || formula {
+        // An operator stands between spaces; a minus sign stuck to a number (-5.27) is
+        // part of the number.
+        let operator_at = |at: usize| {
+            row.get(at).is_some_and(|&(c, _)| "×÷+−-=·".contains(c))
+                && (at == 0 || row[at - 1].0 == ' ')
+                && row.get(at + 1).is_none_or(|&(c, _)| c == ' ')
+        };
+        let formula = japanese && ((space > 0 && operator_at(space - 1)) || operator_at(space + 1));
+        // A sign that may not start a line keeps its space too: 「100.0 %」, "31.4 %".
+        let closing_after = row.get(space + 1).is_some_and(|&(c, _)| no_line_start(c));
+        return if (number && counter) || formula || closing_after {
             Break::Poor
         } else {
             Break::Good
@@ -840,6 +846,19 @@ mod tests {
             let out = fit(hint, Some(width));
             assert!(out.contains("3 × 3"), "{width}: {out}");
         }
+        // A negative number is not an operator: the line may break before it.
+        let out = fit(
+            "    正しい値は 5.2662、あなたの結果は -5.27（差 10.5362、許容誤差",
+            Some(40),
+        );
+        assert!(out.contains("あなたの結果は\n"), "{out}");
+        // A percent sign stays with its number, in both languages.
+        let out = fit("10 枚を正しく読みました（正解率 100.0 %）。", Some(36));
+        assert!(out.contains("100.0 %"), "{out}");
+        assert_eq!(
+            fit("it read 31.4 % right", Some(12)),
+            "it read\n31.4 % right"
+        );
         // English numbers part from their words as before.
         assert_eq!(fit("it has 12 rows", Some(9)), "it has 12\nrows");
     }

@@ -157,20 +157,27 @@ impl Msg {
         )
     }
 
-    /// The worst cell when the student's value there is NaN.
-    pub fn worst_cell_nan(self, cell: &str, expected: &str) -> String {
+    /// The worst cell when the student's value there is NaN or infinite.
+    pub fn worst_cell_nan(self, cell: &str, expected: &str, got: &str) -> String {
         say!(self,
-            ja: format!("いちばん離れているのは {cell} です。正しい値は {expected}、あなたの結果は NaN です。"),
-            en: format!("The worst cell is {cell}: expected {expected}, got NaN."),
+            ja: format!("いちばん離れているのは {cell} です。正しい値は {expected}、あなたの結果は {got} です。"),
+            en: format!("The worst cell is {cell}: expected {expected}, got {got}."),
         )
     }
 
-    /// Where a NaN comes from, after a value that should have been a number.
-    pub fn nan_got(self) -> String {
-        say!(self,
-            ja: "NaN は「数でない値」で、0 ÷ 0 や ∞ − ∞、あふれた exp などから生まれます。割り算や exp をしているところを確かめましょう。".to_string(),
-            en: "NaN (\"not a number\") comes from 0 ÷ 0, ∞ − ∞ or an exp that overflowed: check where your code divides or takes exp.".to_string(),
-        )
+    /// Where a NaN (`nan`) or an infinity comes from, after a value that should have
+    /// been a number.
+    pub fn nan_got(self, nan: bool) -> String {
+        match nan {
+            true => say!(self,
+                ja: "NaN は「数でない値」で、0 ÷ 0 や ∞ − ∞、あふれた exp などから生まれます。割り算や exp をしているところを確かめましょう。".to_string(),
+                en: "NaN (\"not a number\") comes from 0 ÷ 0, ∞ − ∞ or an exp that overflowed: check where your code divides or takes exp.".to_string(),
+            ),
+            false => say!(self,
+                ja: "inf は無限大です。0 の log（ln）や 0 での割り算、あふれた exp などから生まれます。log をとる値や割る数が 0 にならないか確かめましょう。".to_string(),
+                en: "inf is infinity: it comes from the log (ln) of 0, a division by 0 or an exp that overflowed. Check that what you take the log of, or divide by, cannot be 0.".to_string(),
+            ),
+        }
     }
 
     /// One number that differs; `difference` is empty for whole numbers (an index).

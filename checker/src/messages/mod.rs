@@ -163,6 +163,13 @@ mod tests {
     }
 
     #[test]
+    fn nan_and_infinity_are_explained_apart() {
+        assert!(JA.nan_got(true).starts_with("NaN は「数でない値」"));
+        assert!(JA.nan_got(false).starts_with("inf は無限大です。"));
+        assert!(EN.nan_got(false).contains("log (ln) of 0"));
+    }
+
+    #[test]
     fn japanese_names_the_output_streams_in_japanese() {
         assert_eq!(
             JA.student_output("stdout", 1360),

@@ -203,15 +203,20 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
         crate::messages::Lang::Ja => "",
         crate::messages::Lang::En => " ",
     };
-    // A NaN where a number belongs: its difference says nothing, where it comes from does.
+    // A NaN or an infinity where a number belongs: its difference says nothing, where
+    // it comes from does.
     let nan = numbers
         .as_ref()
-        .is_some_and(|(e, g, _)| g.is_nan() && !e.is_nan());
+        .is_some_and(|(e, g, _)| !g.is_finite() && e.is_finite());
     if diff.shape.is_empty() {
         // One value: a sentence says it all.
         let (e, g) = (diff.expected.text(0), diff.got.text(0));
         let line = match &numbers {
-            Some(_) if nan => format!("{}{sep}{}", m.scalar_differs(&e, &g, "", ""), m.nan_got()),
+            Some((_, got, _)) if nan => format!(
+                "{}{sep}{}",
+                m.scalar_differs(&e, &g, "", ""),
+                m.nan_got(got.is_nan())
+            ),
             Some((.., difference)) => {
                 m.scalar_differs(&e, &g, difference, &tolerance_text(cx, diff))
             }
@@ -246,12 +251,12 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
         };
         put!(out, cx, "    {line}");
     }
-    if let (Some((e, _, _)), true) = (&numbers, nan) {
+    if let (Some((e, g, _)), true) = (&numbers, nan) {
         let cell = index_text(&diff.shape, diff.worst);
         let line = format!(
-            "{} {}",
-            m.worst_cell_nan(&cell, &number(*e as f32)),
-            m.nan_got()
+            "{}{sep}{}",
+            m.worst_cell_nan(&cell, &number(*e as f32), &number(*g as f32)),
+            m.nan_got(g.is_nan())
         );
         put!(out, cx, "    {line}");
     } else if let Some((e, g, difference)) = numbers {

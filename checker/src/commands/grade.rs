@@ -52,7 +52,7 @@ impl<'c> App<'c> {
                 "{}",
                 match self.ui.lang {
                     Lang::En => format!("{} holds no submission folders.", dir.display()),
-                    Lang::Ja => format!("{} に提出物のフォルダーがありません。", dir.display()),
+                    Lang::Ja => format!("{} に提出物のフォルダがありません。", dir.display()),
                 }
             );
             return Ok(Exit::Usage);
@@ -84,19 +84,17 @@ impl<'c> App<'c> {
             .filter(|(_, g)| g.lessons.iter().any(|l| !l.note.is_empty()))
             .count();
         let shown = book.display();
-        println!(
-            "{}",
-            match self.ui.lang {
-                Lang::En => format!(
-                    "Graded {} submissions into {shown} (one JSON per student beside it); {noted} have a note to read.",
-                    rows.len()
-                ),
-                Lang::Ja => format!(
-                    "{} 人分の提出物を採点し、{shown} に書きました（学生ごとの JSON も同じフォルダーにあります）。{noted} 人分に注記があります。",
-                    rows.len()
-                ),
-            }
-        );
+        let done = match self.ui.lang {
+            Lang::En => format!(
+                "Graded {} submissions into {shown} (one JSON per student beside it); {noted} have a note to read.",
+                rows.len()
+            ),
+            Lang::Ja => format!(
+                "{} 人分の提出物を採点し、{shown} に書きました（学生ごとの JSON も同じフォルダにあります）。{noted} 人分に注記があります。",
+                rows.len()
+            ),
+        };
+        println!("{}", self.ui.fit(&done));
         Ok(Exit::Passed)
     }
 }

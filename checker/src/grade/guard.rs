@@ -200,7 +200,7 @@ pub fn linked(lang: Lang, file: &str) -> String {
              Submit the file itself. This lesson scores 0.\n"
         ),
         Lang::Ja => format!(
-            "✗ 採点では {file} を受け付けませんでした。シンボリックリンクか、シンボリックリンクのフォルダーの中にあります。\
+            "✗ 採点では {file} を受け付けませんでした。シンボリックリンクか、シンボリックリンクのフォルダの中にあります。\
              ファイルそのものを提出してください。このレッスンは 0 点です。\n"
         ),
     }

@@ -608,15 +608,14 @@ impl<'c> App<'c> {
             println!("{}", m.dev_new_created(&layout.show(file)));
         }
         println!("{}\n", m.dev_new_registered(name));
-        println!(
-            "{}",
-            m.dev_new_next(
-                &layout.show(&lesson_file),
-                &layout.show(&reference),
-                &layout.show(&stub),
-                &layout.show(&exercise)
-            )
+        let next = m.dev_new_next(
+            name,
+            &layout.show(&lesson_file),
+            &layout.show(&reference),
+            &layout.show(&stub),
+            &layout.show(&exercise),
         );
+        println!("{}", self.ui.fit(&next));
         Ok(Exit::Passed)
     }
 }

@@ -407,13 +407,20 @@ impl Msg {
         )
     }
 
-    pub fn dev_new_next(self, lesson: &str, reference: &str, stub: &str, exercise: &str) -> String {
+    pub fn dev_new_next(
+        self,
+        id: &str,
+        lesson: &str,
+        reference: &str,
+        stub: &str,
+        exercise: &str,
+    ) -> String {
         say!(self,
-            ja: format!("次に、{lesson} に本文・テスト・ヒントを、{reference} に模範解答を、\n\
-                {stub} にスタブを書いて {exercise} に写し、`{RUN} dev check` でレッスンに問題がないことを確かめてください。"),
-            en: format!("Next: write the lesson's texts, tests and hints in {lesson}, the reference in\n\
-                {reference}, the stub in {stub} (then copy it to {exercise}),\n\
-                then prove the lesson sound with `{RUN} dev check`."),
+            ja: format!("次に、{lesson} に本文・テスト・ヒントを、{reference} に模範解答を、\
+                {stub} にスタブを書いて {exercise} に写し、`{RUN} dev check {id}` でレッスンに問題がないことを確かめてください。"),
+            en: format!("Next: write the lesson's texts, tests and hints in {lesson}, the reference in \
+                {reference}, the stub in {stub} (then copy it to {exercise}), \
+                then prove the lesson sound with `{RUN} dev check {id}`."),
         )
     }
 }

@@ -153,6 +153,12 @@ fn a_new_lesson_from_dev_new_and_toml_edits_only_is_sound() {
         "{}",
         stdout(&output)
     );
+    // The next step proves this lesson alone: seconds, not the whole course's minutes.
+    assert!(
+        stdout(&output).contains("`cargo run -p checker -- dev check double`"),
+        "{}",
+        stdout(&output)
+    );
     // The pristine stub, and the student's copy of it.
     assert_eq!(
         wb.read("lessons/stubs/double.rs"),

@@ -107,12 +107,30 @@ tuples! {
     (A a, B b, C c, D d),
     (A a, B b, C c, D d, E e),
     (A a, B b, C c, D d, E e, F f),
+    (A a, B b, C c, D d, E e, F f, G g),
+    (A a, B b, C c, D d, E e, F f, G g, H h),
+    (A a, B b, C c, D d, E e, F f, G g, H h, I i),
+    (A a, B b, C c, D d, E e, F f, G g, H h, I i, J j),
+    (A a, B b, C c, D d, E e, F f, G g, H h, I i, J j, K k),
+    (A a, B b, C c, D d, E e, F f, G g, H h, I i, J j, K k, L l),
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use ndarray::{Array1, Array2, array};
+
+    #[test]
+    fn a_tuple_of_as_many_parts_as_a_type_may_have_converts() {
+        let parts = (
+            1.0f32, 2.0f32, 3.0f32, 4.0f32, 5.0f32, 6.0f32, 7.0f32, 8.0f32, 9.0f32, 10.0f32,
+            11usize, true,
+        );
+        let Value::Tuple(values) = parts.into_wire() else {
+            panic!("a tuple");
+        };
+        assert_eq!(values.len(), crate::value::MAX_PARTS);
+    }
 
     fn back<T: IntoWire + Clone, U: FromWire>(x: T) -> Result<U, String> {
         U::from_wire(x.into_wire())

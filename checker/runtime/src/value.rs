@@ -18,6 +18,9 @@ pub enum Type {
 /// The most dimensions an array may have.
 pub const MAX_DIMS: usize = 4;
 
+/// The most parts a tuple may have (the harness converts tuples up to this size).
+pub const MAX_PARTS: usize = 12;
+
 impl Type {
     /// `()`: what a function that only changes its `&mut` parameters returns.
     pub fn unit() -> Type {
@@ -39,11 +42,11 @@ impl Type {
                 format!(
                     "`{text}` is not a type the checker knows; use {kinds}, an array of one of them \
                      (Array1<f32> to Array{MAX_DIMS}<f32>, Array1<usize>, …) or a tuple of these types \
-                     such as (Array1<f32>, f32)"
+                     such as (Array1<f32>, f32), of at most {MAX_PARTS} parts"
                 ),
                 format!(
                     "`{text}` は使える型ではありません。{kinds_ja}、その配列（Array1<f32> から \
-                     Array{MAX_DIMS}<f32>、Array1<usize> など）、またはそれらのタプル（(Array1<f32>, f32) など）を書いてください。"
+                     Array{MAX_DIMS}<f32>、Array1<usize> など）、またはそれらのタプル（(Array1<f32>, f32) など、部分は {MAX_PARTS} 個まで）を書いてください。"
                 ),
             )
         })
@@ -55,6 +58,7 @@ impl Type {
             return match (&parts[..], inner.ends_with(',')) {
                 // `(T)` is T, as in Rust.
                 ([one], false) => Type::parse_compact(one),
+                _ if parts.len() > MAX_PARTS => None,
                 _ => parts
                     .iter()
                     .map(|p| Type::parse_compact(p))
@@ -240,8 +244,11 @@ mod tests {
             Type::parse("ArrayX<f32>").unwrap_err().en,
             "`ArrayX<f32>` is not a type the checker knows; use f32, usize, u64, bool, an array of one \
              of them (Array1<f32> to Array4<f32>, Array1<usize>, …) or a tuple of these types such as \
-             (Array1<f32>, f32)"
+             (Array1<f32>, f32), of at most 12 parts"
         );
+        let parts = |n: usize| format!("({})", vec!["f32"; n].join(", "));
+        assert!(Type::parse(&parts(MAX_PARTS)).is_ok());
+        assert!(Type::parse(&parts(MAX_PARTS + 1)).is_err());
     }
 
     #[test]

@@ -393,7 +393,7 @@ pub(super) fn check_localized(text: &Localized, what: (&str, &str), errors: &mut
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lesson::types::Value;
+    use crate::lesson::types::{Label, Value};
 
     const HEAD: &str = r#"
 format = 1
@@ -475,5 +475,69 @@ args = [{{ shape = ["n"], range = [-1, 1] }}, {{ shape = ["n"], range = [-1, 1] 
             vec!["unknown field `tolerence`: did you mean `tolerance`?"]
         );
         assert!(errors_of("")[0].contains("no hidden tests"));
+    }
+
+    /// A scenario returning (sum, difference), its parts named.
+    fn named_parts(parts: &str, judging: &str) -> String {
+        format!(
+            r#"{HEAD}
+[[scenario]]
+name = {{ ja = "和と差", en = "sum and difference" }}
+returns = "(Array1<f32>, Array1<f32>)"
+code = "(add(&a, &b), add(&a, &(-&b)))"
+inputs = [{{ name = "a", type = "Array1<f32>", value = [1, 2] }}, {{ name = "b", type = "Array1<f32>", value = [3, 4] }}]
+parts = {parts}
+{judging}
+"#
+        )
+    }
+
+    #[test]
+    fn named_parts_label_a_tuple_and_may_only_name() {
+        let sum = r#"{ name = { ja = "和", en = "the sum" } }"#;
+        let difference = r#"{ name = { ja = "差", en = "the difference" } }"#;
+        // Names alone: the scenario judges as usual, `expected` included.
+        let lesson = parse(&named_parts(
+            &format!("[{sum}, {difference}]"),
+            "expected = [[4, 6], [-2, -2]]",
+        ))
+        .unwrap();
+        let labels = lesson.entries[lesson.tests[0].entry]
+            .labels
+            .as_ref()
+            .unwrap();
+        let Label::Named(name) = &labels[1] else {
+            panic!("{labels:?}")
+        };
+        assert_eq!(
+            (name.ja.as_str(), name.en.as_str()),
+            ("差", "the difference")
+        );
+        // With a judging part, and a `relative` of the scenario's as the parts' default.
+        let judged = format!(
+            r#"[{{ name = {{ ja = "和", en = "the sum" }}, tolerance = 0.1 }}, {difference}]"#
+        );
+        assert!(parse(&named_parts(&judged, "relative = 1e-3")).is_ok());
+        let errors = |text: String| -> Vec<String> {
+            parse(&text)
+                .err()
+                .unwrap_or_default()
+                .into_iter()
+                .map(|e| e.message.en)
+                .collect()
+        };
+        assert_eq!(
+            errors(named_parts(&format!("[{sum}]"), "")),
+            vec![
+                "`parts` names 1 parts, but (Array1<f32>, Array1<f32>) has 2: one entry a part, in order"
+            ]
+        );
+        assert_eq!(
+            errors(named_parts(
+                &format!(r#"[{sum}, {{ name = {{ ja = "差", en = " " }} }}]"#),
+                ""
+            )),
+            vec!["a part's `name` needs words in both languages"]
+        );
     }
 }

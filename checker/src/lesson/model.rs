@@ -206,10 +206,12 @@ pub struct RawScenario {
 
 /// How one part of a scenario's tuple is judged: `{}` (equal to the reference's within
 /// the test's tolerance), `{ relative = 1e-3 }`, `{ at_least = 0.96 }`, or
-/// `{ judge = false }` (not judged: returned to be shown).
+/// `{ judge = false }` (not judged: returned to be shown); and what a report calls it
+/// (`name`, else "part .1").
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPart {
+    pub name: Option<Localized>,
     pub tolerance: Option<Spanned<f64>>,
     pub relative: Option<Spanned<f64>>,
     pub at_least: Option<Spanned<f64>>,

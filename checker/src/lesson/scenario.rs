@@ -33,7 +33,45 @@ pub(super) fn scenario_test(
         ));
         return None;
     }
-    let compare = match &scenario.parts {
+    // Parts that only give names leave the judging to the scenario (`expected` too).
+    let judged_parts = scenario.parts.as_ref().filter(|parts| {
+        parts.get_ref().iter().any(|p| {
+            let p = p.get_ref();
+            p.tolerance.is_some()
+                || p.relative.is_some()
+                || p.at_least.is_some()
+                || p.at_most.is_some()
+                || p.judge.is_some()
+        })
+    });
+    for part in scenario.parts.iter().flat_map(|parts| parts.get_ref()) {
+        if let Some(name) = &part.get_ref().name
+            && (name.ja.trim().is_empty() || name.en.trim().is_empty())
+        {
+            errors.push(LessonError::at(
+                part,
+                "a part's `name` needs words in both languages",
+                "部分の `name` は、両方の言語で書いてください。",
+            ));
+        }
+    }
+    if let Some(parts) = &scenario.parts
+        && judged_parts.is_none()
+    {
+        let count = match &returns {
+            Type::Tuple(types) => types.len(),
+            _ => 1,
+        };
+        let given = parts.get_ref().len();
+        if given != count {
+            errors.push(LessonError::at(
+                parts,
+                format!("`parts` names {given} parts, but {returns} has {count}: one entry a part, in order"),
+                format!("`parts` は {given} 個の部分に名前を付けていますが、{returns} の部分は {count} 個です。部分ごとに 1 つずつ、順に書きます。"),
+            ));
+        }
+    }
+    let compare = match judged_parts {
         None => compare_of(
             compare::RawCompare {
                 tolerance,
@@ -153,7 +191,15 @@ pub(super) fn scenario_test(
         Some(raw) => Some(show_of(raw, &returns, &names, &params, errors)?),
         None => None,
     };
-    let labels = types::output_of(&returns, &[]).1;
+    let mut labels = types::output_of(&returns, &[]).1;
+    // The parts' names, where `parts` gives them.
+    if let (Some(labels), Some(parts)) = (&mut labels, &scenario.parts) {
+        for (label, part) in labels.iter_mut().zip(parts.get_ref()) {
+            if let Some(name) = &part.get_ref().name {
+                *label = types::Label::Named(name.clone());
+            }
+        }
+    }
     lesson.entries.push(Entry {
         kind: EntryKind::Snippet {
             code: scenario.code.get_ref().clone(),
@@ -192,14 +238,15 @@ fn parts_of(
 ) -> Option<Compare> {
     let push =
         |errors: &mut Vec<LessonError>, e: compare::FieldError| errors.push(LessonError::field(e));
-    let outside = [&scenario.relative, &scenario.at_least, &scenario.at_most];
+    // `tolerance` and `relative` are defaults for the parts; a bound is one part's.
+    let outside = [&scenario.at_least, &scenario.at_most];
     if outside.iter().any(|f| f.is_some()) || scenario.expected.is_some() {
         push(
             errors,
             compare::FieldError {
                 span: parts.span(),
-                en: "a scenario with `parts` judges each part there: move `relative`, `at_least`, `at_most` into the parts (and give no `expected`)".to_string(),
-                ja: "`parts` のあるシナリオでは、判定は部分ごとに書きます。`relative`、`at_least`、`at_most` は `parts` の中に移してください（`expected` は書きません）。".to_string(),
+                en: "a scenario with `parts` judges each part there: move `at_least` and `at_most` into the parts (and give no `expected`)".to_string(),
+                ja: "`parts` のあるシナリオでは、判定は部分ごとに書きます。`at_least` と `at_most` は `parts` の中に移してください（`expected` は書きません）。".to_string(),
             },
         );
         return None;
@@ -232,11 +279,15 @@ fn parts_of(
                     },
                 );
             }
+            let bounded = p.at_least.is_some() || p.at_most.is_some();
             compare::RawPart {
                 judge: p.judge.unwrap_or(true),
                 fields: compare::RawCompare {
                     tolerance: p.tolerance.as_ref().map_or(tolerance, |t| *t.get_ref()),
-                    relative: p.relative.as_ref(),
+                    relative: p
+                        .relative
+                        .as_ref()
+                        .or(scenario.relative.as_ref().filter(|_| !bounded)),
                     at_least: p.at_least.as_ref(),
                     at_most: p.at_most.as_ref(),
                     expected: None,

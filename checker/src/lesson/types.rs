@@ -46,6 +46,8 @@ pub enum Label {
     Returned,
     /// The value of a `&mut` parameter after the call.
     After(String),
+    /// A part a scenario's `parts` names (`name = { ja = "…", en = "…" }`).
+    Named(super::model::Localized),
 }
 
 /// The type of a Rust parameter written in a lesson: a value (numbers), a reference

@@ -205,6 +205,11 @@ impl Msg {
         say!(self, ja: format!("戻り値の {} つ目（.{i}）：", i + 1), en: format!("Part .{i} of the tuple:"))
     }
 
+    /// The heading of a tuple's part that the lesson names (`fc1.bias`, 「損失」).
+    pub fn part_named(self, name: &str) -> String {
+        say!(self, ja: format!("{name}："), en: format!("{name}:"))
+    }
+
     /// The heading of the value a function with `&mut` parameters returned.
     pub fn part_returned(self) -> String {
         say!(self, ja: "戻り値：".to_string(), en: "The returned value:".to_string())

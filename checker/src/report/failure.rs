@@ -302,6 +302,7 @@ fn write_parts(
         let label = match labels.and_then(|l| l.get(*i)) {
             Some(Label::Returned) => m.part_returned(),
             Some(Label::After(name)) => m.part_after(name),
+            Some(Label::Named(name)) => m.part_named(cx.ui.lang.pick(name)),
             Some(Label::Index(_)) | None => m.part_index(*i),
         };
         put!(out, cx, "    {indent}{label}");

@@ -412,7 +412,7 @@ const JAPANESE: &[JapaneseHelp] = &[
     (
         "show",
         "あなたのコードが計算するようすを、CNN Explainer のように見せます。講義の畳み込み（conv）、\
-         最大プーリング（pool）、テスト用の手書き数字を読む CNN（cnn）です。\
+         マックス・プーリング（pool）、テスト用の手書き数字を読む CNN（cnn）です。\
          まだ書いていない部分は模範解答で計算し、そのことを表示します。",
         &[
             ("what", "見せるもの: conv、pool、cnn のどれか。"),

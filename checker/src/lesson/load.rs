@@ -20,7 +20,8 @@ use toml::Spanned;
 /// Parses and validates one lesson file. Checks that need the rest of the course
 /// (unique ids, module files) are done by the course.
 pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
-    let raw: RawLesson = toml::from_str(source).map_err(|e| vec![toml_error::of(&e)])?;
+    let raw: RawLesson =
+        toml::from_str(source).map_err(|e| toml_error::all_of::<RawLesson>(source, &e))?;
     let mut errors = Vec::new();
     let mut lesson = build(raw, &mut errors);
     // Cached outputs depend on the text and on how inputs are drawn from it.

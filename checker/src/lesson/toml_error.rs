@@ -11,6 +11,78 @@
 use super::{Bilingual, LessonError};
 
 /// toml's error as ours.
+/// The errors of a lesson file that does not fit the format, as many as can be found in
+/// one reading: toml stops at the first, so after an unknown field on a line of its own
+/// (a typo such as `tolerence = 0.1`) that line is blanked and the file read again, up to
+/// [`MAX_ERRORS`] times. The blanked lines keep their length, so every error's place is
+/// its place in the file as written.
+pub fn all_of<T: serde::de::DeserializeOwned>(
+    source: &str,
+    first: &toml::de::Error,
+) -> Vec<LessonError> {
+    let mut errors = vec![of(first)];
+    let mut text = source.to_string();
+    let mut error = first.clone();
+    while errors.len() < MAX_ERRORS {
+        let Some(line) = unknown_field_line(&text, &error) else {
+            break;
+        };
+        let replacement = corrected(&text[line.clone()], error.message());
+        text.replace_range(line, &replacement);
+        match toml::from_str::<T>(&text) {
+            Ok(_) => break,
+            // Most likely the field that was misspelt: the first error said so.
+            Err(next) if next.message().starts_with("missing field `") => break,
+            Err(next) => {
+                errors.push(of(&next));
+                error = next;
+            }
+        }
+    }
+    // In the order of the file, as an author reads it.
+    errors.sort_by_key(|e| e.span.as_ref().map_or(usize::MAX, |s| s.start));
+    errors
+}
+
+/// A line with an unknown field, to read on with: the field most likely meant with the
+/// same value (`sed = 2001` becomes `seed=2001 `), so that the next reading does not
+/// stop at that field missing; else blank. Either way as long as the line was, so that
+/// every later place in the file stays where it is.
+fn corrected(line: &str, message: &str) -> String {
+    let width = line.len();
+    let meant = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| closest_field(rest).2)
+        .map(|name| name.trim_matches('`').to_string());
+    if let (Some(name), Some((_, value))) = (meant, line.split_once('='))
+        && name.len() + 1 + value.trim().len() <= width
+    {
+        return format!("{name}={:<1$}", value.trim(), width - name.len() - 1);
+    }
+    " ".repeat(width)
+}
+
+/// The most errors one reading of a lesson file reports.
+const MAX_ERRORS: usize = 10;
+
+/// The byte range of the line that holds an unknown field and its whole value (the
+/// line alone is valid TOML), without its line feed.
+fn unknown_field_line(text: &str, error: &toml::de::Error) -> Option<std::ops::Range<usize>> {
+    if !error.message().starts_with("unknown field `") {
+        return None;
+    }
+    let at = error.span()?.start;
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = &text[start..end];
+    // The field must begin its line: one inside an inline table cannot be taken alone.
+    if !text[start..at].trim().is_empty() {
+        return None;
+    }
+    toml::from_str::<toml::Table>(line).ok()?;
+    Some(start..end)
+}
+
 pub fn of(error: &toml::de::Error) -> LessonError {
     let message = error.message().trim();
     LessonError::new(error.span(), translate(message))
@@ -71,16 +143,24 @@ fn translate(message: &str) -> Bilingual {
 }
 
 /// `unknown field `x`, expected one of `a`, `b``, after its first backtick.
-fn unknown_field(rest: &str) -> Bilingual {
+/// The field an unknown one is most likely a misspelling of (as toml quotes it, in
+/// backticks), from the rest of toml's message after "unknown field `".
+fn closest_field(rest: &str) -> (&str, Vec<String>, Option<String>) {
     let (unknown, expected) = rest.split_once('`').unwrap_or((rest, ""));
     let candidates = quoted(expected);
     let closest = candidates
         .iter()
         .map(|c| (strsim::jaro_winkler(unknown, c), c))
         .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0));
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, name)| name.clone());
+    (unknown, candidates, closest)
+}
+
+fn unknown_field(rest: &str) -> Bilingual {
+    let (unknown, candidates, closest) = closest_field(rest);
     match closest {
-        Some((_, name)) => Bilingual::new(
+        Some(name) => Bilingual::new(
             format!("unknown field `{unknown}`: did you mean {name}?"),
             format!("`{unknown}` という項目はありません。{name} の書き間違いではありませんか？"),
         ),
@@ -219,6 +299,59 @@ fn syntax_ja(message: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_misspelt_field_on_a_line_of_its_own_is_found_in_one_reading() {
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Table {
+            title: String,
+            tolerance: Option<f64>,
+            inner: Option<Inner>,
+        }
+        #[derive(serde::Deserialize, Debug)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Inner {
+            cases: Option<u32>,
+        }
+        let all = |source: &str| -> Vec<(String, std::ops::Range<usize>)> {
+            let first = toml::from_str::<Table>(source).unwrap_err();
+            all_of::<Table>(source, &first)
+                .into_iter()
+                .map(|e| (e.message.en, e.span.unwrap_or_default()))
+                .collect()
+        };
+        let source = "title = \"a\"\ntolerence = 0.1\n[inner]\ncasse = 3\n";
+        let found = all(source);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].0.contains("`tolerence`"), "{found:?}");
+        assert!(found[1].0.contains("`casse`"), "{found:?}");
+        // Each place is where the field is in the file as written.
+        assert_eq!(&source[found[1].1.clone()], "casse");
+        // A misspelt required field is said once, not again as a missing one, and the
+        // reading goes on past it.
+        let found = all("titel = \"a\"\ntolerence = 1\n");
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found[0].0.contains("did you mean `title`"), "{found:?}");
+        assert_eq!(
+            corrected(
+                "sed = 2001",
+                "unknown field `sed`, expected `seed` or `cases`"
+            ),
+            "seed=2001 "
+        );
+        assert_eq!(
+            corrected("x = 1", "unknown field `x`, expected `tolerance`"),
+            "     "
+        );
+        // Inside an inline table the line cannot be taken alone: one error, as before.
+        assert_eq!(
+            all("title = \"a\"\ninner = { casse = 3 }\ntolerence = 1\n").len(),
+            1
+        );
+    }
 
     fn ja(source: &str) -> String {
         match toml::from_str::<super::super::model::RawLesson>(source) {

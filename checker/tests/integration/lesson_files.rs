@@ -20,6 +20,29 @@ fn a_misspelt_field_suggests_the_right_one() {
         .bind(|| assert_cmd_snapshot!(wb.checker(&["next"])));
 }
 
+/// toml stops at the first unknown field; the checker reads on past each, so an author
+/// sees every typo of the file at once, in the file's order, in their language.
+#[test]
+fn every_misspelt_field_is_named_in_one_run() {
+    let _serial = serial();
+    let wb = broken(|l| {
+        l.replace("time_limit = 2.0", "time_limt = 2.0")
+            .replace("seed = 10", "sed = 10")
+            .replace("cases = 8", "case = 8")
+    });
+    wb.settings()
+        .bind(|| assert_cmd_snapshot!("misspelt_fields_ja", wb.checker(&["--lang", "ja", "list"])));
+    let (output, _) = wb.run(&["--lang", "en", "list"]);
+    assert_status(&output, 2);
+    let said = stderr(&output);
+    let at = |word: &str| said.find(word).unwrap_or_else(|| panic!("{word}: {said}"));
+    assert!(
+        at("`time_limt`") < at("`sed`") && at("`sed`") < at("`case`"),
+        "{said}"
+    );
+    assert!(said.contains("3 errors"), "{said}");
+}
+
 #[test]
 fn a_ragged_matrix_is_an_error() {
     let _serial = serial();

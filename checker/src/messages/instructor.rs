@@ -355,10 +355,16 @@ impl Msg {
     }
 
     pub fn dev_sound(self, lessons: usize) -> String {
-        say!(self,
-            ja: format!("{lessons} レッスンすべてに問題はありません。"),
-            en: format!("All {lessons} lessons are sound."),
-        )
+        match lessons {
+            1 => say!(self,
+                ja: "このレッスンに問題はありません。".to_string(),
+                en: "The lesson is sound.".to_string(),
+            ),
+            _ => say!(self,
+                ja: format!("{lessons} レッスンすべてに問題はありません。"),
+                en: format!("All {lessons} lessons are sound."),
+            ),
+        }
     }
 
     pub fn dev_problems(self, count: usize) -> String {

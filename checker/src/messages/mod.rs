@@ -163,6 +163,13 @@ mod tests {
     }
 
     #[test]
+    fn dev_check_of_one_lesson_says_it_in_the_singular() {
+        assert_eq!(EN.dev_sound(1), "The lesson is sound.");
+        assert_eq!(EN.dev_sound(12), "All 12 lessons are sound.");
+        assert_eq!(JA.dev_sound(1), "このレッスンに問題はありません。");
+    }
+
+    #[test]
     fn nan_and_infinity_are_explained_apart() {
         assert!(JA.nan_got(true).starts_with("NaN は「数でない値」"));
         assert!(JA.nan_got(false).starts_with("inf は無限大です。"));

@@ -134,6 +134,9 @@ pub struct Lesson {
     /// Each generator that reads a data file, for the checks the course makes once
     /// the file is read.
     pub data_uses: Vec<DataUse>,
+    /// The names of declared functions whose signature could not be read: that error
+    /// is said once, at `functions`, not again at every test that calls them.
+    pub unreadable: Vec<String>,
 }
 
 /// A generator that reads a data file, where it is written and how many cases use it.

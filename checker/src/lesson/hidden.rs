@@ -82,7 +82,8 @@ fn function<'l>(
         .iter()
         .enumerate()
         .find(|(_, f)| &f.name == call.get_ref());
-    if found.is_none() {
+    // Its signature could not be read, which was said where it is declared.
+    if found.is_none() && !lesson.unreadable.contains(call.get_ref()) {
         let known: Vec<&str> = lesson.functions.iter().map(|f| f.name.as_str()).collect();
         let name = call.get_ref();
         let error = if known.is_empty() {

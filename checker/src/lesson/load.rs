@@ -56,6 +56,21 @@ fn drawing_code() -> u64 {
     })
 }
 
+/// The name in a signature that may not parse: `fn flatten(…) -> Vec<f32>` → `flatten`.
+fn function_name(signature: &str) -> Option<String> {
+    let rest = signature
+        .trim_start()
+        .strip_prefix("pub ")
+        .unwrap_or(signature.trim_start());
+    let rest = rest.trim_start().strip_prefix("fn")?;
+    let name: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
 pub(super) fn is_identifier(text: &str) -> bool {
     text.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
         && text
@@ -147,6 +162,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
     }
 
     let mut functions: Vec<Signature> = Vec::new();
+    let mut unreadable = Vec::new();
     for text in &raw.functions {
         match Signature::parse(text.get_ref()) {
             Ok(sig) if functions.iter().any(|f| f.name == sig.name) => {
@@ -157,7 +173,10 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
                 ));
             }
             Ok(sig) => functions.push(sig),
-            Err(e) => errors.push(LessonError::said(text, e)),
+            Err(e) => {
+                errors.push(LessonError::said(text, e));
+                unreadable.extend(function_name(text.get_ref()));
+            }
         }
     }
 
@@ -182,6 +201,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         drawn: DrawSize::default(),
         datasets: Vec::new(),
         data_uses: Vec::new(),
+        unreadable,
         spans: Spans {
             id: raw.id.span(),
             modules: std::iter::once(&raw.module)
@@ -476,6 +496,22 @@ args = [{{ shape = ["n"], range = [-1, 1] }}, {{ shape = ["n"], range = [-1, 1] 
             vec!["unknown field `tolerence`: did you mean `tolerance`?"]
         );
         assert!(errors_of("")[0].contains("no hidden tests"));
+        // A signature that cannot be read is said once, not again at each test calling it.
+        let unreadable = parse(&format!(
+            "{}[[fixed]]\nname = {{ ja = \"a\", en = \"a\" }}\ncall = \"add\"\nargs = []\nexpected = 1\n",
+            HEAD.replace("-> Array1<f32>", "-> Vec<f32>")
+        ))
+        .err()
+        .unwrap_or_default();
+        assert_eq!(unreadable.len(), 1, "{unreadable:?}");
+        assert!(
+            !unreadable[0].message.en.contains("not declared"),
+            "{unreadable:?}"
+        );
+        assert_eq!(
+            function_name("pub fn flatten(x: &Array3<f32>) -> Vec<f32>"),
+            Some("flatten".into())
+        );
     }
 
     /// A scenario returning (sum, difference), its parts named.

@@ -78,7 +78,11 @@ fn student_location(info: &panic::PanicHookInfo<'_>, student_files: &[&str]) -> 
     }
     // Symbolising a backtrace is slow; a few are enough to show the student where.
     if BACKTRACES.fetch_add(1, Ordering::Relaxed) < 3 {
-        let trace = std::backtrace::Backtrace::force_capture().to_string();
+        // `{:#}`: every file by its full path. The plain form writes the files under the
+        // current folder as `./…`, and a harness runs in the workbook, so the student's
+        // own frames would not match `student_files`, and a panic inside ndarray (a `dot`
+        // of the wrong shapes) was put on ndarray's file instead of the student's line.
+        let trace = format!("{:#}", std::backtrace::Backtrace::force_capture());
         for line in trace.lines() {
             let line = line.trim_start();
             let Some(at) = line.strip_prefix("at ") else {

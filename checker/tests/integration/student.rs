@@ -123,6 +123,24 @@ fn a_panic_shows_its_message_and_the_students_line() {
         .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "scale"])));
 }
 
+/// A panic inside ndarray (a `dot` of vectors of different lengths, as a `dense` with
+/// transposed weights does) is put on the student's line that called it, not on ndarray's
+/// file in cargo's registry, which a student cannot act on.
+#[test]
+fn a_panic_inside_ndarray_names_the_students_line() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_dot_panic");
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(
+        out.contains("Your code panicked at exercises/src/scale.rs:5:"),
+        "{out}"
+    );
+    assert!(!out.contains("registry"), "{out}");
+}
+
 /// A NaN where a number belongs is explained (where NaN comes from), not measured: "the
 /// difference is NaN" told a student nothing.
 #[test]

@@ -20,6 +20,17 @@ impl<'c> App<'c> {
         let rechecked: Vec<String> = lessons.iter().map(|l| l.id.clone()).collect();
         lessons.extend(current);
         let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
+        // A new student's first run: the welcome and the first lesson are shown whatever
+        // the verdict, so they come before the check, which on a fresh clone first builds
+        // the tests' dependencies (seconds the student can spend reading).
+        let early = match lessons[..] {
+            [lesson] if welcome && rechecked.is_empty() => {
+                println!("{}\n", self.ui.fit(&m.welcome()));
+                println!("{}", self.introduce(lesson));
+                true
+            }
+            _ => false,
+        };
         let verdicts = if lessons.is_empty() {
             Vec::new()
         } else {
@@ -55,8 +66,9 @@ impl<'c> App<'c> {
         };
         let (lesson, verdict) = (lessons[shown], &verdicts[shown]);
         let was_passed = current.is_none_or(|c| c.id != lesson.id);
-        let intro = (!self.store.lesson(&lesson.id).introduced || verdict.not_started())
-            .then(|| self.introduce(lesson));
+        let intro = (!early
+            && (!self.store.lesson(&lesson.id).introduced || verdict.not_started()))
+        .then(|| self.introduce(lesson));
         self.store.lesson(&lesson.id).introduced = true;
         let next = if verdict.passed() {
             self.current()
@@ -69,14 +81,16 @@ impl<'c> App<'c> {
         // Saved before it is printed: a reader that goes away early loses no progress.
         self.store.save()?;
 
-        if welcome {
-            println!("{}\n", self.ui.fit(&m.welcome()));
+        if !early {
+            if welcome {
+                println!("{}\n", self.ui.fit(&m.welcome()));
+            }
+            match intro {
+                Some(intro) => print!("{intro}"),
+                None => println!("{}\n{}", self.heading(lesson), self.edit_line(lesson)),
+            }
+            println!();
         }
-        match intro {
-            Some(intro) => print!("{intro}"),
-            None => println!("{}\n{}", self.heading(lesson), self.edit_line(lesson)),
-        }
-        println!();
         if !verdict.passed() {
             if was_passed {
                 println!("{}\n", self.ui.fit(&m.passed_before(&lesson.id)));

@@ -20,6 +20,29 @@ fn first_next_in_japanese_from_lang() {
     wb.settings().bind(|| assert_cmd_snapshot!(command));
 }
 
+/// A new student's first `next` shows the welcome and the first lesson before the check,
+/// which on a fresh clone first builds the tests' dependencies: here the check cannot
+/// even start (no cargo), and the lesson is on screen all the same.
+#[test]
+fn first_next_shows_the_lesson_before_the_check_starts() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let empty = tempfile::tempdir().unwrap();
+    let output = wb
+        .checker(&["next"])
+        .env("PATH", empty.path())
+        .env_remove("CARGO")
+        .output()
+        .unwrap();
+    assert_status(&output, 3);
+    let out = stdout(&output);
+    assert!(out.starts_with("Welcome to cnnlings!"), "{out}");
+    assert!(out.contains("Lesson 1/2: Scaling (scale)"), "{out}");
+    assert!(out.contains("The file to edit: exercises/src/scale.rs"), "{out}");
+    // Only once: the run that can check does not show them again below.
+    assert_eq!(out.matches("Lesson 1/2").count(), 1, "{out}");
+}
+
 #[test]
 fn passing_saves_progress_and_introduces_the_next_lesson() {
     let _serial = serial();

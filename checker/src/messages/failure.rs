@@ -291,6 +291,14 @@ impl Msg {
                 ja: "→ usize の引き算が 0 より小さくなりました（たとえば `0 - 1`）。usize は負の数を表せません。長さや添字から引く式（`len - 1`、`i - 1` など）を確かめましょう。".to_string(),
                 en: "→ A usize subtraction went below zero (`0 - 1`, say): a usize cannot be negative. Check where you subtract from a length or an index (`len - 1`, `i - 1`).".to_string(),
             ),
+            KnownPanic::MatrixProduct { left, right } => say!(self,
+                ja: format!("→ 形の合わない行列の積です（{left} と {right}）。`a.dot(b)` では、a の列の数と b の行の数（b がベクトルなら長さ）が同じでなければなりません。重みの形は（出力の数, 入力の数）です。行列を転置していないか、かける順番が逆でないかを確かめましょう。"),
+                en: format!("→ A matrix product of shapes that do not fit ({left} and {right}). In `a.dot(b)`, a's number of columns must equal b's number of rows (its length, if b is a vector). Weights have the shape (outputs, inputs): check that no matrix is transposed and that the product is not in reverse order."),
+            ),
+            KnownPanic::Shapes => say!(self,
+                ja: "→ 形の違う配列どうしを、要素ごとに計算しようとしました（`+`、`Zip`、`assign` などは、同じ形の配列を求めます）。それぞれの配列の形を確かめましょう。形は（行の数, 列の数）の順です。".to_string(),
+                en: "→ Your code combined arrays of different shapes element by element (`+`, `Zip`, `assign` and the like need arrays of the same shape). Check each array's shape; a shape is (rows, columns).".to_string(),
+            ),
         }
     }
 

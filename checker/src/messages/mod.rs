@@ -163,6 +163,26 @@ mod tests {
     }
 
     #[test]
+    fn a_matrix_product_of_the_wrong_shapes_is_explained() {
+        use crate::report::panics::recognise;
+        let panic = recognise(
+            "ndarray: inputs 3 × 2 and 3 × 1 are not compatible for matrix multiplication",
+        )
+        .expect("recognised");
+        let ja = JA.panic_meaning(&panic);
+        assert!(
+            ja.contains("形の合わない行列の積です（3 × 2 と 3 × 1）"),
+            "{ja}"
+        );
+        assert!(ja.contains("a の列の数と b の行の数"), "{ja}");
+        let en = EN.panic_meaning(&panic);
+        assert!(en.contains("(3 × 2 and 3 × 1)"), "{en}");
+        let panic = recognise("Zip: Producer dimension mismatch, expected: [3], got: [2]")
+            .expect("recognised");
+        assert!(JA.panic_meaning(&panic).contains("形の違う配列どうし"));
+    }
+
+    #[test]
     fn dev_check_of_one_lesson_says_it_in_the_singular() {
         assert_eq!(EN.dev_sound(1), "The lesson is sound.");
         assert_eq!(EN.dev_sound(12), "All 12 lessons are sound.");

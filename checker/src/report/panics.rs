@@ -1,6 +1,7 @@
 //! Panics a student meets often, recognised from their message so that the report can
 //! say in the student's language what went wrong: an index past the end of an array
-//! (ndarray's or a slice's), or a `usize` subtraction that went below zero.
+//! (ndarray's or a slice's), a `usize` subtraction that went below zero, or arrays of
+//! shapes that do not fit together (ndarray's `dot`, `+`, `Zip`, `assign`).
 
 /// A panic the report explains beside Rust's own message.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +14,12 @@ pub enum KnownPanic {
     },
     /// `attempt to subtract with overflow`: a `usize` (a length, an index) below zero.
     Subtract,
+    /// ndarray's matrix product of shapes that do not fit: `m × k` and `k2 × n` as
+    /// ndarray printed them (a vector on the right is `k2 × 1`).
+    MatrixProduct { left: String, right: String },
+    /// Two arrays of different shapes in one element-wise operation (`+`, `Zip`,
+    /// `assign`), which ndarray cannot broadcast to one shape.
+    Shapes,
 }
 
 /// The known panic `message` is, if it is one.
@@ -42,6 +49,21 @@ pub fn recognise(message: &str) -> Option<KnownPanic> {
     }
     if first.starts_with("attempt to subtract with overflow") {
         return Some(KnownPanic::Subtract);
+    }
+    if let Some(rest) = first.strip_prefix("ndarray: inputs ")
+        && let Some(pair) = rest.strip_suffix(" are not compatible for matrix multiplication")
+        && let Some((left, right)) = pair.split_once(" and ")
+    {
+        return Some(KnownPanic::MatrixProduct {
+            left: left.to_string(),
+            right: right.to_string(),
+        });
+    }
+    if first.contains("ShapeError/IncompatibleShape")
+        || first.starts_with("ndarray: could not broadcast array from shape")
+        || first.starts_with("Zip: Producer dimension mismatch")
+    {
+        return Some(KnownPanic::Shapes);
     }
     None
 }
@@ -86,6 +108,26 @@ mod tests {
             recognise("attempt to subtract with overflow"),
             Some(KnownPanic::Subtract)
         );
+    }
+
+    #[test]
+    fn recognises_arrays_whose_shapes_do_not_fit() {
+        assert_eq!(
+            recognise(
+                "ndarray: inputs 3 × 2 and 3 × 1 are not compatible for matrix multiplication"
+            ),
+            Some(KnownPanic::MatrixProduct {
+                left: "3 × 2".to_string(),
+                right: "3 × 1".to_string()
+            })
+        );
+        for message in [
+            "called `Result::unwrap()` on an `Err` value: ShapeError/IncompatibleShape: incompatible shapes",
+            "ndarray: could not broadcast array from shape: [2] to: [3]",
+            "Zip: Producer dimension mismatch, expected: [3], got: [2]",
+        ] {
+            assert_eq!(recognise(message), Some(KnownPanic::Shapes), "{message}");
+        }
     }
 
     #[test]

@@ -403,6 +403,25 @@ fn a_failing_digits_lesson_draws_the_digits_the_network_misread() {
     );
 }
 
+/// Max pooling that keeps each window's top-left cell (a search for the maximum that never
+/// takes the larger value, or every size-th pixel) is a known mistake: the student read
+/// only the expected and their values before.
+#[test]
+fn pooling_that_keeps_the_first_cell_is_named() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    wb.student("pool", "pool_top_left");
+    for (lang, words) in [
+        ("ja", "各区画の左上の値を、そのまま結果にしています。"),
+        ("en", "Your result is the top-left cell of each window"),
+    ] {
+        let (output, _) = wb.run(&["--lang", lang, "check", "pool"]);
+        assert_status(&output, 1);
+        let out = stdout(&output);
+        assert!(out.contains(words), "{out}");
+    }
+}
+
 #[test]
 fn two_known_mistakes_at_once_are_both_named() {
     let _serial = serial();

@@ -38,7 +38,10 @@ fn first_next_shows_the_lesson_before_the_check_starts() {
     let out = stdout(&output);
     assert!(out.starts_with("Welcome to cnnlings!"), "{out}");
     assert!(out.contains("Lesson 1/2: Scaling (scale)"), "{out}");
-    assert!(out.contains("The file to edit: exercises/src/scale.rs"), "{out}");
+    assert!(
+        out.contains("The file to edit: exercises/src/scale.rs"),
+        "{out}"
+    );
     // Only once: the run that can check does not show them again below.
     assert_eq!(out.matches("Lesson 1/2").count(), 1, "{out}");
 }

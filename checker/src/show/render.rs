@@ -283,7 +283,7 @@ pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
                 k + 1
             ),
             (false, Lang::Ja) => format!(
-                "マックス・プーリング：{}×{} の窓で {}×{} の画像を縮めます（位置 {} / {total}）",
+                "マックス・プーリング：{}×{} の区画で {}×{} の画像を縮めます（位置 {} / {total}）",
                 kh,
                 kw,
                 s.image.rows,

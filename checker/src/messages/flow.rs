@@ -27,8 +27,8 @@ impl Msg {
 
     pub fn preparing(self) -> String {
         say!(self,
-            ja: "初回の準備をしています（依存するクレートをコンパイルします。最初の一回だけ、1 分ほどかかります）…".to_string(),
-            en: "Preparing the checker: compiling the dependencies (once only; it takes about a minute)…".to_string(),
+            ja: "初回の準備をしています（テストが使うクレートをコンパイルします。最初の一回だけ、少し時間がかかります）…".to_string(),
+            en: "Preparing the tests: compiling the crates they use (once only; it takes a little while)…".to_string(),
         )
     }
 

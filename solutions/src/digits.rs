@@ -1,13 +1,23 @@
-//! Real handwriting: the 8×8 digits, scaled for the network, and how often it is right.
+//! 本物の手書き数字です。8×8 の数字の画素をネットワーク向けにそろえ、
+//! 予測がどれだけ当たったかを数えます。
+//!
+//! Real handwriting: the 8×8 digits, scaled for the network, and how often it
+//! is right.
 
 use ndarray::{Array1, Array2};
 
+/// 0〜16 の画素の値（UCI の手書き数字）を 0〜1 にそろえます。
+///
 /// Pixel values 0–16 (the UCI digits) scaled to 0–1.
 pub fn normalize(image: &Array2<f32>) -> Array2<f32> {
     image / 16.0
 }
 
-/// The share of predictions that agree with the labels, from 0 to 1 (0 for no predictions).
+/// 正解率です。予測が正解ラベルと一致した割合を 0〜1 で返します
+/// （予測が 1 つもなければ 0）。
+///
+/// The share of predictions that agree with the labels, from 0 to 1 (0 for no
+/// predictions).
 pub fn accuracy(predicted: &Array1<usize>, labels: &Array1<usize>) -> f32 {
     if predicted.is_empty() {
         return 0.0;

@@ -1,18 +1,31 @@
-//! How wrong a prediction is: cross-entropy, and its gradient with respect to the logits.
+//! 予測がどれだけ外れているかを測ります。交差エントロピーと、
+//! ロジットについてのその勾配です。
+//!
+//! How wrong a prediction is: cross-entropy, and its gradient with respect to
+//! the logits.
 
 use ndarray::Array1;
 
 use crate::cnn::softmax;
 
-/// The cross-entropy of the probabilities against the right class: −ln(p[label]).
-/// The probability is taken as at least 1e-7, so a confident wrong answer costs about
-/// 16.1 instead of infinity.
+/// 正解のクラスについての交差エントロピー −ln(p[label]) です。
+/// 確率は 1e-7 より小さければ 1e-7 として計算します。そのため、自信を持って
+/// 外した答えの損失は、無限大ではなく約 16.1 で止まります。
+///
+/// The cross-entropy of the probabilities against the right class:
+/// −ln(p[label]). The probability is taken as at least 1e-7, so a confident
+/// wrong answer costs about 16.1 instead of infinity.
 pub fn cross_entropy(probs: &Array1<f32>, label: usize) -> f32 {
     -probs[label].max(1e-7).ln()
 }
 
-/// The gradient of `cross_entropy(softmax(logits), label)` with respect to the logits:
-/// softmax(logits) − one_hot(label). It pushes the right class up, every other down.
+/// `cross_entropy(softmax(logits), label)` のロジットについての勾配で、
+/// softmax(logits) − one_hot(label) です。正解のクラスの値だけが負になり、
+/// 勾配と逆向きに動かすと、正解のロジットは上がり、ほかは下がります。
+///
+/// The gradient of `cross_entropy(softmax(logits), label)` with respect to the
+/// logits: softmax(logits) − one_hot(label). A step against it pushes the
+/// right class's logit up and every other one down.
 pub fn softmax_cross_entropy_grad(logits: &Array1<f32>, label: usize) -> Array1<f32> {
     let mut grad = softmax(logits);
     grad[label] -= 1.0;
@@ -29,6 +42,7 @@ mod tests {
         assert_eq!(cross_entropy(&array![0.0, 1.0, 0.0], 1), 0.0);
         let capped = cross_entropy(&array![1.0, 0.0], 1);
         assert!((capped - 16.118_095).abs() < 1e-4, "{capped}");
+        // 10 クラスに均等な確率なら、損失は ln 10 です。
         // Uniform over ten classes: ln 10.
         let uniform = Array1::from_elem(10, 0.1);
         assert!((cross_entropy(&uniform, 3) - 10f32.ln()).abs() < 1e-6);

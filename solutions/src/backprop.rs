@@ -1,30 +1,48 @@
-//! Backpropagation through a unit's activation and a fully connected layer: given how
-//! the loss changes with a layer's output, how it changes with its input and weights.
+//! ユニットの活性化関数と全結合層の誤差逆伝播です。層の出力が変わると損失が
+//! どう変わるかから、入力や重みが変わると損失がどう変わるかを求めます。
+//!
+//! Backpropagation through a unit's activation and a fully connected layer:
+//! given how the loss changes with a layer's output, how it changes with its
+//! input and weights.
 
 use ndarray::{Array1, Array2, Axis, Zip};
 
-/// The gradient through ReLU: `grad_out` where the input was positive, 0 elsewhere
-/// (also at exactly 0, where ReLU is flat on its left).
+/// ReLU を逆にたどった勾配です。入力が正だったところは `grad_out` のまま、
+/// それ以外は 0 です（ちょうど 0 のところも 0 とします。ReLU はその左側で
+/// 平らだからです）。
+///
+/// The gradient through ReLU: `grad_out` where the input was positive, 0
+/// elsewhere (also at exactly 0, where ReLU is flat on its left).
 pub fn relu_backward(input: &Array1<f32>, grad_out: &Array1<f32>) -> Array1<f32> {
     Zip::from(input)
         .and(grad_out)
         .map_collect(|&x, &g| if x > 0.0 { g } else { 0.0 })
 }
 
-/// The gradients of a fully connected layer `out = weights·input + bias`, given the
-/// gradient `grad_out` of the loss with respect to `out`:
+/// 全結合層 `out = weights·input + bias` の勾配です。`grad_out` は `out` に
+/// ついての損失の勾配です。返すのは（入力についての勾配, 重みについての勾配,
+/// バイアスについての勾配）の 3 つです。
+///
+/// The gradients of a fully connected layer `out = weights·input + bias`,
+/// given the gradient `grad_out` of the loss with respect to `out`:
 /// (with respect to the input, the weights, the bias).
 pub fn dense_backward(
     input: &Array1<f32>,
     weights: &Array2<f32>,
     grad_out: &Array1<f32>,
 ) -> (Array1<f32>, Array2<f32>, Array1<f32>) {
-    // Input i reaches every output j through weights[[j, i]]: sum over the column.
+    // 入力 i は、重み weights[[j, i]] を通ってすべての出力 j に届きます。
+    // だから重みの列 i に沿って足し合わせます（転置した重みとの積）。
+    // Input i reaches every output j through weights[[j, i]]: sum over the
+    // column (a product with the transposed weights).
     let grad_input = weights.t().dot(grad_out);
+    // 重み [[j, i]] は input[i] にかかって出力 j に入ります。
+    // だから勾配は grad_out[j]·input[i]、つまり外積です。
     // Weight [[j, i]] multiplies input[i] into output j: an outer product.
     let column = grad_out.view().insert_axis(Axis(1));
     let row = input.view().insert_axis(Axis(0));
     let grad_weights = &column * &row;
+    // バイアスはそのまま足されるので、その勾配は出力の勾配と同じです。
     // The bias is added as it is: its gradient is the output's.
     (grad_input, grad_weights, grad_out.clone())
 }
@@ -53,6 +71,8 @@ mod tests {
         assert_eq!(gb, grad_out);
     }
 
+    /// 損失 L = Σ_j c[j]·out[j] の、out についての勾配は c です。
+    ///
     /// The loss L = Σ_j c[j]·out[j] has gradient c with respect to out.
     #[test]
     fn dense_backward_agrees_with_central_differences() {

@@ -1,10 +1,18 @@
+//! マックス・プーリングと畳み込みの誤差逆伝播です。
+//!
 //! Backpropagation through max pooling and convolution.
 
 use ndarray::{Array2, s};
 
-/// The gradient through max pooling (`size`×`size` windows, stride `size`): each
-/// window's gradient goes to its largest cell only, the first in row-major order on
-/// a tie; every other cell, and the rows and columns pooling dropped, get 0.
+/// マックス・プーリング（`size`×`size` の区画、ストライド `size`）を
+/// 逆にたどった勾配です。区画ごとの勾配は、その区画でいちばん大きかった
+/// マス 1 つだけに渡します（最大値が複数あれば、行優先で最初のマス）。
+/// ほかのマスと、プーリングで捨てた行と列は 0 です。
+///
+/// The gradient through max pooling (`size`×`size` windows, stride `size`):
+/// each window's gradient goes to its largest cell only, the first in
+/// row-major order on a tie; every other cell, and the rows and columns
+/// pooling dropped, get 0.
 pub fn max_pool2d_backward(
     input: &Array2<f32>,
     size: usize,
@@ -13,7 +21,10 @@ pub fn max_pool2d_backward(
     let mut grad_input = Array2::zeros(input.dim());
     for ((r, c), &g) in grad_out.indexed_iter() {
         let window = input.slice(s![r * size..(r + 1) * size, c * size..(c + 1) * size]);
-        // `>` keeps the first of equal maxima: a later cell must be strictly larger.
+        // `>` なので、等しい最大値のうち最初のマスが残ります。
+        // あとのマスが選ばれるのは、真に大きいときだけです。
+        // `>` keeps the first of equal maxima: a later cell must be strictly
+        // larger.
         let mut best = (0, 0);
         for ((i, j), &x) in window.indexed_iter() {
             if x > window[best] {
@@ -25,8 +36,12 @@ pub fn max_pool2d_backward(
     grad_input
 }
 
-/// The gradients of `conv2d(image, kernel)` given the gradient `grad_out` of the loss
-/// with respect to its output: (with respect to the image, to the kernel).
+/// `conv2d(image, kernel)` の勾配です。`grad_out` は出力についての
+/// 損失の勾配です。返すのは（画像についての勾配, カーネルについての勾配）です。
+///
+/// The gradients of `conv2d(image, kernel)` given the gradient `grad_out` of
+/// the loss with respect to its output: (with respect to the image, to the
+/// kernel).
 pub fn conv2d_backward(
     image: &Array2<f32>,
     kernel: &Array2<f32>,
@@ -35,10 +50,16 @@ pub fn conv2d_backward(
     let (kh, kw) = kernel.dim();
     let mut grad_image = Array2::zeros(image.dim());
     let mut grad_kernel = Array2::zeros(kernel.dim());
-    // Output cell (i, j) was the sum of kernel × the patch at (i, j): its gradient flows
-    // back to that patch through the kernel, and to the kernel through that patch.
-    // (Summed up, grad_kernel is conv2d(image, grad_out), and grad_image is the "full"
-    // convolution of grad_out with the kernel turned by 180°.)
+    // 出力のマス (i, j) は、カーネルと、(i, j) から始まる切り出しの
+    // 積の総和でした。だからその勾配は、カーネルを通ってその切り出しへ、
+    // 切り出しを通ってカーネルへ戻ります。（まとめると、grad_kernel は
+    // conv2d(image, grad_out) で、grad_image は、まわりを 0 で埋めた
+    // grad_out を 180° 回したカーネルで畳み込んだものです。）
+    // Output cell (i, j) was the sum of kernel × the patch at (i, j): its
+    // gradient flows back to that patch through the kernel, and to the kernel
+    // through that patch. (Summed up, grad_kernel is conv2d(image, grad_out),
+    // and grad_image is the "full" convolution of grad_out with the kernel
+    // turned by 180°.)
     for ((i, j), &g) in grad_out.indexed_iter() {
         let patch = s![i..i + kh, j..j + kw];
         grad_image.slice_mut(patch).scaled_add(g, kernel);
@@ -82,6 +103,9 @@ mod tests {
         assert_eq!(max_pool2d_backward(&flat, 3, &array![[1.0]]), expected);
     }
 
+    /// でたらめに見えて、毎回同じ値になる配列です。
+    /// 画像、カーネル、出力の重みづけに使います。
+    ///
     /// A random-looking but fixed image, kernel and weighting of the output.
     fn sample(h: usize, w: usize, salt: f32) -> Array2<f32> {
         Array2::from_shape_fn((h, w), |(i, j)| {

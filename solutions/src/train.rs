@@ -1,6 +1,11 @@
-//! The network learns: the gradient of the loss with respect to every weight and bias
-//! of the CNN (backpropagation, layer by layer from the output back to the image), and
-//! gradient descent that moves every parameter a little against its gradient.
+//! ネットワークが学習します。CNN のすべての重みとバイアスについて損失の勾配を
+//! 求め（誤差逆伝播。出力から画像へ、1 層ずつさかのぼります）、勾配降下法で
+//! どのパラメータも勾配と逆の向きに少しずつ動かします。
+//!
+//! The network learns: the gradient of the loss with respect to every weight
+//! and bias of the CNN (backpropagation, layer by layer from the output back to
+//! the image), and gradient descent that moves every parameter a little against
+//! its gradient.
 
 use ndarray::{Array1, Array2, Array3, Axis, Zip, s};
 
@@ -11,9 +16,15 @@ use crate::loss::{cross_entropy, softmax_cross_entropy_grad};
 use crate::pool::max_pool2d;
 use crate::unit::relu;
 
-/// The loss of `cnn.forward(image)` against `label` (cross-entropy), and its gradient
-/// with respect to every weight and bias, in a `Cnn` of the same shapes.
+/// `cnn.forward(image)` の `label` に対する損失（交差エントロピー）と、
+/// すべての重みとバイアスについてのその勾配です。勾配は同じ形の `Cnn` に
+/// 入れて返します。
+///
+/// The loss of `cnn.forward(image)` against `label` (cross-entropy), and its
+/// gradient with respect to every weight and bias, in a `Cnn` of the same
+/// shapes.
 pub fn cnn_gradients(cnn: &Cnn, image: &Array2<f32>, label: usize) -> (f32, Cnn) {
+    // `Cnn::forward` と同じ順伝播です。逆伝播で使う途中の値を残しておきます。
     // The forward pass of `Cnn::forward`, keeping what the backward pass needs.
     let input = image.clone().insert_axis(Axis(0));
     let z1 = cnn.conv1.forward(&input);
@@ -31,13 +42,19 @@ pub fn cnn_gradients(cnn: &Cnn, image: &Array2<f32>, label: usize) -> (f32, Cnn)
     let logits = cnn.fc2.forward(&a3);
     let loss = cross_entropy(&softmax(&logits), label);
 
-    // The backward pass: the same layers in reverse, each turning the gradient with
-    // respect to its output into the gradients of its input and of its parameters.
+    // 逆伝播です。同じ層を逆の順にたどり、各層は、出力についての勾配から、
+    // 入力についての勾配とパラメータについての勾配を求めます。
+    // The backward pass: the same layers in reverse, each turning the gradient
+    // with respect to its output into the gradients of its input and of its
+    // parameters.
     let grad_logits = softmax_cross_entropy_grad(&logits, label);
     let (grad_a3, grad_w4, grad_b4) = dense_backward(&a3, &cnn.fc2.weights, &grad_logits);
     let grad_z3 = relu_backward(&z3, &grad_a3);
     let (grad_flat, grad_w3, grad_b3) = dense_backward(&flat, &cnn.fc1.weights, &grad_z3);
-    // Unflatten in the same (channel, row, column) order, then undo the pooling.
+    // 1 列に並べたときと同じ（チャンネル, 行, 列）の順で元の形に戻し、
+    // それからプーリングを逆にたどります。
+    // Unflatten in the same (channel, row, column) order, then undo the
+    // pooling.
     let mut grad_a2 = Array3::zeros(a2.dim());
     for (c, mut channel) in grad_a2.outer_iter_mut().enumerate() {
         let start = c * ph * pw;
@@ -66,6 +83,8 @@ pub fn cnn_gradients(cnn: &Cnn, image: &Array2<f32>, label: usize) -> (f32, Cnn)
     (loss, grads)
 }
 
+/// 複数チャンネルのすべてのマスについて、ReLU を逆にたどった勾配です。
+///
 /// ReLU's gradient on every cell of a stack of channels.
 fn relu_backward_3d(input: &Array3<f32>, grad_out: &Array3<f32>) -> Array3<f32> {
     Zip::from(input)
@@ -73,8 +92,13 @@ fn relu_backward_3d(input: &Array3<f32>, grad_out: &Array3<f32>) -> Array3<f32> 
         .map_collect(|&x, &g| if x > 0.0 { g } else { 0.0 })
 }
 
-/// The gradients of `layer.forward(input)` given `grad_out`, of shape (out_ch, H', W'):
-/// with respect to the input, and to the filters and biases (as a `ConvLayer`).
+/// `layer.forward(input)` の勾配です。`grad_out` の形は (out_ch, H', W') です。
+/// 返すのは、入力についての勾配と、フィルタとバイアスについての勾配
+/// （`ConvLayer` に入れたもの）です。
+///
+/// The gradients of `layer.forward(input)` given `grad_out`, of shape
+/// (out_ch, H', W'): with respect to the input, and to the filters and biases
+/// (as a `ConvLayer`).
 fn conv_layer_backward(
     layer: &ConvLayer,
     input: &Array3<f32>,
@@ -82,7 +106,10 @@ fn conv_layer_backward(
 ) -> (Array3<f32>, ConvLayer) {
     let mut grad_input = Array3::zeros(input.dim());
     let mut grad_filters = ndarray::Array4::zeros(layer.filters.dim());
-    // out[o] = Σ_c conv2d(input[c], filters[o][c]) + bias[o]: each term on its own.
+    // out[o] = Σ_c conv2d(input[c], filters[o][c]) + bias[o] の項を
+    // 1 つずつ逆にたどります。
+    // out[o] = Σ_c conv2d(input[c], filters[o][c]) + bias[o]: each term on its
+    // own.
     for (o, grad_map) in grad_out.outer_iter().enumerate() {
         let grad_map = grad_map.to_owned();
         for (c, channel) in input.outer_iter().enumerate() {
@@ -97,7 +124,10 @@ fn conv_layer_backward(
                 .assign(&grad_kernel);
         }
     }
-    // The bias is added to every cell of its map: its gradient is the map's sum.
+    // バイアスは出力チャンネルのすべてのマスに足されるので、
+    // その勾配はそのチャンネルの勾配の合計です。
+    // The bias is added to every cell of its map: its gradient is the map's
+    // sum.
     let grad_bias = grad_out.outer_iter().map(|map| map.sum()).collect();
     let grads = ConvLayer {
         filters: grad_filters,
@@ -106,7 +136,11 @@ fn conv_layer_backward(
     (grad_input, grads)
 }
 
-/// One step of gradient descent: every parameter −= `learning_rate` × its gradient.
+/// 勾配降下法の 1 歩です。どのパラメータからも `learning_rate` × その勾配を
+/// 引きます。
+///
+/// One step of gradient descent: every parameter −= `learning_rate` × its
+/// gradient.
 pub fn sgd_step(cnn: &mut Cnn, grads: &Cnn, learning_rate: f32) {
     let step = |param: &mut f32, &grad: &f32| *param -= learning_rate * grad;
     Zip::from(&mut cnn.conv1.filters)
@@ -135,8 +169,11 @@ pub fn sgd_step(cnn: &mut Cnn, grads: &Cnn, learning_rate: f32) {
         .for_each(step);
 }
 
-/// One pass over the images (n, H, W) in the order given, one step per image; returns
-/// the mean of the losses measured before each step (0 for no images).
+/// 形 (n, H, W) の画像を渡された順に 1 回ずつ使い、1 枚ごとに 1 歩進みます。
+/// 返すのは、各歩の前に測った損失の平均です（画像がなければ 0）。
+///
+/// One pass over the images (n, H, W) in the order given, one step per image;
+/// returns the mean of the losses measured before each step (0 for no images).
 pub fn train_epoch(
     cnn: &mut Cnn,
     images: &Array3<f32>,
@@ -161,6 +198,9 @@ mod tests {
     use super::*;
     use ndarray::{Array4, array};
 
+    /// 毎回同じで、ばらばらな値です。同じ値が 2 つとないので、
+    /// どのプーリングの区画でも最大値は 1 つに決まります。
+    ///
     /// Fixed, varied values: no two alike, so no pooling window has a tie.
     fn values(n: usize, salt: f32, scale: f32) -> Vec<f32> {
         (0..n)
@@ -168,7 +208,11 @@ mod tests {
             .collect()
     }
 
-    /// A small network on 7×6 images: conv 2×2 × 2 → conv 2×3 × 3 → pool 2 → 6 → 4 → 3.
+    /// 7×6 の画像用の小さなネットワークです：2×2 のフィルタ 2 個の畳み込み
+    /// → 2×3 のフィルタ 3 個の畳み込み → プーリング 2 → 6 → 4 → 3。
+    ///
+    /// A small network on 7×6 images: conv 2×2 × 2 → conv 2×3 × 3 → pool 2 →
+    /// 6 → 4 → 3.
     fn small_cnn() -> Cnn {
         let arr4 = |shape: (usize, usize, usize, usize), salt| {
             Array4::from_shape_vec(
@@ -181,6 +225,7 @@ mod tests {
             Array2::from_shape_vec(shape, values(shape.0 * shape.1, salt, 0.6))
                 .unwrap_or_else(|_| Array2::zeros(shape))
         };
+        // 7×6 → 6×5 → 5×3 → プーリングで 2×1、3 チャンネルで 6 個の値。
         // 7×6 → 6×5 → 5×3 → pooled 2×1, 3 channels: 6 values.
         Cnn {
             conv1: ConvLayer {
@@ -208,6 +253,8 @@ mod tests {
             .unwrap_or_else(|_| Array2::zeros((7, 6)))
     }
 
+    /// `Cnn` のすべてのパラメータを、決まった順に、可変参照で返します。
+    ///
     /// Every parameter of a `Cnn`, in a fixed order, as mutable references.
     fn params(cnn: &mut Cnn) -> Vec<&mut f32> {
         let mut all: Vec<&mut f32> = Vec::new();

@@ -1,5 +1,5 @@
-//! ユニットの活性化関数と全結合層の誤差逆伝播です。層の出力が変わると損失が
-//! どう変わるかから、入力や重みが変わると損失がどう変わるかを求めます。
+//! ReLU と全結合層の誤差逆伝播です。層の出力についての損失の勾配から、
+//! 入力と重みについての勾配を求めます。
 //!
 //! Backpropagation through a unit's activation and a fully connected layer:
 //! given how the loss changes with a layer's output, how it changes with its
@@ -31,7 +31,7 @@ pub fn dense_backward(
     weights: &Array2<f32>,
     grad_out: &Array1<f32>,
 ) -> (Array1<f32>, Array2<f32>, Array1<f32>) {
-    // 入力 i は、重み weights[[j, i]] を通ってすべての出力 j に届きます。
+    // 入力 i は、weights[[j, i]] を通って、すべての出力 j に届きます。
     // だから重みの列 i に沿って足し合わせます（転置した重みとの積）。
     // Input i reaches every output j through weights[[j, i]]: sum over the
     // column (a product with the transposed weights).

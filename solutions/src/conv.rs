@@ -6,7 +6,8 @@
 use ndarray::{Array2, Zip};
 
 /// パディングなし、ストライド 1 の畳み込みです。結果の各マスは、カーネルと
-/// その下の切り出しの積の総和です。結果の形は (H − kh + 1, W − kw + 1) です。
+/// その下の切り出しの、重なるマスどうしの積の総和です。結果の形は
+/// (H − kh + 1, W − kw + 1) です。
 ///
 /// Convolution with no padding and stride 1: each output cell is the sum of
 /// the products of the kernel with the patch under it, so the output has

@@ -21,7 +21,7 @@ pub fn max_pool2d_backward(
     let mut grad_input = Array2::zeros(input.dim());
     for ((r, c), &g) in grad_out.indexed_iter() {
         let window = input.slice(s![r * size..(r + 1) * size, c * size..(c + 1) * size]);
-        // `>` なので、等しい最大値のうち最初のマスが残ります。
+        // `>` で比べるので、等しい最大値のうち最初のマスが残ります。
         // あとのマスが選ばれるのは、真に大きいときだけです。
         // `>` keeps the first of equal maxima: a later cell must be strictly
         // larger.

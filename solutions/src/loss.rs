@@ -1,5 +1,5 @@
 //! 予測がどれだけ外れているかを測ります。交差エントロピーと、
-//! ロジットについてのその勾配です。
+//! ロジットについての勾配です。
 //!
 //! How wrong a prediction is: cross-entropy, and its gradient with respect to
 //! the logits.

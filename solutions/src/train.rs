@@ -16,9 +16,9 @@ use crate::loss::{cross_entropy, softmax_cross_entropy_grad};
 use crate::pool::max_pool2d;
 use crate::unit::relu;
 
-/// `cnn.forward(image)` の `label` に対する損失（交差エントロピー）と、
-/// すべての重みとバイアスについてのその勾配です。勾配は同じ形の `Cnn` に
-/// 入れて返します。
+/// 画像 1 枚の損失（`cnn.forward(image)` と `label` の交差エントロピー）と、
+/// すべての重みとバイアスについての損失の勾配です。勾配は `cnn` と同じ形の
+/// `Cnn` に入れて返します。
 ///
 /// The loss of `cnn.forward(image)` against `label` (cross-entropy), and its
 /// gradient with respect to every weight and bias, in a `Cnn` of the same
@@ -169,8 +169,9 @@ pub fn sgd_step(cnn: &mut Cnn, grads: &Cnn, learning_rate: f32) {
         .for_each(step);
 }
 
-/// 形 (n, H, W) の画像を渡された順に 1 回ずつ使い、1 枚ごとに 1 歩進みます。
-/// 返すのは、各歩の前に測った損失の平均です（画像がなければ 0）。
+/// 1 エポックの学習です。形 (n, H, W) の画像を渡された順に 1 枚ずつ使い、
+/// 1 枚ごとに勾配降下法で 1 歩進みます。返すのは、各画像でその 1 歩の前に
+/// 測った損失の平均です（画像がなければ 0）。
 ///
 /// One pass over the images (n, H, W) in the order given, one step per image;
 /// returns the mean of the losses measured before each step (0 for no images).

@@ -436,7 +436,7 @@ fn declares_module(lib: &str, module: &str) -> bool {
 
 /// The lesson file `dev new` writes: every field, explained, in both languages.
 const LESSON_TEMPLATE: &str = r#"# A new lesson. Every field is explained in lessons/README.md.
-# Check it with `cargo run -p checker -- dev check`.
+# Check it with `cargo run -p checker -- dev check {id}`.
 
 format = 1            # the lesson format version
 id = "{id}"         # what students type: `checker check {id}`
@@ -609,7 +609,7 @@ impl<'c> App<'c> {
         }
         println!("{}\n", m.dev_new_registered(name));
         let next = m.dev_new_next(
-            name,
+            id,
             &layout.show(&lesson_file),
             &layout.show(&reference),
             &layout.show(&stub),

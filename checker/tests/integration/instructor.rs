@@ -228,6 +228,20 @@ fn dev_new_takes_exactly_the_ids_the_loader_takes() {
     for id in ["max_pool", "max-pool2"] {
         let (output, _) = wb.run(&["dev", "new", id]);
         assert_status(&output, 0);
+        // The next command names the lesson by its id, which `dev check` takes, not
+        // by its module (`max_pool2`, which it refuses).
+        assert!(
+            stdout(&output).contains(&format!("`cargo run -p checker -- dev check {id}`")),
+            "{}",
+            stdout(&output)
+        );
+        assert!(
+            wb.read(&format!(
+                "lessons/0{}-{id}.toml",
+                if id == "max_pool" { 3 } else { 4 }
+            ))
+            .contains(&format!("`cargo run -p checker -- dev check {id}`"))
+        );
     }
     assert!(
         wb.read("solutions/src/lib.rs")

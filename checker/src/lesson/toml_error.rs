@@ -107,7 +107,11 @@ fn translate(message: &str) -> Bilingual {
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return Bilingual::new(
-            message,
+            format!(
+                "expected {}, found {}",
+                expected_en(expected),
+                found_en(found)
+            ),
             format!(
                 "ここには{}を書きます。書かれているのは{}です。",
                 expected_ja(expected),
@@ -118,7 +122,11 @@ fn translate(message: &str) -> Bilingual {
     if let Some(rest) = message.strip_prefix("invalid value: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return Bilingual::new(
-            message,
+            format!(
+                "{} is not allowed here: write {}",
+                found_en(found),
+                expected_en(expected)
+            ),
             format!(
                 "{}は使えません。{}を書いてください。",
                 found_ja(found),
@@ -129,7 +137,10 @@ fn translate(message: &str) -> Bilingual {
     if let Some(rest) = message.strip_prefix("invalid length ") {
         let (length, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return Bilingual::new(
-            message,
+            format!(
+                "this list has {length} items: write {}",
+                expected_en(expected)
+            ),
             format!(
                 "要素が {length} 個あります。{}を書いてください。",
                 expected_ja(expected).trim_start()
@@ -196,6 +207,61 @@ fn quoted(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// What serde says it expected, in English words an author knows (serde names Rust
+/// types: `usize`, `f64`, `struct Localized`).
+fn expected_en(expected: &str) -> String {
+    let expected = expected.trim();
+    if let Some(n) = expected
+        .strip_prefix("an array of length ")
+        .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
+    {
+        return format!("a list of {n} items");
+    }
+    let text = match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
+        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
+        "f32" | "f64" => "a number",
+        "a string" | "a borrowed string" | "a character" => "a string (in quotes)",
+        "a boolean" => "`true` or `false`",
+        "a sequence" | "an array" | "a tuple" => "a list (in `[` and `]`)",
+        "struct Localized" => "a text in both languages, `{ ja = \"…\", en = \"…\" }`",
+        e if e.starts_with("struct ") || e.starts_with("a map") || e.starts_with("a table") => {
+            "a table (in `{` and `}`, or under a `[heading]`)"
+        }
+        e if e.starts_with("enum ") || e.starts_with("variant ") || e.starts_with("one of ") => {
+            "one of the names this field takes"
+        }
+        _ => return expected.to_string(),
+    };
+    text.to_string()
+}
+
+/// What serde says it found (`string "five"`, `integer `-1``), in English words.
+fn found_en(found: &str) -> String {
+    let found = found.trim();
+    let kinds = [
+        ("string ", "the string "),
+        ("integer ", "the whole number "),
+        ("floating point ", "the number "),
+        ("boolean ", ""),
+        ("character ", "the character "),
+        ("table", "a table"),
+        ("array", "a list"),
+    ];
+    for (serde, en) in kinds {
+        if let Some(value) = found.strip_prefix(serde) {
+            return format!("{en}{value}");
+        }
+    }
+    match found {
+        "sequence" => "a list",
+        "map" | "newtype struct" | "tuple struct" | "struct variant" => "a table",
+        "unit value" | "unit" => "an empty value",
+        other => other,
+    }
+    .to_string()
+}
+
 /// What serde says it expected, in Japanese: `u32`, `a sequence`, `struct Localized`.
 fn expected_ja(expected: &str) -> String {
     let expected = expected.trim();
@@ -212,6 +278,7 @@ fn expected_ja(expected: &str) -> String {
         "a string" | "a borrowed string" | "a character" => "文字列（引用符で囲みます）",
         "a boolean" => "`true` か `false`",
         "a sequence" | "an array" | "a tuple" => "リスト（`[` と `]` で囲みます）",
+        "struct Localized" => "日本語と英語の組 `{ ja = \"…\", en = \"…\" }`",
         e if e.starts_with("struct ") || e.starts_with("a map") || e.starts_with("a table") => {
             "テーブル（`{` と `}`、または `[見出し]`）"
         }
@@ -358,6 +425,40 @@ mod tests {
             Ok(_) => String::new(),
             Err(e) => of(&e).message.ja,
         }
+    }
+
+    #[test]
+    fn structure_errors_are_said_in_english_words_not_serdes() {
+        assert_eq!(
+            translate("invalid type: floating point `30.5`, expected usize").en,
+            "expected a whole number, 0 or more, found the number `30.5`"
+        );
+        assert_eq!(
+            translate("invalid type: string \"small\", expected f64").en,
+            "expected a number, found the string \"small\""
+        );
+        assert_eq!(
+            translate("invalid type: string \"pool\", expected a sequence").en,
+            "expected a list (in `[` and `]`), found the string \"pool\""
+        );
+        assert_eq!(
+            translate("invalid value: integer `-3`, expected usize").en,
+            "the whole number `-3` is not allowed here: write a whole number, 0 or more"
+        );
+        assert_eq!(
+            translate("invalid length 3, expected an array of length 2").en,
+            "this list has 3 items: write a list of 2 items"
+        );
+        // A text in one string instead of both languages: the form to write, in both.
+        let title = ja("format = 1\nid = \"a\"\nmodule = \"a\"\ntitle = \"Pooling\"\n");
+        assert_eq!(
+            title,
+            "ここには日本語と英語の組 `{ ja = \"…\", en = \"…\" }` を書きます。書かれているのは文字列 \"Pooling\" です。"
+        );
+        assert_eq!(
+            translate("invalid type: string \"one window\", expected struct Localized").en,
+            "expected a text in both languages, `{ ja = \"…\", en = \"…\" }`, found the string \"one window\""
+        );
     }
 
     #[test]

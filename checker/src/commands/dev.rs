@@ -521,23 +521,35 @@ args = [{ shape = ["n"], range = [-5.0, 5.0] }]
 # message = { ja = "…", en = "…" }
 "#;
 
-const STUB_TEMPLATE: &str = r#"//! A new lesson: describe here what the student builds.
+/// The stub and the reference `dev new` writes. Each comment says it in Japanese, then in
+/// English, as every stub and reference of the course does (`solution` shows the reference
+/// to Japanese students too, and the solutions crate's test holds every reference to it).
+const STUB_TEMPLATE: &str = r#"//! 新しいレッスンです。学生が作るものをここに書いてください。
+//!
+//! A new lesson: describe here what the student builds.
 
+// 完成したらこの行は消してください。作りかけの関数についての警告を出さないためだけの行です。
 // Remove this line once the module is done: it only silences warnings about the unfinished stub.
 #![allow(unused_variables)]
 
 use ndarray::Array1;
 
+/// この関数が何を返すのかを、学生に向けて書いてください。
+///
 /// Describe what this function must return, for the student.
 pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
     todo!()
 }
 "#;
 
-const REFERENCE_TEMPLATE: &str = r#"//! A new lesson: the reference solution, read by students after they pass.
+const REFERENCE_TEMPLATE: &str = r#"//! 新しいレッスンの模範解答です。学生は合格したあとで読みます。
+//!
+//! A new lesson: the reference solution, read by students after they pass.
 
 use ndarray::Array1;
 
+/// 入力をそのまま返します。レッスンのいちばんわかりやすい答えに書き換えてください。
+///
 /// Returns the input unchanged: replace this with the lesson's clearest answer.
 pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
     input.clone()
@@ -598,7 +610,9 @@ impl<'c> App<'c> {
         ] {
             let text = std::fs::read_to_string(&lib)
                 .with_context(|| format!("cannot read {}", lib.display()))?;
-            let line = format!("// Lesson {number}: {name}.\npub mod {name};\n");
+            let line = format!(
+                "// レッスン {number}：{name}\n// Lesson {number}: {name}.\npub mod {name};\n"
+            );
             let text = format!("{}\n{line}", text.trim_end());
             std::fs::write(&lib, text)
                 .with_context(|| format!("cannot write {}", lib.display()))?;

@@ -164,6 +164,28 @@ fn a_new_lesson_from_dev_new_and_toml_edits_only_is_sound() {
         wb.read("lessons/stubs/double.rs"),
         wb.read("exercises/src/double.rs")
     );
+    // Their comments say it in Japanese, then in English, as the course's own do: the
+    // solutions crate's test holds every reference to that, and `solution` shows it.
+    for file in ["lessons/stubs/double.rs", "solutions/src/double.rs"] {
+        let text = wb.read(file);
+        let comments: Vec<&str> = text
+            .lines()
+            .map(str::trim_start)
+            .filter(|line| line.starts_with("//"))
+            .collect();
+        let japanese = |line: &&str| line.chars().any(|c| ('\u{3040}'..='\u{9fff}').contains(&c));
+        assert!(comments.first().is_some_and(japanese), "{file}:\n{text}");
+        assert!(
+            comments.last().is_some_and(|line| !japanese(line)),
+            "{file}:\n{text}"
+        );
+    }
+    assert!(
+        wb.read("solutions/src/lib.rs")
+            .contains("// レッスン 3：double\n// Lesson 3: double.\npub mod double;\n"),
+        "{}",
+        wb.read("solutions/src/lib.rs")
+    );
     let lesson = wb.read("lessons/03-double.toml");
     let edited = lesson
         .replace("ja = \"double（題名を書きます）\"", "ja = \"そのまま返す\"")

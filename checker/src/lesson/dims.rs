@@ -259,13 +259,19 @@ impl Dims {
         Ok(Dims { ordered })
     }
 
+    /// Whether `name` is one of these sizes.
+    pub fn has(&self, name: &str) -> bool {
+        self.ordered.iter().any(|(n, _)| n == name)
+    }
+
     /// Draws every size for one case.
     pub fn draw(&self, rng: &mut impl Rng) -> Result<Sizes<'_>, Bilingual> {
         let mut sizes = Sizes::default();
         for (name, spec) in &self.ordered {
             let value = match spec {
                 DimSpec::Range(low, high) => {
-                    let (low, high) = (low.eval(&sizes)?, high.eval(&sizes)?);
+                    let bound = |b: &Expr| b.eval(&sizes).map_err(|e| size(name, e));
+                    let (low, high) = (bound(low)?, bound(high)?);
                     if low > high {
                         return Err(Bilingual::new(
                             format!("size `{name}`: the range {low}..={high} is empty"),
@@ -344,5 +350,16 @@ c = 2"#,
         assert!(Dims::from_toml(&cycle).unwrap_err().en.contains("cycle"));
         let unknown: toml::Table = toml::from_str("a = [1, \"q\"]").unwrap();
         assert!(Dims::from_toml(&unknown).unwrap_err().en.contains("`q`"));
+    }
+
+    #[test]
+    fn a_bound_that_cannot_be_computed_names_its_size() {
+        let table: toml::Table =
+            toml::from_str("s = [0, 0]\nh = [1, 4]\nw = [\"h / s\", 9]").unwrap();
+        let dims = Dims::from_toml(&table).unwrap();
+        let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(1);
+        let error = dims.draw(&mut rng).unwrap_err();
+        assert_eq!(error.en, "size `w`: a division by zero");
+        assert_eq!(error.ja, "サイズ `w`：0 で割っています");
     }
 }

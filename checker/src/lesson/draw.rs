@@ -40,6 +40,15 @@ pub enum Generator {
 }
 
 impl Generator {
+    /// The sizes this generator's shape or `dim` names.
+    pub fn size_names(&self) -> Vec<&str> {
+        match self {
+            Generator::Uniform { shape, .. } => shape.iter().flat_map(Expr::names).collect(),
+            Generator::Dim(expr) => expr.names(),
+            Generator::Fixed(_) | Generator::Data(_) => Vec::new(),
+        }
+    }
+
     /// Checks a generator of one argument of type `ty`; `what` names it in errors.
     pub fn new(raw: &RawGenerator, ty: &Type, what: &Bilingual) -> Result<Generator, Bilingual> {
         let fail = |en: String, ja: String| Err(Bilingual::new(en, ja).about(what));

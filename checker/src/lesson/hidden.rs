@@ -250,6 +250,28 @@ pub(super) fn decimals_of(raw: &Option<Spanned<u32>>, errors: &mut Vec<LessonErr
     }
 }
 
+/// Whether every size a generator names is in the test's `dims`; if not, that is said
+/// once at the argument, not as a failure of every case.
+pub(super) fn sizes_known<T>(
+    generator: &Generator,
+    dims: &Dims,
+    raw: &Spanned<T>,
+    what: &Bilingual,
+    errors: &mut Vec<LessonError>,
+) -> bool {
+    match generator.size_names().into_iter().find(|n| !dims.has(n)) {
+        None => true,
+        Some(name) => {
+            let message = Bilingual::new(
+                format!("the size `{name}` is not in `dims`"),
+                format!("サイズ `{name}` は `dims` にありません。"),
+            );
+            errors.push(LessonError::said(raw, message.about(what)));
+            false
+        }
+    }
+}
+
 pub(super) fn dims_of(
     raw: &Option<Spanned<toml::Table>>,
     errors: &mut Vec<LessonError>,
@@ -316,7 +338,9 @@ pub(super) fn random_test(
     let mut generators = Vec::new();
     for (arg, param) in args.iter().zip(&sig.params) {
         let what = argument(param);
-        if let Some(g) = generator(lesson, arg, &param.ty, &what, count, errors) {
+        if let Some(g) = generator(lesson, arg, &param.ty, &what, count, errors)
+            && sizes_known(&g, &dims, arg, &what, errors)
+        {
             generators.push(g);
         }
     }

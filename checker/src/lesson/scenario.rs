@@ -5,7 +5,8 @@ use super::checked::{Case, Entry, EntryKind, Expected, Lesson, Show, Test, TestK
 use super::dataset;
 use super::draw::{Cases, Draw, Generator};
 use super::hidden::{
-    TEST_NAME, case_count, checked_cases, compare_of, decimals_of, dims_of, generator, tolerance_of,
+    TEST_NAME, case_count, checked_cases, compare_of, decimals_of, dims_of, generator, sizes_known,
+    tolerance_of,
 };
 use super::load::{check_localized, is_identifier};
 use super::types::{self, Mode, Type};
@@ -145,6 +146,15 @@ pub(super) fn scenario_test(
         None => Expected::Reference,
     };
     let dims = dims_of(&scenario.dims, errors)?;
+    let mut known = true;
+    for (input, g) in scenario.inputs.iter().zip(&generators) {
+        let name = &input.get_ref().name;
+        let what = Bilingual::new(format!("input `{name}`"), format!("入力 `{name}`"));
+        known &= sizes_known(g, &dims, input, &what, errors);
+    }
+    if !known {
+        return None;
+    }
     let count = case_count(&scenario.cases, 1, errors);
     let draws_anything = generators.iter().any(|g| !matches!(g, Generator::Fixed(_)));
     // Every row of a split is the same whatever the seed.

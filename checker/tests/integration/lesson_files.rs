@@ -335,6 +335,30 @@ fn sizes_too_large_to_draw_are_found_when_the_lesson_loads() {
     );
 }
 
+/// A size that `dims` does not have is the author's typo, the same in every case: said
+/// once, in the author's language, at the argument that names it, not as "case 1
+/// (seed 10): unknown size" at the test's heading.
+#[test]
+fn a_shape_naming_a_size_not_in_dims_is_said_at_its_argument() {
+    let _serial = serial();
+    let wb = broken(|l| l.replace("shape = [\"n\"]", "shape = [\"m\"]"));
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!(
+            "unknown_size_in_shape_ja",
+            wb.checker(&["--lang", "ja", "list"])
+        )
+    });
+    let (output, _) = wb.run(&["--lang", "en", "list"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains(
+            "error: argument `v` (Array1<f32>): the size `m` is not in `dims`\n   ┌─ lessons/01-scale.toml:26:9"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
 #[test]
 fn uses_names_only_earlier_lessons_modules() {
     let _serial = serial();

@@ -457,7 +457,14 @@ fn disagreement(
     if params.len() != function.params.len() {
         let (lesson, found) = (function.params.len(), params.len());
         return Some(Bilingual::new(
-            format!("`{name}` takes {lesson} parameters in `functions` but {found} in {reference}"),
+            format!(
+                "`{name}` takes {lesson} {} in `functions` but {found} in {reference}",
+                if lesson == 1 {
+                    "parameter"
+                } else {
+                    "parameters"
+                }
+            ),
             format!(
                 "`{name}` の引数は、`functions` では {lesson} 個、{reference} では {found} 個です。"
             ),
@@ -741,7 +748,7 @@ mod tests {
         );
         assert_eq!(
             check("fn scale(v: &Array1<f32>) -> Array1<f32>").as_deref(),
-            Some("`scale` takes 1 parameters in `functions` but 2 in the reference")
+            Some("`scale` takes 1 parameter in `functions` but 2 in the reference")
         );
         assert_eq!(
             check("fn count(v: &Array1<f32>) -> f32").as_deref(),

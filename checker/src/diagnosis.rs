@@ -42,18 +42,31 @@ struct Failing<'a> {
     entry: usize,
 }
 
-/// The known mistakes (indices into the lesson's) that the student's failures match.
+/// The known mistakes a failing verdict matches.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnosis {
+    /// Indices into the lesson's mistakes; empty when the failures match none.
+    pub mistakes: Vec<usize>,
+    /// The mistakes explain the failures of some functions only: others failed in a way
+    /// no known mistake explains, so the student has more to fix than the mistakes say.
+    pub partial: bool,
+}
+
+/// The known mistakes that the student's failures match.
 ///
 /// First, the first mistake whose outputs match every failing case that has an output:
 /// the same values, or a panic where the mistake panics too. Cases the student has not
 /// implemented or that produced nothing are left out.
 ///
-/// Failing that, two or more mistakes at once, in different functions: the failures of
-/// the tests of each function must all match one mistake. A known mistake is one
-/// module with one error, so it matches its own function's tests and gives the right
-/// answer everywhere else. Scenarios, which call several functions, show the errors
-/// together and match no single mistake; they are left out of this second look, but
-/// every function's failures must be explained.
+/// Failing that, mistakes function by function: the failures of the tests of a function
+/// must all match one mistake. A known mistake is one module with one error, so it
+/// matches its own function's tests and gives the right answer everywhere else. Two or
+/// more mistakes that explain every function's failures are several mistakes at once.
+/// Scenarios, which call several functions, show the errors together and match no
+/// single mistake; they are left out of this second look. Mistakes that explain some
+/// functions' failures but not all (another function, or a scenario, failed in a way
+/// none explains) are named as a `partial` diagnosis: a student with an overflowing
+/// softmax and a forgotten ReLU inside `forward` learns of the softmax at least.
 ///
 /// When the failures compared are all panics, a panic alone says little; the mistake
 /// is named only if it panics on exactly the same cases (code that reads the width as
@@ -62,7 +75,7 @@ pub fn diagnose(
     lesson: &Lesson,
     verdict: &Verdict,
     mistakes: &[Option<HashMap<usize, Outcome>>],
-) -> Vec<usize> {
+) -> Diagnosis {
     let failing: Vec<Failing> = verdict
         .tests()
         .iter()
@@ -86,37 +99,39 @@ pub fn diagnose(
         })
         .collect();
     if failing.is_empty() {
-        return Vec::new();
+        return Diagnosis::default();
     }
     let all: Vec<&Failing> = failing.iter().collect();
     if let Some(one) = matching(&all, mistakes, |_| true) {
-        return vec![one];
+        return Diagnosis {
+            mistakes: vec![one],
+            partial: false,
+        };
     }
     let calls = |f: &&Failing| matches!(lesson.entries[f.entry].kind, EntryKind::Call(_));
     let mut entries: Vec<usize> = failing.iter().filter(calls).map(|f| f.entry).collect();
     entries.sort_unstable();
     entries.dedup();
-    if entries.len() < 2 {
-        return Vec::new();
-    }
     let mut found = Vec::new();
+    let mut unexplained = false;
     for entry in entries {
         let group: Vec<&Failing> = failing.iter().filter(|f| f.entry == entry).collect();
         let of_entry = |id: usize| {
             case_position(lesson, id).is_some_and(|(test, _)| lesson.tests[test].entry == entry)
         };
-        let Some(mistake) = matching(&group, mistakes, of_entry) else {
-            return Vec::new();
-        };
-        if !found.contains(&mistake) {
-            found.push(mistake);
+        match matching(&group, mistakes, of_entry) {
+            Some(mistake) if !found.contains(&mistake) => found.push(mistake),
+            Some(_) => {}
+            None => unexplained = true,
         }
     }
-    // One mistake for every function would have matched in the first look.
-    if found.len() < 2 {
-        return Vec::new();
+    // One mistake that explained every function failed the first look: a scenario's
+    // failures are beyond it.
+    let partial = !found.is_empty() && (unexplained || found.len() == 1);
+    Diagnosis {
+        mistakes: found,
+        partial,
     }
-    found
 }
 
 /// The first mistake whose outputs match every one of `failing`, which are the student's

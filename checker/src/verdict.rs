@@ -125,9 +125,9 @@ pub enum Verdict {
         tests: Vec<TestVerdict>,
         stdout: Captured,
         stderr: Captured,
-        /// The known mistakes (indices into the lesson's) that the failures match: one,
-        /// or one per function when the student made several at once.
-        diagnosis: Vec<usize>,
+        /// The known mistakes that the failures match: one, or one per function when the
+        /// student made several at once, or those of some functions only.
+        diagnosis: crate::diagnosis::Diagnosis,
         /// The earlier lesson whose module makes this one fail, if any.
         blame: Option<Blame>,
         /// What the student's outputs show, for tests with a `show` (their first case).
@@ -676,7 +676,7 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
         tests,
         stdout: result.stdout,
         stderr: result.stderr,
-        diagnosis: Vec::new(),
+        diagnosis: crate::diagnosis::Diagnosis::default(),
         blame: None,
         exhibits,
     }

@@ -194,7 +194,11 @@ impl<'c> App<'c> {
                     reference: reference.clone(),
                 };
                 let verdict = verdict::judge(lesson, run);
-                let named = diagnosis::diagnose(lesson, &verdict, &outputs);
+                // A mistake is recognised when it explains all its failures, not some.
+                let named = Some(diagnosis::diagnose(lesson, &verdict, &outputs))
+                    .filter(|d| !d.partial)
+                    .map(|d| d.mistakes)
+                    .unwrap_or_default();
                 if verdict.passed() {
                     problem(m.dev_mistake_passes(&lesson.id, &file));
                 } else if let [j] = named[..]

@@ -6,23 +6,29 @@ use crate::verdict::{FaultKind, Missing};
 
 impl Msg {
     /// The known mistakes recognised in the student's outputs (their messages are the
-    /// lesson's): one, or several at once, one per function.
-    pub fn known_mistakes(self, messages: &[&str]) -> String {
-        match messages {
-            [] => String::new(),
-            [message] => say!(self,
+    /// lesson's): one, or several at once, one per function. `partial`: they explain
+    /// only some of the failures.
+    pub fn known_mistakes(self, messages: &[&str], partial: bool) -> String {
+        let list =
+            |mark: &str| -> String { messages.iter().map(|m| format!("\n  {mark}{m}")).collect() };
+        match (messages, partial) {
+            ([], _) => String::new(),
+            ([message], false) => say!(self,
                 ja: format!("→ よくある間違いに当てはまります。{message}"),
                 en: format!("→ This is a known mistake. {message}"),
             ),
-            several => {
-                let list = |mark: &str| -> String {
-                    several.iter().map(|m| format!("\n  {mark}{m}")).collect()
-                };
-                say!(self,
-                    ja: format!("→ よくある間違いが {} つ重なっています。関数ごとに 1 つずつです。{}", several.len(), list("・")),
-                    en: format!("→ These are {} known mistakes at once, one in each function.{}", several.len(), list("- ")),
-                )
-            }
+            (several, false) => say!(self,
+                ja: format!("→ よくある間違いが {} つ重なっています。関数ごとに 1 つずつです。{}", several.len(), list("・")),
+                en: format!("→ These are {} known mistakes at once, one in each function.{}", several.len(), list("- ")),
+            ),
+            ([message], true) => say!(self,
+                ja: format!("→ 失敗の一部が、よくある間違いに当てはまります。{message}\n  ただ、ほかの失敗はこれでは説明できません。ほかにも直すところがあります。"),
+                en: format!("→ Some of the failures are a known mistake. {message}\n  It does not explain the other failures: something else needs fixing too."),
+            ),
+            (several, true) => say!(self,
+                ja: format!("→ 失敗の一部が、よくある間違い {} つに当てはまります。関数ごとに 1 つずつです。{}\n  ただ、ほかの失敗はこれらでは説明できません。ほかにも直すところがあります。", several.len(), list("・")),
+                en: format!("→ Some of the failures are {} known mistakes, one in each function.{}\n  They do not explain the other failures: something else needs fixing too.", several.len(), list("- ")),
+            ),
         }
     }
 

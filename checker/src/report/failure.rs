@@ -117,10 +117,11 @@ pub fn known_mistakes(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Optio
         return None;
     };
     let messages: Vec<&str> = diagnosis
+        .mistakes
         .iter()
         .map(|&i| cx.ui.lang.pick(&lesson.mistakes[i].message).trim())
         .collect();
-    (!messages.is_empty()).then(|| cx.msg().known_mistakes(&messages))
+    (!messages.is_empty()).then(|| cx.msg().known_mistakes(&messages, diagnosis.partial))
 }
 
 fn call_text(lesson: &Lesson, test: &Test) -> String {

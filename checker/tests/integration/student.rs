@@ -445,8 +445,9 @@ fn two_known_mistakes_at_once_are_both_named() {
             insta::assert_snapshot!(format!("two_known_mistakes_{lang}"), head);
         });
     }
-    // One known mistake and a bug no lesson knows, in the other function: no mistake is
-    // named, since one would not explain all that is wrong.
+    // One known mistake and a bug no lesson knows, in the other function: the mistake is
+    // named as explaining some of the failures only, so that the student knows there is
+    // more to fix (naming none hid the one the checker did recognise).
     let known_and_unknown = wb.read("exercises/src/loss.rs").replace(
         "    let grad = softmax(logits);\n    grad",
         "    softmax(logits) * 2.0",
@@ -454,9 +455,39 @@ fn two_known_mistakes_at_once_are_both_named() {
     wb.write("exercises/src/loss.rs", &known_and_unknown);
     let (output, _) = wb.run(&["check", "loss"]);
     assert_status(&output, 1);
+    let out = stdout(&output);
     assert!(
-        !stdout(&output).contains("known mistake"),
-        "{}",
-        stdout(&output)
+        out.contains("→ Some of the failures are a known mistake."),
+        "{out}"
     );
+    assert!(
+        out.contains("It does not explain the other failures: something else needs fixing too."),
+        "{out}"
+    );
+}
+
+/// A known mistake in one function and an unknown one in another (a dot product that
+/// stops one short, and a unit that adds the bias after ReLU, which with that dot matches
+/// no known mistake): the first is named, with a word that it is not all.
+#[test]
+fn a_known_mistake_beside_an_unknown_one_is_named_as_part_of_the_failures() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    wb.student("unit", "unit_dot_short_bias_after_relu");
+    for lang in ["ja", "en"] {
+        let output = wb
+            .checker(&["--lang", lang, "check", "unit"])
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        assert_status(&output, 1);
+        let head: String = stdout(&output)
+            .lines()
+            .take_while(|line| !line.starts_with("✗ a dot") && !line.starts_with("✗ 負の数"))
+            .map(|line| format!("{line}\n"))
+            .collect();
+        wb.settings().bind(|| {
+            insta::assert_snapshot!(format!("known_and_unknown_mistake_{lang}"), head);
+        });
+    }
 }

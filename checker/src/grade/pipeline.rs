@@ -11,7 +11,7 @@ use super::guard::{self, Scan};
 use super::{Grades, Judged};
 use crate::app::App;
 use crate::harness::codegen::{self, GradeCrate};
-use crate::harness::run::{self, Limits, RunResult};
+use crate::harness::run::{self, Ending, Limits, RunResult, TimeUse};
 use crate::harness::{self, FileProblem, LessonRun, ReferenceOutputs, StudentRun, build};
 use crate::lesson::Lesson;
 use crate::verdict;
@@ -19,6 +19,7 @@ use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 /// One student's work to grade.
 #[derive(Debug, Clone)]
@@ -216,6 +217,33 @@ fn grade_chunk(
     let mut results = results
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // A time-out on a busy machine says nothing of the code: a loop and honest code
+    // starved of a processor look alike. Each is run again, alone, and waited for as
+    // long as its share of a processor needs to use all the processor time it may
+    // (the CPU limit still holds): honest code then finishes, and a loop is stopped
+    // by that limit and named as a loop.
+    for (i, (_, l, exe)) in jobs.iter().enumerate() {
+        let Some(Ok(RunResult {
+            ending: Ending::TimedOut(TimeUse::Crowded { percent }),
+            ..
+        })) = results[i]
+        else {
+            continue;
+        };
+        let lesson = lessons[*l];
+        let limits = Limits {
+            time: lesson.time_limit,
+            memory: lesson.memory_limit,
+        };
+        let wait = Duration::from_secs(run::cpu_seconds(limits)).mul_f64(stretch(percent));
+        results[i] = Some(run::run_waiting(
+            exe,
+            &run::inputs_text(lesson),
+            limits,
+            wait,
+            &scratch,
+        ));
+    }
 
     let cx = app.context();
     let mut out = Vec::new();
@@ -272,6 +300,12 @@ fn grade_chunk(
         out.push(grades);
     }
     Ok(out)
+}
+
+/// How many times longer than its CPU time to wait for code that had `percent` of the
+/// time it was ready to run: half as long again as that share needs, at most 10 times.
+fn stretch(percent: u8) -> f64 {
+    (150.0 / f64::from(percent.max(1))).clamp(1.0, 10.0)
 }
 
 /// The package of a submission's slot and a lesson.

@@ -265,6 +265,24 @@ fn capture(mut stream: impl Read + Send + 'static) -> mpsc::Receiver<Captured> {
 
 /// Runs `executable` on `inputs` under `limits`. `scratch` is a folder for the run's files.
 pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> Result<RunResult> {
+    run_waiting(executable, inputs, limits, limits.time, scratch)
+}
+
+/// The CPU seconds a run under `limits` may use: a backstop, a little above the time limit.
+pub fn cpu_seconds(limits: Limits) -> u64 {
+    limits.time.as_secs() + 2
+}
+
+/// As [`run`], but waits `wait` before stopping the process, rather than the time limit;
+/// the code still gets no more processor time than [`cpu_seconds`]. For a run again of
+/// code that a busy machine starved of a processor.
+pub fn run_waiting(
+    executable: &Path,
+    inputs: &str,
+    limits: Limits,
+    wait: Duration,
+    scratch: &Path,
+) -> Result<RunResult> {
     std::fs::create_dir_all(scratch)
         .with_context(|| format!("cannot create {}", scratch.display()))?;
     let token = new_token();
@@ -284,28 +302,31 @@ pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> R
         .stderr(Stdio::piped())
         .process_group(0);
     let memory = limits.memory;
-    let cpu_seconds = limits.time.as_secs() + 2;
+    let cpu_seconds = cpu_seconds(limits);
     // SAFETY: the closure runs in the child between fork and exec and only calls
     // setrlimit, which is async-signal-safe.
     unsafe {
         command.pre_exec(move || {
-            let limit = |resource, value: u64| {
+            let limit_to = |resource, soft: u64, hard: u64| {
                 let rlim = libc::rlimit {
-                    rlim_cur: value as libc::rlim_t,
-                    rlim_max: value as libc::rlim_t,
+                    rlim_cur: soft as libc::rlim_t,
+                    rlim_max: hard as libc::rlim_t,
                 };
                 if libc::setrlimit(resource, &rlim) != 0 {
                     return Err(std::io::Error::last_os_error());
                 }
                 Ok(())
             };
+            let limit = |resource, value: u64| limit_to(resource, value, value);
             limit(libc::RLIMIT_AS, memory)?;
             limit(libc::RLIMIT_CORE, 0)?;
             // Results travel through a file: an output far larger than any test needs
             // ends the process (SIGXFSZ) instead of filling the disk.
             limit(libc::RLIMIT_FSIZE, MAX_RESULTS_BYTES)?;
-            // A backstop: the checker kills the child at the time limit itself.
-            limit(libc::RLIMIT_CPU, cpu_seconds)?;
+            // A backstop: the checker kills the child at the time limit itself. At the
+            // soft limit the kernel sends SIGXCPU, which ends the process and is read as
+            // a time-out; at a hard limit equal to it, a bare SIGKILL ('ended by signal 9').
+            limit_to(libc::RLIMIT_CPU, cpu_seconds, cpu_seconds + 1)?;
             Ok(())
         });
     }
@@ -317,11 +338,11 @@ pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> R
     let stdout = capture(child.stdout.take().context("no stdout pipe")?);
     let stderr = capture(child.stderr.take().context("no stderr pipe")?);
     let status = child
-        .wait_timeout(limits.time)
+        .wait_timeout(wait)
         .context("cannot wait for the harness")?;
     // How the time went, while the process is still there to ask.
     let time_use = match status {
-        None => TimeUse::measure(pid, limits.time),
+        None => TimeUse::measure(pid, wait),
         Some(_) => TimeUse::Unknown,
     };
     // Whatever happened, nothing the student's code started may outlive the check.

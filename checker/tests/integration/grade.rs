@@ -278,3 +278,70 @@ fn a_class_is_graded_into_a_gradebook_and_one_json_per_student() {
     assert!(compile.contains("carol/src/scale.rs"), "{compile}");
     assert!(!compile.contains("cnnlings/grade"), "{compile}");
 }
+
+/// Processes that keep one processor busy for as long as they live.
+struct Spinners(Vec<std::process::Child>);
+
+impl Drop for Spinners {
+    fn drop(&mut self) {
+        for child in &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
+}
+
+/// On a busy machine a time-out says nothing of the code, and grading costs no points
+/// for it: the lesson is run again, alone, until its code has used the processor time
+/// it may. A loop is then stopped by that limit, and its note names a loop, not 'the
+/// machine was busy, so it may well be fast enough'. Here the grader and two spinners
+/// share one processor, so the looping code gets a third of it.
+#[test]
+fn a_loop_graded_on_a_busy_machine_is_named_a_loop() {
+    let _serial = serial();
+    if std::process::Command::new("taskset")
+        .args(["-c", "0", "true"])
+        .status()
+        .map_or(true, |s| !s.success())
+    {
+        eprintln!("skipped: no taskset");
+        return;
+    }
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_loop");
+    let grade = || {
+        std::process::Command::new("taskset")
+            .args([
+                "-c",
+                "0",
+                env!("CARGO_BIN_EXE_checker"),
+                "grade",
+                "--format",
+                "json",
+            ])
+            .current_dir(wb.path())
+            .env("CNNLINGS_TARGET_DIR", wb.harness_target())
+            .env("LANG", "C.UTF-8")
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap()
+    };
+    // Built first, on a quiet processor: only the run is crowded.
+    assert_status(&grade(), 1);
+    let spin = || {
+        std::process::Command::new("taskset")
+            .args(["-c", "0", "sh", "-c", "while :; do :; done"])
+            .spawn()
+            .unwrap()
+    };
+    let spinners = Spinners(vec![spin(), spin()]);
+    let output = grade();
+    drop(spinners);
+    assert_status(&output, 1);
+    let grades: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let note = grades["lessons"][0]["note"].as_str().unwrap();
+    assert_eq!(
+        note, "Stopped at the time limit (2 s). Look for a loop that never ends.",
+        "{grades:#}"
+    );
+}

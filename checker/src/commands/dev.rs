@@ -373,7 +373,8 @@ fn failing_test_diagnostic(m: Msg, lesson: &Lesson, verdict: &TestVerdict) -> St
     let case = case_text(m, lesson, Some(verdict.test), first.index);
     let (message, notes) = match &first.failure {
         Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_) => {
-            (m.dev_fault(DevFault::DiffersFromExpected(&case)), vec![])
+            let case = (test.cases.len() > 1).then_some(case.as_str());
+            (m.dev_fault(DevFault::DiffersFromExpected(case)), vec![])
         }
         Failure::Bounds {
             got,

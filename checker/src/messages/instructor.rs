@@ -184,9 +184,14 @@ impl Msg {
                 ja: format!("模範解答が、このテストのケース {case} で結果を返しませんでした"),
                 en: format!("the reference solution gave no result for case {case} of this test"),
             ),
-            DevFault::DiffersFromExpected(case) => say!(self,
+            DevFault::DiffersFromExpected(Some(case)) => say!(self,
                 ja: format!("ケース {case} で、模範解答の結果が `expected` と違います。`expected` は正しいですか？"),
                 en: format!("the reference's result for case {case} differs from `expected`: is `expected` right?"),
+            ),
+            // A test of one case (every fixed one): no number to give.
+            DevFault::DiffersFromExpected(None) => say!(self,
+                ja: "模範解答の結果が `expected` と違います。`expected` は正しいですか？".to_string(),
+                en: "the reference's result differs from `expected`: is `expected` right?".to_string(),
             ),
             DevFault::OutOfBounds { case, got, bounds } => say!(self,
                 ja: format!("ケース {case} の模範解答の結果は {got} で、{} の外です。模範解答は、自分のテストの範囲に収まらなければなりません", bounds.join("、")),
@@ -448,7 +453,8 @@ pub enum DevFault<'a> {
     TooSlow,
     Stopped(&'a str),
     NoResult(&'a str),
-    DiffersFromExpected(&'a str),
+    /// The case, unless the test has only one.
+    DiffersFromExpected(Option<&'a str>),
     OutOfBounds {
         case: &'a str,
         got: f32,

@@ -30,7 +30,7 @@ impl<'c> App<'c> {
             GradeFormat::Text => grade::formats::text(&grades, self.ui.lang),
             GradeFormat::Json => grade::formats::json(&grades),
             GradeFormat::Junit => grade::formats::junit(&grades),
-            GradeFormat::Gradescope => grade::formats::gradescope(&grades),
+            GradeFormat::Gradescope => grade::formats::gradescope(&grades, self.ui.lang),
         };
         match output {
             Some(path) => std::fs::write(path, &text)

@@ -66,8 +66,8 @@ pub fn json(grades: &Grades) -> String {
     serde_json::to_string_pretty(grades).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// Gradescope's `results.json`: one entry per hidden test.
-pub fn gradescope(grades: &Grades) -> String {
+/// Gradescope's `results.json`: one entry per hidden test, and a summary in `lang`.
+pub fn gradescope(grades: &Grades, lang: Lang) -> String {
     #[derive(Serialize)]
     struct Results<'a> {
         score: Points,
@@ -109,12 +109,15 @@ pub fn gradescope(grades: &Grades) -> String {
     let passed = grades.lessons.iter().filter(|l| l.passed).count();
     let results = Results {
         score: grades.score,
-        output: format!(
-            "{passed} of {} lessons pass; {} of {} points.",
-            grades.lessons.len(),
-            grades.score,
-            grades.max_score
-        ),
+        output: {
+            let (lessons, score, max) = (grades.lessons.len(), grades.score, grades.max_score);
+            match lang {
+                Lang::Ja => {
+                    format!("{lessons} レッスン中 {passed} レッスンに合格、{max} 点中 {score} 点。")
+                }
+                Lang::En => format!("{passed} of {lessons} lessons pass; {score} of {max} points."),
+            }
+        },
         visibility: "visible",
         stdout_visibility: "hidden",
         tests,
@@ -242,7 +245,8 @@ mod tests {
 
     #[test]
     fn gradescope_has_the_fields_it_reads() {
-        let value: serde_json::Value = serde_json::from_str(&gradescope(&sample())).unwrap();
+        let value: serde_json::Value =
+            serde_json::from_str(&gradescope(&sample(), Lang::En)).unwrap();
         assert_eq!(value["score"], 5.0);
         let first = &value["tests"][0];
         for field in [
@@ -257,5 +261,17 @@ mod tests {
         }
         assert_eq!(value["tests"][1]["status"], "failed");
         assert_eq!(value["tests"][1]["visibility"], "after_due_date");
+        assert_eq!(value["output"], "0 of 1 lessons pass; 5 of 10 points.");
+    }
+
+    /// What the student reads on Gradescope is in the course's language, summary too.
+    #[test]
+    fn gradescope_sums_up_in_japanese() {
+        let value: serde_json::Value =
+            serde_json::from_str(&gradescope(&sample(), Lang::Ja)).unwrap();
+        assert_eq!(
+            value["output"],
+            "1 レッスン中 0 レッスンに合格、10 点中 5 点。"
+        );
     }
 }

@@ -333,3 +333,44 @@ fn dev_check_marks_a_mistake_that_passes_and_no_tick_for_the_lesson() {
         "{out}"
     );
 }
+
+/// The guide's "complete example", copied as a new lesson with only its id and module
+/// changed, is sound: an author who starts from it starts from a lesson that works (its
+/// scenario once built `cnn`'s `ConvLayer`, which the `conv` module does not have).
+#[test]
+fn the_guides_complete_example_is_a_sound_lesson() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    let (output, _) = wb.run(&["dev", "new", "conv-copy"]);
+    assert_status(&output, 0);
+    let guide =
+        std::fs::read_to_string(crate::support::repo_root().join("lessons/README.md")).unwrap();
+    let example = guide
+        .split_once("## A complete example\n\n```toml\n")
+        .and_then(|(_, rest)| rest.split_once("```"))
+        .map(|(example, _)| example)
+        .expect("the guide has a complete example");
+    let lesson = example
+        .replacen("id = \"conv\"", "id = \"conv-copy\"", 1)
+        .replacen("module = \"conv\"", "module = \"conv_copy\"", 1);
+    let file = std::fs::read_dir(wb.path().join("lessons"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .find(|name| name.ends_with("-conv-copy.toml"))
+        .unwrap();
+    wb.write(&format!("lessons/{file}"), &lesson);
+    wb.write(
+        "solutions/src/conv_copy.rs",
+        &wb.read("solutions/src/conv.rs"),
+    );
+    for stub in ["lessons/stubs/conv_copy.rs", "exercises/src/conv_copy.rs"] {
+        wb.write(stub, &wb.read("lessons/stubs/conv.rs"));
+    }
+    let (output, _) = wb.run(&["dev", "check", "conv-copy"]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("The lesson is sound."),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -60,7 +60,7 @@ pub enum Command {
     /// and may not read files, start programs or mount other files (see the README).
     Grade {
         /// How to write the grades (not with --class, which writes CSV and JSON).
-        #[arg(long, value_enum, default_value = "text")]
+        #[arg(long, value_enum, default_value = "text", conflicts_with = "class")]
         format: GradeFormat,
         /// Grade the student modules of this crate folder (the one holding `src/`)
         /// instead of `exercises/`; nothing in it is changed. Relative to the current folder.

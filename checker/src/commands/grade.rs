@@ -46,6 +46,17 @@ impl<'c> App<'c> {
 
     /// Grades every submission in `dir` into a gradebook and one JSON per student.
     pub(crate) fn grade_class(&mut self, dir: &Path, output: Option<&Path>) -> Result<Exit> {
+        // A mistyped folder is the instructor's slip, not the checker's failure.
+        if !dir.is_dir() {
+            eprintln!(
+                "{}",
+                match self.ui.lang {
+                    Lang::En => format!("There is no folder {}.", dir.display()),
+                    Lang::Ja => format!("{} というフォルダはありません。", dir.display()),
+                }
+            );
+            return Ok(Exit::Usage);
+        }
         let submissions = class::submissions(dir)?;
         if submissions.is_empty() {
             eprintln!(

@@ -279,6 +279,30 @@ fn a_class_is_graded_into_a_gradebook_and_one_json_per_student() {
     assert!(!compile.contains("cnnlings/grade"), "{compile}");
 }
 
+/// A class folder that is not there is the instructor's slip: said in their language,
+/// with the usage status, not 'the checker cannot go on: cannot read …' (status 3). And
+/// `--format` with `--class`, which writes CSV and JSON, is refused, not ignored.
+#[test]
+fn a_class_folder_that_is_not_there_is_a_usage_error() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.settings().bind(|| {
+        insta_cmd::assert_cmd_snapshot!(
+            "grade_class_folder_missing_ja",
+            wb.checker(&["--lang", "ja", "grade", "--class", "submissions"])
+        );
+    });
+    let (output, _) = wb.run(&["grade", "--class", "submissions"]);
+    assert_status(&output, 2);
+    let said = crate::support::stderr(&output);
+    assert!(
+        said.starts_with("There is no folder ") && said.trim_end().ends_with("/submissions."),
+        "{said}"
+    );
+    let (output, _) = wb.run(&["grade", "--class", ".", "--format", "junit"]);
+    assert_status(&output, 2);
+}
+
 /// Processes that keep one processor busy for as long as they live.
 struct Spinners(Vec<std::process::Child>);
 

@@ -425,6 +425,27 @@ fn pooling_that_keeps_the_first_cell_is_named() {
     }
 }
 
+/// Panics alone name a known mistake only when they are panics of its kind: a student's
+/// own `assert_eq!(kh, kw)` (square kernels only) panics on the very cases a transposed
+/// kernel does, and was told "Your image gradient uses the transposed kernel", which it
+/// does not. Its pooling's `>=` on ties is still named.
+#[test]
+fn a_students_own_assertion_is_not_taken_for_a_known_mistake() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    wb.install("solutions/src")
+        .student("convback", "convback_square_kernels_only");
+    let (output, _) = wb.run(&["check", "convback"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(!out.contains("transposed kernel"), "{out}");
+    assert!(
+        out.contains("→ Some of the failures are a known mistake."),
+        "{out}"
+    );
+    assert!(out.contains("`>=`"), "{out}");
+}
+
 #[test]
 fn two_known_mistakes_at_once_are_both_named() {
     let _serial = serial();

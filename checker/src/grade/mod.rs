@@ -208,10 +208,24 @@ fn note(cx: &Context, lesson: &Lesson, verdict: &Verdict, whole: &str) -> String
         }
         // Which file: a lesson that does not build because of an earlier one's file
         // (unit.rs, for dense) would otherwise seem to be broken itself.
-        Verdict::CompileError { diagnostics, .. } => {
+        Verdict::CompileError {
+            diagnostics,
+            harness,
+            ..
+        } => {
             let mut files: Vec<String> = Vec::new();
-            for d in diagnostics {
-                let name = d.primary.as_ref().and_then(|(path, ..)| path.file_name());
+            // Only the student's files: an error in the generated harness (a `main.rs` the
+            // student never saw) means their code does not fit the tests.
+            let theirs = diagnostics.iter().filter_map(|d| {
+                d.primary
+                    .as_ref()
+                    .filter(|(path, ..)| harness.module_files.contains(path))
+            });
+            if theirs.clone().next().is_none() && !diagnostics.is_empty() {
+                return m.cannot_call(&format!("{}.rs", lesson.module));
+            }
+            for (path, ..) in theirs {
+                let name = path.file_name();
                 if let Some(name) = name.map(|n| n.to_string_lossy().into_owned())
                     && !files.contains(&name)
                 {

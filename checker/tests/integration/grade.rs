@@ -279,6 +279,30 @@ fn a_class_is_graded_into_a_gradebook_and_one_json_per_student() {
     assert!(!compile.contains("cnnlings/grade"), "{compile}");
 }
 
+/// Code that compiles but does not fit the tests (a scenario needs a struct the file
+/// lacks) fails to build in the generated harness: the gradebook's note says the tests
+/// cannot call the student's file, not 'main.rs does not compile', a file no one wrote.
+#[test]
+fn a_file_that_does_not_fit_the_tests_is_noted_as_such_not_as_main_rs() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    wb.student("scale", "scale_pass");
+    wb.student("grid", "grid_scenario_mismatch");
+    let (output, _) = wb.run(&["grade", "--format", "json"]);
+    assert_status(&output, 1);
+    let grades: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        grades["lessons"][1]["note"],
+        "The hidden tests cannot call the code in grid.rs."
+    );
+    let (output, _) = wb.run(&["--lang", "ja", "grade"]);
+    assert!(
+        stdout(&output).contains("grid: 隠しテストが grid.rs のコードを呼び出せません。"),
+        "{}",
+        stdout(&output)
+    );
+}
+
 /// A class folder that is not there is the instructor's slip: said in their language,
 /// with the usage status, not 'the checker cannot go on: cannot read …' (status 3). And
 /// `--format` with `--class`, which writes CSV and JSON, is refused, not ignored.

@@ -307,6 +307,13 @@ fn write_parts(
             Some(Label::Index(_)) | None => m.part_index(*i),
         };
         put!(out, cx, "    {indent}{label}");
+        // The part's lines are indented below its label: fitted to what is left.
+        let inner_cx = &Context {
+            ui: cx.ui,
+            layout: cx.layout,
+            width: cx.width.map(|w| w.saturating_sub(2 + indent.len())),
+        };
+        let cx = inner_cx;
         let mut inner = String::new();
         match failure {
             Failure::Parts(nested) => write_parts(&mut inner, cx, lesson, test, nested, "  "),

@@ -81,6 +81,40 @@ fn a_wrong_sign_in_a_tuple_is_named_in_japanese() {
         .bind(|| assert_cmd_snapshot!(wb.checker(&["check", "kinds", "--lang", "ja"])));
 }
 
+/// A tuple's part is reported indented below its label; its sentences are fitted to the
+/// room left there. They were fitted to the whole screen and then indented two more
+/// columns: train's 「いちばん離れているのは [2, 0, 0, 0] です。…」 took 82 of 80.
+#[test]
+fn the_sentences_of_a_tuples_part_fit_the_screen() {
+    use unicode_width::UnicodeWidthStr;
+    let _serial = serial();
+    let wb = kinds();
+    std::fs::copy(
+        wb.path().join("solutions/mistakes/kinds/keeps_sign.rs"),
+        wb.exercise("kinds"),
+    )
+    .unwrap();
+    for lang in ["ja", "en"] {
+        let output = wb
+            .checker(&["check", "kinds", "--lang", lang])
+            .env("COLUMNS", "50")
+            .output()
+            .unwrap();
+        assert_status(&output, 1);
+        let out = stdout(&output);
+        // Sentences, not the rows of numbers of a matrix (which are never cut).
+        let sentences = out
+            .lines()
+            .filter(|l| l.chars().any(|c| c.is_alphabetic() && c != 'e'));
+        for line in sentences {
+            assert!(
+                line.width() <= 50,
+                "{lang}: {line:?} is wider than 50:\n{out}"
+            );
+        }
+    }
+}
+
 #[test]
 fn values_of_the_wrong_type_are_lesson_errors() {
     let _serial = serial();

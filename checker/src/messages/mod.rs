@@ -91,6 +91,14 @@ mod tests {
     const EN: Msg = Msg(Lang::En);
     const JA: Msg = Msg(Lang::Ja);
 
+    /// The integration tests' snapshot filter (tests/integration/support.rs) removes the
+    /// first build's notice by these words, since which test builds first varies.
+    #[test]
+    fn the_first_build_notice_starts_as_the_snapshot_filter_expects() {
+        assert!(EN.preparing().starts_with("Preparing the tests"));
+        assert!(JA.preparing().starts_with("初回の準備"));
+    }
+
     #[test]
     fn english_counts_agree_with_their_nouns() {
         assert_eq!(count(1u64, "case", "cases"), "1 case");

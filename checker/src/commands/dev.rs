@@ -171,7 +171,8 @@ impl<'c> App<'c> {
             if lesson.mistakes.is_empty() || broken.contains(&lesson.id) {
                 continue;
             }
-            let outputs = harness::mistake_outputs(self.course, lesson, self.ui.color)?;
+            let runs = harness::mistake_runs(self.course, lesson, self.ui.color)?;
+            let outputs: Vec<_> = runs.iter().map(|r| r.as_ref().ok().cloned()).collect();
             let mut recognised = 0;
             for (i, mistake) in lesson.mistakes.iter().enumerate() {
                 let file = self
@@ -179,7 +180,19 @@ impl<'c> App<'c> {
                     .layout
                     .show(&self.course.layout.mistake(&lesson.module, &mistake.file));
                 let Some(mistake_outputs) = &outputs[i] else {
-                    problem(m.dev_mistake_does_not_run(&lesson.id, &file));
+                    // rustc's words, as for a reference or a stub that does not compile.
+                    if let Some(Err(harness::ReferenceFault::DoesNotCompile {
+                        diagnostics, ..
+                    })) = runs.get(i)
+                    {
+                        problem(m.dev_mistake_does_not_compile(&lesson.id, &file));
+                        println!("\n{}\n", m.rustc_messages());
+                        for d in diagnostics {
+                            println!("{}", self.context().relative(d.rendered.trim_end()));
+                        }
+                    } else {
+                        problem(m.dev_mistake_does_not_run(&lesson.id, &file));
+                    }
                     continue;
                 };
                 let run = LessonRun {

@@ -255,6 +255,18 @@ pub fn mistake_outputs(
     lesson: &Lesson,
     color: bool,
 ) -> Result<Vec<Option<HashMap<usize, Outcome>>>> {
+    Ok(mistake_runs(course, lesson, color)?
+        .into_iter()
+        .map(Result::ok)
+        .collect())
+}
+
+/// As [`mistake_outputs`], with why a mistake has none (rustc's errors, for its author).
+pub fn mistake_runs(
+    course: &Course,
+    lesson: &Lesson,
+    color: bool,
+) -> Result<Vec<Result<HashMap<usize, Outcome>, ReferenceFault>>> {
     if lesson.mistakes.is_empty() {
         return Ok(Vec::new());
     }
@@ -274,7 +286,7 @@ pub fn mistake_outputs(
         .map(|(h, _)| h.package.clone())
         .collect();
     if missing.is_empty() {
-        return Ok(cached);
+        return Ok(cached.into_iter().flatten().map(Ok).collect());
     }
     let built = build::build(layout, &codegen::workspace_dir(layout), &missing, color)?;
     let scratch = layout.work_dir().join("runs");
@@ -283,8 +295,8 @@ pub fn mistake_outputs(
         .iter()
         .zip(cached)
         .map(|(harness, cache)| match cache {
-            Some(outputs) => Ok(Some(outputs)),
-            None => Ok(run_trusted(
+            Some(outputs) => Ok(Ok(outputs)),
+            None => run_trusted(
                 course,
                 lesson,
                 harness,
@@ -292,8 +304,7 @@ pub fn mistake_outputs(
                 &inputs,
                 &scratch,
                 Trusted::Mistake,
-            )?
-            .ok()),
+            ),
         })
         .collect()
 }

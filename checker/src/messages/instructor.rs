@@ -288,6 +288,13 @@ impl Msg {
         }
     }
 
+    pub fn dev_mistake_does_not_compile(self, id: &str, file: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: よくある間違い {file} がコンパイルできません"),
+            en: format!("✗ {id}: the known mistake {file} does not compile"),
+        )
+    }
+
     pub fn dev_mistake_does_not_run(self, id: &str, file: &str) -> String {
         say!(self,
             ja: format!("✗ {id}: よくある間違い {file} がビルドできないか、最後まで実行できません"),

@@ -301,6 +301,33 @@ fn dev_check_says_when_two_known_mistakes_are_the_same() {
     );
 }
 
+/// A known mistake that does not compile is shown with rustc's words at its line, as a
+/// reference or a stub is, not only 'does not build or does not finish'.
+#[test]
+fn dev_check_shows_why_a_known_mistake_does_not_compile() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let mistake = "solutions/mistakes/scale/adds.rs";
+    wb.write(mistake, &wb.read(mistake).replace("v + k", "v + kk"));
+    let (output, _) = wb.run(&["dev", "check", "scale"]);
+    assert_status(&output, 1);
+    let said = stdout(&output);
+    assert!(
+        said.contains(
+            "✗ scale: the known mistake solutions/mistakes/scale/adds.rs does not compile"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("error[E0425]: cannot find value `kk`"),
+        "{said}"
+    );
+    assert!(
+        said.contains("--> solutions/mistakes/scale/adds.rs:"),
+        "{said}"
+    );
+}
+
 #[test]
 fn dev_check_in_japanese() {
     let _serial = serial();

@@ -209,7 +209,17 @@ impl Course {
                     lesson.file = name;
                     lessons.push((path, source, lesson));
                 }
-                Err(errors) => errors.iter().for_each(|e| report.lesson(&name, &source, e)),
+                Err(errors) => {
+                    // `functions` against the reference even when tests have errors: an
+                    // `args` that no longer fits a signature is as often the signature
+                    // changed by mistake, which only the reference can tell.
+                    let spans: Vec<_> = errors.iter().filter_map(|e| e.span.clone()).collect();
+                    signature_errors(&layout, &source)
+                        .into_iter()
+                        .filter(|e| e.span.as_ref().is_none_or(|s| !spans.contains(s)))
+                        .chain(errors)
+                        .for_each(|e| report.lesson(&name, &source, &e));
+                }
             }
         }
         for (i, (path, source, lesson)) in lessons.iter().enumerate() {
@@ -408,6 +418,36 @@ fn check_uses(
             error(Some(span), message);
         }
     }
+}
+
+/// Each signature of a lesson's `functions` that its reference disagrees with, read from
+/// the file alone: for a lesson whose other errors keep it from loading.
+fn signature_errors(layout: &Layout, source: &str) -> Vec<LessonError> {
+    let Ok(raw) = toml::from_str::<lesson::model::RawLesson>(source) else {
+        return Vec::new();
+    };
+    let module = raw.module.get_ref();
+    if lesson::names::module_problem(module).is_some()
+        || !module
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_')
+    {
+        return Vec::new();
+    }
+    let reference = layout.solution(module);
+    let Ok(text) = fs::read_to_string(&reference) else {
+        return Vec::new();
+    };
+    let found = signatures(&text);
+    let shown = layout.show(&reference);
+    raw.functions
+        .iter()
+        .filter_map(|f| {
+            let function = lesson::types::Signature::parse(f.get_ref()).ok()?;
+            let problem = disagreement(&found, &function, &shown)?;
+            Some(LessonError::new(Some(f.span()), problem))
+        })
+        .collect()
 }
 
 /// How the reference's own signature of a function disagrees with the lesson's, if it

@@ -362,6 +362,25 @@ fn sizes_too_large_to_draw_are_found_when_the_lesson_loads() {
     );
 }
 
+/// A signature changed in `functions` makes its tests' `args` wrong too; the cause, that
+/// the reference disagrees, is said first, at the signature, not only the `args` error.
+#[test]
+fn a_signature_that_disagrees_with_the_reference_is_said_beside_the_args_it_breaks() {
+    let _serial = serial();
+    let wb = broken(|l| l.replace("k: f32) -> Array1<f32>\"]", "k: usize) -> Array1<f32>\"]"));
+    let (output, _) = wb.run(&["list"]);
+    assert_status(&output, 2);
+    let said = stderr(&output);
+    let signature = said
+        .find("parameter 2 of `scale` (`k`) is `usize` in `functions` but `f32` in solutions/src/scale.rs")
+        .unwrap_or_else(|| panic!("{said}"));
+    let args = said
+        .find("argument `k` (usize)")
+        .unwrap_or_else(|| panic!("{said}"));
+    assert!(signature < args, "{said}");
+    assert!(said.contains("2 errors"), "{said}");
+}
+
 /// A size that `dims` does not have is the author's typo, the same in every case: said
 /// once, in the author's language, at the argument that names it, not as "case 1
 /// (seed 10): unknown size" at the test's heading.

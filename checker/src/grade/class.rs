@@ -88,11 +88,18 @@ fn note(grades: &Grades) -> String {
     {
         return first.unwrap_or_default().to_string();
     }
-    let notes: Vec<String> = grades
-        .lessons
+    // Lessons with the same note are named together: a file that does not compile or
+    // is refused costs every lesson that mounts it, and is said once.
+    let mut groups: Vec<(Vec<&str>, &str)> = Vec::new();
+    for lesson in grades.lessons.iter().filter(|l| !l.note.is_empty()) {
+        match groups.iter_mut().find(|(_, note)| *note == lesson.note) {
+            Some((ids, _)) => ids.push(&lesson.id),
+            None => groups.push((vec![&lesson.id], &lesson.note)),
+        }
+    }
+    let notes: Vec<String> = groups
         .iter()
-        .filter(|l| !l.note.is_empty())
-        .map(|l| format!("{}: {}", l.id, l.note))
+        .map(|(ids, note)| format!("{}: {note}", ids.join(", ")))
         .collect();
     notes.join("; ")
 }
@@ -173,6 +180,23 @@ mod tests {
             "student,l0,l1,total,note\n\
              s001,10,0,10,l1: does not compile\n\
              \"s002, \"\"quoted\"\"\",10,10,20,\n"
+        );
+    }
+
+    /// unit.rs that does not compile costs unit and every lesson built on it: the note
+    /// says so once, not once per lesson.
+    #[test]
+    fn lessons_with_the_same_note_are_named_together() {
+        let same = "unit.rs does not compile.";
+        let noted = note(&grades(&[
+            (0, same),
+            (0, "Look for a loop."),
+            (0, same),
+            (10, ""),
+        ]));
+        assert_eq!(
+            noted,
+            "l0, l2: unit.rs does not compile.; l1: Look for a loop."
         );
     }
 

@@ -332,9 +332,13 @@ impl Msg {
 
     pub fn dev_mistakes_recognised(self, id: &str, total: usize) -> String {
         say!(self,
-            ja: format!("✓ {id}: よくある間違い {total} 個がすべて、落ちて、正しく認識されます"),
+            ja: match total {
+                1 => format!("✓ {id}: よくある間違い 1 個はテストに落ち、正しく見分けられます"),
+                n => format!("✓ {id}: よくある間違い {n} 個は、どれもテストに落ち、正しく見分けられます"),
+            },
             en: match total {
                 1 => format!("✓ {id}: its known mistake fails and is recognised"),
+                2 => format!("✓ {id}: both known mistakes fail and are recognised"),
                 n => format!("✓ {id}: all {n} known mistakes fail and are recognised"),
             },
         )

@@ -40,7 +40,7 @@ fn dev_check_proves_the_kinds_lesson_sound() {
     let out = stdout(&output);
     assert!(!out.contains('✗'), "{out}");
     assert!(
-        out.contains("kinds: all 2 known mistakes fail and are recognised"),
+        out.contains("kinds: both known mistakes fail and are recognised"),
         "{out}"
     );
 }

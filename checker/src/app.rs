@@ -188,7 +188,11 @@ impl<'c> App<'c> {
     /// Runs lessons' hidden tests and reaches their verdicts.
     pub(crate) fn judge(&self, lessons: &[&Lesson]) -> Result<Vec<Verdict>> {
         let ui = self.ui;
-        self.judge_with(lessons, &|| eprintln!("{}", ui.fit(&ui.msg().preparing())))
+        // A blank line after it: on a new student's first `next` it comes between the
+        // lesson's text and the verdict.
+        self.judge_with(lessons, &|| {
+            eprintln!("{}\n", ui.fit(&ui.msg().preparing()))
+        })
     }
 
     /// As [`judge`](Self::judge), with what to do before the first build (watch mode

@@ -203,7 +203,7 @@ impl Workbook {
         );
         settings.add_filter(r"thread '([^']+)' \(\d+\)", "thread '$1' ([TID])");
         // The first build of a test run says it is preparing; later ones do not.
-        settings.add_filter(r"(Preparing the tests|初回の準備)[^\n]*\n", "");
+        settings.add_filter(r"(Preparing the tests|初回の準備)[^\n]*\n\n?", "");
         // A time-out on a loaded machine is explained as crowding (the code got too little
         // of a processor); snapshots show what a quiet machine says of the same code.
         // (In a CSV field, its commas had it quoted.)

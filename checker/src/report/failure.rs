@@ -4,7 +4,7 @@
 
 use super::captured::write_captured;
 use super::layout::{
-    cell_width, draw, draw_with_width, index_text, inputs_are_small, number, shape_text,
+    CellFit, cell_width, draw_with_width, index_text, inputs_are_small, number, shape_text,
     side_by_side, value_line,
 };
 use super::{Context, lang_name};
@@ -181,7 +181,15 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
         .map(|(name, a)| match a {
             Value::Array { shape, cells } if !shape.is_empty() => (
                 format!("{name} {}", shape_text(shape)),
-                draw(cx.msg(), cells, shape, None, 0, false),
+                draw_with_width(
+                    cx.msg(),
+                    cells,
+                    shape,
+                    None,
+                    0,
+                    false,
+                    CellFit::within(cx.max_width().saturating_sub(6), cell_width(cells)),
+                ),
             ),
             other => (format!("{name} = {}", value_line(other)), vec![]),
         })
@@ -229,7 +237,17 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
     // One width for both, so that the same cell sits in the same column.
     let width = cell_width(&diff.expected).max(cell_width(&diff.got));
     let draw_one = |values: &Cells, mark: Option<&[bool]>| {
-        draw_with_width(m, values, &diff.shape, mark, diff.worst, cx.ui.color, width)
+        draw_with_width(
+            m,
+            values,
+            &diff.shape,
+            mark,
+            diff.worst,
+            cx.ui.color,
+            // Each block fits the screen on its own (the two go one below the other
+            // when they do not fit side by side).
+            CellFit::within(cx.max_width().saturating_sub(6), width),
+        )
     };
     let exp_lines = draw_one(&diff.expected, None);
     let got_lines = draw_one(&diff.got, Some(&diff.wrong));

@@ -49,7 +49,8 @@ const MAX_COLS: usize = 10;
 
 /// A value drawn as lines of text. `mark` flags cells to highlight; `focus` is the
 /// cell to keep in view when the value is too large to show whole.
-pub(super) fn draw(
+#[cfg(test)]
+fn draw(
     m: Msg,
     value: &Cells,
     shape: &[usize],
@@ -57,7 +58,30 @@ pub(super) fn draw(
     focus: usize,
     color: bool,
 ) -> Vec<String> {
-    draw_with_width(m, value, shape, mark, focus, color, cell_width(value))
+    let fit = CellFit {
+        width: cell_width(value),
+        columns: MAX_COLS,
+    };
+    draw_with_width(m, value, shape, mark, focus, color, fit)
+}
+
+/// How the cells of a drawn value are laid out: each `width` columns wide, and at most
+/// `columns` of them on a line.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct CellFit {
+    pub width: usize,
+    pub columns: usize,
+}
+
+impl CellFit {
+    /// Cells `width` wide, as many as fit in `room` columns of screen beside the marks of
+    /// columns left out (`… ` and ` …`): at most [`MAX_COLS`], at least 2.
+    pub fn within(room: usize, width: usize) -> CellFit {
+        CellFit {
+            width,
+            columns: (room.saturating_sub(4) / (width + 2)).clamp(2, MAX_COLS),
+        }
+    }
 }
 
 pub(super) fn cell_width(value: &Cells) -> usize {
@@ -74,8 +98,9 @@ pub(super) fn draw_with_width(
     mark: Option<&[bool]>,
     focus: usize,
     color: bool,
-    width: usize,
+    fit: CellFit,
 ) -> Vec<String> {
+    let CellFit { width, columns } = fit;
     let cell = |i: usize| value.text(i);
     let (rows, cols) = match shape {
         [] => (1, 1),
@@ -106,7 +131,7 @@ pub(super) fn draw_with_width(
     };
     let (focus_row, focus_col) = ((focus % plane) / cols, focus % cols);
     let row_range = window(rows, focus_row, MAX_ROWS);
-    let col_range = window(cols, focus_col, MAX_COLS);
+    let col_range = window(cols, focus_col, columns.max(1));
     for p in shown_planes {
         if shape.len() > 2 {
             let lead = index_text(&shape[..shape.len() - 2], p);
@@ -269,6 +294,32 @@ mod tests {
         let lines = draw(Msg(Lang::En), &data, &[20, 20], None, 399, false);
         assert!(lines[0].contains("rows above"));
         assert!(lines.last().is_some_and(|l| l.ends_with("399")));
+    }
+
+    #[test]
+    fn a_wide_matrix_shows_the_columns_that_fit_the_screen() {
+        // train's fc1 weights, 10 columns of 7 characters: 99 columns drawn whole, on a
+        // screen of 80 with the report's indent of 6.
+        let data = Cells::F32((0..40).map(|i| -0.2583 + i as f32 / 1000.0).collect());
+        let width = cell_width(&data);
+        let lines = draw_with_width(
+            Msg(Lang::En),
+            &data,
+            &[4, 10],
+            None,
+            39,
+            false,
+            CellFit::within(74, width),
+        );
+        for line in &lines {
+            assert!(visible_width(line) <= 74, "{line:?}");
+        }
+        // The worst cell stays in view, the columns left out are marked.
+        assert!(lines[3].ends_with("-0.2193"), "{lines:?}");
+        assert!(lines[3].starts_with("… "), "{lines:?}");
+        // A screen too narrow for even that shows 2 columns, not none.
+        assert_eq!(CellFit::within(5, width).columns, 2);
+        assert_eq!(CellFit::within(200, width).columns, MAX_COLS);
     }
 
     #[test]

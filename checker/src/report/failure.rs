@@ -343,6 +343,22 @@ fn write_parts(
                 }
             }
             Failure::Harness(why) => put!(inner, cx, "    {}", m.harness_fault(why)),
+            // A part judged by bounds (`parts = [{ at_least = 0.96 }, …]`).
+            Failure::Bounds {
+                got,
+                at_least,
+                at_most,
+            } => {
+                let bound = |b: &Option<f64>| b.map(|b| format!("{b}"));
+                let text = m.bounds_failed(
+                    &number(*got as f32),
+                    bound(at_least).as_deref(),
+                    bound(at_most).as_deref(),
+                );
+                for line in text.lines() {
+                    put!(inner, cx, "    {line}");
+                }
+            }
             // A part's failure is always one of the above.
             _ => {}
         }

@@ -622,6 +622,49 @@ fn a_show_that_cannot_draw_its_scenario_is_an_error_at_its_line() {
     assert_status(&output, 0);
 }
 
+/// A part judged by a bound that fails says so under the part's name, as a whole test
+/// with a bound does ('The result is 9, above the 4 this test allows.'): the heading
+/// was printed with nothing below it, and a student whose trained network missed the
+/// accuracy read only 'the accuracy:'.
+#[test]
+fn a_part_that_misses_its_bound_says_by_how_much() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let grid = wb.read("lessons/02-grid.toml");
+    let edited = grid
+        .replace(
+            "returns = \"Array1<f32>\"\ncode = \"\"\"\nlet grid = Grid { cells };\ngrid.scaled_sums(k)\n",
+            "returns = \"(f32, Array1<f32>)\"\ncode = \"\"\"\nlet grid = Grid { cells };\nlet sums = grid.scaled_sums(k);\n(sums.len() as f32, sums)\n",
+        )
+        .replace(
+            "cases = 4\n",
+            "cases = 4\nparts = [{ name = { ja = \"行の数\", en = \"the number of rows\" }, at_most = 4 }, {}]\n",
+        );
+    assert_ne!(edited, grid);
+    wb.write("lessons/02-grid.toml", &edited);
+    wb.student("scale", "scale_pass");
+    wb.write(
+        "exercises/src/grid.rs",
+        &wb.read("solutions/src/grid.rs")
+            .replace("scale(&row_sums(&self.cells), k)", "Array1::zeros(9)"),
+    );
+    let (output, _) = wb.run(&["check", "grid"]);
+    assert_status(&output, 1);
+    let said = stdout(&output);
+    assert!(
+        said.contains(
+            "    the number of rows:\n      The result is 9, above the 4 this test allows."
+        ),
+        "{said}"
+    );
+    let (output, _) = wb.run(&["--lang", "ja", "check", "grid"]);
+    let said = stdout(&output);
+    assert!(
+        said.contains("    行の数：\n      結果は 9 で、基準の 4 を超えています。"),
+        "{said}"
+    );
+}
+
 /// `parts` judges a tuple: on a scenario that returns an array it is an error at its
 /// line, in both languages.
 #[test]

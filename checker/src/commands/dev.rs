@@ -384,7 +384,7 @@ fn failing_test_diagnostic(m: Msg, lesson: &Lesson, verdict: &TestVerdict) -> St
         return String::new();
     };
     let case = case_text(m, lesson, Some(verdict.test), first.index);
-    let (message, notes) = match &first.failure {
+    let (message, notes) = match cause(&first.failure) {
         Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_) => {
             let case = (test.cases.len() > 1).then_some(case.as_str());
             (m.dev_fault(DevFault::DiffersFromExpected(case)), vec![])
@@ -434,6 +434,19 @@ fn failing_test_diagnostic(m: Msg, lesson: &Lesson, verdict: &TestVerdict) -> St
         &message,
         &notes,
     )
+}
+
+/// What a failure of the reference is about: in a tuple, a part that missed its bound
+/// (`parts = [{ at_least = … }]`; the reference is not compared with itself), else itself.
+fn cause(failure: &Failure) -> &Failure {
+    match failure {
+        Failure::Parts(parts) => parts
+            .iter()
+            .map(|(_, part)| cause(part))
+            .find(|part| matches!(part, Failure::Bounds { .. }))
+            .unwrap_or(failure),
+        other => other,
+    }
 }
 
 /// Random values in a lesson above which `dev check` says what they cost (1 Mi values,

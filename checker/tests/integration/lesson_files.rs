@@ -665,6 +665,31 @@ fn a_part_that_misses_its_bound_says_by_how_much() {
     );
 }
 
+/// A reference that misses a part's bound is told so by `dev check`, as for a test's own
+/// bound, not 'differs from `expected`', which the scenario does not have.
+#[test]
+fn dev_check_says_when_the_reference_misses_a_parts_bound() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let grid = wb.read("lessons/02-grid.toml");
+    let edited = grid
+        .replace(
+            "returns = \"Array1<f32>\"\ncode = \"\"\"\nlet grid = Grid { cells };\ngrid.scaled_sums(k)\n",
+            "returns = \"(f32, Array1<f32>)\"\ncode = \"\"\"\nlet grid = Grid { cells };\nlet sums = grid.scaled_sums(k);\n(sums.len() as f32, sums)\n",
+        )
+        .replace("cases = 4\n", "cases = 4\nparts = [{ at_most = 0 }, {}]\n");
+    assert_ne!(edited, grid);
+    wb.write("lessons/02-grid.toml", &edited);
+    let (output, _) = wb.run(&["dev", "check", "grid"]);
+    assert_status(&output, 1);
+    let said = stdout(&output);
+    assert!(
+        said.contains("outside `at_most = 0`: the reference must pass its own bounds"),
+        "{said}"
+    );
+    assert!(!said.contains("differs from `expected`"), "{said}");
+}
+
 /// `parts` judges a tuple: on a scenario that returns an array it is an error at its
 /// line, in both languages.
 #[test]

@@ -169,7 +169,7 @@ impl Msg {
                 en: "cargo could not build the reference solution".to_string(),
             ),
             DevFault::Panicked(case) => say!(self,
-                ja: format!("模範解答が、このテストのケース {case} でパニックを起こしました"),
+                ja: format!("模範解答が、このテストの{}でパニックを起こしました", case_ja(case)),
                 en: format!("the reference solution panicked in case {case} of this test"),
             ),
             DevFault::TooSlow => say!(self,
@@ -181,11 +181,11 @@ impl Msg {
                 en: format!("the reference solution stopped during this test: {how}"),
             ),
             DevFault::NoResult(case) => say!(self,
-                ja: format!("模範解答が、このテストのケース {case} で結果を返しませんでした"),
+                ja: format!("模範解答が、このテストの{}で結果を返しませんでした", case_ja(case)),
                 en: format!("the reference solution gave no result for case {case} of this test"),
             ),
             DevFault::DiffersFromExpected(Some(case)) => say!(self,
-                ja: format!("ケース {case} で、模範解答の結果が `expected` と違います。`expected` は正しいですか？"),
+                ja: format!("{}で、模範解答の結果が `expected` と違います。`expected` は正しいですか？", case_ja(case)),
                 en: format!("the reference's result for case {case} differs from `expected`: is `expected` right?"),
             ),
             // A test of one case (every fixed one): no number to give.
@@ -194,11 +194,11 @@ impl Msg {
                 en: "the reference's result differs from `expected`: is `expected` right?".to_string(),
             ),
             DevFault::OutOfBounds { case, got, bounds } => say!(self,
-                ja: format!("ケース {case} の模範解答の結果は {got} で、{} の外です。模範解答は、自分のテストの範囲に収まらなければなりません", bounds.join("、")),
-                en: format!("the reference's result for case {case} is {got}, outside {}: the reference must pass its own bounds", bounds.join(" and ")),
+                ja: format!("{}の模範解答の結果は {} で、{} の外です。模範解答は、自分のテストの範囲に収まらなければなりません", case_ja(case), number(got), bounds.join("、")),
+                en: format!("the reference's result for case {case} is {}, outside {}: the reference must pass its own bounds", number(got), bounds.join(" and ")),
             ),
             DevFault::ReachesTodo(case) => say!(self,
-                ja: format!("模範解答が、ケース {case} で todo!() に達しました"),
+                ja: format!("模範解答が、{}で todo!() に達しました", case_ja(case)),
                 en: format!("the reference solution reaches a todo!() in case {case}"),
             ),
             DevFault::OverTimeLimit(seconds) => say!(self,
@@ -206,11 +206,11 @@ impl Msg {
                 en: format!("the reference solution did not finish within `time_limit` ({seconds} s), which counts from the harness's start"),
             ),
             DevFault::StoppedInCase(case, how) => say!(self,
-                ja: format!("模範解答がケース {case} で止まりました：{how}"),
+                ja: format!("模範解答が{}で止まりました：{how}", case_ja(case)),
                 en: format!("the reference solution stopped in case {case}: {how}"),
             ),
             DevFault::HarnessFailed(case) => say!(self,
-                ja: format!("ハーネスが、このテストのケース {case} を実行できませんでした"),
+                ja: format!("ハーネスが、このテストの{}を実行できませんでした", case_ja(case)),
                 en: format!("the harness could not run case {case} of this test"),
             ),
         }
@@ -451,6 +451,20 @@ impl Msg {
                 then prove the lesson sound with `{RUN} dev check {id}`."),
         )
     }
+}
+
+/// 「ケース 3 」 or 「ケース 3（シード 12）」, to put before a particle: a space after a
+/// number, none after a closing bracket.
+fn case_ja(case: &str) -> String {
+    match case.ends_with('）') {
+        true => format!("ケース {case}"),
+        false => format!("ケース {case} "),
+    }
+}
+
+/// A number as reports write it (`4.9102`, not `4.9101563`).
+fn number(x: f32) -> String {
+    cnnlings_runtime::elem::number(x)
 }
 
 /// What `dev check` says is wrong between a lesson's file and its reference (the case

@@ -204,6 +204,30 @@ mod tests {
         assert!(EN.nan_got(false).contains("log (ln) of 0"));
     }
 
+    /// A case with its seed ends in a bracket: no space before the particle after it;
+    /// and the reference's number is written as reports write numbers.
+    #[test]
+    fn dev_check_says_a_case_as_japanese_is_written() {
+        let bounds = ["`at_least = 10`".to_string()];
+        let fault = |case| DevFault::OutOfBounds {
+            case,
+            got: 4.910_156_3,
+            bounds: &bounds,
+        };
+        assert_eq!(
+            JA.dev_fault(fault("1（シード 1）")),
+            "ケース 1（シード 1）の模範解答の結果は 4.9102 で、`at_least = 10` の外です。模範解答は、自分のテストの範囲に収まらなければなりません"
+        );
+        assert_eq!(
+            EN.dev_fault(fault("1 (seed 1)")),
+            "the reference's result for case 1 (seed 1) is 4.9102, outside `at_least = 10`: the reference must pass its own bounds"
+        );
+        assert_eq!(
+            JA.dev_fault(DevFault::ReachesTodo("3")),
+            "模範解答が、ケース 3 で todo!() に達しました"
+        );
+    }
+
     #[test]
     fn japanese_names_the_output_streams_in_japanese() {
         assert_eq!(

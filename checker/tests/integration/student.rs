@@ -446,6 +446,28 @@ fn a_students_own_assertion_is_not_taken_for_a_known_mistake() {
     assert!(out.contains("`>=`"), "{out}");
 }
 
+/// A train_epoch that computes the gradients but never calls sgd_step is a known
+/// mistake: a student who left the step out read only that every weight differed.
+#[test]
+fn training_that_never_steps_is_named() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    wb.install("solutions/src");
+    let solved = wb.read("exercises/src/train.rs");
+    let never = solved.replace("        sgd_step(cnn, &grads, learning_rate);\n", "");
+    assert_ne!(never, solved);
+    wb.write("exercises/src/train.rs", &never);
+    for (lang, words) in [
+        ("en", "`train_epoch` never updates the weights"),
+        ("ja", "`train_epoch` で、重みを更新していません。"),
+    ] {
+        let (output, _) = wb.run(&["--lang", lang, "check", "train"]);
+        assert_status(&output, 1);
+        let out = stdout(&output);
+        assert!(out.contains(words), "{out}");
+    }
+}
+
 #[test]
 fn two_known_mistakes_at_once_are_both_named() {
     let _serial = serial();

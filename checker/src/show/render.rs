@@ -354,19 +354,26 @@ pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
         };
         lines.extend(sum);
         if differs(value, right) {
-            let diff = value - right;
-            let sign = if diff > 0.0 { "+" } else { "" };
-            let text = match style.lang {
-                Lang::Ja => format!(
-                    "  ✗ 模範解答は {}。あなたの値との差は {sign}{} です。",
-                    number(right),
-                    number(diff)
+            // The line above ends in the student's value: say what it should have been,
+            // in the words of the frame (its products' sum, its window's maximum), and
+            // whose the value above is. "The reference gives 4: yours is off by -1"
+            // under "… + 1×1 = 3" left a student to work out which was which.
+            let (right, value) = (number(right), number(value));
+            let text = match (is_conv, style.lang) {
+                (true, Lang::Ja) => format!(
+                    "  ✗ この {} 個の積の和は {right} です。あなたの conv2d は {value} を返しました。",
+                    kh * kw
                 ),
-                Lang::En => format!(
-                    "  ✗ The reference gives {}: yours is off by {sign}{}.",
-                    number(right),
-                    number(diff)
+                (true, Lang::En) => format!(
+                    "  ✗ These {} products add up to {right}; your conv2d gave {value}.",
+                    kh * kw
                 ),
+                (false, Lang::Ja) => format!(
+                    "  ✗ 最大値は {right} です。あなたの max_pool2d は {value} を返しました。"
+                ),
+                (false, Lang::En) => {
+                    format!("  ✗ The maximum is {right}; your max_pool2d gave {value}.")
+                }
             };
             lines.push(style.bad(&text));
         }

@@ -181,9 +181,15 @@ fn a_wrong_conv2d_shows_both_values_and_marks_the_difference() {
     let flipped = wb.read("solutions/mistakes/conv/flipped_kernel.rs");
     wb.write("exercises/src/conv.rs", &flipped);
     let en = show(&wb, &["show", "conv", "--no-animate"]);
+    // Under "… + 1×1 = 3", the student's value: what the nine products add up to.
     assert!(
-        en.contains("✗ The reference gives 4: yours is off by -1."),
+        en.contains("= 3\n  ✗ These 9 products add up to 4; your conv2d gave 3.\n"),
         "{en}"
+    );
+    let ja = show(&wb, &["--lang", "ja", "show", "conv", "--no-animate"]);
+    assert!(
+        ja.contains("  ✗ この 9 個の積の和は 4 です。あなたの conv2d は 3 を返しました。\n"),
+        "{ja}"
     );
     assert!(
         en.contains("✗ The 6 cells marked ! differ from the reference."),

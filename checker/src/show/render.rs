@@ -323,6 +323,10 @@ pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
         lines.push(String::new());
         let value = s.output.get(r, c);
         let right = s.reference.get(r, c);
+        // The sum or the maximum as arithmetic says it, which is the reference's value: a
+        // line "4、8、7、1 の最大値は 4" or "… + 1×1 = 3" would teach a false fact. The
+        // student's own value stands in the output grid, marked, and in the ✗ line below.
+        let stated = if differs(value, right) { right } else { value };
         let patch: Vec<f32> = (top..top + kh)
             .flat_map(|i| (left..left + kw).map(move |j| (i, j)))
             .map(|(i, j)| s.image.get(i, j))
@@ -341,11 +345,11 @@ pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
                 }
                 lines
                     .pop()
-                    .map(|last| format!("{last} {}", style.mark(&number(value))))
+                    .map(|last| format!("{last} {}", style.mark(&number(stated))))
             }
             None => {
                 let cells: Vec<String> = patch.iter().map(|&x| number(x)).collect();
-                let value = style.mark(&number(value));
+                let value = style.mark(&number(stated));
                 Some(match style.lang {
                     Lang::Ja => format!("  {} の最大値は {value}", cells.join("、")),
                     Lang::En => format!("  max({}) = {value}", cells.join(", ")),
@@ -354,10 +358,10 @@ pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
         };
         lines.extend(sum);
         if differs(value, right) {
-            // The line above ends in the student's value: say what it should have been,
-            // in the words of the frame (its products' sum, its window's maximum), and
-            // whose the value above is. "The reference gives 4: yours is off by -1"
-            // under "… + 1×1 = 3" left a student to work out which was which.
+            // The line above ends in the right value: say it again in the words of the
+            // frame (its products' sum, its window's maximum), with the student's beside
+            // it. "The reference gives 4: yours is off by -1" left a student to work out
+            // which was which.
             let (right, value) = (number(right), number(value));
             let text = match (is_conv, style.lang) {
                 (true, Lang::Ja) => format!(

@@ -181,9 +181,14 @@ fn a_wrong_conv2d_shows_both_values_and_marks_the_difference() {
     let flipped = wb.read("solutions/mistakes/conv/flipped_kernel.rs");
     wb.write("exercises/src/conv.rs", &flipped);
     let en = show(&wb, &["show", "conv", "--no-animate"]);
-    // Under "… + 1×1 = 3", the student's value: what the nine products add up to.
+    // The sum line says what the nine products add up to (never "… + 1×1 = 3", which
+    // would be false arithmetic), and the student's value comes after it.
     assert!(
-        en.contains("= 3\n  ✗ These 9 products add up to 4; your conv2d gave 3.\n"),
+        en.contains(" = 4\n  ✗ These 9 products add up to 4; your conv2d gave 3.\n"),
+        "{en}"
+    );
+    assert!(
+        !en.contains(" = 3\n  ✗ These 9 products add up to 4"),
         "{en}"
     );
     let ja = show(&wb, &["--lang", "ja", "show", "conv", "--no-animate"]);
@@ -193,6 +198,27 @@ fn a_wrong_conv2d_shows_both_values_and_marks_the_difference() {
     );
     assert!(
         en.contains("✗ The 6 cells marked ! differ from the reference."),
+        "{en}"
+    );
+}
+
+/// A max pooling that keeps each window's first cell: the frame still says the window's
+/// true maximum ("4、8、7、1 の最大値は 8"), never the student's 4 as if it were the maximum.
+#[test]
+fn a_wrong_max_pool2d_is_not_said_to_be_the_maximum() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    let first = wb.read("solutions/mistakes/pool/first_cell.rs");
+    wb.write("exercises/src/pool.rs", &first);
+    let ja = show(&wb, &["--lang", "ja", "show", "pool", "--no-animate"]);
+    assert!(
+        ja.contains("4、8、7、1 の最大値は 8\n  ✗ 最大値は 8 です。あなたの max_pool2d は 4 を返しました。\n"),
+        "{ja}"
+    );
+    assert!(!ja.contains("4、8、7、1 の最大値は 4"), "{ja}");
+    let en = show(&wb, &["show", "pool", "--no-animate"]);
+    assert!(
+        en.contains("max(4, 8, 7, 1) = 8\n  ✗ The maximum is 8; your max_pool2d gave 4.\n"),
         "{en}"
     );
 }

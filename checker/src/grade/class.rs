@@ -97,11 +97,20 @@ fn note(grades: &Grades) -> String {
             None => groups.push((vec![&lesson.id], &lesson.note)),
         }
     }
-    let notes: Vec<String> = groups
-        .iter()
-        .map(|(ids, note)| format!("{}: {note}", ids.join(", ")))
-        .collect();
-    notes.join("; ")
+    // Notes are sentences: after a full stop the next follows as a sentence would
+    // ("… never ends. grid: …", 「…ください。grid: …」), not after "; " (".; ").
+    let mut joined = String::new();
+    for (ids, note) in &groups {
+        if !joined.is_empty() {
+            joined.push_str(match joined.chars().last() {
+                Some('。' | '）') => "",
+                Some('.' | '!' | '?' | ')') => " ",
+                _ => "; ",
+            });
+        }
+        joined.push_str(&format!("{}: {note}", ids.join(", ")));
+    }
+    joined
 }
 
 /// One student's JSON: the grades of `grade --format json`, with the student's id.

@@ -65,6 +65,15 @@ impl Msg {
         )
     }
 
+    /// A gradebook note: the lesson's code still has its stub's `todo!()` where the tests
+    /// went (in part or in whole: the failures are all "not implemented").
+    pub fn still_todo(self, file: &str) -> String {
+        say!(self,
+            ja: format!("{file} に todo!() が残っています。まだ書かれていない部分があります。"),
+            en: format!("{file} still has a todo!(): a part is not written yet."),
+        )
+    }
+
     pub fn cannot_call(self, file: &str) -> String {
         say!(self,
             ja: format!("隠しテストが {file} のコードを呼び出せません。"),

@@ -205,8 +205,24 @@ mod tests {
         ]));
         assert_eq!(
             noted,
-            "l0, l2: unit.rs does not compile.; l1: Look for a loop."
+            "l0, l2: unit.rs does not compile. l1: Look for a loop."
         );
+    }
+
+    /// Notes follow one another as sentences do in their language: after 。 nothing, after
+    /// a full stop a space, and "; " only after a note that ends without one.
+    #[test]
+    fn notes_follow_one_another_as_sentences() {
+        let ja = note(&grades(&[
+            (0, "unit.rs がコンパイルできません。"),
+            (0, "終わらないループがないか確かめてください。"),
+        ]));
+        assert_eq!(
+            ja,
+            "l0: unit.rs がコンパイルできません。l1: 終わらないループがないか確かめてください。"
+        );
+        let bare = note(&grades(&[(0, "does not compile"), (0, "Look for a loop.")]));
+        assert_eq!(bare, "l0: does not compile; l1: Look for a loop.");
     }
 
     #[test]

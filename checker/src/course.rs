@@ -586,19 +586,8 @@ fn defines_fn(text: &str, name: &str) -> bool {
 }
 
 /// An error in a lesson file as rustc shows one: the message, then the file, line and
-/// column with the line itself marked, then any notes. Without a span, the file's name.
-pub fn render_error(
-    name: &str,
-    source: &str,
-    span: Option<std::ops::Range<usize>>,
-    message: &str,
-    notes: &[String],
-) -> String {
-    render_error_in(Lang::En, name, source, span, message, notes)
-}
-
-/// [`render_error`] in a language: in Japanese, labelled 「エラー」 (the message and
-/// notes must be Japanese already).
+/// column with the line itself marked, then any notes; without a span, the file's name.
+/// In Japanese, labelled 「エラー」 (the message and notes must be Japanese already).
 pub fn render_error_in(
     lang: Lang,
     name: &str,

@@ -14,7 +14,7 @@ use crate::harness::run::{Captured, Ending, Outcome, RunResult};
 use crate::harness::{self, LessonRun, StudentRun};
 use crate::lesson::Expected;
 use crate::lesson::{self, Lesson};
-use crate::messages::{DevFault, Lang, Msg};
+use crate::messages::{DevFault, Msg};
 use crate::progress::Store;
 use crate::report;
 use crate::verdict::{self, Failure, FaultKind, LessonFault, Missing, TestVerdict, Verdict};
@@ -343,29 +343,14 @@ fn fault_diagnostic(m: Msg, lesson: &Lesson, fault: &LessonFault) -> String {
             },
         ),
     };
-    render_error(
-        m,
+    course::render_error_in(
+        m.0,
         &lesson.file,
         &lesson.source,
         fault.span(lesson),
         &message,
         &notes,
     )
-}
-
-/// An error at a line of a lesson file, labelled in the author's language.
-fn render_error(
-    m: Msg,
-    name: &str,
-    source: &str,
-    span: Option<std::ops::Range<usize>>,
-    message: &str,
-    notes: &[String],
-) -> String {
-    match m.0 {
-        Lang::En => course::render_error(name, source, span, message, notes),
-        lang => course::render_error_in(lang, name, source, span, message, notes),
-    }
 }
 
 /// A case's number in its test, with its seed if it was drawn: `4 (seed 6)`.
@@ -426,8 +411,8 @@ fn failing_test_diagnostic(m: Msg, lesson: &Lesson, verdict: &TestVerdict) -> St
             vec![why.clone()],
         ),
     };
-    render_error(
-        m,
+    course::render_error_in(
+        m.0,
         &lesson.file,
         &lesson.source,
         Some(test.span.clone()),

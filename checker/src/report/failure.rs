@@ -10,6 +10,7 @@ use super::layout::{
 use super::{Context, lang_name};
 use crate::lesson::types::Label;
 use crate::lesson::{EntryKind, Lesson, Test};
+use crate::messages::Msg;
 use crate::text::visible_width;
 use crate::verdict::{CaseFailure, Failure, Missing, TestVerdict, ValueDiff, Verdict};
 use cnnlings_runtime::{Cells, Value};
@@ -349,13 +350,7 @@ fn write_parts(
                 at_least,
                 at_most,
             } => {
-                let bound = |b: &Option<f64>| b.map(|b| format!("{b}"));
-                let text = m.bounds_failed(
-                    &number(*got as f32),
-                    bound(at_least).as_deref(),
-                    bound(at_most).as_deref(),
-                );
-                for line in text.lines() {
+                for line in bounds_failed(m, *got, *at_least, *at_most).lines() {
                     put!(inner, cx, "    {line}");
                 }
             }
@@ -425,14 +420,7 @@ fn write_failure(
             got,
             at_least,
             at_most,
-        } => {
-            let bound = |b: &Option<f64>| b.map(|b| format!("{b}"));
-            out.push_str(&indented(m.bounds_failed(
-                &number(*got as f32),
-                bound(at_least).as_deref(),
-                bound(at_most).as_deref(),
-            )))
-        }
+        } => out.push_str(&indented(bounds_failed(m, *got, *at_least, *at_most))),
         Failure::Missing(why) => {
             let text = match why {
                 Missing::TimedOut(time_use) => {
@@ -487,4 +475,14 @@ pub fn test_report(cx: &Context, lesson: &Lesson, verdict: &TestVerdict) -> Stri
         put!(out, cx, "    {}", m.not_run(not_run));
     }
     out
+}
+
+/// How a value missed its bounds (`at_least`, `at_most`), in the student's language.
+fn bounds_failed(m: Msg, got: f64, at_least: Option<f64>, at_most: Option<f64>) -> String {
+    let bound = |b: Option<f64>| b.map(|b| format!("{b}"));
+    m.bounds_failed(
+        &number(got as f32),
+        bound(at_least).as_deref(),
+        bound(at_most).as_deref(),
+    )
 }

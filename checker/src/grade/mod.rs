@@ -203,23 +203,25 @@ fn note(cx: &Context, lesson: &Lesson, verdict: &Verdict, whole: &str) -> String
                 });
             // A lesson left as its stub (or with a todo!() still in it) is told from a
             // wrong attempt, which has no note: both score 0.
-            let todo = tests
-                .iter()
-                .flat_map(|t| &t.failures)
-                .find_map(|f| match &f.failure {
-                    Failure::NotImplemented { location } => Some(location),
-                    _ => None,
-                });
-            match (timed_out, todo) {
-                (Some(time_use), _) => m.timed_out(lesson.time_limit.as_secs_f64(), time_use),
-                (None, Some(location)) if verdict.not_started() => {
-                    let file = location.split(':').next().unwrap_or(location);
-                    let file = std::path::Path::new(file)
-                        .file_name()
-                        .map_or_else(|| file.to_string(), |n| n.to_string_lossy().into_owned());
-                    m.still_todo(&file)
+            let todo = || {
+                tests
+                    .iter()
+                    .flat_map(|t| &t.failures)
+                    .find_map(|f| match &f.failure {
+                        Failure::NotImplemented { location } => Some(location.as_str()),
+                        _ => None,
+                    })
+            };
+            match timed_out {
+                Some(time_use) => m.timed_out(lesson.time_limit.as_secs_f64(), time_use),
+                None if verdict.not_started() => {
+                    let file = todo()
+                        .and_then(|at| at.split(':').next())
+                        .unwrap_or_default();
+                    let name = std::path::Path::new(file).file_name();
+                    m.still_todo(&name.map_or(file.into(), |n| n.to_string_lossy()))
                 }
-                _ => String::new(),
+                None => String::new(),
             }
         }
         // Which file: a lesson that does not build because of an earlier one's file

@@ -48,26 +48,15 @@ pub fn run(cli: Cli) -> ExitCode {
         );
         return ExitCode::from(Exit::Usage);
     };
-    if let Command::Grade {
-        exercises, lessons, ..
-    } = &cli.command
-    {
-        // Paths typed on the command line are relative to the current folder.
-        let absolute =
-            |p: &std::path::PathBuf| std::path::absolute(p).unwrap_or_else(|_| p.clone());
-        if let Some(exercises) = exercises.as_ref().map(absolute) {
-            if !exercises.join("src").is_dir() {
-                eprintln!(
-                    "{}",
-                    ui.fit(&msg.no_src_folder(&exercises.display().to_string()))
-                );
-                return ExitCode::from(Exit::Usage);
-            }
-            layout = layout.with_exercises(exercises);
-        }
-        if let Some(lessons) = lessons.as_ref().map(absolute) {
-            layout.overlay = Some(lessons);
-        }
+    // Private lessons over the course's (`grade --lessons`, `dev check --lessons`); paths
+    // typed on the command line are relative to the current folder.
+    let overlay = match &cli.command {
+        Command::Grade { lessons, .. } => lessons.as_ref(),
+        Command::Dev(DevCommand::Check { overlay, .. }) => overlay.as_ref(),
+        _ => None,
+    };
+    if let Some(dir) = overlay {
+        layout.overlay = Some(std::path::absolute(dir).unwrap_or_else(|_| dir.clone()));
     }
     crate::timings::mark("start and command line");
     let course = match Course::load(layout) {
@@ -75,6 +64,29 @@ pub fn run(cli: Cli) -> ExitCode {
         Err(errors) => {
             eprint!("{}", errors.rendered_in(lang));
             eprintln!("\n{}", ui.fit(&msg.lesson_errors(errors.count)));
+            // Gradescope still gets a result: the autograder is broken, not the work.
+            if let Command::Grade {
+                format: crate::cli::GradeFormat::Gradescope,
+                class: None,
+                output,
+                ..
+            } = &cli.command
+            {
+                let results = crate::grade::formats::gradescope_broken(
+                    &msg.gradescope_broken(),
+                    errors.rendered_in(lang),
+                );
+                let written = match output {
+                    Some(path) => std::fs::write(path, &results).is_ok(),
+                    None => {
+                        print!("{results}");
+                        true
+                    }
+                };
+                if !written {
+                    return ExitCode::from(Exit::Internal);
+                }
+            }
             return ExitCode::from(Exit::Usage);
         }
     };
@@ -110,7 +122,12 @@ pub fn run(cli: Cli) -> ExitCode {
             let class = std::path::absolute(&class).unwrap_or(class);
             app.grade_class(&class, output.as_deref())
         }
-        Command::Grade { format, output, .. } => app.grade(format, output.as_deref()),
+        Command::Grade {
+            format,
+            output,
+            exercises,
+            ..
+        } => app.grade(format, output.as_deref(), exercises.as_deref()),
         Command::Show {
             what,
             no_animate,
@@ -118,7 +135,7 @@ pub fn run(cli: Cli) -> ExitCode {
             digit,
             png,
         } => app.show(what, no_animate, test, digit, png.as_deref()),
-        Command::Dev(DevCommand::Check { lessons }) => app.dev_check(&lessons),
+        Command::Dev(DevCommand::Check { lessons, .. }) => app.dev_check(&lessons),
         Command::Dev(DevCommand::New { name }) => app.dev_new(&name),
     };
     match result {

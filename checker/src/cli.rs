@@ -140,6 +140,11 @@ pub enum DevCommand {
         /// Prove only these lessons (ids, as `list` shows them), the one you are writing,
         /// say; every lesson file is still loaded and checked for errors.
         lessons: Vec<String>,
+        /// Prove private lessons, read as `grade --lessons DIR` reads them (a file in DIR
+        /// replaces the course's file of the same name, a new name adds a lesson): the
+        /// lessons of DIR, or the ids given. Relative to the current folder.
+        #[arg(long = "lessons", value_name = "DIR")]
+        overlay: Option<PathBuf>,
     },
     /// Start a new lesson: a lesson file with every field explained, a stub and a reference,
     /// registered so that it shows in `list` at once.
@@ -439,10 +444,17 @@ const JAPANESE: &[JapaneseHelp] = &[
         "dev check",
         "すべてのレッスンが正しく作られているかを確かめます。読み込めること、模範解答がすべての隠しテストに通ること、\
          スタブが落ちること、よくある間違いがそれぞれ落ちて、正しく見分けられることを調べます。",
-        &[(
-            "lessons",
-            "このレッスンだけを確かめます（`list` に出る名前。書いている途中のレッスンなど）。レッスンファイルは、どれも読み込んで誤りがないかを確かめます。",
-        )],
+        &[
+            (
+                "lessons",
+                "このレッスンだけを確かめます（`list` に出る名前。書いている途中のレッスンなど）。レッスンファイルは、どれも読み込んで誤りがないかを確かめます。",
+            ),
+            (
+                "overlay",
+                "非公開のレッスンを確かめます。`grade --lessons` と同じように読みます（このフォルダのファイルは lessons/ の同じ名前のファイルの代わりになり、\
+             新しい名前のファイルはレッスンとして加わります）。確かめるのは、このフォルダのレッスンか、指定したレッスンです。今のフォルダからの相対パスです。",
+            ),
+        ],
     ),
     (
         "dev new",

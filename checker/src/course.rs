@@ -151,6 +151,15 @@ impl CourseErrors {
 }
 
 impl Course {
+    /// Whether a lesson's file is one of the private lessons (`--lessons DIR`), not the
+    /// course's own.
+    pub fn is_private(&self, lesson: &Lesson) -> bool {
+        self.layout
+            .overlay
+            .as_ref()
+            .is_some_and(|dir| Path::new(&lesson.file).starts_with(self.layout.show(dir)))
+    }
+
     /// Reads and validates every lesson; all problems are reported at once.
     pub fn load(layout: Layout) -> Result<Course, CourseErrors> {
         let mut report = Reporter::default();

@@ -39,14 +39,19 @@ impl<'c> App<'c> {
         refs.sort_by_key(|l| self.number_of(l));
         if only.is_empty() {
             refs = lessons.iter().collect();
+            // `--lessons DIR`: the private lessons, those whose file is in DIR.
+            if let Some(dir) = &self.course.layout.overlay {
+                refs.retain(|l| self.course.is_private(l));
+                if refs.is_empty() {
+                    let dir = self.course.layout.show(dir);
+                    eprintln!("{}", self.ui.fit(&m.dev_overlay_empty(&dir)));
+                    return Ok(Exit::Usage);
+                }
+            }
         }
         let mut problems = 0;
         let ui = self.ui;
         let say = |line: String| ui.fit(&line);
-        let mut problem = |line: String| {
-            println!("{}", say(line));
-            problems += 1;
-        };
 
         // The course as loaded, with the student's modules read from another folder.
         let workbook = &self.course.layout;
@@ -63,74 +68,29 @@ impl<'c> App<'c> {
         for (&lesson, run) in refs.iter().zip(runs?) {
             references.push(run.reference.clone());
             let verdict = verdict::judge(lesson, run);
-            if verdict.passed() {
-                println!(
+            match self.reference_problem(lesson, &verdict, TrustedLimits::Generous) {
+                None => println!(
                     "{}",
                     say(m.dev_reference_passes(
                         &lesson.id,
                         lesson.tests.len(),
                         lesson.case_count()
                     ))
-                );
-                continue;
-            }
-            match &verdict {
-                Verdict::LessonFault(faults) => {
-                    broken.push(lesson.id.clone());
-                    problem(m.dev_lesson_broken(&lesson.id));
-                    for fault in faults {
-                        let text = fault_diagnostic(m, lesson, fault);
-                        print!("{}", self.context().relative(&text));
+                ),
+                Some(found) => {
+                    if found.broken {
+                        broken.push(lesson.id.clone());
                     }
-                }
-                Verdict::CompileError { .. } | Verdict::CargoFailed(_) | Verdict::Unreadable(_) => {
-                    broken.push(lesson.id.clone());
-                    problem(m.dev_reference_does_not_compile(&lesson.id));
-                    print!(
-                        "{}",
-                        report::failure_report(&self.context(), lesson, &verdict)
-                    );
-                }
-                Verdict::Ran { tests, .. } => {
-                    // A wrong `expected` is the likely cause only when every failure is a
-                    // value that differs from one the lesson gives.
-                    let expected_wrong = tests.iter().all(|t| {
-                        t.failures.iter().all(|f| {
-                            matches!(
-                                f.failure,
-                                Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_)
-                            ) && matches!(
-                                lesson.tests[t.test].cases.get(f.index).map(|c| &c.expected),
-                                Some(Expected::Given(_))
-                            )
-                        })
-                    });
-                    problem(match expected_wrong {
-                        true => m.dev_reference_fails(&lesson.id),
-                        false => m.dev_reference_fails_tests(&lesson.id),
-                    });
-                    for test in tests.iter().filter(|t| !t.passed()) {
-                        let text = failing_test_diagnostic(m, lesson, test);
-                        print!("{}", self.context().relative(&text));
-                    }
-                    // Values that differ are worth seeing side by side; the diagnostics
-                    // above say all there is about a panic or a time-out.
-                    let values = tests.iter().flat_map(|t| &t.failures).any(|f| {
-                        matches!(
-                            f.failure,
-                            Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_)
-                        )
-                    });
-                    if values {
-                        println!("{}", say(m.dev_report_is_the_references()));
-                        print!(
-                            "{}",
-                            report::failure_report(&self.context(), lesson, &verdict)
-                        );
-                    }
+                    print!("{}", found.text);
+                    problems += 1;
                 }
             }
         }
+
+        let mut problem = |line: String| {
+            println!("{}", say(line));
+            problems += 1;
+        };
 
         // The pristine stubs (`lessons/stubs/`), as a student first sees them, whatever
         // the workbook's own exercises hold now, and with no progress.
@@ -298,6 +258,96 @@ impl<'c> App<'c> {
     }
 }
 
+/// The limits the reference ran under, which its time-out is told against.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TrustedLimits {
+    /// 4 × `time_limit`, at least 10 s (`dev check`'s trusted run; its run as a student's
+    /// code is held to `time_limit` and fails a test if slower).
+    Generous,
+    /// The lesson's own `time_limit` and `memory_limit` (grading's run of the reference).
+    Lesson,
+}
+
+/// A reference that fails its own lesson, for the lesson's author.
+pub(crate) struct ReferenceProblem {
+    /// The headline and each fault at its line of the lesson file, with the cause.
+    pub text: String,
+    /// The lesson file and its reference do not work together at all (a fault, a compile
+    /// error): nothing else of the lesson can be judged until they do.
+    pub broken: bool,
+}
+
+impl App<'_> {
+    /// Whether the reference, checked as a student's code (`verdict`), fails its own
+    /// lesson, and where and why: `dev check` and grading prove lessons by this.
+    pub(crate) fn reference_problem(
+        &self,
+        lesson: &Lesson,
+        verdict: &Verdict,
+        limits: TrustedLimits,
+    ) -> Option<ReferenceProblem> {
+        if verdict.passed() {
+            return None;
+        }
+        let m = self.ui.msg();
+        let cx = self.context();
+        let mut text = String::new();
+        let mut line = |line: String| text.push_str(&format!("{}\n", self.ui.fit(&line)));
+        let broken = match verdict {
+            Verdict::LessonFault(faults) => {
+                line(m.dev_lesson_broken(&lesson.id));
+                for fault in faults {
+                    text.push_str(&cx.relative(&fault_diagnostic(m, lesson, fault, limits)));
+                }
+                true
+            }
+            Verdict::CompileError { .. } | Verdict::CargoFailed(_) | Verdict::Unreadable(_) => {
+                line(m.dev_reference_does_not_compile(&lesson.id));
+                text.push_str(&report::failure_report(&cx, lesson, verdict));
+                true
+            }
+            Verdict::Ran { tests, .. } => {
+                // A wrong `expected` is the likely cause only when every failure is a
+                // value that differs from one the lesson gives.
+                let expected_wrong = tests.iter().all(|t| {
+                    t.failures.iter().all(|f| {
+                        matches!(
+                            f.failure,
+                            Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_)
+                        ) && matches!(
+                            lesson.tests[t.test].cases.get(f.index).map(|c| &c.expected),
+                            Some(Expected::Given(_))
+                        )
+                    })
+                });
+                line(match expected_wrong {
+                    true => m.dev_reference_fails(&lesson.id),
+                    false => m.dev_reference_fails_tests(&lesson.id),
+                });
+                for test in tests.iter().filter(|t| !t.passed()) {
+                    text.push_str(&cx.relative(&failing_test_diagnostic(m, lesson, test)));
+                }
+                // Values that differ are worth seeing side by side; the diagnostics
+                // above say all there is about a panic or a time-out.
+                let values = tests.iter().flat_map(|t| &t.failures).any(|f| {
+                    matches!(
+                        f.failure,
+                        Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_)
+                    )
+                });
+                if values {
+                    let mut line =
+                        |line: String| text.push_str(&format!("{}\n", self.ui.fit(&line)));
+                    line(m.dev_report_is_the_references());
+                    text.push_str(&report::failure_report(&cx, lesson, verdict));
+                }
+                false
+            }
+        };
+        Some(ReferenceProblem { text, broken })
+    }
+}
+
 /// Whether two known mistakes give the same outputs in every case (a panic counts as the
 /// same wherever it is), so that no test can tell them apart.
 fn same_outputs(a: &HashMap<usize, Outcome>, b: &HashMap<usize, Outcome>) -> bool {
@@ -310,7 +360,7 @@ fn same_outputs(a: &HashMap<usize, Outcome>, b: &HashMap<usize, Outcome>) -> boo
 }
 
 /// A fault of a broken lesson, at its line of the lesson file, for its author.
-fn fault_diagnostic(m: Msg, lesson: &Lesson, fault: &LessonFault) -> String {
+fn fault_diagnostic(m: Msg, lesson: &Lesson, fault: &LessonFault, limits: TrustedLimits) -> String {
     let case = |case: usize| case_text(m, lesson, fault.test, case);
     let (message, notes) = match &fault.kind {
         FaultKind::DoesNotCompile { rustc } => {
@@ -333,7 +383,13 @@ fn fault_diagnostic(m: Msg, lesson: &Lesson, fault: &LessonFault) -> String {
             m.dev_fault(DevFault::Panicked(&case(*number))),
             vec![m.dev_panicked_at(location, message)],
         ),
-        FaultKind::Stopped(Missing::TimedOut(_)) => (m.dev_fault(DevFault::TooSlow), vec![]),
+        FaultKind::Stopped(Missing::TimedOut(_)) => match limits {
+            TrustedLimits::Generous => (m.dev_fault(DevFault::TooSlow), vec![]),
+            TrustedLimits::Lesson => (
+                m.dev_fault(DevFault::OverTimeLimit(lesson.time_limit.as_secs_f64())),
+                vec![],
+            ),
+        },
         FaultKind::Stopped(how) => (m.dev_fault(DevFault::Stopped(&m.dev_stopped(how))), vec![]),
         FaultKind::NoOutput { case: number, why } => (
             m.dev_fault(DevFault::NoResult(&case(*number))),

@@ -12,16 +12,46 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 
 impl<'c> App<'c> {
-    pub(crate) fn grade(&mut self, format: GradeFormat, output: Option<&Path>) -> Result<Exit> {
-        let exercises = self.course.layout.exercises.clone();
-        let submission = Submission {
-            id: String::new(),
-            root: exercises.clone(),
-            shown: self.course.layout.show(&exercises.join("src")),
-            exercises: Some(exercises),
+    /// Grades one submission: the workbook's `exercises/`, or `exercises` (a crate folder
+    /// holding `src/`, a whole workbook, or a folder of loose module files).
+    pub(crate) fn grade(
+        &mut self,
+        format: GradeFormat,
+        output: Option<&Path>,
+        exercises: Option<&Path>,
+    ) -> Result<Exit> {
+        let layout = &self.course.layout;
+        let files = pipeline::module_files(&self.course.lessons);
+        let submission = match exercises {
+            None => Submission::find(
+                String::new(),
+                layout.exercises.clone(),
+                &layout.exercises,
+                &layout.show(&layout.exercises),
+                &files,
+            ),
+            Some(dir) => {
+                // Relative to the current folder, like every path on the command line.
+                let dir = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+                let shown = layout.show(&dir);
+                // A mistyped folder is the grader's slip; but Gradescope must always have
+                // a result, and its folder is the student's upload: nothing uploaded is a 0.
+                if !dir.is_dir() && format != GradeFormat::Gradescope {
+                    eprintln!(
+                        "{}",
+                        self.ui.fit(&self.ui.msg().no_exercises_folder(&shown))
+                    );
+                    return Ok(Exit::Usage);
+                }
+                Submission::find(String::new(), dir.clone(), &dir, &shown, &files)
+            }
+        };
+        let references = match pipeline::proven_references(self)? {
+            Ok(references) => references,
+            Err(broken) => return self.refuse_to_grade(&broken, format, output),
         };
         let mut graded: Option<Grades> = None;
-        pipeline::grade_submissions(self, &[submission], &mut |_, grades| {
+        pipeline::grade_submissions(self, &references, &[submission], &mut |_, grades| {
             graded = Some(grades.clone());
             Ok(())
         })?;
@@ -32,16 +62,30 @@ impl<'c> App<'c> {
             GradeFormat::Junit => grade::formats::junit(&grades),
             GradeFormat::Gradescope => grade::formats::gradescope(&grades, self.ui.lang),
         };
-        match output {
-            Some(path) => std::fs::write(path, &text)
-                .with_context(|| format!("cannot write {}", path.display()))?,
-            None => print!("{text}"),
-        }
+        write_or_print(output, &text)?;
         Ok(if grades.passed {
             Exit::Passed
         } else {
             Exit::Failed
         })
+    }
+
+    /// A lesson's reference fails its own tests: nothing is graded (a correct submission
+    /// would lose points), the instructor reads why, and the status is 2. Gradescope still
+    /// gets a `results.json`, which says the autograder is broken.
+    fn refuse_to_grade(
+        &self,
+        broken: &grade::proof::Broken,
+        format: GradeFormat,
+        output: Option<&Path>,
+    ) -> Result<Exit> {
+        eprint!("{}", broken.text);
+        if format == GradeFormat::Gradescope {
+            let results =
+                grade::formats::gradescope_broken(&self.ui.msg().gradescope_broken(), &broken.text);
+            write_or_print(output, &results)?;
+        }
+        Ok(Exit::Usage)
     }
 
     /// Grades every submission in `dir` into a gradebook and one JSON per student.
@@ -57,7 +101,7 @@ impl<'c> App<'c> {
             );
             return Ok(Exit::Usage);
         }
-        let submissions = class::submissions(dir)?;
+        let submissions = class::submissions(dir, &pipeline::module_files(&self.course.lessons))?;
         if submissions.is_empty() {
             eprintln!(
                 "{}",
@@ -68,6 +112,10 @@ impl<'c> App<'c> {
             );
             return Ok(Exit::Usage);
         }
+        let references = match pipeline::proven_references(self)? {
+            Ok(references) => references,
+            Err(broken) => return self.refuse_to_grade(&broken, GradeFormat::Text, None),
+        };
         let out = output.unwrap_or(Path::new("grades"));
         std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
         let bar = ProgressBar::new(submissions.len() as u64);
@@ -77,15 +125,20 @@ impl<'c> App<'c> {
         );
         bar.enable_steady_tick(std::time::Duration::from_millis(250));
         let mut rows: Vec<(String, Grades)> = Vec::new();
-        pipeline::grade_submissions(self, &submissions, &mut |submission, grades| {
-            let file = out.join(format!("{}.json", submission.id));
-            std::fs::write(&file, class::student_json(&submission.id, grades))
-                .with_context(|| format!("cannot write {}", file.display()))?;
-            rows.push((submission.id.clone(), grades.clone()));
-            bar.set_message(submission.id.clone());
-            bar.inc(1);
-            Ok(())
-        })?;
+        pipeline::grade_submissions(
+            self,
+            &references,
+            &submissions,
+            &mut |submission, grades| {
+                let file = out.join(format!("{}.json", submission.id));
+                std::fs::write(&file, class::student_json(&submission.id, grades))
+                    .with_context(|| format!("cannot write {}", file.display()))?;
+                rows.push((submission.id.clone(), grades.clone()));
+                bar.set_message(submission.id.clone());
+                bar.inc(1);
+                Ok(())
+            },
+        )?;
         bar.finish_and_clear();
         let book = out.join("gradebook.csv");
         std::fs::write(&book, class::gradebook(&self.course.lessons, &rows)?)
@@ -107,5 +160,18 @@ impl<'c> App<'c> {
         };
         println!("{}", self.ui.fit(&done));
         Ok(Exit::Passed)
+    }
+}
+
+/// Writes `text` to `output`, or prints it.
+fn write_or_print(output: Option<&Path>, text: &str) -> Result<()> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, text).with_context(|| format!("cannot write {}", path.display()))
+        }
+        None => {
+            print!("{text}");
+            Ok(())
+        }
     }
 }

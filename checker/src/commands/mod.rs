@@ -11,3 +11,5 @@ mod show;
 mod solution;
 mod verify;
 mod watch;
+
+pub(crate) use dev::TrustedLimits;

@@ -17,8 +17,9 @@ use serde::Serialize;
 use std::path::Path;
 
 /// The submissions in `dir`: one per folder (hidden folders and plain files skipped),
-/// in order of name. A folder holds `exercises/src/` (a whole workbook) or `src/`.
-pub fn submissions(dir: &Path) -> Result<Vec<Submission>> {
+/// in order of name. A folder holds `exercises/src/` (a whole workbook), `src/`, or the
+/// module files themselves (see [`Submission::find`]).
+pub fn submissions(dir: &Path, module_files: &[String]) -> Result<Vec<Submission>> {
     let entries =
         std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
     let mut names: Vec<String> = entries
@@ -32,22 +33,7 @@ pub fn submissions(dir: &Path) -> Result<Vec<Submission>> {
         .into_iter()
         .map(|id| {
             let folder = dir.join(&id);
-            let (exercises, shown) = if folder.join("exercises").join("src").is_dir() {
-                (
-                    Some(folder.join("exercises")),
-                    format!("{id}/exercises/src"),
-                )
-            } else if folder.join("src").is_dir() {
-                (Some(folder.clone()), format!("{id}/src"))
-            } else {
-                (None, id.clone())
-            };
-            Submission {
-                id,
-                root: dir.to_path_buf(),
-                exercises,
-                shown,
-            }
+            Submission::find(id.clone(), dir.to_path_buf(), &folder, &id, module_files)
         })
         .collect())
 }
@@ -153,6 +139,7 @@ mod tests {
             score: lessons.iter().map(|l| l.score).sum(),
             max_score: lessons.iter().map(|l| l.max_score).sum(),
             passed: false,
+            output: String::new(),
             lessons,
         }
     }

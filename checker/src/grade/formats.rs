@@ -111,16 +111,54 @@ pub fn gradescope(grades: &Grades, lang: Lang) -> String {
         score: grades.score,
         output: {
             let (lessons, score, max) = (grades.lessons.len(), grades.score, grades.max_score);
-            match lang {
+            let summary = match lang {
                 Lang::Ja => {
                     format!("{lessons} レッスン中 {passed} レッスンに合格、{max} 点中 {score} 点。")
                 }
                 Lang::En => format!("{passed} of {lessons} lessons pass; {score} of {max} points."),
+            };
+            // Nothing to grade: what to hand in comes first.
+            match grades.output.is_empty() {
+                true => summary,
+                false => format!("{}\n{summary}", grades.output.trim_end()),
             }
         },
         visibility: "visible",
         stdout_visibility: "hidden",
         tests,
+    };
+    serde_json::to_string_pretty(&results).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// Gradescope's `results.json` when the autograder itself is broken (a lesson whose
+/// reference fails its own tests, a lesson file that does not load): score 0 and no tests,
+/// `output` telling the student it is no grade of their work, and the instructor's
+/// diagnosis in `extra_data.autograder_error`, which students never see. Gradescope shows
+/// it rather than its own "the autograder failed", and a regrade once the lesson is fixed
+/// replaces the 0.
+pub fn gradescope_broken(student: &str, instructor: &str) -> String {
+    #[derive(Serialize)]
+    struct Broken<'a> {
+        score: Points,
+        output: &'a str,
+        visibility: &'static str,
+        stdout_visibility: &'static str,
+        extra_data: Extra,
+        tests: Vec<()>,
+    }
+    #[derive(Serialize)]
+    struct Extra {
+        autograder_error: String,
+    }
+    let results = Broken {
+        score: Points::ZERO,
+        output: student,
+        visibility: "visible",
+        stdout_visibility: "hidden",
+        extra_data: Extra {
+            autograder_error: super::clean(instructor),
+        },
+        tests: Vec::new(),
     };
     serde_json::to_string_pretty(&results).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
@@ -220,6 +258,7 @@ mod tests {
             score: Points::whole(5),
             max_score: Points::whole(10),
             passed: false,
+            output: String::new(),
             lessons: vec![GradedLesson {
                 id: "scale".into(),
                 title: "Scaling".into(),

@@ -8,6 +8,7 @@
 //! lessons: the batch goes on.
 
 use super::guard::{self, Scan};
+use super::proof::{self, Broken};
 use super::{Grades, Judged};
 use crate::app::App;
 use crate::harness::codegen::{self, GradeCrate};
@@ -28,10 +29,74 @@ pub struct Submission {
     pub id: String,
     /// The folder the grader chose; nothing between it and a module file may be a link.
     pub root: PathBuf,
-    /// The crate folder holding `src/`, if the submission has one.
-    pub exercises: Option<PathBuf>,
-    /// How reports name the submission's `src/` folder.
+    /// The folder of the student's module files (`src/`, `exercises/src/`, or a folder of
+    /// loose module files), or why there is none.
+    pub modules: Result<PathBuf, Absent>,
+    /// How reports name that folder (or, when there is none, the folder given).
     pub shown: String,
+}
+
+/// Why a submission has no module files to grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absent {
+    /// The folder does not exist.
+    NoFolder,
+    /// The folder holds nothing.
+    Empty,
+    /// The folder holds files, but no `src/`, no `exercises/src/` and no module file.
+    NoModuleFile,
+}
+
+impl Submission {
+    /// Where a submission's module files are in `folder`: `exercises/src/` (a whole
+    /// workbook), `src/` (an `exercises/` folder), or `folder` itself when it holds a
+    /// lesson's module file (`conv.rs`: loose files, as students often upload them).
+    /// `shown` names `folder` in reports; `root` is where links are refused from.
+    pub fn find(
+        id: String,
+        root: PathBuf,
+        folder: &Path,
+        shown: &str,
+        module_files: &[String],
+    ) -> Submission {
+        let (modules, shown) = if folder.join("exercises").join("src").is_dir() {
+            (
+                Ok(folder.join("exercises").join("src")),
+                format!("{shown}/exercises/src"),
+            )
+        } else if folder.join("src").is_dir() {
+            (Ok(folder.join("src")), format!("{shown}/src"))
+        } else if module_files.iter().any(|f| folder.join(f).is_file()) {
+            (Ok(folder.to_path_buf()), shown.to_string())
+        } else {
+            let absent = match std::fs::read_dir(folder) {
+                Err(_) => Absent::NoFolder,
+                Ok(mut entries) => match entries.next() {
+                    None => Absent::Empty,
+                    Some(_) => Absent::NoModuleFile,
+                },
+            };
+            (Err(absent), shown.to_string())
+        };
+        Submission {
+            id,
+            root,
+            modules,
+            shown,
+        }
+    }
+}
+
+/// The file names of the course's modules, in course order: what a submission holds.
+pub fn module_files(lessons: &[Lesson]) -> Vec<String> {
+    let mut files: Vec<String> = Vec::new();
+    for lesson in lessons {
+        let file = format!("{}.rs", lesson.module);
+        if !files.contains(&file) {
+            files.push(file);
+        }
+    }
+    files
 }
 
 /// How many submissions are built by one cargo call.
@@ -54,19 +119,31 @@ pub fn cores() -> usize {
     std::thread::available_parallelism().map_or(1, usize::from)
 }
 
-/// Grades `submissions` in chunks of [`CHUNK`]; `done` hears of each as it is graded.
-pub fn grade_submissions(
-    app: &App,
-    submissions: &[Submission],
-    done: &mut dyn FnMut(&Submission, &Grades) -> Result<()>,
-) -> Result<()> {
+/// The reference outputs of every lesson, in memory, each lesson proven by them
+/// ([`proof`]); the lessons whose reference fails its own tests, if any.
+pub fn proven_references(app: &App) -> Result<Result<Vec<ReferenceOutputs>, Broken>> {
     let course = &app.course;
     let lessons: Vec<&Lesson> = course.lessons.iter().collect();
     let msg = app.ui.msg();
     let references =
         harness::reference_outputs(course, &lessons, &|| eprintln!("{}", msg.preparing()))?;
+    Ok(match proof::prove(app, &lessons, &references) {
+        Some(broken) => Err(broken),
+        None => Ok(references),
+    })
+}
+
+/// Grades `submissions` in chunks of [`CHUNK`] against `references` (from
+/// [`proven_references`]); `done` hears of each as it is graded.
+pub fn grade_submissions(
+    app: &App,
+    references: &[ReferenceOutputs],
+    submissions: &[Submission],
+    done: &mut dyn FnMut(&Submission, &Grades) -> Result<()>,
+) -> Result<()> {
+    let lessons: Vec<&Lesson> = app.course.lessons.iter().collect();
     for chunk in submissions.chunks(CHUNK) {
-        let graded = grade_chunk(app, &lessons, &references, chunk)?;
+        let graded = grade_chunk(app, &lessons, references, chunk)?;
         for (submission, grades) in chunk.iter().zip(graded) {
             done(submission, &grades)?;
         }
@@ -87,8 +164,13 @@ fn prepare(
     private: &Path,
 ) -> Result<Prepared> {
     let lang = app.ui.lang;
-    let Some(exercises) = &submission.exercises else {
-        return Ok(Prepared::Refused(missing_src(app, submission)));
+    let modules = match &submission.modules {
+        Ok(modules) => modules,
+        Err(absent) => {
+            return Ok(Prepared::Refused(nothing_to_grade(
+                app, submission, *absent,
+            )));
+        }
     };
     let mut files = Vec::new();
     let mut unscanned = None;
@@ -96,13 +178,13 @@ fn prepare(
     // modules the student's files refer to.
     let lessons = &app.course.lessons;
     let index = lessons.iter().position(|l| l.id == lesson.id).unwrap_or(0);
-    let layout = app.course.layout.with_modules(exercises.join("src"));
+    let layout = app.course.layout.with_modules(modules.clone());
     let (mounted, problem) = codegen::mount_in(&layout, lessons, index, codegen::Side::Student);
     if let Some(problem) = problem {
         return Ok(Prepared::Unreadable(FileProblem::Module(problem)));
     }
     for module in mounted.iter().map(|m| &m.module) {
-        let original = exercises.join("src").join(format!("{module}.rs"));
+        let original = modules.join(format!("{module}.rs"));
         let shown = format!("{}/{module}.rs", submission.shown);
         if guard::behind_a_link(&submission.root, &original) {
             return Ok(Prepared::Refused(guard::linked(lang, &shown)));
@@ -128,17 +210,12 @@ fn prepare(
     Ok(Prepared::Ready { files, unscanned })
 }
 
-fn missing_src(app: &App, submission: &Submission) -> String {
-    match app.ui.lang {
-        crate::messages::Lang::En => format!(
-            "✗ No submission: {} holds neither src/ nor exercises/src/. Every lesson scores 0.\n",
-            submission.shown
-        ),
-        crate::messages::Lang::Ja => format!(
-            "✗ 提出物がありません。{} には src/ も exercises/src/ もありません。すべてのレッスンが 0 点です。\n",
-            submission.shown
-        ),
-    }
+/// Why a submission with no module files scores 0, and what to hand in instead.
+pub fn nothing_to_grade(app: &App, submission: &Submission, absent: Absent) -> String {
+    let files = module_files(&app.course.lessons).join(", ");
+    app.ui
+        .msg()
+        .nothing_to_grade(absent, &submission.shown, &files)
 }
 
 fn grade_chunk(
@@ -235,7 +312,7 @@ fn grade_chunk(
             time: lesson.time_limit,
             memory: lesson.memory_limit,
         };
-        let wait = Duration::from_secs(run::cpu_seconds(limits)).mul_f64(stretch(percent));
+        let wait = Duration::from_secs(run::cpu_seconds(limits)).mul_f64(run::stretch(percent));
         results[i] = Some(run::run_waiting(
             exe,
             &run::inputs_text(lesson),
@@ -288,8 +365,11 @@ fn grade_chunk(
             judged.push(Ok(verdict));
         }
         let mut grades = super::grade(&cx, lessons, &judged);
+        if let Err(absent) = submission.modules {
+            grades.output = nothing_to_grade(app, submission, absent);
+        }
         let private = dir.join("files").join(slot.to_string()).join("src");
-        let original = submission.exercises.as_ref().map(|e| e.join("src"));
+        let original = submission.modules.as_ref().ok().cloned();
         name_the_students_files(
             &mut grades,
             app,
@@ -300,12 +380,6 @@ fn grade_chunk(
         out.push(grades);
     }
     Ok(out)
-}
-
-/// How many times longer than its CPU time to wait for code that had `percent` of the
-/// time it was ready to run: half as long again as that share needs, at most 10 times.
-fn stretch(percent: u8) -> f64 {
-    (150.0 / f64::from(percent.max(1))).clamp(1.0, 10.0)
 }
 
 /// The package of a submission's slot and a lesson.

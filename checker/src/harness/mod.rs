@@ -353,7 +353,8 @@ enum Trusted {
     Reference,
     /// A known mistake: cached, even if it does not finish.
     Mistake,
-    /// The reference while grading: kept in memory only.
+    /// The reference while grading: kept in memory only, and run under the lesson's
+    /// own limits, as a student's code is.
     Grading,
 }
 
@@ -380,12 +381,35 @@ fn run_trusted(
             None => ReferenceFault::CargoFailed(built.cargo_stderr.clone()),
         }));
     };
-    // Trusted code should still end, even in a lesson with a slow reference.
-    let limits = Limits {
-        time: (lesson.time_limit * 4).max(Duration::from_secs(10)),
-        memory: lesson.memory_limit.max(4 << 30),
+    let result = match role {
+        // Grading holds the reference to the limits a student has: a reference that
+        // needs more would cost every correct submission its points (see
+        // `grade::proof`). A time-out on a busy machine says nothing of the code: it is
+        // run again, waited for as long as its share of a processor needs.
+        Trusted::Grading => {
+            let limits = Limits {
+                time: lesson.time_limit,
+                memory: lesson.memory_limit,
+            };
+            let result = run::run(exe, inputs, limits, scratch)?;
+            match result.ending {
+                run::Ending::TimedOut(run::TimeUse::Crowded { percent }) => {
+                    let wait = Duration::from_secs(run::cpu_seconds(limits))
+                        .mul_f64(run::stretch(percent));
+                    run::run_waiting(exe, inputs, limits, wait, scratch)?
+                }
+                _ => result,
+            }
+        }
+        // Trusted code should still end, even in a lesson with a slow reference.
+        Trusted::Reference | Trusted::Mistake => {
+            let limits = Limits {
+                time: (lesson.time_limit * 4).max(Duration::from_secs(10)),
+                memory: lesson.memory_limit.max(4 << 30),
+            };
+            run::run(exe, inputs, limits, scratch)?
+        }
     };
-    let result = run::run(exe, inputs, limits, scratch)?;
     if !result.done && role != Trusted::Mistake {
         return Ok(Err(ReferenceFault::DidNotFinish {
             ending: result.ending,

@@ -273,6 +273,12 @@ pub fn cpu_seconds(limits: Limits) -> u64 {
     limits.time.as_secs() + 2
 }
 
+/// How many times longer than its CPU time to wait for code that had `percent` of the
+/// time it was ready to run: half as long again as that share needs, at most 10 times.
+pub fn stretch(percent: u8) -> f64 {
+    (150.0 / f64::from(percent.max(1))).clamp(1.0, 10.0)
+}
+
 /// As [`run`], but waits `wait` before stopping the process, rather than the time limit;
 /// the code still gets no more processor time than [`cpu_seconds`]. For a run again of
 /// code that a busy machine starved of a processor.

@@ -1,6 +1,7 @@
 //! For instructors: scaffolding, known mistakes and grading.
 
 use super::{Lang, Msg, RUN};
+use crate::grade::pipeline::Absent;
 use crate::lesson::names::NameProblem;
 use crate::verdict::{FaultKind, Missing};
 
@@ -92,10 +93,68 @@ impl Msg {
         }
     }
 
-    pub fn no_src_folder(self, dir: &str) -> String {
+    /// `grade --exercises DIR` with no folder DIR (but for Gradescope, which grades it as
+    /// a submission with nothing in it).
+    pub fn no_exercises_folder(self, dir: &str) -> String {
         say!(self,
-            ja: format!("{dir} に src/ フォルダがありません。--exercises には、モジュールのファイルが src/ にあるクレートのフォルダを指定してください。"),
-            en: format!("{dir} has no src/ folder. Give --exercises the crate folder whose src/ holds the modules."),
+            ja: format!("{dir} というフォルダはありません。--exercises には、学生のモジュールのファイルがあるフォルダ（src/ を含むクレートのフォルダ、ワークブック全体、またはファイルを直接入れたフォルダ）を指定してください。"),
+            en: format!("There is no folder {dir}. Give --exercises the folder of a student's module files: a crate folder holding src/, a whole workbook, or a folder of the files themselves."),
+        )
+    }
+
+    /// A submission with no module files: what was looked for, where, and what to hand in.
+    pub fn nothing_to_grade(self, absent: Absent, shown: &str, files: &str) -> String {
+        let what = match absent {
+            Absent::NoFolder => say!(self,
+                ja: format!("{shown} というフォルダがありません。"),
+                en: format!("there is no folder {shown}."),
+            ),
+            Absent::Empty => say!(self,
+                ja: format!("{shown} は空です。"),
+                en: format!("{shown} is empty."),
+            ),
+            Absent::NoModuleFile => say!(self,
+                ja: format!("{shown} には、レッスンのファイルも src/ も exercises/src/ もありません。"),
+                en: format!("{shown} holds none of the lesson files, and no src/ or exercises/src/ folder."),
+            ),
+        };
+        say!(self,
+            ja: format!("✗ 採点するものがありません。{what}\n  ワークブックの exercises/src/ にあるモジュールのファイル（{files}）を提出してください。ファイルをそのまま入れても、exercises/ フォルダごとでも、ワークブック全体でもかまいません。すべてのレッスンが 0 点です。\n"),
+            en: format!("✗ Nothing to grade: {what}\n  Hand in your module files from exercises/src/ of your workbook ({files}): the files themselves, your exercises/ folder, or the whole workbook. Every lesson scores 0.\n"),
+        )
+    }
+
+    /// Grading refused: lessons whose reference fails its own tests.
+    pub fn grade_refused(self, ids: &[String]) -> String {
+        let list = ids.join(", ");
+        say!(self,
+            ja: format!("✗ 採点しませんでした。レッスン {list} の模範解答が、そのレッスン自身の隠しテストに通りません。このまま採点すると、正しい答えからも点を引いてしまいます。成績はどこにも書き出していません。"),
+            en: format!("✗ Nothing was graded: the reference solution fails its own hidden tests in {} {list}, so correct work would lose points there. No grades were written.",
+                super::noun(ids.len() as u64, "lesson", "lessons")),
+        )
+    }
+
+    /// After the problems of a refused grading: what to do.
+    pub fn grade_refused_next(self, command: &str) -> String {
+        say!(self,
+            ja: format!("レッスンファイル（または模範解答）を直し、`{RUN} {command}` で確かめてから、もう一度採点してください。"),
+            en: format!("Fix the lesson file (or the reference), prove it with `{RUN} {command}`, and grade again."),
+        )
+    }
+
+    /// Gradescope's `output` when the autograder's own lessons are broken: for the student.
+    pub fn gradescope_broken(self) -> String {
+        say!(self,
+            ja: "この提出物は採点できませんでした。自動採点そのものに問題があります（先生のレッスンの一つが、正しく動きません）。あなたの答えのせいではありません。ここにある 0 点は成績ではありません。先生に知らせてください。直ったあとで、もう一度採点されます。".to_string(),
+            en: "This submission could not be graded: the autograder itself is broken (one of the instructor's lessons does not work). It is not your work's fault, and the 0 here is not a grade. Please tell your instructor; your work will be graded again once the autograder is fixed.".to_string(),
+        )
+    }
+
+    /// `dev check --lessons DIR` with no lesson file in DIR.
+    pub fn dev_overlay_empty(self, dir: &str) -> String {
+        say!(self,
+            ja: format!("{dir} にレッスンファイル（*.toml）がありません。確かめる非公開のレッスンがありません。"),
+            en: format!("{dir} holds no lesson files (*.toml): there are no private lessons to prove."),
         )
     }
 

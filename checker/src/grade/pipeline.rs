@@ -212,7 +212,7 @@ fn prepare(
 
 /// Why a submission with no module files scores 0, and what to hand in instead.
 pub fn nothing_to_grade(app: &App, submission: &Submission, absent: Absent) -> String {
-    let files = module_files(&app.course.lessons).join(", ");
+    let files = module_files(&app.course.lessons);
     app.ui
         .msg()
         .nothing_to_grade(absent, &submission.shown, &files)

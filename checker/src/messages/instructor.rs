@@ -103,7 +103,8 @@ impl Msg {
     }
 
     /// A submission with no module files: what was looked for, where, and what to hand in.
-    pub fn nothing_to_grade(self, absent: Absent, shown: &str, files: &str) -> String {
+    pub fn nothing_to_grade(self, absent: Absent, shown: &str, files: &[String]) -> String {
+        let files = say!(self, ja: files.join("、"), en: files.join(", "));
         let what = match absent {
             Absent::NoFolder => say!(self,
                 ja: format!("{shown} というフォルダがありません。"),

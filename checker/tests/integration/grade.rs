@@ -393,3 +393,88 @@ fn a_loop_graded_on_a_busy_machine_is_named_a_loop() {
         "{grades:#}"
     );
 }
+
+/// Gradescope always gets a results.json: from loose module files (how students often
+/// upload), a whole workbook, a folder that is not there, an empty one, or one without a
+/// module file; the student reads what to hand in, in the course's language.
+#[test]
+fn gradescope_always_gets_a_result_whatever_was_uploaded() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let uploads = tempfile::tempdir().unwrap();
+    let loose = uploads.path().join("loose");
+    std::fs::create_dir_all(&loose).unwrap();
+    for module in ["scale", "grid"] {
+        std::fs::write(
+            loose.join(format!("{module}.rs")),
+            wb.read(&format!("solutions/src/{module}.rs")),
+        )
+        .unwrap();
+    }
+    let workbook = uploads.path().join("workbook");
+    std::fs::create_dir_all(workbook.join("exercises/src")).unwrap();
+    std::fs::write(
+        workbook.join("exercises/src/scale.rs"),
+        wb.read("solutions/src/scale.rs"),
+    )
+    .unwrap();
+    let empty = uploads.path().join("empty");
+    std::fs::create_dir_all(&empty).unwrap();
+    let other = uploads.path().join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("main.rs"), "fn main() {}\n").unwrap();
+    let results = wb.path().join("results.json");
+    let grade = |folder: &str, lang: &str| -> (i32, Value) {
+        let folder = uploads.path().join(folder);
+        let (output, _) = wb.run(&[
+            "--lang",
+            lang,
+            "grade",
+            "--format",
+            "gradescope",
+            "--exercises",
+            folder.to_str().unwrap(),
+            "--output",
+            results.to_str().unwrap(),
+        ]);
+        let text = std::fs::read_to_string(&results).unwrap();
+        std::fs::remove_file(&results).unwrap();
+        (
+            output.status.code().unwrap(),
+            serde_json::from_str(&text).unwrap(),
+        )
+    };
+    let (status, value) = grade("loose", "en");
+    assert_eq!((status, hundredths(&value["score"])), (0, 1500), "{value}");
+    let (status, value) = grade("workbook", "en");
+    assert_eq!((status, hundredths(&value["score"])), (1, 500), "{value}");
+    let grid = value["tests"][2]["output"].as_str().unwrap();
+    assert!(grid.contains("grid.rs"), "{grid}");
+    for (folder, says) in [
+        ("missing", "there is no folder"),
+        ("empty", "is empty."),
+        ("other", "holds none of the lesson files"),
+    ] {
+        let (status, value) = grade(folder, "en");
+        assert_eq!(status, 1, "{folder}: {value}");
+        assert_eq!(value["score"], 0.0);
+        assert_eq!(value["tests"].as_array().unwrap().len(), 4);
+        let output = value["output"].as_str().unwrap();
+        assert!(output.contains(says), "{folder}: {output}");
+        assert!(
+            output.contains("(scale.rs, grid.rs): the files themselves, your exercises/ folder, or the whole workbook"),
+            "{output}"
+        );
+    }
+    let (_, value) = grade("empty", "ja");
+    let output = value["output"]
+        .as_str()
+        .unwrap()
+        .replace(&uploads.path().display().to_string(), "[UPLOADS]");
+    wb.settings()
+        .bind(|| insta::assert_snapshot!("gradescope_nothing_to_grade_ja", output));
+    // The other formats take a missing folder as the grader's slip.
+    let missing = uploads.path().join("missing");
+    let (output, _) = wb.run(&["grade", "--exercises", missing.to_str().unwrap()]);
+    assert_status(&output, 2);
+}

@@ -374,3 +374,184 @@ fn the_guides_complete_example_is_a_sound_lesson() {
         stdout(&output)
     );
 }
+
+/// The fixture course solved, and a private copy of `scale` in `private/` whose fixed
+/// case has `edit` applied.
+fn private_scale_edited(edit: impl Fn(&str) -> String) -> Workbook {
+    let wb = Workbook::fixture();
+    wb.install("solutions/src");
+    wb.write(
+        "private/01-scale.toml",
+        &edit(&wb.read("lessons/01-scale.toml")),
+    );
+    wb
+}
+
+/// A private scenario that indexes past the end: the reference panics on it.
+const PANICKING_SCENARIO: &str = "\n[[scenario]]\nname = { ja = \"非公開：6 番目の要素\", en = \"private: the sixth element\" }\nreturns = \"f32\"\ncode = \"scale(&v, 2.0)[5]\"\ninputs = [{ name = \"v\", type = \"Array1<f32>\", value = [1, 2, 3] }]\n";
+
+/// A private lesson with a wrong `expected` once gave a perfect student 8.75/10, and one
+/// whose reference panicked gave every student 0: `dev check --lessons` proves them at
+/// their lines, and grading refuses to grade with them (status 2), writing no grades.
+#[test]
+fn a_private_lesson_whose_reference_fails_it_is_proven_wrong_and_never_graded() {
+    let _serial = serial();
+    let wb = private_scale_edited(|toml| toml.replace("expected = [3, -6]", "expected = [3, -7]"));
+    let (output, _) = wb.run(&["dev", "check", "--lessons", "private"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(
+        out.contains("✗ scale: the reference fails its own hidden tests (a fixed case's `expected` may be wrong)"),
+        "{out}"
+    );
+    assert!(out.contains("┌─ private/01-scale.toml:14:1"), "{out}");
+    // Only the private lesson is proven.
+    assert!(!out.contains("grid"), "{out}");
+
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!(
+            "grade_refuses_a_wrong_expected",
+            wb.checker(&["grade", "--lessons", "private"])
+        );
+        assert_cmd_snapshot!(
+            "grade_refuses_a_wrong_expected_ja",
+            wb.checker(&["--lang", "ja", "grade", "--lessons", "private"])
+        );
+    });
+    let class = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(class.path().join("alice/src")).unwrap();
+    let grades = wb.path().join("grades");
+    let (output, _) = wb.run(&[
+        "grade",
+        "--lessons",
+        "private",
+        "--class",
+        class.path().to_str().unwrap(),
+        "--output",
+        grades.to_str().unwrap(),
+    ]);
+    assert_status(&output, 2);
+    assert!(stderr(&output).contains("No grades were written."));
+    assert!(!grades.exists(), "no gradebook, no folder");
+
+    // The panicking reference: the same refusal, at the scenario's line.
+    wb.write(
+        "private/01-scale.toml",
+        &format!("{}{PANICKING_SCENARIO}", wb.read("lessons/01-scale.toml")),
+    );
+    let (output, _) = wb.run(&["dev", "check", "--lessons", "private", "scale"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(
+        out.contains("error: the reference solution panicked in case 1 of this test"),
+        "{out}"
+    );
+    assert!(out.contains("┌─ private/01-scale.toml:36:1"), "{out}");
+    assert!(out.contains("index 5 is out of bounds"), "{out}");
+    let (output, _) = wb.run(&["grade", "--lessons", "private", "--format", "json"]);
+    assert_status(&output, 2);
+    assert_eq!(stdout(&output), "", "no grades");
+    assert!(
+        stderr(&output).contains("┌─ private/01-scale.toml:36:1"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+/// On Gradescope a broken lesson still gives a results.json: score 0, no tests, a
+/// sentence for the student, and the instructor's diagnosis where students do not see it.
+#[test]
+fn gradescope_hears_that_the_autograder_is_broken() {
+    let _serial = serial();
+    let wb = private_scale_edited(|toml| format!("{toml}{PANICKING_SCENARIO}"));
+    let results = wb.path().join("results.json");
+    for (lang, student) in [
+        ("en", "the autograder itself is broken"),
+        ("ja", "自動採点そのものに問題があります"),
+    ] {
+        let (output, _) = wb.run(&[
+            "--lang",
+            lang,
+            "grade",
+            "--format",
+            "gradescope",
+            "--lessons",
+            "private",
+            "--output",
+            results.to_str().unwrap(),
+        ]);
+        assert_status(&output, 2);
+        let value: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
+        assert_eq!(value["score"], 0.0);
+        assert_eq!(value["tests"].as_array().unwrap().len(), 0);
+        assert_eq!(value["stdout_visibility"], "hidden");
+        assert!(
+            value["output"].as_str().unwrap().contains(student),
+            "{value}"
+        );
+        let error = value["extra_data"]["autograder_error"].as_str().unwrap();
+        assert!(error.contains("private/01-scale.toml:36:1"), "{error}");
+    }
+    // A lesson file that does not load: the same.
+    wb.write(
+        "private/01-scale.toml",
+        "format = 1\nid = \"scale\"\nmodul = \"scale\"\n",
+    );
+    std::fs::remove_file(&results).unwrap();
+    let (output, _) = wb.run(&[
+        "grade",
+        "--format",
+        "gradescope",
+        "--lessons",
+        "private",
+        "--output",
+        results.to_str().unwrap(),
+    ]);
+    assert_status(&output, 2);
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&results).unwrap()).unwrap();
+    assert_eq!(value["score"], 0.0);
+    let error = value["extra_data"]["autograder_error"].as_str().unwrap();
+    assert!(error.contains("private/01-scale.toml:3:1"), "{error}");
+}
+
+/// A sound private lesson (a hidden test more) is proven, and a solved workbook graded
+/// with it has full marks.
+#[test]
+fn a_sound_private_lesson_is_proven_and_grades_a_solved_workbook_at_full_marks() {
+    let _serial = serial();
+    let wb = private_scale_edited(|toml| {
+        toml.replacen(
+            "\n[[random]]",
+            "\n[[fixed]]\nname = { ja = \"非公開：k = 0\", en = \"private: k = 0\" }\ncall = \"scale\"\nargs = [[4, -4], 0]\nexpected = [0, 0]\nsecret = true\n\n[[random]]",
+            1,
+        )
+    });
+    let (output, _) = wb.run(&["dev", "check", "--lessons", "private"]);
+    assert_status(&output, 0);
+    let out = stdout(&output);
+    assert!(
+        out.contains("✓ scale: the reference passes all 3 hidden tests (10 cases)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("✓ scale: both known mistakes fail and are recognised"),
+        "{out}"
+    );
+    let (output, _) = wb.run(&["grade", "--lessons", "private", "--format", "json"]);
+    assert_status(&output, 0);
+    let grades: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(grades["score"], grades["max_score"]);
+    assert_eq!(grades["score"], 15.0);
+    assert_eq!(grades["lessons"][0]["tests"].as_array().unwrap().len(), 3);
+    // A folder with no lesson file proves nothing: said, with the usage status.
+    std::fs::create_dir_all(wb.path().join("nothing")).unwrap();
+    let (output, _) = wb.run(&["dev", "check", "--lessons", "nothing"]);
+    assert_status(&output, 2);
+    assert!(
+        stderr(&output).contains("nothing holds no lesson files (*.toml)"),
+        "{}",
+        stderr(&output)
+    );
+}

@@ -55,15 +55,17 @@ pub enum Command {
         lesson: String,
     },
     /// Grade the workbook: every lesson's hidden tests, with points, for people or machines.
-    /// The exit status is non-zero unless every lesson passes (with --class: unless every
-    /// submission was graded). Student code is built from private copies of its module files
+    /// The exit status is 0 when every lesson passes (with --class: when every submission
+    /// was graded), 1 when one does not, 2 for a usage error or a lesson whose reference fails
+    /// its own tests (then nothing is graded). Student code is built from private copies of its module files
     /// and may not read files, start programs or mount other files (see the README).
     Grade {
         /// How to write the grades (not with --class, which writes CSV and JSON).
         #[arg(long, value_enum, default_value = "text", conflicts_with = "class")]
         format: GradeFormat,
-        /// Grade the student modules of this crate folder (the one holding `src/`)
-        /// instead of `exercises/`; nothing in it is changed. Relative to the current folder.
+        /// Grade the student modules of this folder instead of `exercises/`: a crate folder
+        /// holding `src/`, a whole workbook, or a folder of the module files themselves;
+        /// nothing in it is changed. Relative to the current folder.
         #[arg(long, value_name = "DIR", conflicts_with = "class")]
         exercises: Option<PathBuf>,
         /// Private lessons, e.g. copies with extra tests that students never saw. Each lesson
@@ -383,7 +385,8 @@ const JAPANESE: &[JapaneseHelp] = &[
     (
         "grade",
         "ワークブックを採点します。すべてのレッスンの隠しテストを実行し、点数を人にも機械にも読める形で書き出します。\
-         すべてのレッスンに合格しない限り、終了コードは 0 以外になります（--class では、全員を採点できなかったとき）。\
+         終了コードは、すべてのレッスンに合格すれば 0（--class では、全員を採点できれば 0）、合格しないレッスンがあれば 1、\
+         使い方の誤りか、模範解答が自分のテストに通らないレッスンがあれば 2 です（このときは何も採点しません）。\
          学生のコードはモジュールファイルの複製からビルドし、ファイルを読むこと、プログラムを起動すること、\
          ほかのファイルを取り込むことはできません（README を参照）。",
         &[
@@ -393,7 +396,8 @@ const JAPANESE: &[JapaneseHelp] = &[
             ),
             (
                 "exercises",
-                "exercises/ の代わりに、このクレートのフォルダ（src/ を含むもの）にある学生のモジュールを採点します。\
+                "exercises/ の代わりに、このフォルダにある学生のモジュールを採点します。src/ を含むクレートのフォルダ、\
+                 ワークブック全体、モジュールのファイルをそのまま入れたフォルダのどれでもかまいません。\
                  中身は変更しません。今のフォルダからの相対パスです。",
             ),
             (

@@ -322,9 +322,16 @@ fn grade_chunk(
         ));
     }
 
-    let cx = app.context();
     let mut out = Vec::new();
     for (slot, (submission, row)) in chunk.iter().zip(prepared).enumerate() {
+        // Reports name the student's files as the private copies, which are then named
+        // as the student's own (`name_the_students_files`), never the workbook's.
+        let private = dir.join("files").join(slot.to_string()).join("src");
+        let copies = app.course.layout.with_modules(private.clone());
+        let cx = crate::report::Context {
+            layout: &copies,
+            ..app.context()
+        };
         let mut judged: Vec<Judged> = Vec::new();
         for (l, (lesson, p)) in lessons.iter().zip(row).enumerate() {
             let name = package(slot, lesson);
@@ -368,7 +375,6 @@ fn grade_chunk(
         if let Err(absent) = submission.modules {
             grades.output = nothing_to_grade(app, submission, absent);
         }
-        let private = dir.join("files").join(slot.to_string()).join("src");
         let original = submission.modules.as_ref().ok().cloned();
         name_the_students_files(
             &mut grades,
@@ -413,5 +419,43 @@ fn name_the_students_files(
         for test in &mut lesson.tests {
             fix(&mut test.output);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Absent, Submission};
+    use std::path::Path;
+
+    fn find(folder: &Path) -> (Result<std::path::PathBuf, Absent>, String) {
+        let files = ["scale.rs".to_string(), "grid.rs".to_string()];
+        let found = Submission::find(String::new(), folder.into(), folder, "up", &files);
+        (found.modules, found.shown)
+    }
+
+    #[test]
+    fn finds_the_module_files_in_every_shape_of_upload() {
+        let dir = tempfile::tempdir().unwrap();
+        let at = |name: &str| dir.path().join(name);
+        for (folder, file) in [
+            ("workbook", "exercises/src/scale.rs"),
+            ("crate", "src/lib.rs"),
+            ("loose", "grid.rs"),
+            ("other", "main.rs"),
+        ] {
+            let path = at(folder).join(file);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "").unwrap();
+        }
+        std::fs::create_dir_all(at("empty")).unwrap();
+        assert_eq!(
+            find(&at("workbook")),
+            (Ok(at("workbook/exercises/src")), "up/exercises/src".into())
+        );
+        assert_eq!(find(&at("crate")), (Ok(at("crate/src")), "up/src".into()));
+        assert_eq!(find(&at("loose")), (Ok(at("loose")), "up".into()));
+        assert_eq!(find(&at("other")).0, Err(Absent::NoModuleFile));
+        assert_eq!(find(&at("empty")).0, Err(Absent::Empty));
+        assert_eq!(find(&at("missing")).0, Err(Absent::NoFolder));
     }
 }

@@ -2,7 +2,8 @@
 //! passes its own hidden tests under the lesson's limits, judged as `dev check` judges
 //! it. A lesson whose reference fails one (a wrong `expected`, a panic, a time-out, a
 //! scenario that does not compile) would take points from every correct submission, so
-//! grading refuses to start; private lessons (`--lessons DIR`) are proven nowhere else.
+//! grading refuses to start. Private lessons (`--lessons DIR`) may never have been
+//! proven at all (`dev check --lessons DIR` proves them).
 //!
 //! The reference outputs are computed anyway when grading, so the proof costs no build
 //! and no run of its own.

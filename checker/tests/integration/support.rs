@@ -206,10 +206,10 @@ impl Workbook {
         settings.add_filter(r"(Preparing the tests|初回の準備)[^\n]*\n\n?", "");
         // A time-out on a loaded machine is explained as crowding (the code got too little
         // of a processor); snapshots show what a quiet machine says of the same code.
-        // (In a CSV field, its commas had it quoted.)
+        // (In a CSV field, its commas had it quoted, with what follows in the field.)
         settings.add_filter(
-            r#""([^"\n]*)But the machine was busy:[^"]*?less busy\.""#,
-            "${1}Look for a loop that never ends.",
+            r#""([^"\n]*)But the machine was busy:[^"]*?less busy\.([^",\n]*)""#,
+            "${1}Look for a loop that never ends.${2}",
         );
         settings.add_filter(
             r"But the machine was busy:[\s\S]*?less busy\.",

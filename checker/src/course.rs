@@ -90,6 +90,17 @@ impl Layout {
         self.lessons.join("stubs")
     }
 
+    /// The file of a scenario helper: `lessons/helpers/<name>.rs`, or when grading with
+    /// private lessons, the overlay's `helpers/<name>.rs` if there is one.
+    pub fn helper(&self, name: &str) -> PathBuf {
+        let file = format!("{name}.rs");
+        self.overlay
+            .iter()
+            .map(|dir| dir.join("helpers").join(&file))
+            .find(|path| path.is_file())
+            .unwrap_or_else(|| self.lessons.join("helpers").join(file))
+    }
+
     /// The reference of a module.
     pub fn solution(&self, module: &str) -> PathBuf {
         self.root
@@ -231,6 +242,19 @@ impl Course {
                 }
             }
         }
+        // Each helper's file, read into its lesson and folded into its fingerprint.
+        for (path, source, lesson) in &mut lessons {
+            let name = layout.show(path);
+            for helper in &mut lesson.helpers {
+                let file = layout.helper(&helper.name);
+                let shown = layout.show(&file);
+                if let Err(message) = lesson::helpers::read(helper, file, shown) {
+                    let error = LessonError::new(Some(helper.span.clone()), message);
+                    report.lesson(&name, source, &error);
+                }
+            }
+            lesson.fingerprint = lesson::helpers::fingerprint(lesson.fingerprint, &lesson.helpers);
+        }
         for (i, (path, source, lesson)) in lessons.iter().enumerate() {
             let name = layout.show(path);
             let mut error = |span: Option<&std::ops::Range<usize>>, message: Bilingual| {
@@ -260,6 +284,7 @@ impl Course {
                 error(lesson.spans.modules.first(), message);
             }
             check_uses(&lessons, i, &mut error);
+            check_helpers(&lessons, i, &mut error);
             // Only the reference must exist now: a student's missing file is reported
             // when that lesson is checked, and `dev check` looks for every stub.
             let modules = std::iter::once(&lesson.module).chain(&lesson.uses);
@@ -425,6 +450,71 @@ fn check_uses(
                 ),
             );
             error(Some(span), message);
+        }
+    }
+}
+
+/// What is wrong with the helpers of lesson `i`: a name that another lesson's module
+/// has (both would be modules of that name in a harness), or a module a helper uses that
+/// the lesson's harness cannot mount (a later lesson's, or none of the course's).
+fn check_helpers(
+    lessons: &[(PathBuf, String, Lesson)],
+    i: usize,
+    error: &mut impl FnMut(Option<&std::ops::Range<usize>>, Bilingual),
+) {
+    let lesson = &lessons[i].2;
+    for helper in &lesson.helpers {
+        let name = &helper.name;
+        if let Some((_, _, other)) = lessons.iter().find(|(_, _, l)| &l.module == name) {
+            let id = &other.id;
+            let message = Bilingual::new(
+                format!(
+                    "`{name}` is the module of lesson `{id}`: a helper is mounted as a module of its name, so name it differently"
+                ),
+                format!(
+                    "`{name}` はレッスン `{id}` のモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"
+                ),
+            );
+            error(Some(&helper.span), message);
+            continue;
+        }
+        // A helper that does not lex gets rustc's words when the lesson is built.
+        let Some(references) = crate::harness::refs::references(&helper.source) else {
+            continue;
+        };
+        let file = &helper.file;
+        for reference in references.into_iter().filter(|r| !r.only_super) {
+            let module = &reference.module;
+            let taught = lessons.iter().position(|(_, _, l)| &l.module == module);
+            let fine = match taught {
+                Some(j) => j <= i,
+                None => lesson.helpers.iter().any(|h| &h.name == module),
+            };
+            if fine {
+                continue;
+            }
+            let message = match taught {
+                Some(j) => {
+                    let id = &lessons[j].2.id;
+                    Bilingual::new(
+                        format!(
+                            "the helper `{name}` ({file}) uses `crate::{module}`, the module of lesson `{id}`, which comes after this one: a helper may use this lesson's module and earlier lessons' modules"
+                        ),
+                        format!(
+                            "ヘルパー `{name}`（{file}）が `crate::{module}` を使っていますが、これは後のレッスン `{id}` のモジュールです。ヘルパーが使えるのは、このレッスンとそれより前のレッスンのモジュールだけです。"
+                        ),
+                    )
+                }
+                None => Bilingual::new(
+                    format!(
+                        "the helper `{name}` ({file}) uses `crate::{module}`, which is no lesson's module nor a helper of this lesson"
+                    ),
+                    format!(
+                        "ヘルパー `{name}`（{file}）が `crate::{module}` を使っていますが、そのようなレッスンのモジュールも、このレッスンのヘルパーもありません。"
+                    ),
+                ),
+            };
+            error(Some(&helper.span), message);
         }
     }
 }

@@ -173,6 +173,16 @@ pub enum FaultKind {
     Stopped(Missing),
     /// The reference gave no usable output for a case.
     NoOutput { case: usize, why: String },
+    /// A helper of the lesson's (`lessons/helpers/<name>.rs`, `lesson.helpers[helper]`)
+    /// does not compile with the reference; rustc says why, at this place of the helper.
+    HelperDoesNotCompile {
+        helper: usize,
+        /// The bytes of the helper's text rustc points at.
+        span: Option<Range<usize>>,
+        /// The line (from 1).
+        line: usize,
+        rustc: String,
+    },
 }
 
 impl LessonFault {
@@ -443,6 +453,31 @@ pub(crate) fn case_position(lesson: &Lesson, id: usize) -> Option<(usize, usize)
     None
 }
 
+/// The fault of a compile error in one of the lesson's helpers, at its place there.
+fn helper_fault(
+    lesson: &Lesson,
+    harness: &Harness,
+    d: &crate::harness::build::Diagnostic,
+) -> Option<LessonFault> {
+    let (file, line, column) = d.primary.as_ref()?;
+    let at = harness.helper_files.iter().position(|f| f == file)?;
+    let helper = lesson.helpers.get(at)?;
+    let marked = d.source.as_ref().map_or("", |(_, marked, _)| marked.as_str());
+    Some(LessonFault {
+        kind: FaultKind::HelperDoesNotCompile {
+            helper: at,
+            span: helper.span_at(*line, *column, marked),
+            line: *line,
+            rustc: match &d.label {
+                Some(label) => format!("{}: {label}", d.message),
+                None => d.message.clone(),
+            },
+        },
+        test: None,
+        entry: None,
+    })
+}
+
 /// The faults of the lesson that its reference outputs show: a reference that does
 /// not compile or finish, or that gives no value for a case whose expected value is
 /// the reference's. One fault per test, for its first case.
@@ -455,6 +490,12 @@ pub fn reference_faults(lesson: &Lesson, reference: &ReferenceOutputs) -> Vec<Le
             harness,
         }) => {
             for d in diagnostics {
+                if let Some(fault) = helper_fault(lesson, harness, d) {
+                    if !faults.contains(&fault) {
+                        faults.push(fault);
+                    }
+                    continue;
+                }
                 let line = d
                     .primary
                     .as_ref()

@@ -361,6 +361,21 @@ fn same_outputs(a: &HashMap<usize, Outcome>, b: &HashMap<usize, Outcome>) -> boo
 
 /// A fault of a broken lesson, at its line of the lesson file, for its author.
 fn fault_diagnostic(m: Msg, lesson: &Lesson, fault: &LessonFault, limits: TrustedLimits) -> String {
+    // A helper's error is shown at its line of the helper's file.
+    if let FaultKind::HelperDoesNotCompile {
+        helper, span, rustc, ..
+    } = &fault.kind
+        && let Some(helper) = lesson.helpers.get(*helper)
+    {
+        return course::render_error_in(
+            m.0,
+            &helper.file,
+            &helper.source,
+            span.clone(),
+            &m.dev_fault(DevFault::HelperDoesNotCompile(&lesson.id)),
+            &[format!("rustc: {rustc}")],
+        );
+    }
     let case = |case: usize| case_text(m, lesson, fault.test, case);
     let (message, notes) = match &fault.kind {
         FaultKind::DoesNotCompile { rustc } => {
@@ -371,6 +386,10 @@ fn fault_diagnostic(m: Msg, lesson: &Lesson, fault: &LessonFault, limits: Truste
             };
             (m.dev_fault(message), vec![format!("rustc: {rustc}")])
         }
+        FaultKind::HelperDoesNotCompile { rustc, .. } => (
+            m.dev_fault(DevFault::HelperDoesNotCompile(&lesson.id)),
+            vec![format!("rustc: {rustc}")],
+        ),
         FaultKind::CargoFailed(stderr) => (
             m.dev_fault(DevFault::CargoFailed),
             vec![stderr.trim_end().to_string()],

@@ -71,6 +71,9 @@ pub struct Harness {
     pub package: String,
     /// The module files it mounts, as absolute paths: the lesson's own first.
     pub module_files: Vec<PathBuf>,
+    /// The lesson's scenario helpers it mounts (`lessons/helpers/<name>.rs`), as absolute
+    /// paths: the instructor's code, never the student's.
+    pub helper_files: Vec<PathBuf>,
     /// Why the student's files cannot be built as they are (never for trusted code).
     pub problem: Option<ModuleProblem>,
     pub main_rs: PathBuf,
@@ -195,6 +198,24 @@ pub fn mount_in(
                 lesson: lesson_of(module),
                 items: Vec::new(),
             });
+        }
+    }
+    // The modules the lesson's helpers use (the course has checked that each is this
+    // lesson's or an earlier one's), mounted for the side as the lesson's own are.
+    for helper in &lesson.helpers {
+        let Some(references) = super::refs::references(&helper.source) else {
+            continue;
+        };
+        for reference in references {
+            let taught = lesson_of(&reference.module).filter(|&j| j <= index);
+            if taught.is_some() && !mounted.iter().any(|m| m.module == reference.module) {
+                mounted.push(Mounted {
+                    file: file_of(layout, &reference.module, side),
+                    module: reference.module,
+                    lesson: taught,
+                    items: Vec::new(),
+                });
+            }
         }
     }
     let mut problem = None;
@@ -420,6 +441,7 @@ fn write_crate(
     Ok(Harness {
         package,
         module_files: mounted.iter().map(|m| m.file.clone()).collect(),
+        helper_files: lesson.helpers.iter().map(|h| h.path.clone()).collect(),
         problem,
         main_rs,
         entry_lines,
@@ -517,6 +539,15 @@ fn main_rs(lesson: &Lesson, mounted: &[Mounted]) -> (String, Vec<RangeInclusive<
             file.display().to_string()
         );
     }
+    // The lesson's helpers, each a module of its name; not the student's files.
+    for helper in &lesson.helpers {
+        let _ = writeln!(
+            out,
+            "#[path = {:?}]\nmod {};",
+            helper.path.display().to_string(),
+            helper.name
+        );
+    }
     let _ = writeln!(out);
     let files: Vec<String> = mounted
         .iter()
@@ -580,6 +611,13 @@ fn main_rs(lesson: &Lesson, mounted: &[Mounted]) -> (String, Vec<RangeInclusive<
                     out,
                     "            #[allow(unused_imports)]\n            use ndarray::prelude::*;"
                 );
+                for helper in &lesson.helpers {
+                    let _ = writeln!(
+                        out,
+                        "            #[allow(unused_imports)]\n            use crate::{}::*;",
+                        helper.name
+                    );
+                }
                 // Inputs are the scenario's own: its code may change them.
                 for (name, ty) in inputs.iter().zip(&entry.params) {
                     let _ = writeln!(

@@ -105,6 +105,8 @@ pub struct Lesson {
     pub id: String,
     pub module: String,
     pub uses: Vec<String>,
+    /// The scenario helpers it lists (`lessons/helpers/<name>.rs`), read by the course.
+    pub helpers: Vec<super::Helper>,
     pub points: u32,
     pub time_limit: Duration,
     /// Bytes of address space for the process that runs student code.
@@ -118,8 +120,8 @@ pub struct Lesson {
     pub entries: Vec<Entry>,
     pub tests: Vec<Test>,
     pub mistakes: Vec<Mistake>,
-    /// A hash of the lesson file's text and of every drawn input: outputs computed from
-    /// the lesson are cached under it.
+    /// A hash of the lesson file's text, of how its inputs are drawn and of its helpers'
+    /// text: outputs computed from the lesson are cached under it.
     pub fingerprint: u64,
     /// Where fields are written in the file, for errors found later.
     pub spans: Spans,

@@ -98,6 +98,31 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             errors.push(LessonError::said(module, e));
         }
     }
+    let mut helpers: Vec<super::Helper> = Vec::new();
+    for name in &raw.helpers {
+        let text = name.get_ref();
+        if let Err(e) = names::check_module(text) {
+            errors.push(LessonError::said(name, e));
+        } else if helpers.iter().any(|h| &h.name == text) {
+            errors.push(LessonError::at(
+                name,
+                format!("the helper `{text}` is listed twice"),
+                format!("ヘルパー `{text}` が二回書かれています。"),
+            ));
+        } else if text == raw.module.get_ref() || raw.uses.iter().any(|u| u.get_ref() == text) {
+            errors.push(LessonError::at(
+                name,
+                format!(
+                    "`{text}` is a module of this lesson: a helper is mounted as a module of its name, so name it differently"
+                ),
+                format!(
+                    "`{text}` はこのレッスンのモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"
+                ),
+            ));
+        } else {
+            helpers.push(super::Helper::named(text.clone(), name.span()));
+        }
+    }
     let time_limit = match &raw.time_limit {
         Some(t) if !(TIME_LIMIT_MIN..=TIME_LIMIT_MAX).contains(t.get_ref()) => {
             errors.push(LessonError::at(
@@ -184,6 +209,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         id: id.clone(),
         module: raw.module.get_ref().clone(),
         uses: raw.uses.iter().map(|u| u.get_ref().clone()).collect(),
+        helpers,
         points,
         time_limit: Duration::from_secs_f64(time_limit),
         memory_limit: memory_mib.saturating_mul(1024 * 1024),

@@ -30,6 +30,9 @@ pub struct RawLesson {
     /// Earlier modules this one builds on; compiled in alongside it.
     #[serde(default)]
     pub uses: Vec<Spanned<String>>,
+    /// Scenario helpers: files `lessons/helpers/<name>.rs` compiled into its harnesses.
+    #[serde(default)]
+    pub helpers: Vec<Spanned<String>>,
     /// Points for passing the lesson.
     pub points: Option<Spanned<u32>>,
     /// Seconds allowed for running all hidden tests.

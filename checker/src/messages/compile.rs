@@ -95,6 +95,15 @@ impl Msg {
         )
     }
 
+    /// A helper of the tests (`lessons/helpers/…`, at `place`, its file and line) does not
+    /// compile with the student's modules.
+    pub fn helper_needs(self, place: &str) -> String {
+        say!(self,
+            ja: format!("テストのヘルパー（{place}）が、あなたのコードの型や関数を使えません。"),
+            en: format!("The tests' helper ({place}) cannot use the types and functions of your code."),
+        )
+    }
+
     pub fn rustc_says(self, message: &str) -> String {
         say!(self, ja: format!("rustc: {message}"), en: format!("rustc: {message}"))
     }

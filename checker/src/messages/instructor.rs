@@ -70,6 +70,10 @@ impl Msg {
                 ja: "模範解答がコンパイルできません。".to_string(),
                 en: "the reference solution does not compile.".to_string(),
             ),
+            (FaultKind::HelperDoesNotCompile { .. }, _) => say!(self,
+                ja: "テストのヘルパーが、模範解答と一緒にコンパイルできません。".to_string(),
+                en: "a helper of the tests does not compile with the reference solution.".to_string(),
+            ),
             (FaultKind::CargoFailed(_), _) => say!(self,
                 ja: "cargo が模範解答をビルドできませんでした。".to_string(),
                 en: "cargo could not build the reference solution.".to_string(),
@@ -215,6 +219,10 @@ impl Msg {
             DevFault::TestDoesNotCompile => say!(self,
                 ja: "このテストのコードが、模範解答と一緒にコンパイルできません".to_string(),
                 en: "this test's code does not compile with the reference solution".to_string(),
+            ),
+            DevFault::HelperDoesNotCompile(id) => say!(self,
+                ja: format!("このヘルパーが、レッスン `{id}` の模範解答と一緒にコンパイルできません"),
+                en: format!("this helper does not compile with the reference solution of lesson `{id}`"),
             ),
             DevFault::SignatureDoesNotFit => say!(self,
                 ja: "このシグネチャが模範解答に合いません".to_string(),
@@ -549,4 +557,6 @@ pub enum DevFault<'a> {
     OverTimeLimit(f64),
     StoppedInCase(&'a str, &'a str),
     HarnessFailed(&'a str),
+    /// A helper (`lessons/helpers/`) does not compile with this lesson's reference.
+    HelperDoesNotCompile(&'a str),
 }

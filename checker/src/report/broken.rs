@@ -4,7 +4,7 @@
 use super::{Context, lang_name};
 use crate::harness::FileProblem;
 use crate::lesson::{EntryKind, Lesson};
-use crate::verdict::LessonFault;
+use crate::verdict::{FaultKind, LessonFault};
 
 /// A file of the student's that is missing or not UTF-8, or a module that cannot be
 /// found, and how to get it back.
@@ -36,9 +36,16 @@ pub(super) fn lesson_fault_report(cx: &Context, lesson: &Lesson, faults: &[Lesso
     let mut out = format!("{} {}\n", cx.cross(), m.lesson_broken());
     let mut said = Vec::new();
     for fault in faults {
-        let place = match fault.span(lesson) {
-            Some(span) => format!("{}:{}", lesson.file, lesson.line_of(span.start)),
-            None => lesson.file.clone(),
+        let helper = match &fault.kind {
+            FaultKind::HelperDoesNotCompile { helper, line, .. } => {
+                lesson.helpers.get(*helper).map(|h| (h, *line))
+            }
+            _ => None,
+        };
+        let place = match (helper, fault.span(lesson)) {
+            (Some((helper, line)), _) => format!("{}:{line}", helper.file),
+            (None, Some(span)) => format!("{}:{}", lesson.file, lesson.line_of(span.start)),
+            (None, None) => lesson.file.clone(),
         };
         let test = fault
             .test

@@ -64,9 +64,14 @@ pub(super) fn compile_error(
             .filter(|(p, ..)| *p == harness.main_rs)
             .map(|(_, l, _)| *l);
         let entry = line.and_then(|l| harness.entry_lines.iter().position(|r| r.contains(&l)));
-        let context = match entry.map(|e| &lesson.entries[e].kind) {
-            Some(EntryKind::Call(f)) => m.calls_function(&lesson.functions[*f].text),
-            Some(EntryKind::Snippet { .. }) => {
+        let helper = d.primary.as_ref().and_then(|(file, line, _)| {
+            let at = harness.helper_files.iter().position(|f| f == file)?;
+            Some(format!("{}:{line}", lesson.helpers.get(at)?.file))
+        });
+        let context = match (helper, entry.map(|e| &lesson.entries[e].kind)) {
+            (Some(place), _) => m.helper_needs(&place),
+            (None, Some(EntryKind::Call(f))) => m.calls_function(&lesson.functions[*f].text),
+            (None, Some(EntryKind::Snippet { .. })) => {
                 let name = lesson
                     .tests
                     .iter()
@@ -74,7 +79,7 @@ pub(super) fn compile_error(
                     .map(|t| lang_name(cx, t));
                 m.scenario_needs(&name.unwrap_or_default())
             }
-            None => String::new(),
+            (None, None) => String::new(),
         };
         let text = format!(
             "{context}\n{}",

@@ -243,9 +243,26 @@ impl Course {
             }
         }
         // Each helper's file, read into its lesson and folded into its fingerprint.
+        let modules: Vec<(String, String)> = lessons
+            .iter()
+            .map(|(_, _, l)| (l.module.clone(), l.id.clone()))
+            .collect();
         for (path, source, lesson) in &mut lessons {
             let name = layout.show(path);
             for helper in &mut lesson.helpers {
+                if let Some((module, id)) = modules.iter().find(|(m, _)| *m == helper.name) {
+                    let message = Bilingual::new(
+                        format!(
+                            "`{module}` is the module of lesson `{id}`: a helper is mounted as a module of its name, so name it differently"
+                        ),
+                        format!(
+                            "`{module}` はレッスン `{id}` のモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"
+                        ),
+                    );
+                    let error = LessonError::new(Some(helper.span.clone()), message);
+                    report.lesson(&name, source, &error);
+                    continue;
+                }
                 let file = layout.helper(&helper.name);
                 let shown = layout.show(&file);
                 if let Err(message) = lesson::helpers::read(helper, file, shown) {
@@ -454,9 +471,9 @@ fn check_uses(
     }
 }
 
-/// What is wrong with the helpers of lesson `i`: a name that another lesson's module
-/// has (both would be modules of that name in a harness), or a module a helper uses that
-/// the lesson's harness cannot mount (a later lesson's, or none of the course's).
+/// What is wrong with the helpers of lesson `i`: a module a helper uses that the
+/// lesson's harness cannot mount (a later lesson's, or none of the course's). (A helper
+/// named after a lesson's module is said when the helpers are read.)
 fn check_helpers(
     lessons: &[(PathBuf, String, Lesson)],
     i: usize,
@@ -465,19 +482,6 @@ fn check_helpers(
     let lesson = &lessons[i].2;
     for helper in &lesson.helpers {
         let name = &helper.name;
-        if let Some((_, _, other)) = lessons.iter().find(|(_, _, l)| &l.module == name) {
-            let id = &other.id;
-            let message = Bilingual::new(
-                format!(
-                    "`{name}` is the module of lesson `{id}`: a helper is mounted as a module of its name, so name it differently"
-                ),
-                format!(
-                    "`{name}` はレッスン `{id}` のモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"
-                ),
-            );
-            error(Some(&helper.span), message);
-            continue;
-        }
         // A helper that does not lex gets rustc's words when the lesson is built.
         let Some(references) = crate::harness::refs::references(&helper.source) else {
             continue;

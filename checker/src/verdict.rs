@@ -462,7 +462,10 @@ fn helper_fault(
     let (file, line, column) = d.primary.as_ref()?;
     let at = harness.helper_files.iter().position(|f| f == file)?;
     let helper = lesson.helpers.get(at)?;
-    let marked = d.source.as_ref().map_or("", |(_, marked, _)| marked.as_str());
+    let marked = d
+        .source
+        .as_ref()
+        .map_or("", |(_, marked, _)| marked.as_str());
     Some(LessonFault {
         kind: FaultKind::HelperDoesNotCompile {
             helper: at,

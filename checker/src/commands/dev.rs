@@ -363,7 +363,10 @@ fn same_outputs(a: &HashMap<usize, Outcome>, b: &HashMap<usize, Outcome>) -> boo
 fn fault_diagnostic(m: Msg, lesson: &Lesson, fault: &LessonFault, limits: TrustedLimits) -> String {
     // A helper's error is shown at its line of the helper's file.
     if let FaultKind::HelperDoesNotCompile {
-        helper, span, rustc, ..
+        helper,
+        span,
+        rustc,
+        ..
     } = &fault.kind
         && let Some(helper) = lesson.helpers.get(*helper)
     {

@@ -52,12 +52,11 @@ impl Helper {
         let start_of_line = match line {
             0 => return None,
             1 => 0,
-            n => {
-                self.source
-                    .match_indices('\n')
-                    .nth(n - 2)
-                    .map(|(at, _)| at + 1)?
-            }
+            n => self
+                .source
+                .match_indices('\n')
+                .nth(n - 2)
+                .map(|(at, _)| at + 1)?,
         };
         let text = &self.source[start_of_line..];
         let text = &text[..text.find('\n').unwrap_or(text.len())];
@@ -110,7 +109,9 @@ pub fn read(helper: &mut Helper, path: PathBuf, shown: String) -> Result<(), Bil
         Err(e) => {
             return Err(Bilingual::new(
                 format!("cannot read the helper `{name}` ({shown}): {e}"),
-                format!("ヘルパー `{name}` のファイル {shown} を読めません（システムの説明：「{e}」）。"),
+                format!(
+                    "ヘルパー `{name}` のファイル {shown} を読めません（システムの説明：「{e}」）。"
+                ),
             ));
         }
     };

@@ -540,6 +540,22 @@ args = [{{ shape = ["n"], range = [-1, 1] }}, {{ shape = ["n"], range = [-1, 1] 
         );
     }
 
+    #[test]
+    fn helpers_are_module_names_listed_once_and_not_the_lesson_s_own() {
+        let test = "[[fixed]]\nname = { ja = \"a\", en = \"a\" }\ncall = \"add\"\nargs = [[1], [2]]\nexpected = [3]\n";
+        let lesson = parse(&format!("{HEAD}helpers = [\"digits_cnn\"]\n{test}")).unwrap();
+        assert_eq!(lesson.helpers.len(), 1);
+        assert_eq!(lesson.helpers[0].name, "digits_cnn");
+        let errors = |helpers: &str| errors_of(&format!("helpers = {helpers}\n{test}"));
+        assert_eq!(
+            errors(r#"["grids", "grids"]"#),
+            vec!["the helper `grids` is listed twice"]
+        );
+        assert!(errors(r#"["add"]"#)[0].contains("is a module of this lesson"));
+        assert!(errors(r#"["fn"]"#)[0].contains("keyword"));
+        assert!(errors(r#"["Grids"]"#)[0].contains("not a module name"));
+    }
+
     /// A scenario returning (sum, difference), its parts named.
     fn named_parts(parts: &str, judging: &str) -> String {
         format!(

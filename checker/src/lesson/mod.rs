@@ -28,7 +28,7 @@ pub mod types;
 pub use checked::{Case, EntryKind, Expected, Lesson, Profile, Show, Test, TestKind};
 pub use cnnlings_runtime::Bilingual;
 pub use compare::Compare;
-pub use helpers::Helper;
 pub use error::LessonError;
+pub use helpers::Helper;
 pub use load::parse;
 pub use model::{Localized, Visibility};

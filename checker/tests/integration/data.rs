@@ -16,7 +16,7 @@ pub(crate) fn digits() -> Workbook {
     wb
 }
 
-fn lay_over(root: &Path, dir: &Path, wb: &Workbook) {
+pub(crate) fn lay_over(root: &Path, dir: &Path, wb: &Workbook) {
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         let relative = path

@@ -11,6 +11,7 @@
 mod data;
 mod day;
 mod grade;
+mod helpers;
 mod instructor;
 mod kinds;
 mod language;

@@ -171,3 +171,38 @@ fn helpers_are_checked_when_the_lessons_load() {
         );
     });
 }
+
+#[test]
+fn grading_mounts_the_helpers_and_a_private_one_replaces_the_course_s() {
+    let _serial = serial();
+    let wb = helpers();
+    let grade = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["grade", "--exercises", "solutions", "--format", "json"];
+        all.extend(args);
+        let (output, _) = wb.run(&all);
+        serde_json::from_str(&stdout(&output)).unwrap()
+    };
+    let score = |grades: &serde_json::Value, id: &str| {
+        let lessons = grades["lessons"].as_array().unwrap();
+        let lesson = lessons.iter().find(|l| l["id"] == id).unwrap();
+        (lesson["score"].as_f64(), lesson["max_score"].as_f64())
+    };
+    let grades = grade(&[]);
+    for id in ["total", "peak"] {
+        let (got, max) = score(&grades, id);
+        assert_eq!(got, max, "{id}: {grades}");
+    }
+    // A private helper (`grade --lessons DIR`, `DIR/helpers/grids.rs`) is the one graded
+    // with: here one that does not compile, so neither lesson can be graded.
+    let helper = wb.read(HELPER);
+    wb.write(
+        "private/helpers/grids.rs",
+        &helper.replace("Grid { cells }", "Grid { cells, scale: 2.0 }"),
+    );
+    let grades = grade(&["--lessons", "private"]);
+    for id in ["total", "peak"] {
+        let (got, max) = score(&grades, id);
+        assert_ne!(got, max, "{id}: {grades}");
+    }
+    assert_eq!(wb.read(HELPER), helper);
+}

@@ -536,6 +536,7 @@ format = 1            # the lesson format version
 id = "{id}"         # what students type: `checker check {id}`
 module = "{name}"     # exercises/src/{name}.rs (stub) and solutions/src/{name}.rs (reference)
 uses = []             # earlier modules this one builds on, e.g. ["conv", "pool"]
+helpers = []          # scenario helpers shared by lessons: lessons/helpers/<name>.rs, e.g. ["digits_cnn"]
 points = 10           # points for passing
 time_limit = 5.0      # seconds for running all hidden tests
 memory_limit = 1024   # MiB for the process that runs student code

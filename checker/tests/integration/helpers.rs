@@ -3,7 +3,7 @@
 //! share `lessons/helpers/grids.rs`.
 
 use crate::data::lay_over;
-use crate::support::{Workbook, assert_status, serial, stdout};
+use crate::support::{Workbook, assert_status, serial, stderr, stdout};
 use insta_cmd::assert_cmd_snapshot;
 use std::path::Path;
 
@@ -176,33 +176,26 @@ fn helpers_are_checked_when_the_lessons_load() {
 fn grading_mounts_the_helpers_and_a_private_one_replaces_the_course_s() {
     let _serial = serial();
     let wb = helpers();
-    let grade = |args: &[&str]| -> serde_json::Value {
-        let mut all = vec!["grade", "--exercises", "solutions", "--format", "json"];
-        all.extend(args);
-        let (output, _) = wb.run(&all);
-        serde_json::from_str(&stdout(&output)).unwrap()
-    };
-    let score = |grades: &serde_json::Value, id: &str| {
+    let (output, _) = wb.run(&["grade", "--exercises", "solutions", "--format", "json"]);
+    assert_status(&output, 0);
+    let grades: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    for id in ["total", "peak"] {
         let lessons = grades["lessons"].as_array().unwrap();
         let lesson = lessons.iter().find(|l| l["id"] == id).unwrap();
-        (lesson["score"].as_f64(), lesson["max_score"].as_f64())
-    };
-    let grades = grade(&[]);
-    for id in ["total", "peak"] {
-        let (got, max) = score(&grades, id);
-        assert_eq!(got, max, "{id}: {grades}");
+        assert_eq!(lesson["score"], lesson["max_score"], "{id}: {grades}");
     }
     // A private helper (`grade --lessons DIR`, `DIR/helpers/grids.rs`) is the one graded
-    // with: here one that does not compile, so neither lesson can be graded.
+    // with: here one that does not compile, so grading proves both lessons broken, at
+    // the private helper's line, and grades nothing.
     let helper = wb.read(HELPER);
     wb.write(
         "private/helpers/grids.rs",
         &helper.replace("Grid { cells }", "Grid { cells, scale: 2.0 }"),
     );
-    let grades = grade(&["--lessons", "private"]);
-    for id in ["total", "peak"] {
-        let (got, max) = score(&grades, id);
-        assert_ne!(got, max, "{id}: {grades}");
-    }
+    let (output, _) = wb.run(&["grade", "--exercises", "solutions", "--lessons", "private"]);
+    assert_status(&output, 2);
+    let said = format!("{}{}", stdout(&output), stderr(&output));
+    assert!(said.contains("┌─ private/helpers/grids.rs:8:19"), "{said}");
+    assert!(!said.contains("lessons/helpers/grids.rs"), "{said}");
     assert_eq!(wb.read(HELPER), helper);
 }

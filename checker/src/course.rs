@@ -523,6 +523,71 @@ fn check_helpers(
     }
 }
 
+/// What a name that rustc could not find in a lesson's scenario is in the course.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CourseName {
+    /// The module of an earlier lesson.
+    Module(String),
+    /// A public item of an earlier lesson's module (in its reference), and whether the
+    /// lesson has that module in `uses`.
+    Item { module: String, used: bool },
+}
+
+impl Course {
+    /// What `name`, which rustc could not find in a scenario of `lesson`, is in the
+    /// course: an earlier lesson's module that `uses` lacks, or a public item of one.
+    pub fn name_in_course(&self, lesson: &Lesson, name: &str) -> Option<CourseName> {
+        let index = self.lessons.iter().position(|l| l.id == lesson.id)?;
+        let earlier = &self.lessons[..index];
+        if earlier.iter().any(|l| l.module == name) {
+            return (!lesson.uses.iter().any(|u| u == name))
+                .then(|| CourseName::Module(name.to_string()));
+        }
+        earlier.iter().find_map(|l| {
+            let text = fs::read_to_string(self.layout.solution(&l.module)).ok()?;
+            defines_public_item(&text, name).then(|| CourseName::Item {
+                module: l.module.clone(),
+                used: lesson.uses.contains(&l.module),
+            })
+        })
+    }
+}
+
+/// Whether Rust source text has a public item of this name at any level outside
+/// braces' contents other than modules (`pub fn`, `pub struct`, `pub(crate) const`, …).
+fn defines_public_item(text: &str, name: &str) -> bool {
+    use proc_macro2::{TokenStream, TokenTree};
+    let Ok(tokens) = text.parse::<TokenStream>() else {
+        return false;
+    };
+    let tokens: Vec<TokenTree> = tokens.into_iter().collect();
+    let word = |at: usize| match tokens.get(at) {
+        Some(TokenTree::Ident(i)) => Some(i.to_string()),
+        _ => None,
+    };
+    let kinds = [
+        "fn", "struct", "enum", "const", "static", "type", "trait", "union",
+    ];
+    (0..tokens.len()).any(|at| {
+        if word(at).as_deref() != Some("pub") {
+            return false;
+        }
+        // `pub(crate)`: the visibility's group, then the item.
+        let mut next = at + 1;
+        if matches!(tokens.get(next), Some(TokenTree::Group(_))) {
+            next += 1;
+        }
+        // `pub const fn`, `pub unsafe fn`.
+        while matches!(word(next).as_deref(), Some("const" | "unsafe" | "async"))
+            && word(next + 1).is_some_and(|w| kinds.contains(&w.as_str()))
+        {
+            next += 1;
+        }
+        word(next).is_some_and(|k| kinds.contains(&k.as_str()))
+            && word(next + 1).as_deref() == Some(name)
+    })
+}
+
 /// Each signature of a lesson's `functions` that its reference disagrees with, read from
 /// the file alone: for a lesson whose other errors keep it from loading.
 fn signature_errors(layout: &Layout, source: &str) -> Vec<LessonError> {
@@ -908,6 +973,17 @@ mod tests {
                 "`grads` returns `(Array1<f32>, Array1<f32>)` in `functions` but `(Array1<f32>, Array1<usize>)` in the reference"
             )
         );
+    }
+
+    #[test]
+    fn finds_public_items_by_name() {
+        let text = "pub fn conv2d() {}\npub(crate) struct Cnn;\npub const fn k() -> usize { 1 }\nfn private() {}\nconst C: usize = 1;";
+        assert!(defines_public_item(text, "conv2d"));
+        assert!(defines_public_item(text, "Cnn"));
+        assert!(defines_public_item(text, "k"));
+        assert!(!defines_public_item(text, "private"));
+        assert!(!defines_public_item(text, "C"));
+        assert!(!defines_public_item(text, "conv"));
     }
 
     #[test]

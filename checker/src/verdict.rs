@@ -5,11 +5,13 @@
 
 use crate::blame::Blame;
 use crate::exit::Exit;
+use crate::harness::codegen;
 use crate::harness::run::{Captured, Ending, Outcome, TimeUse};
 use crate::harness::{
     FileProblem, LessonRun, ReferenceFault, ReferenceOutputs, StudentRun, build::Diagnostic,
     codegen::Harness,
 };
+use crate::lesson::code_lines::{self, CodePlace};
 use crate::lesson::compare::{allowed, within};
 use crate::lesson::{Compare, EntryKind, Expected, Lesson};
 use cnnlings_runtime::{Cells, Value};
@@ -160,7 +162,13 @@ pub struct LessonFault {
 #[derive(Debug, Clone, PartialEq)]
 pub enum FaultKind {
     /// The reference, or a test's code with it, does not compile; `rustc` says why.
-    DoesNotCompile { rustc: String },
+    DoesNotCompile {
+        rustc: String,
+        /// Where in a scenario's code rustc put the error, if it is there.
+        place: Option<CodePlace>,
+        /// The name rustc could not find (`digits` of `crate::digits`), if that is the error.
+        unresolved: Option<String>,
+    },
     /// cargo failed without a word from rustc.
     CargoFailed(String),
     /// The reference panicked on a case (the index within its test).
@@ -197,8 +205,18 @@ impl LessonFault {
                 .map(|e| &e.kind)
             {
                 Some(EntryKind::Call(f)) => return lesson.spans.functions.get(*f).cloned(),
-                Some(EntryKind::Snippet { .. }) => {
-                    return test.and_then(|t| t.code_span.clone().or(Some(t.span.clone())));
+                Some(EntryKind::Snippet { code, .. }) => {
+                    let test = test?;
+                    let Some(code_span) = &test.code_span else {
+                        return Some(test.span.clone());
+                    };
+                    let line = match &self.kind {
+                        FaultKind::DoesNotCompile {
+                            place: Some(place), ..
+                        } => code_lines::span_of(&lesson.source, code_span, code, *place),
+                        _ => None,
+                    };
+                    return line.or(Some(code_span.clone()));
                 }
                 None => {}
             }
@@ -506,6 +524,7 @@ pub fn reference_faults(lesson: &Lesson, reference: &ReferenceOutputs) -> Vec<Le
                     .map(|(_, l, _)| *l);
                 let entry =
                     line.and_then(|l| harness.entry_lines.iter().position(|r| r.contains(&l)));
+                let place = entry.and_then(|e| snippet_place(d, harness.snippet_starts.get(e)?));
                 // A scenario's code is its test's; a function's signature is the lesson's.
                 let test = entry
                     .filter(|e| {
@@ -525,7 +544,11 @@ pub fn reference_faults(lesson: &Lesson, reference: &ReferenceOutputs) -> Vec<Le
                     None => d.rendered.trim_end().to_string(),
                 };
                 let fault = LessonFault {
-                    kind: FaultKind::DoesNotCompile { rustc },
+                    kind: FaultKind::DoesNotCompile {
+                        rustc,
+                        place,
+                        unresolved: place.and_then(|_| unresolved_name(&d.message)),
+                    },
                     test,
                     entry,
                 };
@@ -537,6 +560,8 @@ pub fn reference_faults(lesson: &Lesson, reference: &ReferenceOutputs) -> Vec<Le
                 faults.push(LessonFault {
                     kind: FaultKind::DoesNotCompile {
                         rustc: String::new(),
+                        place: None,
+                        unresolved: None,
                     },
                     test: None,
                     entry: None,
@@ -599,6 +624,38 @@ pub fn reference_faults(lesson: &Lesson, reference: &ReferenceOutputs) -> Vec<Le
         });
     }
     faults
+}
+
+/// Where in a scenario's code an error of rustc is, given the line of `main.rs` where
+/// the code starts (see [`codegen::SNIPPET_INDENT`]); `None` outside the code.
+fn snippet_place(d: &Diagnostic, start: &Option<usize>) -> Option<CodePlace> {
+    let (_, line, column) = d.primary.as_ref()?;
+    let line = line.checked_sub((*start)?)?;
+    let column = column.checked_sub(1 + codegen::SNIPPET_INDENT)?;
+    let width = d
+        .source
+        .as_ref()
+        .map_or(1, |(_, marked, _)| marked.chars().count());
+    Some(CodePlace {
+        line,
+        column,
+        width,
+    })
+}
+
+/// The name rustc could not find, from its message: `digits` of "cannot find `digits` in
+/// `crate`" (E0433), `scale` of "cannot find function `scale` in this scope" (E0425),
+/// the first module of "unresolved import `crate::digits::load`" (E0432).
+pub fn unresolved_name(message: &str) -> Option<String> {
+    let about = ["cannot find", "failed to resolve", "unresolved import"];
+    if !about.iter().any(|start| message.starts_with(start)) {
+        return None;
+    }
+    let quoted = message.split('`').nth(1)?;
+    quoted
+        .split("::")
+        .find(|segment| !matches!(*segment, "crate" | "self" | "super" | ""))
+        .map(str::to_string)
 }
 
 /// Reaches the verdict of a lesson from its run.
@@ -729,6 +786,28 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_name_rustc_could_not_find_is_read_from_its_message() {
+        let name = |message: &str| unresolved_name(message);
+        assert_eq!(
+            name("cannot find `digits` in `crate`").as_deref(),
+            Some("digits")
+        );
+        assert_eq!(
+            name("cannot find function `scale` in this scope").as_deref(),
+            Some("scale")
+        );
+        assert_eq!(
+            name("unresolved import `crate::digits::load`").as_deref(),
+            Some("digits")
+        );
+        assert_eq!(
+            name("failed to resolve: use of undeclared type `Grid`").as_deref(),
+            Some("Grid")
+        );
+        assert_eq!(name("mismatched types"), None);
+    }
 
     fn array(shape: &[usize], data: &[f32]) -> Value {
         Value::array(shape.to_vec(), data.to_vec())

@@ -7,7 +7,7 @@
 //! recognised as itself.
 
 use crate::app::App;
-use crate::course::{self, Course};
+use crate::course::{self, Course, CourseName};
 use crate::diagnosis;
 use crate::exit::Exit;
 use crate::harness::run::{Captured, Ending, Outcome, RunResult};
@@ -297,7 +297,13 @@ impl App<'_> {
             Verdict::LessonFault(faults) => {
                 line(m.dev_lesson_broken(&lesson.id));
                 for fault in faults {
-                    text.push_str(&cx.relative(&fault_diagnostic(m, lesson, fault, limits)));
+                    text.push_str(&cx.relative(&fault_diagnostic(
+                        m,
+                        self.course,
+                        lesson,
+                        fault,
+                        limits,
+                    )));
                 }
                 true
             }
@@ -359,8 +365,15 @@ fn same_outputs(a: &HashMap<usize, Outcome>, b: &HashMap<usize, Outcome>) -> boo
         })
 }
 
-/// A fault of a broken lesson, at its line of the lesson file, for its author.
-fn fault_diagnostic(m: Msg, lesson: &Lesson, fault: &LessonFault, limits: TrustedLimits) -> String {
+/// A fault of a broken lesson, at its line of the lesson file, for its author: our
+/// sentence first, then rustc's or the panic's words.
+fn fault_diagnostic(
+    m: Msg,
+    course: &Course,
+    lesson: &Lesson,
+    fault: &LessonFault,
+    limits: TrustedLimits,
+) -> String {
     // A helper's error is shown at its line of the helper's file.
     if let FaultKind::HelperDoesNotCompile {
         helper,
@@ -381,13 +394,31 @@ fn fault_diagnostic(m: Msg, lesson: &Lesson, fault: &LessonFault, limits: Truste
     }
     let case = |case: usize| case_text(m, lesson, fault.test, case);
     let (message, notes) = match &fault.kind {
-        FaultKind::DoesNotCompile { rustc } => {
-            let message = match (fault.test, fault.entry) {
-                (Some(_), _) => DevFault::TestDoesNotCompile,
-                (None, Some(_)) => DevFault::SignatureDoesNotFit,
-                (None, None) => DevFault::DoesNotCompile,
+        FaultKind::DoesNotCompile {
+            rustc,
+            place,
+            unresolved,
+        } => {
+            let found = unresolved
+                .as_deref()
+                .and_then(|name| Some((name, course.name_in_course(lesson, name)?)));
+            let message = match (fault.test, fault.entry, &found) {
+                (Some(_), _, Some((_, CourseName::Module(module)))) => {
+                    m.dev_fault(DevFault::ModuleNotUsed(module))
+                }
+                (Some(_), _, Some((name, CourseName::Item { module, used }))) => {
+                    m.dev_fault(DevFault::ItemOfModule {
+                        name,
+                        module,
+                        used: *used,
+                    })
+                }
+                (Some(_), _, None) if place.is_some() => m.dev_fault(DevFault::LineDoesNotCompile),
+                (Some(_), _, None) => m.dev_fault(DevFault::TestDoesNotCompile),
+                (None, Some(_), _) => m.dev_fault(DevFault::SignatureDoesNotFit),
+                (None, None, _) => m.dev_fault(DevFault::DoesNotCompile),
             };
-            (m.dev_fault(message), vec![format!("rustc: {rustc}")])
+            (message, vec![m.dev_rustc_said(rustc)])
         }
         FaultKind::HelperDoesNotCompile { rustc, .. } => (
             m.dev_fault(DevFault::HelperDoesNotCompile(&lesson.id)),

@@ -79,7 +79,14 @@ pub struct Harness {
     pub main_rs: PathBuf,
     /// The lines of `main.rs` that belong to each entry, to tell which test a compile error is in.
     pub entry_lines: Vec<RangeInclusive<usize>>,
+    /// The line of `main.rs` where each scenario's code starts (none for a call), its
+    /// lines following one to one, each indented by [`SNIPPET_INDENT`] spaces: the map
+    /// from rustc's line and column back to the lesson file's.
+    pub snippet_starts: Vec<Option<usize>>,
 }
+
+/// How far each line of a scenario's code is indented in `main.rs`.
+pub const SNIPPET_INDENT: usize = 16;
 
 /// The harness runtime crate (`cnnlings-runtime`), which every harness depends on by
 /// path: the very copy this checker was built with, so both ends speak the same wire
@@ -435,7 +442,7 @@ fn write_crate(
     deps: &str,
 ) -> Result<Harness> {
     write_manifest(dir, &package, lesson, deps)?;
-    let (main, entry_lines) = main_rs(lesson, &mounted);
+    let (main, (entry_lines, snippet_starts)) = main_rs(lesson, &mounted);
     let main_rs = dir.join("src").join("main.rs");
     write_if_changed(&main_rs, &main)?;
     Ok(Harness {
@@ -445,6 +452,7 @@ fn write_crate(
         problem,
         main_rs,
         entry_lines,
+        snippet_starts,
     })
 }
 
@@ -523,8 +531,11 @@ fn rust_type(ty: &crate::lesson::types::Type) -> String {
     ty.rust("ndarray::")
 }
 
-/// The generated `main.rs`, and the lines each entry occupies in it.
-fn main_rs(lesson: &Lesson, mounted: &[Mounted]) -> (String, Vec<RangeInclusive<usize>>) {
+/// The lines of `main.rs` each entry occupies, and where each scenario's code starts.
+type Lines = (Vec<RangeInclusive<usize>>, Vec<Option<usize>>);
+
+/// The generated `main.rs`, and where each entry stands in it.
+fn main_rs(lesson: &Lesson, mounted: &[Mounted]) -> (String, Lines) {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -560,7 +571,9 @@ fn main_rs(lesson: &Lesson, mounted: &[Mounted]) -> (String, Vec<RangeInclusive<
          use cnnlings_runtime::IntoWire as _;\n    match __entry {{"
     );
     let mut entry_lines = Vec::new();
+    let mut snippet_starts = Vec::new();
     for (i, entry) in lesson.entries.iter().enumerate() {
+        let mut snippet_start = None;
         let first = out.lines().count() + 1;
         let _ = writeln!(out, "        {i} => {{");
         let returns = rust_type(&entry.returns);
@@ -628,8 +641,9 @@ fn main_rs(lesson: &Lesson, mounted: &[Mounted]) -> (String, Vec<RangeInclusive<
                 }
                 outputs.push("__out.into_wire()".to_string());
                 let _ = writeln!(out, "            let __out: {returns} = {{");
+                snippet_start = Some(out.lines().count() + 1);
                 for line in code.lines() {
-                    let _ = writeln!(out, "                {line}");
+                    let _ = writeln!(out, "{:SNIPPET_INDENT$}{line}", "");
                 }
                 let _ = writeln!(out, "            }};");
             }
@@ -640,6 +654,7 @@ fn main_rs(lesson: &Lesson, mounted: &[Mounted]) -> (String, Vec<RangeInclusive<
         };
         let _ = writeln!(out, "            Ok({output})\n        }}");
         entry_lines.push(first..=out.lines().count());
+        snippet_starts.push(snippet_start);
     }
     let _ = writeln!(
         out,
@@ -649,7 +664,7 @@ fn main_rs(lesson: &Lesson, mounted: &[Mounted]) -> (String, Vec<RangeInclusive<
         out,
         "fn main() {{\n    cnnlings_runtime::run(call, STUDENT_FILES);\n}}"
     );
-    (out, entry_lines)
+    (out, (entry_lines, snippet_starts))
 }
 
 /// The `[dependencies]` of `crate_dir/Cargo.toml`, made to work from the harness:

@@ -10,6 +10,7 @@
 
 pub mod bounds;
 pub mod checked;
+pub mod code_lines;
 pub mod compare;
 pub mod dataset;
 pub mod dims;

@@ -224,6 +224,30 @@ impl Msg {
                 ja: format!("このヘルパーが、レッスン `{id}` の模範解答と一緒にコンパイルできません"),
                 en: format!("this helper does not compile with the reference solution of lesson `{id}`"),
             ),
+            DevFault::LineDoesNotCompile => say!(self,
+                ja: "シナリオのこの行が、模範解答と一緒にコンパイルできません".to_string(),
+                en: "this line of the scenario does not compile with the reference solution".to_string(),
+            ),
+            DevFault::ModuleNotUsed(module) => say!(self,
+                ja: format!("この行はモジュール `{module}` を使っていますが、`{module}` はこのレッスンの `uses` にありません。`uses` に \"{module}\" を加えてください"),
+                en: format!("this line uses the module `{module}`, which is not in this lesson's `uses`: add \"{module}\" to `uses`"),
+            ),
+            DevFault::ItemOfModule {
+                name,
+                module,
+                used: false,
+            } => say!(self,
+                ja: format!("`{name}` はモジュール `{module}` のものですが、`{module}` はこのレッスンの `uses` にありません。`uses` に \"{module}\" を加え、`crate::{module}::{name}` と書いてください（シナリオで名前だけで書けるのは、レッスン自身のモジュールのものだけです）"),
+                en: format!("`{name}` is in the module `{module}`, which is not in this lesson's `uses`: add \"{module}\" to `uses` and write `crate::{module}::{name}` (a scenario names only its own lesson's items alone)"),
+            ),
+            DevFault::ItemOfModule {
+                name,
+                module,
+                used: true,
+            } => say!(self,
+                ja: format!("`{name}` はモジュール `{module}` のものです。`crate::{module}::{name}` と書いてください（シナリオで名前だけで書けるのは、レッスン自身のモジュールのものだけです）"),
+                en: format!("`{name}` is in the module `{module}`: write `crate::{module}::{name}` (a scenario names only its own lesson's items alone)"),
+            ),
             DevFault::SignatureDoesNotFit => say!(self,
                 ja: "このシグネチャが模範解答に合いません".to_string(),
                 en: "this signature does not fit the reference solution".to_string(),
@@ -281,6 +305,19 @@ impl Msg {
                 ja: format!("ハーネスが、このテストの{}を実行できませんでした", case_ja(case)),
                 en: format!("the harness could not run case {case} of this test"),
             ),
+        }
+    }
+
+    /// A note under a fault: what rustc said, after our sentence. One line is quoted as
+    /// the words of a third party; a rendered error (in the reference's own file) follows.
+    pub fn dev_rustc_said(self, rustc: &str) -> String {
+        match rustc.contains('\n') {
+            false => {
+                say!(self, ja: format!("rustc の説明：「{rustc}」"), en: format!("rustc: {rustc}"))
+            }
+            true => {
+                say!(self, ja: format!("rustc の説明：\n{rustc}"), en: format!("rustc: {rustc}"))
+            }
         }
     }
 
@@ -539,6 +576,16 @@ fn number(x: f32) -> String {
 /// numbers are [`Msg::dev_case`]'s, the ways to stop [`Msg::dev_stopped`]'s).
 pub enum DevFault<'a> {
     TestDoesNotCompile,
+    /// A line of a scenario's code, which rustc's error is at.
+    LineDoesNotCompile,
+    /// A line that names a module of the course that `uses` lacks.
+    ModuleNotUsed(&'a str),
+    /// A name alone that is an item of another module of the course, in `uses` or not.
+    ItemOfModule {
+        name: &'a str,
+        module: &'a str,
+        used: bool,
+    },
     SignatureDoesNotFit,
     DoesNotCompile,
     CargoFailed,

@@ -534,14 +534,16 @@ pub enum CourseName {
 }
 
 impl Course {
-    /// What `name`, which rustc could not find in a scenario of `lesson`, is in the
-    /// course: an earlier lesson's module that `uses` lacks, or a public item of one.
-    pub fn name_in_course(&self, lesson: &Lesson, name: &str) -> Option<CourseName> {
+    /// What a name that rustc could not find in a scenario of `lesson` is in the course:
+    /// an earlier lesson's module that `uses` lacks (`module`: the name is the first of
+    /// a path), or a public item of one (the name alone).
+    pub fn name_in_course(&self, lesson: &Lesson, name: &str, module: bool) -> Option<CourseName> {
         let index = self.lessons.iter().position(|l| l.id == lesson.id)?;
         let earlier = &self.lessons[..index];
-        if earlier.iter().any(|l| l.module == name) {
-            return (!lesson.uses.iter().any(|u| u == name))
-                .then(|| CourseName::Module(name.to_string()));
+        if module {
+            let missing =
+                earlier.iter().any(|l| l.module == name) && !lesson.uses.iter().any(|u| u == name);
+            return missing.then(|| CourseName::Module(name.to_string()));
         }
         earlier.iter().find_map(|l| {
             let text = fs::read_to_string(self.layout.solution(&l.module)).ok()?;

@@ -166,8 +166,8 @@ pub enum FaultKind {
         rustc: String,
         /// Where in a scenario's code rustc put the error, if it is there.
         place: Option<CodePlace>,
-        /// The name rustc could not find (`digits` of `crate::digits`), if that is the error.
-        unresolved: Option<String>,
+        /// The name rustc could not find, if that is the error.
+        unresolved: Option<Unresolved>,
     },
     /// cargo failed without a word from rustc.
     CargoFailed(String),
@@ -643,19 +643,40 @@ fn snippet_place(d: &Diagnostic, start: &Option<usize>) -> Option<CodePlace> {
     })
 }
 
-/// The name rustc could not find, from its message: `digits` of "cannot find `digits` in
-/// `crate`" (E0433), `scale` of "cannot find function `scale` in this scope" (E0425),
-/// the first module of "unresolved import `crate::digits::load`" (E0432).
-pub fn unresolved_name(message: &str) -> Option<String> {
+/// A name that rustc could not find.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    /// A module, the first of a path: `digits` of `crate::digits::load`.
+    Module(String),
+    /// An item named alone: `scale` of `scale(&v, 2.0)`.
+    Item(String),
+}
+
+/// The name rustc could not find, from its message: the module of "cannot find `digits`
+/// in `crate`" (E0433) and of "unresolved import `crate::digits::load`" (E0432), the
+/// item of "cannot find function `scale` in this scope" (E0425).
+pub fn unresolved_name(message: &str) -> Option<Unresolved> {
     let about = ["cannot find", "failed to resolve", "unresolved import"];
     if !about.iter().any(|start| message.starts_with(start)) {
         return None;
     }
     let quoted = message.split('`').nth(1)?;
-    quoted
+    let name = quoted
         .split("::")
-        .find(|segment| !matches!(*segment, "crate" | "self" | "super" | ""))
-        .map(str::to_string)
+        .find(|segment| !matches!(*segment, "crate" | "self" | "super" | ""))?
+        .to_string();
+    let module = [
+        "in `crate`",
+        "in the crate root",
+        "unresolved import",
+        "unresolved module",
+    ]
+    .iter()
+    .any(|says| message.contains(says));
+    Some(match module {
+        true => Unresolved::Module(name),
+        false => Unresolved::Item(name),
+    })
 }
 
 /// Reaches the verdict of a lesson from its run.
@@ -789,22 +810,22 @@ mod tests {
 
     #[test]
     fn the_name_rustc_could_not_find_is_read_from_its_message() {
+        use Unresolved::{Item, Module};
         let name = |message: &str| unresolved_name(message);
+        let module = |name: &str| Some(Module(name.to_string()));
+        let item = |name: &str| Some(Item(name.to_string()));
+        assert_eq!(name("cannot find `digits` in `crate`"), module("digits"));
         assert_eq!(
-            name("cannot find `digits` in `crate`").as_deref(),
-            Some("digits")
+            name("cannot find function `scale` in this scope"),
+            item("scale")
         );
         assert_eq!(
-            name("cannot find function `scale` in this scope").as_deref(),
-            Some("scale")
+            name("unresolved import `crate::digits::load`"),
+            module("digits")
         );
         assert_eq!(
-            name("unresolved import `crate::digits::load`").as_deref(),
-            Some("digits")
-        );
-        assert_eq!(
-            name("failed to resolve: use of undeclared type `Grid`").as_deref(),
-            Some("Grid")
+            name("failed to resolve: use of undeclared type `Grid`"),
+            item("Grid")
         );
         assert_eq!(name("mismatched types"), None);
     }

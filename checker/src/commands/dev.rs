@@ -17,7 +17,9 @@ use crate::lesson::{self, Lesson};
 use crate::messages::{DevFault, Msg};
 use crate::progress::Store;
 use crate::report;
-use crate::verdict::{self, Failure, FaultKind, LessonFault, Missing, TestVerdict, Verdict};
+use crate::verdict::{
+    self, Failure, FaultKind, LessonFault, Missing, TestVerdict, Unresolved, Verdict,
+};
 use anyhow::{Context as _, Result};
 use std::collections::HashMap;
 
@@ -399,9 +401,13 @@ fn fault_diagnostic(
             place,
             unresolved,
         } => {
-            let found = unresolved
-                .as_deref()
-                .and_then(|name| Some((name, course.name_in_course(lesson, name)?)));
+            let found = unresolved.as_ref().and_then(|name| {
+                let (name, module) = match name {
+                    Unresolved::Module(name) => (name.as_str(), true),
+                    Unresolved::Item(name) => (name.as_str(), false),
+                };
+                Some((name, course.name_in_course(lesson, name, module)?))
+            });
             let message = match (fault.test, fault.entry, &found) {
                 (Some(_), _, Some((_, CourseName::Module(module)))) => {
                     m.dev_fault(DevFault::ModuleNotUsed(module))

@@ -233,9 +233,12 @@ impl Course {
                     // `functions` against the reference even when tests have errors: an
                     // `args` that no longer fits a signature is as often the signature
                     // changed by mistake, which only the reference can tell.
+                    // So is a data file that does not exist: its generators' errors (a
+                    // name not in `[[datasets]]`) follow from a typo at its `file` line.
                     let spans: Vec<_> = errors.iter().filter_map(|e| e.span.clone()).collect();
-                    signature_errors(&layout, &source)
+                    dataset_errors(&layout, &source)
                         .into_iter()
+                        .chain(signature_errors(&layout, &source))
                         .filter(|e| e.span.as_ref().is_none_or(|s| !spans.contains(s)))
                         .chain(errors)
                         .for_each(|e| report.lesson(&name, &source, &e));
@@ -588,6 +591,31 @@ fn defines_public_item(text: &str, name: &str) -> bool {
         word(next).is_some_and(|k| kinds.contains(&k.as_str()))
             && word(next + 1).as_deref() == Some(name)
     })
+}
+
+/// Each data file of a lesson's `[[datasets]]` that cannot be read, read from the file
+/// alone: for a lesson whose other errors keep it from loading.
+fn dataset_errors(layout: &Layout, source: &str) -> Vec<LessonError> {
+    let Ok(raw) = toml::from_str::<lesson::model::RawLesson>(source) else {
+        return Vec::new();
+    };
+    raw.datasets
+        .iter()
+        .filter_map(|declared| {
+            let file = &declared.get_ref().file;
+            let e = fs::metadata(layout.root.join(file.get_ref()))
+                .and_then(|m| match m.is_dir() {
+                    true => Err(std::io::ErrorKind::IsADirectory.into()),
+                    false => Ok(()),
+                })
+                .err()?;
+            let said = lesson::dataset::unreadable(&layout.root, file.get_ref(), &e);
+            Some(LessonError::new(
+                Some(file.span()),
+                Bilingual::new(said.en, said.ja),
+            ))
+        })
+        .collect()
 }
 
 /// Each signature of a lesson's `functions` that its reference disagrees with, read from

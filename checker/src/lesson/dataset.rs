@@ -143,11 +143,7 @@ impl DataFile {
     /// the file, and then kept there. The generators can read the file from now on.
     pub fn load(&self, root: &Path, summaries: &Path) -> Result<Summary, DataError> {
         let path = root.join(&self.file);
-        let bytes = std::fs::read(&path).map_err(|e| DataError {
-            en: format!("cannot read the data file {}: {e}", self.file),
-            ja: format!("データファイル {} を読めません（{e}）", self.file),
-            checksum: false,
-        })?;
+        let bytes = std::fs::read(&path).map_err(|e| unreadable(root, &self.file, &e))?;
         let sum = sha256_hex(&bytes);
         if sum != self.sha256 {
             return Err(DataError {
@@ -192,6 +188,75 @@ impl DataFile {
         let _ = self.cell.path.set(path);
         Ok(summary)
     }
+}
+
+/// Why the data file `file` (as the lesson writes it, below `root`) cannot be read, in
+/// both languages: the kind of the system's error said in our words (its own words only
+/// for a rare kind, quoted), and for a file that does not exist the closest name in its
+/// folder, when one is close (a typo).
+pub fn unreadable(root: &Path, file: &str, e: &std::io::Error) -> DataError {
+    use std::io::ErrorKind;
+    let (en, ja) = match e.kind() {
+        ErrorKind::NotFound => {
+            let (en, ja) = match closest_file(root, file) {
+                Some(near) => (
+                    format!(": did you mean {near}?"),
+                    format!("{near} のことですか？"),
+                ),
+                None => (String::new(), String::new()),
+            };
+            (
+                format!("the data file {file} does not exist{en}"),
+                format!("データファイル {file} がありません。{ja}"),
+            )
+        }
+        ErrorKind::PermissionDenied => (
+            format!("the data file {file} may not be read: permission denied"),
+            format!("データファイル {file} を読む権限がありません。"),
+        ),
+        ErrorKind::IsADirectory => (
+            format!("the data file {file} is a folder, not a file"),
+            format!("データファイル {file} はフォルダで、ファイルではありません。"),
+        ),
+        ErrorKind::NotADirectory => (
+            format!("the data file {file} cannot be reached: a folder on its path is a file"),
+            format!("データファイル {file} に届きません。途中のフォルダがファイルになっています。"),
+        ),
+        ErrorKind::OutOfMemory => (
+            format!("the data file {file} does not fit in memory"),
+            format!("データファイル {file} がメモリに収まりません。"),
+        ),
+        // Anything rarer is the system's own words, quoted.
+        _ => (
+            format!("cannot read the data file {file}: {e}"),
+            format!("データファイル {file} を読めません（システムの説明：「{e}」）。"),
+        ),
+    };
+    DataError {
+        en,
+        ja,
+        checksum: false,
+    }
+}
+
+/// The file of `file`'s folder whose name is closest to its name, as the lesson would
+/// write it (`data/digits.csv.gz` for `data/digit.csv.gz`), if one is close.
+fn closest_file(root: &Path, file: &str) -> Option<String> {
+    let written = Path::new(file);
+    let name = written.file_name()?.to_string_lossy().into_owned();
+    let folder = written.parent().unwrap_or(Path::new(""));
+    std::fs::read_dir(root.join(folder))
+        .ok()?
+        .filter_map(Result::ok)
+        .filter(|entry| entry.path().is_file())
+        .map(|entry| entry.file_name().to_string_lossy().into_owned())
+        .map(|other| (strsim::jaro_winkler(&name, &other), other))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, other)| match folder.as_os_str().is_empty() {
+            true => other,
+            false => format!("{}/{other}", folder.display()),
+        })
 }
 
 /// The sha256 of `bytes` as lowercase hexadecimal.
@@ -624,6 +689,35 @@ fn parse_range(text: &str) -> Result<Range<usize>, Bilingual> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_data_file_that_cannot_be_read_is_said_in_both_languages_with_the_closest_name() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(root.path().join("data/folder.csv")).unwrap();
+        std::fs::write(root.path().join("data/digits.csv.gz"), b"").unwrap();
+        let read = |file: &str| {
+            let e = std::fs::read(root.path().join(file)).unwrap_err();
+            let said = unreadable(root.path(), file, &e);
+            (said.en, said.ja)
+        };
+        assert_eq!(
+            read("data/digit.csv.gz"),
+            (
+                "the data file data/digit.csv.gz does not exist: did you mean data/digits.csv.gz?"
+                    .to_string(),
+                "データファイル data/digit.csv.gz がありません。data/digits.csv.gz のことですか？"
+                    .to_string()
+            )
+        );
+        assert_eq!(
+            read("data/weights.bin").1,
+            "データファイル data/weights.bin がありません。"
+        );
+        assert_eq!(
+            read("data/folder.csv").1,
+            "データファイル data/folder.csv はフォルダで、ファイルではありません。"
+        );
+    }
 
     fn declared(file: &str) -> DataFile {
         DataFile {

@@ -708,6 +708,34 @@ fn disagreement(
             ),
         ));
     }
+    // The same names in another order: parameters swapped, whose types may agree
+    // (`conv2d(kernel, image)` for `(image, kernel)`), so that only the values differ.
+    let names: Vec<String> = found
+        .inputs
+        .iter()
+        .filter_map(|arg| match arg {
+            syn::FnArg::Typed(typed) => match &*typed.pat {
+                syn::Pat::Ident(ident) => Some(ident.ident.to_string()),
+                _ => None,
+            },
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect();
+    let lesson_names: Vec<&str> = function.params.iter().map(|p| p.name.as_str()).collect();
+    let mut sorted = (names.clone(), lesson_names.clone());
+    sorted.0.sort();
+    sorted.1.sort_unstable();
+    if names.len() == params.len() && names != lesson_names && sorted.0 == sorted.1 {
+        let (lesson, found) = (lesson_names.join(", "), names.join(", "));
+        return Some(Bilingual::new(
+            format!(
+                "the parameters of `{name}` are in another order: `functions` has ({lesson}), {reference} has ({found})"
+            ),
+            format!(
+                "`{name}` の引数の順序が違います。`functions` では ({lesson})、{reference} では ({found}) です。"
+            ),
+        ));
+    }
     for (i, (ty, want)) in params.iter().zip(&function.params).enumerate() {
         let Some((got, mode)) = value_type(ty) else {
             continue;
@@ -996,6 +1024,31 @@ mod tests {
         assert_eq!(
             check("fn grads(x: &Array1<f32>) -> (Array1<f32>, Array1<usize>)"),
             None
+        );
+        let conv = signatures(
+            "pub fn conv2d(kernel: &Array2<f32>, image: &Array2<f32>) -> Array2<f32> { todo!() }",
+        );
+        let swapped = disagreement(
+            &conv,
+            &lesson::types::Signature::parse(
+                "fn conv2d(image: &Array2<f32>, kernel: &Array2<f32>) -> Array2<f32>",
+            )
+            .unwrap(),
+            "solutions/src/conv.rs",
+        )
+        .map(|message| message.en);
+        assert_eq!(
+            swapped.as_deref(),
+            Some(
+                "the parameters of `conv2d` are in another order: `functions` has (image, kernel), solutions/src/conv.rs has (kernel, image)"
+            )
+        );
+        assert_eq!(
+            check("fn scale(k: f32, v: &Array1<f32>) -> Array1<f32>").as_deref(),
+            Some(
+                "the parameters of `scale` are in another order: `functions` has (k, v), the reference has (v, k)"
+            ),
+            "said before the types, which differ because of it"
         );
         assert_eq!(
             check("fn grads(x: &Array1<f32>) -> (Array1<f32>, Array1<f32>)").as_deref(),

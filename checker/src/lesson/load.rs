@@ -13,7 +13,7 @@ use super::hidden::{fixed_test, random_test, tolerance_of};
 use super::model::{self, RawLesson};
 use super::scenario::scenario_test;
 use super::types::{self, Signature, Type};
-use super::{LessonError, Localized, Visibility, names, toml_error};
+use super::{Bilingual, LessonError, Localized, Visibility, names, toml_error};
 use std::time::Duration;
 use toml::Spanned;
 
@@ -23,7 +23,13 @@ pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
     let raw: RawLesson =
         toml::from_str(source).map_err(|e| toml_error::all_of::<RawLesson>(source, &e))?;
     let mut errors = Vec::new();
+    let signatures: Vec<_> = raw.functions.iter().map(|f| f.span()).collect();
     let mut lesson = build(raw, &mut errors);
+    for error in &mut errors {
+        if error.span.as_ref().is_some_and(|s| signatures.contains(s)) {
+            at_the_bad_type(source, error);
+        }
+    }
     // Cached outputs depend on the text and on how inputs are drawn from it.
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     std::hash::Hash::hash(source, &mut hasher);
@@ -35,6 +41,50 @@ pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
     } else {
         Err(errors)
     }
+}
+
+/// An error about a signature of `functions` that names a type the checker does not
+/// know, put at that type in the string rather than the whole signature, and with the
+/// type it most likely is, when one is close (`Array2<f23>`: `Array2<f32>`).
+fn at_the_bad_type(source: &str, error: &mut LessonError) {
+    let Some(span) = error.span.clone() else {
+        return;
+    };
+    let Some(bad) = error.message.en.split('`').nth(1).map(str::to_string) else {
+        return;
+    };
+    if Type::parse(&bad).is_ok() {
+        return;
+    }
+    if let Some(text) = source.get(span.clone())
+        && let [(at, _)] = text.match_indices(bad.as_str()).collect::<Vec<_>>()[..]
+    {
+        error.span = Some(span.start + at..span.start + at + bad.len());
+    }
+    if let Some(near) = closest_type(&bad) {
+        error.message = Bilingual::new(
+            format!("`{bad}` is not a type the checker knows: did you mean `{near}`?"),
+            format!("`{bad}` は使える型ではありません。`{near}` のことですか？"),
+        );
+    }
+}
+
+/// The type the checker knows that is closest to `bad`, within two letters of it; a
+/// number of another family weighs more than a letter (`f64` is `f32`, not `u64`).
+fn closest_type(bad: &str) -> Option<String> {
+    use cnnlings_runtime::Kind;
+    let kinds = Kind::ALL.iter().map(|k| k.name());
+    let known = kinds
+        .clone()
+        .map(str::to_string)
+        .chain((1..=4).flat_map(|n| kinds.clone().map(move |k| format!("Array{n}<{k}>"))));
+    // The first letter of the number's kind: `f` of `Array2<f23>`.
+    let family = |t: &str| t.rsplit('<').next().and_then(|k| k.chars().next());
+    known
+        .map(|k| (strsim::levenshtein(bad, &k), k))
+        .filter(|(distance, _)| *distance <= 2)
+        .min_by_key(|(distance, k)| distance + 2 * usize::from(family(k) != family(bad)))
+        .map(|(_, k)| k)
 }
 
 /// A hash of the code that draws a lesson's inputs, computed once: hashed again for
@@ -441,6 +491,16 @@ pub(super) fn check_localized(text: &Localized, what: (&str, &str), errors: &mut
 mod tests {
     use super::*;
     use crate::lesson::types::{Label, Value};
+
+    #[test]
+    fn a_misspelt_type_is_the_closest_of_its_family() {
+        let near = |bad: &str| closest_type(bad);
+        assert_eq!(near("Array2<f23>").as_deref(), Some("Array2<f32>"));
+        assert_eq!(near("f64").as_deref(), Some("f32"));
+        assert_eq!(near("Array1<f64>").as_deref(), Some("Array1<f32>"));
+        assert_eq!(near("usze").as_deref(), Some("usize"));
+        assert_eq!(near("Vec<f32>"), None);
+    }
 
     const HEAD: &str = r#"
 format = 1

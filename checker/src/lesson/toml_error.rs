@@ -93,8 +93,28 @@ fn translate(message: &str) -> Bilingual {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         return unknown_field(rest);
     }
-    if let Some(field) = between(message, "missing field `", "`") {
-        return Bilingual::new(message, format!("必要な項目 `{field}` がありません。"));
+    // A text without one of its languages: a hint, a title, a test's name.
+    let both = (
+        "every text of a lesson is written in both languages",
+        "レッスンの文章は、どれも日本語と英語の両方で書きます。",
+    );
+    match between(message, "missing field `", "`") {
+        Some("en") => {
+            return Bilingual::new(
+                format!("the English text (`en`) is missing: {}", both.0),
+                format!("英語の文章（`en`）がありません。{}", both.1),
+            );
+        }
+        Some("ja") => {
+            return Bilingual::new(
+                format!("the Japanese text (`ja`) is missing: {}", both.0),
+                format!("日本語の文章（`ja`）がありません。{}", both.1),
+            );
+        }
+        Some(field) => {
+            return Bilingual::new(message, format!("必要な項目 `{field}` がありません。"));
+        }
+        None => {}
     }
     if let Some(rest) = message.strip_prefix("unknown variant `") {
         let (written, expected) = rest.split_once('`').unwrap_or((rest, ""));
@@ -470,6 +490,10 @@ mod tests {
         assert_eq!(
             translate("missing field `module`").ja,
             "必要な項目 `module` がありません。"
+        );
+        assert_eq!(
+            translate("missing field `en`").ja,
+            "英語の文章（`en`）がありません。レッスンの文章は、どれも日本語と英語の両方で書きます。"
         );
         assert_eq!(
             translate("invalid type: string \"five\", expected u32").ja,

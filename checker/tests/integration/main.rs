@@ -16,6 +16,7 @@ mod instructor;
 mod kinds;
 mod language;
 mod lesson_files;
+mod lesson_lines;
 mod modules;
 mod robustness;
 mod self_check;

@@ -1,4 +1,4 @@
-//! Correct: predict keeps the last of equal probabilities (max_by); ties are not part of the contract.
+//! Mistake: predict keeps the last of equal probabilities (`max_by` returns the last maximum); a tie gives the smallest index.
 
 use ndarray::{Array1, Array2, Array3, Array4, Axis, s};
 

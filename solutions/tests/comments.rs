@@ -49,8 +49,9 @@ fn every_comment_of_a_reference_says_it_in_japanese_then_in_english() {
         .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
         .collect();
     files.sort();
+    // lib.rs and at least one reference, however many lessons the course has.
     assert!(
-        files.len() > 10,
+        files.len() > 1,
         "the references are found in {}",
         src.display()
     );

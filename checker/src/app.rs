@@ -137,6 +137,8 @@ pub fn run(cli: Cli) -> ExitCode {
         } => app.show(what, no_animate, test, digit, png.as_deref()),
         Command::Dev(DevCommand::Check { lessons, .. }) => app.dev_check(&lessons),
         Command::Dev(DevCommand::New { name }) => app.dev_new(&name),
+        Command::Dev(DevCommand::Remove { lesson, yes }) => app.dev_remove(&lesson, yes),
+        Command::Dev(DevCommand::Preview { lesson }) => app.dev_preview(&lesson),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -155,6 +155,22 @@ pub enum DevCommand {
         /// Its module is the id with `-` as `_` (not a Rust keyword).
         name: String,
     },
+    /// Undo `dev new`: delete a lesson's file, stub, student's copy (kept as a backup when it
+    /// is not the stub), reference, known mistakes and variants, and its `pub mod` lines.
+    /// Refused while another lesson uses its module.
+    Remove {
+        /// The lesson's id, as `list` shows it.
+        lesson: String,
+        /// Remove without asking first.
+        #[arg(long, short)]
+        yes: bool,
+    },
+    /// Show a lesson as its students will read it, without solving the lessons before it:
+    /// its text, every hint, and its fixed tests as a report shows them (in --lang).
+    Preview {
+        /// The lesson's id, as `list` shows it.
+        lesson: String,
+    },
 }
 
 /// Parses the command line in the student's language: `--help` and every usage error are
@@ -466,8 +482,24 @@ const JAPANESE: &[JapaneseHelp] = &[
          すぐ `list` に表示されるように登録します。",
         &[(
             "name",
-            "新しいレッスンの名前（モジュール名にもなります）。英小文字・数字・`_` で、英小文字から始めます。",
+            "新しいレッスンの名前。英小文字・数字・`-`・`_` で、英小文字から始めます。モジュール名は `-` を `_` にしたものです（Rust のキーワードは使えません）。",
         )],
+    ),
+    (
+        "dev remove",
+        "`dev new` の逆です。レッスンファイル、スタブ、学生の写し（スタブと違うときはバックアップに残します）、\
+         模範解答、よくある間違い、正しい別解と、両方の lib.rs の `pub mod` の行を消します。\
+         ほかのレッスンがそのモジュールを使っているときは、消しません。",
+        &[
+            ("lesson", "レッスンの名前。`list` に表示されるものです。"),
+            ("yes", "確認せずに削除します。"),
+        ],
+    ),
+    (
+        "dev preview",
+        "レッスンを、学生が読むとおりに表示します。前のレッスンを解かなくても、本文、すべてのヒント、\
+         固定テスト（失敗したときのレポートでの見え方）を確かめられます（言語は --lang で選びます）。",
+        &[("lesson", "レッスンの名前。`list` に表示されるものです。")],
     ),
 ];
 
@@ -684,6 +716,8 @@ mod tests {
             &["dev", "--help"],
             &["dev", "new", "--help"],
             &["dev", "check", "--help"],
+            &["dev", "remove", "--help"],
+            &["dev", "preview", "--help"],
         ] {
             let text = help(Lang::Ja, args);
             assert!(text.contains("使い方: checker"), "{args:?}:\n{text}");

@@ -233,6 +233,16 @@ impl<'c> App<'c> {
                 }
             }
         }
+        // What `dev new` wrote for the author to rewrite, each at its line.
+        for &lesson in &refs {
+            let found = super::dev_placeholders::find(&self.course.layout, lesson);
+            if !found.is_empty() {
+                problem(m.dev_placeholders(&lesson.id, found.len()));
+                for placeholder in &found {
+                    println!("{}", placeholder.render());
+                }
+            }
+        }
         // Large inputs are allowed, but the author should know what they cost.
         for &lesson in &refs {
             if lesson.drawn.values > LARGE_INPUTS {
@@ -554,7 +564,7 @@ fn cause(failure: &Failure) -> &Failure {
 const LARGE_INPUTS: u64 = 1 << 20;
 
 /// Whether a `lib.rs` declares `mod <module>;` (a textual look: `pub mod`, `pub(crate) mod`).
-fn declares_module(lib: &str, module: &str) -> bool {
+pub(super) fn declares_module(lib: &str, module: &str) -> bool {
     lib.lines().any(|line| {
         let code = line.split("//").next().unwrap_or_default().trim();
         let Some(code) = code.strip_suffix(';') else {
@@ -565,9 +575,21 @@ fn declares_module(lib: &str, module: &str) -> bool {
     })
 }
 
+/// The number of a new lesson's file: after the last lesson's (`13` after `12-train.toml`),
+/// so that it comes last in file-name order even after a lesson was removed.
+fn next_number(lessons: &[Lesson]) -> usize {
+    let numbered = lessons.iter().filter_map(|l| {
+        let name = std::path::Path::new(&l.file).file_name()?.to_str()?;
+        let digits: String = name.chars().take_while(char::is_ascii_digit).collect();
+        digits.parse::<usize>().ok()
+    });
+    numbered.max().unwrap_or(0).max(lessons.len()) + 1
+}
+
 /// The lesson file `dev new` writes: every field, explained, in both languages.
 const LESSON_TEMPLATE: &str = r#"# A new lesson. Every field is explained in lessons/README.md.
-# Check it with `cargo run -p checker -- dev check {id}`.
+# Check it with `cargo run -p checker -- dev check {id}`: it fails while a text below
+# (or a comment of the stub or the reference) still says TODO, the placeholders to rewrite.
 
 format = 1            # the lesson format version
 id = "{id}"         # what students type: `checker check {id}`
@@ -586,40 +608,40 @@ functions = [
 ]
 
 [title]
-ja = "{id}（題名を書きます）"
-en = "{id} (write the title)"
+ja = "TODO: {id} の題名"
+en = "TODO: the title of {id}"
 
 [text]
 ja = """
 # 何を学ぶか
-（ここに本文を書きます。講義のどこに当たるか、何を作るか、小さな例を一つ。）
+TODO: ここに本文を書きます。講義のどこに当たるか、何を作るか、小さな例を一つ。
 
 # 作るもの（exercises/src/{name}.rs）
-`{name}(input)`：（何を返すか）
+`{name}(input)`：TODO: 何を返すか
 """
 en = """
 # What this lesson teaches
-(Write the text here: where it is in the lecture, what to build, one small example.)
+TODO: write the text here: where it is in the lecture, what to build, one small example.
 
 # What to build (exercises/src/{name}.rs)
-`{name}(input)`: (what it returns)
+`{name}(input)`: TODO: what it returns
 """
 
 # Hints come one at a time: from a gentle nudge to nearly the answer.
 [[hints]]
-ja = "（最初のヒント）"
-en = "(The first hint.)"
+ja = "TODO: 最初のヒント"
+en = "TODO: the first hint"
 
 # A fixed case: arguments and the expected result, written out.
 [[fixed]]
-name = { ja = "小さな例", en = "a small example" }
+name = { ja = "TODO: 小さな例", en = "TODO: a small example" }
 call = "{name}"
 args = [[1, -2, 3]]
 expected = [1, -2, 3]
 
 # Random cases, compared with the reference solution on the same arguments.
 [[random]]
-name = { ja = "いろいろな長さ", en = "vectors of several lengths" }
+name = { ja = "TODO: いろいろな長さ", en = "TODO: vectors of several lengths" }
 call = "{name}"
 seed = 1
 cases = 20
@@ -656,9 +678,9 @@ args = [{ shape = ["n"], range = [-5.0, 5.0] }]
 /// The stub and the reference `dev new` writes. Each comment says it in Japanese, then in
 /// English, as every stub and reference of the course does (`solution` shows the reference
 /// to Japanese students too, and the solutions crate's test holds every reference to it).
-const STUB_TEMPLATE: &str = r#"//! 新しいレッスンです。学生が作るものをここに書いてください。
+const STUB_TEMPLATE: &str = r#"//! TODO: 新しいレッスンです。学生が作るものをここに書いてください。
 //!
-//! A new lesson: describe here what the student builds.
+//! TODO: a new lesson: describe here what the student builds.
 
 // 完成したらこの行は消してください。作りかけの関数についての警告を出さないためだけの行です。
 // Remove this line once the module is done: it only silences warnings about the unfinished stub.
@@ -666,9 +688,9 @@ const STUB_TEMPLATE: &str = r#"//! 新しいレッスンです。学生が作る
 
 use ndarray::Array1;
 
-/// この関数が何を返すのかを、学生に向けて書いてください。
+/// TODO: この関数が何を返すのかを、学生に向けて書いてください。
 ///
-/// Describe what this function must return, for the student.
+/// TODO: describe what this function must return, for the student.
 pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
     todo!()
 }
@@ -680,9 +702,9 @@ const REFERENCE_TEMPLATE: &str = r#"//! 新しいレッスンの模範解答で�
 
 use ndarray::Array1;
 
-/// 入力をそのまま返します。レッスンのいちばんわかりやすい答えに書き換えてください。
+/// TODO: 入力をそのまま返します。レッスンのいちばんわかりやすい答えに書き換えてください。
 ///
-/// Returns the input unchanged: replace this with the lesson's clearest answer.
+/// TODO: returns the input unchanged: replace this with the lesson's clearest answer.
 pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
     input.clone()
 }
@@ -708,7 +730,7 @@ impl<'c> App<'c> {
             return Ok(Exit::Usage);
         }
         let name = name.as_str();
-        let number = self.course.lessons.len() + 1;
+        let number = next_number(&self.course.lessons);
         let lesson_file = layout.lessons_dir().join(format!("{number:02}-{id}.toml"));
         let stub = layout.stub(name);
         let exercise = layout.exercise(name);

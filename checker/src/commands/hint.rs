@@ -2,6 +2,7 @@
 
 use crate::app::App;
 use crate::exit::Exit;
+use crate::lesson::Lesson;
 use anyhow::Result;
 use colored::Colorize;
 
@@ -27,10 +28,8 @@ impl<'c> App<'c> {
             return Ok(Exit::Passed);
         }
         let shown = (self.store.lesson(&lesson.id).hints + 1).min(lesson.hints.len());
-        for (i, hint) in lesson.hints.iter().take(shown).enumerate() {
-            let heading = m.hint_heading(i + 1, lesson.hints.len());
-            let heading = self.ui.paint(&heading, |s| s.bold());
-            println!("{heading}\n{}", self.ui.render(self.ui.lang.pick(hint)));
+        for i in 0..shown {
+            println!("{}", self.hint_text(lesson, i));
         }
         let more = if shown < lesson.hints.len() {
             m.more_hints(id)
@@ -41,5 +40,17 @@ impl<'c> App<'c> {
         self.store.lesson(&lesson.id).hints = shown;
         self.store.save()?;
         Ok(Exit::Passed)
+    }
+
+    /// Hint `i` (from 0) of a lesson as `hint` shows it: its heading, then its text.
+    pub(crate) fn hint_text(&self, lesson: &Lesson, i: usize) -> String {
+        let heading = self.ui.msg().hint_heading(i + 1, lesson.hints.len());
+        let heading = self.ui.paint(&heading, |s| s.bold());
+        let text = lesson
+            .hints
+            .get(i)
+            .map(|hint| self.ui.render(self.ui.lang.pick(hint)))
+            .unwrap_or_default();
+        format!("{heading}\n{text}")
     }
 }

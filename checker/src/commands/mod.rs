@@ -2,6 +2,9 @@
 
 mod check;
 mod dev;
+mod dev_placeholders;
+mod dev_preview;
+mod dev_remove;
 mod grade;
 mod hint;
 mod list;

@@ -110,7 +110,7 @@ impl<'c> App<'c> {
 }
 
 /// `y`, `yes` or `はい`, in any case and with any spaces around.
-fn is_yes(answer: &str) -> bool {
+pub(super) fn is_yes(answer: &str) -> bool {
     matches!(
         answer.trim().to_lowercase().as_str(),
         "y" | "yes" | "ｙ" | "はい"
@@ -118,7 +118,7 @@ fn is_yes(answer: &str) -> bool {
 }
 
 /// `<dir>/<module>-<YYYYMMDD-HHMMSS>.rs` (UTC), with `-2`, `-3`… if that name is taken.
-fn backup_path(dir: &Path, module: &str) -> Result<PathBuf> {
+pub(super) fn backup_path(dir: &Path, module: &str) -> Result<PathBuf> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let seconds = SystemTime::now()
         .duration_since(UNIX_EPOCH)

@@ -71,6 +71,7 @@ macro_rules! say {
 }
 
 // The sentences, by topic, each in a file of its own (declared after `say!`).
+mod authoring;
 mod commands;
 mod compare;
 mod compile;

@@ -486,3 +486,83 @@ fn bounds_failed(m: Msg, got: f64, at_least: Option<f64>, at_most: Option<f64>) 
         bound(at_most).as_deref(),
     )
 }
+
+/// A fixed test as a report shows it, before anything has run: its title, the call with
+/// its inputs (as a failing case shows them), and the value the lesson expects, under the
+/// labels a failure would give it. What `dev preview` prints of a lesson's fixed tests.
+pub fn fixed_test(cx: &Context, lesson: &Lesson, test: &Test) -> String {
+    let m = cx.msg();
+    let mut out = String::new();
+    let title = m.test_title(&lang_name(cx, test), test.kind);
+    put!(out, cx, "{}", cx.ui.paint(&title, |s| s.bold()));
+    for case in &test.cases {
+        if !case.args.is_empty() {
+            write_inputs(&mut out, cx, lesson, test, &case.args);
+        }
+        let crate::lesson::Expected::Given(expected) = &case.expected else {
+            continue;
+        };
+        match expected {
+            Value::Tuple(parts) => {
+                let labels = lesson.entries[test.entry].labels.as_deref();
+                for (i, part) in parts.iter().enumerate() {
+                    let label = match labels.and_then(|l| l.get(i)) {
+                        Some(Label::Returned) => m.part_returned(),
+                        Some(Label::After(name)) => m.part_after(name),
+                        Some(Label::Named(name)) => m.part_named(cx.ui.lang.pick(name)),
+                        Some(Label::Index(_)) | None => m.part_index(i),
+                    };
+                    put!(out, cx, "    {label}");
+                    write_expected(&mut out, cx, part, "  ");
+                }
+            }
+            value => {
+                if let Some(name) = changed_alone(lesson, test) {
+                    put!(out, cx, "    {}", m.part_after(name));
+                }
+                write_expected(&mut out, cx, value, "");
+            }
+        }
+    }
+    out
+}
+
+/// An expected value: a number on its line, an array drawn as a report draws it.
+fn write_expected(out: &mut String, cx: &Context, value: &Value, indent: &str) {
+    let m = cx.msg();
+    match value {
+        Value::Array { shape, cells } if !shape.is_empty() => {
+            let lines = draw_with_width(
+                m,
+                cells,
+                shape,
+                None,
+                0,
+                false,
+                CellFit::within(
+                    cx.max_width().saturating_sub(6 + indent.len()),
+                    cell_width(cells),
+                ),
+            );
+            let block = side_by_side(
+                &[(format!("{} {}", m.expected(), shape_text(shape)), lines)],
+                &format!("      {indent}"),
+                cx.max_width(),
+            );
+            out.push_str(&block);
+        }
+        Value::Tuple(parts) => {
+            for (i, part) in parts.iter().enumerate() {
+                put!(out, cx, "    {indent}{}", m.part_index(i));
+                write_expected(out, cx, part, &format!("{indent}  "));
+            }
+        }
+        other => put!(
+            out,
+            cx,
+            "    {indent}{}: {}",
+            m.expected(),
+            value_line(other)
+        ),
+    }
+}

@@ -34,7 +34,7 @@ mod failure;
 mod layout;
 pub mod panics;
 
-pub use failure::{known_mistakes, test_report};
+pub use failure::{fixed_test, known_mistakes, test_report};
 
 /// Everything the report needs to know besides the verdict.
 pub struct Context<'a> {

@@ -143,7 +143,7 @@ fn grade_reads_a_students_copy_with_private_lessons_and_changes_nothing() {
 }
 
 #[test]
-fn a_new_lesson_from_dev_new_and_toml_edits_only_is_sound() {
+fn a_new_lesson_from_dev_new_is_sound_once_its_placeholders_are_written() {
     let _serial = serial();
     let wb = Workbook::fixture();
     let (output, _) = wb.run(&["dev", "new", "double"]);
@@ -186,10 +186,19 @@ fn a_new_lesson_from_dev_new_and_toml_edits_only_is_sound() {
         "{}",
         wb.read("solutions/src/lib.rs")
     );
+    // Its placeholders, written (each says TODO until then, and `dev check` names it).
+    for file in [
+        "lessons/stubs/double.rs",
+        "exercises/src/double.rs",
+        "solutions/src/double.rs",
+    ] {
+        wb.write(file, &wb.read(file).replace("TODO: ", ""));
+    }
     let lesson = wb.read("lessons/03-double.toml");
     let edited = lesson
-        .replace("ja = \"double（題名を書きます）\"", "ja = \"そのまま返す\"")
-        .replace("en = \"double (write the title)\"", "en = \"Return it unchanged\"")
+        .replace("ja = \"TODO: double の題名\"", "ja = \"そのまま返す\"")
+        .replace("en = \"TODO: the title of double\"", "en = \"Return it unchanged\"")
+        .replace("TODO: ", "")
         .replace("points = 10 ", "points = 4 ")
         .replace(
             "expected = [1, -2, 3]\n",

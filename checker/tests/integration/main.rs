@@ -8,6 +8,7 @@
     reason = "a test that cannot set itself up should stop at once"
 )]
 
+mod authoring;
 mod data;
 mod day;
 mod grade;

@@ -784,6 +784,7 @@ impl<'c> App<'c> {
             &layout.show(&exercise),
         );
         println!("{}", self.ui.fit(&next));
+        println!("{}", self.ui.fit(&m.dev_new_placeholders(id)));
         Ok(Exit::Passed)
     }
 }

@@ -14,6 +14,16 @@ impl Msg {
         )
     }
 
+    /// After `dev new`: how the placeholders are found, and how to read the lesson.
+    pub fn dev_new_placeholders(self, id: &str) -> String {
+        say!(self,
+            ja: format!("書き換えるところには TODO と書いてあります。残っているうちは `dev check {id}` がその行を示して失敗します。\
+                学生にどう見えるかは `{RUN} dev preview {id}` で確かめられます。"),
+            en: format!("Every placeholder to rewrite says TODO: `dev check {id}` fails, naming each one left at its line. \
+                `{RUN} dev preview {id}` shows the lesson as students will read it."),
+        )
+    }
+
     /// `dev remove` refuses: other lessons build on the module.
     pub fn dev_remove_used(self, id: &str, module: &str, users: &[String]) -> String {
         let list = users.iter().map(|u| format!("\n  {u}")).collect::<String>();

@@ -319,8 +319,11 @@ impl Course {
                     error(Some(span), message);
                 }
             }
-            for (mistake, span) in lesson.mistakes.iter().zip(&lesson.spans.mistakes) {
-                let file = layout.mistake(&lesson.module, &mistake.file);
+            for mistake in &lesson.mistakes {
+                let lesson::MistakeCode::File(file) = &mistake.code else {
+                    continue;
+                };
+                let (span, file) = (&mistake.span, layout.mistake(&lesson.module, file));
                 if !file.is_file() {
                     let file = layout.show(&file);
                     let message = Bilingual::new(

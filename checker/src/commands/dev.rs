@@ -11,7 +11,7 @@ use crate::course::{self, Course, CourseName};
 use crate::diagnosis;
 use crate::exit::Exit;
 use crate::harness::run::{Captured, Ending, Outcome, RunResult};
-use crate::harness::{self, LessonRun, StudentRun};
+use crate::harness::{self, LessonRun, MistakeFault, StudentRun};
 use crate::lesson::Expected;
 use crate::lesson::{self, Lesson};
 use crate::messages::{DevFault, Msg};
@@ -137,23 +137,25 @@ impl<'c> App<'c> {
             let outputs: Vec<_> = runs.iter().map(|r| r.as_ref().ok().cloned()).collect();
             let mut recognised = 0;
             for (i, mistake) in lesson.mistakes.iter().enumerate() {
-                let file = self
-                    .course
-                    .layout
-                    .show(&self.course.layout.mistake(&lesson.module, &mistake.file));
+                let file = mistake_label(&self.course.layout, lesson, mistake);
                 let Some(mistake_outputs) = &outputs[i] else {
-                    // rustc's words, as for a reference or a stub that does not compile.
-                    if let Some(Err(harness::ReferenceFault::DoesNotCompile {
-                        diagnostics, ..
-                    })) = runs.get(i)
-                    {
-                        problem(m.dev_mistake_does_not_compile(&lesson.id, &file));
-                        println!("\n{}\n", m.rustc_messages());
-                        for d in diagnostics {
-                            println!("{}", self.context().relative(d.rendered.trim_end()));
+                    match runs.get(i) {
+                        // The reference changed under an edit: at the edit, in the lesson file.
+                        Some(Err(MistakeFault::Unapplied(error))) => {
+                            problem(m.dev_mistake_unapplied(&lesson.id, &file));
+                            print!("{}", unapplied_diagnostic(self, lesson, mistake, error));
                         }
-                    } else {
-                        problem(m.dev_mistake_does_not_run(&lesson.id, &file));
+                        // rustc's words, as for a reference or a stub that does not compile.
+                        Some(Err(MistakeFault::Trusted(
+                            harness::ReferenceFault::DoesNotCompile { diagnostics, .. },
+                        ))) => {
+                            problem(m.dev_mistake_does_not_compile(&lesson.id, &file));
+                            println!("\n{}\n", m.rustc_messages());
+                            for d in diagnostics {
+                                println!("{}", self.context().relative(d.rendered.trim_end()));
+                            }
+                        }
+                        _ => problem(m.dev_mistake_does_not_run(&lesson.id, &file)),
                     }
                     continue;
                 };
@@ -209,7 +211,11 @@ impl<'c> App<'c> {
             };
             for entry in entries.filter_map(Result::ok) {
                 let name = entry.file_name().to_string_lossy().into_owned();
-                if name.ends_with(".rs") && !lesson.mistakes.iter().any(|m| m.file == name) {
+                let listed = lesson
+                    .mistakes
+                    .iter()
+                    .any(|m| m.code == lesson::MistakeCode::File(name.clone()));
+                if name.ends_with(".rs") && !listed {
                     problem(
                         m.dev_mistake_unlisted(&lesson.id, &self.course.layout.show(&entry.path())),
                     );
@@ -364,6 +370,49 @@ impl App<'_> {
         };
         Some(ReferenceProblem { text, broken })
     }
+}
+
+/// A known mistake as `dev check` names it: its file (`solutions/mistakes/conv/x.rs`), or,
+/// written as edits, its name and where it is written (`x (lessons/04-conv.toml:88)`).
+fn mistake_label(layout: &course::Layout, lesson: &Lesson, mistake: &lesson::Mistake) -> String {
+    match &mistake.code {
+        lesson::MistakeCode::File(file) => layout.show(&layout.mistake(&lesson.module, file)),
+        lesson::MistakeCode::Edits(_) => format!(
+            "{} ({}:{})",
+            mistake.name,
+            lesson.file,
+            lesson.line_of(mistake.span.start)
+        ),
+    }
+}
+
+/// An edit of a known mistake that no longer applies to the reference, at its `find` in
+/// the lesson file.
+fn unapplied_diagnostic(
+    app: &App,
+    lesson: &Lesson,
+    mistake: &lesson::Mistake,
+    error: &lesson::edit::EditError,
+) -> String {
+    let lesson::MistakeCode::Edits(edits) = &mistake.code else {
+        return String::new();
+    };
+    let layout = &app.course.layout;
+    let reference = layout.show(&layout.solution(&lesson.module));
+    let message = error.message(&reference);
+    let lang = app.ui.lang;
+    let message = match lang {
+        crate::messages::Lang::Ja => &message.ja,
+        crate::messages::Lang::En => &message.en,
+    };
+    course::render_error_in(
+        lang,
+        &lesson.file,
+        &lesson.source,
+        edits.get(error.edit).map(|e| e.span.clone()),
+        message,
+        &[],
+    )
 }
 
 /// Whether two known mistakes give the same outputs in every case (a panic counts as the

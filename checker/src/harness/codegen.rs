@@ -8,8 +8,9 @@
 
 use crate::course::{Course, Layout};
 use crate::files::write_if_changed;
+use crate::lesson::edit::{self, EditError};
 use crate::lesson::types::Mode;
-use crate::lesson::{EntryKind, Lesson};
+use crate::lesson::{EntryKind, Lesson, MistakeCode};
 use anyhow::{Context, Result, bail};
 use std::fmt::Write as _;
 use std::fs;
@@ -83,6 +84,9 @@ pub struct Harness {
     /// lines following one to one, each indented by [`SNIPPET_INDENT`] spaces: the map
     /// from rustc's line and column back to the lesson file's.
     pub snippet_starts: Vec<Option<usize>>,
+    /// A known mistake written as edits of the reference: the edit that no longer applies
+    /// to it. The harness then mounts the reference unchanged, and is not to be built.
+    pub unapplied: Option<Box<EditError>>,
 }
 
 /// How far each line of a scenario's code is indented in `main.rs`.
@@ -188,7 +192,10 @@ pub fn mount_in(
     let lesson = &lessons[index];
     let lesson_of = |module: &str| lessons.iter().position(|l| l.module == module);
     let main = match side {
-        Side::Mistake(i) => layout.mistake(&lesson.module, &lesson.mistakes[i].file),
+        Side::Mistake(i) => match &lesson.mistakes[i].code {
+            MistakeCode::File(file) => layout.mistake(&lesson.module, file),
+            MistakeCode::Edits(_) => edited_module(layout, lesson, i),
+        },
         _ => file_of(layout, &lesson.module, side),
     };
     let mut mounted = vec![Mounted {
@@ -428,8 +435,48 @@ fn write_one(course: &Course, index: usize, side: Side, deps: &str) -> Result<Ha
     let lesson = &course.lessons[index];
     let package = package_of(layout, lesson, side);
     let dir = workspace_dir(layout).join(&package);
+    // A known mistake written as edits: its module, edited, before it is mounted.
+    let unapplied = match side {
+        Side::Mistake(i) => write_edited_module(layout, lesson, i)?.map(Box::new),
+        _ => None,
+    };
     let (mounted, problem) = mount(course, index, side);
-    write_crate(&dir, package, lesson, mounted, problem, deps)
+    let harness = write_crate(&dir, package, lesson, mounted, problem, deps)?;
+    Ok(Harness {
+        unapplied,
+        ..harness
+    })
+}
+
+/// Where the module of a known mistake written as edits is written: in its harness crate,
+/// beside `main.rs`.
+fn edited_module(layout: &Layout, lesson: &Lesson, mistake: usize) -> PathBuf {
+    workspace_dir(layout)
+        .join(package_of(layout, lesson, Side::Mistake(mistake)))
+        .join("src")
+        .join(format!("{}.rs", lesson.module))
+}
+
+/// Writes the module of the lesson's known mistake `mistake` if it is written as edits:
+/// the reference with the edits applied, or, when one no longer applies (the reference
+/// changed), the reference as it is, and that edit's error.
+fn write_edited_module(
+    layout: &Layout,
+    lesson: &Lesson,
+    mistake: usize,
+) -> Result<Option<EditError>> {
+    let MistakeCode::Edits(edits) = &lesson.mistakes[mistake].code else {
+        return Ok(None);
+    };
+    let reference = layout.solution(&lesson.module);
+    let text = fs::read_to_string(&reference)
+        .with_context(|| format!("cannot read {}", reference.display()))?;
+    let (edited, unapplied) = match edit::apply(&text, edits) {
+        Ok(edited) => (edited, None),
+        Err(error) => (text, Some(error)),
+    };
+    write_if_changed(&edited_module(layout, lesson, mistake), &edited)?;
+    Ok(unapplied)
 }
 
 /// Writes one harness crate in `dir` that mounts `mounted`.
@@ -453,6 +500,7 @@ fn write_crate(
         main_rs,
         entry_lines,
         snippet_starts,
+        unapplied: None,
     })
 }
 

@@ -71,7 +71,8 @@ pub enum ReferenceFault {
     /// rustc rejected the harness; the harness says which entry each error is in.
     DoesNotCompile {
         diagnostics: Vec<Diagnostic>,
-        harness: Harness,
+        /// Boxed: a harness is large beside the other faults.
+        harness: Box<Harness>,
     },
     /// cargo failed without a word from rustc.
     CargoFailed(String),
@@ -83,6 +84,15 @@ pub enum ReferenceFault {
         /// The start of what it wrote to stderr.
         stderr: String,
     },
+}
+
+/// Why a known mistake gave no outputs.
+#[derive(Debug, Clone)]
+pub enum MistakeFault {
+    /// It is written as edits of the reference, and this one no longer applies to it.
+    Unapplied(crate::lesson::edit::EditError),
+    /// Its harness did not build or run.
+    Trusted(ReferenceFault),
 }
 
 #[derive(Debug)]
@@ -160,10 +170,10 @@ pub fn run_lessons(
             && !pristine(&lesson.module)
         {
             // Whether a cache exists is enough here; reading it waits for a failure.
-            let missing = harnesses
-                .mistakes
-                .iter()
-                .filter(|h| !cache_path(course, lesson, h).is_some_and(|path| path.is_file()));
+            let missing = harnesses.mistakes.iter().filter(|h| {
+                h.unapplied.is_none()
+                    && !cache_path(course, lesson, h).is_some_and(|path| path.is_file())
+            });
             packages.extend(missing.map(|h| h.package.clone()));
         }
         cached.push(cache);
@@ -261,12 +271,13 @@ pub fn mistake_outputs(
         .collect())
 }
 
-/// As [`mistake_outputs`], with why a mistake has none (rustc's errors, for its author).
+/// As [`mistake_outputs`], with why a mistake has none (rustc's errors, or the edit that
+/// no longer applies to the reference, for its author).
 pub fn mistake_runs(
     course: &Course,
     lesson: &Lesson,
     color: bool,
-) -> Result<Vec<Result<HashMap<usize, Outcome>, ReferenceFault>>> {
+) -> Result<Vec<Result<HashMap<usize, Outcome>, MistakeFault>>> {
     if lesson.mistakes.is_empty() {
         return Ok(Vec::new());
     }
@@ -275,28 +286,36 @@ pub fn mistake_runs(
         .pop()
         .map(|h| h.mistakes)
         .unwrap_or_default();
+    // A mistake whose edits no longer apply is neither read from a cache nor built.
     let cached: Vec<_> = harnesses
         .iter()
-        .map(|h| read_cache(course, lesson, h))
+        .map(|h| match h.unapplied {
+            None => read_cache(course, lesson, h),
+            Some(_) => None,
+        })
         .collect();
     let missing: Vec<String> = harnesses
         .iter()
         .zip(&cached)
-        .filter(|(_, c)| c.is_none())
+        .filter(|(h, c)| c.is_none() && h.unapplied.is_none())
         .map(|(h, _)| h.package.clone())
         .collect();
-    if missing.is_empty() {
-        return Ok(cached.into_iter().flatten().map(Ok).collect());
-    }
-    let built = build::build(layout, &codegen::workspace_dir(layout), &missing, color)?;
+    // Built, and the cases drawn, only if a mistake has no outputs yet.
+    let (built, inputs) = match missing.is_empty() {
+        true => (build::BuildOutput::default(), String::new()),
+        false => (
+            build::build(layout, &codegen::workspace_dir(layout), &missing, color)?,
+            run::inputs_text(lesson),
+        ),
+    };
     let scratch = layout.work_dir().join("runs");
-    let inputs = run::inputs_text(lesson);
     harnesses
         .iter()
         .zip(cached)
-        .map(|(harness, cache)| match cache {
-            Some(outputs) => Ok(Ok(outputs)),
-            None => run_trusted(
+        .map(|(harness, cache)| match (cache, &harness.unapplied) {
+            (Some(outputs), _) => Ok(Ok(outputs)),
+            (None, Some(error)) => Ok(Err(MistakeFault::Unapplied(error.as_ref().clone()))),
+            (None, None) => Ok(run_trusted(
                 course,
                 lesson,
                 harness,
@@ -304,7 +323,8 @@ pub fn mistake_runs(
                 &inputs,
                 &scratch,
                 Trusted::Mistake,
-            ),
+            )?
+            .map_err(MistakeFault::Trusted)),
         })
         .collect()
 }
@@ -376,7 +396,7 @@ fn run_trusted(
         return Ok(Err(match built.errors.get(&harness.package) {
             Some(diagnostics) => ReferenceFault::DoesNotCompile {
                 diagnostics: diagnostics.clone(),
-                harness: harness.clone(),
+                harness: Box::new(harness.clone()),
             },
             None => ReferenceFault::CargoFailed(built.cargo_stderr.clone()),
         }));

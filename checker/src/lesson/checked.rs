@@ -3,6 +3,7 @@
 
 use super::dataset::{DataFile, DataGen};
 use super::draw::{Cases, DrawSize};
+use super::edit::Edit;
 use super::types::{Label, Mode, Signature, Type, Value};
 use super::{Compare, Localized, Visibility};
 use std::ops::Range;
@@ -178,18 +179,26 @@ pub struct Spans {
     pub modules: Vec<Range<usize>>,
     /// Each of `functions`, in order.
     pub functions: Vec<Range<usize>>,
-    /// Each of `mistakes`' files, in order.
-    pub mistakes: Vec<Range<usize>>,
 }
 
-/// A known wrong answer: a module file in `solutions/mistakes/<module>/`.
+/// A known wrong answer: the reference with a few edits, or a whole module file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mistake {
-    /// The file name, e.g. `flipped_kernel.rs`.
-    pub file: String,
-    /// The file's stem, e.g. `flipped_kernel`: its name in reports and harnesses.
+    /// Its name in harnesses and `dev check` (`flipped_kernel`): written, or a file's stem.
     pub name: String,
     pub message: Localized,
+    pub code: MistakeCode,
+    /// Where its `name` (or `file`) is written in the lesson file.
+    pub span: Range<usize>,
+}
+
+/// Where a known mistake's module comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MistakeCode {
+    /// The reference module with these edits, applied in order when its harness is written.
+    Edits(Vec<Edit>),
+    /// A whole module file in `solutions/mistakes/<module>/`, e.g. `flipped_kernel.rs`.
+    File(String),
 }
 
 impl Lesson {

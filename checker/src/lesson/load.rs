@@ -6,7 +6,7 @@ use super::bounds::{
     DEFAULT_MEMORY_LIMIT_MIB, DEFAULT_POINTS, DEFAULT_TIME_LIMIT, DEFAULT_TOLERANCE,
     MEMORY_LIMIT_MAX_MIB, MEMORY_LIMIT_MIN_MIB, POINTS_MAX, TIME_LIMIT_MAX, TIME_LIMIT_MIN,
 };
-use super::checked::{Entry, EntryKind, Lesson, Mistake, Profile, Spans};
+use super::checked::{Entry, EntryKind, Lesson, Profile, Spans};
 use super::dataset::DataFile;
 use super::draw::DrawSize;
 use super::hidden::{fixed_test, random_test, tolerance_of};
@@ -285,41 +285,9 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
                 .map(Spanned::span)
                 .collect(),
             functions: raw.functions.iter().map(Spanned::span).collect(),
-            mistakes: raw
-                .mistakes
-                .iter()
-                .map(|m| m.get_ref().file.span())
-                .collect(),
         },
     };
-    for raw_mistake in &raw.mistakes {
-        let mistake = raw_mistake.get_ref();
-        let file = mistake.file.get_ref();
-        let name = file.strip_suffix(".rs").unwrap_or_default();
-        if name.is_empty() || !is_identifier(name) {
-            errors.push(LessonError::at(
-                &mistake.file,
-                format!("`{file}` is not a module file name like `flipped_kernel.rs`"),
-                format!("`{file}` はモジュールのファイル名ではありません。英小文字、数字、`_` の名前に `.rs` を付けます。"),
-            ));
-        } else if lesson.mistakes.iter().any(|m| m.name == name) {
-            errors.push(LessonError::at(
-                &mistake.file,
-                format!("`{file}` is listed twice"),
-                format!("`{file}` が二回書かれています。"),
-            ));
-        }
-        check_localized(
-            &mistake.message,
-            ("mistake message", "よくある間違いのメッセージ"),
-            errors,
-        );
-        lesson.mistakes.push(Mistake {
-            file: file.clone(),
-            name: name.to_string(),
-            message: mistake.message.clone(),
-        });
-    }
+    lesson.mistakes = super::mistake::mistakes(&raw.mistakes, errors);
     for raw_file in &raw.datasets {
         let declared = raw_file.get_ref();
         let file = declared.file.get_ref();

@@ -15,10 +15,12 @@ pub mod compare;
 pub mod dataset;
 pub mod dims;
 pub mod draw;
+pub mod edit;
 pub mod error;
 pub mod helpers;
 pub mod hidden;
 pub mod load;
+pub mod mistake;
 pub mod model;
 pub mod names;
 pub mod scenario;
@@ -26,7 +28,9 @@ pub mod split;
 pub mod toml_error;
 pub mod types;
 
-pub use checked::{Case, EntryKind, Expected, Lesson, Profile, Show, Test, TestKind};
+pub use checked::{
+    Case, EntryKind, Expected, Lesson, Mistake, MistakeCode, Profile, Show, Test, TestKind,
+};
 pub use cnnlings_runtime::Bilingual;
 pub use compare::Compare;
 pub use error::LessonError;

@@ -98,13 +98,26 @@ impl Visibility {
 }
 
 /// `[[mistakes]]`: a known wrong answer and what to say when a student's code matches it.
+/// Written as edits of the reference (`name` and `replace`), or as a whole module (`file`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawMistake {
+    /// Its name, for edits of the reference: it names the harness and `dev check`'s lines.
+    pub name: Option<Spanned<String>>,
+    /// The reference with these edits, in order, is the mistake.
+    pub replace: Option<Spanned<Vec<Spanned<RawEdit>>>>,
     /// The module with the mistake, in `solutions/mistakes/<module>/`.
-    pub file: Spanned<String>,
+    pub file: Option<Spanned<String>>,
     /// What to tell the student: a sentence that teaches.
     pub message: Localized,
+}
+
+/// One edit of a known mistake: `find` (exactly once in the reference) becomes `with`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEdit {
+    pub find: Spanned<String>,
+    pub with: String,
 }
 
 /// `[[fixed]]`: a call with given arguments and a given result.

@@ -407,6 +407,14 @@ impl Msg {
         )
     }
 
+    /// A known mistake written as edits whose edit no longer applies to the reference.
+    pub fn dev_mistake_unapplied(self, id: &str, mistake: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}: よくある間違い {mistake} の書き換えが、いまの模範解答に当てはまりません（下の行）"),
+            en: format!("✗ {id}: the known mistake {mistake} no longer applies to the reference (below)"),
+        )
+    }
+
     pub fn dev_mistake_passes(self, id: &str, file: &str) -> String {
         say!(self,
             ja: format!("✗ {id}: よくある間違い {file} がすべての隠しテストに通ってしまいます。見分けるテストを足してください"),

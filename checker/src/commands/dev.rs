@@ -717,11 +717,13 @@ args = [{ shape = ["n"], range = [-5.0, 5.0] }]
 # dims = { n = [1, 9] }
 # inputs = [{ name = "input", type = "Array1<f32>", shape = ["n"], range = [-5.0, 5.0] }]
 
-# A known mistake: a module in solutions/mistakes/{name}/ with one typical mistake,
-# and a sentence that teaches, shown when a student's outputs match it.
+# A known mistake: the reference with one typical mistake in it, as edits of
+# solutions/src/{name}.rs (each `find` there exactly once, replaced by `with`, in
+# order), and a sentence that teaches, shown when a student's outputs match it.
 # [[mistakes]]
-# file = "forgot_something.rs"
+# name = "negated"
 # message = { ja = "…", en = "…" }
+# replace = [{ find = "input.clone()", with = "-input" }]
 "#;
 
 /// The stub and the reference `dev new` writes. Each comment says it in Japanese, then in

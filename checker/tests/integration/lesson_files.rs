@@ -280,23 +280,19 @@ fn dev_check_of_one_lesson_in_japanese_finds_a_wrong_expected_value() {
 fn dev_check_says_when_two_known_mistakes_are_the_same() {
     let _serial = serial();
     let wb = Workbook::fixture();
-    let adds = wb.read("solutions/mistakes/scale/adds.rs");
-    wb.write(
-        "solutions/mistakes/scale/adds_too.rs",
-        &format!("// The same slip, written again.\n{adds}"),
-    );
+    // The same slip as `adds` (`v + k`), written the other way round.
     let lesson = wb.read("lessons/01-scale.toml");
     wb.write(
         "lessons/01-scale.toml",
         &format!(
-            "{lesson}\n[[mistakes]]\nfile = \"adds_too.rs\"\nmessage = {{ ja = \"足しています。\", en = \"You add.\" }}\n"
+            "{lesson}\n[[mistakes]]\nname = \"adds_too\"\nmessage = {{ ja = \"足しています。\", en = \"You add.\" }}\nreplace = [{{ find = \"v * k\", with = \"k + v\" }}]\n"
         ),
     );
     let (output, _) = wb.run(&["dev", "check", "scale"]);
     assert_status(&output, 1);
     let out = stdout(&output);
     assert!(
-        out.contains("give the same output in every case") && out.contains("adds_too.rs"),
+        out.contains("give the same output in every case") && out.contains("adds_too"),
         "{out}"
     );
 }
@@ -307,14 +303,23 @@ fn dev_check_says_when_two_known_mistakes_are_the_same() {
 fn dev_check_shows_why_a_known_mistake_does_not_compile() {
     let _serial = serial();
     let wb = Workbook::fixture();
-    let mistake = "solutions/mistakes/scale/adds.rs";
-    wb.write(mistake, &wb.read(mistake).replace("v + k", "v + kk"));
+    let mistake = "solutions/mistakes/scale/first_only.rs";
+    wb.write(
+        mistake,
+        &wb.read(mistake).replace("out[0] *= k", "out[0] *= kk"),
+    );
+    // Written as edits, its rustc errors are in the edited copy the harness mounts.
+    let lesson = wb.read("lessons/01-scale.toml");
+    wb.write(
+        "lessons/01-scale.toml",
+        &lesson.replace("with = \"v + k\"", "with = \"v + kv\""),
+    );
     let (output, _) = wb.run(&["dev", "check", "scale"]);
     assert_status(&output, 1);
     let said = stdout(&output);
     assert!(
         said.contains(
-            "✗ scale: the known mistake solutions/mistakes/scale/adds.rs does not compile"
+            "✗ scale: the known mistake solutions/mistakes/scale/first_only.rs does not compile"
         ),
         "{said}"
     );
@@ -323,9 +328,51 @@ fn dev_check_shows_why_a_known_mistake_does_not_compile() {
         "{said}"
     );
     assert!(
-        said.contains("--> solutions/mistakes/scale/adds.rs:"),
+        said.contains("--> solutions/mistakes/scale/first_only.rs:"),
         "{said}"
     );
+    assert!(
+        said.contains(
+            "✗ scale: the known mistake adds (lessons/01-scale.toml:30) does not compile"
+        ),
+        "{said}"
+    );
+    assert!(
+        said.contains("error[E0425]: cannot find value `kv`")
+            && said.contains("--> target/cnnlings/harness/scale-mistake-adds/src/scale.rs:"),
+        "{said}"
+    );
+}
+
+/// A known mistake written as edits follows the reference; when the reference changes
+/// under an edit (`v * k` is now `k * v`), dev check says so at the edit's `find`, with
+/// the reference's nearest line, in the author's language, and still proves the rest:
+/// the reference, the stub, and the whole-file mistake beside it.
+#[test]
+fn dev_check_says_where_an_edit_of_a_known_mistake_no_longer_applies() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let reference = wb.read("solutions/src/scale.rs");
+    wb.write(
+        "solutions/src/scale.rs",
+        &reference.replace("    v * k\n", "    k * v\n"),
+    );
+    for lang in ["en", "ja"] {
+        let output = wb
+            .checker(&["dev", "check", "scale", "--lang", lang])
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        assert_status(&output, 1);
+        let out = stdout(&output);
+        assert!(
+            out.contains("✓ scale: the reference passes") || out.contains("✓ scale: 模範解答は"),
+            "{out}"
+        );
+        wb.settings().bind(|| {
+            insta::assert_snapshot!(format!("dev_check_stale_edit_{lang}"), out);
+        });
+    }
 }
 
 #[test]
@@ -763,7 +810,7 @@ const SNAPSHOTTED: [Broken; 5] = [
 
 /// Every other kind of broken lesson the fixtures can show: with [`SNAPSHOTTED`], what
 /// the test of Japanese output reads.
-const MORE_BROKEN: [Broken; 27] = [
+const MORE_BROKEN: [Broken; 28] = [
     edit("string_for_number", "points = 5", "points = \"five\""),
     edit("negative_points", "points = 5", "points = -5"),
     edit("missing_field", "module = \"scale\"\n", ""),
@@ -833,7 +880,16 @@ const MORE_BROKEN: [Broken; 27] = [
         "module = \"scale\"\n",
         "module = \"scale\"\nuses = [\"scale\", \"grid\"]\n",
     ),
-    edit("mistake_file", "file = \"adds.rs\"", "file = \"adds.txt\""),
+    edit(
+        "mistake_file",
+        "file = \"first_only.rs\"",
+        "file = \"first_only.txt\"",
+    ),
+    edit(
+        "mistake_edits",
+        "name = \"adds\"",
+        "name = \"Adds\"\nfile = \"adds.rs\"",
+    ),
     edit(
         "no_function",
         "k: f32) -> Array1<f32>\"]",

@@ -1,5 +1,6 @@
 //! The real lessons: every reference passes every hidden test, every stub fails, every
-//! known mistake (solutions/mistakes, through `dev check`) fails and is recognised, and
+//! known mistake (edits of the reference in the lesson files, through `dev check`) fails
+//! and is recognised, and
 //! every correct variant (checker/tests/variants) is accepted.
 
 use crate::support::{Workbook, assert_status, repo_root, serial, stdout};

@@ -178,7 +178,7 @@ fn a_course_without_the_module_says_there_is_nothing_to_show() {
 fn a_wrong_conv2d_shows_both_values_and_marks_the_difference() {
     let _serial = serial();
     let wb = Workbook::real();
-    let flipped = wb.read("solutions/mistakes/conv/flipped_kernel.rs");
+    let flipped = wb.mistake("lessons/04-conv.toml", "flipped_kernel");
     wb.write("exercises/src/conv.rs", &flipped);
     let en = show(&wb, &["show", "conv", "--no-animate"]);
     // The sum line says what the nine products add up to (never "… + 1×1 = 3", which
@@ -208,7 +208,7 @@ fn a_wrong_conv2d_shows_both_values_and_marks_the_difference() {
 fn a_wrong_max_pool2d_is_not_said_to_be_the_maximum() {
     let _serial = serial();
     let wb = Workbook::real();
-    let first = wb.read("solutions/mistakes/pool/first_cell.rs");
+    let first = wb.mistake("lessons/05-pool.toml", "first_cell");
     wb.write("exercises/src/pool.rs", &first);
     let ja = show(&wb, &["--lang", "ja", "show", "pool", "--no-animate"]);
     assert!(

@@ -378,7 +378,7 @@ fn a_failing_digits_lesson_draws_the_digits_the_network_misread() {
     let _serial = serial();
     let wb = Workbook::real();
     wb.install("solutions/src");
-    let mistake = wb.read("solutions/mistakes/digits/divided_by_255.rs");
+    let mistake = wb.mistake("lessons/08-digits.toml", "divided_by_255");
     wb.write("exercises/src/digits.rs", &mistake);
     let mut check = wb.checker(&["check", "digits"]);
     check.env("COLUMNS", "80");

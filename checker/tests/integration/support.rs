@@ -175,6 +175,30 @@ impl Workbook {
         std::fs::read_to_string(self.path().join(relative)).unwrap()
     }
 
+    /// The module of a known mistake written as edits (`name` and `replace`) in the
+    /// lesson file `lesson`: its reference with each `find` (there exactly once) replaced,
+    /// in order, as the checker writes it into the mistake's harness.
+    pub fn mistake(&self, lesson: &str, name: &str) -> String {
+        let file: toml::Table = toml::from_str(&self.read(lesson)).unwrap();
+        let module = file["module"].as_str().unwrap();
+        let mistake = file["mistakes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m.get("name").and_then(|n| n.as_str()) == Some(name))
+            .unwrap_or_else(|| panic!("{lesson} has no known mistake `{name}`"));
+        let mut text = self.read(&format!("solutions/src/{module}.rs"));
+        for edit in mistake["replace"].as_array().unwrap() {
+            let (find, with) = (
+                edit["find"].as_str().unwrap(),
+                edit["with"].as_str().unwrap(),
+            );
+            assert_eq!(text.matches(find).count(), 1, "{find:?} in {module}.rs");
+            text = text.replacen(find, with, 1);
+        }
+        text
+    }
+
     /// The checker, run in the workbook, with a clean language and colour setting.
     pub fn checker(&self, args: &[&str]) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_checker"));

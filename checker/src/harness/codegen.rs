@@ -469,13 +469,21 @@ fn write_edited_module(
         return Ok(None);
     };
     let reference = layout.solution(&lesson.module);
-    let text = fs::read_to_string(&reference)
-        .with_context(|| format!("cannot read {}", reference.display()))?;
+    write_edited(&reference, edits, &edited_module(layout, lesson, mistake))
+}
+
+/// Writes `module` with `edits` applied to `to` (if it changed), for a harness to mount
+/// in its place: any edited copy of a module (a known mistake, a generated mutant). When
+/// an edit does not apply, `to` is the module unchanged, so the harness still builds,
+/// and the error says which edit and why.
+pub fn write_edited(module: &Path, edits: &[edit::Edit], to: &Path) -> Result<Option<EditError>> {
+    let text =
+        fs::read_to_string(module).with_context(|| format!("cannot read {}", module.display()))?;
     let (edited, unapplied) = match edit::apply(&text, edits) {
         Ok(edited) => (edited, None),
         Err(error) => (text, Some(error)),
     };
-    write_if_changed(&edited_module(layout, lesson, mistake), &edited)?;
+    write_if_changed(to, &edited)?;
     Ok(unapplied)
 }
 

@@ -20,7 +20,6 @@ use anyhow::Result;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
 
 /// One student's work to grade.
 #[derive(Debug, Clone)]
@@ -296,12 +295,12 @@ fn grade_chunk(
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     // A time-out on a busy machine says nothing of the code: a loop and honest code
     // starved of a processor look alike. Each is run again, alone, and waited for as
-    // long as its share of a processor needs to use all the processor time it may
-    // (the CPU limit still holds): honest code then finishes, and a loop is stopped
-    // by that limit and named as a loop.
+    // long as it wants a processor, however little of one the machine gives it (the
+    // CPU limit still holds): honest code then finishes, and a loop is stopped by that
+    // limit and named as a loop, whatever the load.
     for (i, (_, l, exe)) in jobs.iter().enumerate() {
         let Some(Ok(RunResult {
-            ending: Ending::TimedOut(TimeUse::Crowded { percent }),
+            ending: Ending::TimedOut(TimeUse::Crowded { .. }),
             ..
         })) = results[i]
         else {
@@ -312,12 +311,11 @@ fn grade_chunk(
             time: lesson.time_limit,
             memory: lesson.memory_limit,
         };
-        let wait = Duration::from_secs(run::cpu_seconds(limits)).mul_f64(run::stretch(percent));
         results[i] = Some(run::run_waiting(
             exe,
             &run::inputs_text(lesson),
             limits,
-            wait,
+            run::Patience::WhileItWantsAProcessor,
             &scratch,
         ));
     }

@@ -405,7 +405,7 @@ fn run_trusted(
         // Grading holds the reference to the limits a student has: a reference that
         // needs more would cost every correct submission its points (see
         // `grade::proof`). A time-out on a busy machine says nothing of the code: it is
-        // run again, waited for as long as its share of a processor needs.
+        // run again, waited for as long as it wants a processor.
         Trusted::Grading => {
             let limits = Limits {
                 time: lesson.time_limit,
@@ -413,11 +413,13 @@ fn run_trusted(
             };
             let result = run::run(exe, inputs, limits, scratch)?;
             match result.ending {
-                run::Ending::TimedOut(run::TimeUse::Crowded { percent }) => {
-                    let wait = Duration::from_secs(run::cpu_seconds(limits))
-                        .mul_f64(run::stretch(percent));
-                    run::run_waiting(exe, inputs, limits, wait, scratch)?
-                }
+                run::Ending::TimedOut(run::TimeUse::Crowded { .. }) => run::run_waiting(
+                    exe,
+                    inputs,
+                    limits,
+                    run::Patience::WhileItWantsAProcessor,
+                    scratch,
+                )?,
                 _ => result,
             }
         }

@@ -67,24 +67,81 @@ impl TimeUse {
 
     /// Reads the statistics of every thread of a process that is still there.
     fn measure(pid: libc::pid_t, limit: Duration) -> TimeUse {
-        let Ok(threads) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
-            return TimeUse::Unknown;
-        };
-        let (mut running, mut ready) = (0u64, 0u64);
-        for thread in threads.filter_map(Result::ok) {
-            let Ok(text) = std::fs::read_to_string(thread.path().join("schedstat")) else {
-                return TimeUse::Unknown;
-            };
-            let mut fields = text.split_whitespace().map(str::parse::<u64>);
-            match (fields.next(), fields.next()) {
-                (Some(Ok(on)), Some(Ok(waiting))) => {
-                    running += on;
-                    ready += waiting;
+        match schedstat(pid) {
+            Some((running, ready)) => TimeUse::of(running, ready, limit),
+            None => TimeUse::Unknown,
+        }
+    }
+}
+
+/// Nanoseconds a process has spent on a processor and waiting for one, summed over
+/// its threads, or `None` when the statistics cannot be read.
+fn schedstat(pid: libc::pid_t) -> Option<(u64, u64)> {
+    let threads = std::fs::read_dir(format!("/proc/{pid}/task")).ok()?;
+    let (mut running, mut ready) = (0u64, 0u64);
+    for thread in threads.filter_map(Result::ok) {
+        let text = std::fs::read_to_string(thread.path().join("schedstat")).ok()?;
+        let mut fields = text.split_whitespace().map(str::parse::<u64>);
+        match (fields.next(), fields.next()) {
+            (Some(Ok(on)), Some(Ok(waiting))) => {
+                running += on;
+                ready += waiting;
+            }
+            _ => return None,
+        }
+    }
+    Some((running, ready))
+}
+
+/// How long to wait for a harness before stopping it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Patience {
+    /// The lesson's time limit, on the clock.
+    TimeLimit,
+    /// As long as the code wants a processor, however little of one it gets: it then
+    /// ends by itself or at its CPU-time limit ([`cpu_seconds`]), whatever the load. Code
+    /// that mostly neither runs nor waits to run (asleep, blocked) is stopped once
+    /// `cpu_seconds` have passed on the clock. For a run again of code that a busy
+    /// machine starved of a processor.
+    WhileItWantsAProcessor,
+}
+
+/// The longest a [`Patience::WhileItWantsAProcessor`] run is waited for, as a multiple
+/// of its CPU seconds: code that gets less than 1/50 of a processor still wants one,
+/// but a grader cannot wait for ever.
+const MOST_PATIENCE: u32 = 50;
+
+/// Waits for `child` (whose pid is `pid`) as `patience` says; `None` when it was still
+/// running when the waiting stopped.
+fn wait_for(
+    child: &mut std::process::Child,
+    pid: libc::pid_t,
+    limits: Limits,
+    patience: Patience,
+) -> std::io::Result<Option<std::process::ExitStatus>> {
+    match patience {
+        Patience::TimeLimit => child.wait_timeout(limits.time),
+        Patience::WhileItWantsAProcessor => {
+            let cpu = Duration::from_secs(cpu_seconds(limits));
+            let start = std::time::Instant::now();
+            loop {
+                if let Some(status) = child.wait_timeout(Duration::from_millis(100))? {
+                    return Ok(Some(status));
                 }
-                _ => return TimeUse::Unknown,
+                let elapsed = start.elapsed();
+                if elapsed >= cpu * MOST_PATIENCE {
+                    return Ok(None);
+                }
+                if elapsed >= cpu {
+                    // It wanted a processor (ran, or was ready to) less than half the
+                    // time: it is asleep or blocked, not crowded out.
+                    let wanted = schedstat(pid).map_or(0, |(running, ready)| running + ready);
+                    if u128::from(wanted) < elapsed.as_nanos() / 2 {
+                        return Ok(None);
+                    }
+                }
             }
         }
-        TimeUse::of(running, ready, limit)
     }
 }
 
@@ -265,7 +322,7 @@ fn capture(mut stream: impl Read + Send + 'static) -> mpsc::Receiver<Captured> {
 
 /// Runs `executable` on `inputs` under `limits`. `scratch` is a folder for the run's files.
 pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> Result<RunResult> {
-    run_waiting(executable, inputs, limits, limits.time, scratch)
+    run_waiting(executable, inputs, limits, Patience::TimeLimit, scratch)
 }
 
 /// The CPU seconds a run under `limits` may use: a backstop, a little above the time limit.
@@ -273,20 +330,13 @@ pub fn cpu_seconds(limits: Limits) -> u64 {
     limits.time.as_secs() + 2
 }
 
-/// How many times longer than its CPU time to wait for code that had `percent` of the
-/// time it was ready to run: half as long again as that share needs, at most 10 times.
-pub fn stretch(percent: u8) -> f64 {
-    (150.0 / f64::from(percent.max(1))).clamp(1.0, 10.0)
-}
-
-/// As [`run`], but waits `wait` before stopping the process, rather than the time limit;
-/// the code still gets no more processor time than [`cpu_seconds`]. For a run again of
-/// code that a busy machine starved of a processor.
+/// As [`run`], but waits as `patience` says before stopping the process; the code
+/// never gets more processor time than [`cpu_seconds`].
 pub fn run_waiting(
     executable: &Path,
     inputs: &str,
     limits: Limits,
-    wait: Duration,
+    patience: Patience,
     scratch: &Path,
 ) -> Result<RunResult> {
     std::fs::create_dir_all(scratch)
@@ -343,12 +393,12 @@ pub fn run_waiting(
     crate::interrupt::track(pid);
     let stdout = capture(child.stdout.take().context("no stdout pipe")?);
     let stderr = capture(child.stderr.take().context("no stderr pipe")?);
-    let status = child
-        .wait_timeout(wait)
-        .context("cannot wait for the harness")?;
+    let started = std::time::Instant::now();
+    let status =
+        wait_for(&mut child, pid, limits, patience).context("cannot wait for the harness")?;
     // How the time went, while the process is still there to ask.
     let time_use = match status {
-        None => TimeUse::measure(pid, wait),
+        None => TimeUse::measure(pid, started.elapsed()),
         Some(_) => TimeUse::Unknown,
     };
     // Whatever happened, nothing the student's code started may outlive the check.
@@ -428,6 +478,47 @@ mod tests {
             matches!(measured, TimeUse::Computing | TimeUse::Crowded { .. }),
             "{measured:?}"
         );
+    }
+
+    /// Run again with patience, a loop ends at its CPU-time limit and sleeping code when
+    /// the CPU seconds have passed on the clock, however busy the machine is: a loop gets
+    /// SIGXCPU (read as a time-out while computing), a sleeper is found waiting.
+    #[test]
+    fn patience_waits_for_a_loop_to_use_its_cpu_time_and_not_for_a_sleeper() {
+        let scratch = tempfile::tempdir().unwrap();
+        let limits = Limits {
+            time: Duration::ZERO,
+            memory: 1 << 30,
+        };
+        let shell = |script: &str| {
+            let path = scratch.path().join(format!("{}.sh", script.len()));
+            std::fs::write(&path, format!("#!/bin/sh\n{script}\n")).unwrap();
+            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+                .unwrap();
+            path
+        };
+        let (spinner, sleeper) = (shell("while :; do :; done"), shell("sleep 300"));
+        // A file just written may be 'busy' while another test's fork still holds it open.
+        let run = |script: &Path| {
+            let mut tries = 0;
+            loop {
+                match run_waiting(
+                    script,
+                    "",
+                    limits,
+                    Patience::WhileItWantsAProcessor,
+                    scratch.path(),
+                ) {
+                    Err(_) if tries < 20 => {
+                        tries += 1;
+                        std::thread::sleep(Duration::from_millis(50));
+                    }
+                    result => break result.unwrap(),
+                }
+            }
+        };
+        assert_eq!(run(&spinner).ending, Ending::Signaled(libc::SIGXCPU));
+        assert_eq!(run(&sleeper).ending, Ending::TimedOut(TimeUse::Waiting));
     }
 
     #[test]

@@ -294,7 +294,7 @@ fn japanese_error(error: &clap::Error, command: &clap::Command) -> String {
         ErrorKind::InvalidValue => {
             let valid = get(ContextKind::ValidValue)
                 .filter(|v| !v.is_empty())
-                .map(|v| format!("使える値: {v}"))
+                .map(|v| format!("使える値：{v}"))
                 .unwrap_or_default();
             if value.is_empty() {
                 format!("{arg} に値を指定してください。{valid}")
@@ -324,7 +324,7 @@ fn japanese_error(error: &clap::Error, command: &clap::Command) -> String {
         get(ContextKind::Usage).unwrap_or_else(|| command.clone().render_usage().to_string());
     let usage = usage.trim();
     let usage = usage.strip_prefix("Usage:").unwrap_or(usage).trim();
-    format!("エラー: {text}\n\n使い方: {usage}\n\n詳しくは `--help` を付けて実行してください。\n")
+    format!("エラー：{text}\n\n使い方：{usage}\n\n詳しくは `--help` を付けて実行してください。\n")
 }
 
 /// A command's path, its Japanese about, and its arguments' ids with their Japanese help.
@@ -339,12 +339,12 @@ type JapaneseHelp = (
 const JAPANESE: &[JapaneseHelp] = &[
     (
         "",
-        "cnnlings: 畳み込みニューラルネットワークを、部品から一つずつ組み立てて学ぶワークブックです。\
+        "cnnlings：畳み込みニューラルネットワークを、部品から一つずつ組み立てて学ぶワークブックです。\
          このチェッカーは、あなたのコードを隠しテストで調べ、どこが違うのかを説明します。",
         &[
             (
                 "lang",
-                "レッスンとメッセージの言語: ja または en（指定しなければ LC_ALL、LC_MESSAGES、LANG から決めます）。",
+                "レッスンとメッセージの言語：ja または en（指定しなければ LC_ALL、LC_MESSAGES、LANG から決めます）。",
             ),
             (
                 "root",
@@ -367,7 +367,7 @@ const JAPANESE: &[JapaneseHelp] = &[
         "レッスンを一つチェックします（順番は自由です）。",
         &[(
             "lesson",
-            "レッスンの名前。`list` に表示されるものです（例: conv）。",
+            "レッスンの名前。`list` に表示されるものです（例：conv）。",
         )],
     ),
     (
@@ -403,12 +403,12 @@ const JAPANESE: &[JapaneseHelp] = &[
         "ワークブックを採点します。すべてのレッスンの隠しテストを実行し、点数を人にも機械にも読める形で書き出します。\
          終了コードは、すべてのレッスンに合格すれば 0（--class では、全員を採点できれば 0）、合格しないレッスンがあれば 1、\
          使い方の誤りか、模範解答が自分のテストに通らないレッスンがあれば 2 です（このときは何も採点しません）。\
-         学生のコードはモジュールファイルの複製からビルドし、ファイルを読むこと、プログラムを起動すること、\
-         ほかのファイルを取り込むことはできません（README を参照）。",
+         学生のコードは、モジュールファイルの複製からビルドします。そのコードからは、ファイルを読むことも、\
+         プログラムを起動することも、ほかのファイルを取り込むこともできません（README を参照）。",
         &[
             (
                 "format",
-                "採点結果の形式: text（表、既定）、json、junit、gradescope。--class では使いません（CSV と JSON を書き出します）。",
+                "採点結果の形式：text（表、既定）、json、junit、gradescope。--class では使いません（CSV と JSON を書き出します）。",
             ),
             (
                 "exercises",
@@ -440,7 +440,7 @@ const JAPANESE: &[JapaneseHelp] = &[
          マックス・プーリング（pool）、テスト用の手書き数字を読む CNN（cnn）です。\
          まだ書いていない部分は模範解答で計算し、そのことを表示します。",
         &[
-            ("what", "見せるもの: conv、pool、cnn のどれか。"),
+            ("what", "見せるもの：conv、pool、cnn のどれか。"),
             (
                 "no_animate",
                 "キーで 1 コマずつ進める代わりに、すべてのコマを続けて表示します（出力が端末でないときは常にこうなります）。",
@@ -548,7 +548,7 @@ fn japanese_help_command(mut command: clap::Command, prefix: &str) -> clap::Comm
                     "コマンドの説明を表示します（`{prefix} help <コマンド>`）。"
                 ))
                 .override_usage(usage)
-                .help_template("{about-with-newline}\n使い方: {usage}\n")
+                .help_template("{about-with-newline}\n使い方：{usage}\n")
             })
         } else {
             let prefix = format!("{prefix} {name}");
@@ -623,14 +623,14 @@ fn japanese_at(mut command: clap::Command, path: &str, usage_prefix: &str) -> cl
             ""
         }
     );
-    let mut template = String::from("{about-with-newline}\n使い方: {usage}\n");
+    let mut template = String::from("{about-with-newline}\n使い方：{usage}\n");
     if has_subcommands {
-        template.push_str("\nコマンド:\n{subcommands}\n");
+        template.push_str("\nコマンド：\n{subcommands}\n");
     }
     if !positionals.is_empty() {
-        template.push_str("\n引数:\n{positionals}\n");
+        template.push_str("\n引数：\n{positionals}\n");
     }
-    template.push_str("\nオプション:\n{options}\n{after-help}");
+    template.push_str("\nオプション：\n{options}\n{after-help}");
     command = command.override_usage(usage).help_template(template);
     let names: Vec<String> = command
         .get_subcommands()
@@ -720,7 +720,7 @@ mod tests {
             &["dev", "preview", "--help"],
         ] {
             let text = help(Lang::Ja, args);
-            assert!(text.contains("使い方: checker"), "{args:?}:\n{text}");
+            assert!(text.contains("使い方：checker"), "{args:?}:\n{text}");
             assert!(!text.contains("LESSON"), "{args:?}:\n{text}");
             for word in ENGLISH {
                 assert!(!text.contains(word), "{args:?}: `{word}` in\n{text}");
@@ -744,9 +744,9 @@ mod tests {
             (&["list", "--colour"], "`--colour` という引数は使えません。"),
             (
                 &["--lang", "fr", "list"],
-                "`fr` は使えません。使える値: ja、en",
+                "`fr` は使えません。使える値：ja、en",
             ),
-            (&[], "使い方: checker [オプション] <コマンド>"),
+            (&[], "使い方：checker [オプション] <コマンド>"),
         ] {
             let text = help(Lang::Ja, args);
             assert!(text.contains(words), "{args:?}:\n{text}");

@@ -65,9 +65,6 @@ fn numbers(value: &Value) -> Option<(&[usize], Vec<f64>)> {
     }
 }
 
-/// The characters of the ASCII ramp, from no ink to the most.
-const RAMP: &[u8] = b" .:-=+*#%@";
-
 fn digits(
     images: &Value,
     labels: &Value,
@@ -99,7 +96,11 @@ fn digits(
     if shown.is_empty() {
         return Some(out);
     }
-    out.push_str(&format!("{}\n\n", fit(msg.digits_drawn(n - right))));
+    let wrong_shown = shown.iter().filter(|&&i| labels[i] != predicted[i]).count();
+    out.push_str(&format!(
+        "{}\n\n",
+        fit(msg.digits_drawn(n - right, wrong_shown, shown.len()))
+    ));
     // The darkest pixel of all sets the scale (the data's are 0–16; normalised, 0–1).
     let top = pixels
         .iter()
@@ -161,16 +162,17 @@ fn digits(
     Some(out)
 }
 
-/// One pixel, two characters: a grey background with colour, else the ASCII ramp.
+/// One pixel, two characters: a grey background with colour (0 white, the most ink
+/// black), else the ASCII ramp.
 fn pixel(level: f64, color: bool) -> String {
     if color {
-        // The 24 greys of the 256-colour palette, 232 (black) to 255 (white): ink is light.
-        let grey = 232 + (level * 23.0).round() as u8;
+        // The 24 greys of the 256-colour palette, 232 (black) to 255 (white): as the
+        // digits lesson says, 0 is white and the most ink (16) black.
+        let grey = 255 - (level * 23.0).round() as u8;
         format!("\x1b[48;5;{grey}m  \x1b[0m")
     } else {
-        let c =
-            RAMP[((level * (RAMP.len() - 1) as f64).round() as usize).min(RAMP.len() - 1)] as char;
-        format!("{c}{c}")
+        // The ramp of `show` and of the digits lesson's own drawing: `. `, `::`, `oo`, `##`.
+        crate::show::render::ramp_cell(level as f32)
     }
 }
 
@@ -310,7 +312,19 @@ mod tests {
             out.contains("read 2 of the 4 digits right: 50.0 %"),
             "{out}"
         );
-        assert!(out.contains("The ones it got wrong come first."), "{out}");
+        assert!(
+            out.contains("Here are the 2 it misread, then 2 it read right."),
+            "{out}"
+        );
+        // Only misread digits drawn: said so, not 'the wrong ones first'.
+        assert_eq!(
+            Msg(Lang::Ja).digits_drawn(10, 8, 8),
+            "読み間違えた数字のうち 8 枚を描きます。"
+        );
+        assert_eq!(
+            Msg(Lang::En).digits_drawn(10, 8, 8),
+            "Here are 8 of the 10 it misread."
+        );
         let labels = out.lines().find(|l| l.starts_with("label")).unwrap_or("");
         let order: Vec<&str> = labels
             .split("label")

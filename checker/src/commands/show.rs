@@ -68,7 +68,7 @@ impl<'c> App<'c> {
                             None => {
                                 let mut text = match self.ui.lang {
                                     Lang::Ja => format!(
-                                        "`show {module} --test N` で見られるレッスンのテストです:\n"
+                                        "`show {module} --test N` で見られるレッスンのテストです：\n"
                                     ),
                                     Lang::En => format!(
                                         "The lesson's tests that `show {module} --test N` shows:\n"

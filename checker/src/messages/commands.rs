@@ -75,7 +75,7 @@ impl Msg {
 
     pub fn verify_failed(self, failed: &str) -> String {
         say!(self,
-            ja: format!("合格していないレッスン: {failed}"),
+            ja: format!("合格していないレッスン：{failed}"),
             en: format!("Lessons that do not pass yet: {failed}"),
         )
     }
@@ -99,11 +99,11 @@ impl Msg {
     pub fn unknown_lesson(self, id: &str, suggestion: Option<&str>, all: &str) -> String {
         match suggestion {
             Some(s) => say!(self,
-                ja: format!("レッスン `{id}` はありません。`{s}` のことですか？（レッスン: {all}）"),
+                ja: format!("レッスン `{id}` はありません。`{s}` のことですか？（レッスン：{all}）"),
                 en: format!("There is no lesson `{id}`. Did you mean `{s}`? (lessons: {all})"),
             ),
             None => say!(self,
-                ja: format!("レッスン `{id}` はありません（レッスン: {all}）。"),
+                ja: format!("レッスン `{id}` はありません（レッスン：{all}）。"),
                 en: format!("There is no lesson `{id}` (lessons: {all})."),
             ),
         }
@@ -128,12 +128,12 @@ impl Msg {
 
     pub fn progress_reset(self, path: &str, why: &str) -> String {
         say!(self,
-            ja: format!("進み具合のファイル {path} が読めないので、最初からとして扱います（元のファイルは .bak として残しました）: {why}"),
+            ja: format!("進み具合のファイル {path} が読めないので、最初からとして扱います（元のファイルは .bak として残しました）：{why}"),
             en: format!("The progress file {path} cannot be read, so progress starts afresh (the old file is kept as .bak): {why}"),
         )
     }
 
     pub fn internal_error(self) -> String {
-        say!(self, ja: "チェッカーが処理を続けられません:".to_string(), en: "The checker cannot go on:".to_string())
+        say!(self, ja: "チェッカーが処理を続けられません：".to_string(), en: "The checker cannot go on:".to_string())
     }
 }

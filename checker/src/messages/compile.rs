@@ -13,7 +13,7 @@ impl Msg {
 
     /// Before rustc's own text of the errors.
     pub fn rustc_messages(self) -> String {
-        say!(self, ja: "rustc のメッセージ:".to_string(), en: "rustc says:".to_string())
+        say!(self, ja: "rustc のメッセージ：".to_string(), en: "rustc says:".to_string())
     }
 
     /// One sentence for a compile error this course's students often meet.
@@ -83,7 +83,7 @@ impl Msg {
 
     pub fn calls_function(self, signature: &str) -> String {
         say!(self,
-            ja: format!("テストはこの関数を呼びます: pub {signature}"),
+            ja: format!("テストはこの関数を呼びます：pub {signature}"),
             en: format!("They call this function: pub {signature}"),
         )
     }
@@ -117,7 +117,7 @@ impl Msg {
 
     pub fn cargo_failed(self) -> String {
         say!(self,
-            ja: "cargo がビルドに失敗しました（rustc のエラーではありません）。cargo のメッセージ:".to_string(),
+            ja: "cargo がビルドに失敗しました（rustc のエラーではありません）。cargo のメッセージ：".to_string(),
             en: "cargo failed to build the checker's harness (this is not an error in your code). cargo says:".to_string(),
         )
     }

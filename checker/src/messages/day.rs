@@ -95,7 +95,7 @@ impl Msg {
     /// `next` when every lesson had passed and something changed since: what it checks.
     pub fn rechecked_changed(self, ids: &str) -> String {
         say!(self,
-            ja: format!("合格したあとで変わったレッスンを、もう一度チェックしました: {ids}"),
+            ja: format!("合格したあとで変わったレッスンを、もう一度チェックしました：{ids}"),
             en: format!("Checked again, as they changed since they passed: {ids}"),
         )
     }
@@ -196,7 +196,7 @@ impl Msg {
 
     pub fn watch_cannot_watch(self, dir: &str, why: &str) -> String {
         say!(self,
-            ja: format!("{dir} の変更を見張れません: {why}"),
+            ja: format!("{dir} の変更を見張れません：{why}"),
             en: format!("Cannot watch {dir} for changes: {why}"),
         )
     }
@@ -273,7 +273,7 @@ impl Msg {
 impl Msg {
     pub fn solution_heading(self, path: &str) -> String {
         say!(self,
-            ja: format!("模範解答（{path}）:"),
+            ja: format!("模範解答（{path}）："),
             en: format!("The reference solution ({path}):"),
         )
     }
@@ -288,7 +288,7 @@ impl Msg {
     pub fn solution_locked(self, id: &str) -> String {
         say!(self,
             ja: format!("このレッスンの模範解答は、合格すると見られるようになります。\n\
-                行き詰まったら、まずヒントをどうぞ: `{RUN} hint {id}`"),
+                行き詰まったら、まずヒントをどうぞ：`{RUN} hint {id}`"),
             en: format!("The reference solution opens once you pass this lesson.\n\
                 Stuck? A hint may be all you need: `{RUN} hint {id}`"),
         )

@@ -12,13 +12,29 @@ impl Msg {
         )
     }
 
-    /// Above the drawn digits: which come first.
-    pub fn digits_drawn(self, wrong: usize) -> String {
-        match (self.0, wrong) {
-            (Lang::Ja, 0) => "いくつか描いてみます。".to_string(),
-            (Lang::En, 0) => "Here are a few of them.".to_string(),
-            (Lang::Ja, _) => "間違えた数字から先に描きます。".to_string(),
-            (Lang::En, _) => "The ones it got wrong come first.".to_string(),
+    /// Above the drawn digits: which they are. `wrong` digits of all were misread;
+    /// `shown` are drawn, the first `wrong_shown` of them misread.
+    pub fn digits_drawn(self, wrong: usize, wrong_shown: usize, shown: usize) -> String {
+        let right_shown = shown - wrong_shown;
+        match (self.0, wrong_shown, right_shown) {
+            (Lang::Ja, 0, _) => format!("そのうち {shown} 枚を描きます。"),
+            (Lang::En, 0, 1) => "Here is one of them.".to_string(),
+            (Lang::En, 0, _) => format!("Here are {shown} of them."),
+            (Lang::Ja, _, 0) if wrong_shown == wrong => {
+                format!("読み間違えた {wrong} 枚を描きます。")
+            }
+            (Lang::En, 1, 0) if wrong == 1 => "Here is the one it misread.".to_string(),
+            (Lang::En, _, 0) if wrong_shown == wrong => {
+                format!("Here are the {wrong} it misread.")
+            }
+            (Lang::Ja, _, 0) => format!("読み間違えた数字のうち {shown} 枚を描きます。"),
+            (Lang::En, _, 0) => format!("Here are {shown} of the {wrong} it misread."),
+            (Lang::Ja, _, _) => format!(
+                "読み間違えた {wrong_shown} 枚と、正しく読めた {right_shown} 枚を描きます。"
+            ),
+            (Lang::En, _, _) => {
+                format!("Here are the {wrong_shown} it misread, then {right_shown} it read right.")
+            }
         }
     }
 
@@ -35,7 +51,7 @@ impl Msg {
     /// Above the loss curve.
     pub fn loss_curve_title(self) -> String {
         say!(self,
-            ja: "エポックごとの損失（学習データでの平均）:".to_string(),
+            ja: "エポックごとの損失（学習データでの平均）：".to_string(),
             en: "The loss after each epoch (the mean over the training images):".to_string(),
         )
     }

@@ -60,11 +60,11 @@ impl Msg {
         let seed_en = seed.map(|s| format!(", seed {s}")).unwrap_or_default();
         match failed {
             1 => say!(self,
-                ja: format!("{cases} ケース中 1 ケースが不一致です（ケース {first}{seed_ja}）:"),
+                ja: format!("{cases} ケース中 1 ケースが不一致です（ケース {first}{seed_ja}）："),
                 en: format!("1 of {cases} cases is wrong (case {first}{seed_en}):"),
             ),
             _ => say!(self,
-                ja: format!("{cases} ケース中 {failed} ケースが不一致です。最初の不一致（ケース {first}{seed_ja}）:"),
+                ja: format!("{cases} ケース中 {failed} ケースが不一致です。最初の不一致（ケース {first}{seed_ja}）："),
                 en: format!("{failed} of {cases} cases are wrong. The first (case {first}{seed_en}):"),
             ),
         }
@@ -72,7 +72,7 @@ impl Msg {
 
     pub fn also_failing(self) -> String {
         say!(self,
-            ja: "ほかにも、次のテストが通っていません:".to_string(),
+            ja: "ほかにも、次のテストが通っていません：".to_string(),
             en: "These tests fail too:".to_string(),
         )
     }
@@ -124,15 +124,15 @@ impl Msg {
     }
 
     pub fn case_seed(self, seed: u64) -> String {
-        say!(self, ja: format!("シード {seed} のケース:"), en: format!("The case drawn with seed {seed}:"))
+        say!(self, ja: format!("シード {seed} のケース："), en: format!("The case drawn with seed {seed}:"))
     }
 
     pub fn called_with(self, call: &str) -> String {
-        say!(self, ja: format!("{call} の入力:"), en: format!("{call} with"))
+        say!(self, ja: format!("{call} の入力："), en: format!("{call} with"))
     }
 
     pub fn inputs_of(self) -> String {
-        say!(self, ja: "入力:".to_string(), en: "Inputs:".to_string())
+        say!(self, ja: "入力：".to_string(), en: "Inputs:".to_string())
     }
 
     pub fn expected(self) -> &'static str {
@@ -397,7 +397,7 @@ impl Msg {
             other => other,
         };
         say!(self,
-            ja: format!("あなたのコードが出力した内容（{ja_stream}、{bytes} バイト）:"),
+            ja: format!("あなたのコードが出力した内容（{ja_stream}、{bytes} バイト）："),
             en: format!("Your code printed ({stream}, {}):", count(bytes, "byte", "bytes")),
         )
     }

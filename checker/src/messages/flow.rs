@@ -22,7 +22,7 @@ impl Msg {
     }
 
     pub fn edit_file(self, path: &str) -> String {
-        say!(self, ja: format!("編集するファイル: {path}"), en: format!("The file to edit: {path}"))
+        say!(self, ja: format!("編集するファイル：{path}"), en: format!("The file to edit: {path}"))
     }
 
     pub fn preparing(self) -> String {
@@ -48,7 +48,7 @@ impl Msg {
 
     pub fn compare_with_reference(self, path: &str) -> String {
         say!(self,
-            ja: format!("模範解答と見比べてみましょう: {path}"),
+            ja: format!("模範解答と見比べてみましょう：{path}"),
             en: format!("Compare your code with the reference solution: {path}"),
         )
     }

@@ -36,7 +36,7 @@ impl Msg {
     /// The headline of a broken lesson, for the student.
     pub fn lesson_broken(self) -> String {
         say!(self,
-            ja: "このレッスン自体に問題があるため、あなたのコードを判定できません。あなたのコードのせいではありません。\n  次の行を先生に知らせてください:".to_string(),
+            ja: "このレッスン自体に問題があるため、あなたのコードを判定できません。あなたのコードのせいではありません。\n  次の行を先生に知らせてください：".to_string(),
             en: "This lesson itself is broken, so your code cannot be judged. It is not your code's fault.\n  Please tell your instructor what follows:".to_string(),
         )
     }
@@ -165,7 +165,7 @@ impl Msg {
 
     pub fn dev_reference_passes(self, id: &str, tests: usize, cases: usize) -> String {
         say!(self,
-            ja: format!("✓ {id}: 模範解答は隠しテスト {tests} 個（{cases} ケース）にすべて通ります"),
+            ja: format!("✓ {id}：模範解答は隠しテスト {tests} 個（{cases} ケース）にすべて通ります"),
             en: format!("✓ {id}: the reference passes {} ({})",
                 match tests { 1 => "the hidden test".to_string(), _ => format!("all {tests} hidden tests") },
                 super::count(cases as u64, "case", "cases")),
@@ -174,7 +174,7 @@ impl Msg {
 
     pub fn dev_reference_fails(self, id: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: 模範解答が自分の隠しテストに通りません（固定ケースの expected が違うのかもしれません）:"),
+            ja: format!("✗ {id}：模範解答が自分の隠しテストに通りません（固定ケースの expected が違うのかもしれません）："),
             en: format!("✗ {id}: the reference fails its own hidden tests (a fixed case's `expected` may be wrong):"),
         )
     }
@@ -324,14 +324,14 @@ impl Msg {
     /// A note under a fault: where the reference panicked, and with what message.
     pub fn dev_panicked_at(self, location: &str, message: &str) -> String {
         say!(self,
-            ja: format!("{location} でパニック: {message}"),
+            ja: format!("{location} でパニック：{message}"),
             en: format!("panicked at {location}: {message}"),
         )
     }
 
     /// A note under a fault: where the reference reached a `todo!()`.
     pub fn dev_at(self, location: &str) -> String {
-        say!(self, ja: format!("場所: {location}"), en: format!("at {location}"))
+        say!(self, ja: format!("場所：{location}"), en: format!("at {location}"))
     }
 
     /// Before a student's report of the reference's wrong values: who "you" is there.
@@ -344,35 +344,35 @@ impl Msg {
 
     pub fn dev_reference_fails_tests(self, id: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: 模範解答が自分の隠しテストに通りません:"),
+            ja: format!("✗ {id}：模範解答が自分の隠しテストに通りません："),
             en: format!("✗ {id}: the reference fails its own hidden tests:"),
         )
     }
 
     pub fn dev_reference_does_not_compile(self, id: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: 模範解答がコンパイルできません:"),
+            ja: format!("✗ {id}：模範解答がコンパイルできません："),
             en: format!("✗ {id}: the reference solution does not compile:"),
         )
     }
 
     pub fn dev_lesson_broken(self, id: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: レッスンファイルと模範解答が合いません（下の行）。スタブとよくある間違いは、直るまで確かめません:"),
+            ja: format!("✗ {id}：レッスンファイルと模範解答が合いません（下の行）。スタブとよくある間違いは、直るまで確かめません："),
             en: format!("✗ {id}: the lesson file and its reference solution do not work together (below);\n  its stub and known mistakes are checked once they do:"),
         )
     }
 
     pub fn dev_stub_unbuildable(self, id: &str, file: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: スタブ {file} をビルドできません:"),
+            ja: format!("✗ {id}：スタブ {file} をビルドできません："),
             en: format!("✗ {id}: the stub {file} cannot be built:"),
         )
     }
 
     pub fn dev_stub_passes(self, id: &str, file: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: スタブ {file} がすべてのテストに通ってしまいます。演習は未解決の状態から始まる必要があります"),
+            ja: format!("✗ {id}：スタブ {file} がすべてのテストに通ってしまいます。演習は未解決の状態から始まる必要があります"),
             en: format!("✗ {id}: the stub {file} passes every test; an exercise must start unsolved"),
         )
     }
@@ -380,13 +380,13 @@ impl Msg {
     pub fn dev_stub_fails(self, id: &str, passing: &[&str]) -> String {
         match passing {
             [] => say!(self,
-                ja: format!("✓ {id}: スタブはすべてのテストに落ちます"),
+                ja: format!("✓ {id}：スタブはすべてのテストに落ちます"),
                 en: format!("✓ {id}: the stub fails every test"),
             ),
             _ => {
                 let passing = passing.join("; ");
                 say!(self,
-                    ja: format!("✓ {id}: スタブは落ちます（通るのは次のテストだけです: {passing}）"),
+                    ja: format!("✓ {id}：スタブは落ちます（通るのは次のテストだけです：{passing}）"),
                     en: format!("✓ {id}: the stub fails (it passes only: {passing})"),
                 )
             }
@@ -395,14 +395,14 @@ impl Msg {
 
     pub fn dev_mistake_does_not_compile(self, id: &str, file: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: よくある間違い {file} がコンパイルできません"),
+            ja: format!("✗ {id}：よくある間違い {file} がコンパイルできません"),
             en: format!("✗ {id}: the known mistake {file} does not compile"),
         )
     }
 
     pub fn dev_mistake_does_not_run(self, id: &str, file: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: よくある間違い {file} がビルドできないか、最後まで実行できません"),
+            ja: format!("✗ {id}：よくある間違い {file} がビルドできないか、最後まで実行できません"),
             en: format!("✗ {id}: the known mistake {file} does not build or does not finish"),
         )
     }
@@ -417,7 +417,7 @@ impl Msg {
 
     pub fn dev_mistake_passes(self, id: &str, file: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: よくある間違い {file} がすべての隠しテストに通ってしまいます。見分けるテストを足してください"),
+            ja: format!("✗ {id}：よくある間違い {file} がすべての隠しテストに通ってしまいます。見分けるテストを足してください"),
             en: format!("✗ {id}: the known mistake {file} passes every hidden test; add a test that tells it apart"),
         )
     }
@@ -425,11 +425,11 @@ impl Msg {
     pub fn dev_mistake_misnamed(self, id: &str, file: &str, named: Option<&str>) -> String {
         match named {
             Some(other) => say!(self,
-                ja: format!("✗ {id}: よくある間違い {file} は落ちますが、{other} と判定されます。両者を見分けるテストを足すか、順番を入れ替えてください"),
+                ja: format!("✗ {id}：よくある間違い {file} は落ちますが、{other} と判定されます。両者を見分けるテストを足すか、順番を入れ替えてください"),
                 en: format!("✗ {id}: the known mistake {file} fails, but is named as {other}; add a test that tells them apart, or reorder them"),
             ),
             None => say!(self,
-                ja: format!("✗ {id}: よくある間違い {file} は落ちますが、そうだと認識されません"),
+                ja: format!("✗ {id}：よくある間違い {file} は落ちますが、そうだと認識されません"),
                 en: format!("✗ {id}: the known mistake {file} fails, but is not recognised"),
             ),
         }
@@ -438,7 +438,7 @@ impl Msg {
     /// Two known mistakes whose outputs are the same in every case.
     pub fn dev_mistakes_identical(self, id: &str, file: &str, other: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: よくある間違い {file} と {other} は、どのケースでも同じ出力になるので見分けられません。両者で結果が変わるテストを足すか、どちらか一方だけを残してください"),
+            ja: format!("✗ {id}：よくある間違い {file} と {other} は、どのケースでも同じ出力になるので見分けられません。両者で結果が変わるテストを足すか、どちらか一方だけを残してください"),
             en: format!("✗ {id}: the known mistakes {file} and {other} give the same output in every case, so no test tells them apart: add a test on which they differ, or keep only one of them"),
         )
     }
@@ -446,8 +446,8 @@ impl Msg {
     pub fn dev_mistakes_recognised(self, id: &str, total: usize) -> String {
         say!(self,
             ja: match total {
-                1 => format!("✓ {id}: よくある間違い 1 個はテストに落ち、正しく見分けられます"),
-                n => format!("✓ {id}: よくある間違い {n} 個は、どれもテストに落ち、正しく見分けられます"),
+                1 => format!("✓ {id}：よくある間違い 1 個はテストに落ち、正しく見分けられます"),
+                n => format!("✓ {id}：よくある間違い {n} 個は、どれもテストに落ち、正しく見分けられます"),
             },
             en: match total {
                 1 => format!("✓ {id}: its known mistake fails and is recognised"),
@@ -459,14 +459,14 @@ impl Msg {
 
     pub fn dev_mistake_unlisted(self, id: &str, file: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: {file} がレッスンの [[mistakes]] に載っていません"),
+            ja: format!("✗ {id}：{file} がレッスンの [[mistakes]] に載っていません"),
             en: format!("✗ {id}: {file} is not listed in the lesson's [[mistakes]]"),
         )
     }
 
     pub fn dev_module_undeclared(self, id: &str, module: &str, lib: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: {lib} に `pub mod {module};` がありません。これがないと、cargo はこのモジュールをビルドしません"),
+            ja: format!("✗ {id}：{lib} に `pub mod {module};` がありません。これがないと、cargo はこのモジュールをビルドしません"),
             en: format!("✗ {id}: {lib} does not declare `pub mod {module};`, so cargo never builds the module"),
         )
     }
@@ -481,7 +481,7 @@ impl Msg {
     ) -> String {
         let (rows, cols) = largest;
         say!(self,
-            ja: format!("⚠ {id}: 乱数のケースの入力は全部で {values} 個の値（約 {mib} MiB）です。チェックのたびに書き出して読み込むので、\n  \
+            ja: format!("⚠ {id}：乱数のケースの入力は全部で {values} 個の値（約 {mib} MiB）です。チェックのたびに書き出して読み込むので、\n  \
                 その時間も制限時間に入ります。{rows}×{cols} のような大きな配列は、レポートでは最も違うセルのまわり 10×10 だけを見せます。"),
             en: format!("⚠ {id}: its random cases draw {values} values in all (about {mib} MiB as the harness reads them).\n  \
                 Every check writes and reads them, within the time limit. A report shows arrays as large as\n  \
@@ -538,7 +538,7 @@ impl Msg {
     }
 
     pub fn dev_new_created(self, file: &str) -> String {
-        say!(self, ja: format!("作成しました: {file}"), en: format!("created {file}"))
+        say!(self, ja: format!("作成しました：{file}"), en: format!("created {file}"))
     }
 
     pub fn dev_new_registered(self, name: &str) -> String {

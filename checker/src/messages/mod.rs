@@ -233,11 +233,11 @@ mod tests {
     fn japanese_names_the_output_streams_in_japanese() {
         assert_eq!(
             JA.student_output("stdout", 1360),
-            "あなたのコードが出力した内容（標準出力、1360 バイト）:"
+            "あなたのコードが出力した内容（標準出力、1360 バイト）："
         );
         assert_eq!(
             JA.student_output("stderr", 2),
-            "あなたのコードが出力した内容（標準エラー出力、2 バイト）:"
+            "あなたのコードが出力した内容（標準エラー出力、2 バイト）："
         );
     }
 

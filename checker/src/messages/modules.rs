@@ -88,13 +88,13 @@ impl Msg {
         match blame.reason {
             Reason::NotWritten => say!(self,
                 ja: format!("{id} は、レッスン {lesson} であなたが書く {what_ja}（{file}）を使いますが、まだ書かれていません（todo!() のままです）。\n\
-                    先にレッスン {lesson} を仕上げましょう: {check}"),
+                    先にレッスン {lesson} を仕上げましょう：{check}"),
                 en: format!("{id} uses your {what_en} from lesson {lesson} ({file}), which is not written yet (still a todo!()).\n\
                     Finish lesson {lesson} first: {check}"),
             ),
             Reason::Panicked => say!(self,
                 ja: format!("{id} は、レッスン {lesson} であなたが書いた {what_ja}（{file}）を使いますが、そこでパニックを起こしました（詳しくは下に）。\n\
-                    先にレッスン {lesson} を確かめましょう: {check}"),
+                    先にレッスン {lesson} を確かめましょう：{check}"),
                 en: format!("{id} uses your {what_en} from lesson {lesson} ({file}), and the code there panicked (details below).\n\
                     Check lesson {lesson} first: {check}"),
             ),
@@ -106,13 +106,13 @@ impl Msg {
             ),
             Reason::DoesNotCompile => say!(self,
                 ja: format!("{id} は、レッスン {lesson} であなたが書いた {what_ja} を使いますが、{file} がコンパイルできません。\n\
-                    先にそちらを直しましょう: {check}"),
+                    先にそちらを直しましょう：{check}"),
                 en: format!("{id} uses your {what_en} from lesson {lesson}, but {file} does not compile.\n\
                     Fix it first: {check}"),
             ),
             Reason::FailsItsTests => say!(self,
                 ja: format!("{id} は、レッスン {lesson} であなたが書いた {what_ja} を使いますが、今のコードはレッスン {lesson} のテストに通りません。\n\
-                    先にレッスン {lesson} を合格させましょう（{id} のコードは正しいかもしれません）: {check}"),
+                    先にレッスン {lesson} を合格させましょう（{id} のコードは正しいかもしれません）：{check}"),
                 en: format!("{id} uses your {what_en} from lesson {lesson}, and your code there does not pass lesson {lesson}'s tests now.\n\
                     Make lesson {lesson} pass first (your {id} code may well be right): {check}"),
             ),

@@ -16,7 +16,7 @@ use crate::messages::{Lang, RUN};
 pub fn suggestion(lang: Lang, module: &str) -> Option<String> {
     let text = match (module, lang) {
         ("conv", Lang::Ja) => format!(
-            "あなたの conv2d がカーネルをずらしていくようすを見てみましょう: `{RUN} show conv`"
+            "あなたの conv2d がカーネルをずらしていくようすを見てみましょう：`{RUN} show conv`"
         ),
         ("conv", Lang::En) => {
             format!(
@@ -24,11 +24,11 @@ pub fn suggestion(lang: Lang, module: &str) -> Option<String> {
             )
         }
         ("pool", Lang::Ja) => {
-            format!("あなたの max_pool2d が画像を縮めるようすを見てみましょう: `{RUN} show pool`")
+            format!("あなたの max_pool2d が画像を縮めるようすを見てみましょう：`{RUN} show pool`")
         }
         ("pool", Lang::En) => format!("Watch your max_pool2d shrink an image: `{RUN} show pool`"),
         ("cnn", Lang::Ja) => format!(
-            "あなたの CNN の各層が手書き数字をどう見ているか、のぞいてみましょう: `{RUN} show cnn`"
+            "あなたの CNN の各層が手書き数字をどう見ているか、のぞいてみましょう：`{RUN} show cnn`"
         ),
         ("cnn", Lang::En) => {
             format!(
@@ -36,7 +36,7 @@ pub fn suggestion(lang: Lang, module: &str) -> Option<String> {
             )
         }
         ("digits", Lang::Ja) => {
-            format!("ほかの数字も読ませてみましょう（0〜359）: `{RUN} show cnn --digit 42`")
+            format!("ほかの数字も読ませてみましょう（0〜359）：`{RUN} show cnn --digit 42`")
         }
         ("digits", Lang::En) => {
             format!("Let your network read other digits (0-359): `{RUN} show cnn --digit 42`")

@@ -45,7 +45,7 @@ fn keys_line(lang: Lang, playing: bool, at: usize, total: usize) -> String {
     };
     match lang {
         Lang::Ja => {
-            format!("[{at}/{total} {state}]  スペース・→ 次へ   ← 戻る   p 再生・停止   q 終わる")
+            format!("[{at}/{total} {state}]  スペース・→ 次へ   ← 戻る   p 再生・停止   q 終了")
         }
         Lang::En => {
             format!("[{at}/{total} {state}]  space or → next   ← back   p play/pause   q quit")

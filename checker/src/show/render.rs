@@ -464,7 +464,8 @@ pub fn heat(t: f32, gray: bool) -> (u8, u8, u8) {
     let t = t.clamp(-1.0, 1.0);
     let level = |x: f32| (x * 255.0).round() as u8;
     if gray {
-        let v = level(t.abs());
+        // Ink on paper, as the digits lesson says: 0 is white, the most ink black.
+        let v = 255 - level(t.abs());
         (v, v, v)
     } else if t >= 0.0 {
         (level(t), level(t * 0.55), level(t * 0.1))
@@ -488,24 +489,46 @@ fn color_code(style: &Style, (r, g, b): (u8, u8, u8), background: bool) -> Strin
 
 /// The ASCII ramp, from nothing to the largest value; zero is a middle dot so that a
 /// map of zeros still shows where it is.
-const RAMP: [char; 10] = ['·', '.', ':', '-', '=', '+', '*', '#', '%', '@'];
+/// The ASCII ramp, as the digits lesson draws a digit: `.` for 0, then `:`, `o` and `#`
+/// for ever larger values (for a digit: 1 to 5, 6 to 10, 11 to 16).
+const RAMP: [char; 4] = ['.', ':', 'o', '#'];
+
+/// One cell of the ASCII ramp, two characters wide so that a map is about as wide as it
+/// is tall: `##`, `oo`, `::`, `. ` for a value scaled to `-1..=1`; a negative value has
+/// `-` in front (`-#`).
+pub fn ramp_cell(t: f32) -> String {
+    let x = t.abs().clamp(0.0, 1.0);
+    let level = if x < 0.05 {
+        0
+    } else {
+        ((x * 3.0).ceil() as usize).clamp(1, RAMP.len() - 1)
+    };
+    let c = RAMP[level];
+    match (level, t < 0.0) {
+        (0, _) => format!("{c} "),
+        (_, true) => format!("-{c}"),
+        (_, false) => format!("{c}{c}"),
+    }
+}
+
+/// Under an ASCII heatmap: how to read it.
+fn ramp_legend(style: &Style) -> String {
+    style
+        .t(
+            "文字の見方：. は 0、: o # の順に値が大きく、前に - が付くと負の値です。",
+            "How to read it: . is 0, then :, o and # ever larger values; a - in front is a negative value.",
+        )
+        .to_string()
+}
 
 /// A heatmap of a grid, values scaled by `scale` (their largest absolute value):
-/// half blocks (two rows a line) in colour, else one character a cell from a ramp.
+/// half blocks (two rows a line) in colour, else two characters a cell from a ramp.
 pub fn heatmap(style: &Style, grid: &Grid, scale: f32, gray: bool) -> Vec<String> {
     let scale = if scale > 0.0 { scale } else { 1.0 };
     let t = |r: usize, c: usize| grid.get(r, c) / scale;
     if style.depth == Depth::None {
         return (0..grid.rows)
-            .map(|r| {
-                (0..grid.cols)
-                    .map(|c| {
-                        let x = t(r, c).abs().clamp(0.0, 1.0);
-                        let i = (x * (RAMP.len() - 1) as f32).round() as usize;
-                        RAMP[i.min(RAMP.len() - 1)]
-                    })
-                    .collect()
-            })
+            .map(|r| (0..grid.cols).map(|c| ramp_cell(t(r, c))).collect())
             .collect();
     }
     (0..grid.rows.div_ceil(2))
@@ -547,6 +570,22 @@ fn sparkline(values: &[f32]) -> String {
         .collect()
 }
 
+/// A stage's heading: its title and its shape, `畳み込み 1（8×6×6）`, `全結合 1（32 ユニット）`,
+/// with `*` when the reference drew it.
+fn stage_heading(style: &Style, stage: &Stage) -> String {
+    let title = stage_title(style, stage.name);
+    let shape = match (stage.name, stage.shape.as_slice(), style.lang) {
+        ("fc1" | "fc2", [units], Lang::Ja) => format!("{units} ユニット"),
+        ("fc1" | "fc2", [1], Lang::En) => "1 unit".to_string(),
+        ("fc1" | "fc2", [units], Lang::En) => format!("{units} units"),
+        _ => shape(&stage.shape),
+    };
+    match style.lang {
+        Lang::Ja => format!("{title}（{shape}）{}", star(stage)),
+        Lang::En => format!("{title} ({shape}){}", star(stage)),
+    }
+}
+
 fn stage_title(style: &Style, name: &str) -> &'static str {
     match (name, style.lang) {
         ("conv1", Lang::Ja) => "畳み込み 1",
@@ -571,13 +610,7 @@ fn maps_panel(style: &Style, stage: &Stage, per_row: usize) -> Vec<String> {
     let (low, high) = range_of(&stage.cells);
     let scale = low.abs().max(high.abs());
     let gap = if style.depth == Depth::None { 2 } else { 1 };
-    let heading = format!(
-        "{} {}{}",
-        stage_title(style, stage.name),
-        shape(&stage.shape),
-        star(stage)
-    );
-    let mut lines = vec![style.bold(&heading)];
+    let mut lines = vec![style.bold(&stage_heading(style, stage))];
     for (i, chunk) in maps.chunks(per_row.max(1)).enumerate() {
         if i > 0 {
             lines.push(String::new());
@@ -631,23 +664,19 @@ pub fn network_screen(style: &Style, n: &Network, file: &str) -> String {
     let mut lines = Vec::new();
     let title = match lang {
         Lang::Ja => format!(
-            "CNN の中身：テスト用の数字 {} / {}（正解 {}）を学習済みの重みで読みます",
-            n.index,
-            n.count.saturating_sub(1),
-            n.label
+            "CNN の中身：テスト用の {} 枚のうち {} 番の画像（正解は {}）を、学習済みの重みで読みます",
+            n.count, n.index, n.label
         ),
         Lang::En => format!(
-            "Inside the CNN: test digit {} of 0-{} (a {}) read with the trained weights",
-            n.index,
-            n.count.saturating_sub(1),
-            n.label
+            "Inside the CNN: test image {} of the {} (a {}), read with the trained weights",
+            n.index, n.count, n.label
         ),
     };
     lines.push(style.bold(&title));
     let mut notes: Vec<String> = Vec::new();
     let mut panels: Vec<Vec<String>> = vec![
         [
-            vec![style.bold(style.t("入力 8×8", "input 8×8"))],
+            vec![style.bold(style.t("入力（8×8）", "input (8×8)"))],
             heatmap(style, &n.image, 1.0, true),
         ]
         .concat(),
@@ -678,12 +707,7 @@ pub fn network_screen(style: &Style, n: &Network, file: &str) -> String {
         .iter()
         .filter(|s| s.name == "fc1" || s.name == "fc2")
     {
-        dense.push(style.bold(&format!(
-            "{} {}{}",
-            stage_title(style, stage.name),
-            shape(&stage.shape),
-            star(stage)
-        )));
+        dense.push(style.bold(&stage_heading(style, stage)));
         dense.push(sparkline(&stage.cells));
     }
     panels.push(dense);
@@ -691,6 +715,9 @@ pub fn network_screen(style: &Style, n: &Network, file: &str) -> String {
         panels.push(probabilities_panel(style, probs, answer));
     }
     lines.extend(pack(&panels, 80, 2));
+    if style.depth == Depth::None {
+        lines.push(ramp_legend(style));
+    }
     let p = n.probabilities().get(answer).copied().unwrap_or(0.0) * 100.0;
     let verdict = match (lang, answer == n.label) {
         (Lang::Ja, true) => format!("答えは {answer}（確率 {p:.1}%）：正解です。"),
@@ -741,15 +768,13 @@ fn note(style: &Style, stage: &Stage, notes: &mut Vec<String>) {
         Origin::Student if stage.off_by > 1e-4 => {
             let text = match style.lang {
                 Lang::Ja => format!(
-                    "✗ {} {}：模範解答と最大 {} 違います。",
-                    stage_title(style, stage.name),
-                    shape(&stage.shape),
+                    "✗ {}：模範解答と最大 {} 違います。",
+                    stage_heading(style, stage),
                     small(stage.off_by)
                 ),
                 Lang::En => format!(
-                    "✗ {} {}: off from the reference's by up to {}.",
-                    stage_title(style, stage.name),
-                    shape(&stage.shape),
+                    "✗ {}: off from the reference's by up to {}.",
+                    stage_heading(style, stage),
                     small(stage.off_by)
                 ),
             };
@@ -801,7 +826,21 @@ mod tests {
             depth: Depth::None,
         };
         let grid = Grid::new(1, 3, vec![0.0, 0.5, 1.0]);
-        assert_eq!(heatmap(&style, &grid, 1.0, true), vec!["·+@".to_string()]);
+        assert_eq!(
+            heatmap(&style, &grid, 1.0, true),
+            vec![". oo##".to_string()]
+        );
+        // A digit's pixels as the digits lesson draws them: 0, 1 to 5, 6 to 10, 11 to 16.
+        let digit = Grid::new(1, 5, vec![0.0, 1.0, 5.0, 6.0, 16.0]);
+        assert_eq!(
+            heatmap(&style, &digit, 16.0, true),
+            vec![". ::::oo##".to_string()]
+        );
+        let signed = Grid::new(1, 2, vec![-1.0, -0.2]);
+        assert_eq!(
+            heatmap(&style, &signed, 1.0, false),
+            vec!["-#-:".to_string()]
+        );
     }
 
     #[test]

@@ -50,6 +50,9 @@ pub struct Diagnosis {
     /// The mistakes explain the failures of some functions only: others failed in a way
     /// no known mistake explains, so the student has more to fix than the mistakes say.
     pub partial: bool,
+    /// Found case by case rather than one a function: they may be in one function, and
+    /// where they show together, no one of them explains the output.
+    pub by_case: bool,
 }
 
 /// The known mistakes that the student's failures match.
@@ -67,6 +70,10 @@ pub struct Diagnosis {
 /// functions' failures but not all (another function, or a scenario, failed in a way
 /// none explains) are named as a `partial` diagnosis: a student with an overflowing
 /// softmax and a forgotten ReLU inside `forward` learns of the softmax at least.
+///
+/// Failing that too, case by case: the mistakes that give exactly the student's output
+/// (or a panic of the same kind) on the most failing cases, one after another, until
+/// no mistake explains a case left; see the comment there.
 ///
 /// When the failures compared are all panics, a panic alone says little; the mistake
 /// is named only if it panics on exactly the same cases (code that reads the width as
@@ -106,6 +113,7 @@ pub fn diagnose(
         return Diagnosis {
             mistakes: vec![one],
             partial: false,
+            by_case: false,
         };
     }
     let calls = |f: &&Failing| matches!(lesson.entries[f.entry].kind, EntryKind::Call(_));
@@ -125,12 +133,85 @@ pub fn diagnose(
             None => unexplained = true,
         }
     }
-    // One mistake that explained every function failed the first look: a scenario's
-    // failures are beyond it.
-    let partial = !found.is_empty() && (unexplained || found.len() == 1);
+    if !unexplained && !found.is_empty() {
+        // One mistake that explained every function failed the first look: a scenario's
+        // failures are beyond it.
+        let partial = found.len() == 1;
+        return Diagnosis {
+            mistakes: found,
+            partial,
+            by_case: false,
+        };
+    }
+    // Third, case by case: two mistakes in one function hide each other where both show
+    // (a transposed index panics on every non-square matrix, so a ReLU added as well
+    // shows only on the square ones). Each case that one mistake gives exactly is
+    // explained by it; the mistakes that explain the most cases no other explains are
+    // named, in turn, and the failures left over make the diagnosis partial.
+    let explains = |mistake: usize, f: &Failing| {
+        mistakes
+            .get(mistake)
+            .and_then(Option::as_ref)
+            .and_then(|outputs| outputs.get(&f.id))
+            .is_some_and(|m| gives(f, m))
+    };
+    let mut left: Vec<&Failing> = failing
+        .iter()
+        .filter(|f| !found.iter().any(|&m| explains(m, f)))
+        .collect();
+    // A panic alone says little (see above): a mistake that explains only panics must
+    // panic on exactly the cases where the student's code panics.
+    let student_panics: HashSet<usize> = failing
+        .iter()
+        .filter(|f| matches!(f.got, Outcome::Panic { .. }))
+        .map(|f| f.id)
+        .collect();
+    let panics_alike = |mistake: usize| {
+        mistakes
+            .get(mistake)
+            .and_then(Option::as_ref)
+            .is_some_and(|outputs| {
+                let theirs: HashSet<usize> = outputs
+                    .iter()
+                    .filter(|(_, o)| matches!(o, Outcome::Panic { .. }))
+                    .map(|(id, _)| *id)
+                    .collect();
+                theirs == student_panics
+            })
+    };
+    let credible = |mistake: usize, left: &[&Failing]| {
+        left.iter()
+            .any(|f| matches!(f.got, Outcome::Value(_)) && explains(mistake, f))
+            || panics_alike(mistake)
+    };
+    let by_function = found.len();
+    loop {
+        let best = (0..mistakes.len())
+            .filter(|m| !found.contains(m) && credible(*m, &left))
+            .map(|m| (m, left.iter().filter(|f| explains(m, f)).count()))
+            .filter(|&(_, n)| n > 0)
+            // The most cases; on a tie, the mistake listed first.
+            .max_by_key(|&(m, n)| (n, std::cmp::Reverse(m)));
+        let Some((mistake, _)) = best else { break };
+        found.push(mistake);
+        left.retain(|f| !explains(mistake, f));
+    }
     Diagnosis {
+        partial: !found.is_empty() && !left.is_empty(),
+        by_case: found.len() > by_function,
         mistakes: found,
-        partial,
+    }
+}
+
+/// Whether a mistake's outcome on a failing case is the student's: the same values, or
+/// a panic of the same kind.
+fn gives(f: &Failing, mistake: &Outcome) -> bool {
+    match (f.got, mistake) {
+        (Outcome::Value(g), Outcome::Value(m)) => same(g, m, f.tolerance),
+        (Outcome::Panic { message: g, .. }, Outcome::Panic { message: m, .. }) => {
+            panic_kind(g) == panic_kind(m)
+        }
+        _ => false,
     }
 }
 

@@ -7,13 +7,21 @@ use crate::verdict::{FaultKind, Missing};
 
 impl Msg {
     /// The known mistakes recognised in the student's outputs (their messages are the
-    /// lesson's): one, or several at once, one per function. `partial`: they explain
-    /// only some of the failures.
-    pub fn known_mistakes(self, messages: &[&str], partial: bool) -> String {
+    /// lesson's): one, or several at once, one per function (or, `by_case`, found case
+    /// by case, perhaps in one function). `partial`: they explain only some of the failures.
+    pub fn known_mistakes(self, messages: &[&str], partial: bool, by_case: bool) -> String {
         let list =
             |mark: &str| -> String { messages.iter().map(|m| format!("\n  {mark}{m}")).collect() };
         match (messages, partial) {
             ([], _) => String::new(),
+            ([_, _, ..], false) if by_case => say!(self,
+                ja: format!("→ よくある間違いが {} つ重なっています。{}", messages.len(), list("・")),
+                en: format!("→ These are {} known mistakes at once.{}", messages.len(), list("- ")),
+            ),
+            ([_, _, ..], true) if by_case => say!(self,
+                ja: format!("→ 失敗の一部が、よくある間違い {} つに当てはまります。{}\n  残りの失敗は、どれか 1 つでは説明できません。これらが同じところで重なって出ているか、ほかにも直すところがあります。", messages.len(), list("・")),
+                en: format!("→ Some of the failures are {} known mistakes.{}\n  No one of them explains the other failures: they may show there together, or something else needs fixing too.", messages.len(), list("- ")),
+            ),
             ([message], false) => say!(self,
                 ja: format!("→ よくある間違いに当てはまります。{message}"),
                 en: format!("→ This is a known mistake. {message}"),

@@ -122,7 +122,10 @@ pub fn known_mistakes(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Optio
         .iter()
         .map(|&i| cx.ui.lang.pick(&lesson.mistakes[i].message).trim())
         .collect();
-    (!messages.is_empty()).then(|| cx.msg().known_mistakes(&messages, diagnosis.partial))
+    (!messages.is_empty()).then(|| {
+        cx.msg()
+            .known_mistakes(&messages, diagnosis.partial, diagnosis.by_case)
+    })
 }
 
 fn call_text(lesson: &Lesson, test: &Test) -> String {

@@ -468,6 +468,43 @@ fn training_that_never_steps_is_named() {
     }
 }
 
+/// Two mistakes in one function, where one panics first: a transposed index panics on
+/// every non-square matrix, which hid the ReLU added too. Case by case, both are named
+/// (the ReLU by the symmetric layer, where transposing changes nothing), and the cases
+/// where they show together are said to be explained by no one of them.
+#[test]
+fn a_panicking_mistake_does_not_hide_a_second_one_in_the_same_function() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    wb.install("solutions/src")
+        .student("dense", "dense_transposed_and_relu");
+    for (lang, words) in [
+        (
+            "en",
+            [
+                "Some of the failures are 2 known mistakes.",
+                "Your layer uses the weights transposed",
+                "Your layer applies ReLU",
+            ],
+        ),
+        (
+            "ja",
+            [
+                "失敗の一部が、よくある間違い 2 つに当てはまります。",
+                "重みを転置して",
+                "出力を ReLU に通していて",
+            ],
+        ),
+    ] {
+        let (output, _) = wb.run(&["check", "dense", "--lang", lang]);
+        assert_status(&output, 1);
+        let out = stdout(&output);
+        for words in words {
+            assert!(out.contains(words), "{words}\n{out}");
+        }
+    }
+}
+
 #[test]
 fn two_known_mistakes_at_once_are_both_named() {
     let _serial = serial();

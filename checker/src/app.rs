@@ -191,8 +191,9 @@ impl<'c> App<'c> {
             self.number_of(lesson),
             self.course.lessons.len(),
             self.ui.lang.pick(&lesson.title),
+            &lesson.id,
         );
-        let text = format!("━━ {text} ({}) ━━", lesson.id);
+        let text = format!("━━ {text} ━━");
         self.ui.paint(&text, |s| s.bold())
     }
 

@@ -261,7 +261,7 @@ impl Msg {
             format!(" at {location}")
         };
         say!(self,
-            ja: format!("あなたのコードがパニックを起こしました{at_ja}:\n{message}"),
+            ja: format!("あなたのコードがパニックを起こしました{at_ja}：\n{message}"),
             en: format!("Your code panicked{at_en}:\n{message}"),
         )
     }

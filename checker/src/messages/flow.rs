@@ -17,8 +17,11 @@ impl Msg {
         )
     }
 
-    pub fn lesson_heading(self, number: usize, total: usize, title: &str) -> String {
-        say!(self, ja: format!("レッスン {number}/{total}: {title}"), en: format!("Lesson {number}/{total}: {title}"))
+    pub fn lesson_heading(self, number: usize, total: usize, title: &str, id: &str) -> String {
+        say!(self,
+            ja: format!("レッスン {number}/{total}：{title}（{id}）"),
+            en: format!("Lesson {number}/{total}: {title} ({id})"),
+        )
     }
 
     pub fn edit_file(self, path: &str) -> String {

@@ -241,21 +241,6 @@ impl Terminal {
             writeln!(out)
         };
     }
-
-    /// Runs `f` with the terminal in its usual mode, for code that prints lines as usual.
-    /// Keys typed meanwhile wait in the terminal and are read afterwards.
-    pub fn cooked<T>(&self, f: impl FnOnce() -> T) -> T {
-        if !self.keys {
-            return f();
-        }
-        leave_raw_mode();
-        let result = f();
-        let _ = std::io::stdout().flush();
-        if terminal::enable_raw_mode().is_ok() {
-            RAW.store(true, Ordering::SeqCst);
-        }
-        result
-    }
 }
 
 impl Drop for Terminal {

@@ -8,7 +8,14 @@ use colored::Colorize;
 
 impl<'c> App<'c> {
     pub(crate) fn list(&self) -> Result<Exit> {
+        print!("{}", self.list_text());
+        Ok(Exit::Passed)
+    }
+
+    /// The table of lessons and the total, as `list` prints it.
+    pub(crate) fn list_text(&self) -> String {
         let m = self.ui.msg();
+        let mut out = String::new();
         let current = self.current().map(|l| l.id.clone());
         let [h_lesson, h_title, h_state, h_points] = m.list_heading();
         let rows: Vec<Vec<String>> = self
@@ -67,17 +74,17 @@ impl<'c> App<'c> {
                 (true, Some(s)) if s == m.state_changed() => text.yellow().to_string(),
                 _ => text,
             };
-            println!("{text}");
+            out.push_str(&format!("{text}\n"));
         }
         let (done, earned, max) = (
             self.lessons_done(),
             self.points_earned(),
             self.points_total(),
         );
-        println!(
-            "\n{}",
+        out.push_str(&format!(
+            "\n{}\n",
             m.list_total(done, self.course.lessons.len(), earned, max)
-        );
-        Ok(Exit::Passed)
+        ));
+        out
     }
 }

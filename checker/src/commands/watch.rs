@@ -4,7 +4,8 @@
 //! terminal it fits the window: the bar, the summary and the named mistake always show,
 //! and what does not fit (the failing tests in detail, a long lesson text) is cut, with
 //! a key that shows it whole. The lesson text is shown the first time only; `t` shows it
-//! again. Keys: `h` next hint, `t` lesson text, `l` list, `n` next lesson (once passed),
+//! again. `h`, `t`, `l` and `f` draw the screen again with the hint, the text, the list
+//! or the whole report in place of the report, so the bar and the result stay. Keys: `h` next hint, `t` lesson text, `l` list, `n` next lesson (once passed),
 //! `r` check again, `x` reset (asks first), `f` the whole report (when cut), `q` quit.
 //! Only the keys that do something are offered. Without a terminal the keys are off and
 //! only saves count.
@@ -43,6 +44,9 @@ struct Session<'c> {
     notice: Option<String>,
     /// The whole report, when the screen had to cut it (`f` shows it).
     cut_report: Option<String>,
+    /// The check's result as the last screen showed it (the summary and the named
+    /// mistake, or the pass): `h`, `t` and `l` show it again under what they show.
+    verdict: String,
 }
 
 impl<'c> App<'c> {
@@ -68,6 +72,7 @@ impl<'c> App<'c> {
             seen: Vec::new(),
             notice: None,
             cut_report: None,
+            verdict: String::new(),
         };
         self.watch_check(&term, &files, &mut session);
         while let Ok(event) = rx.recv() {
@@ -84,21 +89,20 @@ impl<'c> App<'c> {
                 Event::Key('h') => self.watch_hint(&term, &session),
                 Event::Key('t') => {
                     if let Some(lesson) = &session.lesson {
-                        let text = self.introduce(lesson);
-                        term.show(&format!("\n{text}\n{}\n", self.footer(&term, &session)));
+                        let text = self.ui.render(self.ui.lang.pick(&lesson.text));
+                        let edit = self.edit_line(lesson);
+                        self.redraw(&term, &session, &format!("{text}\n{edit}\n"), true);
                     }
                 }
                 Event::Key('f') => {
                     if let Some(report) = &session.cut_report {
-                        term.show(&format!("\n{report}\n{}\n", self.footer(&term, &session)));
+                        // The whole report starts with the result: not twice.
+                        self.redraw(&term, &session, report, false);
                     }
                 }
                 Event::Key('l') => {
-                    term.show("\n");
-                    if let Err(e) = term.cooked(|| self.list()) {
-                        term.show(&format!("{} {e:#}\n", m.internal_error()));
-                    }
-                    term.show(&format!("\n{}\n", self.footer(&term, &session)));
+                    let list = self.list_text();
+                    self.redraw(&term, &session, &list, true);
                 }
                 Event::Key('n') => {
                     session.lesson = self.current();
@@ -238,14 +242,38 @@ impl<'c> App<'c> {
     }
 
     /// Every lesson has passed: the bar, the congratulations and the keys.
-    fn draw_done(&self, term: &Terminal, session: &Session) {
+    fn draw_done(&self, term: &Terminal, session: &mut Session) {
+        session.verdict = format!("{}\n", self.completion());
         term.clear();
         term.show(&format!(
-            "{}\n\n{}\n\n{}\n",
+            "{}\n\n{}\n{}\n",
             self.progress_bar(),
-            self.completion(),
+            session.verdict,
             self.footer(term, session)
         ));
+    }
+
+    /// The screen again with `panel` (a hint, the lesson text, the list, the whole report)
+    /// in place of the report: the progress bar and the heading above it, and below it
+    /// the result (`verdict`: unless the panel holds it) and the keys. Nothing scrolls
+    /// away below a screen that stays; a panel taller than the window pushes the bar up,
+    /// the result and the keys stay in sight.
+    fn redraw(&self, term: &Terminal, session: &Session, panel: &str, verdict: bool) {
+        let mut screen = format!("{}\n\n", self.progress_bar());
+        if let Some(lesson) = session.lesson {
+            screen.push_str(&format!("{}\n\n", self.heading(lesson)));
+        }
+        screen.push_str(panel.trim_end_matches('\n'));
+        screen.push_str("\n\n");
+        if verdict && !session.verdict.is_empty() {
+            screen.push_str(&session.verdict);
+            if !session.verdict.ends_with("\n\n") {
+                screen.push('\n');
+            }
+        }
+        screen.push_str(&format!("{}\n", self.footer(term, session)));
+        term.clear();
+        term.show(&screen);
     }
 
     /// The screen of a checked lesson, built from its parts and fitted to the terminal.
@@ -294,6 +322,7 @@ impl<'c> App<'c> {
             details = report.details;
             advice = report.advice;
         }
+        session.verdict = result.clone();
         let mut bottom = String::new();
         if let Some(advice) = &advice {
             bottom.push_str(&format!("{advice}\n"));
@@ -398,7 +427,7 @@ impl<'c> App<'c> {
             return;
         };
         if lesson.hints.is_empty() {
-            term.show(&format!("\n{}\n", m.no_hints(&lesson.id)));
+            self.redraw(term, session, &m.no_hints(&lesson.id), true);
             return;
         }
         let total = lesson.hints.len();
@@ -411,9 +440,10 @@ impl<'c> App<'c> {
             m.all_hints_shown()
         };
         let hint = self.ui.render(self.ui.lang.pick(&lesson.hints[shown - 1]));
-        term.show(&format!("\n{heading}\n{hint}{after}\n"));
         self.store.lesson(&lesson.id).hints = shown;
-        if let Err(e) = self.store.save() {
+        let saved = self.store.save();
+        self.redraw(term, session, &format!("{heading}\n{hint}{after}\n"), true);
+        if let Err(e) = saved {
             term.show(&format!("{} {e:#}\n", m.internal_error()));
         }
     }

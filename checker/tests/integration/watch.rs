@@ -210,7 +210,7 @@ fn watch_moves_on_with_n_and_resets_with_x_after_asking() {
     );
 
     pty.keys("n");
-    let at = screen.wait_for("レッスン 2/2: 行の和 (grid)", at, SOON);
+    let at = screen.wait_for("レッスン 2/2：行の和（grid）", at, SOON);
     let at = screen.wait_for("[q] 終了", at, SOON);
 
     // `x` asks first; any key but y leaves the file alone.
@@ -385,9 +385,28 @@ fn watch_in_a_small_window(lang: &str, words: &SmallWindowWords) {
     }
     // The lesson text was shown once; `t` shows it again, `f` the whole report.
     assert!(!mistake.contains(words.text), "{mistake}");
+    // `t` and `h` draw the screen again: the bar and the summary stay in the window.
     pty.keys("t");
     let at = screen.wait_for(words.text, at, SOON);
     let at = screen.wait_for(words.quit, at, SOON);
+    let text = window(&screen.text()[..at], SMALL.0, SMALL.1);
+    for must in [words.bar_start, words.text, words.summary, words.quit] {
+        assert!(
+            text.contains(must),
+            "{must:?} is not on the screen:\n{text}"
+        );
+    }
+    pty.keys("h");
+    let at = screen.wait_for(words.hint, at, SOON);
+    let at = screen.wait_for(words.quit, at, SOON);
+    let hint = window(&screen.text()[..at], SMALL.0, SMALL.1);
+    for must in [words.bar_start, words.hint, words.summary, words.quit] {
+        assert!(
+            hint.contains(must),
+            "{must:?} is not on the screen:\n{hint}"
+        );
+    }
+    assert!(!hint.contains(words.text), "the text is gone:\n{hint}");
     pty.keys("f");
     let at = screen.wait_for(words.last_detail, at, SOON);
     let at = screen.wait_for(words.quit, at, SOON);
@@ -397,7 +416,7 @@ fn watch_in_a_small_window(lang: &str, words: &SmallWindowWords) {
     let at = screen.wait_for("✓", at, SOON);
     let at = screen.wait_for(words.quit, at, SOON);
     pty.keys("n");
-    let at = screen.wait_for("(grid)", at, SOON);
+    let at = screen.wait_for(words.grid, at, SOON);
     let at = screen.wait_for(words.quit, at, SOON);
     save_by_rename(&wb.exercise("grid"), &wb.read("solutions/src/grid.rs"));
     let at = screen.wait_for("✓", at, SOON);
@@ -423,6 +442,8 @@ struct SmallWindowWords {
     mistake: &'static str,
     whole: &'static str,
     text: &'static str,
+    hint: &'static str,
+    grid: &'static str,
     last_detail: &'static str,
     done: &'static str,
 }
@@ -439,6 +460,8 @@ fn watch_fits_a_window_of_80_by_24_in_english() {
             mistake: "You add k instead of multiplying by it.",
             whole: "press f",
             text: "Multiply every element by k.",
+            hint: "Hint 1 of 2",
+            grid: "(grid)",
             last_detail: "tolerance 0.0001)",
             done: "You have finished every lesson",
         },
@@ -457,6 +480,8 @@ fn watch_fits_a_window_of_80_by_24_in_japanese() {
             mistake: "k を掛けずに足しています。",
             whole: "f キー",
             text: "ベクトルの各要素を k 倍します。",
+            hint: "ヒント 1/2",
+            grid: "（grid）",
             last_detail: "許容誤差",
             done: "全レッスン修了です",
         },

@@ -159,8 +159,10 @@ pub fn diagnose(
         .iter()
         .filter(|f| !found.iter().any(|&m| explains(m, f)))
         .collect();
-    // A panic alone says little (see above): a mistake that explains only panics must
-    // panic on exactly the cases where the student's code panics.
+    // A panic alone says little (see above), nor does an empty array (code that loops
+    // over no cell gives one, whatever it gets wrong): a mistake is named for a value
+    // with cells that it gives exactly, or for panics when it explains every panic left,
+    // or panics on exactly the cases where the student's code panics.
     let student_panics: HashSet<usize> = failing
         .iter()
         .filter(|f| matches!(f.got, Outcome::Panic { .. }))
@@ -180,8 +182,11 @@ pub fn diagnose(
             })
     };
     let credible = |mistake: usize, left: &[&Failing]| {
-        left.iter()
-            .any(|f| matches!(f.got, Outcome::Value(_)) && explains(mistake, f))
+        let has_cells = |f: &&&Failing| matches!(f.got, Outcome::Value(v) if !is_empty(v));
+        let panicked = |f: &&&Failing| matches!(f.got, Outcome::Panic { .. });
+        left.iter().filter(has_cells).any(|f| explains(mistake, f))
+            || (left.iter().filter(panicked).count() > 0
+                && left.iter().filter(panicked).all(|f| explains(mistake, f)))
             || panics_alike(mistake)
     };
     let by_function = found.len();
@@ -200,6 +205,14 @@ pub fn diagnose(
         partial: !found.is_empty() && !left.is_empty(),
         by_case: found.len() > by_function,
         mistakes: found,
+    }
+}
+
+/// Whether a value has no cell at all (an array with a side of 0, or a tuple of such).
+fn is_empty(value: &Value) -> bool {
+    match value {
+        Value::Array { cells, .. } => cells.len() == 0,
+        Value::Tuple(parts) => parts.iter().all(is_empty),
     }
 }
 

@@ -36,16 +36,23 @@ pub fn render(exhibit: &Exhibit, msg: Msg, color: bool, width: usize, room: Room
             };
             digits(images, labels, &exhibit.output, msg, color, width, count).unwrap_or_default()
         }
-        Show::LossCurve { accuracy } => {
+        Show::LossCurve {
+            accuracy,
+            start_accuracy,
+        } => {
             let height = match room {
                 Room::Report => PLOT_HEIGHT,
                 Room::Watch => PLOT_HEIGHT_WATCH,
             };
-            let accuracy = match (accuracy, &exhibit.whole) {
+            let part = |part: Option<usize>| match (part, &exhibit.whole) {
                 (Some(i), Some(Value::Tuple(parts))) => {
                     parts.get(i).and_then(|p| p.as_scalar::<f32>())
                 }
                 _ => None,
+            };
+            let accuracy = Accuracy {
+                before: part(start_accuracy),
+                after: part(accuracy),
             };
             loss_curve(&exhibit.output, accuracy, msg, width, height)
         }
@@ -180,13 +187,13 @@ fn pixel(level: f64, color: bool) -> String {
 const PLOT_HEIGHT: usize = 8;
 const PLOT_HEIGHT_WATCH: usize = 4;
 
-fn loss_curve(
-    series: &Value,
-    accuracy: Option<f32>,
-    msg: Msg,
-    width: usize,
-    height: usize,
-) -> String {
+/// The network's accuracy on the test images, before and after training, where known.
+struct Accuracy {
+    before: Option<f32>,
+    after: Option<f32>,
+}
+
+fn loss_curve(series: &Value, accuracy: Accuracy, msg: Msg, width: usize, height: usize) -> String {
     let Some((_, losses)) = numbers(series) else {
         return String::new();
     };
@@ -269,11 +276,16 @@ fn loss_curve(
             fit(msg.loss_change(first, final_, losses.len()))
         ));
     }
-    if let Some(accuracy) = accuracy {
-        out.push_str(&format!(
-            "{}\n",
-            fit(msg.trained_accuracy(100.0 * f64::from(accuracy)))
-        ));
+    let percent = |a: f32| 100.0 * f64::from(a);
+    let said = match (accuracy.before, accuracy.after) {
+        (Some(before), Some(after)) => {
+            Some(msg.accuracy_before_after(percent(before), percent(after)))
+        }
+        (None, Some(after)) => Some(msg.trained_accuracy(percent(after))),
+        _ => None,
+    };
+    if let Some(said) = said {
+        out.push_str(&format!("{}\n", fit(said)));
     }
     out
 }
@@ -375,7 +387,10 @@ mod tests {
     fn curve(losses: Vec<f32>) -> String {
         let exhibit = Exhibit {
             test: 0,
-            show: Show::LossCurve { accuracy: None },
+            show: Show::LossCurve {
+                accuracy: None,
+                start_accuracy: None,
+            },
             output: Value::array(vec![losses.len()], losses),
             inputs: vec![],
             whole: None,
@@ -431,7 +446,10 @@ mod tests {
     fn watch_mode_draws_a_lower_plot() {
         let exhibit = Exhibit {
             test: 0,
-            show: Show::LossCurve { accuracy: None },
+            show: Show::LossCurve {
+                accuracy: None,
+                start_accuracy: None,
+            },
             output: Value::array(vec![3], vec![1.0f32, 0.5, 0.25]),
             inputs: vec![],
             whole: None,
@@ -450,13 +468,39 @@ mod tests {
         let losses = Value::array(vec![2], vec![0.7f32, 0.1]);
         let exhibit = Exhibit {
             test: 0,
-            show: Show::LossCurve { accuracy: Some(0) },
+            show: Show::LossCurve {
+                accuracy: Some(0),
+                start_accuracy: None,
+            },
             output: losses.clone(),
             inputs: vec![],
-            whole: Some(Value::Tuple(vec![Value::scalar(0.9722f32), losses])),
+            whole: Some(Value::Tuple(vec![Value::scalar(0.9722f32), losses.clone()])),
         };
         let out = render(&exhibit, Msg(Lang::Ja), false, 80, Room::Report);
         assert!(out.contains("正解率は 97.2 %"), "{out}");
+        // Where the network started, beside where it ended.
+        let exhibit = Exhibit {
+            show: Show::LossCurve {
+                accuracy: Some(0),
+                start_accuracy: Some(2),
+            },
+            whole: Some(Value::Tuple(vec![
+                Value::scalar(0.9722f32),
+                losses,
+                Value::scalar(0.0972f32),
+            ])),
+            ..exhibit
+        };
+        let out = render(&exhibit, Msg(Lang::Ja), false, 80, Room::Report);
+        assert!(
+            out.contains("テスト用の数字での正解率は、学習の前の 9.7 % から、学習の後は 97.2 % になりました。"),
+            "{out}"
+        );
+        let out = render(&exhibit, Msg(Lang::En), false, 80, Room::Report);
+        assert!(
+            out.contains("Your network read 9.7 % of the test digits right before training, and 97.2 % after."),
+            "{out}"
+        );
     }
 
     #[test]

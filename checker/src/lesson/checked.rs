@@ -88,8 +88,12 @@ pub enum Show {
     Digits { images: usize, labels: usize },
     /// The output is the loss after each epoch of training (`Array1<f32>`): a plot of
     /// it falling, and how far it fell; with the index of the tuple's part that holds
-    /// the trained network's accuracy (`f32`), that too.
-    LossCurve { accuracy: Option<usize> },
+    /// the trained network's accuracy (`f32`), that too, and with the part that holds
+    /// its accuracy before training, where it started.
+    LossCurve {
+        accuracy: Option<usize>,
+        start_accuracy: Option<usize>,
+    },
 }
 
 /// One concrete run of an entry: its arguments and what its output must be.

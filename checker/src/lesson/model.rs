@@ -249,6 +249,9 @@ pub struct RawShow {
     pub part: Option<usize>,
     /// `loss_curve`, for a tuple: the part holding the trained network's accuracy (f32).
     pub accuracy: Option<usize>,
+    /// `loss_curve`, for a tuple: the part holding the network's accuracy before it was
+    /// trained (f32), shown beside the accuracy after.
+    pub start_accuracy: Option<usize>,
 }
 
 /// A named input of a scenario: a generator with a name and a type.

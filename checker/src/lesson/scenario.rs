@@ -428,23 +428,34 @@ fn show_of(
                     "view `loss_curve` には `images` も `labels` も要りません。".to_string(),
                 );
             }
-            let accuracy = match (show.accuracy, whole) {
-                (None, _) => None,
+            // `accuracy` and `start_accuracy` each name an f32 part of the tuple.
+            let mut part_of = |field: &str, part: Option<usize>| match (part, whole) {
+                (None, _) => Ok(None),
                 (Some(i), Type::Tuple(types)) if types.get(i) == Some(&Type::Scalar(Kind::F32)) => {
-                    Some(i)
+                    Ok(Some(i))
                 }
-                (Some(i), _) => {
-                    return fail(
-                        errors,
-                        &span,
-                        format!("`show`'s `accuracy = {i}` must be a part of type f32 of {whole}"),
-                        format!(
-                            "`show` の `accuracy = {i}` は、{whole} の f32 の部分を指してください。"
-                        ),
-                    );
-                }
+                (Some(i), _) => Err(fail::<()>(
+                    errors,
+                    &span,
+                    format!("`show`'s `{field} = {i}` must be a part of type f32 of {whole}"),
+                    format!(
+                        "`show` の `{field} = {i}` は、{whole} の f32 の部分を指してください。"
+                    ),
+                )),
             };
-            Some((Show::LossCurve { accuracy }, show.part))
+            let Ok(accuracy) = part_of("accuracy", show.accuracy) else {
+                return None;
+            };
+            let Ok(start_accuracy) = part_of("start_accuracy", show.start_accuracy) else {
+                return None;
+            };
+            Some((
+                Show::LossCurve {
+                    accuracy,
+                    start_accuracy,
+                },
+                show.part,
+            ))
         }
         other => fail(
             errors,

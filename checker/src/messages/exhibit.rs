@@ -87,6 +87,14 @@ impl Msg {
         )
     }
 
+    /// Under the loss curve: the network on the test images before and after training.
+    pub fn accuracy_before_after(self, before: f64, after: f64) -> String {
+        say!(self,
+            ja: format!("テスト用の数字での正解率は、学習の前の {before:.1} % から、学習の後は {after:.1} % になりました。"),
+            en: format!("Your network read {before:.1} % of the test digits right before training, and {after:.1} % after."),
+        )
+    }
+
     /// A loss curve without a single finite value.
     pub fn loss_not_numbers(self) -> String {
         say!(self,

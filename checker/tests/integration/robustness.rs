@@ -7,7 +7,10 @@ use std::path::Path;
 use std::time::Duration;
 
 /// The fixture lesson's time limit is 2 s; a build and the reference run come on top.
-const BOUND: Duration = Duration::from_secs(15);
+/// The bound tells a check that stopped its code from one that waited for it (the
+/// sleeping fixture sleeps 300 s), not how fast the machine is: a build on a machine
+/// loaded by other builds took more than 15 s.
+const BOUND: Duration = Duration::from_secs(120);
 
 fn check_scale(fixture: &str) -> (String, Duration) {
     let wb = Workbook::fixture();
@@ -100,13 +103,14 @@ fn nan_and_infinity_never_pass() {
 /// The processes whose command line is exactly `sleep 300`.
 /// The `sleep 300` processes started for the workbook at `dir` (other test runs on the
 /// machine may have their own).
-/// The `sleep` processes of the test's workbook still there after a grace of up to 2 s:
-/// a process killed with SIGKILL on a busy machine takes a moment to be gone from /proc.
+/// The `sleep` processes of the test's workbook still there after a grace of up to 30 s:
+/// a process killed with SIGKILL on a busy machine takes a moment to be gone from /proc
+/// (the grace ends as soon as none is left).
 fn stray_sleepers(dir: &Path) -> Vec<u32> {
     let start = std::time::Instant::now();
     loop {
         let left = sleepers(dir);
-        if left.is_empty() || start.elapsed() > Duration::from_secs(2) {
+        if left.is_empty() || start.elapsed() > Duration::from_secs(30) {
             return left;
         }
         std::thread::sleep(Duration::from_millis(50));

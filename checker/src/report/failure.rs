@@ -171,7 +171,10 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
                 let _ = writeln!(out, "{line}");
                 line = String::from("     ");
             }
-            line.push(' ');
+            // No space after a full-width colon (「入力：train_images: …」).
+            if !(i == 0 && line.ends_with('：')) {
+                line.push(' ');
+            }
             line.push_str(&piece);
         }
         let _ = writeln!(out, "{line}");

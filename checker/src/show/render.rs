@@ -267,7 +267,7 @@ pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
         let (top, left) = (r * s.stride, c * s.stride);
         let title = match (is_conv, style.lang) {
             (true, Lang::Ja) => format!(
-                "畳み込み：{}×{} のカーネルを {}×{} の画像の上でずらします（位置 {} / {total}）",
+                "畳み込み：{}×{} のカーネルを {}×{} の画像の上でずらします（{total} か所のうち {} か所目）",
                 kh,
                 kw,
                 s.image.rows,
@@ -283,7 +283,7 @@ pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
                 k + 1
             ),
             (false, Lang::Ja) => format!(
-                "マックス・プーリング：{}×{} の区画で {}×{} の画像を縮めます（位置 {} / {total}）",
+                "マックス・プーリング：{}×{} の区画で {}×{} の画像を縮めます（{total} か所のうち {} か所目）",
                 kh,
                 kw,
                 s.image.rows,

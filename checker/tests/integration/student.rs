@@ -546,9 +546,10 @@ fn two_known_mistakes_at_once_are_both_named() {
     );
 }
 
-/// A known mistake in one function and an unknown one in another (a dot product that
+/// A known mistake in one function and another that shows with it (a dot product that
 /// stops one short, and a unit that adds the bias after ReLU, which with that dot matches
-/// no known mistake): the first is named, with a word that it is not all.
+/// no one known mistake): case by case both are named, the second where it shows alone,
+/// with a word that they do not explain every failure.
 #[test]
 fn a_known_mistake_beside_an_unknown_one_is_named_as_part_of_the_failures() {
     let _serial = serial();

@@ -516,7 +516,7 @@ fn ramp_legend(style: &Style) -> String {
     style
         .t(
             "文字の見方：. は 0、: o # の順に値が大きく、前に - が付くと負の値です。",
-            "How to read it: . is 0, then :, o and # ever larger values; a - in front is a negative value.",
+            "Reading it: . is 0; :, o and # ever larger; a - in front, negative.",
         )
         .to_string()
 }

@@ -312,12 +312,13 @@ fn png_files_hold_the_feature_maps() {
     assert!(text.contains("Wrote the PNG files"), "{text}");
     let cell = 16;
 
-    // The input: 8×8 cells of 16 pixels, gray as the pixel ÷ 16.
+    // The input: 8×8 cells of 16 pixels, ink on paper as the digits lesson says: 0 white,
+    // 16 black, gray as 1 − the pixel ÷ 16.
     let digit = test_digit(wb.path(), 3);
     let (w, h, input) = decode(&out.join("cnn-0-input.png"));
     assert_eq!((w, h), (128, 128));
     for (r, c) in [(0, 0), (3, 4), (7, 2), (5, 5)] {
-        let v = ((digit[r * 8 + c] / 16.0) * 255.0).round() as u8;
+        let v = 255 - ((digit[r * 8 + c] / 16.0) * 255.0).round() as u8;
         assert_eq!(
             pixel(&input, w, c * cell + 8, r * cell + 8),
             [v, v, v],

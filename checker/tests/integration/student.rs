@@ -397,7 +397,7 @@ fn a_failing_digits_lesson_draws_the_digits_the_network_misread() {
         out.find("Fix it, save").is_some_and(|at| at > drawn),
         "{out}"
     );
-    assert!(out.contains("The ones it got wrong come first."), "{out}");
+    assert!(out.contains("Here are 8 of the 247 it misread."), "{out}");
     assert_eq!(out.matches("read  1 ✗").count(), 6, "{out}");
     // The picture fits 80 columns (the matrices above it are written as they are).
     assert!(

@@ -842,9 +842,14 @@ pub fn render_error_in(
     match lang {
         Lang::En => rendered,
         // codespan names the severity in English, always first and without colour.
-        Lang::Ja => match rendered.strip_prefix("error") {
-            Some(rest) => format!("{}{rest}", error_label(Lang::Ja)),
-            None => rendered,
+        // In Japanese the label takes a full-width colon: 「エラー：…」.
+        Lang::Ja => match (
+            rendered.strip_prefix("error: "),
+            rendered.strip_prefix("error"),
+        ) {
+            (Some(rest), _) => format!("{}：{rest}", error_label(Lang::Ja)),
+            (None, Some(rest)) => format!("{}{rest}", error_label(Lang::Ja)),
+            (None, None) => rendered,
         },
     }
 }

@@ -491,12 +491,12 @@ mod tests {
             ])),
             ..exhibit
         };
-        let out = render(&exhibit, Msg(Lang::Ja), false, 80, Room::Report);
+        let out = render(&exhibit, Msg(Lang::Ja), false, 200, Room::Report);
         assert!(
             out.contains("テスト用の数字での正解率は、学習の前の 9.7 % から、学習の後は 97.2 % になりました。"),
             "{out}"
         );
-        let out = render(&exhibit, Msg(Lang::En), false, 80, Room::Report);
+        let out = render(&exhibit, Msg(Lang::En), false, 200, Room::Report);
         assert!(
             out.contains("Your network read 9.7 % of the test digits right before training, and 97.2 % after."),
             "{out}"

@@ -1049,7 +1049,7 @@ fn broken_lessons_in_japanese_have_no_english_words_of_ours() {
         let (output, _) = wb.run(&["--lang", "ja", "list"]);
         assert_status(&output, 2);
         let ja = stderr(&output);
-        assert!(ja.contains("エラー: "), "{}: {ja}", broken.name);
+        assert!(ja.contains("エラー："), "{}: {ja}", broken.name);
         let english = words_of_ours(&ja, &wb);
         assert!(
             english.is_empty(),

@@ -246,7 +246,7 @@ fn show_cnn_draws_every_layer_of_the_student_s_network_on_a_test_digit() {
     // A new student: every layer is the reference's, and the screen says so.
     let fresh = Workbook::real();
     let en = show(&fresh, &["show", "cnn"]);
-    assert!(en.contains("convolution 1 8×6×6*"), "{en}");
+    assert!(en.contains("convolution 1 (8×6×6)*"), "{en}");
     assert!(
         en.contains(
             "* Computed by the reference: your cnn.rs is still todo!() (exercises/src/cnn.rs:"

@@ -251,7 +251,7 @@ impl Workbook {
         if self.real {
             // The real course grows and shrinks as instructors add and remove lessons (the
             // id in the heading says which lesson it is): `Lesson 2/12` is `Lesson [N]/[LESSONS]`.
-            settings.add_filter(r"(Lesson|レッスン) \d+/\d+:", "$1 [N]/[LESSONS]:");
+            settings.add_filter(r"(Lesson|レッスン) \d+/\d+(:|：)", "$1 [N]/[LESSONS]$2");
         }
         settings.set_prepend_module_to_snapshot(false);
         settings

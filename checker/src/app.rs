@@ -5,7 +5,7 @@
 //! Exit status: see [`Exit`].
 
 use crate::cli::{Cli, Command, DevCommand};
-use crate::course::{Course, Layout};
+use crate::course::{BrokenLesson, Course, Layout};
 use crate::diagnosis;
 use crate::exit::Exit;
 use crate::harness;
@@ -91,6 +91,15 @@ pub fn run(cli: Cli) -> ExitCode {
         }
     };
     crate::timings::mark("course loaded");
+    // A broken lesson file costs students that lesson only; the instructor's commands
+    // see every error, and refuse a course with one (grading it would cost every student
+    // that lesson's points).
+    let instructor = grading || matches!(cli.command, Command::Dev(_));
+    if let (true, Some(errors)) = (instructor, &course.errors) {
+        eprint!("{}", errors.rendered_in(lang));
+        eprintln!("\n{}", ui.fit(&msg.lesson_errors(errors.count)));
+        return ExitCode::from(Exit::Usage);
+    }
     let (store, problem) = match grading {
         true => (Store::empty(&course.layout.state_dir()), None),
         false => Store::open(&course.layout.state_dir()),
@@ -158,9 +167,15 @@ impl<'c> App<'c> {
         }
     }
 
+    /// The lesson a student named. A lesson whose file is broken is said so here (the
+    /// caller stops, with exit status 2), as is an id that names no lesson.
     pub(crate) fn lesson(&self, id: &str) -> Result<&'c Lesson, Exit> {
         self.course.find(id).ok_or_else(|| {
-            let all: Vec<&str> = self.course.lessons.iter().map(|l| l.id.as_str()).collect();
+            if let Some(broken) = self.course.find_broken(id) {
+                print!("{}", self.broken_report(broken));
+                return Exit::Usage;
+            }
+            let all = self.course.ids();
             let text = self
                 .ui
                 .msg()
@@ -178,23 +193,54 @@ impl<'c> App<'c> {
             .find(|l| !self.store.passed(&l.id))
     }
 
+    /// A lesson's place among all the course's lessons (broken ones too), from 0.
+    pub(crate) fn position(&self, lesson: &Lesson) -> usize {
+        let index = self.course.lessons.iter().position(|l| l.id == lesson.id);
+        index.map_or(0, |i| self.course.position_of(i))
+    }
+
+    /// A lesson's number (from 1), as its heading shows it: a broken lesson before it
+    /// keeps its number, so numbers do not move when a file breaks or is fixed.
     pub(crate) fn number_of(&self, lesson: &Lesson) -> usize {
-        self.course
-            .lessons
-            .iter()
-            .position(|l| l.id == lesson.id)
-            .map_or(0, |i| i + 1)
+        self.position(lesson) + 1
     }
 
     pub(crate) fn heading(&self, lesson: &Lesson) -> String {
-        let text = self.ui.msg().lesson_heading(
-            self.number_of(lesson),
-            self.course.lessons.len(),
-            self.ui.lang.pick(&lesson.title),
-            &lesson.id,
-        );
+        let title = self.ui.lang.pick(&lesson.title);
+        self.heading_of(self.number_of(lesson), title, &lesson.id)
+    }
+
+    fn heading_of(&self, number: usize, title: &str, id: &str) -> String {
+        let text = self
+            .ui
+            .msg()
+            .lesson_heading(number, self.course.total(), title, id);
         let text = format!("━━ {text} ━━");
         self.ui.paint(&text, |s| s.bold())
+    }
+
+    /// A lesson whose file does not load, as a student meets it: its heading, that it is
+    /// broken and not their fault, and what to tell the instructor.
+    pub(crate) fn broken_report(&self, broken: &BrokenLesson) -> String {
+        let title = match &broken.title {
+            Some(title) => self.ui.lang.pick(title),
+            None => &broken.file,
+        };
+        let heading = self.heading_of(broken.position + 1, title, &broken.id);
+        let report = crate::report::broken_file_report(&self.context(), broken);
+        format!("{heading}\n\n{report}")
+    }
+
+    /// The broken lessons not passed that come before `lesson` (all of them without
+    /// one): those a student has reached.
+    pub(crate) fn broken_reached(&self, lesson: Option<&Lesson>) -> Vec<&'c BrokenLesson> {
+        let before = lesson.map_or(usize::MAX, |l| self.position(l));
+        let course: &'c Course = self.course;
+        course
+            .broken
+            .iter()
+            .filter(|b| b.position < before && !self.store.passed(&b.id))
+            .collect()
     }
 
     pub(crate) fn edit_line(&self, lesson: &Lesson) -> String {
@@ -261,14 +307,21 @@ impl<'c> App<'c> {
     /// The student's files a lesson's check reads: its module, the modules of the lessons
     /// before it (a student may build on any of them) and the modules it uses.
     pub(crate) fn lesson_files(&self, lesson: &Lesson) -> Vec<PathBuf> {
-        let earlier = self
+        let position = self.position(lesson);
+        let loaded = self
             .course
             .lessons
             .iter()
             .take_while(|l| l.id != lesson.id)
             .map(|l| &l.module);
+        // A broken lesson's module too, when its file names it: a lesson breaking or
+        // being fixed changes no fingerprint of the lessons after it.
+        let broken = (self.course.broken.iter())
+            .filter(|b| b.position < position)
+            .filter_map(|b| b.module.as_ref());
+        let earlier: Vec<&String> = loaded.chain(broken).collect();
         let mut modules: Vec<&String> = vec![&lesson.module];
-        for module in earlier.chain(&lesson.uses) {
+        for module in earlier.into_iter().chain(&lesson.uses) {
             if !modules.contains(&module) {
                 modules.push(module);
             }
@@ -386,13 +439,18 @@ impl<'c> App<'c> {
         )
     }
 
+    /// The end of the course; while a lesson's file is broken, the end of what works.
     pub(crate) fn completion(&self) -> String {
-        self.ui.fit(
-            &self
+        let (m, points, total) = (self.ui.msg(), self.points_earned(), self.points_total());
+        let broken: Vec<&str> = (self.broken_reached(None).iter())
+            .map(|b| b.id.as_str())
+            .collect();
+        match broken.is_empty() {
+            true => self.ui.fit(&m.course_complete(points, total)),
+            false => self
                 .ui
-                .msg()
-                .course_complete(self.points_earned(), self.points_total()),
-        )
+                .fit(&m.course_done_but_broken(points, total, &broken.join(", "))),
+        }
     }
 
     /// How many lessons have passed.

@@ -1,10 +1,11 @@
 //! The course: the workbook's folders and every lesson in order, validated together.
 
-use crate::lesson::{self, Bilingual, Lesson, LessonError};
+use crate::lesson::{self, Bilingual, Lesson, LessonError, Localized};
 use crate::messages::Lang;
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -140,7 +141,54 @@ impl Layout {
 #[derive(Debug)]
 pub struct Course {
     pub layout: Layout,
+    /// The lessons that load, in course order.
     pub lessons: Vec<Lesson>,
+    /// The lesson files that do not, in course order: each costs its own lesson only.
+    /// Students are told such a lesson is broken and to tell their instructor; every other
+    /// lesson works as before.
+    pub broken: Vec<BrokenLesson>,
+    /// Every problem of the lesson files, rendered for the instructor, when there is one:
+    /// `dev` and `grade` refuse to work on a course with a broken lesson.
+    pub errors: Option<CourseErrors>,
+}
+
+/// A lesson file that does not load: it does not parse, a field is wrong, or it clashes
+/// with another lesson file (an id or a module taken by an earlier lesson, a `uses` of a
+/// later lesson's module, a reference or a data file that is not there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrokenLesson {
+    /// Its id as the file gives it; when the file gives none that can be used (it does
+    /// not parse, or the id is another lesson's), its file name's: `04-conv.toml` → `conv`.
+    pub id: String,
+    /// The module it teaches, when the file says: a later lesson's check still reads the
+    /// student's file of it, as when the lesson loads, so that passes stay passes.
+    pub module: Option<String>,
+    pub title: Option<Localized>,
+    pub points: Option<u32>,
+    /// The file as the course shows it: `lessons/04-conv.toml`.
+    pub file: String,
+    /// Its place among all the course's lesson files, from 0.
+    pub position: usize,
+    /// What is wrong, each with its line when it has one.
+    pub problems: Vec<Problem>,
+}
+
+/// One problem of a broken lesson file, as a student passes it on to the instructor.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The line of the lesson file (from 1), when the problem is at one.
+    pub line: Option<usize>,
+    pub message: Bilingual,
+}
+
+impl BrokenLesson {
+    /// Where a problem is: `lessons/04-conv.toml:12`, or the file alone.
+    pub fn place(&self, problem: &Problem) -> String {
+        match problem.line {
+            Some(line) => format!("{}:{line}", self.file),
+            None => self.file.clone(),
+        }
+    }
 }
 
 /// Every problem found in the lesson files, rendered for a person.
@@ -171,7 +219,9 @@ impl Course {
             .is_some_and(|dir| Path::new(&lesson.file).starts_with(self.layout.show(dir)))
     }
 
-    /// Reads and validates every lesson; all problems are reported at once.
+    /// Reads and validates every lesson; all problems are reported at once. A problem of
+    /// one lesson file breaks that lesson only (see [`Course::broken`] and
+    /// [`Course::errors`]); only a course without lessons to read is an error.
     pub fn load(layout: Layout) -> Result<Course, CourseErrors> {
         let mut report = Reporter::default();
         let mut files = Vec::new();
@@ -206,28 +256,37 @@ impl Course {
                 format!("{dir} にレッスン（*.toml ファイル）がありません。"),
             ));
         }
+        if report.count > 0 {
+            return Err(report.finish());
+        }
         let mut sources: Vec<(PathBuf, String)> = Vec::new();
-        for path in files {
-            let name = layout.show(&path);
-            match fs::read(&path).map(String::from_utf8) {
-                Ok(Ok(source)) => sources.push((path, source)),
+        // The place of each of `sources` among the files.
+        let mut positions = Vec::new();
+        for (position, path) in files.iter().enumerate() {
+            let name = layout.show(path);
+            match fs::read(path).map(String::from_utf8) {
+                Ok(Ok(source)) => {
+                    sources.push((path.clone(), source));
+                    positions.push(position);
+                }
                 Ok(Err(_)) => {
-                    report.plain(Bilingual::new(
+                    let message = Bilingual::new(
                         format!("{name}: the file is not UTF-8 text"),
                         format!("{name} は UTF-8 のテキストではありません。"),
-                    ));
+                    );
+                    report.plain_in(position, message);
                 }
-                Err(e) => report.plain(cannot_read(&name, &e)),
+                Err(e) => report.plain_in(position, cannot_read(&name, &e)),
             }
         }
-        let mut lessons: Vec<(PathBuf, String, Lesson)> = Vec::new();
+        let mut lessons: Vec<Loaded> = Vec::new();
         let parsed = parse_all(&sources);
-        for ((path, source), parsed) in sources.into_iter().zip(parsed) {
-            let name = layout.show(&path);
+        for (((path, source), parsed), &position) in sources.iter().zip(parsed).zip(&positions) {
+            let name = layout.show(path);
             match parsed {
                 Ok(mut lesson) => {
                     lesson.file = name;
-                    lessons.push((path, source, lesson));
+                    lessons.push((position, path.clone(), source.clone(), lesson));
                 }
                 Err(errors) => {
                     // `functions` against the reference even when tests have errors: an
@@ -236,21 +295,21 @@ impl Course {
                     // So is a data file that does not exist: its generators' errors (a
                     // name not in `[[datasets]]`) follow from a typo at its `file` line.
                     let spans: Vec<_> = errors.iter().filter_map(|e| e.span.clone()).collect();
-                    dataset_errors(&layout, &source)
+                    dataset_errors(&layout, source)
                         .into_iter()
-                        .chain(signature_errors(&layout, &source))
+                        .chain(signature_errors(&layout, source))
                         .filter(|e| e.span.as_ref().is_none_or(|s| !spans.contains(s)))
                         .chain(errors)
-                        .for_each(|e| report.lesson(&name, &source, &e));
+                        .for_each(|e| report.lesson(position, &name, source, &e));
                 }
             }
         }
         // Each helper's file, read into its lesson and folded into its fingerprint.
         let modules: Vec<(String, String)> = lessons
             .iter()
-            .map(|(_, _, l)| (l.module.clone(), l.id.clone()))
+            .map(|(_, _, _, l)| (l.module.clone(), l.id.clone()))
             .collect();
-        for (path, source, lesson) in &mut lessons {
+        for (position, path, source, lesson) in &mut lessons {
             let name = layout.show(path);
             for helper in &mut lesson.helpers {
                 if let Some((module, id)) = modules.iter().find(|(m, _)| *m == helper.name) {
@@ -263,24 +322,27 @@ impl Course {
                         ),
                     );
                     let error = LessonError::new(Some(helper.span.clone()), message);
-                    report.lesson(&name, source, &error);
+                    report.lesson(*position, &name, source, &error);
                     continue;
                 }
                 let file = layout.helper(&helper.name);
                 let shown = layout.show(&file);
                 if let Err(message) = lesson::helpers::read(helper, file, shown) {
                     let error = LessonError::new(Some(helper.span.clone()), message);
-                    report.lesson(&name, source, &error);
+                    report.lesson(*position, &name, source, &error);
                 }
             }
             lesson.fingerprint = lesson::helpers::fingerprint(lesson.fingerprint, &lesson.helpers);
         }
-        for (i, (path, source, lesson)) in lessons.iter().enumerate() {
+        for (i, (position, path, source, lesson)) in lessons.iter().enumerate() {
             let name = layout.show(path);
             let mut error = |span: Option<&std::ops::Range<usize>>, message: Bilingual| {
-                report.lesson(&name, source, &LessonError::new(span.cloned(), message))
+                let error = LessonError::new(span.cloned(), message);
+                report.lesson(*position, &name, source, &error)
             };
-            if let Some((earlier, _, _)) = lessons[..i].iter().find(|(_, _, l)| l.id == lesson.id) {
+            if let Some((_, earlier, _, _)) =
+                lessons[..i].iter().find(|(_, _, _, l)| l.id == lesson.id)
+            {
                 let (id, earlier) = (&lesson.id, layout.show(earlier));
                 let message = Bilingual::new(
                     format!("the id `{id}` is already used by {earlier}"),
@@ -290,8 +352,8 @@ impl Course {
             }
             let same_module = lessons[..i]
                 .iter()
-                .find(|(_, _, l)| l.module == lesson.module);
-            if let Some((earlier, _, other)) = same_module {
+                .find(|(_, _, _, l)| l.module == lesson.module);
+            if let Some((_, earlier, _, other)) = same_module {
                 let (module, id, earlier) = (&lesson.module, &other.id, layout.show(earlier));
                 let message = Bilingual::new(
                     format!(
@@ -354,13 +416,84 @@ impl Course {
             }
         }
         read_data(&layout, &lessons, &mut report);
-        if report.count > 0 {
-            return Err(report.finish());
+        let taken: Vec<String> = lessons
+            .iter()
+            .filter(|(position, ..)| !report.broken.contains_key(position))
+            .map(|(.., lesson)| lesson.id.clone())
+            .collect();
+        let mut broken = Vec::new();
+        for (&position, problems) in &report.broken {
+            let path = &files[position];
+            let loaded = lessons.iter().find(|(p, ..)| *p == position);
+            let source = sources
+                .iter()
+                .zip(&positions)
+                .find(|(_, p)| **p == position)
+                .map(|((_, source), _)| source.as_str());
+            broken.push(broken_lesson(
+                &layout,
+                path,
+                position,
+                loaded.map(|(.., lesson)| lesson),
+                source,
+                problems.clone(),
+                &taken,
+            ));
         }
+        let errors = (report.count > 0).then(|| report.finish());
+        let lessons = lessons
+            .into_iter()
+            .filter(|(position, ..)| broken.iter().all(|b| b.position != *position))
+            .map(|(.., lesson)| lesson)
+            .collect();
         Ok(Course {
             layout,
-            lessons: lessons.into_iter().map(|(_, _, l)| l).collect(),
+            lessons,
+            broken,
+            errors,
         })
+    }
+
+    /// A course of these lessons, read elsewhere (a check of other modules, a picture's
+    /// lesson added): none broken.
+    pub fn of(layout: Layout, lessons: Vec<Lesson>) -> Course {
+        Course {
+            layout,
+            lessons,
+            broken: Vec::new(),
+            errors: None,
+        }
+    }
+
+    /// How many lessons the course has, broken ones included.
+    pub fn total(&self) -> usize {
+        self.lessons.len() + self.broken.len()
+    }
+
+    /// The place among all lesson files (from 0) of the lesson at `index` in `lessons`:
+    /// the numbers students see stay the same when a lesson file breaks or is fixed.
+    pub fn position_of(&self, index: usize) -> usize {
+        // `broken` is in course order: each broken file at or before the place reached
+        // so far pushes the lesson one place on.
+        self.broken.iter().fold(index, |place, broken| {
+            place + usize::from(broken.position <= place)
+        })
+    }
+
+    /// The broken lesson of this id, in any case.
+    pub fn find_broken(&self, id: &str) -> Option<&BrokenLesson> {
+        let id = id.to_lowercase();
+        self.broken.iter().find(|b| b.id.to_lowercase() == id)
+    }
+
+    /// Every lesson id in course order, broken lessons' included.
+    pub fn ids(&self) -> Vec<&str> {
+        let mut ids: Vec<(usize, &str)> = (self.lessons.iter().enumerate())
+            .map(|(i, l)| (self.position_of(i), l.id.as_str()))
+            .chain(self.broken.iter().map(|b| (b.position, b.id.as_str())))
+            .collect();
+        ids.sort_by_key(|(position, _)| *position);
+        ids.into_iter().map(|(_, id)| id).collect()
     }
 
     /// The lesson of this id, in any case (`Conv` finds `conv`): ids are lowercase
@@ -421,11 +554,11 @@ fn parse_all(sources: &[(PathBuf, String)]) -> Vec<Result<Lesson, Vec<LessonErro
 /// What is wrong with a lesson's `uses`: its own module, a module named twice, or the
 /// module of a lesson that comes later (which is also how a cycle shows).
 fn check_uses(
-    lessons: &[(PathBuf, String, Lesson)],
+    lessons: &[Loaded],
     i: usize,
     error: &mut impl FnMut(Option<&std::ops::Range<usize>>, Bilingual),
 ) {
-    let lesson = &lessons[i].2;
+    let lesson = &lessons[i].3;
     for (k, (module, span)) in lesson
         .uses
         .iter()
@@ -450,12 +583,12 @@ fn check_uses(
             error(Some(span), message);
         } else if let Some(later) = lessons[i + 1..]
             .iter()
-            .find(|(_, _, l)| l.module == *module)
+            .find(|(_, _, _, l)| l.module == *module)
             // A module that an earlier lesson teaches too is that lesson's: the later
             // one is told its module is taken, and this `uses` is right.
-            && !lessons[..i].iter().any(|(_, _, l)| l.module == *module)
+            && !lessons[..i].iter().any(|(_, _, _, l)| l.module == *module)
         {
-            let (later, this) = (&later.2, &lesson.module);
+            let (later, this) = (&later.3, &lesson.module);
             let id = &later.id;
             let (cycle, cycle_ja) = match later.uses.contains(this) {
                 true => (
@@ -481,11 +614,11 @@ fn check_uses(
 /// lesson's harness cannot mount (a later lesson's, or none of the course's). (A helper
 /// named after a lesson's module is said when the helpers are read.)
 fn check_helpers(
-    lessons: &[(PathBuf, String, Lesson)],
+    lessons: &[Loaded],
     i: usize,
     error: &mut impl FnMut(Option<&std::ops::Range<usize>>, Bilingual),
 ) {
-    let lesson = &lessons[i].2;
+    let lesson = &lessons[i].3;
     for helper in &lesson.helpers {
         let name = &helper.name;
         // A helper that does not lex gets rustc's words when the lesson is built.
@@ -495,7 +628,7 @@ fn check_helpers(
         let file = &helper.file;
         for reference in references.into_iter().filter(|r| !r.only_super) {
             let module = &reference.module;
-            let taught = lessons.iter().position(|(_, _, l)| &l.module == module);
+            let taught = lessons.iter().position(|(_, _, _, l)| &l.module == module);
             let fine = match taught {
                 Some(j) => j <= i,
                 None => lesson.helpers.iter().any(|h| &h.name == module),
@@ -505,7 +638,7 @@ fn check_helpers(
             }
             let message = match taught {
                 Some(j) => {
-                    let id = &lessons[j].2.id;
+                    let id = &lessons[j].3.id;
                     Bilingual::new(
                         format!(
                             "the helper `{name}` ({file}) uses `crate::{module}`, the module of lesson `{id}`, which comes after this one: a helper may use this lesson's module and earlier lessons' modules"
@@ -875,10 +1008,10 @@ fn cannot_read(name: &str, e: &std::io::Error) -> Bilingual {
 
 /// Reads every data file the lessons declare (each file once), checks its sha256, and
 /// checks each generator that reads it; the errors point at the lesson's lines.
-fn read_data(layout: &Layout, lessons: &[(PathBuf, String, Lesson)], report: &mut Reporter) {
+fn read_data(layout: &Layout, lessons: &[Loaded], report: &mut Reporter) {
     use crate::lesson::dataset::Summary;
     let summaries = layout.work_dir().join("data-summaries");
-    for (path, source, lesson) in lessons {
+    for (position, path, source, lesson) in lessons {
         let name = layout.show(path);
         let mut summaries_of: Vec<(String, Summary)> = Vec::new();
         for file in &lesson.datasets {
@@ -895,7 +1028,7 @@ fn read_data(layout: &Layout, lessons: &[(PathBuf, String, Lesson)], report: &mu
                         false => file.span.clone(),
                     };
                     let error = LessonError::new(Some(span), Bilingual::new(e.en, e.ja));
-                    report.lesson(&name, source, &error);
+                    report.lesson(*position, &name, source, &error);
                 }
             }
         }
@@ -908,10 +1041,82 @@ fn read_data(layout: &Layout, lessons: &[(PathBuf, String, Lesson)], report: &mu
             };
             if let Err((en, ja)) = data_use.generator.check(summary, data_use.cases) {
                 let error = LessonError::new(Some(data_use.span.clone()), Bilingual::new(en, ja));
-                report.lesson(&name, source, &error);
+                report.lesson(*position, &name, source, &error);
             }
         }
     }
+}
+
+/// A lesson file read and parsed: its place among the files, its path, its text, and
+/// the lesson.
+type Loaded = (usize, PathBuf, String, Lesson);
+
+/// A broken lesson file as students see it: what the file still says of itself (an id, a
+/// title, its points, its module) when it can be read, else its file name's id.
+fn broken_lesson(
+    layout: &Layout,
+    path: &Path,
+    position: usize,
+    loaded: Option<&Lesson>,
+    source: Option<&str>,
+    problems: Vec<Problem>,
+    taken: &[String],
+) -> BrokenLesson {
+    let table = source.and_then(|s| toml::from_str::<toml::Table>(s).ok());
+    let field = |key: &str| table.as_ref().and_then(|t| t.get(key));
+    let word = |key: &str| field(key).and_then(|v| v.as_str()).map(str::to_string);
+    let id = loaded
+        .map(|l| l.id.clone())
+        .or_else(|| word("id").filter(|id| lesson::names::check_id(id).is_ok()));
+    let module = loaded
+        .map(|l| l.module.clone())
+        .or_else(|| word("module").filter(|m| lesson::names::check_module(m).is_ok()));
+    let title = loaded.map(|l| l.title.clone()).or_else(|| {
+        let title = field("title")?;
+        let text = |lang: &str| title.get(lang)?.as_str().map(str::to_string);
+        Some(Localized {
+            ja: text("ja")?,
+            en: text("en")?,
+        })
+    });
+    let points = loaded.map(|l| l.points).or_else(|| {
+        let points = field("points")?.as_integer()?;
+        u32::try_from(points).ok()
+    });
+    // An id another lesson has (a copied file whose id was not changed) would name that
+    // lesson: the file's name says which lesson this one was meant to be.
+    let named = id_from_file_name(path);
+    let id = match id {
+        Some(id) if !taken.contains(&id) => id,
+        Some(id) => named.filter(|n| !taken.contains(n)).unwrap_or(id),
+        None => named.unwrap_or_else(|| layout.show(path)),
+    };
+    BrokenLesson {
+        id,
+        module,
+        title,
+        points,
+        file: layout.show(path),
+        position,
+        problems,
+    }
+}
+
+/// The id a lesson file's name gives: `04-conv.toml` → `conv`, `max_pool.toml` →
+/// `max_pool`; none when what is left is not an id.
+fn id_from_file_name(path: &Path) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let id = stem
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['-', '_'])
+        .to_lowercase();
+    lesson::names::check_id(&id).is_ok().then_some(id)
+}
+
+/// The line (from 1) of a byte offset in a text.
+fn line_at(source: &str, offset: usize) -> usize {
+    let before = source.get(..offset).unwrap_or(source);
+    before.matches('\n').count() + 1
 }
 
 #[derive(Default)]
@@ -919,9 +1124,21 @@ struct Reporter {
     out: String,
     out_ja: String,
     count: usize,
+    /// The problems of each broken lesson file, by its place among the files.
+    broken: BTreeMap<usize, Vec<Problem>>,
 }
 
 impl Reporter {
+    /// An error about no line of one lesson file: it breaks that lesson.
+    fn plain_in(&mut self, position: usize, message: Bilingual) {
+        self.plain(message.clone());
+        let problem = Problem {
+            line: None,
+            message,
+        };
+        self.broken.entry(position).or_default().push(problem);
+    }
+
     /// An error about no line of a lesson file.
     fn plain(&mut self, message: Bilingual) {
         self.count += 1;
@@ -932,7 +1149,13 @@ impl Reporter {
             .push_str(&format!("{}: {}\n", label(Lang::Ja), message.ja));
     }
 
-    fn lesson(&mut self, name: &str, source: &str, error: &LessonError) {
+    /// An error in a lesson file: it breaks that lesson.
+    fn lesson(&mut self, position: usize, name: &str, source: &str, error: &LessonError) {
+        let problem = Problem {
+            line: error.span.as_ref().map(|span| line_at(source, span.start)),
+            message: error.message.clone(),
+        };
+        self.broken.entry(position).or_default().push(problem);
         self.count += 1;
         for (lang, out, message) in [
             (Lang::En, &mut self.out, &error.message.en),

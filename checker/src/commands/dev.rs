@@ -57,10 +57,7 @@ impl<'c> App<'c> {
 
         // The course as loaded, with the student's modules read from another folder.
         let workbook = &self.course.layout;
-        let with_layout = |layout| Course {
-            layout,
-            lessons: lessons.to_vec(),
-        };
+        let with_layout = |layout| Course::of(layout, lessons.to_vec());
         // The references, checked as if a student had written them.
         let solutions = with_layout(workbook.with_exercises(workbook.root.join("solutions")));
         let runs = harness::run_lessons(&solutions, &refs, self.ui.color, &|| {});

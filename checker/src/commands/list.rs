@@ -18,12 +18,11 @@ impl<'c> App<'c> {
         let mut out = String::new();
         let current = self.current().map(|l| l.id.clone());
         let [h_lesson, h_title, h_state, h_points] = m.list_heading();
-        let rows: Vec<Vec<String>> = self
+        let mut rows: Vec<(usize, Vec<String>)> = self
             .course
             .lessons
             .iter()
-            .enumerate()
-            .map(|(i, l)| {
+            .map(|l| {
                 let state = if self.store.passed_with(&l.id, &self.fingerprint(l)) {
                     m.state_done()
                 } else if self.store.passed(&l.id) {
@@ -43,15 +42,36 @@ impl<'c> App<'c> {
                     0
                 };
                 let title = self.ui.lang.pick(&l.title).to_string();
-                vec![
-                    format!("{}", i + 1),
+                let position = self.position(l);
+                let row = vec![
+                    format!("{}", position + 1),
                     l.id.clone(),
                     title,
                     state.to_string(),
                     format!("{earned}/{}", l.points),
-                ]
+                ];
+                (position, row)
             })
             .collect();
+        // A lesson whose file does not load, in its place: broken, its points not counted
+        // (a pass of it stays in the progress, and counts again once the file is fixed).
+        for broken in &self.course.broken {
+            let title = match &broken.title {
+                Some(title) => self.ui.lang.pick(title).to_string(),
+                None => broken.file.clone(),
+            };
+            let points = broken.points.map_or("-".to_string(), |p| p.to_string());
+            let row = vec![
+                format!("{}", broken.position + 1),
+                broken.id.clone(),
+                title,
+                m.state_broken().to_string(),
+                format!("-/{points}"),
+            ];
+            rows.push((broken.position, row));
+        }
+        rows.sort_by_key(|(position, _)| *position);
+        let rows: Vec<Vec<String>> = rows.into_iter().map(|(_, row)| row).collect();
         let header = ["#", h_lesson, h_title, h_state, h_points];
         let lines = table::render(
             &header,
@@ -72,6 +92,7 @@ impl<'c> App<'c> {
                 (true, Some(s)) if s == m.state_current() => text.yellow().bold().to_string(),
                 (true, Some(s)) if s == m.state_failing() => text.red().to_string(),
                 (true, Some(s)) if s == m.state_changed() => text.yellow().to_string(),
+                (true, Some(s)) if s == m.state_broken() => text.red().to_string(),
                 _ => text,
             };
             out.push_str(&format!("{text}\n"));
@@ -83,8 +104,12 @@ impl<'c> App<'c> {
         );
         out.push_str(&format!(
             "\n{}\n",
-            m.list_total(done, self.course.lessons.len(), earned, max)
+            m.list_total(done, self.course.total(), earned, max)
         ));
+        // What to tell the instructor of each broken lesson the student has reached.
+        for broken in self.broken_reached(self.current()) {
+            out.push_str(&format!("\n{}\n", self.broken_report(broken).trim_end()));
+        }
         out
     }
 }

@@ -2,8 +2,14 @@
 //!
 //! Lessons that passed before and whose files have changed since are checked again in
 //! the same run: a pass is only shown while it is true.
+//!
+//! A lesson whose file is broken does not stop the course: `next` says so each time it
+//! passes it (what to tell the instructor, exit status 2) and goes on with the lesson
+//! after it; once the file is fixed, that lesson is the first not passed, and `next`
+//! comes back to it. A broken lesson early in the course blocks no one.
 
 use crate::app::App;
+use crate::course::BrokenLesson;
 use crate::exit::Exit;
 use crate::lesson::Lesson;
 use crate::messages::Again;
@@ -16,6 +22,8 @@ impl<'c> App<'c> {
         let welcome = !self.store.progress.welcomed;
         self.store.progress.welcomed = true;
         let current = self.current();
+        // Broken lessons before the current one: said first, each time.
+        let skipped = self.broken_reached(current);
         let mut lessons = self.changed_since_passing(current);
         let rechecked: Vec<String> = lessons.iter().map(|l| l.id.clone()).collect();
         lessons.extend(current);
@@ -26,6 +34,7 @@ impl<'c> App<'c> {
         let early = match lessons[..] {
             [lesson] if welcome && rechecked.is_empty() => {
                 println!("{}\n", self.ui.fit(&m.welcome()));
+                print!("{}", self.broken_notes(&skipped));
                 println!("{}", self.introduce(lesson));
                 true
             }
@@ -55,6 +64,7 @@ impl<'c> App<'c> {
             if welcome {
                 println!("{}\n", self.ui.fit(&m.welcome()));
             }
+            print!("{}", self.broken_notes(&skipped));
             if !rechecked.is_empty() {
                 println!(
                     "{}\n",
@@ -62,7 +72,7 @@ impl<'c> App<'c> {
                 );
             }
             println!("{}", self.completion());
-            return Ok(Exit::Passed);
+            return Ok(self.exit_after(&skipped, Exit::Passed));
         };
         let (lesson, verdict) = (lessons[shown], &verdicts[shown]);
         let was_passed = current.is_none_or(|c| c.id != lesson.id);
@@ -85,6 +95,7 @@ impl<'c> App<'c> {
             if welcome {
                 println!("{}\n", self.ui.fit(&m.welcome()));
             }
+            print!("{}", self.broken_notes(&skipped));
             match intro {
                 Some(intro) => print!("{intro}"),
                 None => println!("{}\n{}", self.heading(lesson), self.edit_line(lesson)),
@@ -99,7 +110,7 @@ impl<'c> App<'c> {
                 "{}",
                 report::for_student(&self.context(), lesson, verdict, Again::Next)
             );
-            return Ok(verdict.exit_code());
+            return Ok(self.exit_after(&skipped, verdict.exit_code()));
         }
         print!(
             "{}",
@@ -110,8 +121,38 @@ impl<'c> App<'c> {
                 crate::exhibit::Room::Report
             )
         );
+        // Broken lessons between this one and the next: said before it.
+        let reached: Vec<_> = (self.broken_reached(next).into_iter())
+            .filter(|b| !skipped.contains(b))
+            .collect();
+        if !reached.is_empty() {
+            print!("\n{}", self.broken_notes(&reached));
+        }
         self.print_up_next(next);
-        Ok(Exit::Passed)
+        let said: Vec<_> = skipped.into_iter().chain(reached).collect();
+        Ok(self.exit_after(&said, Exit::Passed))
+    }
+
+    /// What `next` says of the broken lessons it passes: each one's report, and that the
+    /// student goes on meanwhile; then a blank line.
+    fn broken_notes(&self, broken: &[&BrokenLesson]) -> String {
+        let m = self.ui.msg();
+        broken
+            .iter()
+            .map(|b| {
+                let go_on = self.ui.fit(&m.broken_go_on());
+                format!("{}\n{go_on}\n\n", self.broken_report(b))
+            })
+            .collect()
+    }
+
+    /// The exit status of a `next` that said the lessons `broken` are: a lesson-file
+    /// error (2) when it said any, whatever the current lesson's check.
+    fn exit_after(&self, broken: &[&BrokenLesson], exit: Exit) -> Exit {
+        match broken.is_empty() {
+            true => exit,
+            false => Exit::Usage,
+        }
     }
 
     /// After a pass: the lesson that follows, introduced, or the end of the course.

@@ -42,10 +42,18 @@ impl<'c> App<'c> {
             ShowWhat::Cnn => &["unit", "dense", "conv", "pool", "cnn"],
             _ => &[module],
         };
-        if let Some(missing) = needed
+        let missing = needed
             .iter()
-            .find(|m| !self.course.lessons.iter().any(|l| l.module == **m))
-        {
+            .find(|m| !self.course.lessons.iter().any(|l| l.module == **m));
+        // A lesson whose file is broken is said so, as when it is checked.
+        let broken = missing.and_then(|m| {
+            (self.course.broken.iter()).find(|b| b.module.as_deref().unwrap_or(&b.id) == *m)
+        });
+        if let Some(broken) = broken {
+            print!("{}", self.broken_report(broken));
+            return Ok(Exit::Usage);
+        }
+        if let Some(missing) = missing {
             let text = match self.ui.lang {
                 Lang::Ja => format!(
                     "このコースには `{missing}` のレッスンがないので、`show {module}` は使えません。"

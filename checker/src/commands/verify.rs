@@ -13,18 +13,42 @@ impl<'c> App<'c> {
         let lessons = &self.course.lessons;
         let refs: Vec<&Lesson> = lessons.iter().collect();
         let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
-        let verdicts = self.judge(&refs)?;
+        // Every lesson may be broken: then nothing is built.
+        let verdicts = match refs.is_empty() {
+            true => Vec::new(),
+            false => self.judge(&refs)?,
+        };
         // Saved before it is printed: a reader that goes away early loses no progress.
         for ((lesson, verdict), fingerprint) in lessons.iter().zip(&verdicts).zip(&fingerprints) {
             self.record(lesson, verdict, fingerprint);
         }
         self.store.save()?;
         let mut failed = Vec::new();
+        // Each lesson's line in course order, broken lessons' in their places.
+        let mut lines: Vec<(usize, String)> = Vec::new();
+        for broken in &self.course.broken {
+            failed.push((broken.position, broken.id.clone()));
+            let place = broken
+                .problems
+                .first()
+                .map_or_else(|| broken.file.clone(), |p| broken.place(p));
+            let title = match &broken.title {
+                Some(title) => self.ui.lang.pick(title),
+                None => &broken.file,
+            };
+            let state = m.lesson_file_broken_short(&place);
+            let line = format!("✗ {:<8} {title}: {state}", broken.id);
+            let line = match self.ui.color {
+                true => line.red().to_string(),
+                false => line,
+            };
+            lines.push((broken.position, line));
+        }
         for (lesson, verdict) in lessons.iter().zip(&verdicts) {
             let (mark, state) = if verdict.passed() {
                 ("✓", m.lesson_passed_short().to_string())
             } else {
-                failed.push(lesson.id.clone());
+                failed.push((self.position(lesson), lesson.id.clone()));
                 let state = match verdict {
                     Verdict::CompileError { .. }
                     | Verdict::CargoFailed(_)
@@ -52,18 +76,26 @@ impl<'c> App<'c> {
                 (true, false) => line.red().to_string(),
                 _ => line,
             };
+            lines.push((self.position(lesson), line));
+        }
+        lines.sort_by_key(|(position, _)| *position);
+        for (_, line) in lines {
             println!("{line}");
         }
         println!();
+        failed.sort();
+        let failed: Vec<String> = failed.into_iter().map(|(_, id)| id).collect();
         if failed.is_empty() {
             println!("{}", m.verify_passed(lessons.len()));
             Ok(Exit::Passed)
         } else {
             println!("{}", self.ui.fit(&m.verify_failed(&failed.join(", "))));
-            // A broken lesson is a lesson-file error, as when a lesson does not load.
-            let broken = verdicts
-                .iter()
-                .any(|v| matches!(v, Verdict::LessonFault(_)));
+            // A broken lesson is a lesson-file error, whether its file does not load or
+            // the lesson fails when it runs.
+            let broken = !self.course.broken.is_empty()
+                || verdicts
+                    .iter()
+                    .any(|v| matches!(v, Verdict::LessonFault(_)));
             Ok(if broken { Exit::Usage } else { Exit::Failed })
         }
     }

@@ -327,6 +327,15 @@ impl<'c> App<'c> {
         if let Some(advice) = &advice {
             bottom.push_str(&format!("{advice}\n"));
         }
+        // A broken lesson before this one is skipped, never silently.
+        for broken in self.broken_reached(Some(lesson)) {
+            let place = broken
+                .problems
+                .first()
+                .map_or_else(|| broken.file.clone(), |p| broken.place(p));
+            let note = m.broken_skipped(broken.position + 1, &broken.id, &place);
+            bottom.push_str(&format!("\n{}\n", self.ui.fit(&note)));
+        }
         if let Some(notice) = session.notice.take() {
             bottom.push_str(&format!("\n{}\n", self.ui.fit(&notice)));
         }
@@ -391,7 +400,7 @@ impl<'c> App<'c> {
 
     fn progress_bar(&self) -> String {
         let done = self.lessons_done();
-        let total = self.course.lessons.len();
+        let total = self.course.total();
         let (full, empty) = ("■".repeat(done), "□".repeat(total.saturating_sub(done)));
         let full = self.ui.paint(&full, |s| s.green());
         format!(

@@ -52,6 +52,11 @@ impl Msg {
         say!(self, ja: "やり直し", en: "failing")
     }
 
+    /// A lesson whose file does not load.
+    pub fn state_broken(self) -> &'static str {
+        say!(self, ja: "レッスンに問題あり", en: "broken")
+    }
+
     pub fn state_pending(self) -> &'static str {
         say!(self, ja: "未着手", en: "pending")
     }
@@ -90,6 +95,14 @@ impl Msg {
 
     pub fn lesson_not_started_short(self) -> &'static str {
         say!(self, ja: "未実装", en: "not implemented yet")
+    }
+
+    /// A lesson whose file does not load, in `verify`'s list: where, and whom to tell.
+    pub fn lesson_file_broken_short(self, place: &str) -> String {
+        say!(self,
+            ja: format!("レッスンファイルに問題があります（{place}）。先生に知らせてください"),
+            en: format!("the lesson file is broken ({place}): please tell your instructor"),
+        )
     }
 
     pub fn lesson_no_compile_short(self) -> &'static str {

@@ -75,4 +75,40 @@ impl Msg {
                 You can check any lesson again at any time with `{RUN} check <lesson>`."),
         )
     }
+
+    /// A lesson whose file does not load, reached or named by a student: as a broken
+    /// lesson is said when it runs (`lesson_broken`), and what to tell the instructor
+    /// follows (the file, the line, the cause).
+    pub fn lesson_file_broken(self) -> String {
+        say!(self,
+            ja: "このレッスンのファイル自体に問題があるため、このレッスンは今は使えません。あなたのせいではありません。\n  次の行を先生に知らせてください:".to_string(),
+            en: "This lesson's file itself is broken, so the lesson cannot be used for now. It is not your fault.\n  Please tell your instructor what follows:".to_string(),
+        )
+    }
+
+    /// After a broken lesson that `next` has reached: the student goes on meanwhile.
+    pub fn broken_go_on(self) -> String {
+        say!(self,
+            ja: format!("それまでは次のレッスンに進めます。ファイルが直ったら、`{RUN} next` でこのレッスンに戻ります。"),
+            en: format!("Meanwhile you can go on with the next lessons; once the file is fixed, `{RUN} next` brings you back to this one."),
+        )
+    }
+
+    /// The end of the course, with lessons still broken: not complete yet.
+    pub fn course_done_but_broken(self, points: u32, total: u32, broken: &str) -> String {
+        say!(self,
+            ja: format!("使えるレッスンはすべて合格です（{total} 点中 {points} 点）。\n\
+                レッスン {broken} のファイルに問題があり、まだ取り組めません。先生に知らせてください。直ったら `{RUN} next` で取り組めます。"),
+            en: format!("You have passed every lesson that works ({points} of {total} points).\n\
+                The file of {broken} is broken, so it cannot be done yet: please tell your instructor. Once it is fixed, `{RUN} next` takes you there."),
+        )
+    }
+
+    /// In watch mode, below a lesson: a broken lesson before it, skipped.
+    pub fn broken_skipped(self, number: usize, id: &str, place: &str) -> String {
+        say!(self,
+            ja: format!("レッスン {number}（{id}）は、ファイルに問題があるため飛ばしています（{place}）。あなたのせいではありません。先生に知らせてください。"),
+            en: format!("Lesson {number} ({id}) is skipped: its file is broken ({place}). It is not your fault; please tell your instructor."),
+        )
+    }
 }

@@ -1,9 +1,12 @@
 //! What stops a check before any test runs and is not a compile error: a student's file
-//! that cannot be read, or a lesson that is broken (the instructor's to fix).
+//! that cannot be read, or a lesson that is broken (the instructor's to fix): its file
+//! does not load, or it does and the lesson fails when it runs.
 
 use super::{Context, lang_name};
+use crate::course::BrokenLesson;
 use crate::harness::FileProblem;
 use crate::lesson::{EntryKind, Lesson};
+use crate::messages::Lang;
 use crate::verdict::{FaultKind, LessonFault};
 
 /// A file of the student's that is missing or not UTF-8, or a module that cannot be
@@ -66,6 +69,28 @@ pub(super) fn lesson_fault_report(cx: &Context, lesson: &Lesson, faults: &[Lesso
         if !said.contains(&line) {
             out.push_str(&line);
             out.push('\n');
+            said.push(line);
+        }
+    }
+    out
+}
+
+/// A lesson whose file does not load, as a student hears of it: as a lesson found broken
+/// when it runs, with each problem's line and cause in a few words (the first line of the
+/// error the instructor sees in full).
+pub fn broken_file_report(cx: &Context, broken: &BrokenLesson) -> String {
+    let m = cx.msg();
+    let mut out = format!("{} {}\n", cx.cross(), m.lesson_file_broken());
+    let mut said = Vec::new();
+    for problem in &broken.problems {
+        let cause = match cx.ui.lang {
+            Lang::Ja => &problem.message.ja,
+            Lang::En => &problem.message.en,
+        };
+        let cause = cause.lines().next().unwrap_or_default();
+        let line = format!("  {}: {cause}\n", broken.place(problem));
+        if !said.contains(&line) {
+            out.push_str(&line);
             said.push(line);
         }
     }

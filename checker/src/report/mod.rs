@@ -34,6 +34,7 @@ mod failure;
 mod layout;
 pub mod panics;
 
+pub use broken::broken_file_report;
 pub use failure::{fixed_test, known_mistakes, test_report};
 
 /// Everything the report needs to know besides the verdict.

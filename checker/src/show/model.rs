@@ -106,10 +106,7 @@ fn run(runner: &Runner, source: &str) -> Result<Outputs> {
     lesson.file = format!("({})", lesson.id);
     let mut lessons = course.lessons.clone();
     lessons.push(lesson);
-    let course = Course {
-        layout: course.layout.clone(),
-        lessons,
-    };
+    let course = Course::of(course.layout.clone(), lessons);
     let Some(lesson) = course.lessons.last() else {
         bail!("no lesson to show");
     };

@@ -124,11 +124,11 @@ fn a_changed_data_file_is_refused_in_both_languages() {
     wb.settings().bind(|| {
         assert_cmd_snapshot!(
             "data_changed_file_en",
-            wb.checker(&["list", "--lang", "en"])
+            wb.checker(&["dev", "check", "--lang", "en"])
         );
         assert_cmd_snapshot!(
             "data_changed_file_ja",
-            wb.checker(&["list", "--lang", "ja"])
+            wb.checker(&["dev", "check", "--lang", "ja"])
         );
     });
 }
@@ -254,18 +254,18 @@ fn bad_data_bound_and_profile_values_are_lesson_errors() {
     ];
     for (from, to, en, ja) in cases {
         let wb = edited(|l| l.replacen(from, to, 1));
-        let (output, _) = wb.run(&["list"]);
+        let (output, _) = wb.run(&["dev", "check"]);
         assert_status(&output, 2);
         let err = stderr(&output);
         assert!(err.contains(en), "{err}");
         assert!(err.contains("lessons/03-digits.toml:"), "a line: {err}");
-        let (output, _) = wb.run(&["list", "--lang", "ja"]);
+        let (output, _) = wb.run(&["dev", "check", "--lang", "ja"]);
         let err = stderr(&output);
         assert!(err.contains(ja), "{err}");
     }
     // A column past the file's last is found once the file is read.
     let wb = edited(|l| l.replacen("rows = 40, columns = 64", "rows = 40, columns = 65", 1));
-    let (output, _) = wb.run(&["list", "--lang", "ja"]);
+    let (output, _) = wb.run(&["dev", "check", "--lang", "ja"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains("列 65 はありません"),

@@ -149,7 +149,7 @@ fn values_of_the_wrong_type_are_lesson_errors() {
         let lesson = wb.read("lessons/03-kinds.toml");
         assert!(lesson.contains(from), "{from}");
         wb.write("lessons/03-kinds.toml", &lesson.replacen(from, to, 1));
-        let (output, _) = wb.run(&["list"]);
+        let (output, _) = wb.run(&["dev", "check"]);
         assert_status(&output, 2);
         assert!(
             stderr(&output).contains(says),

@@ -17,7 +17,7 @@ fn a_misspelt_field_suggests_the_right_one() {
     let _serial = serial();
     let wb = broken(|l| l.replace("time_limit = 2.0", "time_limt = 2.0"));
     wb.settings()
-        .bind(|| assert_cmd_snapshot!(wb.checker(&["next"])));
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
 }
 
 /// toml stops at the first unknown field; the checker reads on past each, so an author
@@ -30,9 +30,13 @@ fn every_misspelt_field_is_named_in_one_run() {
             .replace("seed = 10", "sed = 10")
             .replace("cases = 8", "case = 8")
     });
-    wb.settings()
-        .bind(|| assert_cmd_snapshot!("misspelt_fields_ja", wb.checker(&["--lang", "ja", "list"])));
-    let (output, _) = wb.run(&["--lang", "en", "list"]);
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!(
+            "misspelt_fields_ja",
+            wb.checker(&["--lang", "ja", "dev", "check"])
+        )
+    });
+    let (output, _) = wb.run(&["--lang", "en", "dev", "check"]);
     assert_status(&output, 2);
     let said = stderr(&output);
     let at = |word: &str| said.find(word).unwrap_or_else(|| panic!("{word}: {said}"));
@@ -47,7 +51,7 @@ fn every_misspelt_field_is_named_in_one_run() {
 fn a_ragged_matrix_is_an_error() {
     let _serial = serial();
     let wb = broken(|l| l.replace("args = [[1, -2], 3]", "args = [[[1, -2], [3]], 3]"));
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains("lessons/01-scale.toml:"),
@@ -66,14 +70,14 @@ fn a_call_of_an_undeclared_function_names_the_declared_ones() {
         )
     });
     wb.settings()
-        .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
 }
 
 #[test]
 fn an_expected_value_of_the_wrong_type_is_an_error() {
     let _serial = serial();
     let wb = broken(|l| l.replace("expected = [3, -6]", "expected = [[3, -6]]"));
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains("`expected` (Array1<f32>)"),
@@ -92,7 +96,7 @@ fn a_duplicate_id_and_a_missing_module_are_both_reported() {
         &grid.replace("module = \"grid\"", "module = \"gird\""),
     );
     wb.settings()
-        .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
 }
 
 /// A copy of a lesson given a new id but the same module: the copy is told that its
@@ -115,7 +119,7 @@ fn two_lessons_with_one_module_name_the_copy() {
             "`scale` モジュールは、すでにレッスン `scale`（lessons/01-scale.toml）のものです。",
         ),
     ] {
-        let (output, _) = wb.run(&["--lang", lang, "list"]);
+        let (output, _) = wb.run(&["--lang", lang, "dev", "check"]);
         assert_status(&output, 2);
         let err = stderr(&output);
         assert!(err.contains(says), "{err}");
@@ -128,7 +132,7 @@ fn two_lessons_with_one_module_name_the_copy() {
 fn a_toml_syntax_error_points_at_the_line() {
     let _serial = serial();
     let wb = broken(|l| l.replace("points = 5", "points = = 5"));
-    let (output, _) = wb.run(&["next"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains("lessons/01-scale.toml:4:10"),
@@ -156,7 +160,7 @@ fn a_damaged_progress_file_is_reported_and_recovered_from() {
 fn a_value_of_the_wrong_type_is_an_error() {
     let _serial = serial();
     let wb = broken(|l| l.replace("points = 5", "points = \"five\""));
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains("lessons/01-scale.toml:4:"),
@@ -170,7 +174,7 @@ fn a_value_of_the_wrong_type_is_an_error() {
 fn a_missing_field_is_named() {
     let _serial = serial();
     let wb = broken(|l| l.replace("module = \"scale\"\n", ""));
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains("missing field `module`"),
@@ -188,7 +192,7 @@ fn a_text_missing_in_one_language_is_named() {
             "title = { en = \"Scaling\" }",
         )
     });
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains("the Japanese text (`ja`) is missing"),
@@ -206,7 +210,7 @@ fn a_function_the_reference_does_not_have_is_an_error() {
             "functions = [\"fn scale(v: &Array1<f32>, k: f32) -> Array1<f32>\", \"fn shrink(v: &Array1<f32>) -> f32\"]",
         )
     });
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains("solutions/src/scale.rs has no function `shrink`"),
@@ -393,14 +397,14 @@ fn every_number_in_a_lesson_file_is_bounded() {
             .replace("range = [-4, 4]", "range = [-1e300, 4]")
     });
     wb.settings()
-        .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
 }
 
 #[test]
 fn sizes_too_large_to_draw_are_found_when_the_lesson_loads() {
     let _serial = serial();
     let wb = broken(|l| l.replace("dims = { n = [1, 7] }", "dims = { n = [1, 7000000] }"));
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains("(seed 10): a size came out as"),
@@ -415,7 +419,7 @@ fn sizes_too_large_to_draw_are_found_when_the_lesson_loads() {
 fn a_signature_that_disagrees_with_the_reference_is_said_beside_the_args_it_breaks() {
     let _serial = serial();
     let wb = broken(|l| l.replace("k: f32) -> Array1<f32>\"]", "k: usize) -> Array1<f32>\"]"));
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     let said = stderr(&output);
     let signature = said
@@ -438,10 +442,10 @@ fn a_shape_naming_a_size_not_in_dims_is_said_at_its_argument() {
     wb.settings().bind(|| {
         assert_cmd_snapshot!(
             "unknown_size_in_shape_ja",
-            wb.checker(&["--lang", "ja", "list"])
+            wb.checker(&["--lang", "ja", "dev", "check"])
         )
     });
-    let (output, _) = wb.run(&["--lang", "en", "list"]);
+    let (output, _) = wb.run(&["--lang", "en", "dev", "check"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains(
@@ -463,7 +467,7 @@ fn uses_names_only_earlier_lessons_modules() {
         )
     });
     wb.settings()
-        .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
 }
 
 #[test]
@@ -480,7 +484,7 @@ fn a_signature_that_disagrees_with_the_reference_is_found_when_the_lesson_loads(
     );
     assert_ne!(wb.read("solutions/src/scale.rs"), reference);
     wb.settings()
-        .bind(|| assert_cmd_snapshot!(wb.checker(&["list"])));
+        .bind(|| assert_cmd_snapshot!(wb.checker(&["dev", "check"])));
 }
 
 #[test]
@@ -648,7 +652,7 @@ fn a_show_that_cannot_draw_its_scenario_is_an_error_at_its_line() {
     assert_ne!(unknown, grid);
     wb.write("lessons/02-grid.toml", &unknown);
     wb.settings()
-        .bind(|| assert_cmd_snapshot!("show_unknown_view", wb.checker(&["list"])));
+        .bind(|| assert_cmd_snapshot!("show_unknown_view", wb.checker(&["dev", "check"])));
     let wrong = grid.replace(
         "cases = 4\n",
         "cases = 4\nshow = { view = \"digits\", images = \"cells\", labels = \"k\" }\n",
@@ -657,7 +661,7 @@ fn a_show_that_cannot_draw_its_scenario_is_an_error_at_its_line() {
     wb.settings().bind(|| {
         assert_cmd_snapshot!(
             "show_wrong_return_ja",
-            wb.checker(&["--lang", "ja", "list"])
+            wb.checker(&["--lang", "ja", "dev", "check"])
         )
     });
     let curve = grid.replace(
@@ -665,7 +669,7 @@ fn a_show_that_cannot_draw_its_scenario_is_an_error_at_its_line() {
         "cases = 4\nshow = { view = \"loss_curve\" }\n",
     );
     wb.write("lessons/02-grid.toml", &curve);
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 0);
 }
 
@@ -750,12 +754,12 @@ fn parts_on_a_scenario_that_returns_no_tuple_is_an_error() {
     );
     assert_ne!(edited, grid);
     wb.write("lessons/02-grid.toml", &edited);
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     let err = stderr(&output);
     assert!(err.contains("lessons/02-grid.toml:24:9"), "{err}");
     assert!(err.contains("`parts` judges a tuple part by part"), "{err}");
-    let (output, _) = wb.run(&["--lang", "ja", "list"]);
+    let (output, _) = wb.run(&["--lang", "ja", "dev", "check"]);
     assert!(
         stderr(&output).contains("タプルを部分ごとに判定します"),
         "{}",
@@ -953,7 +957,7 @@ fn broken_lessons_are_reported_in_the_instructors_language() {
         for lang in ["ja", "en"] {
             let name = format!("broken_lesson_{}_{lang}", broken.name);
             wb.settings()
-                .bind(|| assert_cmd_snapshot!(name, wb.checker(&["--lang", lang, "list"])));
+                .bind(|| assert_cmd_snapshot!(name, wb.checker(&["--lang", lang, "dev", "check"])));
         }
     }
 }
@@ -1046,7 +1050,7 @@ fn broken_lessons_in_japanese_have_no_english_words_of_ours() {
     let _serial = serial();
     for broken in SNAPSHOTTED.iter().chain(&MORE_BROKEN) {
         let wb = broken.workbook();
-        let (output, _) = wb.run(&["--lang", "ja", "list"]);
+        let (output, _) = wb.run(&["--lang", "ja", "dev", "check"]);
         assert_status(&output, 2);
         let ja = stderr(&output);
         assert!(ja.contains("エラー："), "{}: {ja}", broken.name);
@@ -1056,7 +1060,7 @@ fn broken_lessons_in_japanese_have_no_english_words_of_ours() {
             "{}: English words {english:?} in\n{ja}",
             broken.name
         );
-        let (output, _) = wb.run(&["--lang", "en", "list"]);
+        let (output, _) = wb.run(&["--lang", "en", "dev", "check"]);
         let en = stderr(&output);
         assert!(
             words_of_ours(&en, &wb).len() >= 2,

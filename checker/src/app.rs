@@ -308,20 +308,20 @@ impl<'c> App<'c> {
     /// before it (a student may build on any of them) and the modules it uses.
     pub(crate) fn lesson_files(&self, lesson: &Lesson) -> Vec<PathBuf> {
         let position = self.position(lesson);
-        let loaded = self
-            .course
-            .lessons
-            .iter()
-            .take_while(|l| l.id != lesson.id)
-            .map(|l| &l.module);
-        // A broken lesson's module too, when its file names it: a lesson breaking or
-        // being fixed changes no fingerprint of the lessons after it.
-        let broken = (self.course.broken.iter())
-            .filter(|b| b.position < position)
-            .filter_map(|b| b.module.as_ref());
-        let earlier: Vec<&String> = loaded.chain(broken).collect();
+        let loaded = (self.course.lessons.iter().enumerate())
+            .map(|(i, l)| (self.course.position_of(i), Some(&l.module)));
+        // A broken lesson's module too, when it is known, in its place: a lesson
+        // breaking or being fixed changes no fingerprint of the lessons after it.
+        let broken = (self.course.broken.iter()).map(|b| (b.position, b.module.as_ref()));
+        let mut earlier: Vec<(usize, &String)> = loaded
+            .chain(broken)
+            .filter(|(p, _)| *p < position)
+            .filter_map(|(p, module)| Some((p, module?)))
+            .collect();
+        earlier.sort_by_key(|(p, _)| *p);
+        let earlier = earlier.into_iter().map(|(_, module)| module);
         let mut modules: Vec<&String> = vec![&lesson.module];
-        for module in earlier.into_iter().chain(&lesson.uses) {
+        for module in earlier.chain(&lesson.uses) {
             if !modules.contains(&module) {
                 modules.push(module);
             }
@@ -447,9 +447,12 @@ impl<'c> App<'c> {
             .collect();
         match broken.is_empty() {
             true => self.ui.fit(&m.course_complete(points, total)),
-            false => self
-                .ui
-                .fit(&m.course_done_but_broken(points, total, &broken.join(", "))),
+            false => self.ui.fit(&m.course_done_but_broken(
+                points,
+                total,
+                broken.len(),
+                &broken.join(", "),
+            )),
         }
     }
 

@@ -160,8 +160,9 @@ pub struct BrokenLesson {
     /// Its id as the file gives it; when the file gives none that can be used (it does
     /// not parse, or the id is another lesson's), its file name's: `04-conv.toml` → `conv`.
     pub id: String,
-    /// The module it teaches, when the file says: a later lesson's check still reads the
-    /// student's file of it, as when the lesson loads, so that passes stay passes.
+    /// The module it teaches, when the file says (or, when it does not, its id when the
+    /// student has a file of that name): a later lesson's check still reads the student's
+    /// file of it, as when the lesson loads, so that passes stay passes.
     pub module: Option<String>,
     pub title: Option<Localized>,
     pub points: Option<u32>,
@@ -1079,9 +1080,9 @@ fn broken_lesson(
             en: text("en")?,
         })
     });
-    let points = loaded.map(|l| l.points).or_else(|| {
-        let points = field("points")?.as_integer()?;
-        u32::try_from(points).ok()
+    let points = loaded.map(|l| l.points).or_else(|| match field("points") {
+        Some(points) => u32::try_from(points.as_integer()?).ok(),
+        None => table.as_ref().map(|_| lesson::bounds::DEFAULT_POINTS),
     });
     // An id another lesson has (a copied file whose id was not changed) would name that
     // lesson: the file's name says which lesson this one was meant to be.
@@ -1091,6 +1092,9 @@ fn broken_lesson(
         Some(id) => named.filter(|n| !taken.contains(n)).unwrap_or(id),
         None => named.unwrap_or_else(|| layout.show(path)),
     };
+    // A file that names no module is taken to teach the module of its id when the
+    // student has a file of that name, as `dev new` lays lessons out.
+    let module = module.or_else(|| layout.exercise(&id).is_file().then(|| id.clone()));
     BrokenLesson {
         id,
         module,

@@ -1,7 +1,7 @@
 //! A lesson's way through the course: the welcome, a lesson's heading, a pass, what
 //! comes next, the course complete.
 
-use super::{Lang, Msg, RUN, count};
+use super::{Lang, Msg, RUN, count, noun};
 
 impl Msg {
     pub fn welcome(self) -> String {
@@ -94,13 +94,23 @@ impl Msg {
         )
     }
 
-    /// The end of the course, with lessons still broken: not complete yet.
-    pub fn course_done_but_broken(self, points: u32, total: u32, broken: &str) -> String {
+    /// The end of the course, with lessons still broken (`broken` of them, named in
+    /// `ids`): not complete yet.
+    pub fn course_done_but_broken(
+        self,
+        points: u32,
+        total: u32,
+        broken: usize,
+        ids: &str,
+    ) -> String {
         say!(self,
             ja: format!("使えるレッスンはすべて合格です（{total} 点中 {points} 点）。\n\
-                レッスン {broken} のファイルに問題があり、まだ取り組めません。先生に知らせてください。直ったら `{RUN} next` で取り組めます。"),
+                レッスン {ids} はファイルに問題があるため、まだ取り組めません。先生に知らせてください。直ったら `{RUN} next` で取り組めます。"),
             en: format!("You have passed every lesson that works ({points} of {total} points).\n\
-                The file of {broken} is broken, so it cannot be done yet: please tell your instructor. Once it is fixed, `{RUN} next` takes you there."),
+                {} {ids} cannot be done yet: {} broken. Please tell your instructor; once {} fixed, `{RUN} next` takes you there.",
+                noun(broken as u64, "Lesson", "Lessons"),
+                noun(broken as u64, "its file is", "their files are"),
+                noun(broken as u64, "it is", "they are")),
         )
     }
 

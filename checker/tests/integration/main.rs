@@ -14,6 +14,7 @@ mod day;
 mod grade;
 mod helpers;
 mod instructor;
+mod isolation;
 mod kinds;
 mod language;
 mod lesson_files;

@@ -1305,6 +1305,44 @@ mod tests {
     }
 
     #[test]
+    fn a_lesson_file_name_gives_an_id() {
+        let id = |name: &str| id_from_file_name(Path::new(name));
+        assert_eq!(id("lessons/04-conv.toml").as_deref(), Some("conv"));
+        assert_eq!(id("12_max_pool.toml").as_deref(), Some("max_pool"));
+        assert_eq!(id("digits.toml").as_deref(), Some("digits"));
+        assert_eq!(id("04-.toml"), None);
+        assert_eq!(id("04-Ü.toml"), None);
+    }
+
+    #[test]
+    fn lessons_keep_their_places_around_broken_files() {
+        let layout = Layout {
+            root: PathBuf::from("/w"),
+            exercises: PathBuf::from("/w/exercises"),
+            modules: PathBuf::from("/w/exercises/src"),
+            lessons: PathBuf::from("/w/lessons"),
+            overlay: None,
+        };
+        let broken = |position| BrokenLesson {
+            id: format!("b{position}"),
+            module: None,
+            title: None,
+            points: None,
+            file: String::new(),
+            position,
+            problems: Vec::new(),
+        };
+        // Files 0 and 3 are broken: the three lessons that load are at 1, 2 and 4.
+        let mut course = Course::of(layout, Vec::new());
+        course.broken = vec![broken(0), broken(3)];
+        let places: Vec<usize> = (0..3).map(|i| course.position_of(i)).collect();
+        assert_eq!(places, [1, 2, 4]);
+        course.broken = vec![broken(2)];
+        let places: Vec<usize> = (0..3).map(|i| course.position_of(i)).collect();
+        assert_eq!(places, [0, 1, 3]);
+    }
+
+    #[test]
     fn finds_function_definitions_by_whole_name() {
         assert!(defines_fn("pub fn conv2d(a: &A) -> B {}", "conv2d"));
         assert!(!defines_fn("pub fn conv2d_slow(a: &A) -> B {}", "conv2d"));

@@ -234,7 +234,7 @@ fn per_test_points_must_add_up_to_the_lessons() {
         .replace("expected = [3, -6]\n", "expected = [3, -6]\npoints = 1\n")
         .replace("seed = 10\n", "seed = 10\npoints = 3\n");
     wb.write("lessons/01-scale.toml", &edited);
-    let (output, _) = wb.run(&["list"]);
+    let (output, _) = wb.run(&["dev", "check"]);
     assert_status(&output, 2);
     assert!(
         stderr(&output).contains("the tests' points add up to 4, but the lesson has `points = 5`"),

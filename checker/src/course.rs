@@ -1080,9 +1080,10 @@ fn broken_lesson(
             en: text("en")?,
         })
     });
-    let points = loaded.map(|l| l.points).or_else(|| match field("points") {
-        Some(points) => u32::try_from(points.as_integer()?).ok(),
-        None => table.as_ref().map(|_| lesson::bounds::DEFAULT_POINTS),
+    // Only points written in the file: a default could be a misspelt `points` line's.
+    let points = loaded.map(|l| l.points).or_else(|| {
+        let points = field("points")?.as_integer()?;
+        u32::try_from(points).ok()
     });
     // An id another lesson has (a copied file whose id was not changed) would name that
     // lesson: the file's name says which lesson this one was meant to be.

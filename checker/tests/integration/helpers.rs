@@ -163,11 +163,11 @@ fn helpers_are_checked_when_the_lessons_load() {
     wb.settings().bind(|| {
         assert_cmd_snapshot!(
             "helpers_load_errors_en",
-            wb.checker(&["list", "--lang", "en"])
+            wb.checker(&["dev", "check", "--lang", "en"])
         );
         assert_cmd_snapshot!(
             "helpers_load_errors_ja",
-            wb.checker(&["list", "--lang", "ja"])
+            wb.checker(&["dev", "check", "--lang", "ja"])
         );
     });
 }

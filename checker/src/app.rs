@@ -59,36 +59,38 @@ pub fn run(cli: Cli) -> ExitCode {
         layout.overlay = Some(std::path::absolute(dir).unwrap_or_else(|_| dir.clone()));
     }
     crate::timings::mark("start and command line");
+    // Lesson-file errors, each at its line, and the command stops. Gradescope still gets
+    // a result: the autograder is broken, not the work.
+    let refuse = |errors: &crate::course::CourseErrors| {
+        eprint!("{}", errors.rendered_in(lang));
+        eprintln!("\n{}", ui.fit(&msg.lesson_errors(errors.count)));
+        if let Command::Grade {
+            format: crate::cli::GradeFormat::Gradescope,
+            class: None,
+            output,
+            ..
+        } = &cli.command
+        {
+            let results = crate::grade::formats::gradescope_broken(
+                &msg.gradescope_broken(),
+                errors.rendered_in(lang),
+            );
+            let written = match output {
+                Some(path) => std::fs::write(path, &results).is_ok(),
+                None => {
+                    print!("{results}");
+                    true
+                }
+            };
+            if !written {
+                return ExitCode::from(Exit::Internal);
+            }
+        }
+        ExitCode::from(Exit::Usage)
+    };
     let course = match Course::load(layout) {
         Ok(course) => course,
-        Err(errors) => {
-            eprint!("{}", errors.rendered_in(lang));
-            eprintln!("\n{}", ui.fit(&msg.lesson_errors(errors.count)));
-            // Gradescope still gets a result: the autograder is broken, not the work.
-            if let Command::Grade {
-                format: crate::cli::GradeFormat::Gradescope,
-                class: None,
-                output,
-                ..
-            } = &cli.command
-            {
-                let results = crate::grade::formats::gradescope_broken(
-                    &msg.gradescope_broken(),
-                    errors.rendered_in(lang),
-                );
-                let written = match output {
-                    Some(path) => std::fs::write(path, &results).is_ok(),
-                    None => {
-                        print!("{results}");
-                        true
-                    }
-                };
-                if !written {
-                    return ExitCode::from(Exit::Internal);
-                }
-            }
-            return ExitCode::from(Exit::Usage);
-        }
+        Err(errors) => return refuse(&errors),
     };
     crate::timings::mark("course loaded");
     // A broken lesson file costs students that lesson only; the instructor's commands
@@ -96,9 +98,7 @@ pub fn run(cli: Cli) -> ExitCode {
     // that lesson's points).
     let instructor = grading || matches!(cli.command, Command::Dev(_));
     if let (true, Some(errors)) = (instructor, &course.errors) {
-        eprint!("{}", errors.rendered_in(lang));
-        eprintln!("\n{}", ui.fit(&msg.lesson_errors(errors.count)));
-        return ExitCode::from(Exit::Usage);
+        return refuse(errors);
     }
     let (store, problem) = match grading {
         true => (Store::empty(&course.layout.state_dir()), None),

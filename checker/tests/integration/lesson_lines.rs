@@ -130,7 +130,7 @@ impl Careless {
     fn args(&self, lang: &'static str) -> Vec<&'static str> {
         match self.dev_check {
             Some(id) => vec!["--lang", lang, "dev", "check", id],
-            None => vec!["--lang", lang, "list"],
+            None => vec!["--lang", lang, "dev", "check"],
         }
     }
 }

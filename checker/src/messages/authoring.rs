@@ -6,7 +6,7 @@ impl Msg {
     /// A lesson that still holds `dev new`'s placeholders; each follows on its own line.
     pub fn dev_placeholders(self, id: &str, count: usize) -> String {
         say!(self,
-            ja: format!("✗ {id}: `dev new` のひな形の仮の文（TODO と書いたところ）が {count} か所残っています。次の行を、このレッスンの言葉に書き換えてください:"),
+            ja: format!("✗ {id}：`dev new` のひな形の仮の文（TODO と書いたところ）が {count} か所残っています。次の行を、このレッスンの言葉に書き換えてください："),
             en: match count {
                 1 => format!("✗ {id}: a placeholder of `dev new` (marked TODO) is still to be written, at this line:"),
                 n => format!("✗ {id}: {n} placeholders of `dev new` (marked TODO) are still to be written, at these lines:"),
@@ -28,7 +28,7 @@ impl Msg {
     pub fn dev_remove_used(self, id: &str, module: &str, users: &[String]) -> String {
         let list = users.iter().map(|u| format!("\n  {u}")).collect::<String>();
         say!(self,
-            ja: format!("レッスン `{id}` は削除できません。そのモジュール `{module}` を、次のファイルが使っています:{list}\n先にそこから `{module}` を外してください。"),
+            ja: format!("レッスン `{id}` は削除できません。そのモジュール `{module}` を、次のファイルが使っています：{list}\n先にそこから `{module}` を外してください。"),
             en: format!("Lesson `{id}` cannot be removed: its module `{module}` is used by{list}\nTake `{module}` out of them first."),
         )
     }
@@ -65,7 +65,7 @@ impl Msg {
             .map(|f| format!("{f} differs from the stub: it is kept in .cnnlings/backup/ first.\n"))
             .unwrap_or_default();
         say!(self,
-            ja: format!("レッスン `{id}` を削除しますか？ 次のファイルを消して、{libs} から `pub mod {module};` を外します:\n{list}{kept_ja}[y/N] "),
+            ja: format!("レッスン `{id}` を削除しますか？ 次のファイルを消して、{libs} から `pub mod {module};` を外します：\n{list}{kept_ja}[y/N] "),
             en: format!("Remove lesson `{id}`? This deletes these files and takes `pub mod {module};` out of {libs}:\n{list}{kept_en}[y/N] "),
         )
     }
@@ -89,7 +89,7 @@ impl Msg {
     }
 
     pub fn dev_removed(self, file: &str) -> String {
-        say!(self, ja: format!("削除しました: {file}"), en: format!("removed {file}"))
+        say!(self, ja: format!("削除しました：{file}"), en: format!("removed {file}"))
     }
 
     pub fn dev_remove_kept(self, file: &str, backup: &str) -> String {
@@ -125,7 +125,7 @@ impl Msg {
                 en: "The lesson has no fixed tests.".to_string(),
             ),
             n => say!(self,
-                ja: format!("固定テスト（{n} 個）。失敗したときのレポートには、こう表示されます:"),
+                ja: format!("固定テスト（{n} 個）。失敗したときのレポートには、こう表示されます："),
                 en: format!("The fixed tests ({n}), as a report shows them when they fail:"),
             ),
         }

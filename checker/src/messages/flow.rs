@@ -81,7 +81,7 @@ impl Msg {
     /// follows (the file, the line, the cause).
     pub fn lesson_file_broken(self) -> String {
         say!(self,
-            ja: "このレッスンのファイル自体に問題があるため、このレッスンは今は使えません。あなたのせいではありません。\n  次の行を先生に知らせてください:".to_string(),
+            ja: "このレッスンのファイル自体に問題があるため、このレッスンは今は使えません。あなたのせいではありません。\n  次の行を先生に知らせてください：".to_string(),
             en: "This lesson's file itself is broken, so the lesson cannot be used for now. It is not your fault.\n  Please tell your instructor what follows:".to_string(),
         )
     }

@@ -397,6 +397,13 @@ fn private_scale_edited(edit: impl Fn(&str) -> String) -> Workbook {
 }
 
 /// A private scenario that indexes past the end: the reference panics on it.
+/// Where [`PANICKING_SCENARIO`] starts once appended to the fixture's `01-scale.toml`, as
+/// `private/01-scale.toml:LINE:1`: after the file's own lines and a blank one.
+fn panicking_scenario_at(wb: &Workbook) -> String {
+    let line = wb.read("lessons/01-scale.toml").lines().count() + 2;
+    format!("private/01-scale.toml:{line}:1")
+}
+
 const PANICKING_SCENARIO: &str = "\n[[scenario]]\nname = { ja = \"非公開：6 番目の要素\", en = \"private: the sixth element\" }\nreturns = \"f32\"\ncode = \"scale(&v, 2.0)[5]\"\ninputs = [{ name = \"v\", type = \"Array1<f32>\", value = [1, 2, 3] }]\n";
 
 /// A private lesson with a wrong `expected` once gave a perfect student 8.75/10, and one
@@ -455,13 +462,14 @@ fn a_private_lesson_whose_reference_fails_it_is_proven_wrong_and_never_graded() 
         out.contains("error: the reference solution panicked in case 1 of this test"),
         "{out}"
     );
-    assert!(out.contains("┌─ private/01-scale.toml:36:1"), "{out}");
+    let at = panicking_scenario_at(&wb);
+    assert!(out.contains(&format!("┌─ {at}")), "{out}");
     assert!(out.contains("index 5 is out of bounds"), "{out}");
     let (output, _) = wb.run(&["grade", "--lessons", "private", "--format", "json"]);
     assert_status(&output, 2);
     assert_eq!(stdout(&output), "", "no grades");
     assert!(
-        stderr(&output).contains("┌─ private/01-scale.toml:36:1"),
+        stderr(&output).contains(&format!("┌─ {at}")),
         "{}",
         stderr(&output)
     );
@@ -500,7 +508,7 @@ fn gradescope_hears_that_the_autograder_is_broken() {
             "{value}"
         );
         let error = value["extra_data"]["autograder_error"].as_str().unwrap();
-        assert!(error.contains("private/01-scale.toml:36:1"), "{error}");
+        assert!(error.contains(&panicking_scenario_at(&wb)), "{error}");
     }
     // A lesson file that does not load: the same.
     wb.write(

@@ -160,7 +160,7 @@ impl<'c> App<'c> {
         let m = self.ui.msg();
         match next {
             Some(next) => {
-                println!("\n{}:\n", m.up_next());
+                println!("\n{}\n", m.up_next());
                 print!("{}", self.introduce(next));
                 println!("\n{}", m.run_next_to_start());
             }

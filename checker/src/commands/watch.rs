@@ -395,7 +395,7 @@ impl<'c> App<'c> {
         };
         self.store.lesson(&next.id).introduced = true;
         session.seen = self.contents(next);
-        format!("\n{}:\n\n{}", self.ui.msg().up_next(), self.introduce(next))
+        format!("\n{}\n\n{}", self.ui.msg().up_next(), self.introduce(next))
     }
 
     fn progress_bar(&self) -> String {

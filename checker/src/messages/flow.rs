@@ -57,7 +57,7 @@ impl Msg {
     }
 
     pub fn up_next(self) -> String {
-        say!(self, ja: "次のレッスン".to_string(), en: "Up next".to_string())
+        say!(self, ja: "次のレッスン：".to_string(), en: "Up next:".to_string())
     }
 
     pub fn run_next_to_start(self) -> String {

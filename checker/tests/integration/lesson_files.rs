@@ -370,7 +370,7 @@ fn dev_check_says_where_an_edit_of_a_known_mistake_no_longer_applies() {
         assert_status(&output, 1);
         let out = stdout(&output);
         assert!(
-            out.contains("✓ scale: the reference passes") || out.contains("✓ scale: 模範解答は"),
+            out.contains("✓ scale: the reference passes") || out.contains("✓ scale：模範解答は"),
             "{out}"
         );
         wb.settings().bind(|| {

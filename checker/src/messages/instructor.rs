@@ -418,7 +418,7 @@ impl Msg {
     /// A known mistake written as edits whose edit no longer applies to the reference.
     pub fn dev_mistake_unapplied(self, id: &str, mistake: &str) -> String {
         say!(self,
-            ja: format!("✗ {id}: よくある間違い {mistake} の書き換えが、いまの模範解答に当てはまりません（下の行）"),
+            ja: format!("✗ {id}：よくある間違い {mistake} の書き換えが、いまの模範解答に当てはまりません（下の行）"),
             en: format!("✗ {id}: the known mistake {mistake} no longer applies to the reference (below)"),
         )
     }

@@ -540,9 +540,13 @@ fn failing_test_diagnostic(m: Msg, lesson: &Lesson, verdict: &TestVerdict) -> St
         return String::new();
     };
     let case = case_text(m, lesson, Some(verdict.test), first.index);
+    // A value that differs from the lesson's is said at its `expected`, where the
+    // author looks first; anything else at the test.
+    let mut span = test.span.clone();
     let (message, notes) = match cause(&first.failure) {
         Failure::Values(_) | Failure::Shape { .. } | Failure::Parts(_) => {
             let case = (test.cases.len() > 1).then_some(case.as_str());
+            span = test.expected_span.clone().unwrap_or(span);
             (m.dev_fault(DevFault::DiffersFromExpected(case)), vec![])
         }
         Failure::Bounds {
@@ -586,7 +590,7 @@ fn failing_test_diagnostic(m: Msg, lesson: &Lesson, verdict: &TestVerdict) -> St
         m.0,
         &lesson.file,
         &lesson.source,
-        Some(test.span.clone()),
+        Some(span),
         &message,
         &notes,
     )

@@ -72,6 +72,9 @@ pub struct Test {
     pub span: Range<usize>,
     /// Where a scenario's `code` is written.
     pub code_span: Option<Range<usize>>,
+    /// Where the test's `expected` is written, if it gives one: a reference that
+    /// disagrees with it is said there.
+    pub expected_span: Option<Range<usize>>,
     /// What the student is shown of this test's output when the lesson passes: a view,
     /// and for a tuple, the part it draws.
     pub show: Option<(Show, Option<usize>)>,

@@ -194,6 +194,7 @@ pub(super) fn fixed_test(
         secret: false,
         span: raw.span(),
         code_span: None,
+        expected_span: Some(fixed.expected.span()),
         cases: Cases::given(vec![Case {
             args: values,
             expected: Expected::Given(expected),
@@ -370,6 +371,7 @@ pub(super) fn random_test(
         secret: false,
         span: raw.span(),
         code_span: None,
+        expected_span: None,
         cases,
     })
 }

@@ -233,6 +233,7 @@ pub(super) fn scenario_test(
         secret: false,
         span: raw.span(),
         code_span: Some(scenario.code.span()),
+        expected_span: scenario.expected.as_ref().map(Spanned::span),
         cases,
         show,
     })

@@ -420,7 +420,8 @@ fn a_private_lesson_whose_reference_fails_it_is_proven_wrong_and_never_graded() 
         out.contains("✗ scale: the reference fails its own hidden tests (a fixed case's `expected` may be wrong)"),
         "{out}"
     );
-    assert!(out.contains("┌─ private/01-scale.toml:14:1"), "{out}");
+    // At the `expected` the reference disagrees with, not at the `[[fixed]]` above it.
+    assert!(out.contains("┌─ private/01-scale.toml:18:12"), "{out}");
     // Only the private lesson is proven.
     assert!(!out.contains("grid"), "{out}");
 

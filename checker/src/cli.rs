@@ -1,6 +1,6 @@
 //! The command line, as the student and the instructor type it.
 
-use crate::messages::Lang;
+use crate::lang::Lang;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 

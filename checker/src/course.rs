@@ -1,7 +1,7 @@
 //! The course: the workbook's folders and every lesson in order, validated together.
 
+use crate::lang::Lang;
 use crate::lesson::{self, Bilingual, Lesson, LessonError, Localized};
-use crate::messages::Lang;
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
@@ -202,10 +202,10 @@ pub struct CourseErrors {
 }
 
 impl CourseErrors {
-    pub fn rendered_in(&self, lang: crate::messages::Lang) -> &str {
+    pub fn rendered_in(&self, lang: crate::lang::Lang) -> &str {
         match lang {
-            crate::messages::Lang::Ja => &self.rendered_ja,
-            crate::messages::Lang::En => &self.rendered,
+            crate::lang::Lang::Ja => &self.rendered_ja,
+            crate::lang::Lang::En => &self.rendered,
         }
     }
 }

@@ -293,7 +293,7 @@ fn loss_curve(series: &Value, accuracy: Accuracy, msg: Msg, width: usize, height
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::Lang;
+    use crate::lang::Lang;
 
     fn digits_exhibit(labels: Vec<usize>, predicted: Vec<usize>) -> Exhibit {
         let n = labels.len();

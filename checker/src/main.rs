@@ -13,6 +13,7 @@ mod files;
 mod grade;
 mod harness;
 mod interrupt;
+mod lang;
 mod lesson;
 mod messages;
 mod progress;

@@ -2,7 +2,8 @@
 //! how wide the screen is. Decided once at start-up ([`Ui::detect`]) and passed to what
 //! prints; nothing else reads the environment for these.
 
-use crate::messages::{Lang, Msg};
+use crate::lang::Lang;
+use crate::messages::Msg;
 use crate::text;
 use colored::{ColoredString, Colorize};
 use std::io::IsTerminal;

@@ -4,8 +4,8 @@
 /// text is optional, so a message cannot be written in one language only.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Bilingual {
-    pub en: String,
     pub ja: String,
+    pub en: String,
 }
 
 impl Bilingual {

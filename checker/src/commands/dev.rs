@@ -399,8 +399,8 @@ fn unapplied_diagnostic(
     let message = error.message(&reference);
     let lang = app.ui.lang;
     let message = match lang {
-        crate::messages::Lang::Ja => &message.ja,
-        crate::messages::Lang::En => &message.en,
+        crate::lang::Lang::Ja => &message.ja,
+        crate::lang::Lang::En => &message.en,
     };
     course::render_error_in(
         lang,

@@ -6,7 +6,7 @@ use crate::cli::GradeFormat;
 use crate::exit::Exit;
 use crate::grade::pipeline::{self, Submission};
 use crate::grade::{self, Grades, class};
-use crate::messages::Lang;
+use crate::lang::Lang;
 use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;

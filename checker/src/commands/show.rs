@@ -3,7 +3,7 @@
 use crate::app::App;
 use crate::cli::ShowWhat;
 use crate::exit::Exit;
-use crate::messages::Lang;
+use crate::lang::Lang;
 use crate::show::render::{self, Depth, Style};
 use crate::show::{model, player, png};
 use anyhow::Result;

@@ -4,7 +4,7 @@
 
 use super::Grades;
 use super::points::Points;
-use crate::messages::Lang;
+use crate::lang::Lang;
 use crate::table::{self, Align};
 use serde::Serialize;
 use std::fmt::Write as _;

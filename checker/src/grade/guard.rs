@@ -6,7 +6,7 @@
 //! This is a scan of the code's tokens, so comments and strings never count; it is no
 //! sandbox (the README says what it does and does not promise).
 
-use crate::messages::Lang;
+use crate::lang::Lang;
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use std::path::Path;
 use std::str::FromStr;

@@ -13,8 +13,8 @@ pub mod pipeline;
 pub mod points;
 pub mod proof;
 
+use crate::lang::Lang;
 use crate::lesson::{Lesson, Test, TestKind};
-use crate::messages::Lang;
 use crate::report::{self, Context};
 use crate::verdict::{Failure, Missing, Verdict};
 use points::Points;

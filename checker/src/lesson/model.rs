@@ -18,6 +18,15 @@ pub struct Localized {
     pub en: String,
 }
 
+impl crate::lang::InBoth for Localized {
+    fn ja(&self) -> &str {
+        &self.ja
+    }
+    fn en(&self) -> &str {
+        &self.en
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawLesson {

@@ -1,6 +1,7 @@
 //! For lesson authors: the placeholders `dev new` leaves, `dev remove` and `dev preview`.
 
-use super::{Lang, Msg, RUN};
+use super::{Msg, RUN};
+use crate::lang::say;
 
 impl Msg {
     /// A lesson that still holds `dev new`'s placeholders; each follows on its own line.
@@ -146,6 +147,7 @@ impl Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     #[test]
     fn the_removal_question_lists_every_file_in_both_languages() {

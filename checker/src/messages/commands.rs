@@ -1,7 +1,8 @@
 //! The small commands and start-up: hints, the list, verify, an unknown lesson, a
 //! folder that is not a workbook, progress read again, an internal error.
 
-use super::{Lang, Msg, RUN, noun};
+use super::{Msg, RUN, noun};
+use crate::lang::say;
 
 impl Msg {
     pub fn hint_heading(self, number: usize, total: usize) -> String {

@@ -1,6 +1,7 @@
 //! Comparisons beyond equality: bounds on one number, relative tolerances.
 
-use super::{Lang, Msg};
+use super::Msg;
+use crate::lang::{Lang, say};
 
 impl Msg {
     /// One number outside a test's bounds: what was required, and what came out.

@@ -1,7 +1,8 @@
 //! Code that does not build (rustc's errors, the slips named first, a harness that
 //! cannot call the student's functions) and files that cannot be read.
 
-use super::{Lang, Msg, RUN};
+use super::{Msg, RUN};
+use crate::lang::say;
 
 impl Msg {
     pub fn does_not_compile(self, files: &str) -> String {

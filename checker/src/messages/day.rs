@@ -1,6 +1,7 @@
 //! The student's day: watch mode, reset and solution.
 
-use super::{Lang, Msg, RUN};
+use super::{Msg, RUN};
+use crate::lang::say;
 
 /// How the student checks again, which the last line of a failure report names: the
 /// command they ran (with the lesson they named), or a save in watch mode.

@@ -1,7 +1,8 @@
 //! What a passing lesson shows of the student's own outputs: digits their network read,
 //! the loss their training brought down.
 
-use super::{Lang, Msg};
+use super::Msg;
+use crate::lang::{Lang, say};
 
 impl Msg {
     /// How many digits the student's network read right.

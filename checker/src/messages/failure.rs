@@ -1,8 +1,9 @@
 //! A failing check's report: the summary, the failing cases, the values side by side,
 //! how the code stopped (a panic, a time-out, a signal) and what it printed.
 
-use super::{Lang, Msg, count, noun};
+use super::{Msg, count, noun};
 use crate::harness::run::TimeUse;
+use crate::lang::{Lang, say};
 use crate::report::panics::KnownPanic;
 
 impl Msg {

@@ -1,7 +1,8 @@
 //! A lesson's way through the course: the welcome, a lesson's heading, a pass, what
 //! comes next, the course complete.
 
-use super::{Lang, Msg, RUN, count, noun};
+use super::{Msg, RUN, count, noun};
+use crate::lang::say;
 
 impl Msg {
     pub fn welcome(self) -> String {

@@ -1,7 +1,8 @@
 //! For instructors: scaffolding, known mistakes and grading.
 
-use super::{Lang, Msg, RUN};
+use super::{Msg, RUN};
 use crate::grade::pipeline::Absent;
+use crate::lang::say;
 use crate::lesson::names::NameProblem;
 use crate::verdict::{FaultKind, Missing};
 

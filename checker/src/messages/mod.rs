@@ -3,41 +3,7 @@
 //! Layout (tables, matrices, colours) lives in `report/`; the words live here, so a
 //! translator reads each pair together.
 
-use crate::lesson::Localized;
-
-/// The language of everything the checker prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    /// 日本語
-    Ja,
-    /// English
-    En,
-}
-
-impl Lang {
-    /// `--lang` if given, else the locale: `LC_ALL`, `LC_MESSAGES`, then `LANG` (as POSIX orders them).
-    pub fn detect(arg: Option<Lang>) -> Lang {
-        arg.unwrap_or_else(|| {
-            let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-                .iter()
-                .filter_map(|v| std::env::var(v).ok())
-                .find(|v| !v.is_empty())
-                .unwrap_or_default();
-            if locale.starts_with("ja") {
-                Lang::Ja
-            } else {
-                Lang::En
-            }
-        })
-    }
-
-    pub fn pick(self, text: &Localized) -> &str {
-        match self {
-            Lang::Ja => &text.ja,
-            Lang::En => &text.en,
-        }
-    }
-}
+use crate::lang::Lang;
 
 /// The command a student types, before the subcommand.
 pub const RUN: &str = "cargo run -p checker --";
@@ -61,16 +27,19 @@ fn noun<'a>(n: impl Into<u64>, one: &'a str, many: &'a str) -> &'a str {
     if n.into() == 1 { one } else { many }
 }
 
-macro_rules! say {
-    ($self:ident, ja: $ja:expr, en: $en:expr $(,)?) => {
-        match $self.0 {
-            Lang::Ja => $ja,
-            Lang::En => $en,
-        }
-    };
+impl From<Msg> for Lang {
+    fn from(msg: Msg) -> Lang {
+        msg.0
+    }
 }
 
-// The sentences, by topic, each in a file of its own (declared after `say!`).
+impl From<&Msg> for Lang {
+    fn from(msg: &Msg) -> Lang {
+        msg.0
+    }
+}
+
+// The sentences, by topic, each in a file of its own.
 mod authoring;
 mod commands;
 mod compare;

@@ -1,10 +1,11 @@
 //! What the checker says about the modules a lesson builds on: a module it cannot use,
 //! and a lesson that fails because of a module from an earlier lesson.
 
-use super::{Lang, Msg, RUN};
+use super::{Msg, RUN};
 use crate::blame::{Blame, Reason};
 use crate::course::Layout;
 use crate::harness::codegen::ModuleProblem;
+use crate::lang::{Lang, say};
 
 impl Msg {
     /// A student's file refers to a module the harness cannot mount.

@@ -5,8 +5,8 @@
 use super::{Context, lang_name};
 use crate::course::BrokenLesson;
 use crate::harness::FileProblem;
+use crate::lang::Lang;
 use crate::lesson::{EntryKind, Lesson};
-use crate::messages::Lang;
 use crate::verdict::{FaultKind, LessonFault};
 
 /// A file of the student's that is missing or not UTF-8, or a module that cannot be

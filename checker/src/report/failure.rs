@@ -216,8 +216,8 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
     };
     // Sentences follow each other with a space in English, none in Japanese.
     let sep = match cx.ui.lang {
-        crate::messages::Lang::Ja => "",
-        crate::messages::Lang::En => " ",
+        crate::lang::Lang::Ja => "",
+        crate::lang::Lang::En => " ",
     };
     // A NaN or an infinity where a number belongs: its difference says nothing, where
     // it comes from does.

@@ -272,7 +272,7 @@ pub(super) fn value_line(value: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::messages::Lang;
+    use crate::lang::Lang;
 
     #[test]
     fn draws_matrices_aligned_with_marks() {

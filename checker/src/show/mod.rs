@@ -9,7 +9,8 @@ pub mod player;
 pub mod png;
 pub mod render;
 
-use crate::messages::{Lang, RUN};
+use crate::lang::Lang;
+use crate::messages::RUN;
 
 /// After a lesson of one of these modules passes, the `show` that draws it, in a line
 /// for the closing message (none for other modules).

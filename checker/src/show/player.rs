@@ -1,7 +1,7 @@
 //! Stepping through frames with keys: space or → next, ← back, p play or pause, q quit.
 //! The terminal is given back on every way out: q, Ctrl-C, a panic, the end of input.
 
-use crate::messages::Lang;
+use crate::lang::Lang;
 use crate::watch::{enter_raw_mode, leave_raw_mode};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, terminal};

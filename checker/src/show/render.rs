@@ -2,7 +2,7 @@
 //! charts. Everything here takes plain data ([`model`](super::model)) and returns text.
 
 use super::model::{Grid, Network, Origin, Sliding, Stage, Why, range_of};
-use crate::messages::Lang;
+use crate::lang::Lang;
 
 /// How much colour the terminal shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

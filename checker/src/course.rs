@@ -1,6 +1,7 @@
 //! The course: the workbook's folders and every lesson in order, validated together.
 
 use crate::lang::Lang;
+use crate::lang::say;
 use crate::lesson::{self, Bilingual, Lesson, LessonError, Localized};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
@@ -252,9 +253,9 @@ impl Course {
         files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
         if files.is_empty() {
             let dir = layout.show(&dir);
-            report.plain(Bilingual::new(
-                format!("there are no lessons (*.toml files) in {dir}"),
-                format!("{dir} にレッスン（*.toml ファイル）がありません。"),
+            report.plain(say!(
+                ja: format!("{dir} にレッスン（*.toml ファイル）がありません。"),
+                en: format!("there are no lessons (*.toml files) in {dir}"),
             ));
         }
         if report.count > 0 {
@@ -271,9 +272,9 @@ impl Course {
                     positions.push(position);
                 }
                 Ok(Err(_)) => {
-                    let message = Bilingual::new(
-                        format!("{name}: the file is not UTF-8 text"),
-                        format!("{name} は UTF-8 のテキストではありません。"),
+                    let message = say!(
+                        ja: format!("{name} は UTF-8 のテキストではありません。"),
+                        en: format!("{name}: the file is not UTF-8 text"),
                     );
                     report.plain_in(position, message);
                 }
@@ -314,12 +315,12 @@ impl Course {
             let name = layout.show(path);
             for helper in &mut lesson.helpers {
                 if let Some((module, id)) = modules.iter().find(|(m, _)| *m == helper.name) {
-                    let message = Bilingual::new(
-                        format!(
-                            "`{module}` is the module of lesson `{id}`: a helper is mounted as a module of its name, so name it differently"
-                        ),
-                        format!(
+                    let message = say!(
+                        ja: format!(
                             "`{module}` はレッスン `{id}` のモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"
+                        ),
+                        en: format!(
+                            "`{module}` is the module of lesson `{id}`: a helper is mounted as a module of its name, so name it differently"
                         ),
                     );
                     let error = LessonError::new(Some(helper.span.clone()), message);
@@ -345,9 +346,9 @@ impl Course {
                 lessons[..i].iter().find(|(_, _, _, l)| l.id == lesson.id)
             {
                 let (id, earlier) = (&lesson.id, layout.show(earlier));
-                let message = Bilingual::new(
-                    format!("the id `{id}` is already used by {earlier}"),
-                    format!("id `{id}` は {earlier} ですでに使われています。"),
+                let message = say!(
+                    ja: format!("id `{id}` は {earlier} ですでに使われています。"),
+                    en: format!("the id `{id}` is already used by {earlier}"),
                 );
                 error(Some(&lesson.spans.id), message);
             }
@@ -356,12 +357,12 @@ impl Course {
                 .find(|(_, _, _, l)| l.module == lesson.module);
             if let Some((_, earlier, _, other)) = same_module {
                 let (module, id, earlier) = (&lesson.module, &other.id, layout.show(earlier));
-                let message = Bilingual::new(
-                    format!(
-                        "the module `{module}` is already lesson `{id}`'s ({earlier}): each lesson teaches a module of its own"
-                    ),
-                    format!(
+                let message = say!(
+                    ja: format!(
                         "`{module}` モジュールは、すでにレッスン `{id}`（{earlier}）のものです。レッスンごとに別のモジュールにします。"
+                    ),
+                    en: format!(
+                        "the module `{module}` is already lesson `{id}`'s ({earlier}): each lesson teaches a module of its own"
                     ),
                 );
                 error(lesson.spans.modules.first(), message);
@@ -375,9 +376,9 @@ impl Course {
                 let file = layout.solution(module);
                 if !file.is_file() {
                     let file = layout.show(&file);
-                    let message = Bilingual::new(
-                        format!("the module `{module}` has no file {file}"),
-                        format!("モジュール `{module}` のファイル {file} がありません。"),
+                    let message = say!(
+                        ja: format!("モジュール `{module}` のファイル {file} がありません。"),
+                        en: format!("the module `{module}` has no file {file}"),
                     );
                     error(Some(span), message);
                 }
@@ -389,9 +390,9 @@ impl Course {
                 let (span, file) = (&mistake.span, layout.mistake(&lesson.module, file));
                 if !file.is_file() {
                     let file = layout.show(&file);
-                    let message = Bilingual::new(
-                        format!("the known mistake has no file {file}"),
-                        format!("よくある間違いのファイル {file} がありません。"),
+                    let message = say!(
+                        ja: format!("よくある間違いのファイル {file} がありません。"),
+                        en: format!("the known mistake has no file {file}"),
                     );
                     error(Some(span), message);
                 }
@@ -405,9 +406,9 @@ impl Course {
                 let shown = layout.show(&reference);
                 for (function, span) in lesson.functions.iter().zip(&lesson.spans.functions) {
                     if !defines_fn(&text, &function.name) {
-                        let message = Bilingual::new(
-                            format!("{shown} has no function `{}`", function.name),
-                            format!("{shown} に関数 `{}` がありません。", function.name),
+                        let message = say!(
+                            ja: format!("{shown} に関数 `{}` がありません。", function.name),
+                            en: format!("{shown} has no function `{}`", function.name),
                         );
                         error(Some(span), message);
                     } else if let Some(problem) = disagreement(&signatures, function, &shown) {
@@ -567,19 +568,19 @@ fn check_uses(
         .enumerate()
     {
         if *module == lesson.module {
-            let message = Bilingual::new(
-                format!(
-                    "`{module}` is this lesson's own module: `uses` lists the earlier modules it builds on"
-                ),
-                format!(
+            let message = say!(
+                ja: format!(
                     "`{module}` はこのレッスン自身のモジュールです。`uses` には、このレッスンが使う前のレッスンのモジュールを書きます。"
+                ),
+                en: format!(
+                    "`{module}` is this lesson's own module: `uses` lists the earlier modules it builds on"
                 ),
             );
             error(Some(span), message);
         } else if lesson.uses[..k].contains(module) {
-            let message = Bilingual::new(
-                format!("`{module}` is listed twice"),
-                format!("`{module}` が二回書かれています。"),
+            let message = say!(
+                ja: format!("`{module}` が二回書かれています。"),
+                en: format!("`{module}` is listed twice"),
             );
             error(Some(span), message);
         } else if let Some(later) = lessons[i + 1..]
@@ -598,12 +599,12 @@ fn check_uses(
                 ),
                 false => (String::new(), String::new()),
             };
-            let message = Bilingual::new(
-                format!(
-                    "`{module}` is the module of lesson `{id}`, which comes later{cycle}: a lesson uses only the modules of earlier lessons (file names set the order)"
-                ),
-                format!(
+            let message = say!(
+                ja: format!(
                     "`{module}` は後のレッスン `{id}` のモジュールです。{cycle_ja}レッスンが使えるのは、前のレッスンのモジュールだけです（順序はファイル名で決まります）。"
+                ),
+                en: format!(
+                    "`{module}` is the module of lesson `{id}`, which comes later{cycle}: a lesson uses only the modules of earlier lessons (file names set the order)"
                 ),
             );
             error(Some(span), message);
@@ -640,21 +641,21 @@ fn check_helpers(
             let message = match taught {
                 Some(j) => {
                     let id = &lessons[j].3.id;
-                    Bilingual::new(
-                        format!(
-                            "the helper `{name}` ({file}) uses `crate::{module}`, the module of lesson `{id}`, which comes after this one: a helper may use this lesson's module and earlier lessons' modules"
-                        ),
-                        format!(
+                    say!(
+                        ja: format!(
                             "ヘルパー `{name}`（{file}）が `crate::{module}` を使っていますが、これは後のレッスン `{id}` のモジュールです。ヘルパーが使えるのは、このレッスンとそれより前のレッスンのモジュールだけです。"
+                        ),
+                        en: format!(
+                            "the helper `{name}` ({file}) uses `crate::{module}`, the module of lesson `{id}`, which comes after this one: a helper may use this lesson's module and earlier lessons' modules"
                         ),
                     )
                 }
-                None => Bilingual::new(
-                    format!(
-                        "the helper `{name}` ({file}) uses `crate::{module}`, which is no lesson's module nor a helper of this lesson"
-                    ),
-                    format!(
+                None => say!(
+                    ja: format!(
                         "ヘルパー `{name}`（{file}）が `crate::{module}` を使っていますが、そのようなレッスンのモジュールも、このレッスンのヘルパーもありません。"
+                    ),
+                    en: format!(
+                        "the helper `{name}` ({file}) uses `crate::{module}`, which is no lesson's module nor a helper of this lesson"
                     ),
                 ),
             };
@@ -749,7 +750,7 @@ fn dataset_errors(layout: &Layout, source: &str) -> Vec<LessonError> {
             let said = lesson::dataset::unreadable(&layout.root, file.get_ref(), &e);
             Some(LessonError::new(
                 Some(file.span()),
-                Bilingual::new(said.en, said.ja),
+                say!(ja: said.ja, en: said.en),
             ))
         })
         .collect()
@@ -831,17 +832,17 @@ fn disagreement(
     }
     if params.len() != function.params.len() {
         let (lesson, found) = (function.params.len(), params.len());
-        return Some(Bilingual::new(
-            format!(
+        return Some(say!(
+            ja: format!(
+                "`{name}` の引数は、`functions` では {lesson} 個、{reference} では {found} 個です。"
+            ),
+            en: format!(
                 "`{name}` takes {lesson} {} in `functions` but {found} in {reference}",
                 if lesson == 1 {
                     "parameter"
                 } else {
                     "parameters"
                 }
-            ),
-            format!(
-                "`{name}` の引数は、`functions` では {lesson} 個、{reference} では {found} 個です。"
             ),
         ));
     }
@@ -864,12 +865,12 @@ fn disagreement(
     sorted.1.sort_unstable();
     if names.len() == params.len() && names != lesson_names && sorted.0 == sorted.1 {
         let (lesson, found) = (lesson_names.join(", "), names.join(", "));
-        return Some(Bilingual::new(
-            format!(
-                "the parameters of `{name}` are in another order: `functions` has ({lesson}), {reference} has ({found})"
-            ),
-            format!(
+        return Some(say!(
+            ja: format!(
                 "`{name}` の引数の順序が違います。`functions` では ({lesson})、{reference} では ({found}) です。"
+            ),
+            en: format!(
+                "the parameters of `{name}` are in another order: `functions` has ({lesson}), {reference} has ({found})"
             ),
         ));
     }
@@ -880,12 +881,12 @@ fn disagreement(
         if got != want.ty || mode != want.mode {
             let (n, param) = (i + 1, &want.name);
             let (lesson, found) = (want.mode.write(&want.ty), text(ty));
-            return Some(Bilingual::new(
-                format!(
-                    "parameter {n} of `{name}` (`{param}`) is `{lesson}` in `functions` but `{found}` in {reference}"
-                ),
-                format!(
+            return Some(say!(
+                ja: format!(
                     "`{name}` の {n} 番目の引数（`{param}`）は、`functions` では `{lesson}`、{reference} では `{found}` です。"
+                ),
+                en: format!(
+                    "parameter {n} of `{name}` (`{param}`) is `{lesson}` in `functions` but `{found}` in {reference}"
                 ),
             ));
         }
@@ -901,11 +902,11 @@ fn disagreement(
     };
     returns.map(|got| {
         let lesson = &function.returns;
-        Bilingual::new(
-            format!("`{name}` returns `{lesson}` in `functions` but `{got}` in {reference}"),
-            format!(
+        say!(
+            ja: format!(
                 "`{name}` が返す型は、`functions` では `{lesson}`、{reference} では `{got}` です。"
             ),
+            en: format!("`{name}` returns `{lesson}` in `functions` but `{got}` in {reference}"),
         )
     })
 }
@@ -1004,7 +1005,7 @@ fn cannot_read(name: &str, e: &std::io::Error) -> Bilingual {
         // Anything rarer is the system's own words, quoted.
         _ => format!("{name} を読めません（システムの説明：「{e}」）。"),
     };
-    Bilingual::new(format!("cannot read {name}: {e}"), ja)
+    say!(ja: ja, en: format!("cannot read {name}: {e}"))
 }
 
 /// Reads every data file the lessons declare (each file once), checks its sha256, and
@@ -1028,7 +1029,7 @@ fn read_data(layout: &Layout, lessons: &[Loaded], report: &mut Reporter) {
                         true => file.sha256_span.clone(),
                         false => file.span.clone(),
                     };
-                    let error = LessonError::new(Some(span), Bilingual::new(e.en, e.ja));
+                    let error = LessonError::new(Some(span), say!(ja: e.ja, en: e.en));
                     report.lesson(*position, &name, source, &error);
                 }
             }
@@ -1041,7 +1042,7 @@ fn read_data(layout: &Layout, lessons: &[Loaded], report: &mut Reporter) {
                 continue;
             };
             if let Err((en, ja)) = data_use.generator.check(summary, data_use.cases) {
-                let error = LessonError::new(Some(data_use.span.clone()), Bilingual::new(en, ja));
+                let error = LessonError::new(Some(data_use.span.clone()), say!(ja: ja, en: en));
                 report.lesson(*position, &name, source, &error);
             }
         }

@@ -52,13 +52,13 @@ impl Literal<'_> {
 
     /// "expected …, found …" for a literal of the wrong form: `en` and `ja` say what
     /// was expected.
-    fn wrong(&self, en: &str, ja: &str) -> Bilingual {
+    fn wrong(&self, ja: &str, en: &str) -> Bilingual {
         Bilingual::new(
-            format!("expected {en}, found {}", self.describe()),
             format!(
                 "{ja}を書いてください。書かれているのは {} です。",
                 self.describe_ja()
             ),
+            format!("expected {en}, found {}", self.describe()),
         )
     }
 }
@@ -107,10 +107,10 @@ fn float_range(low: f64, high: f64) -> Result<(), Bilingual> {
     match bounded(low) && bounded(high) && low <= high {
         true => Ok(()),
         false => Err(Bilingual::new(
-            format!("`range` is two numbers from -{RANGE_MAX:e} to {RANGE_MAX:e}, low ≤ high"),
             format!(
                 "`range` には -{RANGE_MAX:e} から {RANGE_MAX:e} までの数を二つ、小さい方から書いてください。"
             ),
+            format!("`range` is two numbers from -{RANGE_MAX:e} to {RANGE_MAX:e}, low ≤ high"),
         )),
     }
 }
@@ -121,10 +121,10 @@ fn whole_range(low: f64, high: f64, min: f64, max: f64, name: &str) -> Result<()
     match whole(low) && whole(high) && low <= high {
         true => Ok(()),
         false => Err(Bilingual::new(
-            format!("`range` of a {name} is two whole numbers from {min} to {max}, low ≤ high"),
             format!(
                 "{name} の `range` には {min} から {max} までの整数を二つ、小さい方から書いてください。"
             ),
+            format!("`range` of a {name} is two whole numbers from {min} to {max}, low ≤ high"),
         )),
     }
 }
@@ -134,8 +134,8 @@ fn natural(literal: Literal, name: &str) -> Result<u64, Bilingual> {
     match literal {
         Literal::Integer(n) if n >= 0 => Ok(n as u64),
         other => Err(other.wrong(
-            &format!("a non-negative integer ({name})"),
             &format!("0 以上の整数（{name}）"),
+            &format!("a non-negative integer ({name})"),
         )),
     }
 }
@@ -156,7 +156,7 @@ impl Elem for f32 {
         match literal {
             Literal::Integer(n) => Ok(n as f32),
             Literal::Float(x) => Ok(x as f32),
-            other => Err(other.wrong("a number", "数")),
+            other => Err(other.wrong("数", "a number")),
         }
     }
 
@@ -197,8 +197,8 @@ impl Elem for usize {
         natural(literal, Self::NAME).and_then(|n| {
             usize::try_from(n).map_err(|_| {
                 Bilingual::new(
-                    format!("`{n}` is too large for a usize"),
                     format!("`{n}` は usize には大きすぎます。"),
+                    format!("`{n}` is too large for a usize"),
                 )
             })
         })
@@ -279,7 +279,7 @@ impl Elem for bool {
     fn from_literal(literal: Literal) -> Result<Self, Bilingual> {
         match literal {
             Literal::Bool(b) => Ok(b),
-            other => Err(other.wrong("`true` or `false`", "`true` か `false` ")),
+            other => Err(other.wrong("`true` か `false` ", "`true` or `false`")),
         }
     }
 

@@ -40,13 +40,13 @@ impl Type {
             let (kinds, kinds_ja) = (kinds.join(", "), kinds.join("、"));
             Bilingual::new(
                 format!(
+                    "`{text}` は使える型ではありません。{kinds_ja}、その配列（Array1<f32> から \
+                     Array{MAX_DIMS}<f32>、Array1<usize> など）、またはそれらのタプル（(Array1<f32>, f32) など、部分は {MAX_PARTS} 個まで）を書いてください。"
+                ),
+                format!(
                     "`{text}` is not a type the checker knows; use {kinds}, an array of one of them \
                      (Array1<f32> to Array{MAX_DIMS}<f32>, Array1<usize>, …) or a tuple of these types \
                      such as (Array1<f32>, f32), of at most {MAX_PARTS} parts"
-                ),
-                format!(
-                    "`{text}` は使える型ではありません。{kinds_ja}、その配列（Array1<f32> から \
-                     Array{MAX_DIMS}<f32>、Array1<usize> など）、またはそれらのタプル（(Array1<f32>, f32) など、部分は {MAX_PARTS} 個まで）を書いてください。"
                 ),
             )
         })

@@ -1,7 +1,9 @@
 //! How a test's output is judged: equal to what it must be within a tolerance (absolute,
 //! or relative for gradients), or one number within bounds (`at_least`, `at_most`).
 
+use super::LessonError;
 use super::types::Type;
+use crate::lang::say;
 use cnnlings_runtime::Kind;
 use toml::Spanned;
 
@@ -39,39 +41,45 @@ impl Compare {
         parts: &[RawPart],
         returns: &Type,
         span: std::ops::Range<usize>,
-    ) -> Result<Compare, FieldError> {
+    ) -> Result<Compare, LessonError> {
         let Type::Tuple(types) = returns else {
-            return Err(FieldError {
-                span,
-                en: format!(
-                    "`parts` judges a tuple part by part, but the scenario returns {returns}"
+            return Err(LessonError::new(
+                Some(span),
+                say!(
+                    ja: format!(
+                        "`parts` はタプルを部分ごとに判定しますが、このシナリオは {returns} を返します。"
+                    ),
+                    en: format!(
+                        "`parts` judges a tuple part by part, but the scenario returns {returns}"
+                    ),
                 ),
-                ja: format!(
-                    "`parts` はタプルを部分ごとに判定しますが、このシナリオは {returns} を返します。"
-                ),
-            });
+            ));
         };
         if parts.len() != types.len() {
-            return Err(FieldError {
-                span,
-                en: format!(
-                    "`parts` has {} entries for the {} parts of {returns}: give one for each",
-                    parts.len(),
-                    types.len()
+            return Err(LessonError::new(
+                Some(span),
+                say!(
+                    ja: format!(
+                        "{returns} の部分は {} 個ですが、`parts` は {} 個です。部分ごとに一つずつ書いてください。",
+                        types.len(),
+                        parts.len()
+                    ),
+                    en: format!(
+                        "`parts` has {} entries for the {} parts of {returns}: give one for each",
+                        parts.len(),
+                        types.len()
+                    ),
                 ),
-                ja: format!(
-                    "{returns} の部分は {} 個ですが、`parts` は {} 個です。部分ごとに一つずつ書いてください。",
-                    types.len(),
-                    parts.len()
-                ),
-            });
+            ));
         }
         if parts.iter().all(|p| !p.judge) {
-            return Err(FieldError {
-                span,
-                en: "every entry of `parts` has `judge = false`: judge at least one part".to_string(),
-                ja: "`parts` のすべてが `judge = false` です。少なくとも一つの部分は判定してください。".to_string(),
-            });
+            return Err(LessonError::new(
+                Some(span),
+                say!(
+                    ja: "`parts` のすべてが `judge = false` です。少なくとも一つの部分は判定してください。",
+                    en: "every entry of `parts` has `judge = false`: judge at least one part",
+                ),
+            ));
         }
         parts
             .iter()
@@ -97,13 +105,6 @@ pub fn within(got: f64, at_least: Option<f64>, at_most: Option<f64>) -> bool {
     !got.is_nan() && at_least.is_none_or(|low| got >= low) && at_most.is_none_or(|high| got <= high)
 }
 
-/// A lesson-file error in both languages, at a field.
-pub struct FieldError {
-    pub span: std::ops::Range<usize>,
-    pub en: String,
-    pub ja: String,
-}
-
 /// The comparison fields of a test, as written.
 pub struct RawCompare<'a> {
     pub tolerance: f64,
@@ -123,30 +124,29 @@ const BOUND_MAX: f64 = 1e30;
 
 impl Compare {
     /// Checks the comparison fields of a test.
-    pub fn from_fields(raw: &RawCompare) -> Result<Compare, FieldError> {
-        let error = |spanned: &Spanned<f64>, en: String, ja: String| FieldError {
-            span: spanned.span(),
-            en,
-            ja,
-        };
+    pub fn from_fields(raw: &RawCompare) -> Result<Compare, LessonError> {
         if let Some(r) = raw.relative {
             let value = *r.get_ref();
             if !(value.is_finite() && value > 0.0 && value < 1.0) {
-                return Err(error(
+                return Err(LessonError::at(
                     r,
-                    format!(
-                        "`relative = {value}`: a relative tolerance is a number above 0 and below 1, such as 1e-3"
-                    ),
-                    format!(
-                        "`relative = {value}`：相対許容誤差は 0 より大きく 1 より小さい数です（たとえば 1e-3）"
+                    say!(
+                        ja: format!(
+                            "`relative = {value}`：相対許容誤差は 0 より大きく 1 より小さい数です（たとえば 1e-3）"
+                        ),
+                        en: format!(
+                            "`relative = {value}`: a relative tolerance is a number above 0 and below 1, such as 1e-3"
+                        ),
                     ),
                 ));
             }
             if let Some(bound) = raw.at_least.or(raw.at_most) {
-                return Err(error(
+                return Err(LessonError::at(
                     bound,
-                    "a test compares with a tolerance (`relative`) or with bounds (`at_least`, `at_most`), not both".to_string(),
-                    "許容誤差（`relative`）と基準（`at_least`、`at_most`）は、一つのテストに両方は書けません".to_string(),
+                    say!(
+                        ja: "許容誤差（`relative`）と基準（`at_least`、`at_most`）は、一つのテストに両方は書けません",
+                        en: "a test compares with a tolerance (`relative`) or with bounds (`at_least`, `at_most`), not both",
+                    ),
                 ));
             }
             return Ok(Compare::Close {
@@ -163,13 +163,15 @@ impl Compare {
         for bound in [raw.at_least, raw.at_most].into_iter().flatten() {
             let value = *bound.get_ref();
             if !(value.is_finite() && value.abs() <= BOUND_MAX) {
-                return Err(error(
+                return Err(LessonError::at(
                     bound,
-                    format!(
-                        "the bound {value} is not a number a result can reach: give a finite number (an accuracy is from 0 to 1)"
-                    ),
-                    format!(
-                        "基準 {value} には結果が届きません。有限の数を書いてください（精度なら 0 から 1 です）"
+                    say!(
+                        ja: format!(
+                            "基準 {value} には結果が届きません。有限の数を書いてください（精度なら 0 から 1 です）"
+                        ),
+                        en: format!(
+                            "the bound {value} is not a number a result can reach: give a finite number (an accuracy is from 0 to 1)"
+                        ),
                     ),
                 ));
             }
@@ -181,11 +183,13 @@ impl Compare {
         if let (Some(low), Some(high), Some(at_most)) = (low, high, raw.at_most)
             && low > high
         {
-            return Err(error(
+            return Err(LessonError::at(
                 at_most,
-                format!("`at_least = {low}` is above `at_most = {high}`: no result can pass"),
-                format!(
-                    "`at_least = {low}` が `at_most = {high}` より大きいので、どの結果も通りません"
+                say!(
+                    ja: format!(
+                        "`at_least = {low}` が `at_most = {high}` より大きいので、どの結果も通りません"
+                    ),
+                    en: format!("`at_least = {low}` is above `at_most = {high}`: no result can pass"),
                 ),
             ));
         }
@@ -196,30 +200,36 @@ impl Compare {
                 Type::Scalar(Kind::F32 | Kind::Usize | Kind::U64)
             )
         {
-            return Err(error(
+            return Err(LessonError::at(
                 first,
-                format!(
-                    "`at_least` and `at_most` judge one number, but the test returns {}: return an f32 (an accuracy, a loss) or a usize",
-                    raw.returns
-                ),
-                format!(
-                    "`at_least` と `at_most` が判定するのは一つの数ですが、このテストは {} を返します。f32（精度や損失）か usize を返してください",
-                    raw.returns
+                say!(
+                    ja: format!(
+                        "`at_least` と `at_most` が判定するのは一つの数ですが、このテストは {} を返します。f32（精度や損失）か usize を返してください",
+                        raw.returns
+                    ),
+                    en: format!(
+                        "`at_least` and `at_most` judge one number, but the test returns {}: return an f32 (an accuracy, a loss) or a usize",
+                        raw.returns
+                    ),
                 ),
             ));
         }
         if let (Some(first), Some(_)) = (first, &raw.expected) {
-            return Err(error(
+            return Err(LessonError::at(
                 first,
-                "a test with bounds has no `expected`: the bounds say what passes".to_string(),
-                "基準（`at_least`、`at_most`）のあるテストには `expected` を書きません。基準が合格の条件です".to_string(),
+                say!(
+                    ja: "基準（`at_least`、`at_most`）のあるテストには `expected` を書きません。基準が合格の条件です",
+                    en: "a test with bounds has no `expected`: the bounds say what passes",
+                ),
             ));
         }
         if let (Some(first), Some(_)) = (first, &raw.tolerance_span) {
-            return Err(error(
+            return Err(LessonError::at(
                 first,
-                "a test with bounds has no `tolerance`: write the bound itself a little lower (or higher)".to_string(),
-                "基準のあるテストには `tolerance` を書きません。基準そのものを少しゆるめてください".to_string(),
+                say!(
+                    ja: "基準のあるテストには `tolerance` を書きません。基準そのものを少しゆるめてください",
+                    en: "a test with bounds has no `tolerance`: write the bound itself a little lower (or higher)",
+                ),
             ));
         }
         Ok(Compare::Bounds {
@@ -265,11 +275,11 @@ mod tests {
             ]))
         );
         let short = Compare::from_parts(&[part(true, &f32_)], &pair, 0..1);
-        assert!(short.is_err_and(|e| e.en.contains("1 entries for the 2 parts")));
+        assert!(short.is_err_and(|e| e.message.en.contains("1 entries for the 2 parts")));
         let none = Compare::from_parts(&[part(false, &f32_), part(false, &series)], &pair, 0..1);
-        assert!(none.is_err_and(|e| e.ja.contains("少なくとも一つ")));
+        assert!(none.is_err_and(|e| e.message.ja.contains("少なくとも一つ")));
         let not_a_tuple = Compare::from_parts(&[part(true, &f32_)], &f32_, 0..1);
-        assert!(not_a_tuple.is_err_and(|e| e.en.contains("returns f32")));
+        assert!(not_a_tuple.is_err_and(|e| e.message.en.contains("returns f32")));
     }
 
     #[test]

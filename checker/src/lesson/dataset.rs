@@ -13,6 +13,7 @@
 
 use super::split::{self, Split};
 use super::types::{Type, Value};
+use crate::lang::say;
 use cnnlings_runtime::{Bilingual, Cells, Kind};
 use rand::SeedableRng;
 use std::io::Read;
@@ -273,9 +274,7 @@ pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, Bilingual> {
             let mut out = Vec::new();
             flate2::read::GzDecoder::new(bytes)
                 .read_to_end(&mut out)
-                .map_err(|e| {
-                    Bilingual::new(format!("not gzip: {e}"), "gzip として展開できません")
-                })?;
+                .map_err(|e| say!(ja: "gzip として展開できません", en: format!("not gzip: {e}")))?;
             out
         }
         false => bytes.to_vec(),
@@ -292,18 +291,18 @@ pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, Bilingual> {
         if end_of_line || text[i] == b',' {
             let field = std::str::from_utf8(&text[start..i])
                 .map_err(|_| {
-                    Bilingual::new(
-                        format!("line {line} is not UTF-8 text"),
-                        format!("{line} 行目が UTF-8 のテキストではありません"),
+                    say!(
+                        ja: format!("{line} 行目が UTF-8 のテキストではありません"),
+                        en: format!("line {line} is not UTF-8 text"),
                     )
                 })?
                 .trim();
             let blank_line = end_of_line && width == 0 && field.is_empty();
             if !blank_line {
                 let value: f64 = field.parse().map_err(|_| {
-                    Bilingual::new(
-                        format!("line {line}, column {width}: `{field}` is not a number"),
-                        format!("{line} 行目の列 {width}：`{field}` は数ではありません"),
+                    say!(
+                        ja: format!("{line} 行目の列 {width}：`{field}` は数ではありません"),
+                        en: format!("line {line}, column {width}: `{field}` is not a number"),
                     )
                 })?;
                 values.push(value);
@@ -313,11 +312,11 @@ pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, Bilingual> {
                 if rows == 0 {
                     columns = width;
                 } else if width != columns {
-                    return Err(Bilingual::new(
-                        format!("line {line} has {width} values, the lines before it {columns}"),
-                        format!(
+                    return Err(say!(
+                        ja: format!(
                             "{line} 行目の値は {width} 個ですが、それより前の行は {columns} 個です"
                         ),
+                        en: format!("line {line} has {width} values, the lines before it {columns}"),
                     ));
                 }
                 rows += 1;
@@ -331,10 +330,7 @@ pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, Bilingual> {
         i += 1;
     }
     if rows == 0 || columns == 0 {
-        return Err(Bilingual::new(
-            "the file has no rows",
-            "ファイルに行がありません",
-        ));
+        return Err(say!(ja: "ファイルに行がありません", en: "the file has no rows"));
     }
     Ok(Table {
         rows,
@@ -660,11 +656,11 @@ impl DataGen {
 /// `"0..64"` (0 to 63) or `"0..=63"`.
 fn parse_range(text: &str) -> Result<Range<usize>, Bilingual> {
     let bad = || {
-        Bilingual::new(
-            format!("`columns = \"{text}\"`: write one column (`64`) or a range (`\"0..64\"`)"),
-            format!(
+        say!(
+            ja: format!(
                 "`columns = \"{text}\"`：列を一つ（`64`）か範囲（`\"0..64\"`、列 0 から 63）で書いてください"
             ),
+            en: format!("`columns = \"{text}\"`: write one column (`64`) or a range (`\"0..64\"`)"),
         )
     };
     let (from, to, inclusive) = match text.split_once("..=") {
@@ -678,9 +674,9 @@ fn parse_range(text: &str) -> Result<Range<usize>, Bilingual> {
     let to: usize = to.trim().parse().map_err(|_| bad())?;
     let end = if inclusive { to + 1 } else { to };
     if from >= end {
-        return Err(Bilingual::new(
-            format!("`columns = \"{text}\"` holds no column"),
-            format!("`columns = \"{text}\"` には列が一つもありません"),
+        return Err(say!(
+            ja: format!("`columns = \"{text}\"` には列が一つもありません"),
+            en: format!("`columns = \"{text}\"` holds no column"),
         ));
     }
     Ok(from..end)

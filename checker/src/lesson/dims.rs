@@ -1,5 +1,6 @@
 //! Named sizes of random tests (`dims`): integer expressions, ranges, and drawing them.
 
+use crate::lang::say;
 use cnnlings_runtime::Bilingual;
 use rand::Rng;
 
@@ -21,9 +22,9 @@ impl Expr {
         let expr = parser.sum()?;
         match parser.tokens.get(parser.at) {
             None => Ok(expr),
-            Some(token) => Err(Bilingual::new(
-                format!("unexpected `{token}` in `{text}`"),
-                format!("`{text}` の `{token}` は式として読めません。"),
+            Some(token) => Err(say!(
+                ja: format!("`{text}` の `{token}` は式として読めません。"),
+                en: format!("unexpected `{token}` in `{text}`"),
             )),
         }
     }
@@ -32,11 +33,11 @@ impl Expr {
         match value {
             toml::Value::Integer(n) => Ok(Expr::Number(*n)),
             toml::Value::String(s) => Expr::parse(s),
-            other => Err(Bilingual::new(
-                format!("expected a size (an integer or an expression in quotes), found `{other}`"),
-                format!(
+            other => Err(say!(
+                ja: format!(
                     "サイズ（整数か、引用符で囲んだ式）を書いてください。書かれているのは `{other}` です。"
                 ),
+                en: format!("expected a size (an integer or an expression in quotes), found `{other}`"),
             )),
         }
     }
@@ -58,10 +59,7 @@ impl Expr {
         match self {
             Expr::Number(n) => Ok(*n),
             Expr::Name(name) => sizes.get(name).ok_or_else(|| {
-                Bilingual::new(
-                    format!("unknown size `{name}`"),
-                    format!("`{name}` というサイズはありません"),
-                )
+                say!(ja: format!("`{name}` というサイズはありません"), en: format!("unknown size `{name}`"))
             }),
             Expr::Binary(a, op, b) => {
                 let (a, b) = (a.eval(sizes)?, b.eval(sizes)?);
@@ -70,11 +68,11 @@ impl Expr {
                     '-' => a.checked_sub(b),
                     '*' => a.checked_mul(b),
                     _ if b == 0 => {
-                        return Err(Bilingual::new("a division by zero", "0 で割っています"));
+                        return Err(say!(ja: "0 で割っています", en: "a division by zero"));
                     }
                     _ => Some(a.div_euclid(b)),
                 };
-                value.ok_or_else(|| Bilingual::new("an overflow", "値があふれました"))
+                value.ok_or_else(|| say!(ja: "値があふれました", en: "an overflow"))
             }
         }
     }
@@ -100,9 +98,9 @@ fn tokenize(text: &str) -> Result<Vec<String>, Bilingual> {
             }
             tokens.push(word);
         } else {
-            return Err(Bilingual::new(
-                format!("`{c}` cannot appear in a size expression (`{text}`)"),
-                format!("サイズの式（`{text}`）に `{c}` は使えません。"),
+            return Err(say!(
+                ja: format!("サイズの式（`{text}`）に `{c}` は使えません。"),
+                en: format!("`{c}` cannot appear in a size expression (`{text}`)"),
             ));
         }
     }
@@ -148,20 +146,14 @@ impl Parser<'_> {
         let token = self
             .peek()
             .ok_or_else(|| {
-                Bilingual::new(
-                    "a size expression ends too early",
-                    "サイズの式が途中で終わっています。",
-                )
+                say!(ja: "サイズの式が途中で終わっています。", en: "a size expression ends too early")
             })?
             .to_string();
         self.at += 1;
         if token == "(" {
             let inner = self.sum()?;
             if self.peek() != Some(")") {
-                return Err(Bilingual::new(
-                    "a `(` is not closed",
-                    "`(` が閉じていません。",
-                ));
+                return Err(say!(ja: "`(` が閉じていません。", en: "a `(` is not closed"));
             }
             self.at += 1;
             return Ok(inner);
@@ -172,10 +164,9 @@ impl Parser<'_> {
         if token.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
             return Ok(Expr::Name(token));
         }
-        Err(Bilingual::new(
-            format!("unexpected `{token}`"),
-            format!("`{token}` は式として読めません。"),
-        ))
+        Err(
+            say!(ja: format!("`{token}` は式として読めません。"), en: format!("unexpected `{token}`")),
+        )
     }
 }
 
@@ -215,9 +206,9 @@ impl Dims {
                         DimSpec::Range(bound(low)?, bound(high)?)
                     }
                     _ => {
-                        return Err(Bilingual::new(
-                            format!("size `{name}`: a range is written `[low, high]`"),
-                            format!("サイズ `{name}`：範囲は `[最小, 最大]` と書きます。"),
+                        return Err(say!(
+                            ja: format!("サイズ `{name}`：範囲は `[最小, 最大]` と書きます。"),
+                            en: format!("size `{name}`: a range is written `[low, high]`"),
                         ));
                     }
                 },
@@ -227,9 +218,9 @@ impl Dims {
         }
         for (name, spec) in &pending {
             if let Some(unknown) = spec.names().into_iter().find(|n| !table.contains_key(*n)) {
-                return Err(Bilingual::new(
-                    format!("size `{name}` refers to `{unknown}`, which is not in `dims`"),
-                    format!("サイズ `{name}` が使う `{unknown}` は `dims` にありません。"),
+                return Err(say!(
+                    ja: format!("サイズ `{name}` が使う `{unknown}` は `dims` にありません。"),
+                    en: format!("size `{name}` refers to `{unknown}`, which is not in `dims`"),
                 ));
             }
         }
@@ -243,14 +234,14 @@ impl Dims {
             let Some(ready) = ready else {
                 let names: Vec<&str> = pending.iter().map(|(n, _)| n.as_str()).collect();
                 let names_ja: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-                return Err(Bilingual::new(
-                    format!(
-                        "the sizes {} depend on each other in a cycle",
-                        names.join(", ")
-                    ),
-                    format!(
+                return Err(say!(
+                    ja: format!(
                         "サイズ {} が互いを使っていて、循環しています。",
                         names_ja.join("、")
+                    ),
+                    en: format!(
+                        "the sizes {} depend on each other in a cycle",
+                        names.join(", ")
                     ),
                 ));
             };
@@ -273,9 +264,9 @@ impl Dims {
                     let bound = |b: &Expr| b.eval(&sizes).map_err(|e| size(name, e));
                     let (low, high) = (bound(low)?, bound(high)?);
                     if low > high {
-                        return Err(Bilingual::new(
-                            format!("size `{name}`: the range {low}..={high} is empty"),
-                            format!("サイズ `{name}`：範囲 {low}..={high} に数がありません。"),
+                        return Err(say!(
+                            ja: format!("サイズ `{name}`：範囲 {low}..={high} に数がありません。"),
+                            en: format!("size `{name}`: the range {low}..={high} is empty"),
                         ));
                     }
                     rng.random_range(low..=high)
@@ -308,7 +299,7 @@ impl<'a> FromIterator<(&'a str, i64)> for Sizes<'a> {
 
 /// An error about one size, saying which.
 fn size(name: &str, error: Bilingual) -> Bilingual {
-    error.after(&format!("size `{name}`"), &format!("サイズ `{name}`"))
+    error.after(&format!("サイズ `{name}`"), &format!("size `{name}`"))
 }
 
 #[cfg(test)]

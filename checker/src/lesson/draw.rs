@@ -11,6 +11,7 @@ use super::dims::{Dims, Expr};
 use super::model::RawGenerator;
 use super::types::{self, Type, Value};
 use super::{Case, Expected};
+use crate::lang::say;
 use cnnlings_runtime::{Bilingual, Kind};
 use rand::{Rng, SeedableRng};
 use std::sync::{Arc, OnceLock};
@@ -51,7 +52,7 @@ impl Generator {
 
     /// Checks a generator of one argument of type `ty`; `what` names it in errors.
     pub fn new(raw: &RawGenerator, ty: &Type, what: &Bilingual) -> Result<Generator, Bilingual> {
-        let fail = |en: String, ja: String| Err(Bilingual::new(en, ja).about(what));
+        let fail = |ja: String, en: String| Err(say!(ja: ja, en: en).about(what));
         let about = |e: Bilingual| e.about(what);
         if raw.split.is_some()
             || raw.rows.is_some()
@@ -59,8 +60,8 @@ impl Generator {
             || raw.row_shape.is_some()
         {
             return fail(
-                "`split`, `rows`, `columns` and `row_shape` go with `dataset`".into(),
                 "`split`、`rows`、`columns`、`row_shape` は `dataset` と一緒に書きます。".into(),
+                "`split`, `rows`, `columns` and `row_shape` go with `dataset`".into(),
             );
         }
         let given = [
@@ -72,9 +73,9 @@ impl Generator {
         if let Some(value) = &raw.value {
             if given.iter().filter(|g| **g).count() > 1 {
                 return fail(
-                    "`value` stands alone, without `shape`, `range` or `dim`".into(),
                     "`value` は単独で書きます。`shape`、`range`、`dim` とは一緒に書けません。"
                         .into(),
+                    "`value` stands alone, without `shape`, `range` or `dim`".into(),
                 );
             }
             return types::value_from_toml(ty, value)
@@ -84,32 +85,32 @@ impl Generator {
         if let Some(dim) = &raw.dim {
             if raw.shape.is_some() || raw.range.is_some() {
                 return fail(
-                    "`dim` stands alone, without `shape` or `range`".into(),
                     "`dim` は単独で書きます。`shape` や `range` とは一緒に書けません。".into(),
+                    "`dim` stands alone, without `shape` or `range`".into(),
                 );
             }
             if *ty != Type::Scalar(Kind::Usize) {
                 return fail(
-                    format!("`dim` gives a usize, but the type is {ty}"),
                     format!("`dim` が与えるのは usize ですが、型は {ty} です。"),
+                    format!("`dim` gives a usize, but the type is {ty}"),
                 );
             }
             return Expr::from_toml(dim).map(Generator::Dim).map_err(about);
         }
         let Some([low, high]) = raw.range else {
             return fail(
-                "give `range = [low, high]` (with `shape` for an array), `dim` or `value`".into(),
                 "`range = [最小, 最大]`（配列なら `shape` も）、`dim`、`value` のどれかを書いてください。"
                     .into(),
+                "give `range = [low, high]` (with `shape` for an array), `dim` or `value`".into(),
             );
         };
         let kind = match ty {
             Type::Scalar(kind) | Type::Array(kind, _) => *kind,
             Type::Tuple(_) => {
                 return fail(
-                    "a tuple is not drawn; give it with `value`, or draw its parts as inputs of their own"
-                        .into(),
                     "タプルは乱数で作れません。`value` で書くか、部分ごとに別の入力にしてください。"
+                        .into(),
+                    "a tuple is not drawn; give it with `value`, or draw its parts as inputs of their own"
                         .into(),
                 );
             }
@@ -125,20 +126,20 @@ impl Generator {
             (Some(shape), Type::Array(_, n)) => {
                 let m = shape.len();
                 return fail(
-                    format!("the type {ty} needs {n} sizes in `shape`, found {m}"),
                     format!("{ty} 型には `shape` にサイズが {n} 個要りますが、{m} 個です。"),
+                    format!("the type {ty} needs {n} sizes in `shape`, found {m}"),
                 );
             }
             (None, Type::Array(..)) => {
                 return fail(
-                    "an array needs a `shape`".into(),
                     "配列には `shape` が要ります。".into(),
+                    "an array needs a `shape`".into(),
                 );
             }
             (_, _) => {
                 return fail(
-                    format!("a {ty} cannot be drawn from a `range`"),
                     format!("{ty} は `range` から作れません。"),
+                    format!("a {ty} cannot be drawn from a `range`"),
                 );
             }
         };
@@ -160,9 +161,9 @@ pub fn data_generator(
     files: &[DataFile],
 ) -> Result<Generator, Bilingual> {
     if raw.shape.is_some() || raw.range.is_some() || raw.dim.is_some() || raw.value.is_some() {
-        return Err(Bilingual::new(
-            "`dataset` takes `split`, `rows`, `columns` and `row_shape`, not `shape`, `range`, `dim` or `value`",
-            "`dataset` と一緒に書くのは `split`、`rows`、`columns`、`row_shape` です。`shape`、`range`、`dim`、`value` は書けません。",
+        return Err(say!(
+            ja: "`dataset` と一緒に書くのは `split`、`rows`、`columns`、`row_shape` です。`shape`、`range`、`dim`、`value` は書けません。",
+            en: "`dataset` takes `split`, `rows`, `columns` and `row_shape`, not `shape`, `range`, `dim` or `value`",
         )
         .about(what));
     }
@@ -175,7 +176,7 @@ pub fn data_generator(
     };
     DataGen::new(&data, ty, files)
         .map(Generator::Data)
-        .map_err(|(en, ja)| Bilingual::new(en, ja).about(what))
+        .map_err(|(en, ja)| say!(ja: ja, en: en).about(what))
 }
 
 /// How a test's cases are drawn: `count` cases from `seed`, `seed + 1`, ….
@@ -239,20 +240,20 @@ impl Draw {
         let case_seed = self.seed.wrapping_add(i as u64);
         let mut rng = Seeded(rand_chacha::ChaCha8Rng::seed_from_u64(case_seed));
         let within = |n: i64| match n {
-            n if n < 0 => Err(Bilingual::new(
-                format!("a size came out negative ({n})"),
-                format!("サイズが負になりました（{n}）。"),
+            n if n < 0 => Err(say!(
+                ja: format!("サイズが負になりました（{n}）。"),
+                en: format!("a size came out negative ({n})"),
             )),
-            n if n > SIZE_MAX => Err(Bilingual::new(
-                format!("a size came out as {n}, above {SIZE_MAX}"),
-                format!("サイズが {n} になり、上限の {SIZE_MAX} を超えました。"),
+            n if n > SIZE_MAX => Err(say!(
+                ja: format!("サイズが {n} になり、上限の {SIZE_MAX} を超えました。"),
+                en: format!("a size came out as {n}, above {SIZE_MAX}"),
             )),
             n => Ok(n as usize),
         };
         let fail = |e: Bilingual| {
             e.after(
-                &format!("case {} (seed {case_seed})", i + 1),
                 &format!("ケース {}（シード {case_seed}）", i + 1),
+                &format!("case {} (seed {case_seed})", i + 1),
             )
         };
         let sizes = self.dims.draw(&mut rng.0).map_err(fail)?;
@@ -262,9 +263,9 @@ impl Draw {
             let arg = match generator {
                 Generator::Fixed(v) => v.clone(),
                 Generator::Data(data) if values => data.draw(case_seed).ok_or_else(|| {
-                    fail(Bilingual::new(
-                        format!("{} has not been read", data.file),
-                        format!("{} がまだ読み込まれていません。", data.file),
+                    fail(say!(
+                        ja: format!("{} がまだ読み込まれていません。", data.file),
+                        en: format!("{} has not been read", data.file),
                     ))
                 })?,
                 // Its size is checked when the course reads the file.
@@ -284,12 +285,12 @@ impl Draw {
                     let len = volume(&shape);
                     if len > ARRAY_MAX {
                         let shape = shape_text(&shape);
-                        return Err(fail(Bilingual::new(
-                            format!(
-                                "an array of shape {shape} holds {len} values; a test's array holds at most {ARRAY_MAX}"
-                            ),
-                            format!(
+                        return Err(fail(say!(
+                            ja: format!(
                                 "形 {shape} の配列には値が {len} 個あります。テストの配列は {ARRAY_MAX} 個までです。"
+                            ),
+                            en: format!(
+                                "an array of shape {shape} holds {len} values; a test's array holds at most {ARRAY_MAX}"
                             ),
                         )));
                     }

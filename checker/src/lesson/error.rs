@@ -1,7 +1,6 @@
 //! A mistake in a lesson file, said in English and in Japanese.
 
 use super::Bilingual;
-use super::compare;
 use std::ops::Range;
 use toml::Spanned;
 
@@ -18,26 +17,13 @@ impl LessonError {
         LessonError { span, message }
     }
 
-    /// An error about a field, written in both languages.
-    pub(super) fn at<T>(
-        spanned: &Spanned<T>,
-        en: impl Into<String>,
-        ja: impl Into<String>,
-    ) -> LessonError {
-        LessonError::said(spanned, Bilingual::new(en, ja))
-    }
-
-    /// An error about a field, as a check that knows both languages gave it.
-    pub(super) fn said<T>(spanned: &Spanned<T>, message: Bilingual) -> LessonError {
+    /// An error about a field: `LessonError::at(field, say!(ja: …, en: …))`.
+    pub(super) fn at<T>(spanned: &Spanned<T>, message: Bilingual) -> LessonError {
         LessonError::new(Some(spanned.span()), message)
     }
 
     /// An error about the lesson as a whole.
-    pub(super) fn whole(en: impl Into<String>, ja: impl Into<String>) -> LessonError {
-        LessonError::new(None, Bilingual::new(en, ja))
-    }
-
-    pub(super) fn field(e: compare::FieldError) -> LessonError {
-        LessonError::new(Some(e.span), Bilingual::new(e.en, e.ja))
+    pub(super) fn whole(message: Bilingual) -> LessonError {
+        LessonError::new(None, message)
     }
 }

@@ -15,6 +15,7 @@
 //! fingerprint ([`fingerprint`]), so that cached outputs go stale when a helper changes.
 
 use super::Bilingual;
+use crate::lang::say;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -91,27 +92,27 @@ pub fn read(helper: &mut Helper, path: PathBuf, shown: String) -> Result<(), Bil
     let name = &helper.name;
     let text = match std::fs::read(&path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            Bilingual::new(
-                format!("the helper `{name}` ({shown}) is not UTF-8 text"),
-                format!("ヘルパー `{name}` のファイル {shown} は UTF-8 のテキストではありません。"),
+            say!(
+                ja: format!("ヘルパー `{name}` のファイル {shown} は UTF-8 のテキストではありません。"),
+                en: format!("the helper `{name}` ({shown}) is not UTF-8 text"),
             )
         })?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Bilingual::new(
-                format!(
-                    "there is no helper `{name}`: write it in {shown} (a Rust file whose `pub` functions the scenarios call)"
-                ),
-                format!(
+            return Err(say!(
+                ja: format!(
                     "ヘルパー `{name}` がありません。{shown} に書いてください（シナリオから呼ぶ `pub` の関数を書いた Rust のファイルです）。"
+                ),
+                en: format!(
+                    "there is no helper `{name}`: write it in {shown} (a Rust file whose `pub` functions the scenarios call)"
                 ),
             ));
         }
         Err(e) => {
-            return Err(Bilingual::new(
-                format!("cannot read the helper `{name}` ({shown}): {e}"),
-                format!(
+            return Err(say!(
+                ja: format!(
                     "ヘルパー `{name}` のファイル {shown} を読めません（システムの説明：「{e}」）。"
                 ),
+                en: format!("cannot read the helper `{name}` ({shown}): {e}"),
             ));
         }
     };

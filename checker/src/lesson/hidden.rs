@@ -8,6 +8,7 @@ use super::draw::{self, Cases, Draw, Generator};
 use super::load::check_localized;
 use super::types::{self, Signature, Type};
 use super::{Bilingual, Compare, LessonError, Visibility, compare, model};
+use crate::lang::say;
 use toml::Spanned;
 
 /// Checks the generator of one argument or input. One that reads a data file is kept
@@ -22,7 +23,7 @@ pub(super) fn generator(
 ) -> Option<Generator> {
     if raw.get_ref().dataset.is_none() {
         return Generator::new(raw.get_ref(), ty, what)
-            .map_err(|e| errors.push(LessonError::said(raw, e)))
+            .map_err(|e| errors.push(LessonError::at(raw, e)))
             .ok();
     }
     match draw::data_generator(raw.get_ref(), ty, what, &lesson.datasets) {
@@ -37,7 +38,7 @@ pub(super) fn generator(
             Some(generator)
         }
         Err(e) => {
-            errors.push(LessonError::said(raw, e));
+            errors.push(LessonError::at(raw, e));
             None
         }
     }
@@ -52,8 +53,10 @@ pub(super) fn tolerance_of(
         Some(t) if !(t.get_ref().is_finite() && *t.get_ref() >= 0.0) => {
             errors.push(LessonError::at(
                 t,
-                "`tolerance` is a finite number, 0 or more",
-                "`tolerance` は 0 以上の有限の数にしてください。",
+                say!(
+                    ja: "`tolerance` は 0 以上の有限の数にしてください。",
+                    en: "`tolerance` is a finite number, 0 or more",
+                ),
             ));
             default
         }
@@ -64,7 +67,7 @@ pub(super) fn tolerance_of(
 
 pub(super) fn compare_of(raw: compare::RawCompare, errors: &mut Vec<LessonError>) -> Compare {
     Compare::from_fields(&raw).unwrap_or_else(|e| {
-        errors.push(LessonError::field(e));
+        errors.push(e);
         Compare::Close {
             tolerance: raw.tolerance,
             relative: None,
@@ -89,17 +92,21 @@ fn function<'l>(
         let error = if known.is_empty() {
             LessonError::at(
                 call,
-                format!("`{name}` is not declared: add its signature to `functions`"),
-                format!(
-                    "`{name}` は宣言されていません。`functions` にシグネチャを加えてください。"
+                say!(
+                    ja: format!(
+                        "`{name}` は宣言されていません。`functions` にシグネチャを加えてください。"
+                    ),
+                    en: format!("`{name}` is not declared: add its signature to `functions`"),
                 ),
             )
         } else {
             let known = known.join(", ");
             LessonError::at(
                 call,
-                format!("`{name}` is not in `functions` (declared: {known})"),
-                format!("`{name}` は `functions` にありません（宣言されているのは {known}）。"),
+                say!(
+                    ja: format!("`{name}` は `functions` にありません（宣言されているのは {known}）。"),
+                    en: format!("`{name}` is not in `functions` (declared: {known})"),
+                ),
             )
         };
         errors.push(error);
@@ -108,13 +115,13 @@ fn function<'l>(
 }
 
 /// A test's name, in errors.
-pub(super) const TEST_NAME: (&str, &str) = ("test name", "テストの名前");
+pub(super) const TEST_NAME: (&str, &str) = ("テストの名前", "test name");
 
 /// An argument, as errors about it name it: "argument `x` (f32)".
 fn argument(param: &types::Param) -> Bilingual {
-    Bilingual::new(
-        format!("argument `{}` ({})", param.name, param.ty),
-        format!("引数 `{}`（{}）", param.name, param.ty),
+    say!(
+        ja: format!("引数 `{}`（{}）", param.name, param.ty),
+        en: format!("argument `{}` ({})", param.name, param.ty),
     )
 }
 
@@ -123,8 +130,10 @@ fn argument_count<T>(args: &Spanned<Vec<T>>, sig: &Signature) -> LessonError {
     let (name, takes, given) = (&sig.name, sig.params.len(), args.get_ref().len());
     LessonError::at(
         args,
-        format!("`{name}` takes {takes} arguments, `args` has {given}"),
-        format!("`{name}` の引数は {takes} 個ですが、`args` には {given} 個あります。"),
+        say!(
+            ja: format!("`{name}` の引数は {takes} 個ですが、`args` には {given} 個あります。"),
+            en: format!("`{name}` takes {takes} arguments, `args` has {given}"),
+        ),
     )
 }
 
@@ -159,7 +168,7 @@ pub(super) fn fixed_test(
     for (arg, param) in args.iter().zip(&sig.params) {
         match types::value_from_toml(&param.ty, arg.get_ref()) {
             Ok(v) => values.push(v),
-            Err(e) => errors.push(LessonError::said(arg, e.about(&argument(param)))),
+            Err(e) => errors.push(LessonError::at(arg, e.about(&argument(param)))),
         }
     }
     let output = &lesson.entries[entry].output;
@@ -173,11 +182,11 @@ pub(super) fn fixed_test(
                 ),
                 None => ("", ""),
             };
-            let what = Bilingual::new(
-                format!("`expected` ({output}{en})"),
-                format!("`expected`（{output}{ja}）"),
+            let what = say!(
+                ja: format!("`expected`（{output}{ja}）"),
+                en: format!("`expected` ({output}{en})"),
             );
-            errors.push(LessonError::said(&fixed.expected, e.about(&what)));
+            errors.push(LessonError::at(&fixed.expected, e.about(&what)));
             return None;
         }
     };
@@ -213,7 +222,7 @@ pub(super) fn checked_cases<T>(
 ) -> Option<Cases> {
     let size = draw
         .check()
-        .map_err(|e| errors.push(LessonError::said(raw, e)))
+        .map_err(|e| errors.push(LessonError::at(raw, e)))
         .ok()?;
     let before = lesson.drawn.values;
     lesson.drawn.values = before.saturating_add(size.values);
@@ -225,11 +234,13 @@ pub(super) fn checked_cases<T>(
         let (values, max) = (lesson.drawn.values, draw::LESSON_VALUES_MAX);
         errors.push(LessonError::at(
             raw,
-            format!(
-                "the lesson's random cases draw {values} values in all, more than a check can store ({max}): draw fewer cases or smaller arrays"
-            ),
-            format!(
-                "このレッスンの乱数のケースは、全部で {values} 個の値を作ります。一回のチェックで扱える {max} 個を超えています。ケースを減らすか、配列を小さくしてください。"
+            say!(
+                ja: format!(
+                    "このレッスンの乱数のケースは、全部で {values} 個の値を作ります。一回のチェックで扱える {max} 個を超えています。ケースを減らすか、配列を小さくしてください。"
+                ),
+                en: format!(
+                    "the lesson's random cases draw {values} values in all, more than a check can store ({max}): draw fewer cases or smaller arrays"
+                ),
             ),
         ));
     }
@@ -241,8 +252,10 @@ pub(super) fn decimals_of(raw: &Option<Spanned<u32>>, errors: &mut Vec<LessonErr
         Some(d) if *d.get_ref() > DECIMALS_MAX => {
             errors.push(LessonError::at(
                 d,
-                format!("`decimals` is a whole number from 0 to {DECIMALS_MAX}"),
-                format!("`decimals` は 0 から {DECIMALS_MAX} までの整数です。"),
+                say!(
+                    ja: format!("`decimals` は 0 から {DECIMALS_MAX} までの整数です。"),
+                    en: format!("`decimals` is a whole number from 0 to {DECIMALS_MAX}"),
+                ),
             ));
             DEFAULT_DECIMALS
         }
@@ -263,11 +276,11 @@ pub(super) fn sizes_known<T>(
     match generator.size_names().into_iter().find(|n| !dims.has(n)) {
         None => true,
         Some(name) => {
-            let message = Bilingual::new(
-                format!("the size `{name}` is not in `dims`"),
-                format!("サイズ `{name}` は `dims` にありません。"),
+            let message = say!(
+                ja: format!("サイズ `{name}` は `dims` にありません。"),
+                en: format!("the size `{name}` is not in `dims`"),
             );
-            errors.push(LessonError::said(raw, message.about(what)));
+            errors.push(LessonError::at(raw, message.about(what)));
             false
         }
     }
@@ -280,7 +293,7 @@ pub(super) fn dims_of(
     match raw {
         None => Some(Dims::default()),
         Some(table) => Dims::from_toml(table.get_ref())
-            .map_err(|e| errors.push(LessonError::said(table, e)))
+            .map_err(|e| errors.push(LessonError::at(table, e)))
             .ok(),
     }
 }
@@ -294,8 +307,10 @@ pub(super) fn case_count(
         Some(n) if !(1..=CASES_MAX).contains(n.get_ref()) => {
             errors.push(LessonError::at(
                 n,
-                format!("`cases` is a whole number from 1 to {CASES_MAX}"),
-                format!("`cases` は 1 から {CASES_MAX} までの整数です。"),
+                say!(
+                    ja: format!("`cases` は 1 から {CASES_MAX} までの整数です。"),
+                    en: format!("`cases` is a whole number from 1 to {CASES_MAX}"),
+                ),
             ));
             default
         }

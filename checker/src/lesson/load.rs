@@ -13,7 +13,8 @@ use super::hidden::{fixed_test, random_test, tolerance_of};
 use super::model::{self, RawLesson};
 use super::scenario::scenario_test;
 use super::types::{self, Signature, Type};
-use super::{Bilingual, LessonError, Localized, Visibility, names, toml_error};
+use super::{LessonError, Localized, Visibility, names, toml_error};
+use crate::lang::say;
 use std::time::Duration;
 use toml::Spanned;
 
@@ -62,9 +63,9 @@ fn at_the_bad_type(source: &str, error: &mut LessonError) {
         error.span = Some(span.start + at..span.start + at + bad.len());
     }
     if let Some(near) = closest_type(&bad) {
-        error.message = Bilingual::new(
-            format!("`{bad}` is not a type the checker knows: did you mean `{near}`?"),
-            format!("`{bad}` は使える型ではありません。`{near}` のことですか？"),
+        error.message = say!(
+            ja: format!("`{bad}` は使える型ではありません。`{near}` のことですか？"),
+            en: format!("`{bad}` is not a type the checker knows: did you mean `{near}`?"),
         );
     }
 }
@@ -133,40 +134,46 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         let (reads, says) = (model::FORMAT, raw.format.get_ref());
         errors.push(LessonError::at(
             &raw.format,
-            format!("this checker reads lesson format {reads}, this file says {says}"),
-            format!(
-                "このチェッカーが読むのは `format = {reads}` のレッスンです。このファイルは `format = {says}` です。"
+            say!(
+                ja: format!(
+                    "このチェッカーが読むのは `format = {reads}` のレッスンです。このファイルは `format = {says}` です。"
+                ),
+                en: format!("this checker reads lesson format {reads}, this file says {says}"),
             ),
         ));
     }
     let id = raw.id.get_ref();
     if let Err(e) = names::check_id(id) {
-        errors.push(LessonError::said(&raw.id, e));
+        errors.push(LessonError::at(&raw.id, e));
     }
     for module in std::iter::once(&raw.module).chain(&raw.uses) {
         if let Err(e) = names::check_module(module.get_ref()) {
-            errors.push(LessonError::said(module, e));
+            errors.push(LessonError::at(module, e));
         }
     }
     let mut helpers: Vec<super::Helper> = Vec::new();
     for name in &raw.helpers {
         let text = name.get_ref();
         if let Err(e) = names::check_module(text) {
-            errors.push(LessonError::said(name, e));
+            errors.push(LessonError::at(name, e));
         } else if helpers.iter().any(|h| &h.name == text) {
             errors.push(LessonError::at(
                 name,
-                format!("the helper `{text}` is listed twice"),
-                format!("ヘルパー `{text}` が二回書かれています。"),
+                say!(
+                    ja: format!("ヘルパー `{text}` が二回書かれています。"),
+                    en: format!("the helper `{text}` is listed twice"),
+                ),
             ));
         } else if text == raw.module.get_ref() || raw.uses.iter().any(|u| u.get_ref() == text) {
             errors.push(LessonError::at(
                 name,
-                format!(
-                    "`{text}` is a module of this lesson: a helper is mounted as a module of its name, so name it differently"
-                ),
-                format!(
-                    "`{text}` はこのレッスンのモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"
+                say!(
+                    ja: format!(
+                        "`{text}` はこのレッスンのモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"
+                    ),
+                    en: format!(
+                        "`{text}` is a module of this lesson: a helper is mounted as a module of its name, so name it differently"
+                    ),
                 ),
             ));
         } else {
@@ -177,8 +184,10 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         Some(t) if !(TIME_LIMIT_MIN..=TIME_LIMIT_MAX).contains(t.get_ref()) => {
             errors.push(LessonError::at(
                 t,
-                format!("`time_limit` is in seconds, from {TIME_LIMIT_MIN} to {TIME_LIMIT_MAX}"),
-                format!("`time_limit` は秒数で、{TIME_LIMIT_MIN} から {TIME_LIMIT_MAX} までです。"),
+                say!(
+                    ja: format!("`time_limit` は秒数で、{TIME_LIMIT_MIN} から {TIME_LIMIT_MAX} までです。"),
+                    en: format!("`time_limit` is in seconds, from {TIME_LIMIT_MIN} to {TIME_LIMIT_MAX}"),
+                ),
             ));
             DEFAULT_TIME_LIMIT
         }
@@ -192,11 +201,13 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         Some((p, other)) => {
             errors.push(LessonError::at(
                 p,
-                format!(
-                    "`profile = \"{other}\"` is not a build profile: use \"debug\" (the default) or \"release\" (optimised, for training)"
-                ),
-                format!(
-                    "`profile = \"{other}\"` というビルドの種類はありません。\"debug\"（既定）か \"release\"（最適化あり、学習向け）を書いてください。"
+                say!(
+                    ja: format!(
+                        "`profile = \"{other}\"` というビルドの種類はありません。\"debug\"（既定）か \"release\"（最適化あり、学習向け）を書いてください。"
+                    ),
+                    en: format!(
+                        "`profile = \"{other}\"` is not a build profile: use \"debug\" (the default) or \"release\" (optimised, for training)"
+                    ),
                 ),
             ));
             Profile::Debug
@@ -206,11 +217,13 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         Some(m) if !(MEMORY_LIMIT_MIN_MIB..=MEMORY_LIMIT_MAX_MIB).contains(m.get_ref()) => {
             errors.push(LessonError::at(
                 m,
-                format!(
-                    "`memory_limit` is in MiB, from {MEMORY_LIMIT_MIN_MIB} to {MEMORY_LIMIT_MAX_MIB}"
-                ),
-                format!(
-                    "`memory_limit` は MiB 単位で、{MEMORY_LIMIT_MIN_MIB} から {MEMORY_LIMIT_MAX_MIB} までです。"
+                say!(
+                    ja: format!(
+                        "`memory_limit` は MiB 単位で、{MEMORY_LIMIT_MIN_MIB} から {MEMORY_LIMIT_MAX_MIB} までです。"
+                    ),
+                    en: format!(
+                        "`memory_limit` is in MiB, from {MEMORY_LIMIT_MIN_MIB} to {MEMORY_LIMIT_MAX_MIB}"
+                    ),
                 ),
             ));
             DEFAULT_MEMORY_LIMIT_MIB
@@ -222,15 +235,17 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         Some(p) if *p.get_ref() > POINTS_MAX => {
             errors.push(LessonError::at(
                 p,
-                format!("`points` is a whole number from 0 to {POINTS_MAX}"),
-                format!("`points` は 0 から {POINTS_MAX} までの整数です。"),
+                say!(
+                    ja: format!("`points` は 0 から {POINTS_MAX} までの整数です。"),
+                    en: format!("`points` is a whole number from 0 to {POINTS_MAX}"),
+                ),
             ));
             DEFAULT_POINTS
         }
         Some(p) => *p.get_ref(),
         None => DEFAULT_POINTS,
     };
-    check_localized(&raw.title, ("title", "タイトル"), errors);
+    check_localized(&raw.title, ("タイトル", "title"), errors);
     check_localized(&raw.text, ("text", "本文"), errors);
     for hint in &raw.hints {
         check_localized(hint, ("hint", "ヒント"), errors);
@@ -243,13 +258,15 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             Ok(sig) if functions.iter().any(|f| f.name == sig.name) => {
                 errors.push(LessonError::at(
                     text,
-                    format!("`{}` is declared twice", sig.name),
-                    format!("`{}` が二回宣言されています。", sig.name),
+                    say!(
+                        ja: format!("`{}` が二回宣言されています。", sig.name),
+                        en: format!("`{}` is declared twice", sig.name),
+                    ),
                 ));
             }
             Ok(sig) => functions.push(sig),
             Err(e) => {
-                errors.push(LessonError::said(text, e));
+                errors.push(LessonError::at(text, e));
                 unreadable.extend(function_name(text.get_ref()));
             }
         }
@@ -298,21 +315,27 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         {
             errors.push(LessonError::at(
                 &declared.file,
-                format!("`{file}` is not a path inside the course, like `data/digits.csv.gz`"),
-                format!("`{file}` は、コースのフォルダの中を指す相対パスではありません。"),
+                say!(
+                    ja: format!("`{file}` は、コースのフォルダの中を指す相対パスではありません。"),
+                    en: format!("`{file}` is not a path inside the course, like `data/digits.csv.gz`"),
+                ),
             ));
         } else if lesson.datasets.iter().any(|d| &d.file == file) {
             errors.push(LessonError::at(
                 &declared.file,
-                format!("`{file}` is declared twice"),
-                format!("`{file}` が二回宣言されています。"),
+                say!(
+                    ja: format!("`{file}` が二回宣言されています。"),
+                    en: format!("`{file}` is declared twice"),
+                ),
             ));
         }
         if sha.len() != 64 || !sha.chars().all(|c| c.is_ascii_hexdigit()) {
             errors.push(LessonError::at(
                 &declared.sha256,
-                "`sha256` is 64 hexadecimal digits, as `sha256sum` prints them",
-                "`sha256` は 16 進数 64 桁です（`sha256sum` が表示するとおりに書きます）。",
+                say!(
+                    ja: "`sha256` は 16 進数 64 桁です（`sha256sum` が表示するとおりに書きます）。",
+                    en: "`sha256` is 64 hexadecimal digits, as `sha256sum` prints them",
+                ),
             ));
         }
         lesson.datasets.push(DataFile {
@@ -374,8 +397,10 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
     share_points(&mut lesson, &declared, errors);
     if raw.fixed.is_empty() && raw.random.is_empty() && raw.scenario.is_empty() {
         errors.push(LessonError::whole(
-            "the lesson has no hidden tests: add [[fixed]], [[random]] or [[scenario]]",
-            "このレッスンには隠しテストがありません。[[fixed]]、[[random]]、[[scenario]] のどれかを加えてください。",
+            say!(
+                ja: "このレッスンには隠しテストがありません。[[fixed]]、[[random]]、[[scenario]] のどれかを加えてください。",
+                en: "the lesson has no hidden tests: add [[fixed]], [[random]] or [[scenario]]",
+            ),
         ));
     }
     lesson
@@ -405,8 +430,10 @@ fn share_points(
     if given.len() != declared.len() {
         errors.push(LessonError::at(
             given[0],
-            "some tests give `points` and some do not: give them on every test of the lesson, or on none",
-            "`points` を書いたテストと書いていないテストがあります。レッスンのすべてのテストに書くか、どれにも書かないでください。",
+            say!(
+                ja: "`points` を書いたテストと書いていないテストがあります。レッスンのすべてのテストに書くか、どれにも書かないでください。",
+                en: "some tests give `points` and some do not: give them on every test of the lesson, or on none",
+            ),
         ));
         return;
     }
@@ -416,8 +443,10 @@ fn share_points(
     {
         errors.push(LessonError::at(
             bad,
-            "a test's `points` must be a number ≥ 0",
-            "テストの `points` は 0 以上の数にしてください。",
+            say!(
+                ja: "テストの `points` は 0 以上の数にしてください。",
+                en: "a test's `points` must be a number ≥ 0",
+            ),
         ));
         return;
     }
@@ -425,13 +454,15 @@ fn share_points(
     if (sum - f64::from(lesson.points)).abs() > 1e-9 {
         errors.push(LessonError::at(
             given[0],
-            format!(
-                "the tests' points add up to {sum}, but the lesson has `points = {}`",
-                lesson.points
-            ),
-            format!(
-                "テストの `points` の合計は {sum} ですが、レッスンは `points = {}` です。",
-                lesson.points
+            say!(
+                ja: format!(
+                    "テストの `points` の合計は {sum} ですが、レッスンは `points = {}` です。",
+                    lesson.points
+                ),
+                en: format!(
+                    "the tests' points add up to {sum}, but the lesson has `points = {}`",
+                    lesson.points
+                ),
             ),
         ));
         return;
@@ -442,15 +473,15 @@ fn share_points(
 }
 
 /// A text of the lesson, which must be written in both languages; `what` names it in
-/// English and in Japanese.
+/// Japanese and in English.
 pub(super) fn check_localized(text: &Localized, what: (&str, &str), errors: &mut Vec<LessonError>) {
-    let (en, ja) = what;
+    let (ja, en) = what;
     for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
         if value.trim().is_empty() {
-            errors.push(LessonError::whole(
-                format!("a {en} is empty in `{lang}`"),
-                format!("{ja}の `{lang}` が空です。"),
-            ));
+            errors.push(LessonError::whole(say!(
+                ja: format!("{ja}の `{lang}` が空です。"),
+                en: format!("a {en} is empty in `{lang}`"),
+            )));
         }
     }
 }

@@ -1,5 +1,6 @@
 //! What may name a lesson and a module: one rule, used by the loader and by `dev new`.
 
+use crate::lang::say;
 use cnnlings_runtime::Bilingual;
 
 /// Module names the workbook or the generated harness already gives a meaning to.
@@ -26,12 +27,12 @@ pub fn check_id(id: &str) -> Result<(), Bilingual> {
     if valid {
         Ok(())
     } else {
-        Err(Bilingual::new(
-            format!(
-                "`{id}` is not a lesson id: use lowercase letters, digits, `-` and `_`, starting with a letter"
-            ),
-            format!(
+        Err(say!(
+            ja: format!(
                 "`{id}` はレッスンの id になりません。英小文字、数字、`-`、`_` を使い、英小文字で始めてください。"
+            ),
+            en: format!(
+                "`{id}` is not a lesson id: use lowercase letters, digits, `-` and `_`, starting with a letter"
             ),
         ))
     }
@@ -41,24 +42,24 @@ pub fn check_id(id: &str) -> Result<(), Bilingual> {
 pub fn check_module(module: &str) -> Result<(), Bilingual> {
     module_problem(module).map_or(Ok(()), |problem| {
         Err(match problem {
-            NameProblem::Shape => Bilingual::new(
-                format!(
-                    "`{module}` is not a module name: use lowercase letters, digits and `_`, starting with a letter"
-                ),
-                format!(
+            NameProblem::Shape => say!(
+                ja: format!(
                     "`{module}` はモジュール名になりません。英小文字、数字、`_` を使い、英小文字で始めてください。"
                 ),
-            ),
-            NameProblem::Keyword => Bilingual::new(
-                format!("`{module}` is a Rust keyword and cannot name a module"),
-                format!("`{module}` は Rust のキーワードなので、モジュール名に使えません。"),
-            ),
-            NameProblem::Taken => Bilingual::new(
-                format!(
-                    "`{module}` cannot name a module: the workbook or the checker uses that name"
+                en: format!(
+                    "`{module}` is not a module name: use lowercase letters, digits and `_`, starting with a letter"
                 ),
-                format!(
+            ),
+            NameProblem::Keyword => say!(
+                ja: format!("`{module}` は Rust のキーワードなので、モジュール名に使えません。"),
+                en: format!("`{module}` is a Rust keyword and cannot name a module"),
+            ),
+            NameProblem::Taken => say!(
+                ja: format!(
                     "`{module}` はモジュール名に使えません。ワークブックかチェッカーがすでに使っている名前です。"
+                ),
+                en: format!(
+                    "`{module}` cannot name a module: the workbook or the checker uses that name"
                 ),
             ),
         })

@@ -10,7 +10,8 @@ use super::hidden::{
 };
 use super::load::{check_localized, is_identifier};
 use super::types::{self, Mode, Type};
-use super::{Bilingual, Compare, LessonError, Visibility, compare, model};
+use super::{Compare, LessonError, Visibility, compare, model};
+use crate::lang::say;
 use std::ops::Range;
 use toml::Spanned;
 
@@ -24,13 +25,15 @@ pub(super) fn scenario_test(
     check_localized(&scenario.name, TEST_NAME, errors);
     let tolerance = tolerance_of(&scenario.tolerance, default_tolerance, errors);
     let returns = Type::parse(scenario.returns.get_ref())
-        .map_err(|e| errors.push(LessonError::said(&scenario.returns, e)))
+        .map_err(|e| errors.push(LessonError::at(&scenario.returns, e)))
         .ok()?;
     if returns.is_unit() {
         errors.push(LessonError::at(
             &scenario.returns,
-            "a scenario returns the value its test compares: `()` leaves nothing to compare",
-            "シナリオは、テストで比べる値を返します。`()` では比べるものがありません。",
+            say!(
+                ja: "シナリオは、テストで比べる値を返します。`()` では比べるものがありません。",
+                en: "a scenario returns the value its test compares: `()` leaves nothing to compare",
+            ),
         ));
         return None;
     }
@@ -51,8 +54,10 @@ pub(super) fn scenario_test(
         {
             errors.push(LessonError::at(
                 part,
-                "a part's `name` needs words in both languages",
-                "部分の `name` は、両方の言語で書いてください。",
+                say!(
+                    ja: "部分の `name` は、両方の言語で書いてください。",
+                    en: "a part's `name` needs words in both languages",
+                ),
             ));
         }
     }
@@ -67,8 +72,10 @@ pub(super) fn scenario_test(
         if given != count {
             errors.push(LessonError::at(
                 parts,
-                format!("`parts` names {given} parts, but {returns} has {count}: one entry a part, in order"),
-                format!("`parts` は {given} 個の部分に名前を付けていますが、{returns} の部分は {count} 個です。部分ごとに 1 つずつ、順に書きます。"),
+                say!(
+                    ja: format!("`parts` は {given} 個の部分に名前を付けていますが、{returns} の部分は {count} 個です。部分ごとに 1 つずつ、順に書きます。"),
+                    en: format!("`parts` names {given} parts, but {returns} has {count}: one entry a part, in order"),
+                ),
             ));
         }
     }
@@ -90,8 +97,7 @@ pub(super) fn scenario_test(
     if scenario.code.get_ref().trim().is_empty() {
         errors.push(LessonError::at(
             &scenario.code,
-            "the scenario's `code` is empty",
-            "シナリオの `code` が空です。",
+            say!(ja: "シナリオの `code` が空です。", en: "the scenario's `code` is empty"),
         ));
     }
     let mut names: Vec<String> = Vec::new();
@@ -102,24 +108,28 @@ pub(super) fn scenario_test(
         if !is_identifier(&i.name) || i.name.starts_with("__") {
             errors.push(LessonError::at(
                 input,
-                format!("`{}` is not a variable name", i.name),
-                format!("`{}` は変数名になりません。", i.name),
+                say!(
+                    ja: format!("`{}` は変数名になりません。", i.name),
+                    en: format!("`{}` is not a variable name", i.name),
+                ),
             ));
         } else if names.contains(&i.name) {
             errors.push(LessonError::at(
                 input,
-                format!("the input `{}` is named twice", i.name),
-                format!("入力 `{}` の名前が二回使われています。", i.name),
+                say!(
+                    ja: format!("入力 `{}` の名前が二回使われています。", i.name),
+                    en: format!("the input `{}` is named twice", i.name),
+                ),
             ));
         }
         let ty = match Type::parse(&i.ty) {
             Ok(ty) => ty,
             Err(e) => {
-                errors.push(LessonError::said(input, e));
+                errors.push(LessonError::at(input, e));
                 continue;
             }
         };
-        let what = Bilingual::new(format!("input `{}`", i.name), format!("入力 `{}`", i.name));
+        let what = say!(ja: format!("入力 `{}`", i.name), en: format!("input `{}`", i.name));
         let count = case_count(&scenario.cases, 1, &mut Vec::new());
         let raw = Spanned::new(input.span(), i.generator());
         if let Some(g) = generator(lesson, &raw, &ty, &what, count, errors) {
@@ -135,11 +145,11 @@ pub(super) fn scenario_test(
         Some(e) => match types::value_from_toml(&returns, e.get_ref()) {
             Ok(v) => Expected::Given(v),
             Err(message) => {
-                let what = Bilingual::new(
-                    format!("`expected` ({returns})"),
-                    format!("`expected`（{returns}）"),
+                let what = say!(
+                    ja: format!("`expected`（{returns}）"),
+                    en: format!("`expected` ({returns})"),
                 );
-                errors.push(LessonError::said(e, message.about(&what)));
+                errors.push(LessonError::at(e, message.about(&what)));
                 return None;
             }
         },
@@ -149,7 +159,7 @@ pub(super) fn scenario_test(
     let mut known = true;
     for (input, g) in scenario.inputs.iter().zip(&generators) {
         let name = &input.get_ref().name;
-        let what = Bilingual::new(format!("input `{name}`"), format!("入力 `{name}`"));
+        let what = say!(ja: format!("入力 `{name}`"), en: format!("input `{name}`"));
         known &= sizes_known(g, &dims, input, &what, errors);
     }
     if !known {
@@ -168,8 +178,10 @@ pub(super) fn scenario_test(
         None if needs_seed => {
             errors.push(LessonError::at(
                 raw,
-                "a scenario with random inputs needs a `seed`",
-                "乱数の入力があるシナリオには `seed` が要ります。",
+                say!(
+                    ja: "乱数の入力があるシナリオには `seed` が要ります。",
+                    en: "a scenario with random inputs needs a `seed`",
+                ),
             ));
             return None;
         }
@@ -189,7 +201,7 @@ pub(super) fn scenario_test(
         // Fixed inputs only: nothing to draw, and no seed to report.
         false => Cases::given(
             draw.check()
-                .map_err(|e| errors.push(LessonError::said(raw, e)))
+                .map_err(|e| errors.push(LessonError::at(raw, e)))
                 .ok()
                 .map(|_| draw.cases())?
                 .into_iter()
@@ -247,18 +259,17 @@ fn parts_of(
     tolerance: f64,
     errors: &mut Vec<LessonError>,
 ) -> Option<Compare> {
-    let push =
-        |errors: &mut Vec<LessonError>, e: compare::FieldError| errors.push(LessonError::field(e));
     // `tolerance` and `relative` are defaults for the parts; a bound is one part's.
     let outside = [&scenario.at_least, &scenario.at_most];
     if outside.iter().any(|f| f.is_some()) || scenario.expected.is_some() {
-        push(
-            errors,
-            compare::FieldError {
-                span: parts.span(),
-                en: "a scenario with `parts` judges each part there: move `at_least` and `at_most` into the parts (and give no `expected`)".to_string(),
-                ja: "`parts` のあるシナリオでは、判定は部分ごとに書きます。`at_least` と `at_most` は `parts` の中に移してください（`expected` は書きません）。".to_string(),
-            },
+        errors.push(
+            LessonError::new(
+                Some(parts.span()),
+                say!(
+                    ja: "`parts` のあるシナリオでは、判定は部分ごとに書きます。`at_least` と `at_most` は `parts` の中に移してください（`expected` は書きません）。",
+                    en: "a scenario with `parts` judges each part there: move `at_least` and `at_most` into the parts (and give no `expected`)",
+                ),
+            ),
         );
         return None;
     }
@@ -275,20 +286,19 @@ fn parts_of(
             if let Some(t) = &p.tolerance
                 && !(t.get_ref().is_finite() && *t.get_ref() >= 0.0)
             {
-                push(
-                    errors,
-                    compare::FieldError {
-                        span: t.span(),
-                        en: format!(
-                            "`tolerance = {}` must be a number of 0 or more",
-                            t.get_ref()
-                        ),
+                errors.push(LessonError::new(
+                    Some(t.span()),
+                    say!(
                         ja: format!(
                             "`tolerance = {}` は 0 以上の数にしてください。",
                             t.get_ref()
                         ),
-                    },
-                );
+                        en: format!(
+                            "`tolerance = {}` must be a number of 0 or more",
+                            t.get_ref()
+                        ),
+                    ),
+                ));
             }
             let bounded = p.at_least.is_some() || p.at_most.is_some();
             compare::RawPart {
@@ -309,7 +319,7 @@ fn parts_of(
         })
         .collect();
     Compare::from_parts(&raw, returns, parts.span())
-        .map_err(|e| push(errors, e))
+        .map_err(|e| errors.push(e))
         .ok()
 }
 
@@ -345,7 +355,7 @@ fn show_of(
         en: String,
         ja: String,
     ) -> Option<T> {
-        errors.push(LessonError::new(Some(span.clone()), Bilingual::new(en, ja)));
+        errors.push(LessonError::new(Some(span.clone()), say!(ja: ja, en: en)));
         None
     }
     // The input a field names, which must be of type `want`.

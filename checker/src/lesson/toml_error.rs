@@ -101,18 +101,18 @@ fn translate(message: &str) -> Bilingual {
     match between(message, "missing field `", "`") {
         Some("en") => {
             return Bilingual::new(
-                format!("the English text (`en`) is missing: {}", both.0),
                 format!("英語の文章（`en`）がありません。{}", both.1),
+                format!("the English text (`en`) is missing: {}", both.0),
             );
         }
         Some("ja") => {
             return Bilingual::new(
-                format!("the Japanese text (`ja`) is missing: {}", both.0),
                 format!("日本語の文章（`ja`）がありません。{}", both.1),
+                format!("the Japanese text (`ja`) is missing: {}", both.0),
             );
         }
         Some(field) => {
-            return Bilingual::new(message, format!("必要な項目 `{field}` がありません。"));
+            return Bilingual::new(format!("必要な項目 `{field}` がありません。"), message);
         }
         None => {}
     }
@@ -120,22 +120,22 @@ fn translate(message: &str) -> Bilingual {
         let (written, expected) = rest.split_once('`').unwrap_or((rest, ""));
         let choices = quoted(expected).join("、");
         return Bilingual::new(
-            message,
             format!("`{written}` はここに書けません。書けるのは {choices} のどれかです。"),
+            message,
         );
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return Bilingual::new(
             format!(
-                "expected {}, found {}",
-                expected_en(expected),
-                found_en(found)
-            ),
-            format!(
                 "ここには{}を書きます。書かれているのは{}です。",
                 expected_ja(expected),
                 found_ja(found)
+            ),
+            format!(
+                "expected {}, found {}",
+                expected_en(expected),
+                found_en(found)
             ),
         );
     }
@@ -143,14 +143,14 @@ fn translate(message: &str) -> Bilingual {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return Bilingual::new(
             format!(
-                "{} is not allowed here: write {}",
-                found_en(found),
-                expected_en(expected)
-            ),
-            format!(
                 "{}は使えません。{}を書いてください。",
                 found_ja(found),
                 expected_ja(expected).trim_start()
+            ),
+            format!(
+                "{} is not allowed here: write {}",
+                found_en(found),
+                expected_en(expected)
             ),
         );
     }
@@ -158,19 +158,19 @@ fn translate(message: &str) -> Bilingual {
         let (length, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
         return Bilingual::new(
             format!(
-                "this list has {length} items: write {}",
-                expected_en(expected)
-            ),
-            format!(
                 "要素が {length} 個あります。{}を書いてください。",
                 expected_ja(expected).trim_start()
+            ),
+            format!(
+                "this list has {length} items: write {}",
+                expected_en(expected)
             ),
         );
     }
     if let Some(field) = between(message, "duplicate field `", "`") {
-        return Bilingual::new(message, format!("項目 `{field}` が二回書かれています。"));
+        return Bilingual::new(format!("項目 `{field}` が二回書かれています。"), message);
     }
-    Bilingual::new(message, syntax_ja(message))
+    Bilingual::new(syntax_ja(message), message)
 }
 
 /// `unknown field `x`, expected one of `a`, `b``, after its first backtick.
@@ -192,21 +192,21 @@ fn unknown_field(rest: &str) -> Bilingual {
     let (unknown, candidates, closest) = closest_field(rest);
     match closest {
         Some(name) => Bilingual::new(
-            format!("unknown field `{unknown}`: did you mean {name}?"),
             format!("`{unknown}` という項目はありません。{name} の書き間違いではありませんか？"),
+            format!("unknown field `{unknown}`: did you mean {name}?"),
         ),
         None if candidates.is_empty() => Bilingual::new(
-            format!("unknown field `{unknown}`: no field is written here"),
             format!("`{unknown}` という項目はありません。ここには項目を書きません。"),
+            format!("unknown field `{unknown}`: no field is written here"),
         ),
         None => Bilingual::new(
             format!(
-                "unknown field `{unknown}`; the fields here are {}",
-                candidates.join(", ")
-            ),
-            format!(
                 "`{unknown}` という項目はありません。ここに書ける項目は {} です。",
                 candidates.join("、")
+            ),
+            format!(
+                "unknown field `{unknown}`; the fields here are {}",
+                candidates.join(", ")
             ),
         ),
     }

@@ -4,6 +4,7 @@
 //! live in the runtime crate, which the harnesses share: this file only reads them from a
 //! lesson file.
 
+use crate::lang::say;
 use cnnlings_runtime::{Bilingual, Literal};
 pub use cnnlings_runtime::{Type, Value};
 
@@ -63,22 +64,22 @@ fn param_type(name: &str, written: &str) -> Result<(Type, Mode), Bilingual> {
     };
     let ty = Type::parse(ty_text)?;
     match (&ty, mode) {
-        (Type::Tuple(_), _) => Err(Bilingual::new(
-            format!(
+        (Type::Tuple(_), _) => Err(say!(
+            ja: format!("`{name}`：タプルは引数として渡せません。部分ごとに別の引数にしてください。"),
+            en: format!(
                 "`{name}`: a tuple is not a parameter the tests pass; take its parts as parameters of their own"
             ),
-            format!("`{name}`：タプルは引数として渡せません。部分ごとに別の引数にしてください。"),
         )),
         (_, Mode::Mut) | (Type::Array(..), Mode::Ref) | (Type::Scalar(_), Mode::Value) => {
             Ok((ty, mode))
         }
-        (Type::Array(..), _) => Err(Bilingual::new(
-            format!("arrays are passed by reference: write `&{ty}` for `{name}`"),
-            format!("配列は参照で渡します。`{name}` の型は `&{ty}` と書いてください。"),
+        (Type::Array(..), _) => Err(say!(
+            ja: format!("配列は参照で渡します。`{name}` の型は `&{ty}` と書いてください。"),
+            en: format!("arrays are passed by reference: write `&{ty}` for `{name}`"),
         )),
-        (Type::Scalar(_), _) => Err(Bilingual::new(
-            format!("`{ty}` is passed by value: write `{ty}` for `{name}`"),
-            format!("`{ty}` は値で渡します。`{name}` の型は `{ty}` と書いてください。"),
+        (Type::Scalar(_), _) => Err(say!(
+            ja: format!("`{ty}` は値で渡します。`{name}` の型は `{ty}` と書いてください。"),
+            en: format!("`{ty}` is passed by value: write `{ty}` for `{name}`"),
         )),
     }
 }
@@ -98,38 +99,38 @@ impl Signature {
     /// Parses `fn name(a: &Array2<f32>, w: &mut Array1<f32>, n: usize) -> Array2<f32>`
     /// (`pub` is allowed; without `->` the function returns `()`).
     pub fn parse(text: &str) -> Result<Signature, Bilingual> {
-        let bad = |en: &str, ja: &str| {
-            Bilingual::new(
-                format!("{en}; write it as `fn name(arg: Type, ...) -> Type`"),
-                format!("{ja}。`fn 名前(引数: 型, ...) -> 型` の形で書いてください。"),
+        let bad = |ja: &str, en: &str| {
+            say!(
+                ja: format!("{ja}。`fn 名前(引数: 型, ...) -> 型` の形で書いてください。"),
+                en: format!("{en}; write it as `fn name(arg: Type, ...) -> Type`"),
             )
         };
         let rest = text.trim();
         let rest = rest.strip_prefix("pub ").unwrap_or(rest).trim_start();
         let rest = rest.strip_prefix("fn ").ok_or_else(|| {
             bad(
-                "a signature starts with `fn`",
                 "シグネチャは `fn` で始まります",
+                "a signature starts with `fn`",
             )
         })?;
         let (name, rest) = rest
             .split_once('(')
-            .ok_or_else(|| bad("no `(` after the name", "名前の後に `(` がありません"))?;
+            .ok_or_else(|| bad("名前の後に `(` がありません", "no `(` after the name"))?;
         let name = name.trim();
         if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             return Err(bad(
-                &format!("`{name}` is not a function name"),
                 &format!("`{name}` は関数の名前になりません"),
+                &format!("`{name}` is not a function name"),
             ));
         }
         let (params, rest) = split_params(rest)
-            .ok_or_else(|| bad("no `)` after the parameters", "引数の後に `)` がありません"))?;
+            .ok_or_else(|| bad("引数の後に `)` がありません", "no `)` after the parameters"))?;
         let mut parsed: Vec<Param> = Vec::new();
         for param in params.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
             let (pname, ty) = param.split_once(':').ok_or_else(|| {
                 bad(
-                    &format!("`{param}` has no type"),
                     &format!("`{param}` に型がありません"),
+                    &format!("`{param}` has no type"),
                 )
             })?;
             let pname = pname.trim().trim_start_matches("mut ").trim();
@@ -146,8 +147,8 @@ impl Signature {
             None if rest.is_empty() => Type::unit(),
             None => {
                 return Err(bad(
-                    "no `-> Type` after the parameters",
                     "引数の後は `-> 型` しか書けません",
+                    "no `-> Type` after the parameters",
                 ));
             }
         };
@@ -158,12 +159,12 @@ impl Signature {
             text: text.trim().to_string(),
         };
         if signature.returns.is_unit() && signature.changed().next().is_none() {
-            return Err(Bilingual::new(
-                format!(
-                    "`{name}` returns nothing and takes no `&mut` parameter: the tests would have nothing to compare; write `-> Type`"
-                ),
-                format!(
+            return Err(say!(
+                ja: format!(
                     "`{name}` は何も返さず、`&mut` の引数もありません。テストで比べるものがないので、`-> 型` を書いてください。"
+                ),
+                en: format!(
+                    "`{name}` returns nothing and takes no `&mut` parameter: the tests would have nothing to compare; write `-> Type`"
                 ),
             ));
         }
@@ -255,24 +256,24 @@ pub fn value_from_toml(ty: &Type, value: &toml::Value) -> Result<Value, Bilingua
             let n = types.len();
             let toml::Value::Array(items) = value else {
                 let found = literal(value);
-                return Err(Bilingual::new(
-                    format!(
-                        "a value of type {ty} is a list of its {n} parts, found {}",
-                        found.describe()
-                    ),
-                    format!(
+                return Err(say!(
+                    ja: format!(
                         "{ty} 型の値は、{n} 個の部分を並べたリストで書きます。書かれているのは {} です。",
                         found.describe_ja()
+                    ),
+                    en: format!(
+                        "a value of type {ty} is a list of its {n} parts, found {}",
+                        found.describe()
                     ),
                 ));
             };
             if items.len() != n {
                 let m = items.len();
-                return Err(Bilingual::new(
-                    format!("a value of type {ty} is a list of its {n} parts, found {m} items"),
-                    format!(
+                return Err(say!(
+                    ja: format!(
                         "{ty} 型の値は、{n} 個の部分を並べたリストで書きます。書かれているのは {m} 個です。"
                     ),
+                    en: format!("a value of type {ty} is a list of its {n} parts, found {m} items"),
                 ));
             }
             types
@@ -281,7 +282,7 @@ pub fn value_from_toml(ty: &Type, value: &toml::Value) -> Result<Value, Bilingua
                 .enumerate()
                 .map(|(i, (t, v))| {
                     value_from_toml(t, v)
-                        .map_err(|e| e.after(&format!("part {i}"), &format!("部分 {i}")))
+                        .map_err(|e| e.after(&format!("部分 {i}"), &format!("part {i}")))
                 })
                 .collect::<Result<Vec<_>, _>>()
                 .map(Value::Tuple)
@@ -315,12 +316,12 @@ fn flatten(
     let (ty, ndim) = array;
     if depth == ndim {
         if let toml::Value::Array(_) = value {
-            return Err(Bilingual::new(
-                format!(
-                    "expected a single value at depth {depth}, found a list (a value of type {ty} nests lists {ndim} deep)"
-                ),
-                format!(
+            return Err(say!(
+                ja: format!(
                     "深さ {depth} には値を一つ書きます。リストが書かれています（{ty} 型の値はリストを {ndim} 重に入れ子にします）。"
+                ),
+                en: format!(
+                    "expected a single value at depth {depth}, found a list (a value of type {ty} nests lists {ndim} deep)"
                 ),
             ));
         }
@@ -329,14 +330,14 @@ fn flatten(
     }
     let toml::Value::Array(items) = value else {
         let (d, found) = (depth + 1, literal(value));
-        return Err(Bilingual::new(
-            format!(
-                "expected a list at depth {d} ({ty} nests lists {ndim} deep), found {}",
-                found.describe()
-            ),
-            format!(
+        return Err(say!(
+            ja: format!(
                 "深さ {d} にはリストを書きます（{ty} 型の値はリストを {ndim} 重に入れ子にします）。書かれているのは {} です。",
                 found.describe_ja()
+            ),
+            en: format!(
+                "expected a list at depth {d} ({ty} nests lists {ndim} deep), found {}",
+                found.describe()
             ),
         ));
     };
@@ -344,12 +345,12 @@ fn flatten(
         None => shape.push(items.len()),
         Some(&len) if len != items.len() => {
             let (d, n) = (depth + 1, items.len());
-            return Err(Bilingual::new(
-                format!(
-                    "the matrix is ragged: a list at depth {d} has {n} items, an earlier one has {len}"
-                ),
-                format!(
+            return Err(say!(
+                ja: format!(
                     "行の長さがそろっていません。深さ {d} のリストに {n} 個ありますが、前のリストには {len} 個です。"
+                ),
+                en: format!(
+                    "the matrix is ragged: a list at depth {d} has {n} items, an earlier one has {len}"
                 ),
             ));
         }

@@ -1,6 +1,7 @@
 //! The command line, as the student and the instructor type it.
 
 use crate::lang::Lang;
+use crate::lang::say;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
@@ -230,10 +231,7 @@ impl Exit {
 /// Parses `args` (the program name first) with help and errors in `lang`.
 pub fn parse_from(lang: Lang, args: Vec<std::ffi::OsString>) -> Result<Cli, Exit> {
     use clap::{CommandFactory as _, FromArgMatches as _};
-    let command = match lang {
-        Lang::En => Cli::command(),
-        Lang::Ja => japanese(Cli::command()),
-    };
+    let command = say!(lang, ja: japanese(Cli::command()), en: Cli::command());
     let matches = match command.clone().try_get_matches_from(args) {
         Ok(matches) => matches,
         Err(error) => return Err(exit_for(lang, error, command)),
@@ -246,15 +244,15 @@ fn exit_for(lang: Lang, error: clap::Error, command: clap::Command) -> Exit {
     let code = error.exit_code();
     let kind = error.kind();
     let to_stdout = matches!(kind, ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
-    let text = match lang {
-        Lang::En => error.render().to_string(),
-        Lang::Ja => match kind {
+    let text = say!(lang,
+        ja: match kind {
             ErrorKind::DisplayHelp
             | ErrorKind::DisplayVersion
             | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.render().to_string(),
             _ => japanese_error(&error, &command),
         },
-    };
+        en: error.render().to_string(),
+    );
     Exit {
         text,
         code,

@@ -204,10 +204,7 @@ pub struct CourseErrors {
 
 impl CourseErrors {
     pub fn rendered_in(&self, lang: crate::lang::Lang) -> &str {
-        match lang {
-            crate::lang::Lang::Ja => &self.rendered_ja,
-            crate::lang::Lang::En => &self.rendered,
-        }
+        say!(lang, ja: &self.rendered_ja, en: &self.rendered)
     }
 }
 
@@ -974,11 +971,10 @@ pub fn render_error_in(
     };
     let rendered = term::emit_into_string(&config, &file, &diagnostic)
         .unwrap_or_else(|_| format!("error: {name}: {message}\n"));
-    match lang {
-        Lang::En => rendered,
-        // codespan names the severity in English, always first and without colour.
-        // In Japanese the label takes a full-width colon: 「エラー：…」.
-        Lang::Ja => match (
+    // codespan names the severity in English, always first and without colour.
+    // In Japanese the label takes a full-width colon: 「エラー：…」.
+    say!(lang,
+        ja: match (
             rendered.strip_prefix("error: "),
             rendered.strip_prefix("error"),
         ) {
@@ -986,15 +982,13 @@ pub fn render_error_in(
             (None, Some(rest)) => format!("{}{rest}", error_label(Lang::Ja)),
             (None, None) => rendered,
         },
-    }
+        en: rendered,
+    )
 }
 
 /// What an error is labelled, as rustc's "error".
 fn error_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "error",
-        Lang::Ja => "エラー",
-    }
+    say!(lang, ja: "エラー", en: "error")
 }
 
 /// That a file or folder cannot be read, and why.

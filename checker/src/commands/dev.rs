@@ -398,10 +398,7 @@ fn unapplied_diagnostic(
     let reference = layout.show(&layout.solution(&lesson.module));
     let message = error.message(&reference);
     let lang = app.ui.lang;
-    let message = match lang {
-        crate::lang::Lang::Ja => &message.ja,
-        crate::lang::Lang::En => &message.en,
-    };
+    let message = lang.pick(&message);
     course::render_error_in(
         lang,
         &lesson.file,

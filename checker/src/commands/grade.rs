@@ -6,7 +6,7 @@ use crate::cli::GradeFormat;
 use crate::exit::Exit;
 use crate::grade::pipeline::{self, Submission};
 use crate::grade::{self, Grades, class};
-use crate::lang::Lang;
+use crate::lang::say;
 use anyhow::{Context as _, Result};
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
@@ -94,10 +94,10 @@ impl<'c> App<'c> {
         if !dir.is_dir() {
             eprintln!(
                 "{}",
-                match self.ui.lang {
-                    Lang::En => format!("There is no folder {}.", dir.display()),
-                    Lang::Ja => format!("{} というフォルダはありません。", dir.display()),
-                }
+                say!(self.ui.lang,
+                    ja: format!("{} というフォルダはありません。", dir.display()),
+                    en: format!("There is no folder {}.", dir.display()),
+                )
             );
             return Ok(Exit::Usage);
         }
@@ -105,10 +105,10 @@ impl<'c> App<'c> {
         if submissions.is_empty() {
             eprintln!(
                 "{}",
-                match self.ui.lang {
-                    Lang::En => format!("{} holds no submission folders.", dir.display()),
-                    Lang::Ja => format!("{} に提出物のフォルダがありません。", dir.display()),
-                }
+                say!(self.ui.lang,
+                    ja: format!("{} に提出物のフォルダがありません。", dir.display()),
+                    en: format!("{} holds no submission folders.", dir.display()),
+                )
             );
             return Ok(Exit::Usage);
         }
@@ -148,16 +148,16 @@ impl<'c> App<'c> {
             .filter(|(_, g)| g.lessons.iter().any(|l| !l.note.is_empty()))
             .count();
         let shown = book.display();
-        let done = match self.ui.lang {
-            Lang::En => format!(
-                "Graded {} submissions into {shown} (one JSON per student beside it); {noted} have a note to read.",
-                rows.len()
-            ),
-            Lang::Ja => format!(
+        let done = say!(self.ui.lang,
+            ja: format!(
                 "{} 人分の提出物を採点し、{shown} に書きました（学生ごとの JSON も同じフォルダにあります）。{noted} 人分に注記があります。",
                 rows.len()
             ),
-        };
+            en: format!(
+                "Graded {} submissions into {shown} (one JSON per student beside it); {noted} have a note to read.",
+                rows.len()
+            ),
+        );
         println!("{}", self.ui.fit(&done));
         Ok(Exit::Passed)
     }

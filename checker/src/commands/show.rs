@@ -3,7 +3,7 @@
 use crate::app::App;
 use crate::cli::ShowWhat;
 use crate::exit::Exit;
-use crate::lang::Lang;
+use crate::lang::say;
 use crate::show::render::{self, Depth, Style};
 use crate::show::{model, player, png};
 use anyhow::Result;
@@ -54,14 +54,14 @@ impl<'c> App<'c> {
             return Ok(Exit::Usage);
         }
         if let Some(missing) = missing {
-            let text = match self.ui.lang {
-                Lang::Ja => format!(
+            let text = say!(self.ui.lang,
+                ja: format!(
                     "このコースには `{missing}` のレッスンがないので、`show {module}` は使えません。"
                 ),
-                Lang::En => format!(
+                en: format!(
                     "This course has no `{missing}` lesson, so there is nothing for `show {module}` to draw."
                 ),
-            };
+            );
             eprintln!("{}", self.ui.fit(&text));
             return Ok(Exit::Usage);
         }
@@ -74,14 +74,14 @@ impl<'c> App<'c> {
                         match n.checked_sub(1).and_then(|i| examples.get(i)) {
                             Some((_, example)) => example.clone(),
                             None => {
-                                let mut text = match self.ui.lang {
-                                    Lang::Ja => format!(
+                                let mut text = say!(self.ui.lang,
+                                    ja: format!(
                                         "`show {module} --test N` で見られるレッスンのテストです：\n"
                                     ),
-                                    Lang::En => format!(
+                                    en: format!(
                                         "The lesson's tests that `show {module} --test N` shows:\n"
                                     ),
-                                };
+                                );
                                 for (i, (name, _)) in examples.iter().enumerate() {
                                     text.push_str(&format!(
                                         "  {} {}\n",
@@ -114,14 +114,14 @@ impl<'c> App<'c> {
                 let data = model::digits(self.course)?;
                 if digit >= data.images.len() {
                     let last = data.images.len().saturating_sub(1);
-                    let text = match self.ui.lang {
-                        Lang::Ja => format!(
+                    let text = say!(self.ui.lang,
+                        ja: format!(
                             "テスト用の数字は 0 から {last} までです（--digit {digit} はありません）。"
                         ),
-                        Lang::En => format!(
+                        en: format!(
                             "The test digits are numbered 0 to {last} (there is no --digit {digit})."
                         ),
-                    };
+                    );
                     eprintln!("{}", self.ui.fit(&text));
                     return Ok(Exit::Usage);
                 }
@@ -138,20 +138,20 @@ impl<'c> App<'c> {
             Ok(written) => written,
             Err(error) => {
                 let dir = png_dir.map(|d| d.display().to_string()).unwrap_or_default();
-                let text = match self.ui.lang {
-                    Lang::Ja => format!("PNG ファイルを {dir} に書き出せません：{error:#}"),
-                    Lang::En => format!("Cannot write the PNG files into {dir}: {error:#}"),
-                };
+                let text = say!(self.ui.lang,
+                    ja: format!("PNG ファイルを {dir} に書き出せません：{error:#}"),
+                    en: format!("Cannot write the PNG files into {dir}: {error:#}"),
+                );
                 eprintln!("{}", self.ui.fit(&text));
                 return Ok(Exit::Failed);
             }
         };
         if !written.is_empty() {
             let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            let text = match self.ui.lang {
-                Lang::Ja => format!("PNG ファイルを書き出しました：{}", files.join("、")),
-                Lang::En => format!("Wrote the PNG files {}.", files.join(", ")),
-            };
+            let text = say!(self.ui.lang,
+                ja: format!("PNG ファイルを書き出しました：{}", files.join("、")),
+                en: format!("Wrote the PNG files {}.", files.join(", ")),
+            );
             println!("{}", self.ui.fit(&text));
         }
         Ok(Exit::Passed)

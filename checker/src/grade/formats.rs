@@ -5,16 +5,17 @@
 use super::Grades;
 use super::points::Points;
 use crate::lang::Lang;
+use crate::lang::say;
 use crate::table::{self, Align};
 use serde::Serialize;
 use std::fmt::Write as _;
 
 /// A table for people.
 pub fn text(grades: &Grades, lang: Lang) -> String {
-    let (h_lesson, h_tests, h_score, total) = match lang {
-        Lang::Ja => ("レッスン", "通ったテスト", "得点", "合計"),
-        Lang::En => ("lesson", "tests passed", "score", "total"),
-    };
+    let (h_lesson, h_tests, h_score, total) = say!(lang,
+        ja: ("レッスン", "通ったテスト", "得点", "合計"),
+        en: ("lesson", "tests passed", "score", "total"),
+    );
     let mut rows: Vec<Vec<String>> = grades
         .lessons
         .iter()
@@ -111,12 +112,12 @@ pub fn gradescope(grades: &Grades, lang: Lang) -> String {
         score: grades.score,
         output: {
             let (lessons, score, max) = (grades.lessons.len(), grades.score, grades.max_score);
-            let summary = match lang {
-                Lang::Ja => {
+            let summary = say!(lang,
+                ja: {
                     format!("{lessons} レッスン中 {passed} レッスンに合格、{max} 点中 {score} 点。")
-                }
-                Lang::En => format!("{passed} of {lessons} lessons pass; {score} of {max} points."),
-            };
+                },
+                en: format!("{passed} of {lessons} lessons pass; {score} of {max} points."),
+            );
             // Nothing to grade: what to hand in comes first.
             match grades.output.is_empty() {
                 true => summary,

@@ -7,6 +7,7 @@
 //! sandbox (the README says what it does and does not promise).
 
 use crate::lang::Lang;
+use crate::lang::say;
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 use std::path::Path;
 use std::str::FromStr;
@@ -162,48 +163,48 @@ fn walk(tokens: TokenStream, in_attribute: bool) -> Option<Found> {
 pub fn refusal(lang: Lang, file: &str, found: &Found) -> String {
     let Found { line, token, why } = found;
     let does = why.says(lang);
-    match lang {
-        Lang::En => format!(
-            "✗ Grading refused {file}: line {line} uses `{token}`, which {does}.\n  \
-             Graded code is the lesson's own code in its file: it may not read other files or \
-             the environment, start programs, or run code outside Rust, so that no code can \
-             reach the reference answers. This lesson scores 0.\n"
-        ),
-        Lang::Ja => format!(
+    say!(lang,
+        ja: format!(
             "✗ 採点では {file} を受け付けませんでした。{line} 行目の `{token}` は{does}。\n  \
              採点するのは、このファイルに書いたレッスンのコードだけです。正しい答えに手が届かないよう、\
              ほかのファイルや環境変数を読むこと、プログラムを起動すること、Rust 以外のコードを動かすことはできません。\
              このレッスンは 0 点です。\n"
         ),
-    }
+        en: format!(
+            "✗ Grading refused {file}: line {line} uses `{token}`, which {does}.\n  \
+             Graded code is the lesson's own code in its file: it may not read other files or \
+             the environment, start programs, or run code outside Rust, so that no code can \
+             reach the reference answers. This lesson scores 0.\n"
+        ),
+    )
 }
 
 /// The message for a file whose tokens the scan could not read but rustc compiled.
 pub fn unreadable(lang: Lang, file: &str) -> String {
-    match lang {
-        Lang::En => format!(
-            "✗ Grading refused {file}: it compiles, but the grader cannot read it as Rust tokens, \
-             so it cannot check what the code reaches. This lesson scores 0.\n"
-        ),
-        Lang::Ja => format!(
+    say!(lang,
+        ja: format!(
             "✗ 採点では {file} を受け付けませんでした。コンパイルはできますが、採点側が Rust のトークンとして読めないため、\
              コードが何に触れるかを確かめられません。このレッスンは 0 点です。\n"
         ),
-    }
+        en: format!(
+            "✗ Grading refused {file}: it compiles, but the grader cannot read it as Rust tokens, \
+             so it cannot check what the code reaches. This lesson scores 0.\n"
+        ),
+    )
 }
 
 /// The message for a module file that is a symbolic link (or lies behind one).
 pub fn linked(lang: Lang, file: &str) -> String {
-    match lang {
-        Lang::En => format!(
-            "✗ Grading refused {file}: it is a symbolic link, or lies in a folder that is one. \
-             Submit the file itself. This lesson scores 0.\n"
-        ),
-        Lang::Ja => format!(
+    say!(lang,
+        ja: format!(
             "✗ 採点では {file} を受け付けませんでした。シンボリックリンクか、シンボリックリンクのフォルダの中にあります。\
              ファイルそのものを提出してください。このレッスンは 0 点です。\n"
         ),
-    }
+        en: format!(
+            "✗ Grading refused {file}: it is a symbolic link, or lies in a folder that is one. \
+             Submit the file itself. This lesson scores 0.\n"
+        ),
+    )
 }
 
 /// Whether `file`, or a folder between `root` and it, is a symbolic link. `root` itself

@@ -14,6 +14,7 @@ pub mod points;
 pub mod proof;
 
 use crate::lang::Lang;
+use crate::lang::say;
 use crate::lesson::{Lesson, Test, TestKind};
 use crate::report::{self, Context};
 use crate::verdict::{Failure, Missing, Verdict};
@@ -271,14 +272,14 @@ fn note(cx: &Context, lesson: &Lesson, verdict: &Verdict, whole: &str) -> String
 fn secret_report(lang: Lang, test: &Test, failed: usize) -> String {
     let name = lang.pick(&test.name);
     let cases = test.cases.len();
-    match lang {
-        Lang::Ja => format!(
+    say!(lang,
+        ja: format!(
             "✗ {name}\n    {cases} ケース中 {failed} ケースが通りませんでした。非公開のテストなので、入力と値は示しません。\n"
         ),
-        Lang::En => format!(
+        en: format!(
             "✗ {name}\n    {failed} of {cases} cases failed. This test is private: its inputs and values are not shown.\n"
         ),
-    }
+    )
 }
 
 /// Text fit for JSON, XML and Gradescope: what a student's program printed may hold

@@ -5,7 +5,6 @@
 use super::{Context, lang_name};
 use crate::course::BrokenLesson;
 use crate::harness::FileProblem;
-use crate::lang::Lang;
 use crate::lesson::{EntryKind, Lesson};
 use crate::verdict::{FaultKind, LessonFault};
 
@@ -83,10 +82,7 @@ pub fn broken_file_report(cx: &Context, broken: &BrokenLesson) -> String {
     let mut out = format!("{} {}\n", cx.cross(), m.lesson_file_broken());
     let mut said = Vec::new();
     for problem in &broken.problems {
-        let cause = match cx.ui.lang {
-            Lang::Ja => &problem.message.ja,
-            Lang::En => &problem.message.en,
-        };
+        let cause = cx.ui.lang.pick(&problem.message);
         let cause = cause.lines().next().unwrap_or_default();
         let line = format!("  {}: {cause}\n", broken.place(problem));
         if !said.contains(&line) {

@@ -8,6 +8,7 @@ use super::layout::{
     side_by_side, value_line,
 };
 use super::{Context, lang_name};
+use crate::lang::say;
 use crate::lesson::types::Label;
 use crate::lesson::{EntryKind, Lesson, Test};
 use crate::messages::Msg;
@@ -215,10 +216,7 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
         _ => None,
     };
     // Sentences follow each other with a space in English, none in Japanese.
-    let sep = match cx.ui.lang {
-        crate::lang::Lang::Ja => "",
-        crate::lang::Lang::En => " ",
-    };
+    let sep = say!(cx.ui.lang, ja: "", en: " ");
     // A NaN or an infinity where a number belongs: its difference says nothing, where
     // it comes from does.
     let nan = numbers

@@ -21,8 +21,7 @@ use toml::Spanned;
 /// Parses and validates one lesson file. Checks that need the rest of the course
 /// (unique ids, module files) are done by the course.
 pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {
-    let raw: RawLesson =
-        toml::from_str(source).map_err(|e| toml_error::all_of::<RawLesson>(source, &e))?;
+    let raw: RawLesson = toml_error::from_str(source)?;
     let mut errors = Vec::new();
     let signatures: Vec<_> = raw.functions.iter().map(|f| f.span()).collect();
     let mut lesson = build(raw, &mut errors);
@@ -63,10 +62,8 @@ fn at_the_bad_type(source: &str, error: &mut LessonError) {
         error.span = Some(span.start + at..span.start + at + bad.len());
     }
     if let Some(near) = closest_type(&bad) {
-        error.message = say!(
-            ja: format!("`{bad}` は使える型ではありません。`{near}` のことですか？"),
-            en: format!("`{bad}` is not a type the checker knows: did you mean `{near}`?"),
-        );
+        error.message = say!(ja: format!("`{bad}` は使える型ではありません。`{near}` のことですか？"),
+            en: format!("`{bad}` is not a type the checker knows: did you mean `{near}`?"));
     }
 }
 
@@ -134,12 +131,8 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         let (reads, says) = (model::FORMAT, raw.format.get_ref());
         errors.push(LessonError::at(
             &raw.format,
-            say!(
-                ja: format!(
-                    "このチェッカーが読むのは `format = {reads}` のレッスンです。このファイルは `format = {says}` です。"
-                ),
-                en: format!("this checker reads lesson format {reads}, this file says {says}"),
-            ),
+            say!(ja: format!("このチェッカーが読むのは `format = {reads}` のレッスンです。このファイルは `format = {says}` です。"),
+                en: format!("this checker reads lesson format {reads}, this file says {says}")),
         ));
     }
     let id = raw.id.get_ref();
@@ -159,22 +152,14 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         } else if helpers.iter().any(|h| &h.name == text) {
             errors.push(LessonError::at(
                 name,
-                say!(
-                    ja: format!("ヘルパー `{text}` が二回書かれています。"),
-                    en: format!("the helper `{text}` is listed twice"),
-                ),
+                say!(ja: format!("ヘルパー `{text}` が二回書かれています。"),
+                    en: format!("the helper `{text}` is listed twice")),
             ));
         } else if text == raw.module.get_ref() || raw.uses.iter().any(|u| u.get_ref() == text) {
             errors.push(LessonError::at(
                 name,
-                say!(
-                    ja: format!(
-                        "`{text}` はこのレッスンのモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"
-                    ),
-                    en: format!(
-                        "`{text}` is a module of this lesson: a helper is mounted as a module of its name, so name it differently"
-                    ),
-                ),
+                say!(ja: format!("`{text}` はこのレッスンのモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"),
+                    en: format!("`{text}` is a module of this lesson: a helper is mounted as a module of its name, so name it differently")),
             ));
         } else {
             helpers.push(super::Helper::named(text.clone(), name.span()));
@@ -184,10 +169,8 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         Some(t) if !(TIME_LIMIT_MIN..=TIME_LIMIT_MAX).contains(t.get_ref()) => {
             errors.push(LessonError::at(
                 t,
-                say!(
-                    ja: format!("`time_limit` は秒数で、{TIME_LIMIT_MIN} から {TIME_LIMIT_MAX} までです。"),
-                    en: format!("`time_limit` is in seconds, from {TIME_LIMIT_MIN} to {TIME_LIMIT_MAX}"),
-                ),
+                say!(ja: format!("`time_limit` は秒数で、{TIME_LIMIT_MIN} から {TIME_LIMIT_MAX} までです。"),
+                    en: format!("`time_limit` is in seconds, from {TIME_LIMIT_MIN} to {TIME_LIMIT_MAX}")),
             ));
             DEFAULT_TIME_LIMIT
         }
@@ -201,14 +184,8 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         Some((p, other)) => {
             errors.push(LessonError::at(
                 p,
-                say!(
-                    ja: format!(
-                        "`profile = \"{other}\"` というビルドの種類はありません。\"debug\"（既定）か \"release\"（最適化あり、学習向け）を書いてください。"
-                    ),
-                    en: format!(
-                        "`profile = \"{other}\"` is not a build profile: use \"debug\" (the default) or \"release\" (optimised, for training)"
-                    ),
-                ),
+                say!(ja: format!("`profile = \"{other}\"` というビルドの種類はありません。\"debug\"（既定）か \"release\"（最適化あり、学習向け）を書いてください。"),
+                    en: format!("`profile = \"{other}\"` is not a build profile: use \"debug\" (the default) or \"release\" (optimised, for training)")),
             ));
             Profile::Debug
         }
@@ -217,14 +194,8 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         Some(m) if !(MEMORY_LIMIT_MIN_MIB..=MEMORY_LIMIT_MAX_MIB).contains(m.get_ref()) => {
             errors.push(LessonError::at(
                 m,
-                say!(
-                    ja: format!(
-                        "`memory_limit` は MiB 単位で、{MEMORY_LIMIT_MIN_MIB} から {MEMORY_LIMIT_MAX_MIB} までです。"
-                    ),
-                    en: format!(
-                        "`memory_limit` is in MiB, from {MEMORY_LIMIT_MIN_MIB} to {MEMORY_LIMIT_MAX_MIB}"
-                    ),
-                ),
+                say!(ja: format!("`memory_limit` は MiB 単位で、{MEMORY_LIMIT_MIN_MIB} から {MEMORY_LIMIT_MAX_MIB} までです。"),
+                    en: format!("`memory_limit` is in MiB, from {MEMORY_LIMIT_MIN_MIB} to {MEMORY_LIMIT_MAX_MIB}")),
             ));
             DEFAULT_MEMORY_LIMIT_MIB
         }
@@ -235,10 +206,8 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         Some(p) if *p.get_ref() > POINTS_MAX => {
             errors.push(LessonError::at(
                 p,
-                say!(
-                    ja: format!("`points` は 0 から {POINTS_MAX} までの整数です。"),
-                    en: format!("`points` is a whole number from 0 to {POINTS_MAX}"),
-                ),
+                say!(ja: format!("`points` は 0 から {POINTS_MAX} までの整数です。"),
+                    en: format!("`points` is a whole number from 0 to {POINTS_MAX}")),
             ));
             DEFAULT_POINTS
         }
@@ -258,10 +227,8 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             Ok(sig) if functions.iter().any(|f| f.name == sig.name) => {
                 errors.push(LessonError::at(
                     text,
-                    say!(
-                        ja: format!("`{}` が二回宣言されています。", sig.name),
-                        en: format!("`{}` is declared twice", sig.name),
-                    ),
+                    say!(ja: format!("`{}` が二回宣言されています。", sig.name),
+                        en: format!("`{}` is declared twice", sig.name)),
                 ));
             }
             Ok(sig) => functions.push(sig),
@@ -315,27 +282,21 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         {
             errors.push(LessonError::at(
                 &declared.file,
-                say!(
-                    ja: format!("`{file}` は、コースのフォルダの中を指す相対パスではありません。"),
-                    en: format!("`{file}` is not a path inside the course, like `data/digits.csv.gz`"),
-                ),
+                say!(ja: format!("`{file}` は、コースのフォルダの中を指す相対パスではありません。"),
+                    en: format!("`{file}` is not a path inside the course, like `data/digits.csv.gz`")),
             ));
         } else if lesson.datasets.iter().any(|d| &d.file == file) {
             errors.push(LessonError::at(
                 &declared.file,
-                say!(
-                    ja: format!("`{file}` が二回宣言されています。"),
-                    en: format!("`{file}` is declared twice"),
-                ),
+                say!(ja: format!("`{file}` が二回宣言されています。"),
+                    en: format!("`{file}` is declared twice")),
             ));
         }
         if sha.len() != 64 || !sha.chars().all(|c| c.is_ascii_hexdigit()) {
             errors.push(LessonError::at(
                 &declared.sha256,
-                say!(
-                    ja: "`sha256` は 16 進数 64 桁です（`sha256sum` が表示するとおりに書きます）。",
-                    en: "`sha256` is 64 hexadecimal digits, as `sha256sum` prints them",
-                ),
+                say!(ja: "`sha256` は 16 進数 64 桁です（`sha256sum` が表示するとおりに書きます）。",
+                    en: "`sha256` is 64 hexadecimal digits, as `sha256sum` prints them"),
             ));
         }
         lesson.datasets.push(DataFile {
@@ -397,10 +358,8 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
     share_points(&mut lesson, &declared, errors);
     if raw.fixed.is_empty() && raw.random.is_empty() && raw.scenario.is_empty() {
         errors.push(LessonError::whole(
-            say!(
-                ja: "このレッスンには隠しテストがありません。[[fixed]]、[[random]]、[[scenario]] のどれかを加えてください。",
-                en: "the lesson has no hidden tests: add [[fixed]], [[random]] or [[scenario]]",
-            ),
+            say!(ja: "このレッスンには隠しテストがありません。[[fixed]]、[[random]]、[[scenario]] のどれかを加えてください。",
+                en: "the lesson has no hidden tests: add [[fixed]], [[random]] or [[scenario]]"),
         ));
     }
     lesson
@@ -430,10 +389,8 @@ fn share_points(
     if given.len() != declared.len() {
         errors.push(LessonError::at(
             given[0],
-            say!(
-                ja: "`points` を書いたテストと書いていないテストがあります。レッスンのすべてのテストに書くか、どれにも書かないでください。",
-                en: "some tests give `points` and some do not: give them on every test of the lesson, or on none",
-            ),
+            say!(ja: "`points` を書いたテストと書いていないテストがあります。レッスンのすべてのテストに書くか、どれにも書かないでください。",
+                en: "some tests give `points` and some do not: give them on every test of the lesson, or on none"),
         ));
         return;
     }
@@ -443,10 +400,8 @@ fn share_points(
     {
         errors.push(LessonError::at(
             bad,
-            say!(
-                ja: "テストの `points` は 0 以上の数にしてください。",
-                en: "a test's `points` must be a number ≥ 0",
-            ),
+            say!(ja: "テストの `points` は 0 以上の数にしてください。",
+                en: "a test's `points` must be a number ≥ 0"),
         ));
         return;
     }
@@ -454,16 +409,8 @@ fn share_points(
     if (sum - f64::from(lesson.points)).abs() > 1e-9 {
         errors.push(LessonError::at(
             given[0],
-            say!(
-                ja: format!(
-                    "テストの `points` の合計は {sum} ですが、レッスンは `points = {}` です。",
-                    lesson.points
-                ),
-                en: format!(
-                    "the tests' points add up to {sum}, but the lesson has `points = {}`",
-                    lesson.points
-                ),
-            ),
+            say!(ja: format!("テストの `points` の合計は {sum} ですが、レッスンは `points = {}` です。", lesson.points),
+                en: format!("the tests' points add up to {sum}, but the lesson has `points = {}`", lesson.points)),
         ));
         return;
     }
@@ -478,10 +425,10 @@ pub(super) fn check_localized(text: &Localized, what: (&str, &str), errors: &mut
     let (ja, en) = what;
     for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
         if value.trim().is_empty() {
-            errors.push(LessonError::whole(say!(
-                ja: format!("{ja}の `{lang}` が空です。"),
-                en: format!("a {en} is empty in `{lang}`"),
-            )));
+            errors.push(LessonError::whole(
+                say!(ja: format!("{ja}の `{lang}` が空です。"),
+                    en: format!("a {en} is empty in `{lang}`")),
+            ));
         }
     }
 }

@@ -4,9 +4,9 @@
 //! ([`checked`]), finding every mistake in a lesson file before anything is built: the
 //! lesson's own fields there, its `[[fixed]]` and `[[random]]` tests in [`hidden`], its
 //! `[[scenario]]`s in [`scenario`], every number against [`bounds`]. Each mistake is a
-//! [`LessonError`] ([`error`]), in English and Japanese; toml's own are said again in
-//! [`toml_error`]. Random cases are checked when the lesson loads, and drawn only when a
-//! check needs them ([`draw`]).
+//! [`LessonError`] ([`error`]), in Japanese and English; [`toml_error`] reads the file into
+//! the model and says toml's and serde's errors from their kinds. Random cases are
+//! checked when the lesson loads, and drawn only when a check needs them ([`draw`]).
 
 pub mod bounds;
 pub mod checked;

@@ -1,317 +1,305 @@
-//! toml's errors about a lesson file, as its author reads them in English and Japanese.
+//! A lesson file read into its serde model, every error said in Japanese and English
+//! from the structured kinds of toml's parser and of serde, never from their words.
 //!
-//! toml reports two kinds of error. Those of the file's structure (an unknown field, a
-//! missing one, a value of the wrong type) come from serde in a few fixed forms: each is
-//! read and said again in both languages, the unknown field with the closest one
-//! suggested. Those of TOML's syntax come from toml's parser in some forty forms: the
-//! common ones are translated; for any other, the Japanese says that the file cannot be
-//! read as TOML, where (the caret), and quotes toml's own words after it, marked as
-//! toml's (「toml の説明」), since no translation of ours can replace the detail.
+//! Three readings, each stopping the next: toml's grammar ([`toml_parser`], every error
+//! of the file with what it expected there), toml's table (`DeTable`: a key written
+//! twice; such rare errors quote toml's own words, marked as toml's), then the model,
+//! deserialised from that table by [`Node`], a serde `Deserializer` whose error type is
+//! ours ([`Problem`]): it knows which kind of value each field asked for and where each
+//! value is written, and it sets an unknown key aside (its closest field suggested) and
+//! reads on, so that every misspelt key of a file is found in one reading, as cargo does.
 
 use super::{Bilingual, LessonError};
+use crate::lang::say;
+use serde::de::{self, DeserializeSeed, IntoDeserializer, Unexpected, Visitor};
+use std::cell::RefCell;
+use std::ops::Range;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
-/// toml's error as ours.
-/// The errors of a lesson file that does not fit the format, as many as can be found in
-/// one reading: toml stops at the first, so after an unknown field on a line of its own
-/// (a typo such as `tolerence = 0.1`) that line is blanked and the file read again, up to
-/// [`MAX_ERRORS`] times. The blanked lines keep their length, so every error's place is
-/// its place in the file as written.
-pub fn all_of<T: serde::de::DeserializeOwned>(
-    source: &str,
-    first: &toml::de::Error,
-) -> Vec<LessonError> {
-    let mut errors = vec![of(first)];
-    let mut text = source.to_string();
-    let mut error = first.clone();
-    while errors.len() < MAX_ERRORS {
-        let Some(line) = unknown_field_line(&text, &error) else {
-            break;
+/// Reads `source` into `T`, or says every error found in it, in the order of the file.
+pub fn from_str<T: de::DeserializeOwned>(source: &str) -> Result<T, Vec<LessonError>> {
+    let tokens = toml_parser::Source::new(source).lex().into_vec();
+    let mut syntax: Vec<toml_parser::ParseError> = Vec::new();
+    toml_parser::parser::parse_document(&tokens, &mut (), &mut syntax);
+    if !syntax.is_empty() {
+        // The first error of each line: toml reads on after one, and what it then finds
+        // on the same line follows from the first.
+        let line = |e: &LessonError| {
+            e.span
+                .as_ref()
+                .and_then(|s| source.get(..s.start))
+                .map(|t| t.matches('\n').count())
         };
-        let replacement = corrected(&text[line.clone()], error.message());
-        text.replace_range(line, &replacement);
-        match toml::from_str::<T>(&text) {
-            Ok(_) => break,
-            // Most likely the field that was misspelt: the first error said so.
-            Err(next) if next.message().starts_with("missing field `") => break,
-            Err(next) => {
-                errors.push(of(&next));
-                error = next;
+        let mut errors: Vec<LessonError> = syntax.iter().map(|e| syntax_error(source, e)).collect();
+        errors.dedup_by(|later, first| line(later) == line(first));
+        return Err(errors);
+    }
+    let table = DeTable::parse(source).map_err(|e| {
+        let message = e.message().trim();
+        vec![LessonError::new(
+            e.span(),
+            say!(ja: format!("TOML として読めません（toml の説明：「{message}」）。"),
+                en: message),
+        )]
+    })?;
+    let span = table.span();
+    let root = Spanned::new(span, DeValue::Table(table.into_inner()));
+    let unknown = RefCell::new(Vec::new());
+    let read = T::deserialize(Node {
+        value: &root,
+        unknown: &unknown,
+    });
+    let mut errors = unknown.into_inner();
+    match read {
+        Ok(value) if errors.is_empty() => return Ok(value),
+        Ok(_) => {}
+        Err(problem) => errors.push(problem.said()),
+    }
+    errors.sort_by_key(|e| e.span.as_ref().map_or(usize::MAX, |s| s.start));
+    Err(errors)
+}
+
+/// A mistake of TOML's grammar: what was found where, and what may be written there.
+fn syntax_error(source: &str, error: &toml_parser::ParseError) -> LessonError {
+    let span = error.unexpected().map(|s| s.start()..s.end());
+    let found = span
+        .clone()
+        .and_then(|s| source.get(s))
+        .unwrap_or("")
+        .trim();
+    let expected = error.expected().unwrap_or_default();
+    // The characters that may be written here, as the file writes them.
+    let literals = |newline: &str| -> Vec<String> {
+        let literal = |text: &str| match text {
+            "\n" => newline.to_string(),
+            text => format!("`{}`", text.escape_debug()),
+        };
+        (expected.iter())
+            .map(|e| match e {
+                toml_parser::Expected::Literal(text) => Some(literal(text)),
+                _ => None,
+            })
+            .collect::<Option<_>>()
+            .unwrap_or_default()
+    };
+    let ja = match (expected, literals("改行").as_slice()) {
+        ([], _) if !found.is_empty() => format!("`{found}` が余分です。"),
+        (_, [one]) => format!("ここには {one} を書きます。"),
+        (_, []) => "この書き方は TOML にありません。".to_string(),
+        (_, all) => format!("ここには {} のどれかを書きます。", all.join("、")),
+    };
+    let words: Vec<String> = (expected.iter())
+        .map(|e| match e {
+            toml_parser::Expected::Description(text) => text.to_string(),
+            toml_parser::Expected::Literal(text) if *text == "\n" => "newline".to_string(),
+            toml_parser::Expected::Literal(text) => format!("`{}`", text.escape_debug()),
+            _ => "etc".to_string(),
+        })
+        .collect();
+    let en = match error.expected() {
+        None => error.description().to_string(),
+        Some([]) => format!("{}, expected nothing", error.description()),
+        Some(_) => format!("{}, expected {}", error.description(), words.join(", ")),
+    };
+    LessonError::new(
+        span,
+        say!(ja: format!("TOML として読めません。{ja}"), en: en),
+    )
+}
+
+/// The value a field asks for: the kind of what a `Deserializer` was asked to read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Want {
+    Natural,
+    Whole,
+    Number,
+    Text,
+    Bool,
+    List(Option<usize>),
+    /// A text in both languages, `{ ja, en }`.
+    Both,
+    Table,
+    OneOf(&'static [&'static str]),
+}
+
+/// A value as the file has it, as serde describes it.
+fn found(unexpected: Unexpected) -> Bilingual {
+    match unexpected {
+        Unexpected::Str(s) => say!(ja: format!("文字列 {s:?}"), en: format!("the string {s:?}")),
+        Unexpected::Signed(n) => {
+            say!(ja: format!("整数 `{n}`"), en: format!("the whole number `{n}`"))
+        }
+        Unexpected::Unsigned(n) => {
+            say!(ja: format!("整数 `{n}`"), en: format!("the whole number `{n}`"))
+        }
+        Unexpected::Float(x) => {
+            say!(ja: format!("小数 `{x:?}`"), en: format!("the number `{x:?}`"))
+        }
+        Unexpected::Bool(b) => say!(ja: format!("真偽値 `{b}`"), en: format!("`{b}`")),
+        Unexpected::Seq => say!(ja: "リスト", en: "a list"),
+        Unexpected::Map | Unexpected::NewtypeStruct => say!(ja: "テーブル", en: "a table"),
+        _ => say!(ja: "別の形の値", en: "another kind of value"),
+    }
+}
+
+impl Want {
+    fn said(self) -> Bilingual {
+        match self {
+            Want::Natural => say!(ja: "0 以上の整数", en: "a whole number, 0 or more"),
+            Want::Whole => say!(ja: "整数", en: "a whole number"),
+            Want::Number => say!(ja: "数", en: "a number"),
+            Want::Text => say!(ja: "文字列（引用符で囲みます）", en: "a string (in quotes)"),
+            Want::Bool => say!(ja: "`true` か `false`", en: "`true` or `false`"),
+            Want::List(Some(n)) => {
+                say!(ja: format!("要素が {n} 個のリスト"), en: format!("a list of {n} items"))
+            }
+            Want::List(None) => {
+                say!(ja: "リスト（`[` と `]` で囲みます）", en: "a list (in `[` and `]`)")
+            }
+            Want::Both => say!(ja: "日本語と英語の組 `{ ja = \"…\", en = \"…\" }`",
+                en: "a text in both languages, `{ ja = \"…\", en = \"…\" }`"),
+            Want::Table => say!(ja: "テーブル（`{` と `}`、または `[見出し]`）",
+                en: "a table (in `{` and `}`, or under a `[heading]`)"),
+            Want::OneOf(names) => say!(ja: "決められた名前の一つ", en: one_of_en(names)),
+        }
+    }
+}
+
+fn one_of_en(names: &[&str]) -> String {
+    match names {
+        [] => "one of the names this field takes".to_string(),
+        _ => format!("one of {}", quoted(names).join(", ")),
+    }
+}
+
+/// The names an enum takes, as serde lists them.
+fn variants_en(names: &[&str]) -> String {
+    match quoted(names).as_slice() {
+        [] => "there are no variants".to_string(),
+        [one] => format!("expected {one}"),
+        [a, b] => format!("expected {a} or {b}"),
+        all => format!("expected one of {}", all.join(", ")),
+    }
+}
+
+fn quoted(names: &[&str]) -> Vec<String> {
+    names.iter().map(|n| format!("`{n}`")).collect()
+}
+
+/// What went wrong in the model, where, and the kind of value that was asked for.
+#[derive(Debug)]
+struct Problem {
+    kind: Kind,
+    span: Option<Range<usize>>,
+    want: Option<Want>,
+}
+
+#[derive(Debug)]
+enum Kind {
+    Missing(&'static str),
+    Type(Bilingual),
+    Value(Bilingual),
+    Length(usize),
+    Variant(String, &'static [&'static str]),
+    Duplicate(&'static str),
+    Other(String),
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.message().en)
+    }
+}
+
+impl std::error::Error for Problem {}
+
+impl de::Error for Problem {
+    fn custom<T: std::fmt::Display>(message: T) -> Problem {
+        Problem::new(Kind::Other(message.to_string()))
+    }
+    fn invalid_type(unexpected: Unexpected, _: &dyn de::Expected) -> Problem {
+        Problem::new(Kind::Type(found(unexpected)))
+    }
+    fn invalid_value(unexpected: Unexpected, _: &dyn de::Expected) -> Problem {
+        Problem::new(Kind::Value(found(unexpected)))
+    }
+    fn invalid_length(len: usize, _: &dyn de::Expected) -> Problem {
+        Problem::new(Kind::Length(len))
+    }
+    fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Problem {
+        Problem::new(Kind::Variant(variant.to_string(), expected))
+    }
+    fn missing_field(field: &'static str) -> Problem {
+        Problem::new(Kind::Missing(field))
+    }
+    fn duplicate_field(field: &'static str) -> Problem {
+        Problem::new(Kind::Duplicate(field))
+    }
+}
+
+impl Problem {
+    fn new(kind: Kind) -> Problem {
+        Problem {
+            kind,
+            span: None,
+            want: None,
+        }
+    }
+
+    fn said(self) -> LessonError {
+        LessonError::new(self.span.clone(), self.message())
+    }
+
+    fn message(&self) -> Bilingual {
+        let want = (self.want.map(Want::said))
+            .unwrap_or(say!(ja: "別の形の値", en: "another kind of value"));
+        let (want_ja, want_en) = (spaced(&want.ja), want.en.as_str());
+        match &self.kind {
+            Kind::Missing(field) => missing(field),
+            Kind::Type(found) => {
+                say!(ja: format!("ここには{want_ja}を書きます。書かれているのは{}です。", spaced(&found.ja)),
+                    en: format!("expected {want_en}, found {}", found.en))
+            }
+            Kind::Value(found) => {
+                say!(ja: format!("{}は使えません。{}を書いてください。", spaced(&found.ja), want_ja.trim_start()),
+                    en: format!("{} is not allowed here: write {want_en}", found.en))
+            }
+            Kind::Length(n) => {
+                say!(ja: format!("要素が {n} 個あります。{}を書いてください。", want_ja.trim_start()),
+                    en: format!("this list has {n} items: write {want_en}"))
+            }
+            Kind::Variant(written, expected) => {
+                say!(ja: format!("`{written}` はここに書けません。書けるのは {} のどれかです。", quoted(expected).join("、")),
+                    en: format!("unknown variant `{written}`, {}", variants_en(expected)))
+            }
+            Kind::Duplicate(field) => say!(ja: format!("項目 `{field}` が二回書かれています。"),
+                en: format!("duplicate field `{field}`")),
+            Kind::Other(message) => {
+                say!(ja: format!("この値は読めません（説明：「{message}」）。"),
+                    en: message.clone())
             }
         }
     }
-    // In the order of the file, as an author reads it.
-    errors.sort_by_key(|e| e.span.as_ref().map_or(usize::MAX, |s| s.start));
-    errors
 }
 
-/// A line with an unknown field, to read on with: the field most likely meant with the
-/// same value (`sed = 2001` becomes `seed=2001 `), so that the next reading does not
-/// stop at that field missing; else blank. Either way as long as the line was, so that
-/// every later place in the file stays where it is.
-fn corrected(line: &str, message: &str) -> String {
-    let width = line.len();
-    let meant = message
-        .strip_prefix("unknown field `")
-        .and_then(|rest| closest_field(rest).2)
-        .map(|name| name.trim_matches('`').to_string());
-    if let (Some(name), Some((_, value))) = (meant, line.split_once('='))
-        && name.len() + 1 + value.trim().len() <= width
-    {
-        return format!("{name}={:<1$}", value.trim(), width - name.len() - 1);
+/// A field that must be written and is not.
+fn missing(field: &str) -> Bilingual {
+    let both = say!(ja: "レッスンの文章は、どれも日本語と英語の両方で書きます。",
+        en: "every text of a lesson is written in both languages");
+    match field {
+        "en" => say!(ja: format!("英語の文章（`en`）がありません。{}", both.ja),
+            en: format!("the English text (`en`) is missing: {}", both.en)),
+        "ja" => say!(ja: format!("日本語の文章（`ja`）がありません。{}", both.ja),
+            en: format!("the Japanese text (`ja`) is missing: {}", both.en)),
+        field => say!(ja: format!("必要な項目 `{field}` がありません。"),
+            en: format!("missing field `{field}`")),
     }
-    " ".repeat(width)
-}
-
-/// The most errors one reading of a lesson file reports.
-const MAX_ERRORS: usize = 10;
-
-/// The byte range of the line that holds an unknown field and its whole value (the
-/// line alone is valid TOML), without its line feed.
-fn unknown_field_line(text: &str, error: &toml::de::Error) -> Option<std::ops::Range<usize>> {
-    if !error.message().starts_with("unknown field `") {
-        return None;
-    }
-    let at = error.span()?.start;
-    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let line = &text[start..end];
-    // The field must begin its line: one inside an inline table cannot be taken alone.
-    if !text[start..at].trim().is_empty() {
-        return None;
-    }
-    toml::from_str::<toml::Table>(line).ok()?;
-    Some(start..end)
-}
-
-pub fn of(error: &toml::de::Error) -> LessonError {
-    let message = error.message().trim();
-    LessonError::new(error.span(), translate(message))
-}
-
-/// What toml's message says, in both languages.
-fn translate(message: &str) -> Bilingual {
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        return unknown_field(rest);
-    }
-    // A text without one of its languages: a hint, a title, a test's name.
-    let both = (
-        "every text of a lesson is written in both languages",
-        "レッスンの文章は、どれも日本語と英語の両方で書きます。",
-    );
-    match between(message, "missing field `", "`") {
-        Some("en") => {
-            return Bilingual::new(
-                format!("英語の文章（`en`）がありません。{}", both.1),
-                format!("the English text (`en`) is missing: {}", both.0),
-            );
-        }
-        Some("ja") => {
-            return Bilingual::new(
-                format!("日本語の文章（`ja`）がありません。{}", both.1),
-                format!("the Japanese text (`ja`) is missing: {}", both.0),
-            );
-        }
-        Some(field) => {
-            return Bilingual::new(format!("必要な項目 `{field}` がありません。"), message);
-        }
-        None => {}
-    }
-    if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let (written, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let choices = quoted(expected).join("、");
-        return Bilingual::new(
-            format!("`{written}` はここに書けません。書けるのは {choices} のどれかです。"),
-            message,
-        );
-    }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Bilingual::new(
-            format!(
-                "ここには{}を書きます。書かれているのは{}です。",
-                expected_ja(expected),
-                found_ja(found)
-            ),
-            format!(
-                "expected {}, found {}",
-                expected_en(expected),
-                found_en(found)
-            ),
-        );
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Bilingual::new(
-            format!(
-                "{}は使えません。{}を書いてください。",
-                found_ja(found),
-                expected_ja(expected).trim_start()
-            ),
-            format!(
-                "{} is not allowed here: write {}",
-                found_en(found),
-                expected_en(expected)
-            ),
-        );
-    }
-    if let Some(rest) = message.strip_prefix("invalid length ") {
-        let (length, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return Bilingual::new(
-            format!(
-                "要素が {length} 個あります。{}を書いてください。",
-                expected_ja(expected).trim_start()
-            ),
-            format!(
-                "this list has {length} items: write {}",
-                expected_en(expected)
-            ),
-        );
-    }
-    if let Some(field) = between(message, "duplicate field `", "`") {
-        return Bilingual::new(format!("項目 `{field}` が二回書かれています。"), message);
-    }
-    Bilingual::new(syntax_ja(message), message)
-}
-
-/// `unknown field `x`, expected one of `a`, `b``, after its first backtick.
-/// The field an unknown one is most likely a misspelling of (as toml quotes it, in
-/// backticks), from the rest of toml's message after "unknown field `".
-fn closest_field(rest: &str) -> (&str, Vec<String>, Option<String>) {
-    let (unknown, expected) = rest.split_once('`').unwrap_or((rest, ""));
-    let candidates = quoted(expected);
-    let closest = candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(unknown, c), c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, name)| name.clone());
-    (unknown, candidates, closest)
-}
-
-fn unknown_field(rest: &str) -> Bilingual {
-    let (unknown, candidates, closest) = closest_field(rest);
-    match closest {
-        Some(name) => Bilingual::new(
-            format!("`{unknown}` という項目はありません。{name} の書き間違いではありませんか？"),
-            format!("unknown field `{unknown}`: did you mean {name}?"),
-        ),
-        None if candidates.is_empty() => Bilingual::new(
-            format!("`{unknown}` という項目はありません。ここには項目を書きません。"),
-            format!("unknown field `{unknown}`: no field is written here"),
-        ),
-        None => Bilingual::new(
-            format!(
-                "`{unknown}` という項目はありません。ここに書ける項目は {} です。",
-                candidates.join("、")
-            ),
-            format!(
-                "unknown field `{unknown}`; the fields here are {}",
-                candidates.join(", ")
-            ),
-        ),
-    }
-}
-
-/// The text between `start` and the next `end`, if `text` starts with `start`.
-fn between<'t>(text: &'t str, start: &str, end: &str) -> Option<&'t str> {
-    let rest = text.strip_prefix(start)?;
-    rest.split_once(end).map(|(inside, _)| inside)
-}
-
-/// Each `name` in backticks, with its backticks.
-fn quoted(text: &str) -> Vec<String> {
-    text.split('`')
-        .skip(1)
-        .step_by(2)
-        .map(|name| format!("`{name}`"))
-        .collect()
-}
-
-/// What serde says it expected, in English words an author knows (serde names Rust
-/// types: `usize`, `f64`, `struct Localized`).
-fn expected_en(expected: &str) -> String {
-    let expected = expected.trim();
-    if let Some(n) = expected
-        .strip_prefix("an array of length ")
-        .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
-    {
-        return format!("a list of {n} items");
-    }
-    let text = match expected {
-        "u8" | "u16" | "u32" | "u64" | "usize" => "a whole number, 0 or more",
-        "i8" | "i16" | "i32" | "i64" | "isize" => "a whole number",
-        "f32" | "f64" => "a number",
-        "a string" | "a borrowed string" | "a character" => "a string (in quotes)",
-        "a boolean" => "`true` or `false`",
-        "a sequence" | "an array" | "a tuple" => "a list (in `[` and `]`)",
-        "struct Localized" => "a text in both languages, `{ ja = \"…\", en = \"…\" }`",
-        e if e.starts_with("struct ") || e.starts_with("a map") || e.starts_with("a table") => {
-            "a table (in `{` and `}`, or under a `[heading]`)"
-        }
-        e if e.starts_with("enum ") || e.starts_with("variant ") || e.starts_with("one of ") => {
-            "one of the names this field takes"
-        }
-        _ => return expected.to_string(),
-    };
-    text.to_string()
-}
-
-/// What serde says it found (`string "five"`, `integer `-1``), in English words.
-fn found_en(found: &str) -> String {
-    let found = found.trim();
-    let kinds = [
-        ("string ", "the string "),
-        ("integer ", "the whole number "),
-        ("floating point ", "the number "),
-        ("boolean ", ""),
-        ("character ", "the character "),
-        ("table", "a table"),
-        ("array", "a list"),
-    ];
-    for (serde, en) in kinds {
-        if let Some(value) = found.strip_prefix(serde) {
-            return format!("{en}{value}");
-        }
-    }
-    match found {
-        "sequence" => "a list",
-        "map" | "newtype struct" | "tuple struct" | "struct variant" => "a table",
-        "unit value" | "unit" => "an empty value",
-        other => other,
-    }
-    .to_string()
-}
-
-/// What serde says it expected, in Japanese: `u32`, `a sequence`, `struct Localized`.
-fn expected_ja(expected: &str) -> String {
-    let expected = expected.trim();
-    if let Some(n) = expected
-        .strip_prefix("an array of length ")
-        .filter(|n| n.chars().all(|c| c.is_ascii_digit()))
-    {
-        return format!("要素が {n} 個のリスト");
-    }
-    let text = match expected {
-        "u8" | "u16" | "u32" | "u64" | "usize" => "0 以上の整数",
-        "i8" | "i16" | "i32" | "i64" | "isize" => "整数",
-        "f32" | "f64" => "数",
-        "a string" | "a borrowed string" | "a character" => "文字列（引用符で囲みます）",
-        "a boolean" => "`true` か `false`",
-        "a sequence" | "an array" | "a tuple" => "リスト（`[` と `]` で囲みます）",
-        "struct Localized" => "日本語と英語の組 `{ ja = \"…\", en = \"…\" }`",
-        e if e.starts_with("struct ") || e.starts_with("a map") || e.starts_with("a table") => {
-            "テーブル（`{` と `}`、または `[見出し]`）"
-        }
-        e if e.starts_with("enum ") || e.starts_with("variant ") || e.starts_with("one of ") => {
-            "決められた名前の一つ"
-        }
-        _ => "別の形の値",
-    };
-    spaced(text)
 }
 
 /// Japanese text to put between Japanese words: a space on a side that is ASCII.
 fn spaced(text: &str) -> String {
+    let text = text.trim();
     let before = if text.starts_with(|c: char| c.is_ascii()) {
         " "
     } else {
@@ -325,61 +313,259 @@ fn spaced(text: &str) -> String {
     format!("{before}{text}{after}")
 }
 
-/// What serde says it found (`string "five"`, `integer `-1``), in Japanese.
-fn found_ja(found: &str) -> String {
-    let found = found.trim();
-    let kinds = [
-        ("string ", "文字列 "),
-        ("integer ", "整数 "),
-        ("floating point ", "小数 "),
-        ("boolean ", "真偽値 "),
-        ("character ", "文字 "),
-        // toml's own names of a value.
-        ("table", "テーブル"),
-        ("array", "リスト"),
-    ];
-    for (en, ja) in kinds {
-        if let Some(value) = found.strip_prefix(en) {
-            return spaced(&format!("{ja}{value}"));
-        }
-    }
-    let text = match found {
-        "sequence" => "リスト",
-        "map" => "テーブル",
-        "unit value" | "unit" => "空の値",
-        "newtype struct" | "tuple struct" | "struct variant" => "テーブル",
-        _ => "別の形の値",
-    };
-    spaced(text)
+/// A value of the file being read into the model, and where the unknown keys found so
+/// far are kept.
+#[derive(Clone, Copy)]
+struct Node<'de> {
+    value: &'de Spanned<DeValue<'de>>,
+    unknown: &'de RefCell<Vec<LessonError>>,
 }
 
-/// A syntax error of toml's parser, in Japanese: the common ones said again, any other
-/// quoted after a sentence of ours.
-fn syntax_ja(message: &str) -> String {
-    // toml adds what it expected: `unclosed array, expected `]``.
-    let what = message.split(", expected").next().unwrap_or(message).trim();
-    let known = match what {
-        "extra `=`" | "extra assignment between key-value pairs" => "`=` が余分です。",
-        "key with no value" | "missing value" | "missing value for key" => {
-            "キーの後に `=` と値がありません。"
+impl<'de> Node<'de> {
+    /// `read` on this value, its errors placed at it and said as wanting `want`, unless
+    /// a value inside it already placed them.
+    fn read<V>(
+        self,
+        want: Option<Want>,
+        read: impl FnOnce(Self) -> Result<V, Problem>,
+    ) -> Result<V, Problem> {
+        read(self).map_err(|mut problem| {
+            problem.span.get_or_insert_with(|| self.value.span());
+            problem.want = problem.want.or(want);
+            problem
+        })
+    }
+
+    fn at(self, value: &'de Spanned<DeValue<'de>>) -> Node<'de> {
+        Node { value, ..self }
+    }
+}
+
+impl<'de> IntoDeserializer<'de, Problem> for Node<'de> {
+    type Deserializer = Self;
+    fn into_deserializer(self) -> Self {
+        self
+    }
+}
+
+macro_rules! wanting {
+    ($($method:ident => $want:expr),* $(,)?) => {$(
+        fn $method<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Problem> {
+            self.read(Some($want), |node| node.deserialize_any(visitor))
         }
-        "string values must be quoted" => "文字列は引用符（\"）で囲みます。",
-        "unclosed array" => "リストの `[` が閉じていません。",
-        "unclosed table" => "表の見出しの `[` が閉じていません。",
-        "unclosed array table" => "`[[` で始めた見出しが `]]` で閉じていません。",
-        "unclosed inline table" => "`{` が閉じていません。",
-        "missing comma between array elements" => "リストの要素の間に `,` がありません。",
-        "missing comma between key-value pairs" => "`{ }` の中の項目の間に `,` がありません。",
-        "missing assignment between key-value pairs" => "キーと値の間に `=` がありません。",
-        "extra comma in inline table" => "`{ }` の中に余分な `,` があります。",
-        "extra comma in array" => "リストに余分な `,` があります。",
-        "duplicate key" => "同じキーが二回書かれています。",
-        "invalid key" => "キーとして読めません。",
-        _ => "",
-    };
-    match known {
-        "" => format!("TOML として読めません（toml の説明：「{message}」）。"),
-        known => format!("TOML として読めません。{known}"),
+    )*};
+}
+
+impl<'de> de::Deserializer<'de> for Node<'de> {
+    type Error = Problem;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Problem> {
+        self.read(None, |node| match node.value.get_ref() {
+            DeValue::String(s) => visitor.visit_str(s),
+            DeValue::Integer(n) => match i64::from_str_radix(n.as_str(), n.radix()) {
+                Ok(n) => visitor.visit_i64(n),
+                Err(_) => match u64::from_str_radix(n.as_str(), n.radix()) {
+                    Ok(n) => visitor.visit_u64(n),
+                    Err(_) => Err(de::Error::invalid_value(
+                        Unexpected::Other(n.as_str()),
+                        &"a 64-bit integer",
+                    )),
+                },
+            },
+            DeValue::Float(x) => match x.as_str().parse::<f64>() {
+                Ok(x) => visitor.visit_f64(x),
+                Err(_) => Err(de::Error::invalid_value(
+                    Unexpected::Other(x.as_str()),
+                    &"a number",
+                )),
+            },
+            DeValue::Boolean(b) => visitor.visit_bool(*b),
+            DeValue::Datetime(d) => visitor.visit_string(d.to_string()),
+            DeValue::Array(items) => {
+                let mut items = de::value::SeqDeserializer::new(items.iter().map(|i| node.at(i)));
+                let value = visitor.visit_seq(&mut items)?;
+                items.end().map(|()| value)
+            }
+            DeValue::Table(table) => visitor.visit_map(Fields {
+                node,
+                entries: table.iter().map(|(k, v)| (k, v, None)).collect(),
+                next: 0,
+            }),
+        })
+    }
+
+    wanting! {
+        deserialize_u8 => Want::Natural, deserialize_u16 => Want::Natural,
+        deserialize_u32 => Want::Natural, deserialize_u64 => Want::Natural,
+        deserialize_i8 => Want::Whole, deserialize_i16 => Want::Whole,
+        deserialize_i32 => Want::Whole, deserialize_i64 => Want::Whole,
+        deserialize_f32 => Want::Number, deserialize_f64 => Want::Number,
+        deserialize_str => Want::Text, deserialize_string => Want::Text,
+        deserialize_char => Want::Text, deserialize_bool => Want::Bool,
+        deserialize_seq => Want::List(None), deserialize_map => Want::Table,
+    }
+
+    fn deserialize_tuple<V: Visitor<'de>>(
+        self,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value, Problem> {
+        self.read(Some(Want::List(Some(len))), |node| {
+            node.deserialize_any(visitor)
+        })
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Problem> {
+        visitor.visit_some(self)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Problem> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Problem> {
+        if serde_spanned::de::is_spanned(name) {
+            let span = self.value.span();
+            return visitor.visit_map(serde_spanned::de::SpannedDeserializer::new(self, span));
+        }
+        let want = if fields == ["ja", "en"] {
+            Want::Both
+        } else {
+            Want::Table
+        };
+        self.read(Some(want), |node| match node.value.get_ref() {
+            DeValue::Table(table) => visitor.visit_map(Fields {
+                node,
+                entries: node.fields_of(table, fields),
+                next: 0,
+            }),
+            _ => node.deserialize_any(visitor),
+        })
+    }
+
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value, Problem> {
+        self.read(Some(Want::OneOf(variants)), |node| {
+            match node.value.get_ref() {
+                DeValue::String(s) => visitor.visit_enum(s.as_ref().into_deserializer()),
+                _ => node.deserialize_any(visitor),
+            }
+        })
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Problem> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        i128 u128 bytes byte_buf unit unit_struct tuple_struct identifier
+    }
+}
+
+impl<'de> Node<'de> {
+    /// The entries of a table read as a struct of `fields`: each unknown key set aside
+    /// as an error, and read as the field most likely meant when that field is close and
+    /// not written, so that a misspelt field is said once, not again as a missing one.
+    fn fields_of(
+        self,
+        table: &'de DeTable<'de>,
+        fields: &'static [&'static str],
+    ) -> Vec<Entry<'de>> {
+        let written = |name: &str| table.keys().any(|k| k.get_ref() == name);
+        let mut entries = Vec::new();
+        for (key, value) in table {
+            let name: &str = key.get_ref();
+            if fields.contains(&name) {
+                entries.push((key, value, None));
+                continue;
+            }
+            let closest = closest(name, fields);
+            let message = unknown_field(name, fields, closest);
+            (self.unknown.borrow_mut()).push(LessonError::new(Some(key.span()), message));
+            if let Some(meant) = closest.filter(|meant| !written(meant)) {
+                entries.push((key, value, Some(meant)));
+            }
+        }
+        entries
+    }
+}
+
+/// A key of a table, its value, and the field it is read as when not its own name.
+type Entry<'de> = (
+    &'de Spanned<std::borrow::Cow<'de, str>>,
+    &'de Spanned<DeValue<'de>>,
+    Option<&'static str>,
+);
+
+/// A table's entries, handed to a visitor one by one.
+struct Fields<'de> {
+    node: Node<'de>,
+    entries: Vec<Entry<'de>>,
+    next: usize,
+}
+
+impl<'de> de::MapAccess<'de> for Fields<'de> {
+    type Error = Problem;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Problem> {
+        let Some((key, _, meant)) = self.entries.get(self.next) else {
+            return Ok(None);
+        };
+        let name: &str = meant.unwrap_or(key.get_ref());
+        let name = de::value::StrDeserializer::<Problem>::new(name);
+        seed.deserialize(name).map(Some).map_err(|mut problem| {
+            problem.span.get_or_insert(key.span());
+            problem
+        })
+    }
+
+    fn next_value_seed<S: DeserializeSeed<'de>>(&mut self, seed: S) -> Result<S::Value, Problem> {
+        let (_, value, _) = self.entries[self.next];
+        self.next += 1;
+        seed.deserialize(self.node.at(value))
+    }
+}
+
+/// The field an unknown one is most likely a misspelling of.
+fn closest(unknown: &str, fields: &'static [&'static str]) -> Option<&'static str> {
+    fields
+        .iter()
+        .map(|field| (strsim::jaro_winkler(unknown, field), *field))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, field)| field)
+}
+
+fn unknown_field(unknown: &str, fields: &[&str], closest: Option<&str>) -> Bilingual {
+    match closest {
+        Some(name) => {
+            say!(ja: format!("`{unknown}` という項目はありません。`{name}` の書き間違いではありませんか？"),
+                en: format!("unknown field `{unknown}`: did you mean `{name}`?"))
+        }
+        None if fields.is_empty() => {
+            say!(ja: format!("`{unknown}` という項目はありません。ここには項目を書きません。"),
+                en: format!("unknown field `{unknown}`: no field is written here"))
+        }
+        None => {
+            say!(ja: format!("`{unknown}` という項目はありません。ここに書ける項目は {} です。", quoted(fields).join("、")),
+                en: format!("unknown field `{unknown}`; the fields here are {}", quoted(fields).join(", ")))
+        }
     }
 }
 
@@ -387,141 +573,150 @@ fn syntax_ja(message: &str) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_misspelt_field_on_a_line_of_its_own_is_found_in_one_reading() {
-        #[derive(serde::Deserialize, Debug)]
-        #[serde(deny_unknown_fields)]
-        #[allow(dead_code)]
-        struct Table {
-            title: String,
-            tolerance: Option<f64>,
-            inner: Option<Inner>,
-        }
-        #[derive(serde::Deserialize, Debug)]
-        #[serde(deny_unknown_fields)]
-        #[allow(dead_code)]
-        struct Inner {
-            cases: Option<u32>,
-        }
-        let all = |source: &str| -> Vec<(String, std::ops::Range<usize>)> {
-            let first = toml::from_str::<Table>(source).unwrap_err();
-            all_of::<Table>(source, &first)
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Table {
+        title: String,
+        tolerance: Option<f64>,
+        count: Option<u32>,
+        pair: Option<[f64; 2]>,
+        inner: Option<Inner>,
+        name: Option<super::super::Localized>,
+        visibility: Option<super::super::Visibility>,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Inner {
+        cases: Option<Spanned<u32>>,
+    }
+
+    fn errors(source: &str) -> Vec<(String, String, String)> {
+        match from_str::<Table>(source) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors
                 .into_iter()
-                .map(|e| (e.message.en, e.span.unwrap_or_default()))
-                .collect()
-        };
-        let source = "title = \"a\"\ntolerence = 0.1\n[inner]\ncasse = 3\n";
-        let found = all(source);
-        assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found[0].0.contains("`tolerence`"), "{found:?}");
-        assert!(found[1].0.contains("`casse`"), "{found:?}");
-        // Each place is where the field is in the file as written.
-        assert_eq!(&source[found[1].1.clone()], "casse");
-        // A misspelt required field is said once, not again as a missing one, and the
-        // reading goes on past it.
-        let found = all("titel = \"a\"\ntolerence = 1\n");
-        assert_eq!(found.len(), 2, "{found:?}");
-        assert!(found[0].0.contains("did you mean `title`"), "{found:?}");
-        assert_eq!(
-            corrected(
-                "sed = 2001",
-                "unknown field `sed`, expected `seed` or `cases`"
-            ),
-            "seed=2001 "
-        );
-        assert_eq!(
-            corrected("x = 1", "unknown field `x`, expected `tolerance`"),
-            "     "
-        );
-        // Inside an inline table the line cannot be taken alone: one error, as before.
-        assert_eq!(
-            all("title = \"a\"\ninner = { casse = 3 }\ntolerence = 1\n").len(),
-            1
-        );
+                .map(|e| {
+                    let at = e.span.and_then(|s| source.get(s)).unwrap_or("").to_string();
+                    (e.message.ja, e.message.en, at)
+                })
+                .collect(),
+        }
     }
 
     fn ja(source: &str) -> String {
-        match toml::from_str::<super::super::model::RawLesson>(source) {
-            Ok(_) => String::new(),
-            Err(e) => of(&e).message.ja,
-        }
+        errors(source)
+            .first()
+            .map(|e| e.0.clone())
+            .unwrap_or_default()
+    }
+
+    fn en(source: &str) -> String {
+        errors(source)
+            .first()
+            .map(|e| e.1.clone())
+            .unwrap_or_default()
     }
 
     #[test]
-    fn structure_errors_are_said_in_english_words_not_serdes() {
+    fn every_misspelt_field_is_found_in_one_reading_at_its_key() {
+        let source = "titel = \"a\"\ntolerence = 0.1\n[inner]\ncasse = 3\n";
+        let found = errors(source);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0].1, "unknown field `titel`: did you mean `title`?");
         assert_eq!(
-            translate("invalid type: floating point `30.5`, expected usize").en,
+            found[1].0,
+            "`tolerence` という項目はありません。`tolerance` の書き間違いではありませんか？"
+        );
+        // Each place is the key as written, in the order of the file; the misspelt
+        // required `title` is not said again as missing.
+        assert_eq!(found[2].2, "casse");
+        // Inside an inline table too.
+        let found = errors("title = \"a\"\ninner = { casse = 3 }\ntolerence = 1\n");
+        assert_eq!(found.len(), 2, "{found:?}");
+        // The value read as the field meant is checked as that field.
+        assert_eq!(
+            en("title = \"a\"\ncont = \"five\"\n"),
+            "unknown field `cont`: did you mean `count`?"
+        );
+        assert_eq!(errors("title = \"a\"\ncont = \"five\"\n").len(), 2);
+        assert_eq!(
+            en("title = \"a\"\nzzz = 1\n"),
+            "unknown field `zzz`; the fields here are `title`, `tolerance`, `count`, `pair`, `inner`, `name`, `visibility`"
+        );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_says_what_the_field_takes_in_both_languages() {
+        assert_eq!(
+            en("title = \"a\"\ncount = 30.5\n"),
             "expected a whole number, 0 or more, found the number `30.5`"
         );
         assert_eq!(
-            translate("invalid type: string \"small\", expected f64").en,
-            "expected a number, found the string \"small\""
-        );
-        assert_eq!(
-            translate("invalid type: string \"pool\", expected a sequence").en,
-            "expected a list (in `[` and `]`), found the string \"pool\""
-        );
-        assert_eq!(
-            translate("invalid value: integer `-3`, expected usize").en,
-            "the whole number `-3` is not allowed here: write a whole number, 0 or more"
-        );
-        assert_eq!(
-            translate("invalid length 3, expected an array of length 2").en,
-            "this list has 3 items: write a list of 2 items"
-        );
-        // A text in one string instead of both languages: the form to write, in both.
-        let title = ja("format = 1\nid = \"a\"\nmodule = \"a\"\ntitle = \"Pooling\"\n");
-        assert_eq!(
-            title,
-            "ここには日本語と英語の組 `{ ja = \"…\", en = \"…\" }` を書きます。書かれているのは文字列 \"Pooling\" です。"
-        );
-        assert_eq!(
-            translate("invalid type: string \"one window\", expected struct Localized").en,
-            "expected a text in both languages, `{ ja = \"…\", en = \"…\" }`, found the string \"one window\""
-        );
-    }
-
-    #[test]
-    fn structure_errors_are_said_in_japanese() {
-        assert_eq!(
-            translate("unknown field `tolerence`, expected one of `tolerance`, `points`").ja,
-            "`tolerence` という項目はありません。`tolerance` の書き間違いではありませんか？"
-        );
-        assert_eq!(
-            translate("missing field `module`").ja,
-            "必要な項目 `module` がありません。"
-        );
-        assert_eq!(
-            translate("missing field `en`").ja,
-            "英語の文章（`en`）がありません。レッスンの文章は、どれも日本語と英語の両方で書きます。"
-        );
-        assert_eq!(
-            translate("invalid type: string \"five\", expected u32").ja,
+            ja("title = \"a\"\ncount = \"five\"\n"),
             "ここには 0 以上の整数を書きます。書かれているのは文字列 \"five\" です。"
         );
         assert_eq!(
-            translate("invalid value: integer `-1`, expected u32").ja,
+            en("title = \"a\"\ntolerance = \"small\"\n"),
+            "expected a number, found the string \"small\""
+        );
+        assert_eq!(
+            en("title = \"a\"\ncount = -3\n"),
+            "the whole number `-3` is not allowed here: write a whole number, 0 or more"
+        );
+        assert_eq!(
+            ja("title = \"a\"\ncount = -1\n"),
             "整数 `-1` は使えません。0 以上の整数を書いてください。"
         );
         assert_eq!(
-            translate("unknown variant `secret`, expected `visible` or `hidden`").ja,
-            "`secret` はここに書けません。書けるのは `visible`、`hidden` のどれかです。"
+            en("title = \"a\"\npair = [1.0, 2.0, 3.0]\n"),
+            "this list has 3 items: write a list of 2 items"
         );
         assert_eq!(
-            translate("invalid length 3, expected an array of length 2").ja,
+            ja("title = \"a\"\npair = [1.0, 2.0, 3.0]\n"),
             "要素が 3 個あります。要素が 2 個のリストを書いてください。"
+        );
+        assert_eq!(
+            ja("title = \"a\"\nname = \"Pooling\"\n"),
+            "ここには日本語と英語の組 `{ ja = \"…\", en = \"…\" }` を書きます。書かれているのは文字列 \"Pooling\" です。"
+        );
+        assert_eq!(
+            ja("title = \"a\"\nvisibility = \"secret\"\n"),
+            "`secret` はここに書けません。書けるのは `visible`、`hidden`、`after_due_date`、`after_published` のどれかです。"
+        );
+        // The error is at the value, as written.
+        assert_eq!(
+            errors("title = \"a\"\n[inner]\ncases = \"x\"\n")[0].2,
+            "\"x\""
         );
     }
 
     #[test]
-    fn syntax_errors_say_where_and_quote_toml_only_when_unknown() {
+    fn a_missing_field_is_named_and_a_missing_language_explained() {
+        assert_eq!(ja("tolerance = 1.0\n"), "必要な項目 `title` がありません。");
         assert_eq!(
-            ja("format = = 1\n"),
-            "TOML として読めません。`=` が余分です。"
+            ja("title = \"a\"\nname = { ja = \"名前\" }\n"),
+            "英語の文章（`en`）がありません。レッスンの文章は、どれも日本語と英語の両方で書きます。"
         );
         assert_eq!(
-            translate("something new, expected `x`").ja,
-            "TOML として読めません（toml の説明：「something new, expected `x`」）。"
+            errors("title = \"a\"\nname = { ja = \"名前\" }\n")[0].2,
+            "{ ja = \"名前\" }"
         );
+    }
+
+    #[test]
+    fn syntax_errors_say_where_and_what_may_be_written_there() {
+        let found = errors("title = = 1\n");
+        assert_eq!(found[0].0, "TOML として読めません。`=` が余分です。");
+        assert_eq!(found[0].1, "extra `=`, expected nothing");
+        assert_eq!(found[0].2, "=");
+        // Every syntax error of the file, in one reading.
+        let both = errors("title = = 1\ncount = = 2\n");
+        assert_eq!(both.len(), 2, "{both:?}");
+        assert!(ja("title = [1, 2\n").starts_with("TOML として読めません。"));
+        // A key written twice is toml's own finding, quoted.
+        assert!(ja("title = \"a\"\ntitle = \"b\"\n").contains("toml の説明"));
     }
 }

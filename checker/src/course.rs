@@ -250,10 +250,10 @@ impl Course {
         files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
         if files.is_empty() {
             let dir = layout.show(&dir);
-            report.plain(say!(
-                ja: format!("{dir} にレッスン（*.toml ファイル）がありません。"),
-                en: format!("there are no lessons (*.toml files) in {dir}"),
-            ));
+            report.plain(
+                say!(ja: format!("{dir} にレッスン（*.toml ファイル）がありません。"),
+                    en: format!("there are no lessons (*.toml files) in {dir}")),
+            );
         }
         if report.count > 0 {
             return Err(report.finish());
@@ -269,10 +269,8 @@ impl Course {
                     positions.push(position);
                 }
                 Ok(Err(_)) => {
-                    let message = say!(
-                        ja: format!("{name} は UTF-8 のテキストではありません。"),
-                        en: format!("{name}: the file is not UTF-8 text"),
-                    );
+                    let message = say!(ja: format!("{name} は UTF-8 のテキストではありません。"),
+                        en: format!("{name}: the file is not UTF-8 text"));
                     report.plain_in(position, message);
                 }
                 Err(e) => report.plain_in(position, cannot_read(&name, &e)),
@@ -312,14 +310,8 @@ impl Course {
             let name = layout.show(path);
             for helper in &mut lesson.helpers {
                 if let Some((module, id)) = modules.iter().find(|(m, _)| *m == helper.name) {
-                    let message = say!(
-                        ja: format!(
-                            "`{module}` はレッスン `{id}` のモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"
-                        ),
-                        en: format!(
-                            "`{module}` is the module of lesson `{id}`: a helper is mounted as a module of its name, so name it differently"
-                        ),
-                    );
+                    let message = say!(ja: format!("`{module}` はレッスン `{id}` のモジュールです。ヘルパーは同じ名前のモジュールとして組み込まれるので、別の名前にしてください。"),
+                        en: format!("`{module}` is the module of lesson `{id}`: a helper is mounted as a module of its name, so name it differently"));
                     let error = LessonError::new(Some(helper.span.clone()), message);
                     report.lesson(*position, &name, source, &error);
                     continue;
@@ -343,10 +335,8 @@ impl Course {
                 lessons[..i].iter().find(|(_, _, _, l)| l.id == lesson.id)
             {
                 let (id, earlier) = (&lesson.id, layout.show(earlier));
-                let message = say!(
-                    ja: format!("id `{id}` は {earlier} ですでに使われています。"),
-                    en: format!("the id `{id}` is already used by {earlier}"),
-                );
+                let message = say!(ja: format!("id `{id}` は {earlier} ですでに使われています。"),
+                    en: format!("the id `{id}` is already used by {earlier}"));
                 error(Some(&lesson.spans.id), message);
             }
             let same_module = lessons[..i]
@@ -354,14 +344,8 @@ impl Course {
                 .find(|(_, _, _, l)| l.module == lesson.module);
             if let Some((_, earlier, _, other)) = same_module {
                 let (module, id, earlier) = (&lesson.module, &other.id, layout.show(earlier));
-                let message = say!(
-                    ja: format!(
-                        "`{module}` モジュールは、すでにレッスン `{id}`（{earlier}）のものです。レッスンごとに別のモジュールにします。"
-                    ),
-                    en: format!(
-                        "the module `{module}` is already lesson `{id}`'s ({earlier}): each lesson teaches a module of its own"
-                    ),
-                );
+                let message = say!(ja: format!("`{module}` モジュールは、すでにレッスン `{id}`（{earlier}）のものです。レッスンごとに別のモジュールにします。"),
+                    en: format!("the module `{module}` is already lesson `{id}`'s ({earlier}): each lesson teaches a module of its own"));
                 error(lesson.spans.modules.first(), message);
             }
             check_uses(&lessons, i, &mut error);
@@ -373,10 +357,8 @@ impl Course {
                 let file = layout.solution(module);
                 if !file.is_file() {
                     let file = layout.show(&file);
-                    let message = say!(
-                        ja: format!("モジュール `{module}` のファイル {file} がありません。"),
-                        en: format!("the module `{module}` has no file {file}"),
-                    );
+                    let message = say!(ja: format!("モジュール `{module}` のファイル {file} がありません。"),
+                        en: format!("the module `{module}` has no file {file}"));
                     error(Some(span), message);
                 }
             }
@@ -387,10 +369,8 @@ impl Course {
                 let (span, file) = (&mistake.span, layout.mistake(&lesson.module, file));
                 if !file.is_file() {
                     let file = layout.show(&file);
-                    let message = say!(
-                        ja: format!("よくある間違いのファイル {file} がありません。"),
-                        en: format!("the known mistake has no file {file}"),
-                    );
+                    let message = say!(ja: format!("よくある間違いのファイル {file} がありません。"),
+                        en: format!("the known mistake has no file {file}"));
                     error(Some(span), message);
                 }
             }
@@ -403,10 +383,8 @@ impl Course {
                 let shown = layout.show(&reference);
                 for (function, span) in lesson.functions.iter().zip(&lesson.spans.functions) {
                     if !defines_fn(&text, &function.name) {
-                        let message = say!(
-                            ja: format!("{shown} に関数 `{}` がありません。", function.name),
-                            en: format!("{shown} has no function `{}`", function.name),
-                        );
+                        let message = say!(ja: format!("{shown} に関数 `{}` がありません。", function.name),
+                            en: format!("{shown} has no function `{}`", function.name));
                         error(Some(span), message);
                     } else if let Some(problem) = disagreement(&signatures, function, &shown) {
                         error(Some(span), problem);
@@ -565,20 +543,12 @@ fn check_uses(
         .enumerate()
     {
         if *module == lesson.module {
-            let message = say!(
-                ja: format!(
-                    "`{module}` はこのレッスン自身のモジュールです。`uses` には、このレッスンが使う前のレッスンのモジュールを書きます。"
-                ),
-                en: format!(
-                    "`{module}` is this lesson's own module: `uses` lists the earlier modules it builds on"
-                ),
-            );
+            let message = say!(ja: format!("`{module}` はこのレッスン自身のモジュールです。`uses` には、このレッスンが使う前のレッスンのモジュールを書きます。"),
+                en: format!("`{module}` is this lesson's own module: `uses` lists the earlier modules it builds on"));
             error(Some(span), message);
         } else if lesson.uses[..k].contains(module) {
-            let message = say!(
-                ja: format!("`{module}` が二回書かれています。"),
-                en: format!("`{module}` is listed twice"),
-            );
+            let message = say!(ja: format!("`{module}` が二回書かれています。"),
+                en: format!("`{module}` is listed twice"));
             error(Some(span), message);
         } else if let Some(later) = lessons[i + 1..]
             .iter()
@@ -596,14 +566,8 @@ fn check_uses(
                 ),
                 false => (String::new(), String::new()),
             };
-            let message = say!(
-                ja: format!(
-                    "`{module}` は後のレッスン `{id}` のモジュールです。{cycle_ja}レッスンが使えるのは、前のレッスンのモジュールだけです（順序はファイル名で決まります）。"
-                ),
-                en: format!(
-                    "`{module}` is the module of lesson `{id}`, which comes later{cycle}: a lesson uses only the modules of earlier lessons (file names set the order)"
-                ),
-            );
+            let message = say!(ja: format!("`{module}` は後のレッスン `{id}` のモジュールです。{cycle_ja}レッスンが使えるのは、前のレッスンのモジュールだけです（順序はファイル名で決まります）。"),
+                en: format!("`{module}` is the module of lesson `{id}`, which comes later{cycle}: a lesson uses only the modules of earlier lessons (file names set the order)"));
             error(Some(span), message);
         }
     }
@@ -638,23 +602,13 @@ fn check_helpers(
             let message = match taught {
                 Some(j) => {
                     let id = &lessons[j].3.id;
-                    say!(
-                        ja: format!(
-                            "ヘルパー `{name}`（{file}）が `crate::{module}` を使っていますが、これは後のレッスン `{id}` のモジュールです。ヘルパーが使えるのは、このレッスンとそれより前のレッスンのモジュールだけです。"
-                        ),
-                        en: format!(
-                            "the helper `{name}` ({file}) uses `crate::{module}`, the module of lesson `{id}`, which comes after this one: a helper may use this lesson's module and earlier lessons' modules"
-                        ),
-                    )
+                    say!(ja: format!("ヘルパー `{name}`（{file}）が `crate::{module}` を使っていますが、これは後のレッスン `{id}` のモジュールです。ヘルパーが使えるのは、このレッスンとそれより前のレッスンのモジュールだけです。"),
+                        en: format!("the helper `{name}` ({file}) uses `crate::{module}`, the module of lesson `{id}`, which comes after this one: a helper may use this lesson's module and earlier lessons' modules"))
                 }
-                None => say!(
-                    ja: format!(
-                        "ヘルパー `{name}`（{file}）が `crate::{module}` を使っていますが、そのようなレッスンのモジュールも、このレッスンのヘルパーもありません。"
-                    ),
-                    en: format!(
-                        "the helper `{name}` ({file}) uses `crate::{module}`, which is no lesson's module nor a helper of this lesson"
-                    ),
-                ),
+                None => {
+                    say!(ja: format!("ヘルパー `{name}`（{file}）が `crate::{module}` を使っていますが、そのようなレッスンのモジュールも、このレッスンのヘルパーもありません。"),
+                        en: format!("the helper `{name}` ({file}) uses `crate::{module}`, which is no lesson's module nor a helper of this lesson"))
+                }
             };
             error(Some(&helper.span), message);
         }
@@ -829,19 +783,10 @@ fn disagreement(
     }
     if params.len() != function.params.len() {
         let (lesson, found) = (function.params.len(), params.len());
-        return Some(say!(
-            ja: format!(
-                "`{name}` の引数は、`functions` では {lesson} 個、{reference} では {found} 個です。"
-            ),
-            en: format!(
-                "`{name}` takes {lesson} {} in `functions` but {found} in {reference}",
-                if lesson == 1 {
-                    "parameter"
-                } else {
-                    "parameters"
-                }
-            ),
-        ));
+        return Some(
+            say!(ja: format!("`{name}` の引数は、`functions` では {lesson} 個、{reference} では {found} 個です。"),
+                en: format!("`{name}` takes {lesson} {} in `functions` but {found} in {reference}", if lesson == 1 { "parameter" } else { "parameters" })),
+        );
     }
     // The same names in another order: parameters swapped, whose types may agree
     // (`conv2d(kernel, image)` for `(image, kernel)`), so that only the values differ.
@@ -862,14 +807,10 @@ fn disagreement(
     sorted.1.sort_unstable();
     if names.len() == params.len() && names != lesson_names && sorted.0 == sorted.1 {
         let (lesson, found) = (lesson_names.join(", "), names.join(", "));
-        return Some(say!(
-            ja: format!(
-                "`{name}` の引数の順序が違います。`functions` では ({lesson})、{reference} では ({found}) です。"
-            ),
-            en: format!(
-                "the parameters of `{name}` are in another order: `functions` has ({lesson}), {reference} has ({found})"
-            ),
-        ));
+        return Some(
+            say!(ja: format!("`{name}` の引数の順序が違います。`functions` では ({lesson})、{reference} では ({found}) です。"),
+                en: format!("the parameters of `{name}` are in another order: `functions` has ({lesson}), {reference} has ({found})")),
+        );
     }
     for (i, (ty, want)) in params.iter().zip(&function.params).enumerate() {
         let Some((got, mode)) = value_type(ty) else {
@@ -878,14 +819,10 @@ fn disagreement(
         if got != want.ty || mode != want.mode {
             let (n, param) = (i + 1, &want.name);
             let (lesson, found) = (want.mode.write(&want.ty), text(ty));
-            return Some(say!(
-                ja: format!(
-                    "`{name}` の {n} 番目の引数（`{param}`）は、`functions` では `{lesson}`、{reference} では `{found}` です。"
-                ),
-                en: format!(
-                    "parameter {n} of `{name}` (`{param}`) is `{lesson}` in `functions` but `{found}` in {reference}"
-                ),
-            ));
+            return Some(
+                say!(ja: format!("`{name}` の {n} 番目の引数（`{param}`）は、`functions` では `{lesson}`、{reference} では `{found}` です。"),
+                    en: format!("parameter {n} of `{name}` (`{param}`) is `{lesson}` in `functions` but `{found}` in {reference}")),
+            );
         }
     }
     let returns = match &found.output {
@@ -899,12 +836,8 @@ fn disagreement(
     };
     returns.map(|got| {
         let lesson = &function.returns;
-        say!(
-            ja: format!(
-                "`{name}` が返す型は、`functions` では `{lesson}`、{reference} では `{got}` です。"
-            ),
-            en: format!("`{name}` returns `{lesson}` in `functions` but `{got}` in {reference}"),
-        )
+        say!(ja: format!("`{name}` が返す型は、`functions` では `{lesson}`、{reference} では `{got}` です。"),
+            en: format!("`{name}` returns `{lesson}` in `functions` but `{got}` in {reference}"))
     })
 }
 

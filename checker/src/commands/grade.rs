@@ -149,14 +149,8 @@ impl<'c> App<'c> {
             .count();
         let shown = book.display();
         let done = say!(self.ui.lang,
-            ja: format!(
-                "{} 人分の提出物を採点し、{shown} に書きました（学生ごとの JSON も同じフォルダにあります）。{noted} 人分に注記があります。",
-                rows.len()
-            ),
-            en: format!(
-                "Graded {} submissions into {shown} (one JSON per student beside it); {noted} have a note to read.",
-                rows.len()
-            ),
+            ja: format!("{} 人分の提出物を採点し、{shown} に書きました（学生ごとの JSON も同じフォルダにあります）。{noted} 人分に注記があります。", rows.len()),
+            en: format!("Graded {} submissions into {shown} (one JSON per student beside it); {noted} have a note to read.", rows.len()),
         );
         println!("{}", self.ui.fit(&done));
         Ok(Exit::Passed)

@@ -55,12 +55,8 @@ impl<'c> App<'c> {
         }
         if let Some(missing) = missing {
             let text = say!(self.ui.lang,
-                ja: format!(
-                    "このコースには `{missing}` のレッスンがないので、`show {module}` は使えません。"
-                ),
-                en: format!(
-                    "This course has no `{missing}` lesson, so there is nothing for `show {module}` to draw."
-                ),
+                ja: format!("このコースには `{missing}` のレッスンがないので、`show {module}` は使えません。"),
+                en: format!("This course has no `{missing}` lesson, so there is nothing for `show {module}` to draw."),
             );
             eprintln!("{}", self.ui.fit(&text));
             return Ok(Exit::Usage);
@@ -75,12 +71,8 @@ impl<'c> App<'c> {
                             Some((_, example)) => example.clone(),
                             None => {
                                 let mut text = say!(self.ui.lang,
-                                    ja: format!(
-                                        "`show {module} --test N` で見られるレッスンのテストです：\n"
-                                    ),
-                                    en: format!(
-                                        "The lesson's tests that `show {module} --test N` shows:\n"
-                                    ),
+                                    ja: format!("`show {module} --test N` で見られるレッスンのテストです：\n"),
+                                    en: format!("The lesson's tests that `show {module} --test N` shows:\n"),
                                 );
                                 for (i, (name, _)) in examples.iter().enumerate() {
                                     text.push_str(&format!(
@@ -115,12 +107,8 @@ impl<'c> App<'c> {
                 if digit >= data.images.len() {
                     let last = data.images.len().saturating_sub(1);
                     let text = say!(self.ui.lang,
-                        ja: format!(
-                            "テスト用の数字は 0 から {last} までです（--digit {digit} はありません）。"
-                        ),
-                        en: format!(
-                            "The test digits are numbered 0 to {last} (there is no --digit {digit})."
-                        ),
+                        ja: format!("テスト用の数字は 0 から {last} までです（--digit {digit} はありません）。"),
+                        en: format!("The test digits are numbered 0 to {last} (there is no --digit {digit})."),
                     );
                     eprintln!("{}", self.ui.fit(&text));
                     return Ok(Exit::Usage);

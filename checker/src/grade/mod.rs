@@ -273,12 +273,8 @@ fn secret_report(lang: Lang, test: &Test, failed: usize) -> String {
     let name = lang.pick(&test.name);
     let cases = test.cases.len();
     say!(lang,
-        ja: format!(
-            "✗ {name}\n    {cases} ケース中 {failed} ケースが通りませんでした。非公開のテストなので、入力と値は示しません。\n"
-        ),
-        en: format!(
-            "✗ {name}\n    {failed} of {cases} cases failed. This test is private: its inputs and values are not shown.\n"
-        ),
+        ja: format!("✗ {name}\n    {cases} ケース中 {failed} ケースが通りませんでした。非公開のテストなので、入力と値は示しません。\n"),
+        en: format!("✗ {name}\n    {failed} of {cases} cases failed. This test is private: its inputs and values are not shown.\n"),
     )
 }
 

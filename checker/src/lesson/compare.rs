@@ -45,40 +45,22 @@ impl Compare {
         let Type::Tuple(types) = returns else {
             return Err(LessonError::new(
                 Some(span),
-                say!(
-                    ja: format!(
-                        "`parts` はタプルを部分ごとに判定しますが、このシナリオは {returns} を返します。"
-                    ),
-                    en: format!(
-                        "`parts` judges a tuple part by part, but the scenario returns {returns}"
-                    ),
-                ),
+                say!(ja: format!("`parts` はタプルを部分ごとに判定しますが、このシナリオは {returns} を返します。"),
+                    en: format!("`parts` judges a tuple part by part, but the scenario returns {returns}")),
             ));
         };
         if parts.len() != types.len() {
             return Err(LessonError::new(
                 Some(span),
-                say!(
-                    ja: format!(
-                        "{returns} の部分は {} 個ですが、`parts` は {} 個です。部分ごとに一つずつ書いてください。",
-                        types.len(),
-                        parts.len()
-                    ),
-                    en: format!(
-                        "`parts` has {} entries for the {} parts of {returns}: give one for each",
-                        parts.len(),
-                        types.len()
-                    ),
-                ),
+                say!(ja: format!("{returns} の部分は {} 個ですが、`parts` は {} 個です。部分ごとに一つずつ書いてください。", types.len(), parts.len()),
+                    en: format!("`parts` has {} entries for the {} parts of {returns}: give one for each", parts.len(), types.len())),
             ));
         }
         if parts.iter().all(|p| !p.judge) {
             return Err(LessonError::new(
                 Some(span),
-                say!(
-                    ja: "`parts` のすべてが `judge = false` です。少なくとも一つの部分は判定してください。",
-                    en: "every entry of `parts` has `judge = false`: judge at least one part",
-                ),
+                say!(ja: "`parts` のすべてが `judge = false` です。少なくとも一つの部分は判定してください。",
+                    en: "every entry of `parts` has `judge = false`: judge at least one part"),
             ));
         }
         parts
@@ -130,23 +112,15 @@ impl Compare {
             if !(value.is_finite() && value > 0.0 && value < 1.0) {
                 return Err(LessonError::at(
                     r,
-                    say!(
-                        ja: format!(
-                            "`relative = {value}`：相対許容誤差は 0 より大きく 1 より小さい数です（たとえば 1e-3）"
-                        ),
-                        en: format!(
-                            "`relative = {value}`: a relative tolerance is a number above 0 and below 1, such as 1e-3"
-                        ),
-                    ),
+                    say!(ja: format!("`relative = {value}`：相対許容誤差は 0 より大きく 1 より小さい数です（たとえば 1e-3）"),
+                        en: format!("`relative = {value}`: a relative tolerance is a number above 0 and below 1, such as 1e-3")),
                 ));
             }
             if let Some(bound) = raw.at_least.or(raw.at_most) {
                 return Err(LessonError::at(
                     bound,
-                    say!(
-                        ja: "許容誤差（`relative`）と基準（`at_least`、`at_most`）は、一つのテストに両方は書けません",
-                        en: "a test compares with a tolerance (`relative`) or with bounds (`at_least`, `at_most`), not both",
-                    ),
+                    say!(ja: "許容誤差（`relative`）と基準（`at_least`、`at_most`）は、一つのテストに両方は書けません",
+                        en: "a test compares with a tolerance (`relative`) or with bounds (`at_least`, `at_most`), not both"),
                 ));
             }
             return Ok(Compare::Close {
@@ -165,14 +139,8 @@ impl Compare {
             if !(value.is_finite() && value.abs() <= BOUND_MAX) {
                 return Err(LessonError::at(
                     bound,
-                    say!(
-                        ja: format!(
-                            "基準 {value} には結果が届きません。有限の数を書いてください（精度なら 0 から 1 です）"
-                        ),
-                        en: format!(
-                            "the bound {value} is not a number a result can reach: give a finite number (an accuracy is from 0 to 1)"
-                        ),
-                    ),
+                    say!(ja: format!("基準 {value} には結果が届きません。有限の数を書いてください（精度なら 0 から 1 です）"),
+                        en: format!("the bound {value} is not a number a result can reach: give a finite number (an accuracy is from 0 to 1)")),
                 ));
             }
         }
@@ -185,12 +153,8 @@ impl Compare {
         {
             return Err(LessonError::at(
                 at_most,
-                say!(
-                    ja: format!(
-                        "`at_least = {low}` が `at_most = {high}` より大きいので、どの結果も通りません"
-                    ),
-                    en: format!("`at_least = {low}` is above `at_most = {high}`: no result can pass"),
-                ),
+                say!(ja: format!("`at_least = {low}` が `at_most = {high}` より大きいので、どの結果も通りません"),
+                    en: format!("`at_least = {low}` is above `at_most = {high}`: no result can pass")),
             ));
         }
         let first = raw.at_least.or(raw.at_most);
@@ -202,34 +166,22 @@ impl Compare {
         {
             return Err(LessonError::at(
                 first,
-                say!(
-                    ja: format!(
-                        "`at_least` と `at_most` が判定するのは一つの数ですが、このテストは {} を返します。f32（精度や損失）か usize を返してください",
-                        raw.returns
-                    ),
-                    en: format!(
-                        "`at_least` and `at_most` judge one number, but the test returns {}: return an f32 (an accuracy, a loss) or a usize",
-                        raw.returns
-                    ),
-                ),
+                say!(ja: format!("`at_least` と `at_most` が判定するのは一つの数ですが、このテストは {} を返します。f32（精度や損失）か usize を返してください", raw.returns),
+                    en: format!("`at_least` and `at_most` judge one number, but the test returns {}: return an f32 (an accuracy, a loss) or a usize", raw.returns)),
             ));
         }
         if let (Some(first), Some(_)) = (first, &raw.expected) {
             return Err(LessonError::at(
                 first,
-                say!(
-                    ja: "基準（`at_least`、`at_most`）のあるテストには `expected` を書きません。基準が合格の条件です",
-                    en: "a test with bounds has no `expected`: the bounds say what passes",
-                ),
+                say!(ja: "基準（`at_least`、`at_most`）のあるテストには `expected` を書きません。基準が合格の条件です",
+                    en: "a test with bounds has no `expected`: the bounds say what passes"),
             ));
         }
         if let (Some(first), Some(_)) = (first, &raw.tolerance_span) {
             return Err(LessonError::at(
                 first,
-                say!(
-                    ja: "基準のあるテストには `tolerance` を書きません。基準そのものを少しゆるめてください",
-                    en: "a test with bounds has no `tolerance`: write the bound itself a little lower (or higher)",
-                ),
+                say!(ja: "基準のあるテストには `tolerance` を書きません。基準そのものを少しゆるめてください",
+                    en: "a test with bounds has no `tolerance`: write the bound itself a little lower (or higher)"),
             ));
         }
         Ok(Compare::Bounds {

@@ -291,19 +291,15 @@ pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, Bilingual> {
         if end_of_line || text[i] == b',' {
             let field = std::str::from_utf8(&text[start..i])
                 .map_err(|_| {
-                    say!(
-                        ja: format!("{line} 行目が UTF-8 のテキストではありません"),
-                        en: format!("line {line} is not UTF-8 text"),
-                    )
+                    say!(ja: format!("{line} 行目が UTF-8 のテキストではありません"),
+                        en: format!("line {line} is not UTF-8 text"))
                 })?
                 .trim();
             let blank_line = end_of_line && width == 0 && field.is_empty();
             if !blank_line {
                 let value: f64 = field.parse().map_err(|_| {
-                    say!(
-                        ja: format!("{line} 行目の列 {width}：`{field}` は数ではありません"),
-                        en: format!("line {line}, column {width}: `{field}` is not a number"),
-                    )
+                    say!(ja: format!("{line} 行目の列 {width}：`{field}` は数ではありません"),
+                        en: format!("line {line}, column {width}: `{field}` is not a number"))
                 })?;
                 values.push(value);
                 width += 1;
@@ -312,12 +308,10 @@ pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, Bilingual> {
                 if rows == 0 {
                     columns = width;
                 } else if width != columns {
-                    return Err(say!(
-                        ja: format!(
-                            "{line} 行目の値は {width} 個ですが、それより前の行は {columns} 個です"
-                        ),
-                        en: format!("line {line} has {width} values, the lines before it {columns}"),
-                    ));
+                    return Err(
+                        say!(ja: format!("{line} 行目の値は {width} 個ですが、それより前の行は {columns} 個です"),
+                            en: format!("line {line} has {width} values, the lines before it {columns}")),
+                    );
                 }
                 rows += 1;
                 width = 0;
@@ -656,12 +650,8 @@ impl DataGen {
 /// `"0..64"` (0 to 63) or `"0..=63"`.
 fn parse_range(text: &str) -> Result<Range<usize>, Bilingual> {
     let bad = || {
-        say!(
-            ja: format!(
-                "`columns = \"{text}\"`：列を一つ（`64`）か範囲（`\"0..64\"`、列 0 から 63）で書いてください"
-            ),
-            en: format!("`columns = \"{text}\"`: write one column (`64`) or a range (`\"0..64\"`)"),
-        )
+        say!(ja: format!("`columns = \"{text}\"`：列を一つ（`64`）か範囲（`\"0..64\"`、列 0 から 63）で書いてください"),
+            en: format!("`columns = \"{text}\"`: write one column (`64`) or a range (`\"0..64\"`)"))
     };
     let (from, to, inclusive) = match text.split_once("..=") {
         Some((a, b)) => (a, b, true),
@@ -674,10 +664,10 @@ fn parse_range(text: &str) -> Result<Range<usize>, Bilingual> {
     let to: usize = to.trim().parse().map_err(|_| bad())?;
     let end = if inclusive { to + 1 } else { to };
     if from >= end {
-        return Err(say!(
-            ja: format!("`columns = \"{text}\"` には列が一つもありません"),
-            en: format!("`columns = \"{text}\"` holds no column"),
-        ));
+        return Err(
+            say!(ja: format!("`columns = \"{text}\"` には列が一つもありません"),
+                en: format!("`columns = \"{text}\"` holds no column")),
+        );
     }
     Ok(from..end)
 }

@@ -22,10 +22,10 @@ impl Expr {
         let expr = parser.sum()?;
         match parser.tokens.get(parser.at) {
             None => Ok(expr),
-            Some(token) => Err(say!(
-                ja: format!("`{text}` の `{token}` は式として読めません。"),
-                en: format!("unexpected `{token}` in `{text}`"),
-            )),
+            Some(token) => Err(
+                say!(ja: format!("`{text}` の `{token}` は式として読めません。"),
+                    en: format!("unexpected `{token}` in `{text}`")),
+            ),
         }
     }
 
@@ -33,12 +33,10 @@ impl Expr {
         match value {
             toml::Value::Integer(n) => Ok(Expr::Number(*n)),
             toml::Value::String(s) => Expr::parse(s),
-            other => Err(say!(
-                ja: format!(
-                    "サイズ（整数か、引用符で囲んだ式）を書いてください。書かれているのは `{other}` です。"
-                ),
-                en: format!("expected a size (an integer or an expression in quotes), found `{other}`"),
-            )),
+            other => Err(
+                say!(ja: format!("サイズ（整数か、引用符で囲んだ式）を書いてください。書かれているのは `{other}` です。"),
+                    en: format!("expected a size (an integer or an expression in quotes), found `{other}`")),
+            ),
         }
     }
 
@@ -98,10 +96,10 @@ fn tokenize(text: &str) -> Result<Vec<String>, Bilingual> {
             }
             tokens.push(word);
         } else {
-            return Err(say!(
-                ja: format!("サイズの式（`{text}`）に `{c}` は使えません。"),
-                en: format!("`{c}` cannot appear in a size expression (`{text}`)"),
-            ));
+            return Err(
+                say!(ja: format!("サイズの式（`{text}`）に `{c}` は使えません。"),
+                    en: format!("`{c}` cannot appear in a size expression (`{text}`)")),
+            );
         }
     }
     Ok(tokens)
@@ -206,10 +204,10 @@ impl Dims {
                         DimSpec::Range(bound(low)?, bound(high)?)
                     }
                     _ => {
-                        return Err(say!(
-                            ja: format!("サイズ `{name}`：範囲は `[最小, 最大]` と書きます。"),
-                            en: format!("size `{name}`: a range is written `[low, high]`"),
-                        ));
+                        return Err(
+                            say!(ja: format!("サイズ `{name}`：範囲は `[最小, 最大]` と書きます。"),
+                                en: format!("size `{name}`: a range is written `[low, high]`")),
+                        );
                     }
                 },
                 other => DimSpec::Derived(Expr::from_toml(other).map_err(|e| size(name, e))?),
@@ -218,10 +216,10 @@ impl Dims {
         }
         for (name, spec) in &pending {
             if let Some(unknown) = spec.names().into_iter().find(|n| !table.contains_key(*n)) {
-                return Err(say!(
-                    ja: format!("サイズ `{name}` が使う `{unknown}` は `dims` にありません。"),
-                    en: format!("size `{name}` refers to `{unknown}`, which is not in `dims`"),
-                ));
+                return Err(
+                    say!(ja: format!("サイズ `{name}` が使う `{unknown}` は `dims` にありません。"),
+                        en: format!("size `{name}` refers to `{unknown}`, which is not in `dims`")),
+                );
             }
         }
         let mut ordered: Vec<(String, DimSpec)> = Vec::new();
@@ -234,16 +232,10 @@ impl Dims {
             let Some(ready) = ready else {
                 let names: Vec<&str> = pending.iter().map(|(n, _)| n.as_str()).collect();
                 let names_ja: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
-                return Err(say!(
-                    ja: format!(
-                        "サイズ {} が互いを使っていて、循環しています。",
-                        names_ja.join("、")
-                    ),
-                    en: format!(
-                        "the sizes {} depend on each other in a cycle",
-                        names.join(", ")
-                    ),
-                ));
+                return Err(
+                    say!(ja: format!("サイズ {} が互いを使っていて、循環しています。", names_ja.join("、")),
+                        en: format!("the sizes {} depend on each other in a cycle", names.join(", "))),
+                );
             };
             ordered.push(pending.remove(ready));
         }
@@ -264,10 +256,10 @@ impl Dims {
                     let bound = |b: &Expr| b.eval(&sizes).map_err(|e| size(name, e));
                     let (low, high) = (bound(low)?, bound(high)?);
                     if low > high {
-                        return Err(say!(
-                            ja: format!("サイズ `{name}`：範囲 {low}..={high} に数がありません。"),
-                            en: format!("size `{name}`: the range {low}..={high} is empty"),
-                        ));
+                        return Err(
+                            say!(ja: format!("サイズ `{name}`：範囲 {low}..={high} に数がありません。"),
+                                en: format!("size `{name}`: the range {low}..={high} is empty")),
+                        );
                     }
                     rng.random_range(low..=high)
                 }

@@ -161,10 +161,8 @@ pub fn data_generator(
     files: &[DataFile],
 ) -> Result<Generator, Bilingual> {
     if raw.shape.is_some() || raw.range.is_some() || raw.dim.is_some() || raw.value.is_some() {
-        return Err(say!(
-            ja: "`dataset` と一緒に書くのは `split`、`rows`、`columns`、`row_shape` です。`shape`、`range`、`dim`、`value` は書けません。",
-            en: "`dataset` takes `split`, `rows`, `columns` and `row_shape`, not `shape`, `range`, `dim` or `value`",
-        )
+        return Err(say!(ja: "`dataset` と一緒に書くのは `split`、`rows`、`columns`、`row_shape` です。`shape`、`range`、`dim`、`value` は書けません。",
+            en: "`dataset` takes `split`, `rows`, `columns` and `row_shape`, not `shape`, `range`, `dim` or `value`")
         .about(what));
     }
     let data = RawData {
@@ -240,14 +238,12 @@ impl Draw {
         let case_seed = self.seed.wrapping_add(i as u64);
         let mut rng = Seeded(rand_chacha::ChaCha8Rng::seed_from_u64(case_seed));
         let within = |n: i64| match n {
-            n if n < 0 => Err(say!(
-                ja: format!("サイズが負になりました（{n}）。"),
-                en: format!("a size came out negative ({n})"),
-            )),
-            n if n > SIZE_MAX => Err(say!(
-                ja: format!("サイズが {n} になり、上限の {SIZE_MAX} を超えました。"),
-                en: format!("a size came out as {n}, above {SIZE_MAX}"),
-            )),
+            n if n < 0 => Err(say!(ja: format!("サイズが負になりました（{n}）。"),
+                en: format!("a size came out negative ({n})"))),
+            n if n > SIZE_MAX => Err(
+                say!(ja: format!("サイズが {n} になり、上限の {SIZE_MAX} を超えました。"),
+                    en: format!("a size came out as {n}, above {SIZE_MAX}")),
+            ),
             n => Ok(n as usize),
         };
         let fail = |e: Bilingual| {
@@ -263,10 +259,10 @@ impl Draw {
             let arg = match generator {
                 Generator::Fixed(v) => v.clone(),
                 Generator::Data(data) if values => data.draw(case_seed).ok_or_else(|| {
-                    fail(say!(
-                        ja: format!("{} がまだ読み込まれていません。", data.file),
-                        en: format!("{} has not been read", data.file),
-                    ))
+                    fail(
+                        say!(ja: format!("{} がまだ読み込まれていません。", data.file),
+                            en: format!("{} has not been read", data.file)),
+                    )
                 })?,
                 // Its size is checked when the course reads the file.
                 Generator::Data(_) => Value::scalar(0usize),
@@ -285,14 +281,10 @@ impl Draw {
                     let len = volume(&shape);
                     if len > ARRAY_MAX {
                         let shape = shape_text(&shape);
-                        return Err(fail(say!(
-                            ja: format!(
-                                "形 {shape} の配列には値が {len} 個あります。テストの配列は {ARRAY_MAX} 個までです。"
-                            ),
-                            en: format!(
-                                "an array of shape {shape} holds {len} values; a test's array holds at most {ARRAY_MAX}"
-                            ),
-                        )));
+                        return Err(fail(
+                            say!(ja: format!("形 {shape} の配列には値が {len} 個あります。テストの配列は {ARRAY_MAX} 個までです。"),
+                                en: format!("an array of shape {shape} holds {len} values; a test's array holds at most {ARRAY_MAX}")),
+                        ));
                     }
                     let count = if values { len as usize } else { 0 };
                     let cells = kind.draw(count, *low, *high, self.decimals, &mut rng);

@@ -137,28 +137,14 @@ impl EditError {
                     ),
                     None => (String::new(), String::new()),
                 };
-                say!(
-                    ja: format!(
-                        "この `find` の文字列が {file}{after_ja}にありません。模範解答が変わったか、写し間違いです。{near_ja}"
-                    ),
-                    en: format!(
-                        "this `find` is not in {file}{after}: the reference has changed, or the text is not copied exactly{near}"
-                    ),
-                )
+                say!(ja: format!("この `find` の文字列が {file}{after_ja}にありません。模範解答が変わったか、写し間違いです。{near_ja}"),
+                    en: format!("this `find` is not in {file}{after}: the reference has changed, or the text is not copied exactly{near}"))
             }
             EditProblem::Repeated { lines } => {
                 let count = lines.len();
                 let list: Vec<String> = lines.iter().map(usize::to_string).collect();
-                say!(
-                    ja: format!(
-                        "この `find` の文字列は {file}{after_ja}に {count} 回（{} 行目）あります。一か所に決まるよう、前後も含めて長くしてください。",
-                        list.join("、")
-                    ),
-                    en: format!(
-                        "this `find` is in {file}{after} {count} times (lines {}): make it longer, so that it names one place",
-                        list.join(", ")
-                    ),
-                )
+                say!(ja: format!("この `find` の文字列は {file}{after_ja}に {count} 回（{} 行目）あります。一か所に決まるよう、前後も含めて長くしてください。", list.join("、")),
+                    en: format!("this `find` is in {file}{after} {count} times (lines {}): make it longer, so that it names one place", list.join(", ")))
             }
         }
     }

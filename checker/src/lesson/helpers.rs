@@ -92,28 +92,16 @@ pub fn read(helper: &mut Helper, path: PathBuf, shown: String) -> Result<(), Bil
     let name = &helper.name;
     let text = match std::fs::read(&path) {
         Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
-            say!(
-                ja: format!("ヘルパー `{name}` のファイル {shown} は UTF-8 のテキストではありません。"),
-                en: format!("the helper `{name}` ({shown}) is not UTF-8 text"),
-            )
+            say!(ja: format!("ヘルパー `{name}` のファイル {shown} は UTF-8 のテキストではありません。"),
+                en: format!("the helper `{name}` ({shown}) is not UTF-8 text"))
         })?,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(say!(
-                ja: format!(
-                    "ヘルパー `{name}` がありません。{shown} に書いてください（シナリオから呼ぶ `pub` の関数を書いた Rust のファイルです）。"
-                ),
-                en: format!(
-                    "there is no helper `{name}`: write it in {shown} (a Rust file whose `pub` functions the scenarios call)"
-                ),
-            ));
+            return Err(say!(ja: format!("ヘルパー `{name}` がありません。{shown} に書いてください（シナリオから呼ぶ `pub` の関数を書いた Rust のファイルです）。"),
+                en: format!("there is no helper `{name}`: write it in {shown} (a Rust file whose `pub` functions the scenarios call)")));
         }
         Err(e) => {
-            return Err(say!(
-                ja: format!(
-                    "ヘルパー `{name}` のファイル {shown} を読めません（システムの説明：「{e}」）。"
-                ),
-                en: format!("cannot read the helper `{name}` ({shown}): {e}"),
-            ));
+            return Err(say!(ja: format!("ヘルパー `{name}` のファイル {shown} を読めません（システムの説明：「{e}」）。"),
+                en: format!("cannot read the helper `{name}` ({shown}): {e}")));
         }
     };
     helper.path = path;

@@ -53,10 +53,8 @@ pub(super) fn tolerance_of(
         Some(t) if !(t.get_ref().is_finite() && *t.get_ref() >= 0.0) => {
             errors.push(LessonError::at(
                 t,
-                say!(
-                    ja: "`tolerance` は 0 以上の有限の数にしてください。",
-                    en: "`tolerance` is a finite number, 0 or more",
-                ),
+                say!(ja: "`tolerance` は 0 以上の有限の数にしてください。",
+                    en: "`tolerance` is a finite number, 0 or more"),
             ));
             default
         }
@@ -92,21 +90,15 @@ fn function<'l>(
         let error = if known.is_empty() {
             LessonError::at(
                 call,
-                say!(
-                    ja: format!(
-                        "`{name}` は宣言されていません。`functions` にシグネチャを加えてください。"
-                    ),
-                    en: format!("`{name}` is not declared: add its signature to `functions`"),
-                ),
+                say!(ja: format!("`{name}` は宣言されていません。`functions` にシグネチャを加えてください。"),
+                    en: format!("`{name}` is not declared: add its signature to `functions`")),
             )
         } else {
             let known = known.join(", ");
             LessonError::at(
                 call,
-                say!(
-                    ja: format!("`{name}` は `functions` にありません（宣言されているのは {known}）。"),
-                    en: format!("`{name}` is not in `functions` (declared: {known})"),
-                ),
+                say!(ja: format!("`{name}` は `functions` にありません（宣言されているのは {known}）。"),
+                    en: format!("`{name}` is not in `functions` (declared: {known})")),
             )
         };
         errors.push(error);
@@ -119,10 +111,8 @@ pub(super) const TEST_NAME: (&str, &str) = ("テストの名前", "test name");
 
 /// An argument, as errors about it name it: "argument `x` (f32)".
 fn argument(param: &types::Param) -> Bilingual {
-    say!(
-        ja: format!("引数 `{}`（{}）", param.name, param.ty),
-        en: format!("argument `{}` ({})", param.name, param.ty),
-    )
+    say!(ja: format!("引数 `{}`（{}）", param.name, param.ty),
+        en: format!("argument `{}` ({})", param.name, param.ty))
 }
 
 /// `args` of a call that does not give every argument.
@@ -130,10 +120,8 @@ fn argument_count<T>(args: &Spanned<Vec<T>>, sig: &Signature) -> LessonError {
     let (name, takes, given) = (&sig.name, sig.params.len(), args.get_ref().len());
     LessonError::at(
         args,
-        say!(
-            ja: format!("`{name}` の引数は {takes} 個ですが、`args` には {given} 個あります。"),
-            en: format!("`{name}` takes {takes} arguments, `args` has {given}"),
-        ),
+        say!(ja: format!("`{name}` の引数は {takes} 個ですが、`args` には {given} 個あります。"),
+            en: format!("`{name}` takes {takes} arguments, `args` has {given}")),
     )
 }
 
@@ -182,10 +170,8 @@ pub(super) fn fixed_test(
                 ),
                 None => ("", ""),
             };
-            let what = say!(
-                ja: format!("`expected`（{output}{ja}）"),
-                en: format!("`expected` ({output}{en})"),
-            );
+            let what = say!(ja: format!("`expected`（{output}{ja}）"),
+                en: format!("`expected` ({output}{en})"));
             errors.push(LessonError::at(&fixed.expected, e.about(&what)));
             return None;
         }
@@ -234,14 +220,8 @@ pub(super) fn checked_cases<T>(
         let (values, max) = (lesson.drawn.values, draw::LESSON_VALUES_MAX);
         errors.push(LessonError::at(
             raw,
-            say!(
-                ja: format!(
-                    "このレッスンの乱数のケースは、全部で {values} 個の値を作ります。一回のチェックで扱える {max} 個を超えています。ケースを減らすか、配列を小さくしてください。"
-                ),
-                en: format!(
-                    "the lesson's random cases draw {values} values in all, more than a check can store ({max}): draw fewer cases or smaller arrays"
-                ),
-            ),
+            say!(ja: format!("このレッスンの乱数のケースは、全部で {values} 個の値を作ります。一回のチェックで扱える {max} 個を超えています。ケースを減らすか、配列を小さくしてください。"),
+                en: format!("the lesson's random cases draw {values} values in all, more than a check can store ({max}): draw fewer cases or smaller arrays")),
         ));
     }
     Some(Cases::drawn(draw))
@@ -252,10 +232,8 @@ pub(super) fn decimals_of(raw: &Option<Spanned<u32>>, errors: &mut Vec<LessonErr
         Some(d) if *d.get_ref() > DECIMALS_MAX => {
             errors.push(LessonError::at(
                 d,
-                say!(
-                    ja: format!("`decimals` は 0 から {DECIMALS_MAX} までの整数です。"),
-                    en: format!("`decimals` is a whole number from 0 to {DECIMALS_MAX}"),
-                ),
+                say!(ja: format!("`decimals` は 0 から {DECIMALS_MAX} までの整数です。"),
+                    en: format!("`decimals` is a whole number from 0 to {DECIMALS_MAX}")),
             ));
             DEFAULT_DECIMALS
         }
@@ -276,10 +254,8 @@ pub(super) fn sizes_known<T>(
     match generator.size_names().into_iter().find(|n| !dims.has(n)) {
         None => true,
         Some(name) => {
-            let message = say!(
-                ja: format!("サイズ `{name}` は `dims` にありません。"),
-                en: format!("the size `{name}` is not in `dims`"),
-            );
+            let message = say!(ja: format!("サイズ `{name}` は `dims` にありません。"),
+                en: format!("the size `{name}` is not in `dims`"));
             errors.push(LessonError::at(raw, message.about(what)));
             false
         }
@@ -307,10 +283,8 @@ pub(super) fn case_count(
         Some(n) if !(1..=CASES_MAX).contains(n.get_ref()) => {
             errors.push(LessonError::at(
                 n,
-                say!(
-                    ja: format!("`cases` は 1 から {CASES_MAX} までの整数です。"),
-                    en: format!("`cases` is a whole number from 1 to {CASES_MAX}"),
-                ),
+                say!(ja: format!("`cases` は 1 から {CASES_MAX} までの整数です。"),
+                    en: format!("`cases` is a whole number from 1 to {CASES_MAX}")),
             ));
             default
         }

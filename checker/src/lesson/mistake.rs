@@ -29,10 +29,8 @@ pub fn mistakes(raw: &[Spanned<RawMistake>], errors: &mut Vec<LessonError>) -> V
         if mistakes.iter().any(|m| m.name == name) {
             errors.push(LessonError::new(
                 Some(span.clone()),
-                say!(
-                    ja: format!("`{name}` という名前のよくある間違いが、すでに書かれています。"),
-                    en: format!("a known mistake called `{name}` is listed already"),
-                ),
+                say!(ja: format!("`{name}` という名前のよくある間違いが、すでに書かれています。"),
+                    en: format!("a known mistake called `{name}` is listed already")),
             ));
         }
         mistakes.push(Mistake {
@@ -58,10 +56,8 @@ fn code_of(
             if name.is_empty() || !is_identifier(name) {
                 errors.push(LessonError::at(
                     file,
-                    say!(
-                        ja: format!("`{text}` はモジュールのファイル名ではありません。英小文字、数字、`_` の名前に `.rs` を付けます。"),
-                        en: format!("`{text}` is not a module file name like `flipped_kernel.rs`"),
-                    ),
+                    say!(ja: format!("`{text}` はモジュールのファイル名ではありません。英小文字、数字、`_` の名前に `.rs` を付けます。"),
+                        en: format!("`{text}` is not a module file name like `flipped_kernel.rs`")),
                 ));
                 return None;
             }
@@ -76,10 +72,8 @@ fn code_of(
             if text.is_empty() || !is_identifier(text) {
                 errors.push(LessonError::at(
                     name,
-                    say!(
-                        ja: format!("`{text}` は名前として使えません。`flipped_kernel` のように、英小文字、数字、`_` で書きます。"),
-                        en: format!("`{text}` is not a name like `flipped_kernel`: lowercase letters, digits and `_`"),
-                    ),
+                    say!(ja: format!("`{text}` は名前として使えません。`flipped_kernel` のように、英小文字、数字、`_` で書きます。"),
+                        en: format!("`{text}` is not a name like `flipped_kernel`: lowercase letters, digits and `_`")),
                 ));
                 return None;
             }
@@ -89,40 +83,32 @@ fn code_of(
         (Some(file), _, _) => {
             errors.push(LessonError::at(
                 file,
-                say!(
-                    ja: "よくある間違いは、`file`（モジュール全体）か、`name` と `replace`（模範解答の書き換え）のどちらか一方で書きます。",
-                    en: "a known mistake is a whole `file` or `name` with `replace` (edits of the reference), not both",
-                ),
+                say!(ja: "よくある間違いは、`file`（モジュール全体）か、`name` と `replace`（模範解答の書き換え）のどちらか一方で書きます。",
+                    en: "a known mistake is a whole `file` or `name` with `replace` (edits of the reference), not both"),
             ));
             None
         }
         (None, Some(name), None) => {
             errors.push(LessonError::at(
                 name,
-                say!(
-                    ja: "このよくある間違いには `replace` がありません。模範解答をどう書き換えると間違いになるかを `replace = [{ find = \"…\", with = \"…\" }]` と書いてください。",
-                    en: "this known mistake has no `replace`: list the edits that make the reference wrong, `replace = [{ find = \"…\", with = \"…\" }]`",
-                ),
+                say!(ja: "このよくある間違いには `replace` がありません。模範解答をどう書き換えると間違いになるかを `replace = [{ find = \"…\", with = \"…\" }]` と書いてください。",
+                    en: "this known mistake has no `replace`: list the edits that make the reference wrong, `replace = [{ find = \"…\", with = \"…\" }]`"),
             ));
             None
         }
         (None, None, Some(replace)) => {
             errors.push(LessonError::at(
                 replace,
-                say!(
-                    ja: "このよくある間違いには `name` がありません。`name = \"flipped_kernel\"` のように名前を付けてください。",
-                    en: "this known mistake has no `name`: give it one, like `name = \"flipped_kernel\"`",
-                ),
+                say!(ja: "このよくある間違いには `name` がありません。`name = \"flipped_kernel\"` のように名前を付けてください。",
+                    en: "this known mistake has no `name`: give it one, like `name = \"flipped_kernel\"`"),
             ));
             None
         }
         (None, None, None) => {
             errors.push(LessonError::at(
                 raw,
-                say!(
-                    ja: "よくある間違いには、`name` と `replace`（模範解答の書き換え）か、`file`（モジュール全体）が要ります。",
-                    en: "a known mistake needs `name` and `replace` (edits of the reference), or a whole `file`",
-                ),
+                say!(ja: "よくある間違いには、`name` と `replace`（模範解答の書き換え）か、`file`（モジュール全体）が要ります。",
+                    en: "a known mistake needs `name` and `replace` (edits of the reference), or a whole `file`"),
             ));
             None
         }
@@ -137,10 +123,8 @@ fn edits_of(
     if replace.get_ref().is_empty() {
         errors.push(LessonError::at(
             replace,
-            say!(
-                ja: "`replace` が空です。よくある間違いは、模範解答をどこか書き換えたものです。",
-                en: "`replace` is empty: a known mistake changes the reference somewhere",
-            ),
+            say!(ja: "`replace` が空です。よくある間違いは、模範解答をどこか書き換えたものです。",
+                en: "`replace` is empty: a known mistake changes the reference somewhere"),
         ));
         return None;
     }
@@ -154,18 +138,14 @@ fn edits_of(
             if find.trim().is_empty() {
                 errors.push(LessonError::at(
                     &edit.find,
-                    say!(
-                        ja: "`find` が空です。書き換える模範解答の文字列を書いてください。",
-                        en: "`find` is empty: write the text of the reference to replace",
-                    ),
+                    say!(ja: "`find` が空です。書き換える模範解答の文字列を書いてください。",
+                        en: "`find` is empty: write the text of the reference to replace"),
                 ));
             } else if *find == edit.with {
                 errors.push(LessonError::at(
                     &edit.find,
-                    say!(
-                        ja: "`with` が `find` と同じです。この書き換えでは何も変わりません。",
-                        en: "`with` is the same as `find`: this edit changes nothing",
-                    ),
+                    say!(ja: "`with` が `find` と同じです。この書き換えでは何も変わりません。",
+                        en: "`with` is the same as `find`: this edit changes nothing"),
                 ));
             }
             Edit {

@@ -27,14 +27,10 @@ pub fn check_id(id: &str) -> Result<(), Bilingual> {
     if valid {
         Ok(())
     } else {
-        Err(say!(
-            ja: format!(
-                "`{id}` はレッスンの id になりません。英小文字、数字、`-`、`_` を使い、英小文字で始めてください。"
-            ),
-            en: format!(
-                "`{id}` is not a lesson id: use lowercase letters, digits, `-` and `_`, starting with a letter"
-            ),
-        ))
+        Err(
+            say!(ja: format!("`{id}` はレッスンの id になりません。英小文字、数字、`-`、`_` を使い、英小文字で始めてください。"),
+                en: format!("`{id}` is not a lesson id: use lowercase letters, digits, `-` and `_`, starting with a letter")),
+        )
     }
 }
 
@@ -42,26 +38,12 @@ pub fn check_id(id: &str) -> Result<(), Bilingual> {
 pub fn check_module(module: &str) -> Result<(), Bilingual> {
     module_problem(module).map_or(Ok(()), |problem| {
         Err(match problem {
-            NameProblem::Shape => say!(
-                ja: format!(
-                    "`{module}` はモジュール名になりません。英小文字、数字、`_` を使い、英小文字で始めてください。"
-                ),
-                en: format!(
-                    "`{module}` is not a module name: use lowercase letters, digits and `_`, starting with a letter"
-                ),
-            ),
-            NameProblem::Keyword => say!(
-                ja: format!("`{module}` は Rust のキーワードなので、モジュール名に使えません。"),
-                en: format!("`{module}` is a Rust keyword and cannot name a module"),
-            ),
-            NameProblem::Taken => say!(
-                ja: format!(
-                    "`{module}` はモジュール名に使えません。ワークブックかチェッカーがすでに使っている名前です。"
-                ),
-                en: format!(
-                    "`{module}` cannot name a module: the workbook or the checker uses that name"
-                ),
-            ),
+            NameProblem::Shape => say!(ja: format!("`{module}` はモジュール名になりません。英小文字、数字、`_` を使い、英小文字で始めてください。"),
+                en: format!("`{module}` is not a module name: use lowercase letters, digits and `_`, starting with a letter")),
+            NameProblem::Keyword => say!(ja: format!("`{module}` は Rust のキーワードなので、モジュール名に使えません。"),
+                en: format!("`{module}` is a Rust keyword and cannot name a module")),
+            NameProblem::Taken => say!(ja: format!("`{module}` はモジュール名に使えません。ワークブックかチェッカーがすでに使っている名前です。"),
+                en: format!("`{module}` cannot name a module: the workbook or the checker uses that name")),
         })
     })
 }

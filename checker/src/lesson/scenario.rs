@@ -30,10 +30,8 @@ pub(super) fn scenario_test(
     if returns.is_unit() {
         errors.push(LessonError::at(
             &scenario.returns,
-            say!(
-                ja: "シナリオは、テストで比べる値を返します。`()` では比べるものがありません。",
-                en: "a scenario returns the value its test compares: `()` leaves nothing to compare",
-            ),
+            say!(ja: "シナリオは、テストで比べる値を返します。`()` では比べるものがありません。",
+                en: "a scenario returns the value its test compares: `()` leaves nothing to compare"),
         ));
         return None;
     }
@@ -54,10 +52,8 @@ pub(super) fn scenario_test(
         {
             errors.push(LessonError::at(
                 part,
-                say!(
-                    ja: "部分の `name` は、両方の言語で書いてください。",
-                    en: "a part's `name` needs words in both languages",
-                ),
+                say!(ja: "部分の `name` は、両方の言語で書いてください。",
+                    en: "a part's `name` needs words in both languages"),
             ));
         }
     }
@@ -72,10 +68,8 @@ pub(super) fn scenario_test(
         if given != count {
             errors.push(LessonError::at(
                 parts,
-                say!(
-                    ja: format!("`parts` は {given} 個の部分に名前を付けていますが、{returns} の部分は {count} 個です。部分ごとに 1 つずつ、順に書きます。"),
-                    en: format!("`parts` names {given} parts, but {returns} has {count}: one entry a part, in order"),
-                ),
+                say!(ja: format!("`parts` は {given} 個の部分に名前を付けていますが、{returns} の部分は {count} 個です。部分ごとに 1 つずつ、順に書きます。"),
+                    en: format!("`parts` names {given} parts, but {returns} has {count}: one entry a part, in order")),
             ));
         }
     }
@@ -108,18 +102,14 @@ pub(super) fn scenario_test(
         if !is_identifier(&i.name) || i.name.starts_with("__") {
             errors.push(LessonError::at(
                 input,
-                say!(
-                    ja: format!("`{}` は変数名になりません。", i.name),
-                    en: format!("`{}` is not a variable name", i.name),
-                ),
+                say!(ja: format!("`{}` は変数名になりません。", i.name),
+                    en: format!("`{}` is not a variable name", i.name)),
             ));
         } else if names.contains(&i.name) {
             errors.push(LessonError::at(
                 input,
-                say!(
-                    ja: format!("入力 `{}` の名前が二回使われています。", i.name),
-                    en: format!("the input `{}` is named twice", i.name),
-                ),
+                say!(ja: format!("入力 `{}` の名前が二回使われています。", i.name),
+                    en: format!("the input `{}` is named twice", i.name)),
             ));
         }
         let ty = match Type::parse(&i.ty) {
@@ -145,10 +135,8 @@ pub(super) fn scenario_test(
         Some(e) => match types::value_from_toml(&returns, e.get_ref()) {
             Ok(v) => Expected::Given(v),
             Err(message) => {
-                let what = say!(
-                    ja: format!("`expected`（{returns}）"),
-                    en: format!("`expected` ({returns})"),
-                );
+                let what = say!(ja: format!("`expected`（{returns}）"),
+                    en: format!("`expected` ({returns})"));
                 errors.push(LessonError::at(e, message.about(&what)));
                 return None;
             }
@@ -178,10 +166,8 @@ pub(super) fn scenario_test(
         None if needs_seed => {
             errors.push(LessonError::at(
                 raw,
-                say!(
-                    ja: "乱数の入力があるシナリオには `seed` が要ります。",
-                    en: "a scenario with random inputs needs a `seed`",
-                ),
+                say!(ja: "乱数の入力があるシナリオには `seed` が要ります。",
+                    en: "a scenario with random inputs needs a `seed`"),
             ));
             return None;
         }
@@ -265,10 +251,8 @@ fn parts_of(
         errors.push(
             LessonError::new(
                 Some(parts.span()),
-                say!(
-                    ja: "`parts` のあるシナリオでは、判定は部分ごとに書きます。`at_least` と `at_most` は `parts` の中に移してください（`expected` は書きません）。",
-                    en: "a scenario with `parts` judges each part there: move `at_least` and `at_most` into the parts (and give no `expected`)",
-                ),
+                say!(ja: "`parts` のあるシナリオでは、判定は部分ごとに書きます。`at_least` と `at_most` は `parts` の中に移してください（`expected` は書きません）。",
+                    en: "a scenario with `parts` judges each part there: move `at_least` and `at_most` into the parts (and give no `expected`)"),
             ),
         );
         return None;
@@ -288,16 +272,8 @@ fn parts_of(
             {
                 errors.push(LessonError::new(
                     Some(t.span()),
-                    say!(
-                        ja: format!(
-                            "`tolerance = {}` は 0 以上の数にしてください。",
-                            t.get_ref()
-                        ),
-                        en: format!(
-                            "`tolerance = {}` must be a number of 0 or more",
-                            t.get_ref()
-                        ),
-                    ),
+                    say!(ja: format!("`tolerance = {}` は 0 以上の数にしてください。", t.get_ref()),
+                        en: format!("`tolerance = {}` must be a number of 0 or more", t.get_ref())),
                 ));
             }
             let bounded = p.at_least.is_some() || p.at_most.is_some();

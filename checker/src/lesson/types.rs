@@ -64,23 +64,21 @@ fn param_type(name: &str, written: &str) -> Result<(Type, Mode), Bilingual> {
     };
     let ty = Type::parse(ty_text)?;
     match (&ty, mode) {
-        (Type::Tuple(_), _) => Err(say!(
-            ja: format!("`{name}`：タプルは引数として渡せません。部分ごとに別の引数にしてください。"),
-            en: format!(
-                "`{name}`: a tuple is not a parameter the tests pass; take its parts as parameters of their own"
-            ),
-        )),
+        (Type::Tuple(_), _) => Err(
+            say!(ja: format!("`{name}`：タプルは引数として渡せません。部分ごとに別の引数にしてください。"),
+                en: format!("`{name}`: a tuple is not a parameter the tests pass; take its parts as parameters of their own")),
+        ),
         (_, Mode::Mut) | (Type::Array(..), Mode::Ref) | (Type::Scalar(_), Mode::Value) => {
             Ok((ty, mode))
         }
-        (Type::Array(..), _) => Err(say!(
-            ja: format!("配列は参照で渡します。`{name}` の型は `&{ty}` と書いてください。"),
-            en: format!("arrays are passed by reference: write `&{ty}` for `{name}`"),
-        )),
-        (Type::Scalar(_), _) => Err(say!(
-            ja: format!("`{ty}` は値で渡します。`{name}` の型は `{ty}` と書いてください。"),
-            en: format!("`{ty}` is passed by value: write `{ty}` for `{name}`"),
-        )),
+        (Type::Array(..), _) => Err(
+            say!(ja: format!("配列は参照で渡します。`{name}` の型は `&{ty}` と書いてください。"),
+                en: format!("arrays are passed by reference: write `&{ty}` for `{name}`")),
+        ),
+        (Type::Scalar(_), _) => Err(
+            say!(ja: format!("`{ty}` は値で渡します。`{name}` の型は `{ty}` と書いてください。"),
+                en: format!("`{ty}` is passed by value: write `{ty}` for `{name}`")),
+        ),
     }
 }
 
@@ -100,10 +98,8 @@ impl Signature {
     /// (`pub` is allowed; without `->` the function returns `()`).
     pub fn parse(text: &str) -> Result<Signature, Bilingual> {
         let bad = |ja: &str, en: &str| {
-            say!(
-                ja: format!("{ja}。`fn 名前(引数: 型, ...) -> 型` の形で書いてください。"),
-                en: format!("{en}; write it as `fn name(arg: Type, ...) -> Type`"),
-            )
+            say!(ja: format!("{ja}。`fn 名前(引数: 型, ...) -> 型` の形で書いてください。"),
+                en: format!("{en}; write it as `fn name(arg: Type, ...) -> Type`"))
         };
         let rest = text.trim();
         let rest = rest.strip_prefix("pub ").unwrap_or(rest).trim_start();
@@ -159,14 +155,10 @@ impl Signature {
             text: text.trim().to_string(),
         };
         if signature.returns.is_unit() && signature.changed().next().is_none() {
-            return Err(say!(
-                ja: format!(
-                    "`{name}` は何も返さず、`&mut` の引数もありません。テストで比べるものがないので、`-> 型` を書いてください。"
-                ),
-                en: format!(
-                    "`{name}` returns nothing and takes no `&mut` parameter: the tests would have nothing to compare; write `-> Type`"
-                ),
-            ));
+            return Err(
+                say!(ja: format!("`{name}` は何も返さず、`&mut` の引数もありません。テストで比べるものがないので、`-> 型` を書いてください。"),
+                    en: format!("`{name}` returns nothing and takes no `&mut` parameter: the tests would have nothing to compare; write `-> Type`")),
+            );
         }
         Ok(signature)
     }
@@ -256,25 +248,17 @@ pub fn value_from_toml(ty: &Type, value: &toml::Value) -> Result<Value, Bilingua
             let n = types.len();
             let toml::Value::Array(items) = value else {
                 let found = literal(value);
-                return Err(say!(
-                    ja: format!(
-                        "{ty} 型の値は、{n} 個の部分を並べたリストで書きます。書かれているのは {} です。",
-                        found.describe_ja()
-                    ),
-                    en: format!(
-                        "a value of type {ty} is a list of its {n} parts, found {}",
-                        found.describe()
-                    ),
-                ));
+                return Err(
+                    say!(ja: format!("{ty} 型の値は、{n} 個の部分を並べたリストで書きます。書かれているのは {} です。", found.describe_ja()),
+                        en: format!("a value of type {ty} is a list of its {n} parts, found {}", found.describe())),
+                );
             };
             if items.len() != n {
                 let m = items.len();
-                return Err(say!(
-                    ja: format!(
-                        "{ty} 型の値は、{n} 個の部分を並べたリストで書きます。書かれているのは {m} 個です。"
-                    ),
-                    en: format!("a value of type {ty} is a list of its {n} parts, found {m} items"),
-                ));
+                return Err(
+                    say!(ja: format!("{ty} 型の値は、{n} 個の部分を並べたリストで書きます。書かれているのは {m} 個です。"),
+                        en: format!("a value of type {ty} is a list of its {n} parts, found {m} items")),
+                );
             }
             types
                 .iter()
@@ -316,43 +300,29 @@ fn flatten(
     let (ty, ndim) = array;
     if depth == ndim {
         if let toml::Value::Array(_) = value {
-            return Err(say!(
-                ja: format!(
-                    "深さ {depth} には値を一つ書きます。リストが書かれています（{ty} 型の値はリストを {ndim} 重に入れ子にします）。"
-                ),
-                en: format!(
-                    "expected a single value at depth {depth}, found a list (a value of type {ty} nests lists {ndim} deep)"
-                ),
-            ));
+            return Err(
+                say!(ja: format!("深さ {depth} には値を一つ書きます。リストが書かれています（{ty} 型の値はリストを {ndim} 重に入れ子にします）。"),
+                    en: format!("expected a single value at depth {depth}, found a list (a value of type {ty} nests lists {ndim} deep)")),
+            );
         }
         out.push(literal(value));
         return Ok(());
     }
     let toml::Value::Array(items) = value else {
         let (d, found) = (depth + 1, literal(value));
-        return Err(say!(
-            ja: format!(
-                "深さ {d} にはリストを書きます（{ty} 型の値はリストを {ndim} 重に入れ子にします）。書かれているのは {} です。",
-                found.describe_ja()
-            ),
-            en: format!(
-                "expected a list at depth {d} ({ty} nests lists {ndim} deep), found {}",
-                found.describe()
-            ),
-        ));
+        return Err(
+            say!(ja: format!("深さ {d} にはリストを書きます（{ty} 型の値はリストを {ndim} 重に入れ子にします）。書かれているのは {} です。", found.describe_ja()),
+                en: format!("expected a list at depth {d} ({ty} nests lists {ndim} deep), found {}", found.describe())),
+        );
     };
     match shape.get(depth) {
         None => shape.push(items.len()),
         Some(&len) if len != items.len() => {
             let (d, n) = (depth + 1, items.len());
-            return Err(say!(
-                ja: format!(
-                    "行の長さがそろっていません。深さ {d} のリストに {n} 個ありますが、前のリストには {len} 個です。"
-                ),
-                en: format!(
-                    "the matrix is ragged: a list at depth {d} has {n} items, an earlier one has {len}"
-                ),
-            ));
+            return Err(
+                say!(ja: format!("行の長さがそろっていません。深さ {d} のリストに {n} 個ありますが、前のリストには {len} 個です。"),
+                    en: format!("the matrix is ragged: a list at depth {d} has {n} items, an earlier one has {len}")),
+            );
         }
         Some(_) => {}
     }

@@ -22,18 +22,10 @@ pub fn from_str<T: de::DeserializeOwned>(source: &str) -> Result<T, Vec<LessonEr
     let tokens = toml_parser::Source::new(source).lex().into_vec();
     let mut syntax: Vec<toml_parser::ParseError> = Vec::new();
     toml_parser::parser::parse_document(&tokens, &mut (), &mut syntax);
-    if !syntax.is_empty() {
-        // The first error of each line: toml reads on after one, and what it then finds
-        // on the same line follows from the first.
-        let line = |e: &LessonError| {
-            e.span
-                .as_ref()
-                .and_then(|s| source.get(..s.start))
-                .map(|t| t.matches('\n').count())
-        };
-        let mut errors: Vec<LessonError> = syntax.iter().map(|e| syntax_error(source, e)).collect();
-        errors.dedup_by(|later, first| line(later) == line(first));
-        return Err(errors);
+    // The first only: toml reads on after one, and what it then finds follows from it
+    // (after an unclosed `[`, every later line is "missing a comma").
+    if let Some(first) = syntax.first() {
+        return Err(vec![syntax_error(source, first)]);
     }
     let table = DeTable::parse(source).map_err(|e| {
         let message = e.message().trim();
@@ -83,11 +75,16 @@ fn syntax_error(source: &str, error: &toml_parser::ParseError) -> LessonError {
             .collect::<Option<_>>()
             .unwrap_or_default()
     };
-    let ja = match (expected, literals("改行").as_slice()) {
-        ([], _) if !found.is_empty() => format!("`{found}` が余分です。"),
-        (_, [one]) => format!("ここには {one} を書きます。"),
-        (_, []) => "この書き方は TOML にありません。".to_string(),
-        (_, all) => format!("ここには {} のどれかを書きます。", all.join("、")),
+    let here = match literals("改行").as_slice() {
+        [] => String::new(),
+        [one] => format!("ここには {one} を書きます。"),
+        all => format!("ここには {} のどれかを書きます。", all.join("、")),
+    };
+    let ja = match (expected, found) {
+        ([], found) if !found.is_empty() => format!("`{found}` が余分です。"),
+        (_, "") if here.is_empty() => "この書き方は TOML にありません。".to_string(),
+        (_, "") => here,
+        (_, found) => format!("`{found}` はここに書けません。{here}"),
     };
     let words: Vec<String> = (expected.iter())
         .map(|e| match e {
@@ -712,10 +709,14 @@ mod tests {
         assert_eq!(found[0].0, "TOML として読めません。`=` が余分です。");
         assert_eq!(found[0].1, "extra `=`, expected nothing");
         assert_eq!(found[0].2, "=");
-        // Every syntax error of the file, in one reading.
-        let both = errors("title = = 1\ncount = = 2\n");
-        assert_eq!(both.len(), 2, "{both:?}");
-        assert!(ja("title = [1, 2\n").starts_with("TOML として読めません。"));
+        // The first only: what follows an unclosed `[` is not said again on every line.
+        let unclosed = errors("title = [1, 2\ncount = 1\ntolerance = 1.0\n");
+        assert_eq!(unclosed.len(), 1, "{unclosed:?}");
+        assert!(unclosed[0].0.starts_with("TOML として読めません。"));
+        assert_eq!(
+            ja("title = [ = 1]\n"),
+            "TOML として読めません。`=` はここに書けません。"
+        );
         // A key written twice is toml's own finding, quoted.
         assert!(ja("title = \"a\"\ntitle = \"b\"\n").contains("toml の説明"));
     }

@@ -699,10 +699,7 @@ fn dataset_errors(layout: &Layout, source: &str) -> Vec<LessonError> {
                 })
                 .err()?;
             let said = lesson::dataset::unreadable(&layout.root, file.get_ref(), &e);
-            Some(LessonError::new(
-                Some(file.span()),
-                say!(ja: said.ja, en: said.en),
-            ))
+            Some(LessonError::new(Some(file.span()), said.message))
         })
         .collect()
 }
@@ -956,7 +953,7 @@ fn read_data(layout: &Layout, lessons: &[Loaded], report: &mut Reporter) {
                         true => file.sha256_span.clone(),
                         false => file.span.clone(),
                     };
-                    let error = LessonError::new(Some(span), say!(ja: e.ja, en: e.en));
+                    let error = LessonError::new(Some(span), e.message);
                     report.lesson(*position, &name, source, &error);
                 }
             }
@@ -968,8 +965,8 @@ fn read_data(layout: &Layout, lessons: &[Loaded], report: &mut Reporter) {
             else {
                 continue;
             };
-            if let Err((en, ja)) = data_use.generator.check(summary, data_use.cases) {
-                let error = LessonError::new(Some(data_use.span.clone()), say!(ja: ja, en: en));
+            if let Err(message) = data_use.generator.check(summary, data_use.cases) {
+                let error = LessonError::new(Some(data_use.span.clone()), message);
                 report.lesson(*position, &name, source, &error);
             }
         }

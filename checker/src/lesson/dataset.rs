@@ -132,8 +132,7 @@ impl PartialEq for DataFile {
 /// A problem with a data file, in both languages.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataError {
-    pub en: String,
-    pub ja: String,
+    pub message: Bilingual,
     /// Whether it is about the checksum (then it points at `sha256`).
     pub checksum: bool,
 }
@@ -147,15 +146,10 @@ impl DataFile {
         let bytes = std::fs::read(&path).map_err(|e| unreadable(root, &self.file, &e))?;
         let sum = sha256_hex(&bytes);
         if sum != self.sha256 {
+            let file = &self.file;
             return Err(DataError {
-                en: format!(
-                    "the data file {} has sha256 {sum}, not the one written here: the file has changed, or the sum is wrong",
-                    self.file
-                ),
-                ja: format!(
-                    "データファイル {} の sha256 は {sum} で、ここに書かれた値と違います。ファイルが変わったか、値の書き間違いです",
-                    self.file
-                ),
+                message: say!(ja: format!("データファイル {file} の sha256 は {sum} で、ここに書かれた値と違います。ファイルが変わったか、値の書き間違いです"),
+                    en: format!("the data file {file} has sha256 {sum}, not the one written here: the file has changed, or the sum is wrong")),
                 checksum: true,
             });
         }
@@ -168,14 +162,8 @@ impl DataFile {
             None => {
                 let table =
                     parse_table(&bytes, self.file.ends_with(".gz")).map_err(|e| DataError {
-                        en: format!(
-                            "the data file {} cannot be read as CSV: {}",
-                            self.file, e.en
-                        ),
-                        ja: format!(
-                            "データファイル {} を CSV として読めません（{}）",
-                            self.file, e.ja
-                        ),
+                        message: say!(ja: format!("データファイル {} を CSV として読めません（{}）", self.file, e.ja),
+                            en: format!("the data file {} cannot be read as CSV: {}", self.file, e.en)),
                         checksum: false,
                     })?;
                 let summary = Summary::of(&table);
@@ -197,45 +185,41 @@ impl DataFile {
 /// folder, when one is close (a typo).
 pub fn unreadable(root: &Path, file: &str, e: &std::io::Error) -> DataError {
     use std::io::ErrorKind;
-    let (en, ja) = match e.kind() {
+    let message = match e.kind() {
         ErrorKind::NotFound => {
-            let (en, ja) = match closest_file(root, file) {
+            let near = closest_file(root, file);
+            let (ja, en) = match near {
                 Some(near) => (
-                    format!(": did you mean {near}?"),
                     format!("{near} のことですか？"),
+                    format!(": did you mean {near}?"),
                 ),
                 None => (String::new(), String::new()),
             };
-            (
-                format!("the data file {file} does not exist{en}"),
-                format!("データファイル {file} がありません。{ja}"),
-            )
+            say!(ja: format!("データファイル {file} がありません。{ja}"),
+                en: format!("the data file {file} does not exist{en}"))
         }
-        ErrorKind::PermissionDenied => (
-            format!("the data file {file} may not be read: permission denied"),
-            format!("データファイル {file} を読む権限がありません。"),
-        ),
-        ErrorKind::IsADirectory => (
-            format!("the data file {file} is a folder, not a file"),
-            format!("データファイル {file} はフォルダで、ファイルではありません。"),
-        ),
-        ErrorKind::NotADirectory => (
-            format!("the data file {file} cannot be reached: a folder on its path is a file"),
-            format!("データファイル {file} に届きません。途中のフォルダがファイルになっています。"),
-        ),
-        ErrorKind::OutOfMemory => (
-            format!("the data file {file} does not fit in memory"),
-            format!("データファイル {file} がメモリに収まりません。"),
-        ),
+        ErrorKind::PermissionDenied => {
+            say!(ja: format!("データファイル {file} を読む権限がありません。"),
+            en: format!("the data file {file} may not be read: permission denied"))
+        }
+        ErrorKind::IsADirectory => {
+            say!(ja: format!("データファイル {file} はフォルダで、ファイルではありません。"),
+            en: format!("the data file {file} is a folder, not a file"))
+        }
+        ErrorKind::NotADirectory => {
+            say!(ja: format!("データファイル {file} に届きません。途中のフォルダがファイルになっています。"),
+            en: format!("the data file {file} cannot be reached: a folder on its path is a file"))
+        }
+        ErrorKind::OutOfMemory => {
+            say!(ja: format!("データファイル {file} がメモリに収まりません。"),
+            en: format!("the data file {file} does not fit in memory"))
+        }
         // Anything rarer is the system's own words, quoted.
-        _ => (
-            format!("cannot read the data file {file}: {e}"),
-            format!("データファイル {file} を読めません（システムの説明：「{e}」）。"),
-        ),
+        _ => say!(ja: format!("データファイル {file} を読めません（システムの説明：「{e}」）。"),
+            en: format!("cannot read the data file {file}: {e}")),
     };
     DataError {
-        en,
-        ja,
+        message,
         checksum: false,
     }
 }
@@ -387,29 +371,19 @@ pub struct RawData<'a> {
 impl DataGen {
     /// Checks a data-set generator of type `ty` against the lesson's declared files.
     /// The errors are in English and Japanese.
-    pub fn new(raw: &RawData, ty: &Type, files: &[DataFile]) -> Result<DataGen, (String, String)> {
+    pub fn new(raw: &RawData, ty: &Type, files: &[DataFile]) -> Result<DataGen, Bilingual> {
         let Some(declared) = files.iter().find(|f| f.file == raw.dataset) else {
             let known: Vec<&str> = files.iter().map(|f| f.file.as_str()).collect();
             let file = raw.dataset;
             return Err(match known.is_empty() {
-                true => (
-                    format!(
-                        "the data file `{file}` is not declared: add it to `[[datasets]]` with its `sha256`"
-                    ),
-                    format!(
-                        "データファイル `{file}` が宣言されていません。`[[datasets]]` に `sha256` と一緒に書いてください"
-                    ),
-                ),
-                false => (
-                    format!(
-                        "the data file `{file}` is not in `[[datasets]]` (declared: {})",
-                        known.join(", ")
-                    ),
-                    format!(
-                        "データファイル `{file}` は `[[datasets]]` にありません（宣言されているのは {}）",
-                        known.join(", ")
-                    ),
-                ),
+                true => {
+                    say!(ja: format!("データファイル `{file}` が宣言されていません。`[[datasets]]` に `sha256` と一緒に書いてください"),
+                    en: format!("the data file `{file}` is not declared: add it to `[[datasets]]` with its `sha256`"))
+                }
+                false => {
+                    say!(ja: format!("データファイル `{file}` は `[[datasets]]` にありません（宣言されているのは {}）", known.join(", ")),
+                    en: format!("the data file `{file}` is not in `[[datasets]]` (declared: {})", known.join(", ")))
+                }
             });
         };
         let split = match raw.split {
@@ -417,40 +391,36 @@ impl DataGen {
             Some("test") => Some(Split::Test),
             Some("all") => None,
             Some(other) => {
-                return Err((
-                    format!("`split = \"{other}\"`: a split is \"train\", \"test\" or \"all\""),
-                    format!(
-                        "`split = \"{other}\"`：分割は \"train\"（訓練用）、\"test\"（テスト用）、\"all\"（全部）のどれかです"
-                    ),
-                ));
+                return Err(
+                    say!(ja: format!("`split = \"{other}\"`：分割は \"train\"（訓練用）、\"test\"（テスト用）、\"all\"（全部）のどれかです"),
+                    en: format!("`split = \"{other}\"`: a split is \"train\", \"test\" or \"all\"")),
+                );
             }
             None => {
-                return Err((
-                    "give `split = \"train\"`, \"test\" or \"all\"".to_string(),
-                    "`split = \"train\"`、\"test\"、\"all\" のどれかを書いてください".to_string(),
-                ));
+                return Err(
+                    say!(ja: "`split = \"train\"`、\"test\"、\"all\" のどれかを書いてください",
+                    en: "give `split = \"train\"`, \"test\" or \"all\""),
+                );
             }
         };
         let rows = match raw.rows {
             Some(toml::Value::String(s)) if s == "all" => Rows::All,
             Some(toml::Value::Integer(n)) if *n >= 1 => Rows::Drawn(*n as usize),
             Some(_) | None => {
-                return Err((
-                    "`rows` is \"all\" or a whole number of rows, 1 or more".to_string(),
-                    "`rows` は \"all\" か、1 以上の行数です".to_string(),
-                ));
+                return Err(say!(ja: "`rows` は \"all\" か、1 以上の行数です",
+                    en: "`rows` is \"all\" or a whole number of rows, 1 or more"));
             }
         };
         let columns = match raw.columns {
             Some(toml::Value::Integer(c)) if *c >= 0 => (*c as usize)..(*c as usize + 1),
-            Some(toml::Value::String(s)) => parse_range(s).map_err(|e| (e.en, e.ja))?,
+            Some(toml::Value::String(s)) => parse_range(s)?,
             Some(_) | None => {
-                return Err((
-                    "give `columns`: one column (`64`) or a range (`\"0..64\"`), counted from 0"
+                return Err(
+                    say!(ja: "`columns` に、列を一つ（`64`）か範囲（`\"0..64\"`）で書いてください。列は 0 から数えます"
                         .to_string(),
-                    "`columns` に、列を一つ（`64`）か範囲（`\"0..64\"`）で書いてください。列は 0 から数えます"
-                        .to_string(),
-                ));
+                    en: "give `columns`: one column (`64`) or a range (`\"0..64\"`), counted from 0"
+                        .to_string()),
+                );
             }
         };
         let width = columns.len();
@@ -459,70 +429,52 @@ impl DataGen {
                 .iter()
                 .map(|s| match s {
                     toml::Value::Integer(n) if *n >= 1 => Ok(*n as usize),
-                    _ => Err((
-                        "`row_shape` is a list of sizes, each 1 or more".to_string(),
-                        "`row_shape` は 1 以上の大きさのリストです".to_string(),
-                    )),
+                    _ => Err(say!(ja: "`row_shape` は 1 以上の大きさのリストです",
+                        en: "`row_shape` is a list of sizes, each 1 or more")),
                 })
                 .collect::<Result<Vec<_>, _>>()?,
             None => Vec::new(),
         };
         if raw.row_shape.is_some() && row_shape.iter().product::<usize>() != width {
             let product = row_shape.iter().product::<usize>();
-            return Err((
-                format!("`row_shape` holds {product} values, but `columns` gives {width}"),
-                format!("`row_shape` は {product} 個の値ですが、`columns` は {width} 列です"),
-            ));
+            return Err(
+                say!(ja: format!("`row_shape` は {product} 個の値ですが、`columns` は {width} 列です"),
+                en: format!("`row_shape` holds {product} values, but `columns` gives {width}")),
+            );
         }
         let (whole, ndim) = match ty {
             Type::Array(Kind::F32, n) => (false, *n),
             Type::Array(Kind::Usize, n) => (true, *n),
             other => {
-                return Err((
-                    format!(
-                        "a data set gives an array (a row of it for each row of the file), not a {other}"
-                    ),
-                    format!(
-                        "データセットから取り出せるのは配列（ファイルの 1 行が配列の 1 行）で、{other} ではありません"
-                    ),
-                ));
+                return Err(
+                    say!(ja: format!("データセットから取り出せるのは配列（ファイルの 1 行が配列の 1 行）で、{other} ではありません"),
+                    en: format!("a data set gives an array (a row of it for each row of the file), not a {other}")),
+                );
             }
         };
         let row_shape = match (raw.row_shape.is_some(), ndim, width) {
             (true, n, _) if row_shape.len() + 1 == n => row_shape,
             (true, n, _) => {
                 let (want, have) = (n - 1, row_shape.len());
-                return Err((
-                    format!(
-                        "{ty} has {n} sizes: the number of rows, then {want} in `row_shape`, not {have}"
-                    ),
-                    format!(
-                        "{ty} の大きさは {n} 個です。行の数のあとに、`row_shape` の {want} 個が続きます（{have} 個ではありません）"
-                    ),
-                ));
+                return Err(
+                    say!(ja: format!("{ty} の大きさは {n} 個です。行の数のあとに、`row_shape` の {want} 個が続きます（{have} 個ではありません）"),
+                    en: format!("{ty} has {n} sizes: the number of rows, then {want} in `row_shape`, not {have}")),
+                );
             }
             (false, 1, 1) => Vec::new(),
             (false, 2, w) => vec![w],
             (false, 1, w) => {
-                return Err((
-                    format!(
-                        "{ty} takes one column, but `columns` gives {w}: use Array2<f32>, or `row_shape` with an array of more sizes"
-                    ),
-                    format!(
-                        "{ty} に入るのは 1 列ですが、`columns` は {w} 列です。Array2<f32> にするか、大きさの多い配列と `row_shape` を使ってください"
-                    ),
-                ));
+                return Err(
+                    say!(ja: format!("{ty} に入るのは 1 列ですが、`columns` は {w} 列です。Array2<f32> にするか、大きさの多い配列と `row_shape` を使ってください"),
+                    en: format!("{ty} takes one column, but `columns` gives {w}: use Array2<f32>, or `row_shape` with an array of more sizes")),
+                );
             }
             (false, n, _) => {
                 let want = n - 1;
-                return Err((
-                    format!(
-                        "{ty} needs `row_shape` with {want} sizes (e.g. `row_shape = [8, 8]` for 8×8 images)"
-                    ),
-                    format!(
-                        "{ty} には {want} 個の大きさの `row_shape` が要ります（8×8 の画像なら `row_shape = [8, 8]`）"
-                    ),
-                ));
+                return Err(
+                    say!(ja: format!("{ty} には {want} 個の大きさの `row_shape` が要ります（8×8 の画像なら `row_shape = [8, 8]`）"),
+                    en: format!("{ty} needs `row_shape` with {want} sizes (e.g. `row_shape = [8, 8]` for 8×8 images)")),
+                );
             }
         };
         Ok(DataGen {
@@ -545,24 +497,12 @@ impl DataGen {
     }
 
     /// Checks the generator against its file's summary; the errors in both languages.
-    pub fn check(&self, table: &Summary, cases: usize) -> Result<(), (String, String)> {
+    pub fn check(&self, table: &Summary, cases: usize) -> Result<(), Bilingual> {
         if self.columns.end > table.columns {
-            return Err((
-                format!(
-                    "{} has {} columns (0 to {}): there is no column {}",
-                    self.file,
-                    table.columns,
-                    table.columns - 1,
-                    self.columns.end - 1
-                ),
-                format!(
-                    "{} の列は {} 個（0 から {}）です。列 {} はありません",
-                    self.file,
-                    table.columns,
-                    table.columns - 1,
-                    self.columns.end - 1
-                ),
-            ));
+            return Err(
+                say!(ja: format!("{} の列は {} 個（0 から {}）です。列 {} はありません", self.file, table.columns, table.columns - 1, self.columns.end - 1),
+                en: format!("{} has {} columns (0 to {}): there is no column {}", self.file, table.columns, table.columns - 1, self.columns.end - 1)),
+            );
         }
         let available = match self.split {
             Some(split) => split::count(table.rows, split),
@@ -571,10 +511,10 @@ impl DataGen {
         if let Rows::Drawn(n) = self.rows
             && n > available
         {
-            return Err((
-                format!("`rows = {n}`, but the split has {available} rows"),
-                format!("`rows = {n}` ですが、この分割には {available} 行しかありません"),
-            ));
+            return Err(
+                say!(ja: format!("`rows = {n}` ですが、この分割には {available} 行しかありません"),
+                en: format!("`rows = {n}`, but the split has {available} rows")),
+            );
         }
         let rows = match self.rows {
             Rows::All => available,
@@ -584,30 +524,18 @@ impl DataGen {
             .saturating_mul(self.columns.len() as u64)
             .saturating_mul(cases as u64);
         if values > super::draw::LESSON_VALUES_MAX {
-            return Err((
-                format!(
-                    "the test's cases take {values} values of the data set, more than a check can store ({}): take fewer rows or cases",
-                    super::draw::LESSON_VALUES_MAX
-                ),
-                format!(
-                    "このテストはデータセットから {values} 個の値を取り出し、上限（{} 個）を超えます。行かケースを減らしてください",
-                    super::draw::LESSON_VALUES_MAX
-                ),
-            ));
+            return Err(
+                say!(ja: format!("このテストはデータセットから {values} 個の値を取り出し、上限（{} 個）を超えます。行かケースを減らしてください", super::draw::LESSON_VALUES_MAX),
+                en: format!("the test's cases take {values} values of the data set, more than a check can store ({}): take fewer rows or cases", super::draw::LESSON_VALUES_MAX)),
+            );
         }
         if self.whole
             && let Some(column) = self.columns.clone().find(|c| !table.whole[*c])
         {
-            return Err((
-                format!(
-                    "a usize is a whole number, 0 or more, but column {column} of {} holds other values",
-                    self.file
-                ),
-                format!(
-                    "usize は 0 以上の整数ですが、{} の列 {column} にはそうでない値があります",
-                    self.file
-                ),
-            ));
+            return Err(
+                say!(ja: format!("usize は 0 以上の整数ですが、{} の列 {column} にはそうでない値があります", self.file),
+                en: format!("a usize is a whole number, 0 or more, but column {column} of {} holds other values", self.file)),
+            );
         }
         Ok(())
     }
@@ -683,7 +611,7 @@ mod tests {
         std::fs::write(root.path().join("data/digits.csv.gz"), b"").unwrap();
         let read = |file: &str| {
             let e = std::fs::read(root.path().join(file)).unwrap_err();
-            let said = unreadable(root.path(), file, &e);
+            let said = unreadable(root.path(), file, &e).message;
             (said.en, said.ja)
         };
         assert_eq!(
@@ -715,7 +643,7 @@ mod tests {
         }
     }
 
-    fn generator(fields: &str, ty: &str, files: &[DataFile]) -> Result<DataGen, (String, String)> {
+    fn generator(fields: &str, ty: &str, files: &[DataFile]) -> Result<DataGen, Bilingual> {
         let table: toml::Table = toml::from_str(fields).unwrap();
         let row_shape = table.get("row_shape").and_then(|v| v.as_array());
         let raw = RawData {
@@ -851,7 +779,7 @@ mod tests {
                 assert_eq!(data[i * 4], label * 10.0, "the image of the same row");
             }
         }
-        let bad = |fields: &str, ty: &str| generator(fields, ty, &files).unwrap_err().0;
+        let bad = |fields: &str, ty: &str| generator(fields, ty, &files).unwrap_err().en;
         assert!(bad("dataset = 'e.csv'", "Array2<f32>").contains("not in `[[datasets]]`"));
         assert!(
             bad(
@@ -883,7 +811,7 @@ mod tests {
         assert!(
             wide.check(&summary, 1)
                 .unwrap_err()
-                .0
+                .en
                 .contains("no column 5")
         );
         let many = generator(
@@ -895,7 +823,7 @@ mod tests {
         assert!(
             many.check(&summary, 1)
                 .unwrap_err()
-                .0
+                .en
                 .contains("has 2 rows")
         );
     }

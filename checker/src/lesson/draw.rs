@@ -174,7 +174,7 @@ pub fn data_generator(
     };
     DataGen::new(&data, ty, files)
         .map(Generator::Data)
-        .map_err(|(en, ja)| say!(ja: ja, en: en).about(what))
+        .map_err(|e| e.about(what))
 }
 
 /// How a test's cases are drawn: `count` cases from `seed`, `seed + 1`, ….

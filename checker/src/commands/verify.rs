@@ -1,7 +1,8 @@
-//! `verify`: every lesson at once; the exit status says whether all pass.
+//! `verify`: every lesson, each after those it builds on; the exit status says whether all pass.
 
 use crate::app::App;
 use crate::exit::Exit;
+use crate::harness::codegen::{self, Side};
 use crate::lesson::Lesson;
 use crate::verdict::Verdict;
 use anyhow::Result;
@@ -11,16 +12,14 @@ impl<'c> App<'c> {
     pub(crate) fn verify(&mut self) -> Result<Exit> {
         let m = self.ui.msg();
         let lessons = &self.course.lessons;
-        let refs: Vec<&Lesson> = lessons.iter().collect();
         let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
-        // Every lesson may be broken: then nothing is built.
-        let verdicts = match refs.is_empty() {
-            true => Vec::new(),
-            false => self.judge(&refs)?,
-        };
+        let verdicts = self.judge_in_waves()?;
         // Saved before it is printed: a reader that goes away early loses no progress.
+        // A lesson that waited was not checked: its progress stays as it was.
         for ((lesson, verdict), fingerprint) in lessons.iter().zip(&verdicts).zip(&fingerprints) {
-            self.record(lesson, verdict, fingerprint);
+            if let Ok(verdict) = verdict {
+                self.record(lesson, verdict, fingerprint);
+            }
         }
         self.store.save()?;
         let mut failed = Vec::new();
@@ -45,6 +44,21 @@ impl<'c> App<'c> {
             lines.push((broken.position, line));
         }
         for (lesson, verdict) in lessons.iter().zip(&verdicts) {
+            let verdict = match verdict {
+                Ok(verdict) => verdict,
+                Err(waited_for) => {
+                    failed.push((self.position(lesson), lesson.id.clone()));
+                    let state = m.lesson_waiting_short(&lessons[*waited_for].id);
+                    let title = self.ui.lang.pick(&lesson.title);
+                    let line = format!("✗ {:<8} {title}: {state}", lesson.id);
+                    let line = match self.ui.color {
+                        true => line.red().to_string(),
+                        false => line,
+                    };
+                    lines.push((self.position(lesson), line));
+                    continue;
+                }
+            };
             let (mark, state) = if verdict.passed() {
                 ("✓", m.lesson_passed_short().to_string())
             } else {
@@ -95,8 +109,76 @@ impl<'c> App<'c> {
             let broken = !self.course.broken.is_empty()
                 || verdicts
                     .iter()
-                    .any(|v| matches!(v, Verdict::LessonFault(_)));
+                    .any(|v| matches!(v, Ok(Verdict::LessonFault(_))));
             Ok(if broken { Exit::Usage } else { Exit::Failed })
         }
+    }
+
+    /// The verdict of every lesson of the course, or the lesson it waited for. Lessons
+    /// are judged in waves, each lesson once every lesson whose module its harness
+    /// compiles in has been judged: when one of those did not pass (failed, did not
+    /// build, timed out), the lesson is neither built nor run, and waits for the
+    /// earliest such lesson (a `conv2d` that loops forever would otherwise run into the
+    /// time limit of every lesson built on it, the optimised `train` included).
+    fn judge_in_waves(&self) -> Result<Vec<Result<Verdict, usize>>> {
+        let lessons = &self.course.lessons;
+        // The lessons each lesson's harness compiles in, its own aside.
+        let needs: Vec<Vec<usize>> = (0..lessons.len())
+            .map(|i| {
+                let (mounted, _) = codegen::mount(self.course, i, Side::Student);
+                let mut needs: Vec<usize> = mounted
+                    .iter()
+                    .filter_map(|m| m.lesson.filter(|&j| j != i))
+                    .collect();
+                needs.sort_unstable();
+                needs
+            })
+            .collect();
+        let mut judged: Vec<Option<Result<Verdict, usize>>> =
+            lessons.iter().map(|_| None).collect();
+        loop {
+            let mut wave = Vec::new();
+            let mut waiting = false;
+            for (i, needs) in needs.iter().enumerate() {
+                if judged[i].is_some() {
+                    continue;
+                }
+                let mut ready = true;
+                for &j in needs {
+                    match &judged[j] {
+                        Some(Ok(verdict)) if verdict.passed() => {}
+                        Some(Ok(_)) => judged[i] = Some(Err(j)),
+                        Some(Err(root)) => judged[i] = Some(Err(*root)),
+                        None => ready = false,
+                    }
+                    if judged[i].is_some() {
+                        waiting = true;
+                        break;
+                    }
+                }
+                if ready && judged[i].is_none() {
+                    wave.push(i);
+                }
+            }
+            if wave.is_empty() && !waiting {
+                break;
+            }
+            if wave.is_empty() {
+                continue;
+            }
+            let refs: Vec<&Lesson> = wave.iter().map(|&i| &lessons[i]).collect();
+            for (i, verdict) in wave.into_iter().zip(self.judge(&refs)?) {
+                judged[i] = Some(Ok(verdict));
+            }
+        }
+        // A lesson whose needs go round in a circle (the lessons' `uses` cannot) waits
+        // for the first of them.
+        Ok(judged
+            .into_iter()
+            .enumerate()
+            .map(|(i, judged)| {
+                judged.unwrap_or_else(|| Err(needs[i].first().copied().unwrap_or(i)))
+            })
+            .collect())
     }
 }

@@ -127,4 +127,12 @@ impl Msg {
             en: format!("{state} (lesson {lesson} first)"),
         )
     }
+
+    /// `verify`'s line of a lesson not checked because a lesson it builds on did not pass.
+    pub fn lesson_waiting_short(self, lesson: &str) -> String {
+        say!(self,
+            ja: format!("レッスン {lesson} の合格待ち（まだ確かめていません）"),
+            en: format!("waiting for lesson {lesson} to pass (not checked yet)"),
+        )
+    }
 }

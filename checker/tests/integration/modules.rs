@@ -102,12 +102,12 @@ fn a_finished_lesson_on_a_stub_names_the_stub_lesson() {
             wb.checker(&["check", "grid", "--lang", "ja"])
         )
     });
-    // `verify` says so too, rather than "not implemented".
+    // `verify` does not check it before scale passes, and says so.
     let (output, _) = wb.run(&["verify"]);
     assert_status(&output, 1);
     let out = stdout(&output);
     assert!(
-        out.contains("✗ grid     Row sums: failed (lesson scale first)"),
+        out.contains("✗ grid     Row sums: waiting for lesson scale to pass (not checked yet)"),
         "{out}"
     );
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # `verify` when the student's conv2d is broken, side by side for several checkers.
 #
-# Solves every exercise of a copy of the workbook with its reference, builds every
-# harness once (a warm `verify`), then breaks `conv2d` in three ways and times
-# `verify` with each checker given, one after the other on the same machine:
+# Solves every exercise of a copy of the workbook with its reference, then breaks
+# `conv2d` in three ways and times `verify` with each checker given, one after the
+# other on the same machine, each right after a warm `verify` of the solved workbook:
 #   - loops: conv2d is `loop {}` (each lesson that runs it waits out its limit);
 #   - wrong: conv2d adds 0.5 to every cell (every lesson built on conv fails);
 #   - no compile: a type error in conv.rs.
@@ -12,7 +12,7 @@
 # Usage: [WORKBOOK=DIR] checker/scripts/measure-verify.sh [CHECKER...]
 #   WORKBOOK: a solved workbook to use (and leave solved) instead of a fresh copy.
 #   CHECKER: checker binaries to compare (default: this tree's target/debug/checker,
-#   built first). Build an older one with `git worktree add` and `cargo build`.
+#   built first), e.g. one built before a change and one after.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 if [ "$#" -eq 0 ]; then
@@ -28,8 +28,6 @@ if [ -z "${WORKBOOK:-}" ]; then
   cp "$wb"/solutions/src/*.rs "$wb/exercises/src/"
 fi
 cd "$wb"
-cp "$1" "$work/checker"
-"$work/checker" verify >/dev/null 2>&1 || true
 solved=$(cat exercises/src/conv.rs)
 trap 'printf "%s\n" "$solved" >"$wb/exercises/src/conv.rs"; rm -rf "$work"' EXIT
 
@@ -50,10 +48,13 @@ break_conv() {
 echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for how in loops wrong no-compile; do
   for checker in "$@"; do
-    break_conv "$how"
-    # Each checker from the same path: cargo rebuilds every harness when the path of
-    # its rustc wrapper (the checker) changes.
+    # Each checker from the same path (cargo rebuilds every harness when the path of
+    # its rustc wrapper, the checker, changes), and warm on the solved workbook first:
+    # checkers built from other folders write harnesses that mount another runtime.
     cp "$checker" "$work/checker"
+    printf '%s\n' "$solved" >exercises/src/conv.rs
+    "$work/checker" verify >/dev/null 2>&1 || true
+    break_conv "$how"
     start=$(date +%s.%N)
     "$work/checker" --lang en verify >"$work/out" 2>&1 || true
     end=$(date +%s.%N)

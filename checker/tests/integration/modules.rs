@@ -113,6 +113,30 @@ fn a_finished_lesson_on_a_stub_names_the_stub_lesson() {
 }
 
 #[test]
+fn verify_does_not_run_a_lesson_on_an_earlier_module_that_loops() {
+    let _serial = serial();
+    let wb = grid_solved_with_scale(Some("scale_loop"));
+    for (lang, scale, grid) in [
+        (
+            "en",
+            "✗ scale",
+            "✗ grid     Row sums: waiting for lesson scale to pass (not checked yet)",
+        ),
+        (
+            "ja",
+            "✗ scale",
+            "レッスン scale の合格待ち（まだ確かめていません）",
+        ),
+    ] {
+        let (output, _) = wb.run(&["--lang", lang, "verify"]);
+        assert_status(&output, 1);
+        let out = stdout(&output);
+        assert!(out.contains(scale), "{out}");
+        assert!(out.contains(grid), "{out}");
+    }
+}
+
+#[test]
 fn a_panic_in_an_earlier_lessons_file_names_that_lesson() {
     let _serial = serial();
     let wb = grid_solved_with_scale(Some("scale_panic"));

@@ -143,7 +143,7 @@ pub fn run(cli: Cli) -> ExitCode {
             test,
             digit,
             png,
-        } => app.show(what, no_animate, test, digit, png.as_deref()),
+        } => app.show(&what, no_animate, test, digit, png.as_deref()),
         Command::Dev(DevCommand::Check { lessons, .. }) => app.dev_check(&lessons),
         Command::Dev(DevCommand::New { name }) => app.dev_new(&name),
         Command::Dev(DevCommand::Remove { lesson, yes }) => app.dev_remove(&lesson, yes),
@@ -407,9 +407,9 @@ impl<'c> App<'c> {
             .course
             .layout
             .show(&self.course.layout.solution(&lesson.module));
-        // Lessons that `show` can draw suggest it.
-        let show = crate::show::suggestion(self.ui.lang, &lesson.module)
-            .map(|line| format!("  {line}\n"))
+        // A lesson's `after_passing` suggests a `show`.
+        let show = (lesson.after_passing.as_ref())
+            .map(|after| format!("  {}\n", m.try_show(&after.text, &after.command)))
             .unwrap_or_default();
         let mut exhibits = String::new();
         if let Verdict::Ran { exhibits: all, .. } = verdict {

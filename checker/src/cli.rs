@@ -84,22 +84,22 @@ pub enum Command {
         #[arg(long, value_name = "PATH")]
         output: Option<PathBuf>,
     },
-    /// Watch your own code at work, as CNN Explainer shows a network: the lecture's
-    /// convolution (conv), max pooling (pool), or a test digit through your CNN (cnn).
+    /// Watch your own code at work, as CNN Explainer shows a network: a window sliding
+    /// over an image, or an input through your network, as the lessons declare them.
     /// What you have not written yet is drawn by the reference, and labelled so.
     Show {
-        /// What to show: conv, pool or cnn.
-        #[arg(value_enum, value_name = "WHAT")]
-        what: ShowWhat,
+        /// What to show, by the name its lesson gives it (a name no lesson gives lists them).
+        #[arg(value_name = "WHAT")]
+        what: String,
         /// Print every frame one after another instead of stepping through them with keys
         /// (always so when the output is not a terminal).
         #[arg(long)]
         no_animate: bool,
-        /// For conv and pool: instead of the lecture's example, the N-th fixed hidden test
-        /// of the lesson (from 1; 0 lists them).
+        /// For a sliding window: instead of the lesson's example, the N-th fixed hidden
+        /// test of the lesson (from 1; 0 lists them).
         #[arg(long, value_name = "N")]
         test: Option<usize>,
-        /// The test digit to read with `show cnn` (from 0; default 0).
+        /// For a network: the test input to read (from 0; default 0).
         #[arg(long, value_name = "N", default_value_t = 0)]
         digit: usize,
         /// Also write the pictures as PNG files into this folder (made if missing).
@@ -109,17 +109,6 @@ pub enum Command {
     /// Tools for instructors.
     #[command(subcommand)]
     Dev(DevCommand),
-}
-
-/// What `show` draws.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ShowWhat {
-    /// The lecture's convolution of a 5×5 image with a 3×3 kernel, by your conv2d.
-    Conv,
-    /// The lecture's max pooling (4, 8, 7, 1 → 8), by your max_pool2d.
-    Pool,
-    /// A handwritten test digit through your Cnn with the course's trained weights.
-    Cnn,
 }
 
 /// The formats of `grade`.
@@ -434,22 +423,25 @@ const JAPANESE: &[JapaneseHelp] = &[
     ),
     (
         "show",
-        "あなたのコードが計算するようすを、CNN Explainer のように見せます。講義の畳み込み（conv）、\
-         マックス・プーリング（pool）、テスト用の手書き数字を読む CNN（cnn）です。\
+        "あなたのコードが計算するようすを、CNN Explainer のように見せます。画像の上をずらしていく窓や、\
+         あなたのネットワークを通っていく入力など、レッスンに書かれたものを描きます。\
          まだ書いていない部分は模範解答で計算し、そのことを表示します。",
         &[
-            ("what", "見せるもの：conv、pool、cnn のどれか。"),
+            (
+                "what",
+                "見せるもの：レッスンが付けた名前です（どのレッスンにもない名前なら、一覧を表示します）。",
+            ),
             (
                 "no_animate",
                 "キーで 1 コマずつ進める代わりに、すべてのコマを続けて表示します（出力が端末でないときは常にこうなります）。",
             ),
             (
                 "test",
-                "conv と pool で、講義の例の代わりに、レッスンの N 番目の固定テストを見せます（1 から。0 なら一覧を表示します）。",
+                "ずらしていく窓で、レッスンの例の代わりに、レッスンの N 番目の固定テストを見せます（1 から。0 なら一覧を表示します）。",
             ),
             (
                 "digit",
-                "`show cnn` で読ませるテスト用の数字の番号（0 から。既定は 0）。",
+                "ネットワークで、読ませるテスト用の入力の番号（0 から。既定は 0）。",
             ),
             (
                 "png",

@@ -350,6 +350,7 @@ impl Course {
             }
             check_uses(&lessons, i, &mut error);
             check_helpers(&lessons, i, &mut error);
+            check_shows(&lessons, i, &mut error);
             // Only the reference must exist now: a student's missing file is reported
             // when that lesson is checked, and `dev check` looks for every stub.
             let modules = std::iter::once(&lesson.module).chain(&lesson.uses);
@@ -569,6 +570,57 @@ fn check_uses(
             let message = say!(ja: format!("`{module}` は後のレッスン `{id}` のモジュールです。{cycle_ja}レッスンが使えるのは、前のレッスンのモジュールだけです（順序はファイル名で決まります）。"),
                 en: format!("`{module}` is the module of lesson `{id}`, which comes later{cycle}: a lesson uses only the modules of earlier lessons (file names set the order)"));
             error(Some(span), message);
+        }
+    }
+}
+
+/// What is wrong with the `show` of lesson `i`: a name an earlier lesson's `[show]`
+/// took, or an `after_passing` that names a show no lesson declares.
+fn check_shows(
+    lessons: &[Loaded],
+    i: usize,
+    error: &mut impl FnMut(Option<&std::ops::Range<usize>>, Bilingual),
+) {
+    let lesson = &lessons[i].3;
+    if let Some(picture) = &lesson.picture {
+        let name = &picture.name;
+        let mut earlier = lessons[..i].iter().map(|(_, _, _, l)| l);
+        if let Some(other) = earlier.find(|l| l.picture.as_ref().is_some_and(|p| &p.name == name)) {
+            let id = &other.id;
+            let message = Bilingual::new(
+                format!(
+                    "`show {name}` is already lesson `{id}`'s: each `[show]` has a name of its own"
+                ),
+                format!(
+                    "`show {name}` はすでにレッスン `{id}` のものです。`[show]` ごとに別の名前にします。"
+                ),
+            );
+            error(Some(&picture.span), message);
+        }
+    }
+    if let Some(after) = &lesson.after_passing {
+        let names: Vec<&str> = (lessons.iter())
+            .filter_map(|(_, _, _, l)| l.picture.as_ref().map(|p| p.name.as_str()))
+            .collect();
+        let name = after.show();
+        if !names.contains(&name) {
+            let message = match names.is_empty() {
+                true => Bilingual::new(
+                    format!("no lesson declares `show {name}` in its `[show]`"),
+                    format!("`show {name}` を `[show]` に書いたレッスンがありません。"),
+                ),
+                false => Bilingual::new(
+                    format!(
+                        "no lesson declares `show {name}`; the shows are `{}`",
+                        names.join("`, `")
+                    ),
+                    format!(
+                        "`show {name}` を書いたレッスンはありません。書かれているのは `{}` です。",
+                        names.join("`、`")
+                    ),
+                ),
+            };
+            error(Some(&after.span), message);
         }
     }
 }

@@ -1,9 +1,9 @@
-//! `show conv|pool|cnn`: the student's own code at work, frame by frame or as a screen.
+//! `show NAME`: the student's own code at work, frame by frame or as a screen, as the
+//! lesson that declares `[show]` with that name says (`lesson/picture.rs`).
 
 use crate::app::App;
-use crate::cli::ShowWhat;
 use crate::exit::Exit;
-use crate::lang::say;
+use crate::lesson::picture::View;
 use crate::show::render::{self, Depth, Style};
 use crate::show::{model, player, png};
 use anyhow::Result;
@@ -13,7 +13,7 @@ use std::path::Path;
 impl<'c> App<'c> {
     pub(crate) fn show(
         &mut self,
-        what: ShowWhat,
+        what: &str,
         no_animate: bool,
         test: Option<usize>,
         digit: usize,
@@ -25,55 +25,52 @@ impl<'c> App<'c> {
             depth: Depth::detect(self.ui.color),
         };
         let ui = self.ui;
-        let on_first_build = || eprintln!("{}", ui.fit(&ui.msg().preparing()));
+        let m = ui.msg();
+        let on_first_build = || eprintln!("{}", ui.fit(&m.preparing()));
         let runner = model::Runner {
             course: self.course,
             color: self.ui.color,
             on_first_build: &on_first_build,
         };
         let layout = &self.course.layout;
-        // `show` draws the course's own modules; a course without them has nothing to show.
-        let module = match what {
-            ShowWhat::Conv => "conv",
-            ShowWhat::Pool => "pool",
-            ShowWhat::Cnn => "cnn",
-        };
-        let needed: &[&str] = match what {
-            ShowWhat::Cnn => &["unit", "dense", "conv", "pool", "cnn"],
-            _ => &[module],
-        };
-        let missing = needed
-            .iter()
-            .find(|m| !self.course.lessons.iter().any(|l| l.module == **m));
-        // A lesson whose file is broken is said so, as when it is checked.
-        let broken = missing.and_then(|m| {
-            (self.course.broken.iter()).find(|b| b.module.as_deref().unwrap_or(&b.id) == *m)
+        let course = self.course;
+        let declared = (course.lessons.iter()).find_map(|l| {
+            (l.picture.as_ref())
+                .filter(|p| p.name == what)
+                .map(|p| (l, p))
         });
+        // A lesson whose file is broken is said so, as when it is checked: the lesson of
+        // that name, or a module the show's lesson uses.
+        let broken_module = |module: &str| {
+            (course.broken.iter()).find(|b| b.module.as_deref().unwrap_or(&b.id) == module)
+        };
+        let broken = match declared {
+            None => broken_module(what).or_else(|| course.broken.iter().find(|b| b.id == what)),
+            Some((lesson, _)) => lesson.uses.iter().find_map(|m| broken_module(m)),
+        };
         if let Some(broken) = broken {
             print!("{}", self.broken_report(broken));
             return Ok(Exit::Usage);
         }
-        if let Some(missing) = missing {
-            let text = say!(self.ui.lang,
-                ja: format!("このコースには `{missing}` のレッスンがないので、`show {module}` は使えません。"),
-                en: format!("This course has no `{missing}` lesson, so there is nothing for `show {module}` to draw."),
-            );
-            eprintln!("{}", self.ui.fit(&text));
+        let Some((lesson, picture)) = declared else {
+            let names: Vec<&str> = (course.lessons.iter())
+                .filter_map(|l| l.picture.as_ref().map(|p| p.name.as_str()))
+                .collect();
+            eprintln!("{}", self.ui.fit(&m.no_such_show(what, &names)));
             return Ok(Exit::Usage);
-        }
-        let written = match what {
-            ShowWhat::Conv | ShowWhat::Pool => {
+        };
+        let file = layout.show(&layout.exercise(&lesson.module));
+        let written = match &picture.view {
+            View::Slide { image, second } => {
+                let function = &picture.function;
                 let example = match test {
-                    None => model::lecture(module),
+                    None => model::declared(image, second),
                     Some(n) => {
-                        let examples = model::lesson_examples(self.course, module);
+                        let examples = model::lesson_examples(lesson, function);
                         match n.checked_sub(1).and_then(|i| examples.get(i)) {
                             Some((_, example)) => example.clone(),
                             None => {
-                                let mut text = say!(self.ui.lang,
-                                    ja: format!("`show {module} --test N` で見られるレッスンのテストです：\n"),
-                                    en: format!("The lesson's tests that `show {module} --test N` shows:\n"),
-                                );
+                                let mut text = format!("{}\n", m.show_tests(what));
                                 for (i, (name, _)) in examples.iter().enumerate() {
                                     text.push_str(&format!(
                                         "  {} {}\n",
@@ -87,10 +84,8 @@ impl<'c> App<'c> {
                         }
                     }
                 };
-                let sliding = model::slide(&runner, example)?;
-                let name = module;
-                let file = layout.show(&layout.exercise(module));
-                let frames = render::sliding_frames(&style, &sliding, &file);
+                let sliding = model::slide(&runner, lesson, what, function, example)?;
+                let frames = render::sliding_frames(&style, &sliding, function, &file);
                 let keys = !no_animate
                     && std::io::stdout().is_terminal()
                     && std::io::stdin().is_terminal();
@@ -98,26 +93,22 @@ impl<'c> App<'c> {
                     print!("{}", frames.join("\n"));
                 }
                 match png_dir {
-                    Some(dir) => png::sliding(dir, name, &sliding),
+                    Some(dir) => png::sliding(dir, what, &sliding),
                     None => Ok(Vec::new()),
                 }
             }
-            ShowWhat::Cnn => {
-                let data = model::digits(self.course)?;
+            View::Network(plan) => {
+                let data = model::digits(self.course, plan)?;
                 if digit >= data.images.len() {
                     let last = data.images.len().saturating_sub(1);
-                    let text = say!(self.ui.lang,
-                        ja: format!("テスト用の数字は 0 から {last} までです（--digit {digit} はありません）。"),
-                        en: format!("The test digits are numbered 0 to {last} (there is no --digit {digit})."),
-                    );
-                    eprintln!("{}", self.ui.fit(&text));
+                    eprintln!("{}", self.ui.fit(&m.no_such_input(last, digit)));
                     return Ok(Exit::Usage);
                 }
-                let network = model::network(&runner, &data, digit)?;
-                let file = layout.show(&layout.exercise("cnn"));
-                print!("{}", render::network_screen(&style, &network, &file));
+                let network = model::network(&runner, lesson, what, plan, &data, digit)?;
+                let screen = render::network_screen(&style, &network, &picture.function, &file);
+                print!("{screen}");
                 match png_dir {
-                    Some(dir) => png::network(dir, &network),
+                    Some(dir) => png::network(dir, what, &network),
                     None => Ok(Vec::new()),
                 }
             }
@@ -126,21 +117,14 @@ impl<'c> App<'c> {
             Ok(written) => written,
             Err(error) => {
                 let dir = png_dir.map(|d| d.display().to_string()).unwrap_or_default();
-                let text = say!(self.ui.lang,
-                    ja: format!("PNG ファイルを {dir} に書き出せません：{error:#}"),
-                    en: format!("Cannot write the PNG files into {dir}: {error:#}"),
-                );
+                let text = m.png_unwritable(&dir, &format!("{error:#}"));
                 eprintln!("{}", self.ui.fit(&text));
                 return Ok(Exit::Failed);
             }
         };
         if !written.is_empty() {
             let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            let text = say!(self.ui.lang,
-                ja: format!("PNG ファイルを書き出しました：{}", files.join("、")),
-                en: format!("Wrote the PNG files {}.", files.join(", ")),
-            );
-            println!("{}", self.ui.fit(&text));
+            println!("{}", self.ui.fit(&m.png_written(&files)));
         }
         Ok(Exit::Passed)
     }

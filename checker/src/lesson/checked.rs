@@ -147,6 +147,10 @@ pub struct Lesson {
     /// The names of declared functions whose signature could not be read: that error
     /// is said once, at `functions`, not again at every test that calls them.
     pub unreadable: Vec<String>,
+    /// What `show <name>` draws, when the lesson declares it.
+    pub picture: Option<super::picture::Picture>,
+    /// The `show` the lesson suggests once it passes.
+    pub after_passing: Option<super::picture::AfterPassing>,
 }
 
 /// A generator that reads a data file, where it is written and how many cases use it.

@@ -262,6 +262,8 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         datasets: Vec::new(),
         data_uses: Vec::new(),
         unreadable,
+        picture: None,
+        after_passing: None,
         spans: Spans {
             id: raw.id.span(),
             modules: std::iter::once(&raw.module)
@@ -307,6 +309,10 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             cell: std::sync::Arc::default(),
         });
     }
+    lesson.picture = (raw.show.as_ref())
+        .and_then(|p| super::picture::picture(p, &lesson.functions, &lesson.datasets, errors));
+    lesson.after_passing =
+        (raw.after_passing.as_ref()).and_then(|a| super::picture::after_passing(a, errors));
     // One harness entry per function, whether or not a test calls it.
     lesson.entries = lesson
         .functions

@@ -23,6 +23,7 @@ pub mod load;
 pub mod mistake;
 pub mod model;
 pub mod names;
+pub mod picture;
 pub mod scenario;
 pub mod split;
 pub mod toml_error;

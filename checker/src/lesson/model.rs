@@ -71,6 +71,10 @@ pub struct RawLesson {
     /// Data files the tests read, each with its sha256.
     #[serde(default)]
     pub datasets: Vec<Spanned<RawDataset>>,
+    /// What `checker show <name>` draws with the student's code (`lesson/picture.rs`).
+    pub show: Option<Spanned<super::picture::RawPicture>>,
+    /// The `show` a passing lesson suggests.
+    pub after_passing: Option<Spanned<super::picture::RawAfterPassing>>,
 }
 
 /// `[[datasets]]`: a data file shipped with the course.

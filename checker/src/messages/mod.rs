@@ -51,6 +51,7 @@ mod flow;
 mod instructor;
 pub use instructor::DevFault;
 mod modules;
+mod show;
 
 pub use day::{Again, Key};
 

@@ -6,8 +6,11 @@
 use crate::course::Course;
 use crate::harness::run::{Ending, Outcome};
 use crate::harness::{self, FileProblem, StudentRun};
+use crate::lesson::Lesson;
 use crate::lesson::dataset;
-use crate::lesson::split::{self, Split};
+use crate::lesson::model::Localized;
+use crate::lesson::picture::{self, Draw, Matrix, Second};
+use crate::lesson::split;
 use anyhow::{Context as _, Result, anyhow, bail};
 use cnnlings_runtime::Value;
 use std::fmt::Write as _;
@@ -186,37 +189,13 @@ fn toml_number(x: f32) -> String {
     format!("{x:?}")
 }
 
-fn lesson_head(id: &str, module: &str, uses: &[&str]) -> String {
+fn lesson_head(id: &str, module: &str, uses: &[String]) -> String {
     let uses: Vec<String> = uses.iter().map(|u| format!("\"{u}\"")).collect();
     format!(
         "format = 1\nid = \"{id}\"\nmodule = \"{module}\"\nuses = [{}]\npoints = 0\n\
          time_limit = 10.0\nmemory_limit = 1024\n\n\
          [title]\nja = \"{id}\"\nen = \"{id}\"\n\n[text]\nja = \"{id}\"\nen = \"{id}\"\n",
         uses.join(", ")
-    )
-}
-
-/// The lecture's convolution: the 5×5 image, the 3×3 kernel.
-pub fn lecture_image() -> Grid {
-    let row = [0.0, 1.0, 1.0, 0.0, 1.0];
-    Grid::new(5, 5, row.repeat(5))
-}
-
-pub fn lecture_kernel() -> Grid {
-    Grid::new(3, 3, vec![1.0, 0.0, 1.0, 1.0, 1.0, 1.0, 0.0, 0.0, 1.0])
-}
-
-/// The pooling picture: a 4×4 image whose first window holds the lecture's 4, 8, 7, 1.
-pub fn pool_image() -> Grid {
-    Grid::new(
-        4,
-        4,
-        vec![
-            4.0, 8.0, 2.0, 0.0, //
-            7.0, 1.0, 5.0, 3.0, //
-            1.0, 6.0, 9.0, 2.0, //
-            0.0, 3.0, 4.0, 4.0,
-        ],
     )
 }
 
@@ -237,13 +216,14 @@ pub struct Sliding {
 
 fn sliding(
     runner: &Runner,
-    module: &str,
+    lesson: &Lesson,
+    name: &str,
     call: &str,
     image: Grid,
     kernel: Option<Grid>,
     window: usize,
 ) -> Result<Sliding> {
-    let mut source = lesson_head(&format!("show_{module}"), module, &[]);
+    let mut source = lesson_head(&format!("show_{name}"), &lesson.module, &lesson.uses);
     let second = match &kernel {
         Some(kernel) => format!(
             "  {{ name = \"kernel\", type = \"Array2<f32>\", value = {} }},\n",
@@ -290,29 +270,22 @@ pub enum Example {
     Pool(Grid, usize),
 }
 
-/// The lecture's example of a module: the 5×5 image and 3×3 kernel, or 4, 8, 7, 1 → 8.
-pub fn lecture(module: &str) -> Example {
-    match module {
-        "conv" => Example::Conv(lecture_image(), lecture_kernel()),
-        _ => Example::Pool(pool_image(), 2),
+fn grid(matrix: &Matrix) -> Grid {
+    Grid::new(matrix.rows, matrix.cols, matrix.cells.clone())
+}
+
+/// The example a `[show]` of a sliding window declares: an image, and a kernel or a size.
+pub fn declared(image: &Matrix, second: &Second) -> Example {
+    match second {
+        Second::Kernel(kernel) => Example::Conv(grid(image), grid(kernel)),
+        Second::Size(size) => Example::Pool(grid(image), *size),
     }
 }
 
-/// The fixed tests of the lesson of `module` that call its function (`conv2d`,
-/// `max_pool2d`) with a matrix and a kernel or a size: their names and examples.
-pub fn lesson_examples(
-    course: &Course,
-    module: &str,
-) -> Vec<(crate::lesson::model::Localized, Example)> {
+/// The fixed tests of `lesson` that call `function` (as a sliding window's `[show]`
+/// names it) with a matrix and a kernel or a size: their names and examples.
+pub fn lesson_examples(lesson: &Lesson, function: &str) -> Vec<(Localized, Example)> {
     use crate::lesson::{EntryKind, TestKind};
-    let Some(lesson) = course.lessons.iter().find(|l| l.module == module) else {
-        return Vec::new();
-    };
-    let function = if module == "conv" {
-        "conv2d"
-    } else {
-        "max_pool2d"
-    };
     let mut examples = Vec::new();
     for test in lesson.tests.iter().filter(|t| t.kind == TestKind::Fixed) {
         let Some(entry) = lesson.entries.get(test.entry) else {
@@ -326,13 +299,13 @@ pub fn lesson_examples(
         }
         for case in &test.cases {
             let example = match (case.args.first().and_then(grid_of), case.args.get(1)) {
-                (Some(image), Some(second)) if module == "conv" => {
-                    grid_of(second).map(|kernel| Example::Conv(image, kernel))
-                }
-                (Some(image), Some(second)) => second
-                    .as_scalar::<usize>()
-                    .filter(|&size| size > 0)
-                    .map(|size| Example::Pool(image, size)),
+                (Some(image), Some(second)) => match grid_of(second) {
+                    Some(kernel) => Some(Example::Conv(image, kernel)),
+                    None => second
+                        .as_scalar::<usize>()
+                        .filter(|&size| size > 0)
+                        .map(|size| Example::Pool(image, size)),
+                },
                 _ => None,
             };
             if let Some(example) = example {
@@ -351,37 +324,38 @@ fn grid_of(value: &Value) -> Option<Grid> {
     }
 }
 
-/// An example through the student's `conv2d` or `max_pool2d`.
-pub fn slide(runner: &Runner, example: Example) -> Result<Sliding> {
+/// An example through `function`, the function a sliding window's `[show]` (named
+/// `show`) of `lesson` names.
+pub fn slide(
+    runner: &Runner,
+    lesson: &Lesson,
+    show: &str,
+    function: &str,
+    example: Example,
+) -> Result<Sliding> {
     match example {
         Example::Conv(image, kernel) => {
-            let mut s = sliding(
-                runner,
-                "conv",
-                "conv2d(&image, &kernel)",
-                image,
-                Some(kernel),
-                0,
-            )?;
+            let call = format!("{function}(&image, &kernel)");
+            let mut s = sliding(runner, lesson, show, &call, image, Some(kernel), 0)?;
             s.stride = 1;
             Ok(s)
         }
-        Example::Pool(image, size) => sliding(
-            runner,
-            "pool",
-            "max_pool2d(&image, size)",
-            image,
-            None,
-            size,
-        ),
+        Example::Pool(image, size) => {
+            let call = format!("{function}(&image, size)");
+            sliding(runner, lesson, show, &call, image, None, size)
+        }
     }
 }
 
 /// One stage of the network as `show cnn` draws it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stage {
-    /// Its name: conv1, relu, conv2, relu, pool, fc1, relu, fc2, softmax.
-    pub name: &'static str,
+    /// Its name, as its lesson's `[[show.stages]]` names it (conv1, relu, …).
+    pub name: String,
+    /// What the screen calls it (畳み込み 1, convolution 1).
+    pub title: Localized,
+    /// How the screen draws it.
+    pub draw: Draw,
     /// The shape of its output: (channels, rows, columns) or (units).
     pub shape: Vec<usize>,
     pub cells: Vec<f32>,
@@ -432,85 +406,50 @@ impl Network {
     }
 }
 
-/// The stages of the network, each with the code that computes it from the ones before.
-const STAGES: [(&str, &str, &str); 9] = [
-    (
-        "conv1",
-        "Array3<f32>",
-        "let x = cnn.conv1.forward(&image.clone().insert_axis(Axis(0)));",
-    ),
-    ("relu", "Array3<f32>", "let x = x.mapv(crate::unit::relu);"),
-    ("conv2", "Array3<f32>", "let x = cnn.conv2.forward(&x);"),
-    ("relu", "Array3<f32>", "let x = x.mapv(crate::unit::relu);"),
-    (
-        "pool",
-        "Array3<f32>",
-        "let pooled: Vec<Array2<f32>> = x.outer_iter().map(|c| crate::pool::max_pool2d(&c.to_owned(), cnn.pool)).collect();\n\
-         let (ph, pw) = pooled.first().map(|p| p.dim()).unwrap_or((0, 0));\n\
-         let x = Array3::from_shape_vec((pooled.len(), ph, pw), pooled.iter().flat_map(|p| p.iter().copied()).collect()).expect(\"pooled maps of one shape\");",
-    ),
-    (
-        "fc1",
-        "Array1<f32>",
-        "let x = cnn.fc1.forward(&x.iter().copied().collect::<Array1<f32>>());",
-    ),
-    ("relu", "Array1<f32>", "let x = x.mapv(crate::unit::relu);"),
-    ("fc2", "Array1<f32>", "let x = cnn.fc2.forward(&x);"),
-    // The probabilities are the student's whole `Cnn::forward`, not the stages above
-    // put together: a mistake of `forward` itself (a ReLU left out) shows there.
-    (
-        "softmax",
-        "Array1<f32>",
-        "let _ = x;\nlet x = cnn.forward(&image);",
-    ),
-];
-
-/// The sizes of the course's network, as data/digits-cnn.csv holds its weights.
-const WEIGHTS: [&str; 8] = [
-    "conv1_filters",
-    "conv1_bias",
-    "conv2_filters",
-    "conv2_bias",
-    "fc1_weights",
-    "fc1_bias",
-    "fc2_weights",
-    "fc2_bias",
-];
-
-const WEIGHT_COUNTS: [usize; 8] = [72, 8, 1152, 16, 2048, 32, 320, 10];
-
-/// The test split's digits (pixels 0–16) and labels, and the course's trained weights.
+/// The images a network's `[show]` reads (as its data file holds them) with their
+/// labels, and the weights' arrays.
 pub struct Digits {
     pub images: Vec<Vec<f32>>,
     pub labels: Vec<usize>,
     pub weights: Vec<f32>,
 }
 
-pub fn digits(course: &Course) -> Result<Digits> {
+pub fn digits(course: &Course, plan: &picture::Network) -> Result<Digits> {
     let root = &course.layout.root;
-    let read =
-        |name: &str| std::fs::read(root.join(name)).with_context(|| format!("cannot read {name}"));
-    let table = dataset::parse_table(&read("data/digits.csv.gz")?, true)
-        .map_err(|e| anyhow!("data/digits.csv.gz: {}", e.en))?;
-    if table.columns != 65 {
-        bail!(
-            "data/digits.csv.gz: expected 65 columns, found {}",
-            table.columns
-        );
+    let read = |name: &str| {
+        let bytes =
+            std::fs::read(root.join(name)).with_context(|| format!("cannot read {name}"))?;
+        dataset::parse_table(&bytes, name.ends_with(".gz")).map_err(|e| anyhow!("{name}: {}", e.en))
+    };
+    let input = &plan.input;
+    let file = &input.file;
+    let table = read(file)?;
+    let width = input.columns.end.max(input.label + 1);
+    if table.columns < width {
+        bail!("{file}: expected {width} columns, found {}", table.columns);
     }
+    let rows = match input.split {
+        Some(split) => split::rows(table.rows, split),
+        None => (0..table.rows).collect(),
+    };
     let mut images = Vec::new();
     let mut labels = Vec::new();
-    for row in split::rows(table.rows, Split::Test) {
-        let values = &table.values[row * 65..row * 65 + 65];
-        images.push(values[..64].iter().map(|&x| x as f32).collect());
-        labels.push(values[64] as usize);
+    for row in rows {
+        let values = &table.values[row * table.columns..(row + 1) * table.columns];
+        images.push(
+            values[input.columns.clone()]
+                .iter()
+                .map(|&x| x as f32)
+                .collect(),
+        );
+        labels.push(values[input.label] as usize);
     }
-    let weights = dataset::parse_table(&read("data/digits-cnn.csv")?, false)
-        .map_err(|e| anyhow!("data/digits-cnn.csv: {}", e.en))?;
-    let total: usize = WEIGHT_COUNTS.iter().sum();
+    let file = &plan.weights_file;
+    let weights = read(file)?;
+    let total: usize = plan.arrays.iter().map(|(_, count)| count).sum();
     if weights.values.len() != total {
         bail!(
-            "data/digits-cnn.csv: expected {total} weights, found {}",
+            "{file}: expected {total} weights, found {}",
             weights.values.len()
         );
     }
@@ -521,21 +460,33 @@ pub fn digits(course: &Course) -> Result<Digits> {
     })
 }
 
-/// A test digit through the student's `Cnn` with the course's trained weights: every
-/// stage is a case of its own, so a stage that panics falls back to the reference alone.
-pub fn network(runner: &Runner, data: &Digits, index: usize) -> Result<Network> {
+/// Input `index` through the network that the `[show]` of `lesson` (named `show`)
+/// declares: every stage is a case of its own, so a stage that panics falls back to the
+/// reference alone.
+pub fn network(
+    runner: &Runner,
+    lesson: &Lesson,
+    show: &str,
+    plan: &picture::Network,
+    data: &Digits,
+    index: usize,
+) -> Result<Network> {
     let count = data.images.len();
     let (Some(pixels), Some(&label)) = (data.images.get(index), data.labels.get(index)) else {
         bail!("no test digit {index}");
     };
-    let image = Grid::new(8, 8, pixels.iter().map(|x| x / 16.0).collect());
+    let input = &plan.input;
+    let image = Grid::new(
+        input.rows,
+        input.cols,
+        pixels.iter().map(|x| x / input.scale).collect(),
+    );
     let mut inputs = format!(
         "  {{ name = \"image\", type = \"Array2<f32>\", value = {} }},\n",
         toml_matrix(&image)
     );
-    let mut build = String::from("let cnn = crate::cnn::Cnn {\n");
     let mut start = 0;
-    for (name, count) in WEIGHTS.iter().zip(WEIGHT_COUNTS) {
+    for (name, count) in &plan.arrays {
         let values: Vec<String> = data.weights[start..start + count]
             .iter()
             .map(|&x| toml_number(x))
@@ -547,39 +498,27 @@ pub fn network(runner: &Runner, data: &Digits, index: usize) -> Result<Network> 
             values.join(", ")
         );
     }
-    let w = |name: &str, shape: &str| {
-        format!("Array::from_shape_vec({shape}, {name}.to_vec()).expect(\"weights\")")
-    };
-    let _ = write!(
-        build,
-        "    conv1: crate::cnn::ConvLayer {{ filters: {}, bias: conv1_bias.clone() }},\n\
-         conv2: crate::cnn::ConvLayer {{ filters: {}, bias: conv2_bias.clone() }},\n\
-         pool: 2,\n\
-         fc1: crate::cnn::DenseLayer {{ weights: {}, bias: fc1_bias.clone() }},\n\
-         fc2: crate::cnn::DenseLayer {{ weights: {}, bias: fc2_bias.clone() }},\n}};\n",
-        w("conv1_filters", "(8, 1, 3, 3)"),
-        w("conv2_filters", "(16, 8, 3, 3)"),
-        w("fc1_weights", "(32, 64)"),
-        w("fc2_weights", "(10, 32)"),
-    );
-    let mut source = lesson_head("show_cnn", "cnn", &["unit", "conv", "pool", "dense"]);
-    for stage in 0..STAGES.len() {
-        let mut code = build.clone();
-        for (_, _, line) in &STAGES[..=stage] {
-            code.push_str(line);
-            code.push('\n');
+    let mut source = lesson_head(&format!("show_{show}"), &lesson.module, &lesson.uses);
+    for (i, stage) in plan.stages.iter().enumerate() {
+        let mut code = plan.build.clone();
+        for earlier in &plan.stages[..=i] {
+            code.push_str(&earlier.code);
+            if !code.ends_with('\n') {
+                code.push('\n');
+            }
         }
         code.push_str("x\n");
         let _ = write!(
             source,
-            "\n[[scenario]]\nname = {{ ja = \"{stage}\", en = \"{stage}\" }}\nreturns = \"{}\"\n\
+            "\n[[scenario]]\nname = {{ ja = \"{i}\", en = \"{i}\" }}\nreturns = \"{}\"\n\
              code = '''\n{code}'''\ninputs = [\n{inputs}]\n",
-            STAGES[stage].1
+            stage.returns
         );
     }
     let outputs = run(runner, &source)?;
     let mut stages = Vec::new();
-    for (i, (name, _, _)) in STAGES.iter().enumerate() {
+    for (i, declared) in plan.stages.iter().enumerate() {
+        let name = &declared.name;
         let (Some(student), Some(reference)) = (outputs.student.get(i), outputs.reference.get(i))
         else {
             bail!("the picture's harness gave nothing for {name}");
@@ -595,7 +534,9 @@ pub fn network(runner: &Runner, data: &Digits, index: usize) -> Result<Network> 
                 |m: f32, d| if d.is_nan() { f32::INFINITY } else { m.max(d) },
             );
         stages.push(Stage {
-            name,
+            name: name.clone(),
+            title: declared.title.clone(),
+            draw: declared.draw,
             shape,
             cells,
             origin,
@@ -614,22 +555,6 @@ pub fn network(runner: &Runner, data: &Digits, index: usize) -> Result<Network> 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_lecture_s_numbers() {
-        assert_eq!(lecture_image().get(4, 1), 1.0);
-        assert_eq!(lecture_kernel().cells.iter().sum::<f32>(), 6.0);
-        let pool = pool_image();
-        assert_eq!(
-            [
-                pool.get(0, 0),
-                pool.get(0, 1),
-                pool.get(1, 0),
-                pool.get(1, 1)
-            ],
-            [4.0, 8.0, 7.0, 1.0]
-        );
-    }
 
     #[test]
     fn matrices_read_back_as_toml() {

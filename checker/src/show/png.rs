@@ -4,6 +4,7 @@
 
 use super::model::{Grid, Network, Sliding, range_of};
 use super::render::heat;
+use crate::lesson::picture::Draw;
 use anyhow::{Context as _, Result};
 use std::path::{Path, PathBuf};
 
@@ -85,7 +86,8 @@ fn scale_of(cells: &[f32]) -> f32 {
     low.abs().max(high.abs())
 }
 
-/// `show conv --png DIR`: the image, the kernel and the output, a file each.
+/// `show NAME --png DIR` of a sliding window: the image, the kernel and the output, a
+/// file each, named after the show.
 pub fn sliding(dir: &Path, name: &str, s: &Sliding) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
     let mut written = Vec::new();
@@ -106,17 +108,17 @@ pub fn sliding(dir: &Path, name: &str, s: &Sliding) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
-/// `show cnn --png DIR`: the input, every stage's maps (eight a row) or units (one row),
-/// and the probabilities as a bar chart.
-pub fn network(dir: &Path, n: &Network) -> Result<Vec<PathBuf>> {
+/// `show NAME --png DIR` of a network: the input, every stage's maps (eight a row) or
+/// units (one row), and the probabilities as a bar chart; the files named after the show.
+pub fn network(dir: &Path, name: &str, n: &Network) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
     let mut written = Vec::new();
-    let path = dir.join("cnn-0-input.png");
+    let path = dir.join(format!("{name}-0-input.png"));
     maps(std::slice::from_ref(&n.image), 1, 1.0, true).write(&path)?;
     written.push(path);
     for (i, stage) in n.stages.iter().enumerate() {
-        let path = dir.join(format!("cnn-{}-{}.png", i + 1, stage.name));
-        if stage.name == "softmax" {
+        let path = dir.join(format!("{name}-{}-{}.png", i + 1, stage.name));
+        if stage.draw == Draw::Probabilities {
             let mut chart = Picture::new(stage.cells.len() * (CELL + GAP), CHART);
             for (class, &p) in stage.cells.iter().enumerate() {
                 let h = (p.clamp(0.0, 1.0) * CHART as f32).round() as usize;

@@ -3,6 +3,7 @@
 
 use super::model::{Grid, Network, Origin, Sliding, Stage, Why, range_of};
 use crate::lang::Lang;
+use crate::lesson::picture::Draw;
 
 /// How much colour the terminal shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,10 +254,10 @@ fn differs(a: f32, b: f32) -> bool {
 
 /// The frames of `show conv` or `show pool`: one per position of the window, then the
 /// whole result.
-pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
+/// `function` is the student's function that computed them, `file` its module's file.
+pub fn sliding_frames(style: &Style, s: &Sliding, function: &str, file: &str) -> Vec<String> {
     let (kh, kw) = s.window;
     let is_conv = s.kernel.is_some();
-    let function = if is_conv { "conv2d" } else { "max_pool2d" };
     let origin = origin_line(style, function, file, &s.origin);
     let positions: Vec<(usize, usize)> = (0..s.output.rows)
         .flat_map(|r| (0..s.output.cols).map(move |c| (r, c)))
@@ -365,18 +366,18 @@ pub fn sliding_frames(style: &Style, s: &Sliding, file: &str) -> Vec<String> {
             let (right, value) = (number(right), number(value));
             let text = match (is_conv, style.lang) {
                 (true, Lang::Ja) => format!(
-                    "  ✗ この {} 個の積の和は {right} です。あなたの conv2d は {value} を返しました。",
+                    "  ✗ この {} 個の積の和は {right} です。あなたの {function} は {value} を返しました。",
                     kh * kw
                 ),
                 (true, Lang::En) => format!(
-                    "  ✗ These {} products add up to {right}; your conv2d gave {value}.",
+                    "  ✗ These {} products add up to {right}; your {function} gave {value}.",
                     kh * kw
                 ),
                 (false, Lang::Ja) => format!(
-                    "  ✗ 最大値は {right} です。あなたの max_pool2d は {value} を返しました。"
+                    "  ✗ 最大値は {right} です。あなたの {function} は {value} を返しました。"
                 ),
                 (false, Lang::En) => {
-                    format!("  ✗ The maximum is {right}; your max_pool2d gave {value}.")
+                    format!("  ✗ The maximum is {right}; your {function} gave {value}.")
                 }
             };
             lines.push(style.bad(&text));
@@ -573,33 +574,16 @@ fn sparkline(values: &[f32]) -> String {
 /// A stage's heading: its title and its shape, `畳み込み 1（8×6×6）`, `全結合 1（32 ユニット）`,
 /// with `*` when the reference drew it.
 fn stage_heading(style: &Style, stage: &Stage) -> String {
-    let title = stage_title(style, stage.name);
-    let shape = match (stage.name, stage.shape.as_slice(), style.lang) {
-        ("fc1" | "fc2", [units], Lang::Ja) => format!("{units} ユニット"),
-        ("fc1" | "fc2", [1], Lang::En) => "1 unit".to_string(),
-        ("fc1" | "fc2", [units], Lang::En) => format!("{units} units"),
+    let title = style.lang.pick(&stage.title);
+    let shape = match (stage.draw, stage.shape.as_slice(), style.lang) {
+        (Draw::Units, [units], Lang::Ja) => format!("{units} ユニット"),
+        (Draw::Units, [1], Lang::En) => "1 unit".to_string(),
+        (Draw::Units, [units], Lang::En) => format!("{units} units"),
         _ => shape(&stage.shape),
     };
     match style.lang {
         Lang::Ja => format!("{title}（{shape}）{}", star(stage)),
         Lang::En => format!("{title} ({shape}){}", star(stage)),
-    }
-}
-
-fn stage_title(style: &Style, name: &str) -> &'static str {
-    match (name, style.lang) {
-        ("conv1", Lang::Ja) => "畳み込み 1",
-        ("conv1", Lang::En) => "convolution 1",
-        ("conv2", Lang::Ja) => "畳み込み 2",
-        ("conv2", Lang::En) => "convolution 2",
-        ("relu", _) => "ReLU",
-        ("pool", Lang::Ja) => "プーリング",
-        ("pool", Lang::En) => "pooling",
-        ("fc1", Lang::Ja) => "全結合 1",
-        ("fc1", Lang::En) => "fully connected 1",
-        ("fc2", Lang::Ja) => "全結合 2",
-        ("fc2", Lang::En) => "fully connected 2",
-        (_, _) => "softmax",
     }
 }
 
@@ -658,7 +642,8 @@ fn probabilities_panel(style: &Style, stage: &Stage, answer: usize) -> Vec<Strin
 /// The screen of `show cnn`: the digit, each stage's feature maps as heatmaps with
 /// their shapes, the dense layers as bars, the ten probabilities with the answer marked.
 /// In colour it fits 80 × 24; the ASCII ramp takes a line per row of cells.
-pub fn network_screen(style: &Style, n: &Network, file: &str) -> String {
+/// `function` is what the screen calls the student's network, `file` its module's file.
+pub fn network_screen(style: &Style, n: &Network, function: &str, file: &str) -> String {
     let lang = style.lang;
     let answer = n.answer();
     let mut lines = Vec::new();
@@ -676,37 +661,26 @@ pub fn network_screen(style: &Style, n: &Network, file: &str) -> String {
     let mut notes: Vec<String> = Vec::new();
     let mut panels: Vec<Vec<String>> = vec![
         [
-            vec![style.bold(style.t("入力（8×8）", "input (8×8)"))],
+            vec![style.bold(&match lang {
+                Lang::Ja => format!("入力（{}×{}）", n.image.rows, n.image.cols),
+                Lang::En => format!("input ({}×{})", n.image.rows, n.image.cols),
+            })],
             heatmap(style, &n.image, 1.0, true),
         ]
         .concat(),
     ];
-    // Eight maps of conv1 four a row, sixteen of conv2 eight a row, the pooled ones
-    // eight a row; then the fully connected layers as bars, and the probabilities.
+    // The stages drawn as maps, as many a row as each says; then the units as bars, and
+    // the probabilities.
     for stage in &n.stages {
-        note(style, stage, &mut notes);
-        match stage.name {
-            "conv1" | "conv2" | "pool" if stage.shape.len() == 3 => {
-                let per_row = if stage.name == "conv1" { 4 } else { 8 };
-                panels.push(maps_panel(style, stage, per_row));
-            }
-            "relu" if stage.shape.len() == 3 => {
-                let per_row = if stage.shape.first() == Some(&8) {
-                    4
-                } else {
-                    8
-                };
-                panels.push(maps_panel(style, stage, per_row));
-            }
-            _ => {}
+        note(style, stage, file, &mut notes);
+        if let Draw::Maps { per_row } = stage.draw
+            && stage.shape.len() == 3
+        {
+            panels.push(maps_panel(style, stage, per_row));
         }
     }
     let mut dense = Vec::new();
-    for stage in n
-        .stages
-        .iter()
-        .filter(|s| s.name == "fc1" || s.name == "fc2")
-    {
+    for stage in n.stages.iter().filter(|s| s.draw == Draw::Units) {
         dense.push(style.bold(&stage_heading(style, stage)));
         dense.push(sparkline(&stage.cells));
     }
@@ -734,7 +708,7 @@ pub fn network_screen(style: &Style, n: &Network, file: &str) -> String {
     lines.push(style.bold(&verdict));
     notes.dedup();
     if notes.is_empty() {
-        lines.push(origin_line(style, "Cnn", file, &Origin::Student));
+        lines.push(origin_line(style, function, file, &Origin::Student));
     }
     lines.extend(notes);
     lines.join("\n") + "\n"
@@ -748,9 +722,13 @@ fn star(stage: &Stage) -> &'static str {
     }
 }
 
-fn note(style: &Style, stage: &Stage, notes: &mut Vec<String>) {
+/// What the screen says of a stage: `*` and why the reference drew it (of `file`, the
+/// module's file, in the student's words: "your cnn.rs is still todo!()"), or by how much
+/// the student's values are off.
+fn note(style: &Style, stage: &Stage, file: &str, notes: &mut Vec<String>) {
     match &stage.origin {
         Origin::Reference(why) => {
+            let name = file.rsplit('/').next().unwrap_or(file);
             let text = format!(
                 "* {}",
                 origin_line(
@@ -758,8 +736,8 @@ fn note(style: &Style, stage: &Stage, notes: &mut Vec<String>) {
                         color: false,
                         ..*style
                     },
-                    "cnn.rs",
-                    "exercises/src/cnn.rs",
+                    name,
+                    file,
                     &Origin::Reference(why.clone())
                 )
             );

@@ -156,21 +156,37 @@ fn show_test_n_draws_a_fixed_test_of_the_lesson_instead_of_the_lecture_s() {
     assert_status(&output, 2);
 }
 
+/// `show` draws what the lessons declare: a name none declares lists those that do, in
+/// the course's order, and a course that declares none says so.
 #[test]
-fn a_course_without_the_module_says_there_is_nothing_to_show() {
+fn an_unknown_name_lists_the_shows_the_lessons_declare() {
     let _serial = serial();
+    let wb = Workbook::real();
+    let (output, _) = wb.run(&["show", "conf"]);
+    assert_status(&output, 2);
+    assert_eq!(
+        crate::support::stderr(&output),
+        "There is nothing called `conf` for `show` to draw. The lessons declare `show conv`, `show pool`, `show cnn`.\n"
+    );
+    let (output, _) = wb.run(&["--lang", "ja", "show", "conf"]);
+    assert_status(&output, 2);
+    assert_eq!(
+        crate::support::stderr(&output),
+        "`show conf` で描けるものはありません。レッスンに書かれているのは `show conv`、`show pool`、`show cnn` です。\n"
+    );
+
     let wb = Workbook::fixture();
     let (output, _) = wb.run(&["show", "conv"]);
     assert_status(&output, 2);
     assert_eq!(
         crate::support::stderr(&output),
-        "This course has no `conv` lesson, so there is nothing for `show conv` to draw.\n"
+        "There is nothing called `conv` for `show` to draw: no lesson of this course declares a `[show]`.\n"
     );
     let (output, _) = wb.run(&["--lang", "ja", "show", "cnn"]);
     assert_status(&output, 2);
     assert_eq!(
         crate::support::stderr(&output),
-        "このコースには `unit` のレッスンがないので、`show cnn` は使えません。\n"
+        "`show cnn` で描けるものはありません。このコースには `[show]` を書いたレッスンがありません。\n"
     );
 }
 

@@ -1,0 +1,502 @@
+//! A lesson's `[show]`: what `checker show <name>` draws with the student's own code,
+//! and `after_passing`, the `show` a passing lesson suggests. Written by the lesson, so
+//! the checker names no lesson, module or function of the course.
+//!
+//! Two views: `slide`, a window sliding over a matrix (a function of the lesson called
+//! with the matrix and a kernel or a window size, frame by frame), and `network`, an input
+//! of a data set through a network built from a data file's weights, stage by stage.
+
+use super::LessonError;
+use super::dataset::{DataFile, DataGen, RawData};
+use super::model::Localized;
+use super::split::Split;
+use super::types::{Signature, Type};
+use serde::Deserialize;
+use std::ops::Range;
+use toml::Spanned;
+
+/// `[show]` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPicture {
+    /// What the student types after `show`: `show conv`.
+    pub name: Spanned<String>,
+    /// `"slide"` (the default) or `"network"`.
+    pub view: Option<Spanned<String>>,
+    /// What the screen calls the student's code: a function of the lesson's (`slide`),
+    /// or the name the network goes by (`network`, "Computed by your Cnn").
+    pub function: Spanned<String>,
+    /// `slide`: the matrix the window slides over.
+    pub image: Option<Spanned<Vec<Vec<f64>>>>,
+    /// `slide`: the kernel, the function's second argument (a convolution).
+    pub kernel: Option<Spanned<Vec<Vec<f64>>>>,
+    /// `slide`: the window's size, the function's second argument (pooling).
+    pub size: Option<Spanned<usize>>,
+    /// `network`: the images it reads, one a row of a data file, with their labels.
+    pub input: Option<Spanned<RawInput>>,
+    /// `network`: the data file whose one row holds the weights, cut into named arrays.
+    pub weights: Option<Spanned<RawWeights>>,
+    /// `network`: Rust code that builds the network from the weights' arrays.
+    pub build: Option<Spanned<String>>,
+    /// `network`: its stages, each computed from the ones before.
+    #[serde(default)]
+    pub stages: Vec<Spanned<RawStage>>,
+}
+
+/// `[show.input]`: the images a network reads.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInput {
+    pub dataset: String,
+    pub split: Option<String>,
+    pub columns: Option<toml::Value>,
+    pub row_shape: Option<Vec<toml::Value>>,
+    /// The column of each image's label.
+    pub label: usize,
+    /// The network reads each value divided by this (16 for pixels from 0 to 16).
+    pub scale: Option<f64>,
+}
+
+/// `[show.weights]`: a data file of one row, cut into arrays in order.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawWeights {
+    pub dataset: String,
+    pub arrays: Vec<RawArray>,
+}
+
+/// One array of the weights: the name `build` knows it by and how many numbers it holds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawArray {
+    pub name: String,
+    pub count: usize,
+}
+
+/// `[[show.stages]]`: one stage of a network.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStage {
+    pub name: String,
+    pub title: Localized,
+    pub returns: Spanned<String>,
+    pub code: String,
+    /// `"maps"`, `"units"`, `"probabilities"` or `"none"` (only in the PNG files).
+    pub draw: Spanned<String>,
+    /// `maps`: how many maps a row.
+    pub per_row: Option<usize>,
+}
+
+/// `after_passing = { show = "cnn --digit 42", ja = "…", en = "…" }` as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAfterPassing {
+    pub show: String,
+    pub ja: String,
+    pub en: String,
+}
+
+/// A matrix written in a lesson file, row after row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Matrix {
+    pub rows: usize,
+    pub cols: usize,
+    pub cells: Vec<f32>,
+}
+
+/// What a `show` draws, checked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picture {
+    pub name: String,
+    /// Where `name` is written.
+    pub span: Range<usize>,
+    pub function: String,
+    pub view: View,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum View {
+    /// `function(&image, &kernel)` or `function(&image, size)`, frame by frame.
+    Slide {
+        image: Matrix,
+        second: Second,
+    },
+    Network(Network),
+}
+
+/// The second argument of a sliding window's function.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Second {
+    Kernel(Matrix),
+    Size(usize),
+}
+
+/// A network's input, weights and stages.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Network {
+    pub input: Input,
+    pub weights_file: String,
+    /// The arrays of the weights' row, in order: a name and a count each.
+    pub arrays: Vec<(String, usize)>,
+    pub build: String,
+    pub stages: Vec<Stage>,
+}
+
+/// The images a network reads: rows of a data file's split.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Input {
+    pub file: String,
+    /// `None`: every row of the file.
+    pub split: Option<Split>,
+    pub columns: Range<usize>,
+    pub rows: usize,
+    pub cols: usize,
+    pub label: usize,
+    pub scale: f32,
+}
+
+/// One stage of a network.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stage {
+    pub name: String,
+    pub title: Localized,
+    pub returns: String,
+    /// Its code, after the code of the stages before; it leaves its output in `x`.
+    pub code: String,
+    pub draw: Draw,
+}
+
+/// How the screen draws a stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Draw {
+    /// Feature maps as heatmaps, this many a row.
+    Maps { per_row: usize },
+    /// A vector of units as a row of bars.
+    Units,
+    /// The class probabilities, the answer marked.
+    Probabilities,
+    /// Not on the screen, only in the PNG files.
+    Nothing,
+}
+
+/// The `show` a passing lesson suggests, with its arguments, and the sentence before it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AfterPassing {
+    /// The whole command after `show`: `cnn --digit 42`.
+    pub command: String,
+    pub text: Localized,
+    pub span: Range<usize>,
+}
+
+impl AfterPassing {
+    /// The show it names: the command's first word.
+    pub fn show(&self) -> &str {
+        self.command.split_whitespace().next().unwrap_or_default()
+    }
+}
+
+/// What `show` names may be: lowercase letters, digits, `-` and `_`, from a letter.
+fn check_name(name: &Spanned<String>, errors: &mut Vec<LessonError>) {
+    let text = name.get_ref();
+    let valid = text.starts_with(|c: char| c.is_ascii_lowercase())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !valid {
+        errors.push(LessonError::at(
+            name,
+            format!(
+                "`{text}` cannot follow `show`: use lowercase letters, digits, `-` and `_`, starting with a letter"
+            ),
+            format!(
+                "`{text}` は `show` のあとに書く名前になりません。英小文字、数字、`-`、`_` を使い、英小文字で始めてください。"
+            ),
+        ));
+    }
+}
+
+fn matrix(raw: &Spanned<Vec<Vec<f64>>>, what: &str, errors: &mut Vec<LessonError>) -> Matrix {
+    let rows = raw.get_ref();
+    let cols = rows.first().map_or(0, Vec::len);
+    if cols == 0 || rows.iter().any(|r| r.len() != cols) {
+        errors.push(LessonError::at(
+            raw,
+            format!("`{what}` is a matrix: rows of numbers, every row as long, none empty"),
+            format!("`{what}` は行列です。数の行を、どの行も同じ長さで（空にせず）書きます。"),
+        ));
+    }
+    Matrix {
+        rows: rows.len(),
+        cols,
+        cells: rows.iter().flatten().map(|&x| x as f32).collect(),
+    }
+}
+
+/// Checks `[show]` against the lesson's functions and data files.
+pub fn picture(
+    raw: &Spanned<RawPicture>,
+    functions: &[Signature],
+    datasets: &[DataFile],
+    errors: &mut Vec<LessonError>,
+) -> Option<Picture> {
+    let whole = raw.get_ref();
+    check_name(&whole.name, errors);
+    let before = errors.len();
+    let view = match whole.view.as_ref().map(|v| (v, v.get_ref().as_str())) {
+        None | Some((_, "slide")) => slide(raw, functions, errors),
+        Some((_, "network")) => network(raw, datasets, errors).map(View::Network),
+        Some((v, other)) => {
+            errors.push(LessonError::at(
+                v,
+                format!("`show` has no view `{other}`; the views are `slide`, `network`"),
+                format!(
+                    "`show` に `{other}` という描き方はありません。描き方は `slide`、`network` です。"
+                ),
+            ));
+            None
+        }
+    };
+    let view = view.filter(|_| errors.len() == before)?;
+    Some(Picture {
+        name: whole.name.get_ref().clone(),
+        span: whole.name.span(),
+        function: whole.function.get_ref().clone(),
+        view,
+    })
+}
+
+fn slide(
+    raw: &Spanned<RawPicture>,
+    functions: &[Signature],
+    errors: &mut Vec<LessonError>,
+) -> Option<View> {
+    let whole = raw.get_ref();
+    let name = whole.function.get_ref();
+    let Some(image) = &whole.image else {
+        errors.push(LessonError::at(
+            raw,
+            "a `slide` needs `image`, the matrix the window slides over",
+            "`slide` には、窓をずらしていく行列 `image` が要ります。",
+        ));
+        return None;
+    };
+    let image = matrix(image, "image", errors);
+    let (second, wants) = match (&whole.kernel, &whole.size) {
+        (Some(kernel), None) => (
+            Second::Kernel(matrix(kernel, "kernel", errors)),
+            "Array2<f32>",
+        ),
+        (None, Some(size)) if *size.get_ref() >= 1 => (Second::Size(*size.get_ref()), "usize"),
+        (None, Some(size)) => {
+            errors.push(LessonError::at(
+                size,
+                "`size` is the window's side, 1 or more",
+                "`size` は窓の一辺の大きさで、1 以上です。",
+            ));
+            return None;
+        }
+        _ => {
+            errors.push(LessonError::at(
+                raw,
+                "a `slide` gives its function either `kernel` (a matrix) or `size` (a window's side), one of the two",
+                "`slide` では、関数に渡す `kernel`（行列）か `size`（窓の一辺）のどちらか一つを書きます。",
+            ));
+            return None;
+        }
+    };
+    let matrix_type = "Array2<f32>";
+    let fits = functions.iter().find(|f| &f.name == name).map(|f| {
+        let params: Vec<String> = f.params.iter().map(|p| p.ty.to_string()).collect();
+        params == [matrix_type, wants] && f.returns.to_string() == matrix_type
+    });
+    match fits {
+        Some(true) => Some(View::Slide { image, second }),
+        Some(false) => {
+            errors.push(LessonError::at(
+                &whole.function,
+                format!(
+                    "`{name}` must take (&{matrix_type}, {}{wants}) and return {matrix_type} to slide a window",
+                    if wants == "usize" { "" } else { "&" }
+                ),
+                format!(
+                    "窓をずらすには、`{name}` が (&{matrix_type}, {}{wants}) を受け取り {matrix_type} を返す関数でなければなりません。",
+                    if wants == "usize" { "" } else { "&" }
+                ),
+            ));
+            None
+        }
+        None => {
+            errors.push(LessonError::at(
+                &whole.function,
+                format!("`{name}` is not one of the lesson's `functions`"),
+                format!("`{name}` はこのレッスンの `functions` にありません。"),
+            ));
+            None
+        }
+    }
+}
+
+fn network(
+    raw: &Spanned<RawPicture>,
+    datasets: &[DataFile],
+    errors: &mut Vec<LessonError>,
+) -> Option<Network> {
+    let whole = raw.get_ref();
+    let (Some(input), Some(weights), Some(build)) = (&whole.input, &whole.weights, &whole.build)
+    else {
+        errors.push(LessonError::at(
+            raw,
+            "a `network` needs `input`, `weights`, `build` and `[[show.stages]]`",
+            "`network` には `input`、`weights`、`build`、`[[show.stages]]` が要ります。",
+        ));
+        return None;
+    };
+    let rows_all = toml::Value::String("all".into());
+    let spec = input.get_ref();
+    let images = DataGen::new(
+        &RawData {
+            dataset: &spec.dataset,
+            split: spec.split.as_deref(),
+            rows: Some(&rows_all),
+            columns: spec.columns.as_ref(),
+            row_shape: spec.row_shape.as_deref(),
+        },
+        &Type::parse("Array3<f32>").ok()?,
+        datasets,
+    );
+    let images = match images {
+        Ok(images) => images,
+        Err((en, ja)) => {
+            errors.push(LessonError::at(input, en, ja));
+            return None;
+        }
+    };
+    let file = &weights.get_ref().dataset;
+    if !datasets.iter().any(|d| &d.file == file) {
+        errors.push(LessonError::at(
+            weights,
+            format!("the data file `{file}` is not in `[[datasets]]`: add it with its `sha256`"),
+            format!(
+                "データファイル `{file}` が `[[datasets]]` にありません。`sha256` と一緒に書いてください。"
+            ),
+        ));
+    }
+    let scale = spec.scale.unwrap_or(1.0);
+    if !(scale.is_finite() && scale > 0.0) {
+        errors.push(LessonError::at(
+            input,
+            "`scale` divides each value: a number above 0",
+            "`scale` は値を割る数で、0 より大きい数です。",
+        ));
+    }
+    let [rows, cols] = images.row_shape[..] else {
+        return None;
+    };
+    let mut stages = Vec::new();
+    for stage in &whole.stages {
+        let s = stage.get_ref();
+        let returns = s.returns.get_ref();
+        if let Err(message) = Type::parse(returns) {
+            errors.push(LessonError::said(&s.returns, message));
+        }
+        let draw = match (s.draw.get_ref().as_str(), s.per_row) {
+            ("maps", per_row) => Draw::Maps {
+                per_row: per_row.unwrap_or(8).max(1),
+            },
+            ("units", _) => Draw::Units,
+            ("probabilities", _) => Draw::Probabilities,
+            ("none", _) => Draw::Nothing,
+            (other, _) => {
+                errors.push(LessonError::at(
+                    &s.draw,
+                    format!(
+                        "a stage has no drawing `{other}`; they are `maps`, `units`, `probabilities`, `none`"
+                    ),
+                    format!(
+                        "段の描き方に `{other}` はありません。描き方は `maps`、`units`、`probabilities`、`none` です。"
+                    ),
+                ));
+                Draw::Nothing
+            }
+        };
+        let wants = match draw {
+            Draw::Maps { .. } => Some("Array3<f32>"),
+            Draw::Units | Draw::Probabilities => Some("Array1<f32>"),
+            Draw::Nothing => None,
+        };
+        if let Some(wants) = wants.filter(|w| returns != w) {
+            let how = s.draw.get_ref();
+            errors.push(LessonError::at(
+                &s.returns,
+                format!("a stage drawn as `{how}` returns {wants}"),
+                format!("`{how}` と描く段は {wants} を返します。"),
+            ));
+        }
+        stages.push(Stage {
+            name: s.name.clone(),
+            title: s.title.clone(),
+            returns: returns.clone(),
+            code: s.code.clone(),
+            draw,
+        });
+    }
+    if stages.last().map(|s| s.draw) != Some(Draw::Probabilities) {
+        errors.push(LessonError::at(
+            raw,
+            "a `network`'s last stage is its answer, drawn as `probabilities`",
+            "`network` の最後の段は答えで、`probabilities` と描きます。",
+        ));
+    }
+    Some(Network {
+        input: Input {
+            file: images.file,
+            split: images.split,
+            columns: images.columns,
+            rows,
+            cols,
+            label: spec.label,
+            scale: scale as f32,
+        },
+        weights_file: weights.get_ref().dataset.clone(),
+        arrays: (weights.get_ref().arrays.iter())
+            .map(|a| (a.name.clone(), a.count))
+            .collect(),
+        build: build.get_ref().clone(),
+        stages,
+    })
+}
+
+/// Checks `after_passing`: a show's name and its arguments, and a sentence in both
+/// languages. That the show exists is checked with the whole course.
+pub fn after_passing(
+    raw: &Spanned<RawAfterPassing>,
+    errors: &mut Vec<LessonError>,
+) -> Option<AfterPassing> {
+    let r = raw.get_ref();
+    let command = r.show.split_whitespace().collect::<Vec<_>>().join(" ");
+    let before = errors.len();
+    if command.is_empty() {
+        errors.push(LessonError::at(
+            raw,
+            "`show` names what to show, as a student types it after `show`: \"conv\"",
+            "`show` には、学生が `show` のあとに打つとおりに、見せるものの名前を書きます（\"conv\" など）。",
+        ));
+    }
+    for (lang, text) in [("ja", &r.ja), ("en", &r.en)] {
+        if text.trim().is_empty() {
+            errors.push(LessonError::at(
+                raw,
+                format!("`after_passing` is empty in `{lang}`"),
+                format!("`after_passing` の `{lang}` が空です。"),
+            ));
+        }
+    }
+    (errors.len() == before).then(|| AfterPassing {
+        command,
+        text: Localized {
+            ja: r.ja.clone(),
+            en: r.en.clone(),
+        },
+        span: raw.span(),
+    })
+}

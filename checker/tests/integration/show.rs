@@ -429,3 +429,140 @@ fn show_conv_steps_with_keys_in_a_terminal_and_gives_it_back() {
     assert_eq!(pty.exit_code(SOON), 130, "{}", screen.text());
     screen.wait_for("\u{1b}[?25h", at, SOON);
 }
+
+/// The fixture course with an instructor's lesson of their own, `edges`
+/// (`checker/tests/fixtures/show/`), whose `[show]` draws its `correlate`; the student's
+/// file is `student` (the stub or the reference).
+fn with_edges(student: &str) -> Workbook {
+    let wb = Workbook::fixture();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/show");
+    let read = |file: &str| std::fs::read_to_string(dir.join(file)).unwrap();
+    wb.write("lessons/03-edges.toml", &read("lessons/03-edges.toml"));
+    wb.write("lessons/stubs/edges.rs", &read("lessons/stubs/edges.rs"));
+    wb.write("solutions/src/edges.rs", &read("solutions/src/edges.rs"));
+    wb.write("exercises/src/edges.rs", &read(student));
+    wb
+}
+
+/// An instructor's new lesson has a `show` of its own, declared in its file: its frames
+/// are drawn by the student's own function, the lesson suggests it once passed, and a
+/// name no lesson declares lists it.
+#[test]
+fn a_new_lesson_declares_a_show_of_its_own() {
+    let _serial = serial();
+    let wb = with_edges("solutions/src/edges.rs");
+    let en = show(&wb, &["show", "edges", "--no-animate"]);
+    assert_eq!(
+        en.matches("Convolution: the 1×2 kernel slides over the 3×4 image")
+            .count(),
+        9,
+        "{en}"
+    );
+    assert!(en.contains("    0×(-1) + 1×1 = 1\n"), "{en}");
+    assert!(
+        en.contains("Computed by your correlate (exercises/src/edges.rs)."),
+        "{en}"
+    );
+    let ja = show(&wb, &["--lang", "ja", "show", "edges", "--no-animate"]);
+    assert!(
+        ja.contains("あなたの correlate（exercises/src/edges.rs）で計算しました。"),
+        "{ja}"
+    );
+    wb.settings().bind(|| {
+        let last = en.rfind("The convolution's result").unwrap_or_default();
+        insta::assert_snapshot!("show_edges_last_frame", &en[last..])
+    });
+
+    let (output, _) = wb.run(&["check", "edges"]);
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output)
+            .contains("Watch your correlate find the edges: `cargo run -p checker -- show edges`"),
+        "{}",
+        stdout(&output)
+    );
+    let (output, _) = wb.run(&["show", "edge"]);
+    assert_status(&output, 2);
+    assert!(
+        crate::support::stderr(&output).ends_with("The lessons declare `show edges`.\n"),
+        "{}",
+        crate::support::stderr(&output)
+    );
+}
+
+/// The `[show]` names its function, not its module: the lesson's module renamed (its
+/// files moved), `show edges` draws from the new file.
+#[test]
+fn a_renamed_module_keeps_its_show() {
+    let _serial = serial();
+    let wb = with_edges("lessons/stubs/edges.rs");
+    let lesson = wb.read("lessons/03-edges.toml");
+    wb.write(
+        "lessons/03-edges.toml",
+        &lesson.replace("module = \"edges\"", "module = \"borders\""),
+    );
+    for folder in ["lessons/stubs", "solutions/src", "exercises/src"] {
+        let old = wb.path().join(folder).join("edges.rs");
+        std::fs::rename(&old, wb.path().join(folder).join("borders.rs")).unwrap();
+    }
+    let stub = show(&wb, &["show", "edges", "--no-animate"]);
+    let last = stub.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with(
+            "Computed by the reference: your correlate is still todo!() (exercises/src/borders.rs:"
+        ),
+        "{stub}"
+    );
+    // The reference's result: the step found where the image turns from 0 to 1.
+    assert!(stub.contains(" 0  1  0\n"), "{stub}");
+}
+
+/// `dev check` reads every `[show]` and `after_passing` as it reads every lesson key:
+/// a problem is said at its file:line:col, in the reader's language.
+#[test]
+fn dev_check_says_where_a_show_declaration_is_wrong() {
+    let _serial = serial();
+    let wb = with_edges("lessons/stubs/edges.rs");
+    let lesson = wb.read("lessons/03-edges.toml");
+    let misspelt = lesson.replace("function = \"correlate\"", "function = \"corelate\"");
+    wb.write("lessons/03-edges.toml", &misspelt);
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 2);
+    let en = crate::support::stderr(&output);
+    assert!(
+        en.contains("error: `corelate` is not one of the lesson's `functions`\n   ┌─ lessons/03-edges.toml:26:12"),
+        "{en}"
+    );
+    let (output, _) = wb.run(&["--lang", "ja", "dev", "check"]);
+    let ja = crate::support::stderr(&output);
+    assert!(
+        ja.contains("`corelate` はこのレッスンの `functions` にありません。"),
+        "{ja}"
+    );
+    wb.settings()
+        .bind(|| insta::assert_snapshot!("show_declaration_errors", en));
+
+    // `after_passing` names a show some lesson declares.
+    let elsewhere = lesson.replace("show = \"edges\"", "show = \"edge --test 1\"");
+    wb.write("lessons/03-edges.toml", &elsewhere);
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 2);
+    let en = crate::support::stderr(&output);
+    assert!(
+        en.contains("error: no lesson declares `show edge`; the shows are `edges`\n  ┌─ lessons/03-edges.toml:7:17"),
+        "{en}"
+    );
+
+    // A key no `[show]` knows is an error at its line too.
+    wb.write(
+        "lessons/03-edges.toml",
+        &lesson.replace("kernel = [[-1, 1]]", "kernel = [[-1, 1]]\nstride = 2"),
+    );
+    let (output, _) = wb.run(&["dev", "check"]);
+    assert_status(&output, 2);
+    let en = crate::support::stderr(&output);
+    assert!(
+        en.contains("error: unknown field `stride`; the fields here are `name`, `view`, `function`, `image`, `kernel`, `size`, `input`, `weights`, `build`, `stages`\n   ┌─ lessons/03-edges.toml:33:1"),
+        "{en}"
+    );
+}

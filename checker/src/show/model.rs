@@ -99,8 +99,8 @@ pub struct Runner<'a> {
 
 /// Builds and runs a lesson written by `show` (its TOML text) for the student and the
 /// reference, with the course's other lessons, so that its harness mounts the very
-/// module files a check of `module` would.
-fn run(runner: &Runner, source: &str) -> Result<Outputs> {
+/// module files a check of `declaring` (the lesson whose `[show]` it draws) would.
+fn run(runner: &Runner, declaring: &Lesson, source: &str) -> Result<Outputs> {
     let course = runner.course;
     let mut lesson = crate::lesson::parse(source).map_err(|errors| {
         let messages: Vec<String> = errors.into_iter().map(|e| e.message.en).collect();
@@ -135,7 +135,7 @@ fn run(runner: &Runner, source: &str) -> Result<Outputs> {
         }
         StudentRun::Unreadable(FileProblem::Module(_))
         | StudentRun::CompileError { .. }
-        | StudentRun::CargoFailed(_) => whole(Why::DoesNotCompile(lesson.module.clone())),
+        | StudentRun::CargoFailed(_) => whole(Why::DoesNotCompile(declaring.id.clone())),
         StudentRun::Ran(ran) => (0..cases)
             .map(|i| match ran.outcomes.get(&i) {
                 Some(Outcome::Value(v)) => Ok(v.clone()),
@@ -237,7 +237,7 @@ fn sliding(
          code = \"{call}\"\ninputs = [\n  {{ name = \"image\", type = \"Array2<f32>\", value = {} }},\n{second}]\n",
         toml_matrix(&image)
     );
-    let outputs = run(runner, &source)?;
+    let outputs = run(runner, lesson, &source)?;
     let (Some(student), Some(reference)) = (outputs.student.first(), outputs.reference.first())
     else {
         bail!("the picture's harness gave nothing");
@@ -515,7 +515,7 @@ pub fn network(
             stage.returns
         );
     }
-    let outputs = run(runner, &source)?;
+    let outputs = run(runner, lesson, &source)?;
     let mut stages = Vec::new();
     for (i, declared) in plan.stages.iter().enumerate() {
         let name = &declared.name;

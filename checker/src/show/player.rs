@@ -1,7 +1,7 @@
 //! Stepping through frames with keys: space or → next, ← back, p play or pause, q quit.
 //! The terminal is given back on every way out: q, Ctrl-C, a panic, the end of input.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, say};
 use crate::watch::{enter_raw_mode, leave_raw_mode};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, terminal};
@@ -37,20 +37,14 @@ fn step_of(code: KeyCode, modifiers: KeyModifiers) -> Step {
 }
 
 fn keys_line(lang: Lang, playing: bool, at: usize, total: usize) -> String {
-    let state = match (lang, playing) {
-        (Lang::Ja, true) => "再生中",
-        (Lang::Ja, false) => "停止中",
-        (Lang::En, true) => "playing",
-        (Lang::En, false) => "paused",
+    let state = match playing {
+        true => say!(lang, ja: "再生中", en: "playing"),
+        false => say!(lang, ja: "停止中", en: "paused"),
     };
-    match lang {
-        Lang::Ja => {
-            format!("[{at}/{total} {state}]  スペース・→ 次へ   ← 戻る   p 再生・停止   q 終了")
-        }
-        Lang::En => {
-            format!("[{at}/{total} {state}]  space or → next   ← back   p play/pause   q quit")
-        }
-    }
+    say!(lang,
+        ja: format!("[{at}/{total} {state}]  スペース・→ 次へ   ← 戻る   p 再生・停止   q 終了"),
+        en: format!("[{at}/{total} {state}]  space or → next   ← back   p play/pause   q quit"),
+    )
 }
 
 fn draw(frame: &str, keys: &str) {

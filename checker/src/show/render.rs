@@ -2,8 +2,9 @@
 //! charts. Everything here takes plain data ([`model`](super::model)) and returns text.
 
 use super::model::{Grid, Network, Origin, Sliding, Stage, Why, range_of};
-use crate::lang::Lang;
+use crate::lang::{Lang, say};
 use crate::lesson::picture::Draw;
+use crate::messages::count;
 
 /// How much colour the terminal shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,13 +45,6 @@ pub struct Style {
 }
 
 impl Style {
-    fn t<'a>(&self, ja: &'a str, en: &'a str) -> &'a str {
-        match self.lang {
-            Lang::Ja => ja,
-            Lang::En => en,
-        }
-    }
-
     fn bold(&self, text: &str) -> String {
         if self.color {
             format!("\u{1b}[1m{text}\u{1b}[0m")
@@ -149,49 +143,48 @@ fn small(x: f32) -> String {
 pub fn origin_line(style: &Style, function: &str, file: &str, origin: &Origin) -> String {
     let lang = style.lang;
     match origin {
-        Origin::Student => match lang {
-            Lang::Ja => format!("あなたの {function}（{file}）で計算しました。"),
-            Lang::En => format!("Computed by your {function} ({file})."),
-        },
+        Origin::Student => say!(lang,
+            ja: format!("あなたの {function}（{file}）で計算しました。"),
+            en: format!("Computed by your {function} ({file})."),
+        ),
         Origin::Reference(why) => {
-            let why = match (why, lang) {
-                (Why::Missing(path), Lang::Ja) => format!("{path} がありません"),
-                (Why::Missing(path), Lang::En) => format!("{path} is missing"),
-                (Why::Stub(at), Lang::Ja) => {
-                    format!("あなたの {function} はまだ todo!() です（{at}）")
-                }
-                (Why::Stub(at), Lang::En) => format!("your {function} is still todo!() ({at})"),
-                (Why::Panicked(at, message), Lang::Ja) => {
-                    format!("あなたのコードがパニックしました（{at}：{message}）")
-                }
-                (Why::Panicked(at, message), Lang::En) => {
-                    format!("your code panicked ({at}: {message})")
-                }
-                (Why::DoesNotCompile(lesson), Lang::Ja) => format!(
-                    "あなたのコードがコンパイルできません（`check {lesson}` で理由が見られます）"
+            let why = match why {
+                Why::Missing(path) => say!(lang,
+                    ja: format!("{path} がありません"),
+                    en: format!("{path} is missing"),
                 ),
-                (Why::DoesNotCompile(lesson), Lang::En) => {
-                    format!("your code does not compile (`check {lesson}` shows why)")
+                Why::Stub(at) => say!(lang,
+                    ja: format!("あなたの {function} はまだ todo!() です（{at}）"),
+                    en: format!("your {function} is still todo!() ({at})"),
+                ),
+                Why::Panicked(at, message) => say!(lang,
+                    ja: format!("あなたのコードがパニックしました（{at}：{message}）"),
+                    en: format!("your code panicked ({at}: {message})"),
+                ),
+                Why::DoesNotCompile(lesson) => say!(lang,
+                    ja: format!("あなたのコードがコンパイルできません（`check {lesson}` で理由が見られます）"),
+                    en: format!("your code does not compile (`check {lesson}` shows why)"),
+                ),
+                Why::TimedOut => say!(lang,
+                    ja: "あなたのコードが制限時間内に終わりません".into(),
+                    en: "your code did not finish in time".into(),
+                ),
+                Why::NoValue => say!(lang,
+                    ja: "あなたのコードが値を返しませんでした".into(),
+                    en: "your code gave no value".into(),
+                ),
+                Why::Shape(got, want) => {
+                    let (got, want) = (shape(got), shape(want));
+                    say!(lang,
+                        ja: format!("あなたの {function} の結果の形が {got} です（{want} のはず）"),
+                        en: format!("your {function} returned the shape {got}, not {want}"),
+                    )
                 }
-                (Why::TimedOut, Lang::Ja) => "あなたのコードが制限時間内に終わりません".into(),
-                (Why::TimedOut, Lang::En) => "your code did not finish in time".into(),
-                (Why::NoValue, Lang::Ja) => "あなたのコードが値を返しませんでした".into(),
-                (Why::NoValue, Lang::En) => "your code gave no value".into(),
-                (Why::Shape(got, want), Lang::Ja) => format!(
-                    "あなたの {function} の結果の形が {} です（{} のはず）",
-                    shape(got),
-                    shape(want)
-                ),
-                (Why::Shape(got, want), Lang::En) => format!(
-                    "your {function} returned the shape {}, not {}",
-                    shape(got),
-                    shape(want)
-                ),
             };
-            let text = match lang {
-                Lang::Ja => format!("模範解答で計算しました：{why}。"),
-                Lang::En => format!("Computed by the reference: {why}."),
-            };
+            let text = say!(lang,
+                ja: format!("模範解答で計算しました：{why}。"),
+                en: format!("Computed by the reference: {why}."),
+            );
             style.mark(&text)
         }
     }
@@ -266,38 +259,16 @@ pub fn sliding_frames(style: &Style, s: &Sliding, function: &str, file: &str) ->
     let mut frames = Vec::new();
     for (k, &(r, c)) in positions.iter().enumerate() {
         let (top, left) = (r * s.stride, c * s.stride);
-        let title = match (is_conv, style.lang) {
-            (true, Lang::Ja) => format!(
-                "畳み込み：{}×{} のカーネルを {}×{} の画像の上でずらします（{total} か所のうち {} か所目）",
-                kh,
-                kw,
-                s.image.rows,
-                s.image.cols,
-                k + 1
+        let (lang, at) = (style.lang, k + 1);
+        let (h, w) = (s.image.rows, s.image.cols);
+        let title = match is_conv {
+            true => say!(lang,
+                ja: format!("畳み込み：{kh}×{kw} のカーネルを {h}×{w} の画像の上でずらします（{total} か所のうち {at} か所目）"),
+                en: format!("Convolution: the {kh}×{kw} kernel slides over the {h}×{w} image (position {at} of {total})"),
             ),
-            (true, Lang::En) => format!(
-                "Convolution: the {}×{} kernel slides over the {}×{} image (position {} of {total})",
-                kh,
-                kw,
-                s.image.rows,
-                s.image.cols,
-                k + 1
-            ),
-            (false, Lang::Ja) => format!(
-                "マックス・プーリング：{}×{} の区画で {}×{} の画像を縮めます（{total} か所のうち {} か所目）",
-                kh,
-                kw,
-                s.image.rows,
-                s.image.cols,
-                k + 1
-            ),
-            (false, Lang::En) => format!(
-                "Max pooling: a {}×{} window shrinks the {}×{} image (position {} of {total})",
-                kh,
-                kw,
-                s.image.rows,
-                s.image.cols,
-                k + 1
+            false => say!(lang,
+                ja: format!("マックス・プーリング：{kh}×{kw} の区画で {h}×{w} の画像を縮めます（{total} か所のうち {at} か所目）"),
+                en: format!("Max pooling: a {kh}×{kw} window shrinks the {h}×{w} image (position {at} of {total})"),
             ),
         };
         let in_window =
@@ -313,12 +284,18 @@ pub fn sliding_frames(style: &Style, s: &Sliding, function: &str, file: &str) ->
             &|i, j| done(i, j) && wrong(i, j),
         );
         let heading = |text: &str| vec![style.bold(text)];
-        let mut blocks = vec![[heading(style.t("画像", "image")), image].concat()];
+        let mut blocks = vec![[heading(say!(style.lang, ja: "画像", en: "image")), image].concat()];
         if let Some(kernel) = &s.kernel {
             let kernel = number_grid(style, kernel, &|_, _| false, &|_, _| false, &|_, _| false);
-            blocks.push([heading(style.t("カーネル", "kernel")), kernel].concat());
+            blocks.push(
+                [
+                    heading(say!(style.lang, ja: "カーネル", en: "kernel")),
+                    kernel,
+                ]
+                .concat(),
+            );
         }
-        blocks.push([heading(style.t("結果", "output")), output].concat());
+        blocks.push([heading(say!(style.lang, ja: "結果", en: "output")), output].concat());
         let mut lines = vec![style.bold(&title), String::new()];
         lines.extend(beside(&blocks, 4));
         lines.push(String::new());
@@ -351,10 +328,10 @@ pub fn sliding_frames(style: &Style, s: &Sliding, function: &str, file: &str) ->
             None => {
                 let cells: Vec<String> = patch.iter().map(|&x| number(x)).collect();
                 let value = style.mark(&number(stated));
-                Some(match style.lang {
-                    Lang::Ja => format!("  {} の最大値は {value}", cells.join("、")),
-                    Lang::En => format!("  max({}) = {value}", cells.join(", ")),
-                })
+                Some(say!(style.lang,
+                    ja: format!("  {} の最大値は {value}", cells.join("、")),
+                    en: format!("  max({}) = {value}", cells.join(", ")),
+                ))
             }
         };
         lines.extend(sum);
@@ -364,21 +341,16 @@ pub fn sliding_frames(style: &Style, s: &Sliding, function: &str, file: &str) ->
             // it. "The reference gives 4: yours is off by -1" left a student to work out
             // which was which.
             let (right, value) = (number(right), number(value));
-            let text = match (is_conv, style.lang) {
-                (true, Lang::Ja) => format!(
-                    "  ✗ この {} 個の積の和は {right} です。あなたの {function} は {value} を返しました。",
-                    kh * kw
+            let products = kh * kw;
+            let text = match is_conv {
+                true => say!(style.lang,
+                    ja: format!("  ✗ この {products} 個の積の和は {right} です。あなたの {function} は {value} を返しました。"),
+                    en: format!("  ✗ These {products} products add up to {right}; your {function} gave {value}."),
                 ),
-                (true, Lang::En) => format!(
-                    "  ✗ These {} products add up to {right}; your {function} gave {value}.",
-                    kh * kw
+                false => say!(style.lang,
+                    ja: format!("  ✗ 最大値は {right} です。あなたの {function} は {value} を返しました。"),
+                    en: format!("  ✗ The maximum is {right}; your {function} gave {value}."),
                 ),
-                (false, Lang::Ja) => format!(
-                    "  ✗ 最大値は {right} です。あなたの {function} は {value} を返しました。"
-                ),
-                (false, Lang::En) => {
-                    format!("  ✗ The maximum is {right}; your {function} gave {value}.")
-                }
             };
             lines.push(style.bad(&text));
         }
@@ -396,42 +368,50 @@ fn summary_frame(style: &Style, s: &Sliding, origin: &str) -> String {
     let wrong = |i: usize, j: usize| differs(s.output.get(i, j), s.reference.get(i, j));
     let output = number_grid(style, &s.output, &none, &none, &wrong);
     let (h, w, oh, ow) = (s.image.rows, s.image.cols, s.output.rows, s.output.cols);
-    let title = match (s.kernel.is_some(), style.lang) {
-        (true, Lang::Ja) => {
-            format!("畳み込みの結果：{h}×{w} の画像から {oh}×{ow} の結果ができました")
-        }
-        (true, Lang::En) => format!("The convolution's result: the {h}×{w} image gives {oh}×{ow}"),
-        (false, lang) => {
-            let (before, after, part) = (h * w, oh * ow, s.window.0 * s.window.1);
-            let whole = before == after * part;
-            match (lang, whole, part) {
-                (Lang::Ja, true, 4) => format!(
-                    "プーリングの結果：{before} 画素が {after} 画素に、画像は 4 分の 1 になりました"
-                ),
-                (Lang::Ja, true, _) => format!(
-                    "プーリングの結果：{before} 画素が {after} 画素に、画像は {part} 分の 1 になりました"
-                ),
-                (Lang::Ja, false, _) => format!(
-                    "プーリングの結果：{before} 画素が {after} 画素になりました（余りの行と列は捨てます）"
-                ),
-                (Lang::En, true, 4) => format!(
-                    "Pooling's result: {before} pixels become {after}, a quarter of the image"
-                ),
-                (Lang::En, true, _) => format!(
-                    "Pooling's result: {before} pixels become {after}, 1/{part} of the image"
-                ),
-                (Lang::En, false, _) => format!(
-                    "Pooling's result: {before} pixels become {after} (leftover rows and columns are dropped)"
-                ),
-            }
-        }
+    let lang = style.lang;
+    let (before, after, part) = (h * w, oh * ow, s.window.0 * s.window.1);
+    let title = match (s.kernel.is_some(), before == after * part, part) {
+        (true, _, _) => say!(lang,
+            ja: format!("畳み込みの結果：{h}×{w} の画像から {oh}×{ow} の結果ができました"),
+            en: format!("The convolution's result: the {h}×{w} image gives {oh}×{ow}"),
+        ),
+        (false, true, 4) => say!(lang,
+            ja: format!("プーリングの結果：{before} 画素が {after} 画素に、画像は 4 分の 1 になりました"),
+            en: format!("Pooling's result: {before} pixels become {after}, a quarter of the image"),
+        ),
+        (false, true, _) => say!(lang,
+            ja: format!("プーリングの結果：{before} 画素が {after} 画素に、画像は {part} 分の 1 になりました"),
+            en: format!("Pooling's result: {before} pixels become {after}, 1/{part} of the image"),
+        ),
+        (false, false, _) => say!(lang,
+            ja: format!("プーリングの結果：{before} 画素が {after} 画素になりました（余りの行と列は捨てます）"),
+            en: format!("Pooling's result: {before} pixels become {after} (leftover rows and columns are dropped)"),
+        ),
     };
-    let mut blocks = vec![[vec![style.bold(style.t("画像", "image"))], image].concat()];
+    let mut blocks = vec![
+        [
+            vec![style.bold(say!(style.lang, ja: "画像", en: "image"))],
+            image,
+        ]
+        .concat(),
+    ];
     if let Some(kernel) = &s.kernel {
         let kernel = number_grid(style, kernel, &none, &none, &none);
-        blocks.push([vec![style.bold(style.t("カーネル", "kernel"))], kernel].concat());
+        blocks.push(
+            [
+                vec![style.bold(say!(style.lang, ja: "カーネル", en: "kernel"))],
+                kernel,
+            ]
+            .concat(),
+        );
     }
-    blocks.push([vec![style.bold(style.t("結果", "output"))], output].concat());
+    blocks.push(
+        [
+            vec![style.bold(say!(style.lang, ja: "結果", en: "output"))],
+            output,
+        ]
+        .concat(),
+    );
     let mut lines = vec![style.bold(&title), String::new()];
     lines.extend(beside(&blocks, 4));
     let wrong_cells = (0..oh)
@@ -443,16 +423,16 @@ fn summary_frame(style: &Style, s: &Sliding, origin: &str) -> String {
         let reference = number_grid(style, &s.reference, &none, &none, &none);
         lines.extend(beside(
             &[[
-                vec![style.bold(style.t("模範解答", "reference"))],
+                vec![style.bold(say!(style.lang, ja: "模範解答", en: "reference"))],
                 reference,
             ]
             .concat()],
             0,
         ));
-        let text = match style.lang {
-            Lang::Ja => format!("  ✗ ! の {wrong_cells} マスが模範解答と違います。"),
-            Lang::En => format!("  ✗ The {wrong_cells} cells marked ! differ from the reference."),
-        };
+        let text = say!(style.lang,
+            ja: format!("  ✗ ! の {wrong_cells} マスが模範解答と違います。"),
+            en: format!("  ✗ The {wrong_cells} cells marked ! differ from the reference."),
+        );
         lines.push(style.bad(&text));
         lines.push(String::new());
     }
@@ -514,12 +494,11 @@ pub fn ramp_cell(t: f32) -> String {
 
 /// Under an ASCII heatmap: how to read it.
 fn ramp_legend(style: &Style) -> String {
-    style
-        .t(
-            "文字の見方：. は 0、: o # の順に値が大きく、前に - が付くと負の値です。",
-            "Reading it: . is 0; :, o and # ever larger; a - in front, negative.",
-        )
-        .to_string()
+    say!(style.lang,
+        ja: "文字の見方：. は 0、: o # の順に値が大きく、前に - が付くと負の値です。",
+        en: "Reading it: . is 0; :, o and # ever larger; a - in front, negative.",
+    )
+    .to_string()
 }
 
 /// A heatmap of a grid, values scaled by `scale` (their largest absolute value):
@@ -575,16 +554,18 @@ fn sparkline(values: &[f32]) -> String {
 /// with `*` when the reference drew it.
 fn stage_heading(style: &Style, stage: &Stage) -> String {
     let title = style.lang.pick(&stage.title);
-    let shape = match (stage.draw, stage.shape.as_slice(), style.lang) {
-        (Draw::Units, [units], Lang::Ja) => format!("{units} ユニット"),
-        (Draw::Units, [1], Lang::En) => "1 unit".to_string(),
-        (Draw::Units, [units], Lang::En) => format!("{units} units"),
+    let shape = match (stage.draw, stage.shape.as_slice()) {
+        (Draw::Units, [units]) => say!(style.lang,
+            ja: format!("{units} ユニット"),
+            en: count(*units as u64, "unit", "units"),
+        ),
         _ => shape(&stage.shape),
     };
-    match style.lang {
-        Lang::Ja => format!("{title}（{shape}）{}", star(stage)),
-        Lang::En => format!("{title} ({shape}){}", star(stage)),
-    }
+    let star = star(stage);
+    say!(style.lang,
+        ja: format!("{title}（{shape}）{star}"),
+        en: format!("{title} ({shape}){star}"),
+    )
 }
 
 /// The maps of a stage as one panel: its title, then the maps `per_row` a row, a
@@ -612,7 +593,11 @@ fn maps_panel(style: &Style, stage: &Stage, per_row: usize) -> Vec<String> {
 /// under them and a mark under the answer.
 fn probabilities_panel(style: &Style, stage: &Stage, answer: usize) -> Vec<String> {
     const LEVELS: usize = 3;
-    let title = format!("{}{}", style.t("確率", "probabilities"), star(stage));
+    let title = format!(
+        "{}{}",
+        say!(style.lang, ja: "確率", en: "probabilities"),
+        star(stage)
+    );
     let mut lines = vec![style.bold(&title)];
     for level in (0..LEVELS).rev() {
         let mut line = String::new();
@@ -647,24 +632,19 @@ pub fn network_screen(style: &Style, n: &Network, function: &str, file: &str) ->
     let lang = style.lang;
     let answer = n.answer();
     let mut lines = Vec::new();
-    let title = match lang {
-        Lang::Ja => format!(
-            "CNN の中身：テスト用の {} 枚のうち {} 番の画像（正解は {}）を、学習済みの重みで読みます",
-            n.count, n.index, n.label
-        ),
-        Lang::En => format!(
-            "Inside the CNN: test image {} of the {} (a {}), read with the trained weights",
-            n.index, n.count, n.label
-        ),
-    };
+    let (count, index, label) = (n.count, n.index, n.label);
+    let title = say!(lang,
+        ja: format!("CNN の中身：テスト用の {count} 枚のうち {index} 番の画像（正解は {label}）を、学習済みの重みで読みます"),
+        en: format!("Inside the CNN: test image {index} of the {count} (a {label}), read with the trained weights"),
+    );
     lines.push(style.bold(&title));
     let mut notes: Vec<String> = Vec::new();
     let mut panels: Vec<Vec<String>> = vec![
         [
-            vec![style.bold(&match lang {
-                Lang::Ja => format!("入力（{}×{}）", n.image.rows, n.image.cols),
-                Lang::En => format!("input ({}×{})", n.image.rows, n.image.cols),
-            })],
+            vec![style.bold(&say!(lang,
+                ja: format!("入力（{}×{}）", n.image.rows, n.image.cols),
+                en: format!("input ({}×{})", n.image.rows, n.image.cols),
+            ))],
             heatmap(style, &n.image, 1.0, true),
         ]
         .concat(),
@@ -693,16 +673,14 @@ pub fn network_screen(style: &Style, n: &Network, function: &str, file: &str) ->
         lines.push(ramp_legend(style));
     }
     let p = n.probabilities().get(answer).copied().unwrap_or(0.0) * 100.0;
-    let verdict = match (lang, answer == n.label) {
-        (Lang::Ja, true) => format!("答えは {answer}（確率 {p:.1}%）：正解です。"),
-        (Lang::Ja, false) => format!(
-            "答えは {answer}（確率 {p:.1}%）：正解は {} なので、間違いです。",
-            n.label
+    let verdict = match answer == label {
+        true => say!(lang,
+            ja: format!("答えは {answer}（確率 {p:.1}%）：正解です。"),
+            en: format!("The answer is {answer} ({p:.1}%): right."),
         ),
-        (Lang::En, true) => format!("The answer is {answer} ({p:.1}%): right."),
-        (Lang::En, false) => format!(
-            "The answer is {answer} ({p:.1}%): wrong, it is a {}.",
-            n.label
+        false => say!(lang,
+            ja: format!("答えは {answer}（確率 {p:.1}%）：正解は {label} なので、間違いです。"),
+            en: format!("The answer is {answer} ({p:.1}%): wrong, it is a {label}."),
         ),
     };
     lines.push(style.bold(&verdict));
@@ -744,18 +722,11 @@ fn note(style: &Style, stage: &Stage, file: &str, notes: &mut Vec<String>) {
             notes.push(style.mark(&text));
         }
         Origin::Student if stage.off_by > 1e-4 => {
-            let text = match style.lang {
-                Lang::Ja => format!(
-                    "✗ {}：模範解答と最大 {} 違います。",
-                    stage_heading(style, stage),
-                    small(stage.off_by)
-                ),
-                Lang::En => format!(
-                    "✗ {}: off from the reference's by up to {}.",
-                    stage_heading(style, stage),
-                    small(stage.off_by)
-                ),
-            };
+            let (heading, off_by) = (stage_heading(style, stage), small(stage.off_by));
+            let text = say!(style.lang,
+                ja: format!("✗ {heading}：模範解答と最大 {off_by} 違います。"),
+                en: format!("✗ {heading}: off from the reference's by up to {off_by}."),
+            );
             notes.push(style.bad(&text));
         }
         Origin::Student => {}

@@ -515,6 +515,13 @@ fn a_renamed_module_keeps_its_show() {
     );
     // The reference's result: the step found where the image turns from 0 to 1.
     assert!(stub.contains(" 0  1  0\n"), "{stub}");
+    // Code that does not compile sends the student to the lesson's id, not its module.
+    wb.write("exercises/src/borders.rs", "pub fn correlate(\n");
+    let broken = show(&wb, &["show", "edges", "--no-animate"]);
+    assert_eq!(
+        broken.lines().last().unwrap_or_default(),
+        "Computed by the reference: your code does not compile (`check edges` shows why)."
+    );
 }
 
 /// `dev check` reads every `[show]` and `after_passing` as it reads every lesson key:

@@ -527,9 +527,39 @@ fn paint(row: &[(char, Style)], color: bool) -> String {
     out
 }
 
+/// Blocks of lines side by side, `gap` spaces apart, top-aligned, each as wide as its
+/// widest line on the screen; the lines' ends trimmed.
+pub fn beside(blocks: &[Vec<String>], gap: usize) -> Vec<String> {
+    let height = blocks.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = blocks
+        .iter()
+        .map(|b| b.iter().map(|l| visible_width(l)).max().unwrap_or(0))
+        .collect();
+    (0..height)
+        .map(|row| {
+            let mut line = String::new();
+            for (i, block) in blocks.iter().enumerate() {
+                let cell = block.get(row).map(String::as_str).unwrap_or("");
+                line.push_str(cell);
+                if i + 1 < blocks.len() {
+                    let fill = (widths[i] + gap).saturating_sub(visible_width(cell));
+                    line.push_str(&" ".repeat(fill));
+                }
+            }
+            line.trim_end().to_string()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blocks_side_by_side_by_display_width() {
+        let lines = beside(&[vec!["画像".into(), "0 1".into()], vec!["x".into()]], 2);
+        assert_eq!(lines, vec!["画像  x".to_string(), "0 1".to_string()]);
+    }
     use std::sync::Mutex;
     use unicode_width::UnicodeWidthStr;
 

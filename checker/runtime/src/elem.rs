@@ -321,8 +321,21 @@ pub fn number(x: f32) -> String {
     if a != 0.0 && !(1e-4..1e7).contains(&a) {
         return format!("{x:.3e}");
     }
-    let text = format!("{x:.4}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
+    decimals(x, 4)
+}
+
+/// `x` rounded to at most `places` decimals, the trailing zeros dropped: `4`, `-0.5`,
+/// `0.25` for 0.254 and two places; never `-0`. (`show` writes two places, a report
+/// four.)
+pub fn decimals(x: f32, places: usize) -> String {
+    if x.is_nan() {
+        return "NaN".to_string();
+    }
+    let text = format!("{x:.places$}");
+    let text = match text.contains('.') {
+        true => text.trim_end_matches('0').trim_end_matches('.'),
+        false => &text,
+    };
     if text == "-0" {
         "0".to_string()
     } else {
@@ -513,6 +526,15 @@ mod tests {
         assert_eq!(number(-0.0), "0");
         assert_eq!(number(1.5e-7), "1.500e-7");
         assert_eq!(number(f32::NAN), "NaN");
+    }
+
+    #[test]
+    fn decimals_round_and_drop_trailing_zeros() {
+        assert_eq!(decimals(0.254, 2), "0.25");
+        assert_eq!(decimals(-0.001, 2), "0");
+        assert_eq!(decimals(1e6, 2), "1000000");
+        assert_eq!(decimals(f32::NEG_INFINITY, 2), "-inf");
+        assert_eq!(decimals(f32::NAN, 2), "NaN");
     }
 
     #[test]

@@ -323,7 +323,8 @@ fn volume(shape: &[usize]) -> u64 {
         .fold(1u64, |n, &side| n.saturating_mul(side as u64))
 }
 
-fn shape_text(shape: &[usize]) -> String {
+/// A shape as its sides: `3×4`, `8×6×6`, `10`.
+pub fn shape_text(shape: &[usize]) -> String {
     let sides: Vec<String> = shape.iter().map(usize::to_string).collect();
     sides.join("×")
 }

@@ -15,11 +15,7 @@ pub(super) fn shape_text(shape: &[usize]) -> String {
     match shape {
         [] => "()".to_string(),
         [n] => format!("({n})"),
-        _ => shape
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join("×"),
+        _ => crate::lesson::draw::shape_text(shape),
     }
 }
 
@@ -210,37 +206,12 @@ pub(super) fn side_by_side(
 pub(super) const MAX_WIDTH: usize = 100;
 
 fn one_row(blocks: &[(String, Vec<String>)], indent: &str) -> String {
-    let widths: Vec<usize> = blocks
-        .iter()
-        .map(|(title, lines)| {
-            lines
-                .iter()
-                .map(|l| visible_width(l))
-                .chain([visible_width(title)])
-                .max()
-                .unwrap_or(0)
-        })
+    let titled: Vec<Vec<String>> = (blocks.iter())
+        .map(|(title, lines)| std::iter::once(title).chain(lines).cloned().collect())
         .collect();
-    let height = blocks
-        .iter()
-        .map(|(_, lines)| lines.len() + 1)
-        .max()
-        .unwrap_or(0);
     let mut out = String::new();
-    for row in 0..height {
-        let mut line = String::from(indent);
-        for (b, (title, lines)) in blocks.iter().enumerate() {
-            let text = if row == 0 {
-                title.as_str()
-            } else {
-                lines.get(row - 1).map_or("", String::as_str)
-            };
-            line.push_str(text);
-            if b + 1 < blocks.len() {
-                line.push_str(&" ".repeat(widths[b] - visible_width(text) + 4));
-            }
-        }
-        out.push_str(line.trim_end());
+    for line in crate::text::beside(&titled, 4) {
+        out.push_str(format!("{indent}{line}").trim_end());
         out.push('\n');
     }
     out

@@ -3,8 +3,10 @@
 
 use super::model::{Grid, Network, Origin, Sliding, Stage, Why, range_of};
 use crate::lang::{Lang, say};
+use crate::lesson::draw::shape_text as shape;
 use crate::lesson::picture::Draw;
 use crate::messages::count;
+use crate::text::beside;
 
 /// How much colour the terminal shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,49 +77,9 @@ pub fn width(line: &str) -> usize {
     crate::text::visible_width(line)
 }
 
-fn pad(line: &str, to: usize) -> String {
-    let fill = to.saturating_sub(width(line));
-    format!("{line}{}", " ".repeat(fill))
-}
-
-/// Blocks of lines side by side, `gap` spaces apart, top-aligned.
-fn beside(blocks: &[Vec<String>], gap: usize) -> Vec<String> {
-    let height = blocks.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = blocks
-        .iter()
-        .map(|b| b.iter().map(|l| width(l)).max().unwrap_or(0))
-        .collect();
-    (0..height)
-        .map(|row| {
-            let mut line = String::new();
-            for (i, block) in blocks.iter().enumerate() {
-                let cell = block.get(row).map(String::as_str).unwrap_or("");
-                if i + 1 == blocks.len() {
-                    line.push_str(cell);
-                } else {
-                    line.push_str(&pad(cell, widths[i] + gap));
-                }
-            }
-            line.trim_end().to_string()
-        })
-        .collect()
-}
-
-/// A number as a person writes it: `4`, `-0.5`, `0.25`.
+/// A number as a person writes it: `4`, `-0.5`, `0.25` (two decimals at most).
 pub fn number(x: f32) -> String {
-    if x.is_nan() {
-        return "NaN".into();
-    }
-    if x.fract() == 0.0 && x.abs() < 1e6 {
-        return format!("{}", x as i64);
-    }
-    let text = format!("{x:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".into()
-    } else {
-        text.into()
-    }
+    cnnlings_runtime::elem::decimals(x, 2)
 }
 
 /// A factor of a product: a negative one in brackets, `(-2)`.
@@ -188,12 +150,6 @@ pub fn origin_line(style: &Style, function: &str, file: &str, origin: &Origin) -
             style.mark(&text)
         }
     }
-}
-
-/// `3×4` (or `10` for a vector).
-pub fn shape(dims: &[usize]) -> String {
-    let parts: Vec<String> = dims.iter().map(ToString::to_string).collect();
-    parts.join("×")
 }
 
 /// A grid of numbers, cells of equal width; `mark(r, c)` cells in brackets (and
@@ -817,11 +773,5 @@ mod tests {
         style.depth = Depth::Palette;
         assert_eq!(color_code(&style, (255, 0, 0), true), "\u{1b}[48;5;196m");
         assert_eq!(Depth::detect(false), Depth::None);
-    }
-
-    #[test]
-    fn blocks_side_by_side_by_display_width() {
-        let lines = beside(&[vec!["画像".into(), "0 1".into()], vec!["x".into()]], 2);
-        assert_eq!(lines, vec!["画像  x".to_string(), "0 1".to_string()]);
     }
 }

@@ -500,3 +500,143 @@ pub fn after_passing(
         span: raw.span(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lesson::parse;
+
+    const HEAD: &str = r#"
+format = 1
+id = "pool"
+module = "pool"
+functions = [
+  "fn max_pool2d(input: &Array2<f32>, size: usize) -> Array2<f32>",
+  "fn total(input: &Array2<f32>) -> f32",
+]
+title = { ja = "プーリング", en = "Pooling" }
+text = { ja = "縮めます。", en = "Shrink." }
+
+[[fixed]]
+name = { ja = "例", en = "example" }
+call = "total"
+args = [[[1, 2]]]
+expected = 3
+"#;
+
+    fn errors_of(tail: &str) -> Vec<String> {
+        match parse(&format!("{HEAD}{tail}")) {
+            Ok(_) => vec![],
+            Err(errors) => errors.into_iter().map(|e| e.message.en).collect(),
+        }
+    }
+
+    #[test]
+    fn a_sliding_window_takes_its_lesson_s_function_and_a_size() {
+        let lesson = parse(&format!(
+            "{HEAD}\n[show]\nname = \"pool\"\nfunction = \"max_pool2d\"\nimage = [[4, 8], [7, 1]]\nsize = 2\n"
+        ));
+        let picture = lesson.ok().and_then(|l| l.picture);
+        let Some(super::Picture { name, view, .. }) = picture else {
+            panic!("no picture");
+        };
+        assert_eq!(name, "pool");
+        assert!(
+            matches!(view, super::View::Slide { image, second: super::Second::Size(2) } if image.cells == [4.0, 8.0, 7.0, 1.0])
+        );
+    }
+
+    #[test]
+    fn a_sliding_window_that_cannot_be_called_is_said() {
+        let show = "\n[show]\nname = \"pool\"\nimage = [[4, 8], [7, 1]]\n";
+        assert_eq!(
+            errors_of(&format!("{show}function = \"max_pool\"\nsize = 2\n")),
+            ["`max_pool` is not one of the lesson's `functions`"]
+        );
+        assert_eq!(
+            errors_of(&format!("{show}function = \"total\"\nsize = 2\n")),
+            ["`total` must take (&Array2<f32>, usize) and return Array2<f32> to slide a window"]
+        );
+        assert_eq!(
+            errors_of(&format!("{show}function = \"max_pool2d\"\n")),
+            [
+                "a `slide` gives its function either `kernel` (a matrix) or `size` (a window's side), one of the two"
+            ]
+        );
+        assert_eq!(
+            errors_of(&format!(
+                "{show}function = \"max_pool2d\"\nsize = 2\nview = \"slides\"\n"
+            )),
+            ["`show` has no view `slides`; the views are `slide`, `network`"]
+        );
+        assert_eq!(
+            errors_of(
+                "\n[show]\nname = \"Pool\"\nfunction = \"max_pool2d\"\nimage = [[1, 2], [3]]\nsize = 1\n"
+            ),
+            [
+                "`Pool` cannot follow `show`: use lowercase letters, digits, `-` and `_`, starting with a letter",
+                "`image` is a matrix: rows of numbers, every row as long, none empty"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_network_reads_declared_data_and_ends_in_probabilities() {
+        let network = r#"
+[show]
+name = "net"
+view = "network"
+function = "Net"
+build = "let net = 1;"
+input = { dataset = "data/x.csv", split = "test", columns = "0..4", row_shape = [2, 2], label = 4 }
+weights = { dataset = "data/w.csv", arrays = [{ name = "w", count = 4 }] }
+
+[[show.stages]]
+name = "maps"
+title = { ja = "マップ", en = "maps" }
+returns = "Array1<f32>"
+draw = "maps"
+code = "let x = image.clone();"
+"#;
+        let errors = errors_of(network);
+        assert!(
+            errors[0].starts_with(
+                "the data file `data/x.csv` is not declared: add it to `[[datasets]]`"
+            ),
+            "{errors:?}"
+        );
+        let declared = "\n[[datasets]]\nfile = \"data/x.csv\"\nsha256 = \"0000000000000000000000000000000000000000000000000000000000000000\"\n\n[[datasets]]\nfile = \"data/w.csv\"\nsha256 = \"0000000000000000000000000000000000000000000000000000000000000000\"\n";
+        assert_eq!(
+            errors_of(&format!("{declared}{network}")),
+            [
+                "a stage drawn as `maps` returns Array3<f32>",
+                "a `network`'s last stage is its answer, drawn as `probabilities`"
+            ]
+        );
+    }
+
+    #[test]
+    fn after_passing_names_a_show_with_its_arguments() {
+        let lesson = parse(&format!(
+            "after_passing = {{ show = \"cnn  --digit 42\", ja = \"読ませましょう\", en = \"Read more\" }}\n{HEAD}"
+        ));
+        let after = lesson.ok().and_then(|l| l.after_passing);
+        let after = after.map(|a| (a.show().to_string(), a.command));
+        assert_eq!(
+            after,
+            Some(("cnn".to_string(), "cnn --digit 42".to_string()))
+        );
+        let empty = parse(&format!(
+            "after_passing = {{ show = \" \", ja = \"\", en = \"x\" }}\n{HEAD}"
+        ));
+        let errors: Vec<String> = (empty.err().into_iter().flatten())
+            .map(|e| e.message.en)
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                "`show` names what to show, as a student types it after `show`: \"conv\"",
+                "`after_passing` is empty in `ja`"
+            ]
+        );
+    }
+}

@@ -199,7 +199,7 @@ fn lesson_head(id: &str, module: &str, uses: &[String]) -> String {
     )
 }
 
-/// What `show conv` and `show pool` draw: an input, what slides over it, and the output
+/// What a sliding window's `show` draws: an input, what slides over it, and the output
 /// of the student's function next to the reference's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sliding {
@@ -347,7 +347,7 @@ pub fn slide(
     }
 }
 
-/// One stage of the network as `show cnn` draws it.
+/// One stage of a network as its `show` draws it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stage {
     /// Its name, as its lesson's `[[show.stages]]` names it (conv1, relu, …).
@@ -380,7 +380,7 @@ impl Stage {
     }
 }
 
-/// What `show cnn` draws: a test digit and each stage of the network on it.
+/// What a network's `show` draws: a test input and each stage of the network on it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Network {
     /// Which test digit (from 0) and its label.

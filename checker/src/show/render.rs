@@ -201,7 +201,7 @@ fn differs(a: f32, b: f32) -> bool {
     (a - b).abs() > 1e-4 * (1.0 + b.abs()) || a.is_nan() != b.is_nan()
 }
 
-/// The frames of `show conv` or `show pool`: one per position of the window, then the
+/// The frames of a sliding window's `show`: one per position of the window, then the
 /// whole result.
 /// `function` is the student's function that computed them, `file` its module's file.
 pub fn sliding_frames(style: &Style, s: &Sliding, function: &str, file: &str) -> Vec<String> {
@@ -580,7 +580,7 @@ fn probabilities_panel(style: &Style, stage: &Stage, answer: usize) -> Vec<Strin
     lines
 }
 
-/// The screen of `show cnn`: the digit, each stage's feature maps as heatmaps with
+/// The screen of a network's `show`: the input, each stage's feature maps as heatmaps with
 /// their shapes, the dense layers as bars, the ten probabilities with the answer marked.
 /// In colour it fits 80 × 24; the ASCII ramp takes a line per row of cells.
 /// `function` is what the screen calls the student's network, `file` its module's file.

@@ -11,6 +11,7 @@ use super::dataset::{DataFile, DataGen, RawData};
 use super::model::Localized;
 use super::split::Split;
 use super::types::{Signature, Type};
+use crate::lang::say;
 use serde::Deserialize;
 use std::ops::Range;
 use toml::Spanned;
@@ -205,12 +206,12 @@ fn check_name(name: &Spanned<String>, errors: &mut Vec<LessonError>) {
     if !valid {
         errors.push(LessonError::at(
             name,
-            format!(
-                "`{text}` cannot follow `show`: use lowercase letters, digits, `-` and `_`, starting with a letter"
-            ),
-            format!(
-                "`{text}` は `show` のあとに書く名前になりません。英小文字、数字、`-`、`_` を使い、英小文字で始めてください。"
-            ),
+            say!(ja: format!(
+                    "`{text}` は `show` のあとに書く名前になりません。英小文字、数字、`-`、`_` を使い、英小文字で始めてください。"
+                ),
+                en: format!(
+                    "`{text}` cannot follow `show`: use lowercase letters, digits, `-` and `_`, starting with a letter"
+                )),
         ));
     }
 }
@@ -221,8 +222,8 @@ fn matrix(raw: &Spanned<Vec<Vec<f64>>>, what: &str, errors: &mut Vec<LessonError
     if cols == 0 || rows.iter().any(|r| r.len() != cols) {
         errors.push(LessonError::at(
             raw,
-            format!("`{what}` is a matrix: rows of numbers, every row as long, none empty"),
-            format!("`{what}` は行列です。数の行を、どの行も同じ長さで（空にせず）書きます。"),
+            say!(ja: format!("`{what}` は行列です。数の行を、どの行も同じ長さで（空にせず）書きます。"),
+                en: format!("`{what}` is a matrix: rows of numbers, every row as long, none empty")),
         ));
     }
     Matrix {
@@ -248,10 +249,10 @@ pub fn picture(
         Some((v, other)) => {
             errors.push(LessonError::at(
                 v,
-                format!("`show` has no view `{other}`; the views are `slide`, `network`"),
-                format!(
-                    "`show` に `{other}` という描き方はありません。描き方は `slide`、`network` です。"
-                ),
+                say!(ja: format!(
+                        "`show` に `{other}` という描き方はありません。描き方は `slide`、`network` です。"
+                    ),
+                    en: format!("`show` has no view `{other}`; the views are `slide`, `network`")),
             ));
             None
         }
@@ -275,8 +276,8 @@ fn slide(
     let Some(image) = &whole.image else {
         errors.push(LessonError::at(
             raw,
-            "a `slide` needs `image`, the matrix the window slides over",
-            "`slide` には、窓をずらしていく行列 `image` が要ります。",
+            say!(ja: "`slide` には、窓をずらしていく行列 `image` が要ります。",
+                en: "a `slide` needs `image`, the matrix the window slides over"),
         ));
         return None;
     };
@@ -290,16 +291,16 @@ fn slide(
         (None, Some(size)) => {
             errors.push(LessonError::at(
                 size,
-                "`size` is the window's side, 1 or more",
-                "`size` は窓の一辺の大きさで、1 以上です。",
+                say!(ja: "`size` は窓の一辺の大きさで、1 以上です。",
+                    en: "`size` is the window's side, 1 or more"),
             ));
             return None;
         }
         _ => {
             errors.push(LessonError::at(
                 raw,
-                "a `slide` gives its function either `kernel` (a matrix) or `size` (a window's side), one of the two",
-                "`slide` では、関数に渡す `kernel`（行列）か `size`（窓の一辺）のどちらか一つを書きます。",
+                say!(ja: "`slide` では、関数に渡す `kernel`（行列）か `size`（窓の一辺）のどちらか一つを書きます。",
+                    en: "a `slide` gives its function either `kernel` (a matrix) or `size` (a window's side), one of the two"),
             ));
             return None;
         }
@@ -314,22 +315,22 @@ fn slide(
         Some(false) => {
             errors.push(LessonError::at(
                 &whole.function,
-                format!(
-                    "`{name}` must take (&{matrix_type}, {}{wants}) and return {matrix_type} to slide a window",
-                    if wants == "usize" { "" } else { "&" }
-                ),
-                format!(
-                    "窓をずらすには、`{name}` が (&{matrix_type}, {}{wants}) を受け取り {matrix_type} を返す関数でなければなりません。",
-                    if wants == "usize" { "" } else { "&" }
-                ),
+                say!(ja: format!(
+                        "窓をずらすには、`{name}` が (&{matrix_type}, {}{wants}) を受け取り {matrix_type} を返す関数でなければなりません。",
+                        if wants == "usize" { "" } else { "&" }
+                    ),
+                    en: format!(
+                        "`{name}` must take (&{matrix_type}, {}{wants}) and return {matrix_type} to slide a window",
+                        if wants == "usize" { "" } else { "&" }
+                    )),
             ));
             None
         }
         None => {
             errors.push(LessonError::at(
                 &whole.function,
-                format!("`{name}` is not one of the lesson's `functions`"),
-                format!("`{name}` はこのレッスンの `functions` にありません。"),
+                say!(ja: format!("`{name}` はこのレッスンの `functions` にありません。"),
+                    en: format!("`{name}` is not one of the lesson's `functions`")),
             ));
             None
         }
@@ -346,8 +347,8 @@ fn network(
     else {
         errors.push(LessonError::at(
             raw,
-            "a `network` needs `input`, `weights`, `build` and `[[show.stages]]`",
-            "`network` には `input`、`weights`、`build`、`[[show.stages]]` が要ります。",
+            say!(ja: "`network` には `input`、`weights`、`build`、`[[show.stages]]` が要ります。",
+                en: "a `network` needs `input`, `weights`, `build` and `[[show.stages]]`"),
         ));
         return None;
     };
@@ -366,8 +367,8 @@ fn network(
     );
     let images = match images {
         Ok(images) => images,
-        Err((en, ja)) => {
-            errors.push(LessonError::at(input, en, ja));
+        Err(message) => {
+            errors.push(LessonError::at(input, message));
             return None;
         }
     };
@@ -375,18 +376,18 @@ fn network(
     if !datasets.iter().any(|d| &d.file == file) {
         errors.push(LessonError::at(
             weights,
-            format!("the data file `{file}` is not in `[[datasets]]`: add it with its `sha256`"),
-            format!(
-                "データファイル `{file}` が `[[datasets]]` にありません。`sha256` と一緒に書いてください。"
-            ),
+            say!(ja: format!(
+                    "データファイル `{file}` が `[[datasets]]` にありません。`sha256` と一緒に書いてください。"
+                ),
+                en: format!("the data file `{file}` is not in `[[datasets]]`: add it with its `sha256`")),
         ));
     }
     let scale = spec.scale.unwrap_or(1.0);
     if !(scale.is_finite() && scale > 0.0) {
         errors.push(LessonError::at(
             input,
-            "`scale` divides each value: a number above 0",
-            "`scale` は値を割る数で、0 より大きい数です。",
+            say!(ja: "`scale` は値を割る数で、0 より大きい数です。",
+                en: "`scale` divides each value: a number above 0"),
         ));
     }
     let [rows, cols] = images.row_shape[..] else {
@@ -397,7 +398,7 @@ fn network(
         let s = stage.get_ref();
         let returns = s.returns.get_ref();
         if let Err(message) = Type::parse(returns) {
-            errors.push(LessonError::said(&s.returns, message));
+            errors.push(LessonError::at(&s.returns, message));
         }
         let draw = match (s.draw.get_ref().as_str(), s.per_row) {
             ("maps", per_row) => Draw::Maps {
@@ -409,12 +410,12 @@ fn network(
             (other, _) => {
                 errors.push(LessonError::at(
                     &s.draw,
-                    format!(
-                        "a stage has no drawing `{other}`; they are `maps`, `units`, `probabilities`, `none`"
-                    ),
-                    format!(
-                        "段の描き方に `{other}` はありません。描き方は `maps`、`units`、`probabilities`、`none` です。"
-                    ),
+                    say!(ja: format!(
+                            "段の描き方に `{other}` はありません。描き方は `maps`、`units`、`probabilities`、`none` です。"
+                        ),
+                        en: format!(
+                            "a stage has no drawing `{other}`; they are `maps`, `units`, `probabilities`, `none`"
+                        )),
                 ));
                 Draw::Nothing
             }
@@ -428,8 +429,8 @@ fn network(
             let how = s.draw.get_ref();
             errors.push(LessonError::at(
                 &s.returns,
-                format!("a stage drawn as `{how}` returns {wants}"),
-                format!("`{how}` と描く段は {wants} を返します。"),
+                say!(ja: format!("`{how}` と描く段は {wants} を返します。"),
+                    en: format!("a stage drawn as `{how}` returns {wants}")),
             ));
         }
         stages.push(Stage {
@@ -443,8 +444,8 @@ fn network(
     if stages.last().map(|s| s.draw) != Some(Draw::Probabilities) {
         errors.push(LessonError::at(
             raw,
-            "a `network`'s last stage is its answer, drawn as `probabilities`",
-            "`network` の最後の段は答えで、`probabilities` と描きます。",
+            say!(ja: "`network` の最後の段は答えで、`probabilities` と描きます。",
+                en: "a `network`'s last stage is its answer, drawn as `probabilities`"),
         ));
     }
     Some(Network {
@@ -478,16 +479,16 @@ pub fn after_passing(
     if command.is_empty() {
         errors.push(LessonError::at(
             raw,
-            "`show` names what to show, as a student types it after `show`: \"conv\"",
-            "`show` には、学生が `show` のあとに打つとおりに、見せるものの名前を書きます（\"conv\" など）。",
+            say!(ja: "`show` には、学生が `show` のあとに打つとおりに、見せるものの名前を書きます（\"conv\" など）。",
+                en: "`show` names what to show, as a student types it after `show`: \"conv\""),
         ));
     }
     for (lang, text) in [("ja", &r.ja), ("en", &r.en)] {
         if text.trim().is_empty() {
             errors.push(LessonError::at(
                 raw,
-                format!("`after_passing` is empty in `{lang}`"),
-                format!("`after_passing` の `{lang}` が空です。"),
+                say!(ja: format!("`after_passing` の `{lang}` が空です。"),
+                    en: format!("`after_passing` is empty in `{lang}`")),
             ));
         }
     }

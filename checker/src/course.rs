@@ -587,14 +587,12 @@ fn check_shows(
         let mut earlier = lessons[..i].iter().map(|(_, _, _, l)| l);
         if let Some(other) = earlier.find(|l| l.picture.as_ref().is_some_and(|p| &p.name == name)) {
             let id = &other.id;
-            let message = Bilingual::new(
-                format!(
-                    "`show {name}` is already lesson `{id}`'s: each `[show]` has a name of its own"
-                ),
-                format!(
-                    "`show {name}` はすでにレッスン `{id}` のものです。`[show]` ごとに別の名前にします。"
-                ),
-            );
+            let message = say!(ja: format!(
+                "`show {name}` はすでにレッスン `{id}` のものです。`[show]` ごとに別の名前にします。"
+            ),
+            en: format!(
+                "`show {name}` is already lesson `{id}`'s: each `[show]` has a name of its own"
+            ));
             error(Some(&picture.span), message);
         }
     }
@@ -605,20 +603,18 @@ fn check_shows(
         let name = after.show();
         if !names.contains(&name) {
             let message = match names.is_empty() {
-                true => Bilingual::new(
-                    format!("no lesson declares `show {name}` in its `[show]`"),
-                    format!("`show {name}` を `[show]` に書いたレッスンがありません。"),
+                true => {
+                    say!(ja: format!("`show {name}` を `[show]` に書いたレッスンがありません。"),
+                    en: format!("no lesson declares `show {name}` in its `[show]`"))
+                }
+                false => say!(ja: format!(
+                    "`show {name}` を書いたレッスンはありません。書かれているのは `{}` です。",
+                    names.join("`、`")
                 ),
-                false => Bilingual::new(
-                    format!(
-                        "no lesson declares `show {name}`; the shows are `{}`",
-                        names.join("`, `")
-                    ),
-                    format!(
-                        "`show {name}` を書いたレッスンはありません。書かれているのは `{}` です。",
-                        names.join("`、`")
-                    ),
-                ),
+                en: format!(
+                    "no lesson declares `show {name}`; the shows are `{}`",
+                    names.join("`, `")
+                )),
             };
             error(Some(&after.span), message);
         }

@@ -16,7 +16,6 @@ use crate::ui::Ui;
 use crate::verdict::{self, Verdict};
 use anyhow::Result;
 use colored::Colorize;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -333,15 +332,35 @@ impl<'c> App<'c> {
     }
 
     /// A fingerprint of a lesson and of the student's files its check reads, taken before
-    /// the check: a pass is remembered with it, so a later change is checked again.
+    /// the check: a pass is remembered with it, so a later change is checked again. A
+    /// SHA-256 of the lesson's text, its helpers' and the files' workbook-relative paths
+    /// and contents: it stays when the workbook moves or Rust is updated.
     pub(crate) fn fingerprint(&self, lesson: &Lesson) -> String {
-        let mut hasher = DefaultHasher::new();
-        lesson.fingerprint.hash(&mut hasher);
-        for file in self.lesson_files(lesson) {
-            file.hash(&mut hasher);
-            std::fs::read(&file).ok().hash(&mut hasher);
+        use sha2::Digest;
+        let mut hasher = sha2::Sha256::new();
+        // Each part after its length, so that no two lists of parts hash alike.
+        let mut part = |bytes: &[u8]| {
+            hasher.update((bytes.len() as u64).to_le_bytes());
+            hasher.update(bytes);
+        };
+        part(lesson.source.as_bytes());
+        for helper in &lesson.helpers {
+            part(helper.name.as_bytes());
+            part(helper.source.as_bytes());
         }
-        format!("{:016x}", hasher.finish())
+        for file in self.lesson_files(lesson) {
+            part(self.course.layout.show(&file).as_bytes());
+            // A missing file is not an empty one.
+            match std::fs::read(&file) {
+                Ok(bytes) => part(&[&[1], &bytes[..]].concat()),
+                Err(_) => part(&[0]),
+            }
+        }
+        hasher
+            .finalize()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
     }
 
     /// Records a verdict in the progress (a failure takes a pass back); returns whether

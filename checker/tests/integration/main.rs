@@ -20,6 +20,7 @@ mod language;
 mod lesson_files;
 mod lesson_lines;
 mod modules;
+mod progress;
 mod robustness;
 mod self_check;
 mod show;

@@ -145,6 +145,18 @@ impl Workbook {
         self.dir.path()
     }
 
+    /// The workbook copied to another temporary folder, progress and all, without its
+    /// build folder: as a student moves or copies theirs. It builds in the same slot.
+    pub fn moved(&self) -> Workbook {
+        let dir = tempfile::tempdir().unwrap();
+        copy_dir(self.path(), dir.path());
+        Workbook {
+            dir,
+            slot: self.slot,
+            real: self.real,
+        }
+    }
+
     /// The harness target folder of this workbook's build slot.
     pub fn harness_target(&self) -> PathBuf {
         Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("harness-target-{}", self.slot))

@@ -20,7 +20,7 @@ pub fn install() {
             }
         }
         // A screen in raw mode (watch, show) gives the terminal back first.
-        crate::watch::leave_raw_mode();
+        crate::terminal::leave_raw_mode();
         std::process::exit(130);
     });
 }

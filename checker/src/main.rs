@@ -20,6 +20,7 @@ mod progress;
 mod report;
 mod show;
 mod table;
+mod terminal;
 mod text;
 mod timings;
 mod ui;

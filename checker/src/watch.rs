@@ -4,6 +4,7 @@
 //! a key pressed while a check runs waits in the channel, in order, until the check is
 //! done. The screens themselves are drawn by `commands/watch.rs`.
 
+use crate::terminal::{enter_raw_mode, in_raw_mode, leave_raw_mode};
 use crossterm::event::{self as term_event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::terminal::{self, ClearType};
 use notify::event::{AccessKind, AccessMode, ModifyKind, RenameMode};
@@ -12,7 +13,6 @@ use notify_debouncer_full::{DebounceEventResult, Debouncer, RecommendedCache, ne
 use std::ffi::OsString;
 use std::io::{IsTerminal, Write};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::Sender;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -148,33 +148,6 @@ fn matters(kind: &EventKind) -> bool {
     }
 }
 
-/// Set while raw mode is on, so that leaving it (on quit, panic or Ctrl-C) happens once.
-static RAW: AtomicBool = AtomicBool::new(false);
-
-/// Gives the terminal back if raw mode is on (also from the Ctrl-C handler).
-pub fn leave_raw_mode() {
-    if RAW.swap(false, Ordering::SeqCst) {
-        let _ = terminal::disable_raw_mode();
-        // `show` hides the cursor while it plays; showing it again is harmless elsewhere.
-        let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
-    }
-}
-
-/// Raw mode for a screen that reads keys itself (`show`): false if the terminal has none.
-/// A panic or Ctrl-C gives the terminal back, as in watch mode.
-pub fn enter_raw_mode() -> bool {
-    if terminal::enable_raw_mode().is_err() {
-        return false;
-    }
-    RAW.store(true, Ordering::SeqCst);
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        leave_raw_mode();
-        previous(info);
-    }));
-    true
-}
-
 /// The terminal of watch mode: keys when standard input is one, and output that stays
 /// readable in raw mode. Dropping it gives the terminal back as it was.
 pub struct Terminal {
@@ -187,19 +160,13 @@ impl Terminal {
     /// each key to `events`. Without a terminal, keys are off and nothing changes.
     pub fn start(events: Sender<Event>) -> Terminal {
         let clears = std::io::stdout().is_terminal();
-        if !std::io::stdin().is_terminal() || terminal::enable_raw_mode().is_err() {
+        // A panic must not leave the student's terminal in raw mode: it is given back.
+        if !std::io::stdin().is_terminal() || !enter_raw_mode() {
             return Terminal {
                 keys: false,
                 clears,
             };
         }
-        RAW.store(true, Ordering::SeqCst);
-        // A panic must not leave the student's terminal in raw mode.
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            leave_raw_mode();
-            previous(info);
-        }));
         std::thread::spawn(move || read_keys(&events));
         Terminal { keys: true, clears }
     }
@@ -211,7 +178,7 @@ impl Terminal {
     /// Writes text; in raw mode a line feed no longer returns the cursor, so it is added.
     pub fn show(&self, text: &str) {
         let mut out = std::io::stdout().lock();
-        let _ = if RAW.load(Ordering::SeqCst) {
+        let _ = if in_raw_mode() {
             out.write_all(text.replace('\n', "\r\n").as_bytes())
         } else {
             out.write_all(text.as_bytes())

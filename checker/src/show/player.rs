@@ -2,7 +2,7 @@
 //! The terminal is given back on every way out: q, Ctrl-C, a panic, the end of input.
 
 use crate::lang::{Lang, say};
-use crate::watch::{enter_raw_mode, leave_raw_mode};
+use crate::terminal::{enter_raw_mode, leave_raw_mode};
 use crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 use crossterm::{cursor, terminal};
 use std::io::Write;

@@ -6,17 +6,15 @@
 
 use crate::cli::{Cli, Command, DevCommand};
 use crate::course::{BrokenLesson, Course, Layout};
-use crate::diagnosis;
 use crate::exit::Exit;
-use crate::harness;
 use crate::lesson::Lesson;
+use crate::pipeline::{self, Checked, Checker};
 use crate::progress::Store;
 use crate::report::Context;
 use crate::ui::Ui;
-use crate::verdict::{self, Verdict};
+use crate::verdict::Verdict;
 use anyhow::Result;
 use colored::Colorize;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub struct App<'c> {
@@ -159,11 +157,7 @@ pub fn run(cli: Cli) -> ExitCode {
 
 impl<'c> App<'c> {
     pub(crate) fn context(&self) -> Context<'_> {
-        Context {
-            ui: self.ui,
-            layout: &self.course.layout,
-            width: self.ui.width(),
-        }
+        Context::new(self.ui, &self.course.layout)
     }
 
     /// The lesson a student named. A lesson whose file is broken is said so here (the
@@ -194,8 +188,7 @@ impl<'c> App<'c> {
 
     /// A lesson's place among all the course's lessons (broken ones too), from 0.
     pub(crate) fn position(&self, lesson: &Lesson) -> usize {
-        let index = self.course.lessons.iter().position(|l| l.id == lesson.id);
-        index.map_or(0, |i| self.course.position_of(i))
+        pipeline::position(self.course, lesson)
     }
 
     /// A lesson's number (from 1), as its heading shows it: a broken lesson before it
@@ -250,144 +243,28 @@ impl<'c> App<'c> {
         self.ui.msg().edit_file(&file)
     }
 
-    /// Runs lessons' hidden tests and reaches their verdicts.
-    pub(crate) fn judge(&self, lessons: &[&Lesson]) -> Result<Vec<Verdict>> {
+    /// The check pipeline over this state (see [`Checker`]).
+    pub(crate) fn checker(&mut self) -> Checker<'_, 'c> {
+        Checker {
+            course: self.course,
+            ui: self.ui,
+            store: &mut self.store,
+        }
+    }
+
+    /// Checks lessons and records their results (see [`Checker::check`]), saying before
+    /// the first build that it prepares.
+    pub(crate) fn check_lessons(&mut self, lessons: &[&'c Lesson]) -> Result<Vec<Checked<'c>>> {
+        let preparing = self.preparing();
+        self.checker().check(lessons, &preparing)
+    }
+
+    /// What to do before the first build: say that the checker prepares the tests.
+    pub(crate) fn preparing(&self) -> impl Fn() + use<> {
         let ui = self.ui;
         // A blank line after it: on a new student's first `next` it comes between the
         // lesson's text and the verdict.
-        self.judge_with(lessons, &|| {
-            eprintln!("{}\n", ui.fit(&ui.msg().preparing()))
-        })
-    }
-
-    /// As [`judge`](Self::judge), with what to do before the first build (watch mode
-    /// prints the notice on its own screen).
-    pub(crate) fn judge_with(
-        &self,
-        lessons: &[&Lesson],
-        on_first_build: harness::OnFirstBuild,
-    ) -> Result<Vec<Verdict>> {
-        let runs = harness::run_lessons(self.course, lessons, self.ui.color, on_first_build)?;
-        let mut verdicts: Vec<Verdict> = lessons
-            .iter()
-            .zip(runs)
-            .map(|(lesson, run)| verdict::judge(lesson, run))
-            .collect();
-        crate::timings::mark("verdicts");
-        // An earlier lesson to blame comes first; a known mistake of this one is named
-        // only when none is.
-        self.assign_blame(lessons, &mut verdicts);
-        for (lesson, verdict) in lessons.iter().zip(verdicts.iter_mut()) {
-            if verdict.blame().is_none() {
-                self.diagnose(lesson, verdict);
-            }
-        }
-        Ok(verdicts)
-    }
-
-    /// Names the known mistake a failing verdict matches, if any. The mistakes' outputs
-    /// are computed (and cached) only when a student fails; a diagnosis that cannot be
-    /// made only leaves the report without one.
-    pub(crate) fn diagnose(&self, lesson: &Lesson, verdict: &mut Verdict) {
-        let ran = matches!(verdict, Verdict::Ran { .. });
-        if !ran || lesson.mistakes.is_empty() || verdict.passed() || verdict.not_started() {
-            return;
-        }
-        let Ok(outputs) = harness::mistake_outputs(self.course, lesson, self.ui.color) else {
-            return;
-        };
-        crate::timings::mark("known mistakes' outputs");
-        let found = diagnosis::diagnose(lesson, verdict, &outputs);
-        if let Verdict::Ran { diagnosis, .. } = verdict {
-            *diagnosis = found;
-        }
-    }
-
-    /// The student's files a lesson's check reads: its module, the modules of the lessons
-    /// before it (a student may build on any of them) and the modules it uses.
-    pub(crate) fn lesson_files(&self, lesson: &Lesson) -> Vec<PathBuf> {
-        let position = self.position(lesson);
-        let loaded = (self.course.lessons.iter().enumerate())
-            .map(|(i, l)| (self.course.position_of(i), Some(&l.module)));
-        // A broken lesson's module too, when it is known, in its place: a lesson
-        // breaking or being fixed changes no fingerprint of the lessons after it.
-        let broken = (self.course.broken.iter()).map(|b| (b.position, b.module.as_ref()));
-        let mut earlier: Vec<(usize, &String)> = loaded
-            .chain(broken)
-            .filter(|(p, _)| *p < position)
-            .filter_map(|(p, module)| Some((p, module?)))
-            .collect();
-        earlier.sort_by_key(|(p, _)| *p);
-        let earlier = earlier.into_iter().map(|(_, module)| module);
-        let mut modules: Vec<&String> = vec![&lesson.module];
-        for module in earlier.chain(&lesson.uses) {
-            if !modules.contains(&module) {
-                modules.push(module);
-            }
-        }
-        modules
-            .into_iter()
-            .map(|module| self.course.layout.exercise(module))
-            .collect()
-    }
-
-    /// A fingerprint of a lesson and of the student's files its check reads, taken before
-    /// the check: a pass is remembered with it, so a later change is checked again. A
-    /// SHA-256 of the lesson's text, its helpers' and the files' workbook-relative paths
-    /// and contents: it stays when the workbook moves or Rust is updated.
-    pub(crate) fn fingerprint(&self, lesson: &Lesson) -> String {
-        use sha2::Digest;
-        let mut hasher = sha2::Sha256::new();
-        // Each part after its length, so that no two lists of parts hash alike.
-        let mut part = |bytes: &[u8]| {
-            hasher.update((bytes.len() as u64).to_le_bytes());
-            hasher.update(bytes);
-        };
-        part(lesson.source.as_bytes());
-        for helper in &lesson.helpers {
-            part(helper.name.as_bytes());
-            part(helper.source.as_bytes());
-        }
-        for file in self.lesson_files(lesson) {
-            part(self.course.layout.show(&file).as_bytes());
-            // A missing file is not an empty one.
-            match std::fs::read(&file) {
-                Ok(bytes) => part(&[&[1], &bytes[..]].concat()),
-                Err(_) => part(&[0]),
-            }
-        }
-        hasher
-            .finalize()
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
-    }
-
-    /// Records a verdict in the progress (a failure takes a pass back); returns whether
-    /// the lesson's points are awarded now, at its first pass.
-    ///
-    /// A failure caused by an earlier lesson's module (a blame) is that lesson's: it
-    /// takes that lesson's pass back when the module surely fails there too, and leaves
-    /// this lesson's record alone. Its pass, if any, no longer matches its files, so
-    /// `list` says to check it again and `next` does; a slip in `unit` does not send the
-    /// student back to redo every lesson built on it.
-    pub(crate) fn record(&mut self, lesson: &Lesson, verdict: &Verdict, fingerprint: &str) -> bool {
-        use crate::blame::Reason;
-        // A panic in an earlier module that passes its own lesson is this lesson's doing.
-        let theirs = verdict
-            .blame()
-            .is_some_and(|b| b.reason != Reason::PanickedOnArguments);
-        if let (false, true, Some(blame)) = (verdict.passed(), theirs, verdict.blame()) {
-            let fails_there = matches!(
-                blame.reason,
-                Reason::NotWritten | Reason::DoesNotCompile | Reason::FailsItsTests
-            );
-            if fails_there {
-                self.store.record(&blame.lesson, false, "");
-            }
-            return false;
-        }
-        self.store.record(&lesson.id, verdict.passed(), fingerprint)
+        move || eprintln!("{}\n", ui.fit(&ui.msg().preparing()))
     }
 
     /// The lessons that passed and whose files have changed since, in course order: all
@@ -398,7 +275,8 @@ impl<'c> App<'c> {
             .iter()
             .take_while(|l| before.is_none_or(|b| b.id != l.id))
             .filter(|l| {
-                self.store.passed(&l.id) && !self.store.passed_with(&l.id, &self.fingerprint(l))
+                self.store.passed(&l.id)
+                    && !(self.store).passed_with(&l.id, &pipeline::fingerprint(self.course, l))
             })
             .collect()
     }

@@ -7,11 +7,10 @@
 //! passed with its files as they are, and otherwise one more check of them (whose builds
 //! and reference outputs are cached).
 
-use crate::app::App;
+use crate::course::Course;
 use crate::harness::codegen::{self, Mounted, Side};
-use crate::harness::{self};
 use crate::lesson::Lesson;
-use crate::verdict::{self, Failure, Verdict};
+use crate::verdict::{Failure, Verdict};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
@@ -84,97 +83,83 @@ fn blame_in_verdict(
     }
 }
 
-impl<'c> App<'c> {
-    /// Gives every failing verdict its blame, if an earlier lesson's module is at fault.
-    /// `verdicts` are those of `lessons`, checked together; a used lesson among them is
-    /// not checked again.
-    pub(crate) fn assign_blame(&self, lessons: &[&Lesson], verdicts: &mut [Verdict]) {
-        let mut known: HashMap<String, bool> = lessons
-            .iter()
-            .zip(verdicts.iter())
-            .map(|(lesson, verdict)| (lesson.id.clone(), verdict.passed()))
-            .collect();
-        for (lesson, verdict) in lessons.iter().zip(verdicts.iter_mut()) {
-            if verdict.passed() {
-                continue;
-            }
-            let found = self.blame(lesson, verdict, &mut known);
-            verdict.set_blame(found);
-        }
-    }
+/// Whether lessons pass, by id, as far as known: filled in by the caller's `passes`
+/// (which checks the lessons given it, or knows they passed with their files as they are;
+/// `None` when that check cannot be made).
+pub type Known = HashMap<String, bool>;
 
-    fn blame(
-        &self,
-        lesson: &Lesson,
-        verdict: &Verdict,
-        known: &mut HashMap<String, bool>,
-    ) -> Option<Blame> {
-        let course = &self.course.lessons;
-        let index = course.iter().position(|l| l.id == lesson.id)?;
-        let (mounted, _) = codegen::mount(self.course, index, Side::Student);
-        // The modules of other lessons, in the course's order: the earliest is the root.
-        let mut used: Vec<(usize, Mounted)> = mounted
-            .into_iter()
-            .skip(1)
-            .filter_map(|m| Some((m.lesson.filter(|&j| j != index)?, m)))
-            .collect();
-        used.sort_by_key(|(j, _)| *j);
-        if used.is_empty() {
-            return None;
-        }
-        if let Some(mut blame) = blame_in_verdict(verdict, &used, course) {
-            // A panic in a module whose own lesson passes comes, most likely, from what
-            // this lesson gave it: the student is sent to their own call, not back.
-            if blame.reason == Reason::Panicked
-                && let Some(j) = course.iter().position(|l| l.id == blame.lesson)
-                && self.passes(&[&course[j]], known).is_some()
-                && known.get(&blame.lesson) == Some(&true)
-            {
-                blame.reason = Reason::PanickedOnArguments;
-            }
-            return Some(blame);
-        }
-        // Wrong outputs, or a panic in the lesson's own file: do the lessons it builds on
-        // pass? Not for a lesson not started (its own `todo!()`), nor one that does not build.
-        if !matches!(verdict, Verdict::Ran { .. }) || verdict.not_started() {
-            return None;
-        }
-        let lessons: Vec<&Lesson> = used.iter().map(|(j, _)| &course[*j]).collect();
-        self.passes(&lessons, known)?;
-        used.iter()
-            .find(|(j, _)| known.get(&course[*j].id) == Some(&false))
-            .map(|(j, m)| Blame {
-                lesson: course[*j].id.clone(),
-                module: m.module.clone(),
-                file: m.file.clone(),
-                items: m.items.clone(),
-                reason: Reason::FailsItsTests,
-            })
-    }
+/// The blame of every one of `lessons`' verdicts (checked together), if an earlier
+/// lesson's module is at fault. A used lesson among them is not checked again; the
+/// others are put to `passes`.
+pub fn assign(
+    course: &Course,
+    lessons: &[&Lesson],
+    verdicts: &[Verdict],
+    passes: &mut dyn FnMut(&[&Lesson], &mut Known) -> Option<()>,
+) -> Vec<Option<Blame>> {
+    let mut known: Known = lessons
+        .iter()
+        .zip(verdicts.iter())
+        .map(|(lesson, verdict)| (lesson.id.clone(), verdict.passed()))
+        .collect();
+    lessons
+        .iter()
+        .zip(verdicts)
+        .map(|(lesson, verdict)| match verdict.passed() {
+            true => None,
+            false => blame(course, lesson, verdict, &mut known, passes),
+        })
+        .collect()
+}
 
-    /// Puts in `known` whether each of `lessons` passes: a lesson that passed with its
-    /// files as they are now passes still; the others are checked (their builds and
-    /// reference outputs are cached). `None` when that check cannot be made.
-    fn passes(&self, lessons: &[&Lesson], known: &mut HashMap<String, bool>) -> Option<()> {
-        for l in lessons {
-            if !known.contains_key(&l.id) && self.store.passed_with(&l.id, &self.fingerprint(l)) {
-                known.insert(l.id.clone(), true);
-            }
-        }
-        let unknown: Vec<&Lesson> = lessons
-            .iter()
-            .copied()
-            .filter(|l| !known.contains_key(&l.id))
-            .collect();
-        if !unknown.is_empty() {
-            let runs = harness::run_lessons(self.course, &unknown, self.ui.color, &|| {}).ok()?;
-            for (used_lesson, run) in unknown.iter().zip(runs) {
-                let passed = verdict::judge(used_lesson, run).passed();
-                known.insert(used_lesson.id.clone(), passed);
-            }
-        }
-        Some(())
+fn blame(
+    whole: &Course,
+    lesson: &Lesson,
+    verdict: &Verdict,
+    known: &mut Known,
+    passes: &mut dyn FnMut(&[&Lesson], &mut Known) -> Option<()>,
+) -> Option<Blame> {
+    let course = &whole.lessons;
+    let index = course.iter().position(|l| l.id == lesson.id)?;
+    let (mounted, _) = codegen::mount(whole, index, Side::Student);
+    // The modules of other lessons, in the course's order: the earliest is the root.
+    let mut used: Vec<(usize, Mounted)> = mounted
+        .into_iter()
+        .skip(1)
+        .filter_map(|m| Some((m.lesson.filter(|&j| j != index)?, m)))
+        .collect();
+    used.sort_by_key(|(j, _)| *j);
+    if used.is_empty() {
+        return None;
     }
+    if let Some(mut blame) = blame_in_verdict(verdict, &used, course) {
+        // A panic in a module whose own lesson passes comes, most likely, from what
+        // this lesson gave it: the student is sent to their own call, not back.
+        if blame.reason == Reason::Panicked
+            && let Some(j) = course.iter().position(|l| l.id == blame.lesson)
+            && passes(&[&course[j]], known).is_some()
+            && known.get(&blame.lesson) == Some(&true)
+        {
+            blame.reason = Reason::PanickedOnArguments;
+        }
+        return Some(blame);
+    }
+    // Wrong outputs, or a panic in the lesson's own file: do the lessons it builds on
+    // pass? Not for a lesson not started (its own `todo!()`), nor one that does not build.
+    if !matches!(verdict, Verdict::Ran { .. }) || verdict.only_todos() {
+        return None;
+    }
+    let lessons: Vec<&Lesson> = used.iter().map(|(j, _)| &course[*j]).collect();
+    passes(&lessons, known)?;
+    used.iter()
+        .find(|(j, _)| known.get(&course[*j].id) == Some(&false))
+        .map(|(j, m)| Blame {
+            lesson: course[*j].id.clone(),
+            module: m.module.clone(),
+            file: m.file.clone(),
+            items: m.items.clone(),
+            reason: Reason::FailsItsTests,
+        })
 }
 
 #[cfg(test)]

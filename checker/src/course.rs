@@ -633,7 +633,7 @@ fn check_helpers(
     for helper in &lesson.helpers {
         let name = &helper.name;
         // A helper that does not lex gets rustc's words when the lesson is built.
-        let Some(references) = crate::harness::refs::references(&helper.source) else {
+        let Some(references) = crate::lesson::refs::references(&helper.source) else {
             continue;
         };
         let file = &helper.file;

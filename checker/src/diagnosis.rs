@@ -267,7 +267,7 @@ fn matching(
 /// zero or arrays of shapes that do not fit, whatever the numbers and the wording; any
 /// other panic by its first line without its numbers.
 fn panic_kind(message: &str) -> String {
-    use crate::report::panics::{KnownPanic, recognise};
+    use crate::panics::{KnownPanic, recognise};
     match recognise(message) {
         Some(KnownPanic::Index { .. }) => "index".to_string(),
         Some(KnownPanic::Subtract) => "subtract".to_string(),

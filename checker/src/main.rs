@@ -16,6 +16,8 @@ mod interrupt;
 mod lang;
 mod lesson;
 mod messages;
+mod panics;
+mod pipeline;
 mod progress;
 mod report;
 mod show;

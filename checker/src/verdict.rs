@@ -3,7 +3,6 @@
 //! A case passes only when the student's harness wrote an output for it and that output
 //! matches the expected value or the reference's output. No output is a failure.
 
-use crate::blame::Blame;
 use crate::exit::Exit;
 use crate::harness::codegen;
 use crate::harness::run::{Captured, Ending, Outcome, TimeUse};
@@ -127,19 +126,12 @@ pub enum Verdict {
         tests: Vec<TestVerdict>,
         stdout: Captured,
         stderr: Captured,
-        /// The known mistakes that the failures match: one, or one per function when the
-        /// student made several at once, or those of some functions only.
-        diagnosis: crate::diagnosis::Diagnosis,
-        /// The earlier lesson whose module makes this one fail, if any.
-        blame: Option<Blame>,
         /// What the student's outputs show, for tests with a `show` (their first case).
         exhibits: Vec<Exhibit>,
     },
     CompileError {
         diagnostics: Vec<Diagnostic>,
         harness: Harness,
-        /// The earlier lesson whose module does not compile, if that is where the errors are.
-        blame: Option<Blame>,
     },
     CargoFailed(String),
     Unreadable(FileProblem),
@@ -226,20 +218,6 @@ impl LessonFault {
 }
 
 impl Verdict {
-    /// The earlier lesson to fix first, if this one fails because of it.
-    pub fn blame(&self) -> Option<&Blame> {
-        match self {
-            Verdict::Ran { blame, .. } | Verdict::CompileError { blame, .. } => blame.as_ref(),
-            _ => None,
-        }
-    }
-
-    pub fn set_blame(&mut self, found: Option<Blame>) {
-        if let Verdict::Ran { blame, .. } | Verdict::CompileError { blame, .. } = self {
-            *blame = found;
-        }
-    }
-
     pub fn passed(&self) -> bool {
         matches!(self, Verdict::Ran { tests, .. } if tests.iter().all(TestVerdict::passed))
     }
@@ -262,13 +240,10 @@ impl Verdict {
         }
     }
 
-    /// Every failure is an untouched `todo!()` of the lesson's own: the student has not
-    /// started (a `todo!()` of an earlier lesson's module is blamed on that lesson).
-    pub fn not_started(&self) -> bool {
-        let Verdict::Ran {
-            tests, blame: None, ..
-        } = self
-        else {
+    /// Every failure is an untouched `todo!()`: of this lesson's module or, when one is
+    /// to blame, of an earlier one's (`Assessment::not_started` tells them apart).
+    pub fn only_todos(&self) -> bool {
+        let Verdict::Ran { tests, .. } = self else {
             return false;
         };
         let mut failures = tests.iter().flat_map(|t| &t.failures).peekable();
@@ -708,7 +683,6 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
             return Verdict::CompileError {
                 diagnostics,
                 harness,
-                blame: None,
             };
         }
         StudentRun::CargoFailed(stderr) => return Verdict::CargoFailed(stderr),
@@ -798,8 +772,6 @@ pub fn judge(lesson: &Lesson, run: LessonRun) -> Verdict {
         tests,
         stdout: result.stdout,
         stderr: result.stderr,
-        diagnosis: crate::diagnosis::Diagnosis::default(),
-        blame: None,
         exhibits,
     }
 }

@@ -13,17 +13,13 @@ impl<'c> App<'c> {
             Ok(lesson) => lesson,
             Err(exit) => return Ok(exit),
         };
-        let fingerprint = self.fingerprint(lesson);
-        let verdict = self.judge(&[lesson])?.remove(0);
-        // Saved before it is printed: a reader that goes away early loses no progress.
-        let awarded = self.record(lesson, &verdict, &fingerprint);
-        self.store.save()?;
+        let checked = self.check_lessons(&[lesson])?.remove(0);
+        let (assessment, awarded) = (&checked.assessment, checked.awarded);
         println!("{}\n{}\n", self.heading(lesson), self.edit_line(lesson));
-        crate::timings::mark("progress saved");
-        if verdict.passed() {
+        if assessment.passed() {
             print!(
                 "{}",
-                self.pass_lines(lesson, &verdict, awarded, Room::Report)
+                self.pass_lines(lesson, &assessment.verdict, awarded, Room::Report)
             );
             crate::timings::mark("report printed");
             Ok(Exit::Passed)
@@ -31,9 +27,9 @@ impl<'c> App<'c> {
             let again = Again::Check(&lesson.id);
             print!(
                 "{}",
-                report::for_student(&self.context(), lesson, &verdict, again)
+                report::for_student(&self.context(), lesson, assessment, again)
             );
-            Ok(verdict.exit_code())
+            Ok(assessment.exit_code())
         }
     }
 }

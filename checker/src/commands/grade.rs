@@ -46,15 +46,20 @@ impl<'c> App<'c> {
                 Submission::find(String::new(), dir.clone(), &dir, &shown, &files)
             }
         };
-        let references = match pipeline::proven_references(self)? {
+        let references = match pipeline::proven_references(&self.checker())? {
             Ok(references) => references,
             Err(broken) => return self.refuse_to_grade(&broken, format, output),
         };
         let mut graded: Option<Grades> = None;
-        pipeline::grade_submissions(self, &references, &[submission], &mut |_, grades| {
-            graded = Some(grades.clone());
-            Ok(())
-        })?;
+        pipeline::grade_submissions(
+            &self.checker(),
+            &references,
+            &[submission],
+            &mut |_, grades| {
+                graded = Some(grades.clone());
+                Ok(())
+            },
+        )?;
         let grades = graded.context("no grades")?;
         let text = match format {
             GradeFormat::Text => grade::formats::text(&grades, self.ui.lang),
@@ -112,7 +117,7 @@ impl<'c> App<'c> {
             );
             return Ok(Exit::Usage);
         }
-        let references = match pipeline::proven_references(self)? {
+        let references = match pipeline::proven_references(&self.checker())? {
             Ok(references) => references,
             Err(broken) => return self.refuse_to_grade(&broken, GradeFormat::Text, None),
         };
@@ -126,7 +131,7 @@ impl<'c> App<'c> {
         bar.enable_steady_tick(std::time::Duration::from_millis(250));
         let mut rows: Vec<(String, Grades)> = Vec::new();
         pipeline::grade_submissions(
-            self,
+            &self.checker(),
             &references,
             &submissions,
             &mut |submission, grades| {

@@ -23,7 +23,8 @@ impl<'c> App<'c> {
             .lessons
             .iter()
             .map(|l| {
-                let state = if self.store.passed_with(&l.id, &self.fingerprint(l)) {
+                let fingerprint = crate::pipeline::fingerprint(self.course, l);
+                let state = if self.store.passed_with(&l.id, &fingerprint) {
                     m.state_done()
                 } else if self.store.passed(&l.id) {
                     // It passed, and a file it reads has changed since: `next` checks it.

@@ -14,5 +14,3 @@ mod show;
 mod solution;
 mod verify;
 mod watch;
-
-pub(crate) use dev::TrustedLimits;

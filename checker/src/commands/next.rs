@@ -27,7 +27,6 @@ impl<'c> App<'c> {
         let mut lessons = self.changed_since_passing(current);
         let rechecked: Vec<String> = lessons.iter().map(|l| l.id.clone()).collect();
         lessons.extend(current);
-        let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
         // A new student's first run: the welcome and the first lesson are shown whatever
         // the verdict, so they come before the check, which on a fresh clone first builds
         // the tests' dependencies (seconds the student can spend reading).
@@ -40,27 +39,13 @@ impl<'c> App<'c> {
             }
             _ => false,
         };
-        let verdicts = if lessons.is_empty() {
-            Vec::new()
-        } else {
-            self.judge(&lessons)?
-        };
-        let mut awarded = Vec::new();
-        for ((lesson, verdict), fingerprint) in lessons.iter().zip(&verdicts).zip(&fingerprints) {
-            awarded.push(self.record(lesson, verdict, fingerprint));
-        }
+        let checked = self.check_lessons(&lessons)?;
         // A lesson that passed before and fails now comes first: it is the current one.
-        let shown =
-            lessons
-                .iter()
-                .zip(&verdicts)
-                .zip(&awarded)
-                .position(|((lesson, verdict), _)| {
-                    !verdict.passed() || current.is_some_and(|c| c.id == lesson.id)
-                });
+        let shown = checked
+            .iter()
+            .position(|c| !c.assessment.passed() || current.is_some_and(|l| l.id == c.lesson.id));
         let Some(shown) = shown else {
             // Every lesson passes, and each that changed passes still.
-            self.store.save()?;
             if welcome {
                 println!("{}\n", self.ui.fit(&m.welcome()));
             }
@@ -74,13 +59,13 @@ impl<'c> App<'c> {
             println!("{}", self.completion());
             return Ok(self.exit_after(&skipped, Exit::Passed));
         };
-        let (lesson, verdict) = (lessons[shown], &verdicts[shown]);
+        let (lesson, assessment) = (checked[shown].lesson, &checked[shown].assessment);
         let was_passed = current.is_none_or(|c| c.id != lesson.id);
         let intro = (!early
-            && (!self.store.lesson(&lesson.id).introduced || verdict.not_started()))
+            && (!self.store.lesson(&lesson.id).introduced || assessment.not_started()))
         .then(|| self.introduce(lesson));
         self.store.lesson(&lesson.id).introduced = true;
-        let next = if verdict.passed() {
+        let next = if assessment.passed() {
             self.current()
         } else {
             None
@@ -102,22 +87,22 @@ impl<'c> App<'c> {
             }
             println!();
         }
-        if !verdict.passed() {
+        if !assessment.passed() {
             if was_passed {
                 println!("{}\n", self.ui.fit(&m.passed_before(&lesson.id)));
             }
             print!(
                 "{}",
-                report::for_student(&self.context(), lesson, verdict, Again::Next)
+                report::for_student(&self.context(), lesson, assessment, Again::Next)
             );
-            return Ok(self.exit_after(&skipped, verdict.exit_code()));
+            return Ok(self.exit_after(&skipped, assessment.exit_code()));
         }
         print!(
             "{}",
             self.pass_lines(
                 lesson,
-                verdict,
-                awarded[shown],
+                &assessment.verdict,
+                checked[shown].awarded,
                 crate::exhibit::Room::Report
             )
         );

@@ -4,6 +4,7 @@ use crate::app::App;
 use crate::exit::Exit;
 use crate::harness::codegen::{self, Side};
 use crate::lesson::Lesson;
+use crate::pipeline::Checked;
 use crate::verdict::Verdict;
 use anyhow::Result;
 use colored::Colorize;
@@ -12,16 +13,7 @@ impl<'c> App<'c> {
     pub(crate) fn verify(&mut self) -> Result<Exit> {
         let m = self.ui.msg();
         let lessons = &self.course.lessons;
-        let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
-        let verdicts = self.judge_in_waves()?;
-        // Saved before it is printed: a reader that goes away early loses no progress.
-        // A lesson that waited was not checked: its progress stays as it was.
-        for ((lesson, verdict), fingerprint) in lessons.iter().zip(&verdicts).zip(&fingerprints) {
-            if let Ok(verdict) = verdict {
-                self.record(lesson, verdict, fingerprint);
-            }
-        }
-        self.store.save()?;
+        let checked = self.check_in_waves()?;
         let mut failed = Vec::new();
         // Each lesson's line in course order, broken lessons' in their places.
         let mut lines: Vec<(usize, String)> = Vec::new();
@@ -43,9 +35,9 @@ impl<'c> App<'c> {
             };
             lines.push((broken.position, line));
         }
-        for (lesson, verdict) in lessons.iter().zip(&verdicts) {
-            let verdict = match verdict {
-                Ok(verdict) => verdict,
+        for (lesson, checked) in lessons.iter().zip(&checked) {
+            let assessment = match checked {
+                Ok(checked) => &checked.assessment,
                 Err(waited_for) => {
                     failed.push((self.position(lesson), lesson.id.clone()));
                     let state = m.lesson_waiting_short(&lessons[*waited_for].id);
@@ -59,6 +51,7 @@ impl<'c> App<'c> {
                     continue;
                 }
             };
+            let verdict = &assessment.verdict;
             let (mark, state) = if verdict.passed() {
                 ("✓", m.lesson_passed_short().to_string())
             } else {
@@ -68,11 +61,11 @@ impl<'c> App<'c> {
                     | Verdict::CargoFailed(_)
                     | Verdict::Unreadable(_) => m.lesson_no_compile_short(),
                     Verdict::LessonFault(_) => m.lesson_broken_short(),
-                    v if v.not_started() => m.lesson_not_started_short(),
+                    _ if assessment.not_started() => m.lesson_not_started_short(),
                     _ => m.lesson_failed_short(),
                 };
                 // A lesson that fails because of an earlier one says which to fix first.
-                let state = match verdict.blame() {
+                let state = match &assessment.blame {
                     Some(blame) if blame.reason != crate::blame::Reason::PanickedOnArguments => {
                         m.lesson_blamed_short(state, &blame.lesson)
                     }
@@ -107,20 +100,19 @@ impl<'c> App<'c> {
             // A broken lesson is a lesson-file error, whether its file does not load or
             // the lesson fails when it runs.
             let broken = !self.course.broken.is_empty()
-                || verdicts
-                    .iter()
-                    .any(|v| matches!(v, Ok(Verdict::LessonFault(_))));
+                || (checked.iter().flatten())
+                    .any(|c| matches!(c.assessment.verdict, Verdict::LessonFault(_)));
             Ok(if broken { Exit::Usage } else { Exit::Failed })
         }
     }
 
-    /// The verdict of every lesson of the course, or the lesson it waited for. Lessons
-    /// are judged in waves, each lesson once every lesson whose module its harness
+    /// Every lesson of the course checked and recorded, or the lesson it waited for (its
+    /// progress then stays as it was). Lessons are checked in waves, each lesson once every lesson whose module its harness
     /// compiles in has been judged: when one of those did not pass (failed, did not
     /// build, timed out), the lesson is neither built nor run, and waits for the
     /// earliest such lesson (a `conv2d` that loops forever would otherwise run into the
     /// time limit of every lesson built on it, the optimised `train` included).
-    fn judge_in_waves(&self) -> Result<Vec<Result<Verdict, usize>>> {
+    fn check_in_waves(&mut self) -> Result<Vec<Result<Checked<'c>, usize>>> {
         let lessons = &self.course.lessons;
         // The lessons each lesson's harness compiles in, its own aside.
         let needs: Vec<Vec<usize>> = (0..lessons.len())
@@ -134,7 +126,7 @@ impl<'c> App<'c> {
                 needs
             })
             .collect();
-        let mut judged: Vec<Option<Result<Verdict, usize>>> =
+        let mut judged: Vec<Option<Result<Checked<'c>, usize>>> =
             lessons.iter().map(|_| None).collect();
         loop {
             let mut wave = Vec::new();
@@ -146,7 +138,7 @@ impl<'c> App<'c> {
                 let mut ready = true;
                 for &j in needs {
                     match &judged[j] {
-                        Some(Ok(verdict)) if verdict.passed() => {}
+                        Some(Ok(checked)) if checked.assessment.passed() => {}
                         Some(Ok(_)) => judged[i] = Some(Err(j)),
                         Some(Err(root)) => judged[i] = Some(Err(*root)),
                         None => ready = false,
@@ -167,8 +159,8 @@ impl<'c> App<'c> {
                 continue;
             }
             let refs: Vec<&Lesson> = wave.iter().map(|&i| &lessons[i]).collect();
-            for (i, verdict) in wave.into_iter().zip(self.judge(&refs)?) {
-                judged[i] = Some(Ok(verdict));
+            for (i, checked) in wave.into_iter().zip(self.check_lessons(&refs)?) {
+                judged[i] = Some(Ok(checked));
             }
         }
         // A lesson whose needs go round in a circle (the lessons' `uses` cannot) waits

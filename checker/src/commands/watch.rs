@@ -14,8 +14,8 @@ use crate::app::App;
 use crate::exit::Exit;
 use crate::lesson::Lesson;
 use crate::messages::{Again, Key};
+use crate::pipeline::{self, Checked};
 use crate::report::Report;
-use crate::verdict::Verdict;
 use crate::watch::{Event, Files, Terminal, rows};
 use anyhow::Result;
 use colored::Colorize;
@@ -23,10 +23,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 
 /// A lesson's check, as its screen needs it.
-struct Checked<'a> {
-    verdict: &'a Verdict,
-    /// Whether the lesson's points were awarded by this check.
-    awarded: bool,
+struct Shown<'a> {
+    checked: &'a Checked<'a>,
     /// Whether the lesson had passed before (it was checked again because it changed).
     was_passed: bool,
 }
@@ -146,7 +144,7 @@ impl<'c> App<'c> {
     }
 
     fn contents(&self, lesson: &Lesson) -> Vec<Option<Vec<u8>>> {
-        self.lesson_files(lesson)
+        pipeline::lesson_files(self.course, lesson)
             .iter()
             .map(|f| std::fs::read(f).ok())
             .collect()
@@ -165,7 +163,7 @@ impl<'c> App<'c> {
     /// Watches the files `lesson` reads, or every lesson's once all have passed.
     fn watch_files(&self, files: &Files, lesson: Option<&Lesson>) {
         let watched: Vec<PathBuf> = match lesson {
-            Some(lesson) => self.lesson_files(lesson),
+            Some(lesson) => pipeline::lesson_files(self.course, lesson),
             None => self
                 .course
                 .lessons
@@ -196,41 +194,32 @@ impl<'c> App<'c> {
         term.show(&format!("\n{}\n", m.watch_checking(&ids.join(", "))));
         // Read before the check: a save during the check then counts as a change.
         let seen: Vec<_> = lessons.iter().map(|l| self.contents(l)).collect();
-        let fingerprints: Vec<String> = lessons.iter().map(|l| self.fingerprint(l)).collect();
         let preparing = || term.show(&format!("{}\n", m.preparing()));
-        let verdicts = match self.judge_with(&lessons, &preparing) {
-            Ok(verdicts) if verdicts.len() == lessons.len() => verdicts,
+        let checked = match self.checker().check(&lessons, &preparing) {
+            Ok(checked) if checked.len() == lessons.len() => checked,
             Ok(_) => return,
             Err(e) => {
                 term.show(&format!("{} {e:#}\n", m.internal_error()));
                 return;
             }
         };
-        let mut awarded = Vec::new();
-        for ((lesson, verdict), fingerprint) in lessons.iter().zip(&verdicts).zip(&fingerprints) {
-            awarded.push(self.record(lesson, verdict, fingerprint));
-        }
         // The first changed lesson that fails now, else the lesson on screen.
-        let failing = verdicts[..rechecked].iter().position(|v| !v.passed());
+        let failing = checked[..rechecked]
+            .iter()
+            .position(|c| !c.assessment.passed());
         let Some(shown) = failing.or(current.map(|_| rechecked)) else {
-            let save_error = self.store.save().err();
-            self.draw_done(term, session);
-            if let Some(e) = save_error {
-                term.show(&format!("{} {e:#}\n", m.internal_error()));
-            }
-            return;
+            return self.draw_done(term, session);
         };
         let lesson = lessons[shown];
         let was_passed = shown < rechecked;
         session.lesson = Some(lesson);
         session.seen = seen[shown].clone();
-        session.passed = verdicts[shown].passed();
-        let checked = Checked {
-            verdict: &verdicts[shown],
-            awarded: awarded[shown],
+        session.passed = checked[shown].assessment.passed();
+        let shown = Shown {
+            checked: &checked[shown],
             was_passed,
         };
-        let mut screen = self.lesson_screen(term, session, lesson, &checked);
+        let mut screen = self.lesson_screen(term, session, lesson, &shown);
         // After a pass without keys, the next lesson is on screen: watch its files.
         self.watch_files(files, session.lesson);
         // Saved after the screen is made: it marks the lesson text as shown.
@@ -282,9 +271,9 @@ impl<'c> App<'c> {
         term: &Terminal,
         session: &mut Session<'c>,
         lesson: &Lesson,
-        checked: &Checked,
+        shown: &Shown,
     ) -> String {
-        let verdict = checked.verdict;
+        let assessment = &shown.checked.assessment;
         let m = self.ui.msg();
         let bar = self.progress_bar();
         let heading = self.heading(lesson);
@@ -298,11 +287,11 @@ impl<'c> App<'c> {
         let mut result = String::new();
         let mut details = String::new();
         let mut advice = None;
-        if verdict.passed() {
+        if assessment.passed() {
             result = self.pass_lines(
                 lesson,
-                verdict,
-                checked.awarded,
+                &assessment.verdict,
+                shown.checked.awarded,
                 crate::exhibit::Room::Watch,
             );
             // Without keys there is no `n`: the next lesson follows at once, as with `next`.
@@ -312,12 +301,12 @@ impl<'c> App<'c> {
                 details = self.up_next_watched(session);
             }
         } else {
-            if checked.was_passed {
+            if shown.was_passed {
                 result = format!("{}\n\n", self.ui.fit(&m.passed_before(&lesson.id)));
             }
             // The screen has no room for the pictures of the failing tests: check and next draw them.
             let again = Again::Watch { keys: term.keys() };
-            let report = Report::new(&self.context(), lesson, verdict, again);
+            let report = Report::new(&self.context(), lesson, assessment, again);
             result.push_str(&report.head);
             details = report.details;
             advice = report.advice;

@@ -16,6 +16,7 @@ pub mod proof;
 use crate::lang::Lang;
 use crate::lang::say;
 use crate::lesson::{Lesson, Test, TestKind};
+use crate::pipeline::Assessment;
 use crate::report::{self, Context};
 use crate::verdict::{Failure, Missing, Verdict};
 use points::Points;
@@ -70,7 +71,7 @@ pub struct Grades {
 
 /// A lesson as grading found it: judged on its tests, or refused before it was built
 /// (with the reason, for the student).
-pub type Judged = Result<Verdict, String>;
+pub type Judged = Result<Assessment, String>;
 
 fn kind_name(kind: TestKind) -> &'static str {
     match kind {
@@ -100,8 +101,8 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
     let max_score = Points::whole(lesson.points);
     let weights: Vec<f64> = lesson.tests.iter().map(|t| t.points).collect();
     let shares = points::apportion(max_score, &weights);
-    let verdict = match judged {
-        Ok(verdict) => verdict,
+    let assessment = match judged {
+        Ok(assessment) => assessment,
         Err(reason) => {
             return GradedLesson {
                 id: lesson.id.clone(),
@@ -131,15 +132,16 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
             };
         }
     };
+    let verdict = &assessment.verdict;
     let ran = matches!(verdict, Verdict::Ran { .. });
     // Without a run (a compile error, say) every test fails for the same reason.
     let whole = if ran {
         String::new()
     } else {
-        report::failure_report(cx, lesson, verdict)
+        report::failure_report(cx, lesson, assessment)
     };
     // A recognised mistake is said with every failing test: each may be read alone.
-    let known = report::known_mistakes(cx, lesson, verdict)
+    let known = report::known_mistakes(cx, lesson, &assessment.diagnosis)
         .map(|text| format!("{text}\n"))
         .unwrap_or_default();
     let tests: Vec<GradedTest> = lesson
@@ -221,7 +223,7 @@ fn note(cx: &Context, lesson: &Lesson, verdict: &Verdict, whole: &str) -> String
             };
             match timed_out {
                 Some(time_use) => m.timed_out(lesson.time_limit.as_secs_f64(), time_use),
-                None if verdict.not_started() => {
+                None if verdict.only_todos() => {
                     let file = todo()
                         .and_then(|at| at.split(':').next())
                         .unwrap_or_default();

@@ -10,11 +10,11 @@
 use super::guard::{self, Scan};
 use super::proof::{self, Broken};
 use super::{Grades, Judged};
-use crate::app::App;
 use crate::harness::codegen::{self, GradeCrate};
 use crate::harness::run::{self, Ending, Limits, RunResult, TimeUse};
 use crate::harness::{self, FileProblem, LessonRun, ReferenceOutputs, StudentRun, build};
 use crate::lesson::Lesson;
+use crate::pipeline::{Assessment, Checker};
 use crate::verdict;
 use anyhow::Result;
 use std::path::{Path, PathBuf};
@@ -35,16 +35,7 @@ pub struct Submission {
     pub shown: String,
 }
 
-/// Why a submission has no module files to grade.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Absent {
-    /// The folder does not exist.
-    NoFolder,
-    /// The folder holds nothing.
-    Empty,
-    /// The folder holds files, but no `src/`, no `exercises/src/` and no module file.
-    NoModuleFile,
-}
+pub use crate::messages::Absent;
 
 impl Submission {
     /// Where a submission's module files are in `folder`: `exercises/src/` (a whole
@@ -120,13 +111,13 @@ pub fn cores() -> usize {
 
 /// The reference outputs of every lesson, in memory, each lesson proven by them
 /// ([`proof`]); the lessons whose reference fails its own tests, if any.
-pub fn proven_references(app: &App) -> Result<Result<Vec<ReferenceOutputs>, Broken>> {
-    let course = &app.course;
+pub fn proven_references(checker: &Checker) -> Result<Result<Vec<ReferenceOutputs>, Broken>> {
+    let course = &checker.course;
     let lessons: Vec<&Lesson> = course.lessons.iter().collect();
-    let msg = app.ui.msg();
+    let msg = checker.ui.msg();
     let references =
         harness::reference_outputs(course, &lessons, &|| eprintln!("{}", msg.preparing()))?;
-    Ok(match proof::prove(app, &lessons, &references) {
+    Ok(match proof::prove(checker, &lessons, &references) {
         Some(broken) => Err(broken),
         None => Ok(references),
     })
@@ -135,14 +126,14 @@ pub fn proven_references(app: &App) -> Result<Result<Vec<ReferenceOutputs>, Brok
 /// Grades `submissions` in chunks of [`CHUNK`] against `references` (from
 /// [`proven_references`]); `done` hears of each as it is graded.
 pub fn grade_submissions(
-    app: &App,
+    checker: &Checker,
     references: &[ReferenceOutputs],
     submissions: &[Submission],
     done: &mut dyn FnMut(&Submission, &Grades) -> Result<()>,
 ) -> Result<()> {
-    let lessons: Vec<&Lesson> = app.course.lessons.iter().collect();
+    let lessons: Vec<&Lesson> = checker.course.lessons.iter().collect();
     for chunk in submissions.chunks(CHUNK) {
-        let graded = grade_chunk(app, &lessons, references, chunk)?;
+        let graded = grade_chunk(checker, &lessons, references, chunk)?;
         for (submission, grades) in chunk.iter().zip(graded) {
             done(submission, &grades)?;
         }
@@ -150,24 +141,24 @@ pub fn grade_submissions(
     Ok(())
 }
 
-fn grade_dir(app: &App) -> PathBuf {
-    app.course.layout.work_dir().join("grade")
+fn grade_dir(checker: &Checker) -> PathBuf {
+    checker.course.layout.work_dir().join("grade")
 }
 
 /// Checks, scans and copies one lesson's module files of one submission into `private`;
 /// an error is the grader's (a copy that cannot be written), never the student's.
 fn prepare(
-    app: &App,
+    checker: &Checker,
     lesson: &Lesson,
     submission: &Submission,
     private: &Path,
 ) -> Result<Prepared> {
-    let lang = app.ui.lang;
+    let lang = checker.ui.lang;
     let modules = match &submission.modules {
         Ok(modules) => modules,
         Err(absent) => {
             return Ok(Prepared::Refused(nothing_to_grade(
-                app, submission, *absent,
+                checker, submission, *absent,
             )));
         }
     };
@@ -175,9 +166,9 @@ fn prepare(
     let mut unscanned = None;
     // The modules a check would mount: the lesson's, its uses, and the earlier lessons'
     // modules the student's files refer to.
-    let lessons = &app.course.lessons;
+    let lessons = &checker.course.lessons;
     let index = lessons.iter().position(|l| l.id == lesson.id).unwrap_or(0);
-    let layout = app.course.layout.with_modules(modules.clone());
+    let layout = checker.course.layout.with_modules(modules.clone());
     let (mounted, problem) = codegen::mount_in(&layout, lessons, index, codegen::Side::Student);
     if let Some(problem) = problem {
         return Ok(Prepared::Unreadable(FileProblem::Module(problem)));
@@ -210,21 +201,22 @@ fn prepare(
 }
 
 /// Why a submission with no module files scores 0, and what to hand in instead.
-pub fn nothing_to_grade(app: &App, submission: &Submission, absent: Absent) -> String {
-    let files = module_files(&app.course.lessons);
-    app.ui
+pub fn nothing_to_grade(checker: &Checker, submission: &Submission, absent: Absent) -> String {
+    let files = module_files(&checker.course.lessons);
+    checker
+        .ui
         .msg()
         .nothing_to_grade(absent, &submission.shown, &files)
 }
 
 fn grade_chunk(
-    app: &App,
+    checker: &Checker,
     lessons: &[&Lesson],
     references: &[ReferenceOutputs],
     chunk: &[Submission],
 ) -> Result<Vec<Grades>> {
-    let layout = &app.course.layout;
-    let dir = grade_dir(app);
+    let layout = &checker.course.layout;
+    let dir = grade_dir(checker);
     // Slots are reused chunk after chunk, so the target folder keeps one chunk's builds.
     let mut prepared = Vec::new();
     let mut crates = Vec::new();
@@ -233,7 +225,7 @@ fn grade_chunk(
         let private = dir.join("files").join(slot.to_string()).join("src");
         let mut row = Vec::new();
         for lesson in lessons {
-            let p = prepare(app, lesson, submission, &private)?;
+            let p = prepare(checker, lesson, submission, &private)?;
             if let Prepared::Ready { files, .. } = &p {
                 crates.push(GradeCrate {
                     package: package(slot, lesson),
@@ -325,11 +317,8 @@ fn grade_chunk(
         // Reports name the student's files as the private copies, which are then named
         // as the student's own (`name_the_students_files`), never the workbook's.
         let private = dir.join("files").join(slot.to_string()).join("src");
-        let copies = app.course.layout.with_modules(private.clone());
-        let cx = crate::report::Context {
-            layout: &copies,
-            ..app.context()
-        };
+        let copies = checker.course.layout.with_modules(private.clone());
+        let cx = crate::report::Context::new(checker.ui, &copies);
         let mut judged: Vec<Judged> = Vec::new();
         for (l, (lesson, p)) in lessons.iter().zip(row).enumerate() {
             let name = package(slot, lesson);
@@ -365,18 +354,22 @@ fn grade_chunk(
                     }
                 }
             };
-            let mut verdict = verdict::judge(lesson, LessonRun { student, reference });
-            app.diagnose(lesson, &mut verdict);
-            judged.push(Ok(verdict));
+            let verdict = verdict::judge(lesson, LessonRun { student, reference });
+            let diagnosis = checker.diagnose(lesson, &verdict);
+            judged.push(Ok(Assessment {
+                verdict,
+                blame: None,
+                diagnosis,
+            }));
         }
         let mut grades = super::grade(&cx, lessons, &judged);
         if let Err(absent) = submission.modules {
-            grades.output = nothing_to_grade(app, submission, absent);
+            grades.output = nothing_to_grade(checker, submission, absent);
         }
         let original = submission.modules.as_ref().ok().cloned();
         name_the_students_files(
             &mut grades,
-            app,
+            checker,
             &private,
             original.as_deref(),
             &submission.shown,
@@ -394,12 +387,12 @@ fn package(slot: usize, lesson: &Lesson) -> String {
 /// Reports name the private copies; the student should read their own file's name.
 fn name_the_students_files(
     grades: &mut Grades,
-    app: &App,
+    checker: &Checker,
     private: &Path,
     original: Option<&Path>,
     shown: &str,
 ) {
-    let layout = &app.course.layout;
+    let layout = &checker.course.layout;
     let mut from = vec![private.display().to_string(), layout.show(private)];
     if let Some(original) = original {
         from.push(original.display().to_string());

@@ -8,11 +8,12 @@
 //! The reference outputs are computed anyway when grading, so the proof costs no build
 //! and no run of its own.
 
-use crate::app::App;
-use crate::commands::TrustedLimits;
 use crate::harness::run::RunResult;
 use crate::harness::{LessonRun, ReferenceOutputs, StudentRun};
 use crate::lesson::Lesson;
+use crate::pipeline::{Assessment, Checker};
+use crate::report::Context;
+use crate::report::reference::{TrustedLimits, reference_problem};
 use crate::verdict;
 use std::collections::HashMap;
 
@@ -25,7 +26,11 @@ pub struct Broken {
 
 /// Proves `lessons` with their reference outputs (as grading computed them: under each
 /// lesson's own limits); `None` when every reference passes every test.
-pub fn prove(app: &App, lessons: &[&Lesson], references: &[ReferenceOutputs]) -> Option<Broken> {
+pub fn prove(
+    checker: &Checker,
+    lessons: &[&Lesson],
+    references: &[ReferenceOutputs],
+) -> Option<Broken> {
     let mut ids = Vec::new();
     let mut problems = String::new();
     for (lesson, reference) in lessons.iter().zip(references) {
@@ -37,8 +42,10 @@ pub fn prove(app: &App, lessons: &[&Lesson], references: &[ReferenceOutputs]) ->
             student: StudentRun::Ran(RunResult::quiet(outputs)),
             reference: reference.clone(),
         };
-        let verdict = verdict::judge(lesson, run);
-        if let Some(problem) = app.reference_problem(lesson, &verdict, TrustedLimits::Lesson) {
+        let assessment = Assessment::from(verdict::judge(lesson, run));
+        let cx = Context::new(checker.ui, &checker.course.layout);
+        let limits = TrustedLimits::Lesson;
+        if let Some(problem) = reference_problem(&cx, checker.course, lesson, &assessment, limits) {
             ids.push(lesson.id.clone());
             problems.push_str(&problem.text);
         }
@@ -46,8 +53,8 @@ pub fn prove(app: &App, lessons: &[&Lesson], references: &[ReferenceOutputs]) ->
     if ids.is_empty() {
         return None;
     }
-    let m = app.ui.msg();
-    let course = &app.course;
+    let m = checker.ui.msg();
+    let course = &checker.course;
     // Private lessons are proven with `--lessons`; the course's own by their ids.
     let private = lessons
         .iter()
@@ -58,8 +65,8 @@ pub fn prove(app: &App, lessons: &[&Lesson], references: &[ReferenceOutputs]) ->
     };
     let text = format!(
         "{}\n\n{problems}\n{}\n",
-        app.ui.fit(&m.grade_refused(&ids)),
-        app.ui.fit(&m.grade_refused_next(&command))
+        checker.ui.fit(&m.grade_refused(&ids)),
+        checker.ui.fit(&m.grade_refused_next(&command))
     );
     Some(Broken { text })
 }

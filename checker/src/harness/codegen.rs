@@ -217,7 +217,7 @@ pub fn mount_in(
     // The modules the lesson's helpers use (the course has checked that each is this
     // lesson's or an earlier one's), mounted for the side as the lesson's own are.
     for helper in &lesson.helpers {
-        let Some(references) = super::refs::references(&helper.source) else {
+        let Some(references) = crate::lesson::refs::references(&helper.source) else {
             continue;
         };
         for reference in references {
@@ -242,7 +242,7 @@ pub fn mount_in(
         // that does not lex gets rustc's own message.
         let Some(references) = std::fs::read_to_string(&file)
             .ok()
-            .and_then(|text| super::refs::references(&text))
+            .and_then(|text| crate::lesson::refs::references(&text))
         else {
             continue;
         };

@@ -7,7 +7,6 @@
 pub mod build;
 pub mod codegen;
 pub mod direct;
-pub mod refs;
 pub mod run;
 
 use crate::course::Course;

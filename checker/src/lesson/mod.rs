@@ -24,6 +24,7 @@ pub mod mistake;
 pub mod model;
 pub mod names;
 pub mod picture;
+pub mod refs;
 pub mod scenario;
 pub mod split;
 pub mod toml_error;

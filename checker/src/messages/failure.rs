@@ -4,7 +4,7 @@
 use super::{Msg, count, noun};
 use crate::harness::run::TimeUse;
 use crate::lang::{Lang, say};
-use crate::report::panics::KnownPanic;
+use crate::panics::KnownPanic;
 
 impl Msg {
     pub fn not_implemented(self, location: &str) -> String {

@@ -1,10 +1,20 @@
 //! For instructors: scaffolding, known mistakes and grading.
 
 use super::{Msg, RUN};
-use crate::grade::pipeline::Absent;
 use crate::lang::say;
 use crate::lesson::names::NameProblem;
 use crate::verdict::{FaultKind, Missing};
+
+/// Why a submission has no module files to grade.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absent {
+    /// The folder does not exist.
+    NoFolder,
+    /// The folder holds nothing.
+    Empty,
+    /// The folder holds files, but no `src/`, no `exercises/src/` and no module file.
+    NoModuleFile,
+}
 
 impl Msg {
     /// The known mistakes recognised in the student's outputs (their messages are the

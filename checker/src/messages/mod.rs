@@ -49,7 +49,7 @@ mod exhibit;
 mod failure;
 mod flow;
 mod instructor;
-pub use instructor::DevFault;
+pub use instructor::{Absent, DevFault};
 mod modules;
 mod show;
 
@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn an_index_outside_a_2d_array_suggests_swapped_rows_and_columns() {
-        use crate::report::panics::recognise;
+        use crate::panics::recognise;
         let panic = recognise("ndarray: index [3, 0] is out of bounds for array of shape [3, 4]")
             .expect("recognised");
         assert!(
@@ -143,7 +143,7 @@ mod tests {
 
     #[test]
     fn a_matrix_product_of_the_wrong_shapes_is_explained() {
-        use crate::report::panics::recognise;
+        use crate::panics::recognise;
         let panic = recognise(
             "ndarray: inputs 3 × 2 and 3 × 1 are not compatible for matrix multiplication",
         )

@@ -8,10 +8,12 @@ use super::layout::{
     side_by_side, value_line,
 };
 use super::{Context, lang_name};
+use crate::diagnosis::Diagnosis;
 use crate::lang::say;
 use crate::lesson::types::Label;
 use crate::lesson::{EntryKind, Lesson, Test};
 use crate::messages::Msg;
+use crate::pipeline::Assessment;
 use crate::text::visible_width;
 use crate::verdict::{CaseFailure, Failure, Missing, TestVerdict, ValueDiff, Verdict};
 use cnnlings_runtime::{Cells, Value};
@@ -26,7 +28,7 @@ const DETAILED_TESTS: usize = 3;
 pub(super) fn ran(
     cx: &Context,
     lesson: &Lesson,
-    verdict: &Verdict,
+    assessment: &Assessment,
     head: &mut String,
     out: &mut String,
 ) {
@@ -37,11 +39,11 @@ pub(super) fn ran(
         stdout,
         stderr,
         ..
-    } = verdict
+    } = &assessment.verdict
     else {
         return;
     };
-    if verdict.not_started() {
+    if assessment.not_started() {
         // The todo!() nearest the top of the file is where the student starts.
         let location = tests
             .iter()
@@ -82,7 +84,7 @@ pub(super) fn ran(
             not_run
         )
     );
-    if let Some(text) = known_mistakes(cx, lesson, verdict) {
+    if let Some(text) = known_mistakes(cx, lesson, &assessment.diagnosis) {
         let text = cx.ui.paint(&text, |s| s.yellow().bold());
         put!(head, cx, "\n{text}");
     }
@@ -114,10 +116,7 @@ pub(super) fn ran(
 
 /// The known mistakes a failing verdict matches, said with the lesson's messages; `None`
 /// when it matches none.
-pub fn known_mistakes(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> Option<String> {
-    let Verdict::Ran { diagnosis, .. } = verdict else {
-        return None;
-    };
+pub fn known_mistakes(cx: &Context, lesson: &Lesson, diagnosis: &Diagnosis) -> Option<String> {
     let messages: Vec<&str> = diagnosis
         .mistakes
         .iter()
@@ -401,7 +400,7 @@ fn write_failure(
         }
         Failure::Panic { message, location } => {
             out.push_str(&indented(m.panicked(&cx.relative(location), message)));
-            if let Some(panic) = super::panics::recognise(message) {
+            if let Some(panic) = crate::panics::recognise(message) {
                 out.push_str(&indented(m.panic_meaning(&panic)));
             }
         }

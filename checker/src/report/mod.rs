@@ -12,6 +12,7 @@
 use crate::course::Layout;
 use crate::lesson::{Lesson, Test};
 use crate::messages::{Again, Msg};
+use crate::pipeline::Assessment;
 use crate::ui::Ui;
 use crate::verdict::Verdict;
 use colored::Colorize;
@@ -32,7 +33,7 @@ mod captured;
 mod compile;
 mod failure;
 mod layout;
-pub mod panics;
+pub mod reference;
 
 pub use broken::broken_file_report;
 pub use failure::{fixed_test, known_mistakes, test_report};
@@ -45,7 +46,16 @@ pub struct Context<'a> {
     pub width: Option<usize>,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// The context of a check of the workbook `layout`, fitted to the screen's width.
+    pub fn new(ui: Ui, layout: &'a Layout) -> Context<'a> {
+        Context {
+            ui,
+            layout,
+            width: ui.width(),
+        }
+    }
+
     pub fn msg(&self) -> Msg {
         self.ui.msg()
     }
@@ -86,13 +96,13 @@ pub struct Report {
 impl Report {
     /// The report of a failing lesson; `again` says how the student checks again (the
     /// command they ran, or a save in watch mode).
-    pub fn new(cx: &Context, lesson: &Lesson, verdict: &Verdict, again: Again) -> Report {
-        let (head, details) = failure_sections(cx, lesson, verdict);
+    pub fn new(cx: &Context, lesson: &Lesson, assessment: &Assessment, again: Again) -> Report {
+        let (head, details) = failure_sections(cx, lesson, assessment);
         Report {
             head,
             details,
-            exhibits: failed_exhibits(cx, verdict),
-            advice: advice(cx, verdict, again),
+            exhibits: failed_exhibits(cx, &assessment.verdict),
+            advice: advice(cx, assessment, again),
         }
     }
 
@@ -108,24 +118,24 @@ impl Report {
 }
 
 /// The report as a student gets it on the terminal (see [`Report::text`]).
-pub fn for_student(cx: &Context, lesson: &Lesson, verdict: &Verdict, again: Again) -> String {
-    Report::new(cx, lesson, verdict, again).text()
+pub fn for_student(cx: &Context, lesson: &Lesson, assessment: &Assessment, again: Again) -> String {
+    Report::new(cx, lesson, assessment, again).text()
 }
 
 /// The failure alone, without pictures or advice: what grading and `dev check` print.
-pub fn failure_report(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> String {
-    let (head, details) = failure_sections(cx, lesson, verdict);
+pub fn failure_report(cx: &Context, lesson: &Lesson, assessment: &Assessment) -> String {
+    let (head, details) = failure_sections(cx, lesson, assessment);
     format!("{head}{details}")
 }
 
 /// The head and the details of a failing lesson's report.
-fn failure_sections(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> (String, String) {
+fn failure_sections(cx: &Context, lesson: &Lesson, assessment: &Assessment) -> (String, String) {
     let m = cx.msg();
     let mut head = String::new();
     let mut details = String::new();
     // An earlier lesson to fix first comes before anything else; its module's own
     // `todo!()`s need no detail.
-    if let Some(blame) = verdict.blame() {
+    if let Some(blame) = &assessment.blame {
         let file = cx.layout.show(&blame.file);
         let text = m.blamed(&lesson.id, blame, &file);
         put!(head, cx, "{} {}", cx.cross(), text.replace('\n', "\n  "));
@@ -134,7 +144,7 @@ fn failure_sections(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> (String
         }
         let _ = writeln!(head);
     }
-    match verdict {
+    match &assessment.verdict {
         Verdict::CompileError {
             diagnostics,
             harness,
@@ -143,7 +153,7 @@ fn failure_sections(cx: &Context, lesson: &Lesson, verdict: &Verdict) -> (String
         Verdict::CargoFailed(stderr) => compile::cargo_failed(cx, stderr, &mut head, &mut details),
         Verdict::Unreadable(problem) => broken::unreadable(cx, lesson, problem, &mut head),
         Verdict::LessonFault(faults) => head = broken::lesson_fault_report(cx, lesson, faults),
-        Verdict::Ran { .. } => failure::ran(cx, lesson, verdict, &mut head, &mut details),
+        Verdict::Ran { .. } => failure::ran(cx, lesson, assessment, &mut head, &mut details),
     }
     (head, details)
 }
@@ -182,17 +192,16 @@ fn failed_exhibits(cx: &Context, verdict: &Verdict) -> String {
 }
 
 /// The line that ends a student's report: what to do next, if anything.
-fn advice(cx: &Context, verdict: &Verdict, again: Again) -> Option<String> {
+fn advice(cx: &Context, assessment: &Assessment, again: Again) -> Option<String> {
     let m = cx.msg();
     // A lesson that waits for an earlier one to be written: its blame said what to do.
-    let waits = verdict
-        .blame()
-        .is_some_and(|b| b.reason == crate::blame::Reason::NotWritten);
+    let waits =
+        (assessment.blame.as_ref()).is_some_and(|b| b.reason == crate::blame::Reason::NotWritten);
     let advice = if waits {
         return None;
-    } else if verdict.not_started() {
+    } else if assessment.not_started() {
         format!("  {}", m.write_then(again))
-    } else if matches!(verdict, Verdict::Ran { .. }) {
+    } else if matches!(assessment.verdict, Verdict::Ran { .. }) {
         format!("\n{}", m.try_again(again))
     } else {
         return None;

@@ -1,11 +1,9 @@
-//! The application: from the command line to a loaded course and the state every
-//! command shares (the course, the [`Ui`]: language, colours and width, and progress).
-//! Each command is a method of [`App`] in a file of its own under `commands/`.
-//!
-//! Exit status: see [`Exit`].
+//! The state every command shares (the course, the [`Ui`]: language, colours and
+//! width, and progress), and what commands say of lessons with it: headings, the
+//! lesson's text, a pass, the end of the course. Each command is a function over an
+//! [`App`] in a file of its own under `commands/`; checks go through its [`Checker`].
 
-use crate::cli::{Cli, Command, DevCommand};
-use crate::course::{BrokenLesson, Course, Layout};
+use crate::course::{BrokenLesson, Course};
 use crate::exit::Exit;
 use crate::lesson::Lesson;
 use crate::pipeline::{self, Checked, Checker};
@@ -15,7 +13,6 @@ use crate::ui::Ui;
 use crate::verdict::Verdict;
 use anyhow::Result;
 use colored::Colorize;
-use std::process::ExitCode;
 
 pub struct App<'c> {
     /// The course as loaded: read, never changed, so a lesson borrowed from it does not
@@ -24,135 +21,6 @@ pub struct App<'c> {
     /// The language, the colours and the width, decided once at start-up.
     pub(crate) ui: Ui,
     pub(crate) store: Store,
-}
-
-pub fn run(cli: Cli) -> ExitCode {
-    // Grading reads a student's modules and private lessons from elsewhere, and changes
-    // nothing: no colours in its output, no progress read or written.
-    let grading = matches!(cli.command, Command::Grade { .. });
-    let ui = Ui::detect(cli.lang, grading);
-    let lang = ui.lang;
-    let msg = ui.msg();
-    let start = match &cli.root {
-        // Relative to the current folder, made absolute so generated files can name it.
-        Some(root) => std::path::absolute(root).unwrap_or_else(|_| root.clone()),
-        None => std::env::current_dir().unwrap_or_else(|_| ".".into()),
-    };
-    let Some(mut layout) = Layout::discover(&start) else {
-        eprintln!(
-            "{}",
-            ui.fit(&msg.not_a_workbook(&start.display().to_string()))
-        );
-        return ExitCode::from(Exit::Usage);
-    };
-    // Private lessons over the course's (`grade --lessons`, `dev check --lessons`); paths
-    // typed on the command line are relative to the current folder.
-    let overlay = match &cli.command {
-        Command::Grade { lessons, .. } => lessons.as_ref(),
-        Command::Dev(DevCommand::Check { overlay, .. }) => overlay.as_ref(),
-        _ => None,
-    };
-    if let Some(dir) = overlay {
-        layout.overlay = Some(std::path::absolute(dir).unwrap_or_else(|_| dir.clone()));
-    }
-    crate::timings::mark("start and command line");
-    // Lesson-file errors, each at its line, and the command stops. Gradescope still gets
-    // a result: the autograder is broken, not the work.
-    let refuse = |errors: &crate::course::CourseErrors| {
-        eprint!("{}", errors.rendered_in(lang));
-        eprintln!("\n{}", ui.fit(&msg.lesson_errors(errors.count)));
-        if let Command::Grade {
-            format: crate::cli::GradeFormat::Gradescope,
-            class: None,
-            output,
-            ..
-        } = &cli.command
-        {
-            let results = crate::grade::formats::gradescope_broken(
-                &msg.gradescope_broken(),
-                errors.rendered_in(lang),
-            );
-            let written = match output {
-                Some(path) => std::fs::write(path, &results).is_ok(),
-                None => {
-                    print!("{results}");
-                    true
-                }
-            };
-            if !written {
-                return ExitCode::from(Exit::Internal);
-            }
-        }
-        ExitCode::from(Exit::Usage)
-    };
-    let course = match Course::load(layout) {
-        Ok(course) => course,
-        Err(errors) => return refuse(&errors),
-    };
-    crate::timings::mark("course loaded");
-    // A broken lesson file costs students that lesson only; the instructor's commands
-    // see every error, and refuse a course with one (grading it would cost every student
-    // that lesson's points).
-    let instructor = grading || matches!(cli.command, Command::Dev(_));
-    if let (true, Some(errors)) = (instructor, &course.errors) {
-        return refuse(errors);
-    }
-    let (store, problem) = match grading {
-        true => (Store::empty(&course.layout.state_dir()), None),
-        false => Store::open(&course.layout.state_dir()),
-    };
-    if let Some(problem) = problem {
-        let text = msg.progress_reset(&course.layout.show(store.path()), &problem);
-        eprintln!("{}", ui.fit(&text));
-    }
-    let mut app = App {
-        course: &course,
-        ui,
-        store,
-    };
-    let result = match cli.command {
-        Command::Next => app.next(),
-        Command::List => app.list(),
-        Command::Check { lesson } => app.check(&lesson),
-        Command::Hint { lesson } => app.hint(lesson.as_deref()),
-        Command::Verify => app.verify(),
-        Command::Watch => app.watch(),
-        Command::Reset { lesson, yes } => app.reset(&lesson, yes),
-        Command::Solution { lesson } => app.solution(&lesson),
-        Command::Grade {
-            class: Some(class),
-            output,
-            ..
-        } => {
-            // Relative to the current folder, like every path on the command line.
-            let class = std::path::absolute(&class).unwrap_or(class);
-            app.grade_class(&class, output.as_deref())
-        }
-        Command::Grade {
-            format,
-            output,
-            exercises,
-            ..
-        } => app.grade(format, output.as_deref(), exercises.as_deref()),
-        Command::Show {
-            what,
-            no_animate,
-            test,
-            digit,
-            png,
-        } => app.show(&what, no_animate, test, digit, png.as_deref()),
-        Command::Dev(DevCommand::Check { lessons, .. }) => app.dev_check(&lessons),
-        Command::Dev(DevCommand::New { name }) => app.dev_new(&name),
-        Command::Dev(DevCommand::Remove { lesson, yes }) => app.dev_remove(&lesson, yes),
-        Command::Dev(DevCommand::Preview { lesson }) => app.dev_preview(&lesson),
-    };
-    match result {
-        Ok(code) => ExitCode::from(code),
-        Err(error) => {
-            eprintln!("{} {error:#}", msg.internal_error());
-            ExitCode::from(Exit::Internal)
-        }
-    }
 }
 
 impl<'c> App<'c> {

@@ -48,7 +48,7 @@ fn main() -> ExitCode {
     quiet_when_the_reader_goes();
     interrupt::install();
     let cli = cli::parse();
-    app::run(cli)
+    commands::run(cli)
 }
 
 /// `checker list | head -1`: when the reader of the output goes away, the checker ends

@@ -7,29 +7,27 @@ use crate::messages::Again;
 use crate::report;
 use anyhow::Result;
 
-impl<'c> App<'c> {
-    pub(crate) fn check(&mut self, id: &str) -> Result<Exit> {
-        let lesson = match self.lesson(id) {
-            Ok(lesson) => lesson,
-            Err(exit) => return Ok(exit),
-        };
-        let checked = self.check_lessons(&[lesson])?.remove(0);
-        let (assessment, awarded) = (&checked.assessment, checked.awarded);
-        println!("{}\n{}\n", self.heading(lesson), self.edit_line(lesson));
-        if assessment.passed() {
-            print!(
-                "{}",
-                self.pass_lines(lesson, &assessment.verdict, awarded, Room::Report)
-            );
-            crate::timings::mark("report printed");
-            Ok(Exit::Passed)
-        } else {
-            let again = Again::Check(&lesson.id);
-            print!(
-                "{}",
-                report::for_student(&self.context(), lesson, assessment, again)
-            );
-            Ok(assessment.exit_code())
-        }
+pub(crate) fn check(app: &mut App, id: &str) -> Result<Exit> {
+    let lesson = match app.lesson(id) {
+        Ok(lesson) => lesson,
+        Err(exit) => return Ok(exit),
+    };
+    let checked = app.check_lessons(&[lesson])?.remove(0);
+    let (assessment, awarded) = (&checked.assessment, checked.awarded);
+    println!("{}\n{}\n", app.heading(lesson), app.edit_line(lesson));
+    if assessment.passed() {
+        print!(
+            "{}",
+            app.pass_lines(lesson, &assessment.verdict, awarded, Room::Report)
+        );
+        crate::timings::mark("report printed");
+        Ok(Exit::Passed)
+    } else {
+        let again = Again::Check(&lesson.id);
+        print!(
+            "{}",
+            report::for_student(&app.context(), lesson, assessment, again)
+        );
+        Ok(assessment.exit_code())
     }
 }

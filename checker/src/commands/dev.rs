@@ -21,254 +21,247 @@ use crate::verdict::{self, Verdict};
 use anyhow::{Context as _, Result};
 use std::collections::HashMap;
 
-impl<'c> App<'c> {
-    /// `only`: the ids of the lessons to check (all of them when empty); the others are
-    /// still loaded, and built on, but not proved.
-    pub(crate) fn dev_check(&mut self, only: &[String]) -> Result<Exit> {
-        let m = self.ui.msg();
-        let lessons: &'c [Lesson] = &self.course.lessons;
-        let mut refs: Vec<&'c Lesson> = Vec::new();
-        for id in only {
-            match self.lesson(id) {
-                Ok(lesson) if !refs.iter().any(|l| l.id == lesson.id) => refs.push(lesson),
-                Ok(_) => {}
-                Err(exit) => return Ok(exit),
+/// `only`: the ids of the lessons to check (all of them when empty); the others are
+/// still loaded, and built on, but not proved.
+pub(crate) fn dev_check<'c>(app: &mut App<'c>, only: &[String]) -> Result<Exit> {
+    let m = app.ui.msg();
+    let lessons: &'c [Lesson] = &app.course.lessons;
+    let mut refs: Vec<&'c Lesson> = Vec::new();
+    for id in only {
+        match app.lesson(id) {
+            Ok(lesson) if !refs.iter().any(|l| l.id == lesson.id) => refs.push(lesson),
+            Ok(_) => {}
+            Err(exit) => return Ok(exit),
+        }
+    }
+    // In the course's order, whatever the order on the command line.
+    refs.sort_by_key(|l| app.number_of(l));
+    if only.is_empty() {
+        refs = lessons.iter().collect();
+        // `--lessons DIR`: the private lessons, those whose file is in DIR.
+        if let Some(dir) = &app.course.layout.overlay {
+            refs.retain(|l| app.course.is_private(l));
+            if refs.is_empty() {
+                let dir = app.course.layout.show(dir);
+                eprintln!("{}", app.ui.fit(&m.dev_overlay_empty(&dir)));
+                return Ok(Exit::Usage);
             }
         }
-        // In the course's order, whatever the order on the command line.
-        refs.sort_by_key(|l| self.number_of(l));
-        if only.is_empty() {
-            refs = lessons.iter().collect();
-            // `--lessons DIR`: the private lessons, those whose file is in DIR.
-            if let Some(dir) = &self.course.layout.overlay {
-                refs.retain(|l| self.course.is_private(l));
-                if refs.is_empty() {
-                    let dir = self.course.layout.show(dir);
-                    eprintln!("{}", self.ui.fit(&m.dev_overlay_empty(&dir)));
-                    return Ok(Exit::Usage);
-                }
-            }
-        }
-        let mut problems = 0;
-        let ui = self.ui;
-        let say = |line: String| ui.fit(&line);
+    }
+    let mut problems = 0;
+    let ui = app.ui;
+    let say = |line: String| ui.fit(&line);
 
-        // The course as loaded, with the student's modules read from another folder.
-        let workbook = &self.course.layout;
-        let with_layout = |layout| Course::of(layout, lessons.to_vec());
-        // The references, checked as if a student had written them.
-        let solutions = with_layout(workbook.with_exercises(workbook.root.join("solutions")));
-        let runs = harness::run_lessons(&solutions, &refs, self.ui.color, &|| {});
-        let mut references = Vec::new();
-        // Lessons whose reference does not work: their stubs and mistakes cannot be judged.
-        let mut broken = Vec::new();
-        for (&lesson, run) in refs.iter().zip(runs?) {
-            references.push(run.reference.clone());
-            let assessment = Assessment::from(verdict::judge(lesson, run));
-            let (cx, limits) = (self.context(), TrustedLimits::Generous);
-            match reference_problem(&cx, self.course, lesson, &assessment, limits) {
-                None => println!(
+    // The course as loaded, with the student's modules read from another folder.
+    let workbook = &app.course.layout;
+    let with_layout = |layout| Course::of(layout, lessons.to_vec());
+    // The references, checked as if a student had written them.
+    let solutions = with_layout(workbook.with_exercises(workbook.root.join("solutions")));
+    let runs = harness::run_lessons(&solutions, &refs, app.ui.color, &|| {});
+    let mut references = Vec::new();
+    // Lessons whose reference does not work: their stubs and mistakes cannot be judged.
+    let mut broken = Vec::new();
+    for (&lesson, run) in refs.iter().zip(runs?) {
+        references.push(run.reference.clone());
+        let assessment = Assessment::from(verdict::judge(lesson, run));
+        let (cx, limits) = (app.context(), TrustedLimits::Generous);
+        match reference_problem(&cx, app.course, lesson, &assessment, limits) {
+            None => println!(
+                "{}",
+                say(m.dev_reference_passes(&lesson.id, lesson.tests.len(), lesson.case_count()))
+            ),
+            Some(found) => {
+                if found.broken {
+                    broken.push(lesson.id.clone());
+                }
+                print!("{}", found.text);
+                problems += 1;
+            }
+        }
+    }
+
+    let mut problem = |line: String| {
+        println!("{}", say(line));
+        problems += 1;
+    };
+
+    // The pristine stubs (`lessons/stubs/`), as a student first sees them, whatever
+    // the workbook's own exercises hold now, and with no progress.
+    let stubs = Checker {
+        course: &with_layout(workbook.with_modules(workbook.stubs_dir())),
+        ui: app.ui,
+        store: &mut Store::empty(&workbook.state_dir()),
+    }
+    .assess(&refs, &app.preparing());
+    for (&lesson, assessment) in refs.iter().zip(stubs?) {
+        let file = workbook.show(&workbook.stub(&lesson.module));
+        if broken.contains(&lesson.id) {
+            continue;
+        }
+        match &assessment.verdict {
+            Verdict::CompileError { .. } | Verdict::CargoFailed(_) | Verdict::Unreadable(_) => {
+                problem(m.dev_stub_unbuildable(&lesson.id, &file));
+                print!(
                     "{}",
-                    say(m.dev_reference_passes(
-                        &lesson.id,
-                        lesson.tests.len(),
-                        lesson.case_count()
-                    ))
-                ),
-                Some(found) => {
-                    if found.broken {
-                        broken.push(lesson.id.clone());
-                    }
-                    print!("{}", found.text);
-                    problems += 1;
-                }
-            }
-        }
-
-        let mut problem = |line: String| {
-            println!("{}", say(line));
-            problems += 1;
-        };
-
-        // The pristine stubs (`lessons/stubs/`), as a student first sees them, whatever
-        // the workbook's own exercises hold now, and with no progress.
-        let stubs = Checker {
-            course: &with_layout(workbook.with_modules(workbook.stubs_dir())),
-            ui: self.ui,
-            store: &mut Store::empty(&workbook.state_dir()),
-        }
-        .assess(&refs, &self.preparing());
-        for (&lesson, assessment) in refs.iter().zip(stubs?) {
-            let file = workbook.show(&workbook.stub(&lesson.module));
-            if broken.contains(&lesson.id) {
-                continue;
-            }
-            match &assessment.verdict {
-                Verdict::CompileError { .. } | Verdict::CargoFailed(_) | Verdict::Unreadable(_) => {
-                    problem(m.dev_stub_unbuildable(&lesson.id, &file));
-                    print!(
-                        "{}",
-                        report::failure_report(&self.context(), lesson, &assessment)
-                    );
-                }
-                v if v.passed() => problem(m.dev_stub_passes(&lesson.id, &file)),
-                v => {
-                    let passing: Vec<&str> = v
-                        .tests()
-                        .iter()
-                        .filter(|t| t.passed())
-                        .map(|t| self.ui.lang.pick(&lesson.tests[t.test].name))
-                        .collect();
-                    println!("{}", say(m.dev_stub_fails(&lesson.id, &passing)));
-                }
-            }
-        }
-
-        // The known mistakes: each must fail, and be named as itself.
-        for (&lesson, reference) in refs.iter().zip(references) {
-            if lesson.mistakes.is_empty() || broken.contains(&lesson.id) {
-                continue;
-            }
-            let runs = harness::mistake_runs(self.course, lesson, self.ui.color)?;
-            let outputs: Vec<_> = runs.iter().map(|r| r.as_ref().ok().cloned()).collect();
-            let mut recognised = 0;
-            for (i, mistake) in lesson.mistakes.iter().enumerate() {
-                let file = mistake_label(&self.course.layout, lesson, mistake);
-                let Some(mistake_outputs) = &outputs[i] else {
-                    match runs.get(i) {
-                        // The reference changed under an edit: at the edit, in the lesson file.
-                        Some(Err(MistakeFault::Unapplied(error))) => {
-                            problem(m.dev_mistake_unapplied(&lesson.id, &file));
-                            print!("{}", unapplied_diagnostic(self, lesson, mistake, error));
-                        }
-                        // rustc's words, as for a reference or a stub that does not compile.
-                        Some(Err(MistakeFault::Trusted(
-                            harness::ReferenceFault::DoesNotCompile { diagnostics, .. },
-                        ))) => {
-                            problem(m.dev_mistake_does_not_compile(&lesson.id, &file));
-                            println!("\n{}\n", m.rustc_messages());
-                            for d in diagnostics {
-                                println!("{}", self.context().relative(d.rendered.trim_end()));
-                            }
-                        }
-                        _ => problem(m.dev_mistake_does_not_run(&lesson.id, &file)),
-                    }
-                    continue;
-                };
-                let run = LessonRun {
-                    student: StudentRun::Ran(RunResult {
-                        outcomes: mistake_outputs.clone(),
-                        unfinished: None,
-                        done: true,
-                        ending: Ending::Exited(0),
-                        stdout: Captured::default(),
-                        stderr: Captured::default(),
-                    }),
-                    reference: reference.clone(),
-                };
-                let verdict = verdict::judge(lesson, run);
-                // A mistake is recognised when it explains all its failures, not some.
-                let named = Some(diagnosis::diagnose(lesson, &verdict, &outputs))
-                    .filter(|d| !d.partial)
-                    .map(|d| d.mistakes)
-                    .unwrap_or_default();
-                if verdict.passed() {
-                    problem(m.dev_mistake_passes(&lesson.id, &file));
-                } else if let [j] = named[..]
-                    && j != i
-                    && outputs[j]
-                        .as_ref()
-                        .is_some_and(|o| same_outputs(o, mistake_outputs))
-                {
-                    let other = lesson.mistakes[j].name.as_str();
-                    problem(m.dev_mistakes_identical(&lesson.id, &file, other));
-                } else if named != [i] {
-                    let names: Vec<&str> = named
-                        .iter()
-                        .map(|&j| lesson.mistakes[j].name.as_str())
-                        .collect();
-                    let other = (!names.is_empty()).then(|| names.join(", "));
-                    problem(m.dev_mistake_misnamed(&lesson.id, &file, other.as_deref()));
-                } else {
-                    recognised += 1;
-                }
-            }
-            // ✓ only when every mistake fails and is named as itself; each one that does
-            // not is a ✗ line above.
-            if recognised == lesson.mistakes.len() {
-                println!("{}", say(m.dev_mistakes_recognised(&lesson.id, recognised)));
-            }
-        }
-        // A mistake file that no lesson lists is never used: say so.
-        for &lesson in &refs {
-            let dir = self.course.layout.mistake(&lesson.module, "");
-            let Ok(entries) = std::fs::read_dir(&dir) else {
-                continue;
-            };
-            for entry in entries.filter_map(Result::ok) {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                let listed = lesson
-                    .mistakes
-                    .iter()
-                    .any(|m| m.code == lesson::MistakeCode::File(name.clone()));
-                if name.ends_with(".rs") && !listed {
-                    problem(
-                        m.dev_mistake_unlisted(&lesson.id, &self.course.layout.show(&entry.path())),
-                    );
-                }
-            }
-        }
-
-        // Every lesson's module is declared in both crates, or `cargo build` of the
-        // workbook never compiles it (the harness mounts files by path and would not notice).
-        for &lesson in &refs {
-            for krate in [
-                &self.course.layout.exercises,
-                &self.course.layout.root.join("solutions"),
-            ] {
-                let lib = krate.join("src").join("lib.rs");
-                let declared = std::fs::read_to_string(&lib)
-                    .is_ok_and(|text| declares_module(&text, &lesson.module));
-                if !declared {
-                    let lib = self.course.layout.show(&lib);
-                    problem(m.dev_module_undeclared(&lesson.id, &lesson.module, &lib));
-                }
-            }
-        }
-        // What `dev new` wrote for the author to rewrite, each at its line.
-        for &lesson in &refs {
-            let found = super::dev_placeholders::find(&self.course.layout, lesson);
-            if !found.is_empty() {
-                problem(m.dev_placeholders(&lesson.id, found.len()));
-                for placeholder in &found {
-                    println!("{}", placeholder.render());
-                }
-            }
-        }
-        // Large inputs are allowed, but the author should know what they cost.
-        for &lesson in &refs {
-            if lesson.drawn.values > LARGE_INPUTS {
-                let (rows, cols) = lesson.drawn.largest.unwrap_or_default();
-                println!(
-                    "{}",
-                    say(m.dev_large_inputs(
-                        &lesson.id,
-                        lesson.drawn.values,
-                        (lesson.drawn.values * 9) >> 20,
-                        (rows, cols)
-                    ))
+                    report::failure_report(&app.context(), lesson, &assessment)
                 );
             }
+            v if v.passed() => problem(m.dev_stub_passes(&lesson.id, &file)),
+            v => {
+                let passing: Vec<&str> = v
+                    .tests()
+                    .iter()
+                    .filter(|t| t.passed())
+                    .map(|t| app.ui.lang.pick(&lesson.tests[t.test].name))
+                    .collect();
+                println!("{}", say(m.dev_stub_fails(&lesson.id, &passing)));
+            }
         }
+    }
 
-        println!();
-        if problems == 0 {
-            println!("{}", m.dev_sound(refs.len()));
-            Ok(Exit::Passed)
-        } else {
-            println!("{}", say(m.dev_problems(problems)));
-            Ok(Exit::Failed)
+    // The known mistakes: each must fail, and be named as itself.
+    for (&lesson, reference) in refs.iter().zip(references) {
+        if lesson.mistakes.is_empty() || broken.contains(&lesson.id) {
+            continue;
         }
+        let runs = harness::mistake_runs(app.course, lesson, app.ui.color)?;
+        let outputs: Vec<_> = runs.iter().map(|r| r.as_ref().ok().cloned()).collect();
+        let mut recognised = 0;
+        for (i, mistake) in lesson.mistakes.iter().enumerate() {
+            let file = mistake_label(&app.course.layout, lesson, mistake);
+            let Some(mistake_outputs) = &outputs[i] else {
+                match runs.get(i) {
+                    // The reference changed under an edit: at the edit, in the lesson file.
+                    Some(Err(MistakeFault::Unapplied(error))) => {
+                        problem(m.dev_mistake_unapplied(&lesson.id, &file));
+                        print!("{}", unapplied_diagnostic(app, lesson, mistake, error));
+                    }
+                    // rustc's words, as for a reference or a stub that does not compile.
+                    Some(Err(MistakeFault::Trusted(harness::ReferenceFault::DoesNotCompile {
+                        diagnostics,
+                        ..
+                    }))) => {
+                        problem(m.dev_mistake_does_not_compile(&lesson.id, &file));
+                        println!("\n{}\n", m.rustc_messages());
+                        for d in diagnostics {
+                            println!("{}", app.context().relative(d.rendered.trim_end()));
+                        }
+                    }
+                    _ => problem(m.dev_mistake_does_not_run(&lesson.id, &file)),
+                }
+                continue;
+            };
+            let run = LessonRun {
+                student: StudentRun::Ran(RunResult {
+                    outcomes: mistake_outputs.clone(),
+                    unfinished: None,
+                    done: true,
+                    ending: Ending::Exited(0),
+                    stdout: Captured::default(),
+                    stderr: Captured::default(),
+                }),
+                reference: reference.clone(),
+            };
+            let verdict = verdict::judge(lesson, run);
+            // A mistake is recognised when it explains all its failures, not some.
+            let named = Some(diagnosis::diagnose(lesson, &verdict, &outputs))
+                .filter(|d| !d.partial)
+                .map(|d| d.mistakes)
+                .unwrap_or_default();
+            if verdict.passed() {
+                problem(m.dev_mistake_passes(&lesson.id, &file));
+            } else if let [j] = named[..]
+                && j != i
+                && outputs[j]
+                    .as_ref()
+                    .is_some_and(|o| same_outputs(o, mistake_outputs))
+            {
+                let other = lesson.mistakes[j].name.as_str();
+                problem(m.dev_mistakes_identical(&lesson.id, &file, other));
+            } else if named != [i] {
+                let names: Vec<&str> = named
+                    .iter()
+                    .map(|&j| lesson.mistakes[j].name.as_str())
+                    .collect();
+                let other = (!names.is_empty()).then(|| names.join(", "));
+                problem(m.dev_mistake_misnamed(&lesson.id, &file, other.as_deref()));
+            } else {
+                recognised += 1;
+            }
+        }
+        // ✓ only when every mistake fails and is named as itself; each one that does
+        // not is a ✗ line above.
+        if recognised == lesson.mistakes.len() {
+            println!("{}", say(m.dev_mistakes_recognised(&lesson.id, recognised)));
+        }
+    }
+    // A mistake file that no lesson lists is never used: say so.
+    for &lesson in &refs {
+        let dir = app.course.layout.mistake(&lesson.module, "");
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let listed = lesson
+                .mistakes
+                .iter()
+                .any(|m| m.code == lesson::MistakeCode::File(name.clone()));
+            if name.ends_with(".rs") && !listed {
+                problem(m.dev_mistake_unlisted(&lesson.id, &app.course.layout.show(&entry.path())));
+            }
+        }
+    }
+
+    // Every lesson's module is declared in both crates, or `cargo build` of the
+    // workbook never compiles it (the harness mounts files by path and would not notice).
+    for &lesson in &refs {
+        for krate in [
+            &app.course.layout.exercises,
+            &app.course.layout.root.join("solutions"),
+        ] {
+            let lib = krate.join("src").join("lib.rs");
+            let declared = std::fs::read_to_string(&lib)
+                .is_ok_and(|text| declares_module(&text, &lesson.module));
+            if !declared {
+                let lib = app.course.layout.show(&lib);
+                problem(m.dev_module_undeclared(&lesson.id, &lesson.module, &lib));
+            }
+        }
+    }
+    // What `dev new` wrote for the author to rewrite, each at its line.
+    for &lesson in &refs {
+        let found = super::dev_placeholders::find(&app.course.layout, lesson);
+        if !found.is_empty() {
+            problem(m.dev_placeholders(&lesson.id, found.len()));
+            for placeholder in &found {
+                println!("{}", placeholder.render());
+            }
+        }
+    }
+    // Large inputs are allowed, but the author should know what they cost.
+    for &lesson in &refs {
+        if lesson.drawn.values > LARGE_INPUTS {
+            let (rows, cols) = lesson.drawn.largest.unwrap_or_default();
+            println!(
+                "{}",
+                say(m.dev_large_inputs(
+                    &lesson.id,
+                    lesson.drawn.values,
+                    (lesson.drawn.values * 9) >> 20,
+                    (rows, cols)
+                ))
+            );
+        }
+    }
+
+    println!();
+    if problems == 0 {
+        println!("{}", m.dev_sound(refs.len()));
+        Ok(Exit::Passed)
+    } else {
+        println!("{}", say(m.dev_problems(problems)));
+        Ok(Exit::Failed)
     }
 }
 
@@ -476,83 +469,79 @@ pub fn {name}(input: &Array1<f32>) -> Array1<f32> {
 }
 "#;
 
-impl<'c> App<'c> {
-    /// Scaffolds a lesson: its file, a stub (kept in `lessons/stubs/`, copied to the
-    /// student's `exercises/src/`), a reference, and the `mod` lines.
-    pub(crate) fn dev_new(&mut self, id: &str) -> Result<Exit> {
-        let layout = &self.course.layout;
-        // The loader's own rules, so that what `dev new` makes always loads.
-        let name = lesson::names::module_for(id);
-        let problem = match lesson::names::check_id(id) {
-            Err(_) => Some(lesson::names::NameProblem::Shape),
-            Ok(()) => lesson::names::module_problem(&name),
-        };
-        if let Some(problem) = problem {
-            eprintln!(
-                "{}",
-                self.ui
-                    .fit(&self.ui.msg().dev_new_bad_name(id, &name, problem))
-            );
-            return Ok(Exit::Usage);
-        }
-        let name = name.as_str();
-        let number = next_number(&self.course.lessons);
-        let lesson_file = layout.lessons_dir().join(format!("{number:02}-{id}.toml"));
-        let stub = layout.stub(name);
-        let exercise = layout.exercise(name);
-        let reference = layout.solution(name);
-        let taken = self.course.find(id).is_some()
-            || self.course.lessons.iter().any(|l| l.module == name)
-            || [&lesson_file, &stub, &exercise, &reference]
-                .iter()
-                .any(|f| f.exists());
-        if taken {
-            eprintln!("{}", self.ui.fit(&self.ui.msg().dev_new_taken(id)));
-            return Ok(Exit::Usage);
-        }
-        let fill = |template: &str| template.replace("{id}", id).replace("{name}", name);
-        std::fs::write(&lesson_file, fill(LESSON_TEMPLATE))
-            .with_context(|| format!("cannot write {}", lesson_file.display()))?;
-        // The pristine stub, and the student's copy of it.
-        for file in [&stub, &exercise] {
-            if let Some(dir) = file.parent() {
-                std::fs::create_dir_all(dir)
-                    .with_context(|| format!("cannot create {}", dir.display()))?;
-            }
-            std::fs::write(file, fill(STUB_TEMPLATE))
-                .with_context(|| format!("cannot write {}", file.display()))?;
-        }
-        std::fs::write(&reference, fill(REFERENCE_TEMPLATE))
-            .with_context(|| format!("cannot write {}", reference.display()))?;
-        for lib in [
-            layout.exercises.join("src").join("lib.rs"),
-            layout.root.join("solutions").join("src").join("lib.rs"),
-        ] {
-            let text = std::fs::read_to_string(&lib)
-                .with_context(|| format!("cannot read {}", lib.display()))?;
-            let line = format!(
-                "// レッスン {number}：{name}\n// Lesson {number}: {name}.\npub mod {name};\n"
-            );
-            let text = format!("{}\n{line}", text.trim_end());
-            std::fs::write(&lib, text)
-                .with_context(|| format!("cannot write {}", lib.display()))?;
-        }
-        let m = self.ui.msg();
-        for file in [&lesson_file, &stub, &exercise, &reference] {
-            println!("{}", m.dev_new_created(&layout.show(file)));
-        }
-        println!("{}\n", m.dev_new_registered(name));
-        let next = m.dev_new_next(
-            id,
-            &layout.show(&lesson_file),
-            &layout.show(&reference),
-            &layout.show(&stub),
-            &layout.show(&exercise),
+/// Scaffolds a lesson: its file, a stub (kept in `lessons/stubs/`, copied to the
+/// student's `exercises/src/`), a reference, and the `mod` lines.
+pub(crate) fn dev_new(app: &mut App, id: &str) -> Result<Exit> {
+    let layout = &app.course.layout;
+    // The loader's own rules, so that what `dev new` makes always loads.
+    let name = lesson::names::module_for(id);
+    let problem = match lesson::names::check_id(id) {
+        Err(_) => Some(lesson::names::NameProblem::Shape),
+        Ok(()) => lesson::names::module_problem(&name),
+    };
+    if let Some(problem) = problem {
+        eprintln!(
+            "{}",
+            app.ui
+                .fit(&app.ui.msg().dev_new_bad_name(id, &name, problem))
         );
-        println!("{}", self.ui.fit(&next));
-        println!("{}", self.ui.fit(&m.dev_new_placeholders(id)));
-        Ok(Exit::Passed)
+        return Ok(Exit::Usage);
     }
+    let name = name.as_str();
+    let number = next_number(&app.course.lessons);
+    let lesson_file = layout.lessons_dir().join(format!("{number:02}-{id}.toml"));
+    let stub = layout.stub(name);
+    let exercise = layout.exercise(name);
+    let reference = layout.solution(name);
+    let taken = app.course.find(id).is_some()
+        || app.course.lessons.iter().any(|l| l.module == name)
+        || [&lesson_file, &stub, &exercise, &reference]
+            .iter()
+            .any(|f| f.exists());
+    if taken {
+        eprintln!("{}", app.ui.fit(&app.ui.msg().dev_new_taken(id)));
+        return Ok(Exit::Usage);
+    }
+    let fill = |template: &str| template.replace("{id}", id).replace("{name}", name);
+    std::fs::write(&lesson_file, fill(LESSON_TEMPLATE))
+        .with_context(|| format!("cannot write {}", lesson_file.display()))?;
+    // The pristine stub, and the student's copy of it.
+    for file in [&stub, &exercise] {
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        std::fs::write(file, fill(STUB_TEMPLATE))
+            .with_context(|| format!("cannot write {}", file.display()))?;
+    }
+    std::fs::write(&reference, fill(REFERENCE_TEMPLATE))
+        .with_context(|| format!("cannot write {}", reference.display()))?;
+    for lib in [
+        layout.exercises.join("src").join("lib.rs"),
+        layout.root.join("solutions").join("src").join("lib.rs"),
+    ] {
+        let text = std::fs::read_to_string(&lib)
+            .with_context(|| format!("cannot read {}", lib.display()))?;
+        let line =
+            format!("// レッスン {number}：{name}\n// Lesson {number}: {name}.\npub mod {name};\n");
+        let text = format!("{}\n{line}", text.trim_end());
+        std::fs::write(&lib, text).with_context(|| format!("cannot write {}", lib.display()))?;
+    }
+    let m = app.ui.msg();
+    for file in [&lesson_file, &stub, &exercise, &reference] {
+        println!("{}", m.dev_new_created(&layout.show(file)));
+    }
+    println!("{}\n", m.dev_new_registered(name));
+    let next = m.dev_new_next(
+        id,
+        &layout.show(&lesson_file),
+        &layout.show(&reference),
+        &layout.show(&stub),
+        &layout.show(&exercise),
+    );
+    println!("{}", app.ui.fit(&next));
+    println!("{}", app.ui.fit(&m.dev_new_placeholders(id)));
+    Ok(Exit::Passed)
 }
 
 #[cfg(test)]

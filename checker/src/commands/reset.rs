@@ -20,93 +20,91 @@ pub(crate) struct Restored {
     pub was_passed: bool,
 }
 
-impl<'c> App<'c> {
-    pub(crate) fn reset(&mut self, id: &str, yes: bool) -> Result<Exit> {
-        let m = self.ui.msg();
-        let lesson = match self.lesson(id) {
-            Ok(lesson) => lesson,
-            Err(exit) => return Ok(exit),
-        };
-        let file = self.exercise_shown(lesson);
-        let stub = match self.stub_of(lesson) {
-            Ok(stub) => stub,
-            Err(stub) => {
-                eprintln!("{}", self.ui.fit(&m.reset_no_stub(&file, &stub)));
-                return Ok(Exit::Usage);
-            }
-        };
-        if self.is_stub(lesson, &stub) {
-            println!("{}", self.ui.fit(&m.reset_already_stub(&file)));
-            return Ok(Exit::Passed);
+pub(crate) fn reset(app: &mut App, id: &str, yes: bool) -> Result<Exit> {
+    let m = app.ui.msg();
+    let lesson = match app.lesson(id) {
+        Ok(lesson) => lesson,
+        Err(exit) => return Ok(exit),
+    };
+    let file = exercise_shown(app, lesson);
+    let stub = match stub_of(app, lesson) {
+        Ok(stub) => stub,
+        Err(stub) => {
+            eprintln!("{}", app.ui.fit(&m.reset_no_stub(&file, &stub)));
+            return Ok(Exit::Usage);
         }
-        if !yes {
-            if !std::io::stdin().is_terminal() {
-                eprintln!("{}", self.ui.fit(&m.reset_needs_yes(&lesson.id)));
-                return Ok(Exit::Usage);
-            }
-            print!("{}", m.reset_ask(&file));
-            std::io::stdout().flush()?;
-            let mut answer = String::new();
-            // End of input (Ctrl-D) is a "no", like any answer but yes.
-            let _ = std::io::stdin().lock().read_line(&mut answer);
-            if !is_yes(&answer) {
-                println!("{}", m.reset_declined(&file));
-                return Ok(Exit::Failed);
-            }
+    };
+    if is_stub(app, lesson, &stub) {
+        println!("{}", app.ui.fit(&m.reset_already_stub(&file)));
+        return Ok(Exit::Passed);
+    }
+    if !yes {
+        if !std::io::stdin().is_terminal() {
+            eprintln!("{}", app.ui.fit(&m.reset_needs_yes(&lesson.id)));
+            return Ok(Exit::Usage);
         }
-        let restored = self.restore_stub(lesson, &stub)?;
-        let backup = restored.backup.map(|b| self.course.layout.show(&b));
-        let done = m.reset_done(&file, backup.as_deref(), restored.was_passed);
-        println!("{}", self.ui.fit(&done));
-        Ok(Exit::Passed)
+        print!("{}", m.reset_ask(&file));
+        std::io::stdout().flush()?;
+        let mut answer = String::new();
+        // End of input (Ctrl-D) is a "no", like any answer but yes.
+        let _ = std::io::stdin().lock().read_line(&mut answer);
+        if !is_yes(&answer) {
+            println!("{}", m.reset_declined(&file));
+            return Ok(Exit::Failed);
+        }
     }
+    let restored = restore_stub(app, lesson, &stub)?;
+    let backup = restored.backup.map(|b| app.course.layout.show(&b));
+    let done = m.reset_done(&file, backup.as_deref(), restored.was_passed);
+    println!("{}", app.ui.fit(&done));
+    Ok(Exit::Passed)
+}
 
-    /// The lesson's file as the student should read its name.
-    pub(crate) fn exercise_shown(&self, lesson: &Lesson) -> String {
-        self.course
-            .layout
-            .show(&self.course.layout.exercise(&lesson.module))
-    }
+/// The lesson's file as the student should read its name.
+pub(crate) fn exercise_shown(app: &App, lesson: &Lesson) -> String {
+    app.course
+        .layout
+        .show(&app.course.layout.exercise(&lesson.module))
+}
 
-    /// The pristine stub of a lesson's module (`lessons/stubs/<module>.rs`), or, when it
-    /// cannot be read as text, its path as the student should read it.
-    ///
-    /// The stubs live apart from the student's files, so neither the student's edits nor
-    /// their commits can change what a reset brings back.
-    pub(crate) fn stub_of(&self, lesson: &Lesson) -> Result<String, String> {
-        let layout = &self.course.layout;
-        let path = layout.stub(&lesson.module);
-        std::fs::read(&path)
-            .ok()
-            .and_then(|bytes| String::from_utf8(bytes).ok())
-            .ok_or_else(|| layout.show(&path))
-    }
+/// The pristine stub of a lesson's module (`lessons/stubs/<module>.rs`), or, when it
+/// cannot be read as text, its path as the student should read it.
+///
+/// The stubs live apart from the student's files, so neither the student's edits nor
+/// their commits can change what a reset brings back.
+pub(crate) fn stub_of(app: &App, lesson: &Lesson) -> Result<String, String> {
+    let layout = &app.course.layout;
+    let path = layout.stub(&lesson.module);
+    std::fs::read(&path)
+        .ok()
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .ok_or_else(|| layout.show(&path))
+}
 
-    /// Whether the student's file is the stub already.
-    pub(crate) fn is_stub(&self, lesson: &Lesson, stub: &str) -> bool {
-        std::fs::read(self.course.layout.exercise(&lesson.module))
-            .is_ok_and(|text| text == stub.as_bytes())
-    }
+/// Whether the student's file is the stub already.
+pub(crate) fn is_stub(app: &App, lesson: &Lesson, stub: &str) -> bool {
+    std::fs::read(app.course.layout.exercise(&lesson.module))
+        .is_ok_and(|text| text == stub.as_bytes())
+}
 
-    /// Keeps the student's file as a backup, writes the stub, and marks the lesson not passed.
-    pub(crate) fn restore_stub(&mut self, lesson: &Lesson, stub: &str) -> Result<Restored> {
-        let layout = &self.course.layout;
-        let file = layout.exercise(&lesson.module);
-        let backup = if file.exists() {
-            let backup = backup_path(&layout.state_dir().join("backup"), &lesson.module)?;
-            std::fs::copy(&file, &backup)
-                .with_context(|| format!("cannot keep a backup at {}", backup.display()))?;
-            Some(backup)
-        } else {
-            None
-        };
-        crate::files::write_if_changed(&file, stub)?;
-        let progress = self.store.lesson(&lesson.id);
-        let was_passed = progress.passed;
-        progress.passed = false;
-        self.store.save()?;
-        Ok(Restored { backup, was_passed })
-    }
+/// Keeps the student's file as a backup, writes the stub, and marks the lesson not passed.
+pub(crate) fn restore_stub(app: &mut App, lesson: &Lesson, stub: &str) -> Result<Restored> {
+    let layout = &app.course.layout;
+    let file = layout.exercise(&lesson.module);
+    let backup = if file.exists() {
+        let backup = backup_path(&layout.state_dir().join("backup"), &lesson.module)?;
+        std::fs::copy(&file, &backup)
+            .with_context(|| format!("cannot keep a backup at {}", backup.display()))?;
+        Some(backup)
+    } else {
+        None
+    };
+    crate::files::write_if_changed(&file, stub)?;
+    let progress = app.store.lesson(&lesson.id);
+    let was_passed = progress.passed;
+    progress.passed = false;
+    app.store.save()?;
+    Ok(Restored { backup, was_passed })
 }
 
 /// `y`, `yes` or `はい`, in any case and with any spaces around.

@@ -10,122 +10,115 @@ use anyhow::Result;
 use std::io::IsTerminal;
 use std::path::Path;
 
-impl<'c> App<'c> {
-    pub(crate) fn show(
-        &mut self,
-        what: &str,
-        no_animate: bool,
-        test: Option<usize>,
-        digit: usize,
-        png_dir: Option<&Path>,
-    ) -> Result<Exit> {
-        let style = Style {
-            lang: self.ui.lang,
-            color: self.ui.color,
-            depth: Depth::detect(self.ui.color),
-        };
-        let ui = self.ui;
-        let m = ui.msg();
-        let on_first_build = || eprintln!("{}", ui.fit(&m.preparing()));
-        let runner = model::Runner {
-            course: self.course,
-            color: self.ui.color,
-            on_first_build: &on_first_build,
-        };
-        let layout = &self.course.layout;
-        let course = self.course;
-        let declared = (course.lessons.iter()).find_map(|l| {
-            (l.picture.as_ref())
-                .filter(|p| p.name == what)
-                .map(|p| (l, p))
-        });
-        // A lesson whose file is broken is said so, as when it is checked: the lesson of
-        // that name, or a module the show's lesson uses.
-        let broken_module = |module: &str| {
-            (course.broken.iter()).find(|b| b.module.as_deref().unwrap_or(&b.id) == module)
-        };
-        let broken = match declared {
-            None => broken_module(what).or_else(|| course.broken.iter().find(|b| b.id == what)),
-            Some((lesson, _)) => lesson.uses.iter().find_map(|m| broken_module(m)),
-        };
-        if let Some(broken) = broken {
-            print!("{}", self.broken_report(broken));
-            return Ok(Exit::Usage);
-        }
-        let Some((lesson, picture)) = declared else {
-            let names: Vec<&str> = (course.lessons.iter())
-                .filter_map(|l| l.picture.as_ref().map(|p| p.name.as_str()))
-                .collect();
-            eprintln!("{}", self.ui.fit(&m.no_such_show(what, &names)));
-            return Ok(Exit::Usage);
-        };
-        let file = layout.show(&layout.exercise(&lesson.module));
-        let written = match &picture.view {
-            View::Slide { image, second } => {
-                let function = &picture.function;
-                let example = match test {
-                    None => model::declared(image, second),
-                    Some(n) => {
-                        let examples = model::lesson_examples(lesson, function);
-                        match n.checked_sub(1).and_then(|i| examples.get(i)) {
-                            Some((_, example)) => example.clone(),
-                            None => {
-                                let mut text = format!("{}\n", m.show_tests(what));
-                                for (i, (name, _)) in examples.iter().enumerate() {
-                                    text.push_str(&format!(
-                                        "  {} {}\n",
-                                        i + 1,
-                                        self.ui.lang.pick(name)
-                                    ));
-                                }
-                                print!("{text}");
-                                return Ok(if n == 0 { Exit::Passed } else { Exit::Usage });
+pub(crate) fn show(
+    app: &mut App,
+    what: &str,
+    no_animate: bool,
+    test: Option<usize>,
+    digit: usize,
+    png_dir: Option<&Path>,
+) -> Result<Exit> {
+    let style = Style {
+        lang: app.ui.lang,
+        color: app.ui.color,
+        depth: Depth::detect(app.ui.color),
+    };
+    let ui = app.ui;
+    let m = ui.msg();
+    let on_first_build = || eprintln!("{}", ui.fit(&m.preparing()));
+    let runner = model::Runner {
+        course: app.course,
+        color: app.ui.color,
+        on_first_build: &on_first_build,
+    };
+    let layout = &app.course.layout;
+    let course = app.course;
+    let declared = (course.lessons.iter()).find_map(|l| {
+        (l.picture.as_ref())
+            .filter(|p| p.name == what)
+            .map(|p| (l, p))
+    });
+    // A lesson whose file is broken is said so, as when it is checked: the lesson of
+    // that name, or a module the show's lesson uses.
+    let broken_module = |module: &str| {
+        (course.broken.iter()).find(|b| b.module.as_deref().unwrap_or(&b.id) == module)
+    };
+    let broken = match declared {
+        None => broken_module(what).or_else(|| course.broken.iter().find(|b| b.id == what)),
+        Some((lesson, _)) => lesson.uses.iter().find_map(|m| broken_module(m)),
+    };
+    if let Some(broken) = broken {
+        print!("{}", app.broken_report(broken));
+        return Ok(Exit::Usage);
+    }
+    let Some((lesson, picture)) = declared else {
+        let names: Vec<&str> = (course.lessons.iter())
+            .filter_map(|l| l.picture.as_ref().map(|p| p.name.as_str()))
+            .collect();
+        eprintln!("{}", app.ui.fit(&m.no_such_show(what, &names)));
+        return Ok(Exit::Usage);
+    };
+    let file = layout.show(&layout.exercise(&lesson.module));
+    let written = match &picture.view {
+        View::Slide { image, second } => {
+            let function = &picture.function;
+            let example = match test {
+                None => model::declared(image, second),
+                Some(n) => {
+                    let examples = model::lesson_examples(lesson, function);
+                    match n.checked_sub(1).and_then(|i| examples.get(i)) {
+                        Some((_, example)) => example.clone(),
+                        None => {
+                            let mut text = format!("{}\n", m.show_tests(what));
+                            for (i, (name, _)) in examples.iter().enumerate() {
+                                text.push_str(&format!("  {} {}\n", i + 1, app.ui.lang.pick(name)));
                             }
+                            print!("{text}");
+                            return Ok(if n == 0 { Exit::Passed } else { Exit::Usage });
                         }
                     }
-                };
-                let sliding = model::slide(&runner, lesson, what, function, example)?;
-                let frames = render::sliding_frames(&style, &sliding, function, &file);
-                let keys = !no_animate
-                    && std::io::stdout().is_terminal()
-                    && std::io::stdin().is_terminal();
-                if !(keys && player::play(&frames, self.ui.lang)) {
-                    print!("{}", frames.join("\n"));
                 }
-                match png_dir {
-                    Some(dir) => png::sliding(dir, what, &sliding),
-                    None => Ok(Vec::new()),
-                }
+            };
+            let sliding = model::slide(&runner, lesson, what, function, example)?;
+            let frames = render::sliding_frames(&style, &sliding, function, &file);
+            let keys =
+                !no_animate && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
+            if !(keys && player::play(&frames, app.ui.lang)) {
+                print!("{}", frames.join("\n"));
             }
-            View::Network(plan) => {
-                let data = model::digits(self.course, plan)?;
-                if digit >= data.images.len() {
-                    let last = data.images.len().saturating_sub(1);
-                    eprintln!("{}", self.ui.fit(&m.no_such_input(last, digit)));
-                    return Ok(Exit::Usage);
-                }
-                let network = model::network(&runner, lesson, what, plan, &data, digit)?;
-                let screen = render::network_screen(&style, &network, &picture.function, &file);
-                print!("{screen}");
-                match png_dir {
-                    Some(dir) => png::network(dir, what, &network),
-                    None => Ok(Vec::new()),
-                }
+            match png_dir {
+                Some(dir) => png::sliding(dir, what, &sliding),
+                None => Ok(Vec::new()),
             }
-        };
-        let written = match written {
-            Ok(written) => written,
-            Err(error) => {
-                let dir = png_dir.map(|d| d.display().to_string()).unwrap_or_default();
-                let text = m.png_unwritable(&dir, &format!("{error:#}"));
-                eprintln!("{}", self.ui.fit(&text));
-                return Ok(Exit::Failed);
-            }
-        };
-        if !written.is_empty() {
-            let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
-            println!("{}", self.ui.fit(&m.png_written(&files)));
         }
-        Ok(Exit::Passed)
+        View::Network(plan) => {
+            let data = model::digits(app.course, plan)?;
+            if digit >= data.images.len() {
+                let last = data.images.len().saturating_sub(1);
+                eprintln!("{}", app.ui.fit(&m.no_such_input(last, digit)));
+                return Ok(Exit::Usage);
+            }
+            let network = model::network(&runner, lesson, what, plan, &data, digit)?;
+            let screen = render::network_screen(&style, &network, &picture.function, &file);
+            print!("{screen}");
+            match png_dir {
+                Some(dir) => png::network(dir, what, &network),
+                None => Ok(Vec::new()),
+            }
+        }
+    };
+    let written = match written {
+        Ok(written) => written,
+        Err(error) => {
+            let dir = png_dir.map(|d| d.display().to_string()).unwrap_or_default();
+            let text = m.png_unwritable(&dir, &format!("{error:#}"));
+            eprintln!("{}", app.ui.fit(&text));
+            return Ok(Exit::Failed);
+        }
+    };
+    if !written.is_empty() {
+        let files: Vec<String> = written.iter().map(|p| p.display().to_string()).collect();
+        println!("{}", app.ui.fit(&m.png_written(&files)));
     }
+    Ok(Exit::Passed)
 }

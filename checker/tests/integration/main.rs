@@ -17,6 +17,7 @@ mod instructor;
 mod isolation;
 mod kinds;
 mod language;
+mod layers;
 mod lesson_files;
 mod lesson_lines;
 mod modules;

@@ -123,16 +123,11 @@ impl<'c> App<'c> {
     /// Checks lessons and records their results (see [`Checker::check`]), saying before
     /// the first build that it prepares.
     pub(crate) fn check_lessons(&mut self, lessons: &[&'c Lesson]) -> Result<Vec<Checked<'c>>> {
-        let preparing = self.preparing();
-        self.checker().check(lessons, &preparing)
-    }
-
-    /// What to do before the first build: say that the checker prepares the tests.
-    pub(crate) fn preparing(&self) -> impl Fn() + use<> {
         let ui = self.ui;
         // A blank line after it: on a new student's first `next` it comes between the
         // lesson's text and the verdict.
-        move || eprintln!("{}\n", ui.fit(&ui.msg().preparing()))
+        let preparing = || eprintln!("{}\n", ui.fit(&ui.msg().preparing()));
+        self.checker().check(lessons, &preparing)
     }
 
     /// The lessons that passed and whose files have changed since, in course order: all

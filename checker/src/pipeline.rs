@@ -6,7 +6,6 @@
 use crate::blame::{self, Blame, Reason};
 use crate::course::Course;
 use crate::diagnosis::{self, Diagnosis};
-use crate::exit::Exit;
 use crate::harness;
 use crate::lesson::Lesson;
 use crate::progress::Store;
@@ -55,11 +54,6 @@ impl Assessment {
     /// started (a `todo!()` of an earlier lesson's module is blamed on that lesson).
     pub fn not_started(&self) -> bool {
         self.blame.is_none() && self.verdict.only_todos()
-    }
-
-    /// The exit status of a check with this assessment (see [`Verdict::exit_code`]).
-    pub fn exit_code(&self) -> Exit {
-        self.verdict.exit_code()
     }
 }
 

@@ -28,6 +28,6 @@ pub(crate) fn check(app: &mut App, id: &str) -> Result<Exit> {
             "{}",
             report::for_student(&app.context(), lesson, assessment, again)
         );
-        Ok(assessment.exit_code())
+        Ok(assessment.verdict.exit_code())
     }
 }

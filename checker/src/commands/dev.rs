@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::course::{self, Course};
 use crate::diagnosis;
 use crate::exit::Exit;
-use crate::harness::run::{Captured, Ending, Outcome, RunResult};
+use crate::harness::run::{Outcome, RunResult};
 use crate::harness::{self, LessonRun, MistakeFault, StudentRun};
 use crate::lesson::{self, Lesson};
 use crate::pipeline::{Assessment, Checker};
@@ -86,13 +86,14 @@ pub(crate) fn dev_check<'c>(app: &mut App<'c>, only: &[String]) -> Result<Exit> 
     };
 
     // The pristine stubs (`lessons/stubs/`), as a student first sees them, whatever
-    // the workbook's own exercises hold now, and with no progress.
+    // the workbook's own exercises hold now, and with no progress (the references' run
+    // above built what they need: there is no first build to announce).
     let stubs = Checker {
         course: &with_layout(workbook.with_modules(workbook.stubs_dir())),
         ui: app.ui,
         store: &mut Store::empty(&workbook.state_dir()),
     }
-    .assess(&refs, &app.preparing());
+    .assess(&refs, &|| {});
     for (&lesson, assessment) in refs.iter().zip(stubs?) {
         let file = workbook.show(&workbook.stub(&lesson.module));
         if broken.contains(&lesson.id) {
@@ -152,14 +153,7 @@ pub(crate) fn dev_check<'c>(app: &mut App<'c>, only: &[String]) -> Result<Exit> 
                 continue;
             };
             let run = LessonRun {
-                student: StudentRun::Ran(RunResult {
-                    outcomes: mistake_outputs.clone(),
-                    unfinished: None,
-                    done: true,
-                    ending: Ending::Exited(0),
-                    stdout: Captured::default(),
-                    stderr: Captured::default(),
-                }),
+                student: StudentRun::Ran(RunResult::quiet(mistake_outputs.clone())),
                 reference: reference.clone(),
             };
             let verdict = verdict::judge(lesson, run);

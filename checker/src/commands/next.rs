@@ -93,7 +93,7 @@ pub(crate) fn next(app: &mut App) -> Result<Exit> {
             "{}",
             report::for_student(&app.context(), lesson, assessment, Again::Next)
         );
-        return Ok(exit_after(&skipped, assessment.exit_code()));
+        return Ok(exit_after(&skipped, assessment.verdict.exit_code()));
     }
     print!(
         "{}",

@@ -28,11 +28,7 @@ pub(crate) fn verify(app: &mut App) -> Result<Exit> {
         };
         let state = m.lesson_file_broken_short(&place);
         let line = format!("✗ {:<8} {title}: {state}", broken.id);
-        let line = match app.ui.color {
-            true => line.red().to_string(),
-            false => line,
-        };
-        lines.push((broken.position, line));
+        lines.push((broken.position, app.ui.paint(&line, |s| s.red())));
     }
     for (lesson, checked) in lessons.iter().zip(&checked) {
         let assessment = match checked {
@@ -42,11 +38,7 @@ pub(crate) fn verify(app: &mut App) -> Result<Exit> {
                 let state = m.lesson_waiting_short(&lessons[*waited_for].id);
                 let title = app.ui.lang.pick(&lesson.title);
                 let line = format!("✗ {:<8} {title}: {state}", lesson.id);
-                let line = match app.ui.color {
-                    true => line.red().to_string(),
-                    false => line,
-                };
-                lines.push((app.position(lesson), line));
+                lines.push((app.position(lesson), app.ui.paint(&line, |s| s.red())));
                 continue;
             }
         };
@@ -77,10 +69,9 @@ pub(crate) fn verify(app: &mut App) -> Result<Exit> {
             lesson.id,
             app.ui.lang.pick(&lesson.title)
         );
-        let line = match (app.ui.color, verdict.passed()) {
-            (true, true) => line.green().to_string(),
-            (true, false) => line.red().to_string(),
-            _ => line,
+        let line = match verdict.passed() {
+            true => app.ui.paint(&line, |s| s.green()),
+            false => app.ui.paint(&line, |s| s.red()),
         };
         lines.push((app.position(lesson), line));
     }

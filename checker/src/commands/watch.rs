@@ -24,13 +24,6 @@ use colored::Colorize;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 
-/// A lesson's check, as its screen needs it.
-struct Shown<'a> {
-    checked: &'a Checked<'a>,
-    /// Whether the lesson had passed before (it was checked again because it changed).
-    was_passed: bool,
-}
-
 /// What watch mode is looking at.
 struct Session<'c> {
     /// The lesson on screen; `None` once every lesson has passed.
@@ -217,15 +210,12 @@ fn watch_check<'c>(app: &mut App<'c>, term: &Terminal, files: &Files, session: &
         return draw_done(app, term, session);
     };
     let lesson = lessons[shown];
-    let was_passed = shown < rechecked;
     session.lesson = Some(lesson);
     session.seen = seen[shown].clone();
     session.passed = checked[shown].assessment.passed();
-    let shown = Shown {
-        checked: &checked[shown],
-        was_passed,
-    };
-    let mut screen = lesson_screen(app, term, session, lesson, &shown);
+    // A lesson checked again because it changed had passed before.
+    let was_passed = shown < rechecked;
+    let mut screen = lesson_screen(app, term, session, &checked[shown], was_passed);
     // After a pass without keys, the next lesson is on screen: watch its files.
     watch_files(app, files, session.lesson);
     // Saved after the screen is made: it marks the lesson text as shown.
@@ -276,10 +266,10 @@ fn lesson_screen<'c>(
     app: &mut App<'c>,
     term: &Terminal,
     session: &mut Session<'c>,
-    lesson: &Lesson,
-    shown: &Shown,
+    checked: &Checked,
+    was_passed: bool,
 ) -> String {
-    let assessment = &shown.checked.assessment;
+    let (lesson, assessment) = (checked.lesson, &checked.assessment);
     let m = app.ui.msg();
     let bar = progress_bar(app);
     let heading = app.heading(lesson);
@@ -297,7 +287,7 @@ fn lesson_screen<'c>(
         result = app.pass_lines(
             lesson,
             &assessment.verdict,
-            shown.checked.awarded,
+            checked.awarded,
             crate::exhibit::Room::Watch,
         );
         // Without keys there is no `n`: the next lesson follows at once, as with `next`.
@@ -307,7 +297,7 @@ fn lesson_screen<'c>(
             details = up_next_watched(app, session);
         }
     } else {
-        if shown.was_passed {
+        if was_passed {
             result = format!("{}\n\n", app.ui.fit(&m.passed_before(&lesson.id)));
         }
         // The screen has no room for the pictures of the failing tests: check and next draw them.

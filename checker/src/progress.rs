@@ -24,7 +24,7 @@ pub struct LessonProgress {
     #[serde(default)]
     pub awarded: bool,
     /// The fingerprint of the lesson and of the files its check read when it last passed
-    /// (see `App::fingerprint`), so a later change to them is checked again.
+    /// (see `pipeline::fingerprint`), so a later change to them is checked again.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub passed_with: Option<String>,
 }

@@ -1,8 +1,8 @@
 //! A lesson author's day: `dev new`'s placeholders, `dev preview`, `dev remove`.
 
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, serial, stderr, stdout};
 use crate::watch::Pty;
-use insta_cmd::assert_cmd_snapshot;
 use std::path::Path;
 use std::time::Duration;
 

@@ -1,8 +1,8 @@
 //! Data sets, bounds, relative tolerances and optimised builds, through the fixture
 //! lesson `digits` (`tests/fixtures/data/`, laid over the fixture course).
 
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, repo_root, serial, stderr, stdout};
-use insta_cmd::assert_cmd_snapshot;
 use std::path::Path;
 
 /// The fixture course with the lesson `digits` and the repository's digits.

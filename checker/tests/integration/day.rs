@@ -1,8 +1,8 @@
 //! The student's day besides checking: reset, solution and the hints' memory.
 
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, serial, stderr, stdout};
 use crate::watch::Pty;
-use insta_cmd::assert_cmd_snapshot;
 use std::process::Command;
 use std::time::Duration;
 

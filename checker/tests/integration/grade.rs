@@ -77,7 +77,7 @@ fn full_marks_in_every_format() {
     for format in ["text", "json", "junit", "gradescope"] {
         let name = format!("full_marks_as_{format}");
         wb.settings().bind(|| {
-            insta_cmd::assert_cmd_snapshot!(
+            crate::support::assert_cmd_snapshot!(
                 name,
                 wb.checker(&["grade", "--exercises", "solutions", "--format", format])
             )
@@ -197,7 +197,7 @@ fn a_submission_that_mounts_or_includes_the_reference_scores_zero_and_is_told_wh
         "{grid}"
     );
     wb.settings()
-        .bind(|| insta_cmd::assert_cmd_snapshot!(wb.checker(&["--lang", "ja", "grade"])));
+        .bind(|| crate::support::assert_cmd_snapshot!(wb.checker(&["--lang", "ja", "grade"])));
 }
 
 /// A class folder: a whole workbook, `src/` folders, a loop, a compile error, nothing at
@@ -311,7 +311,7 @@ fn a_class_folder_that_is_not_there_is_a_usage_error() {
     let _serial = serial();
     let wb = Workbook::fixture();
     wb.settings().bind(|| {
-        insta_cmd::assert_cmd_snapshot!(
+        crate::support::assert_cmd_snapshot!(
             "grade_class_folder_missing_ja",
             wb.checker(&["--lang", "ja", "grade", "--class", "submissions"])
         );

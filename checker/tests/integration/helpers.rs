@@ -3,8 +3,8 @@
 //! share `lessons/helpers/grids.rs`.
 
 use crate::data::lay_over;
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, serial, stderr, stdout};
-use insta_cmd::assert_cmd_snapshot;
 use std::path::Path;
 
 /// The fixture course with the lessons `total` and `peak` and their helper.

@@ -1,7 +1,7 @@
 //! The instructor's side: scaffolding a lesson, grading in every format, private lessons.
 
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, serial, stderr, stdout};
-use insta_cmd::assert_cmd_snapshot;
 
 /// The fixture course with `scale` wrong (it adds) and `grid` solved.
 fn half_done() -> Workbook {

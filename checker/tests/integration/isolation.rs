@@ -2,8 +2,8 @@
 //! told, at the broken one, that it is not their fault and what to tell the instructor;
 //! the instructor's commands still see every error and stop.
 
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, serial, stderr, stdout};
-use insta_cmd::assert_cmd_snapshot;
 
 /// The fixture course with the reference solutions as the student's files, and one
 /// lesson file edited.

@@ -3,8 +3,8 @@
 //! `()` return, `Array1<usize>` labels, `u64` and `bool` parameters, tuples returned by
 //! a function and by a scenario, in fixed, random and scenario tests.
 
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, serial, stderr, stdout};
-use insta_cmd::assert_cmd_snapshot;
 use std::path::Path;
 
 /// The fixture course with the lesson `kinds`.

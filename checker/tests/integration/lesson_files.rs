@@ -1,7 +1,7 @@
 //! Mistakes in lesson files: one message each, with file:line:col, and exit status 2.
 
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, repo_root, serial, stderr, stdout};
-use insta_cmd::assert_cmd_snapshot;
 
 fn broken(edit: impl Fn(&str) -> String) -> Workbook {
     let wb = Workbook::fixture();

@@ -3,8 +3,8 @@
 //! of ours; rustc's words come quoted after our sentence).
 
 use crate::lesson_files::words_of_ours;
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, serial, stderr, stdout};
-use insta_cmd::assert_cmd_snapshot;
 
 /// One careless break: the text replaced (once) in a file of the fixture course, the
 /// command that finds it, and the place it must be reported at.

@@ -2,8 +2,8 @@
 //! reference to a module it cannot mount says, and which lesson is blamed when an earlier
 //! module makes a later lesson fail.
 
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, serial, stdout};
-use insta_cmd::assert_cmd_snapshot;
 
 /// The fixture course with the lesson grid declaring no `uses`: what it mounts comes
 /// from what the files refer to.

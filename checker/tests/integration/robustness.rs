@@ -1,8 +1,8 @@
 //! Student code that loops, hoards memory, overflows its stack, exits or floods the
 //! output: each is a failure with a short message, within the time limit plus a little.
 
+use crate::support::assert_cmd_snapshot;
 use crate::support::{WORKBOOK_MARK, Workbook, assert_status, serial, stdout};
-use insta_cmd::assert_cmd_snapshot;
 use std::path::Path;
 use std::time::Duration;
 

@@ -1,7 +1,7 @@
 //! A student's path through the fixture course: first run, wrong answers, passing, hints.
 
+use crate::support::assert_cmd_snapshot;
 use crate::support::{Workbook, assert_status, serial, stdout};
-use insta_cmd::assert_cmd_snapshot;
 
 #[test]
 fn first_next_welcomes_and_shows_the_stub_calmly() {

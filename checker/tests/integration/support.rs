@@ -1,6 +1,8 @@
 //! A small harness for driving the checker binary on a copy of a workbook.
 
+use std::borrow::BorrowMut;
 use std::cell::Cell;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::{Mutex, MutexGuard, TryLockError};
@@ -301,3 +303,71 @@ pub fn assert_status(output: &Output, code: i32) {
         stderr(output)
     );
 }
+
+/// What a snapshot's header records of the command it ran: insta_cmd's program, arguments
+/// and environment, except the harness folder, which names this machine's folders and
+/// reads `[harness target]`.
+#[derive(serde::Serialize)]
+pub struct CommandInfo {
+    program: String,
+    args: Vec<String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    env: BTreeMap<String, String>,
+}
+
+/// Runs a command for `assert_cmd_snapshot!`: its header and the text insta_cmd would
+/// snapshot (success, exit code, stdout, stderr).
+pub fn run_for_snapshot(mut command: impl BorrowMut<Command>) -> (CommandInfo, String) {
+    let command = command.borrow_mut();
+    let info = CommandInfo {
+        program: Path::new(command.get_program())
+            .file_name()
+            .map(|name| name.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        args: command
+            .get_args()
+            .map(|arg| arg.to_string_lossy().into_owned())
+            .collect(),
+        env: command
+            .get_envs()
+            .filter_map(|(key, value)| {
+                let key = key.to_string_lossy().into_owned();
+                let value = if key == "CNNLINGS_TARGET_DIR" {
+                    "[harness target]".to_owned()
+                } else {
+                    value?.to_string_lossy().into_owned()
+                };
+                Some((key, value))
+            })
+            .collect(),
+    };
+    let output = command.output().unwrap();
+    let text = format!(
+        "success: {:?}\nexit_code: {}\n----- stdout -----\n{}\n----- stderr -----\n{}",
+        output.status.success(),
+        output.status.code().unwrap_or(!0),
+        stdout(&output),
+        stderr(&output)
+    );
+    (info, text)
+}
+
+/// insta_cmd's `assert_cmd_snapshot!`, with a header that records no machine's folders
+/// (`CommandInfo`): `grep -rl /work/ --include='*.snap'` stays empty when one is rewritten.
+macro_rules! assert_cmd_snapshot {
+    ($name:expr, $command:expr $(,)?) => {{
+        let (info, text) = $crate::support::run_for_snapshot($command);
+        let mut settings = insta::Settings::clone_current();
+        settings.set_info(&info);
+        settings.set_omit_expression(true);
+        settings.bind(|| insta::assert_snapshot!($name, text));
+    }};
+    ($command:expr $(,)?) => {{
+        let (info, text) = $crate::support::run_for_snapshot($command);
+        let mut settings = insta::Settings::clone_current();
+        settings.set_info(&info);
+        settings.set_omit_expression(true);
+        settings.bind(|| insta::assert_snapshot!(text));
+    }};
+}
+pub(crate) use assert_cmd_snapshot;

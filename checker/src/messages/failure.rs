@@ -136,6 +136,19 @@ impl Msg {
         say!(self, ja: "入力：".to_string(), en: "Inputs:".to_string())
     }
 
+    /// One input of a case too large to print, by its shape, and what follows it when
+    /// another comes after: 「images：360×8×8、」, "images: 360×8×8,".
+    pub fn input_shape(self, name: &str, shape: &str, more: bool) -> String {
+        let (then_ja, then_en) = if more { ("、", ",") } else { ("", "") };
+        say!(self, ja: format!("{name}：{shape}{then_ja}"), en: format!("{name}: {shape}{then_en}"))
+    }
+
+    /// A small input beside large ones: 「pool = 2、」, "pool = 2,".
+    pub fn input_value(self, name: &str, value: &str, more: bool) -> String {
+        let (then_ja, then_en) = if more { ("、", ",") } else { ("", "") };
+        say!(self, ja: format!("{name} = {value}{then_ja}"), en: format!("{name} = {value}{then_en}"))
+    }
+
     pub fn expected(self) -> &'static str {
         say!(self, ja: "正しい値", en: "expected")
     }

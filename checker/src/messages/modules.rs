@@ -85,6 +85,12 @@ impl Msg {
                 and_list(Lang::En, &blame.items),
             )
         };
+        // 「`cnn` モジュールを」 but 「`forward` を」: a space only after code.
+        let what_ja_o = if blame.items.is_empty() {
+            format!("{what_ja}を")
+        } else {
+            format!("{what_ja} を")
+        };
         let check = format!("`{RUN} check {lesson}`");
         match blame.reason {
             Reason::NotWritten => say!(self,
@@ -106,13 +112,13 @@ impl Msg {
                     Lesson {lesson} passes its tests, so the cause is most likely what {id} passes to it: check the lengths and shapes of the arrays you pass."),
             ),
             Reason::DoesNotCompile => say!(self,
-                ja: format!("{id} は、レッスン {lesson} であなたが書いた {what_ja} を使いますが、{file} がコンパイルできません。\n\
+                ja: format!("{id} は、レッスン {lesson} であなたが書いた {what_ja_o}使いますが、{file} がコンパイルできません。\n\
                     先にそちらを直しましょう：{check}"),
                 en: format!("{id} uses your {what_en} from lesson {lesson}, but {file} does not compile.\n\
                     Fix it first: {check}"),
             ),
             Reason::FailsItsTests => say!(self,
-                ja: format!("{id} は、レッスン {lesson} であなたが書いた {what_ja} を使いますが、今のコードはレッスン {lesson} のテストに通りません。\n\
+                ja: format!("{id} は、レッスン {lesson} であなたが書いた {what_ja_o}使いますが、今のコードはレッスン {lesson} のテストに通りません。\n\
                     先にレッスン {lesson} を合格させましょう（{id} のコードは正しいかもしれません）：{check}"),
                 en: format!("{id} uses your {what_en} from lesson {lesson}, and your code there does not pass lesson {lesson}'s tests now.\n\
                     Make lesson {lesson} pass first (your {id} code may well be right): {check}"),

@@ -148,34 +148,34 @@ fn write_inputs(out: &mut String, cx: &Context, lesson: &Lesson, test: &Test, ar
         cx.msg().called_with(&call)
     };
     if !inputs_are_small(args) {
-        let shapes: Vec<String> = test
+        let count = test.arg_names.len().min(args.len());
+        let pieces: Vec<String> = test
             .arg_names
             .iter()
             .zip(args)
-            .map(|(name, a)| match a {
+            .enumerate()
+            .map(|(i, (name, a))| match a {
                 Value::Array { shape, .. } if !shape.is_empty() => {
-                    format!("{name}: {}", shape_text(shape))
+                    cx.msg()
+                        .input_shape(name, &shape_text(shape), i + 1 < count)
                 }
-                other => format!("{name} = {}", value_line(other)),
+                other => cx
+                    .msg()
+                    .input_value(name, &value_line(other), i + 1 < count),
             })
             .collect();
         // As many shapes on a line as fit; the rest below, indented.
         let mut line = format!("    {heading}");
-        for (i, shape) in shapes.iter().enumerate() {
-            let piece = if i + 1 < shapes.len() {
-                format!("{shape},")
-            } else {
-                shape.clone()
-            };
-            if visible_width(&line) + 1 + piece.len() > cx.max_width() && i > 0 {
+        for (i, piece) in pieces.iter().enumerate() {
+            if visible_width(&line) + 1 + visible_width(piece) > cx.max_width() && i > 0 {
                 let _ = writeln!(out, "{line}");
                 line = String::from("     ");
             }
-            // No space after a full-width colon (「入力：train_images: …」).
-            if !(i == 0 && line.ends_with('：')) {
+            // No space after full-width punctuation (「入力：images：360×8×8、labels：(360)」).
+            if !line.ends_with(['：', '、']) {
                 line.push(' ');
             }
-            line.push_str(&piece);
+            line.push_str(piece);
         }
         let _ = writeln!(out, "{line}");
         return;

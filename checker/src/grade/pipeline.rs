@@ -341,15 +341,9 @@ fn grade_chunk(
                             Some(Err(e)) => StudentRun::CargoFailed(format!("{e:#}")),
                             None => StudentRun::CargoFailed(String::new()),
                         },
-                        (None, _) => match (
-                            built.errors.get(&name),
-                            harnesses.iter().find(|h| h.package == name),
-                        ) {
-                            (Some(diagnostics), Some(harness)) => StudentRun::CompileError {
-                                diagnostics: diagnostics.clone(),
-                                harness: harness.clone(),
-                            },
-                            _ => StudentRun::CargoFailed(built.cargo_stderr.clone()),
+                        (None, _) => match harnesses.iter().find(|h| h.package == name) {
+                            Some(harness) => StudentRun::not_built(&built, harness),
+                            None => StudentRun::CargoFailed(built.cargo_stderr.clone()),
                         },
                     }
                 }

@@ -36,6 +36,20 @@ pub enum StudentRun {
     Ran(RunResult),
 }
 
+impl StudentRun {
+    /// A student's harness that built no executable: rustc's errors about it, else
+    /// cargo's own words (a failure before rustc, or after it said nothing).
+    pub fn not_built(built: &build::BuildOutput, harness: &Harness) -> StudentRun {
+        match built.errors.get(&harness.package) {
+            Some(diagnostics) => StudentRun::CompileError {
+                diagnostics: diagnostics.clone(),
+                harness: harness.clone(),
+            },
+            None => StudentRun::CargoFailed(built.cargo_stderr.clone()),
+        }
+    }
+}
+
 /// Why a student's module file cannot be compiled at all.
 #[derive(Debug, Clone, PartialEq)]
 pub enum FileProblem {
@@ -244,13 +258,7 @@ pub fn run_lessons(
                 crate::timings::mark("student harness run");
                 StudentRun::Ran(ran)
             }
-            (None, None) => match built.errors.get(&student.package) {
-                Some(diagnostics) => StudentRun::CompileError {
-                    diagnostics: diagnostics.clone(),
-                    harness: student,
-                },
-                None => StudentRun::CargoFailed(built.cargo_stderr.clone()),
-            },
+            (None, None) => StudentRun::not_built(&built, &student),
         };
         results.push(LessonRun { student, reference });
     }

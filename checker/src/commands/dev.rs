@@ -516,8 +516,11 @@ pub(crate) fn dev_new(app: &mut App, id: &str) -> Result<Exit> {
     ] {
         let text = std::fs::read_to_string(&lib)
             .with_context(|| format!("cannot read {}", lib.display()))?;
+        // Its place in the course, as `list` numbers it (the file's number may be
+        // higher, after a lesson was removed).
+        let place = app.course.lessons.len() + app.course.broken.len() + 1;
         let line =
-            format!("// レッスン {number}：{name}\n// Lesson {number}: {name}.\npub mod {name};\n");
+            format!("// レッスン {place}：{name}\n// Lesson {place}: {name}.\npub mod {name};\n");
         let text = format!("{}\n{line}", text.trim_end());
         std::fs::write(&lib, text).with_context(|| format!("cannot write {}", lib.display()))?;
     }

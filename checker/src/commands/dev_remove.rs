@@ -7,50 +7,57 @@ use super::dev::declares_module;
 use super::reset::{backup_path, is_yes};
 use crate::app::App;
 use crate::exit::Exit;
-use crate::lesson::Lesson;
 use crate::lesson::refs;
 use anyhow::{Context as _, Result};
+use std::collections::HashMap;
 use std::io::{BufRead as _, IsTerminal as _, Write as _};
 use std::path::{Path, PathBuf};
 
+/// Works on a course with broken lesson files too (the command line lets it through):
+/// removing the broken lesson is often the fix.
 pub(crate) fn dev_remove(app: &mut App, id: &str, yes: bool) -> Result<Exit> {
     let m = app.ui.msg();
-    let lesson = match app.lesson(id) {
-        Ok(lesson) => lesson,
-        Err(exit) => return Ok(exit),
+    let Some(lesson) = removable(app, id) else {
+        return Ok(app.lesson(id).err().unwrap_or(Exit::Usage));
     };
     let layout = &app.course.layout;
-    let users = users_of(app, lesson);
-    if !users.is_empty() {
-        let text = m.dev_remove_used(&lesson.id, &lesson.module, &users);
+    let users = match &lesson.module {
+        Some(module) => users_of(app, &lesson.id, module),
+        None => Vec::new(),
+    };
+    if let (false, Some(module)) = (users.is_empty(), &lesson.module) {
+        let text = m.dev_remove_used(&lesson.id, module, &users);
         eprintln!("{}", app.ui.fit(&text));
         return Ok(Exit::Usage);
     }
-    let module = lesson.module.as_str();
+    let module = lesson.module.as_deref().unwrap_or_default();
     let exercise = layout.exercise(module);
     let stub = layout.stub(module);
-    let files: Vec<PathBuf> = [
-        layout.root.join(&lesson.file),
-        stub.clone(),
-        exercise.clone(),
-        layout.solution(module),
-        layout.mistake(module, ""),
-        layout
-            .root
-            .join("checker")
-            .join("tests")
-            .join("variants")
-            .join(module),
-    ]
-    .into_iter()
-    .filter(|f| f.exists())
-    .collect();
+    let mut files = vec![layout.root.join(&lesson.file)];
+    if lesson.module.is_some() {
+        files.extend([
+            stub.clone(),
+            exercise.clone(),
+            layout.solution(module),
+            layout.mistake(module, ""),
+            layout
+                .root
+                .join("checker")
+                .join("tests")
+                .join("variants")
+                .join(module),
+        ]);
+    }
+    files.retain(|f| f.exists());
     let libs: Vec<PathBuf> = [
         layout.exercises.join("src").join("lib.rs"),
         layout.root.join("solutions").join("src").join("lib.rs"),
     ]
     .into_iter()
-    .filter(|lib| std::fs::read_to_string(lib).is_ok_and(|text| declares_module(&text, module)))
+    .filter(|lib| {
+        lesson.module.is_some()
+            && std::fs::read_to_string(lib).is_ok_and(|text| declares_module(&text, module))
+    })
     .collect();
     let shown = |paths: &[PathBuf]| -> Vec<String> {
         paths
@@ -65,7 +72,9 @@ pub(crate) fn dev_remove(app: &mut App, id: &str, yes: bool) -> Result<Exit> {
             .collect()
     };
     // The student's copy is kept when it is not the stub: it may hold work.
-    let keep = exercise.exists() && std::fs::read(&exercise).ok() != std::fs::read(&stub).ok();
+    let keep = lesson.module.is_some()
+        && exercise.exists()
+        && std::fs::read(&exercise).ok() != std::fs::read(&stub).ok();
     if !yes {
         if !std::io::stdin().is_terminal() {
             eprintln!("{}", app.ui.fit(&m.dev_remove_needs_yes(&lesson.id)));
@@ -101,10 +110,14 @@ pub(crate) fn dev_remove(app: &mut App, id: &str, yes: bool) -> Result<Exit> {
         remove(file)?;
         println!("{}", m.dev_removed(&name));
     }
+    // The lessons after it move up one place: `dev new`'s comments (`// レッスン 14：…`,
+    // `// Lesson 14: …`) say their new places.
+    let numbers = numbers_without(app, &lesson.file);
     for lib in &libs {
         let text = std::fs::read_to_string(lib)
             .with_context(|| format!("cannot read {}", lib.display()))?;
         if let Some(text) = undeclare(&text, module) {
+            let text = renumber(&text, |module| numbers.get(module).copied());
             std::fs::write(lib, text).with_context(|| format!("cannot write {}", lib.display()))?;
         }
     }
@@ -115,19 +128,67 @@ pub(crate) fn dev_remove(app: &mut App, id: &str, yes: bool) -> Result<Exit> {
         let text = m.dev_remove_kept(&layout.show(&exercise), &layout.show(&backup));
         println!("{}", app.ui.fit(&text));
     }
-    let left = app.course.lessons.len() - 1;
+    let left = (app.course.lessons.len() + app.course.broken.len()).saturating_sub(1);
     println!("\n{}", app.ui.fit(&m.dev_remove_done(&lesson.id, left)));
     Ok(Exit::Passed)
 }
 
+/// The lesson `dev remove` would take out: one that loads, or a broken lesson file.
+/// A broken file's module is its own only when no other lesson file teaches it (a
+/// copy of a lesson that took another's module must not take that lesson's files).
+fn removable(app: &App, id: &str) -> Option<Removable> {
+    if let Some(lesson) = app.course.find(id) {
+        return Some(Removable {
+            id: lesson.id.clone(),
+            module: Some(lesson.module.clone()),
+            file: lesson.file.clone(),
+        });
+    }
+    let broken = app.course.find_broken(id)?;
+    let module = broken.module.clone().filter(|module| {
+        let taught = |other: Option<&String>| other == Some(module);
+        !app.course.lessons.iter().any(|l| taught(Some(&l.module)))
+            && !(app.course.broken.iter())
+                .any(|b| b.file != broken.file && taught(b.module.as_ref()))
+    });
+    Some(Removable {
+        id: broken.id.clone(),
+        module,
+        file: broken.file.clone(),
+    })
+}
+
+/// Each module's place in the course (from 1) once the lesson file `removed` is gone.
+fn numbers_without(app: &App, removed: &str) -> HashMap<String, usize> {
+    let course = app.course;
+    let mut placed: Vec<(usize, &str, Option<&str>)> = (course.lessons.iter().enumerate())
+        .map(|(i, l)| {
+            (
+                course.position_of(i),
+                l.file.as_str(),
+                Some(l.module.as_str()),
+            )
+        })
+        .collect();
+    placed
+        .extend((course.broken.iter()).map(|b| (b.position, b.file.as_str(), b.module.as_deref())));
+    placed.sort_by_key(|&(position, _, _)| position);
+    placed
+        .into_iter()
+        .filter(|&(_, file, _)| file != removed)
+        .enumerate()
+        .filter_map(|(i, (_, _, module))| Some((module?.to_string(), i + 1)))
+        .collect()
+}
+
 /// The files of other lessons that build on a lesson's module: their `uses`, or their
 /// reference's or stub's code (`crate::<module>`), each as `dev remove` names it.
-fn users_of(app: &App, lesson: &Lesson) -> Vec<String> {
+fn users_of(app: &App, id: &str, module: &str) -> Vec<String> {
     let m = app.ui.msg();
     let layout = &app.course.layout;
     let mut users = Vec::new();
-    for other in app.course.lessons.iter().filter(|l| l.id != lesson.id) {
-        if other.uses.contains(&lesson.module) {
+    for other in app.course.lessons.iter().filter(|l| l.id != id) {
+        if other.uses.iter().any(|used| used == module) {
             users.push(m.dev_remove_user(&other.file, true));
             continue;
         }
@@ -135,13 +196,23 @@ fn users_of(app: &App, lesson: &Lesson) -> Vec<String> {
             let refers = std::fs::read_to_string(&file)
                 .ok()
                 .and_then(|text| refs::references(&text))
-                .is_some_and(|found| found.iter().any(|r| r.module == lesson.module));
+                .is_some_and(|found| found.iter().any(|r| r.module == module));
             if refers {
                 users.push(m.dev_remove_user(&layout.show(&file), false));
             }
         }
     }
     users
+}
+
+/// A lesson `dev remove` takes out, loaded or broken.
+struct Removable {
+    id: String,
+    /// Its module, when it is its own to remove (a broken file may not say, or may name
+    /// another lesson's).
+    module: Option<String>,
+    /// The lesson file as the course shows it.
+    file: String,
 }
 
 fn remove(path: &Path) -> Result<()> {
@@ -171,9 +242,64 @@ fn undeclare(lib: &str, module: &str) -> Option<String> {
     Some(kept.concat())
 }
 
+/// A `lib.rs` whose lesson comments (`// レッスン 14：padding`, `// Lesson 14: padding.`,
+/// right above `pub mod padding;`) give each module's place in `number`; other lines,
+/// and modules of no lesson, as they were.
+fn renumber(lib: &str, number: impl Fn(&str) -> Option<usize>) -> String {
+    let mut lines: Vec<String> = lib.split_inclusive('\n').map(str::to_string).collect();
+    for at in 0..lines.len() {
+        let Some(n) = declared_module(&lines[at]).and_then(&number) else {
+            continue;
+        };
+        let mut above = at;
+        while above > 0 && lines[above - 1].trim_start().starts_with("// ") {
+            above -= 1;
+            let line = &mut lines[above];
+            for word in ["// レッスン ", "// Lesson "] {
+                let Some(start) = line.find(word).map(|i| i + word.len()) else {
+                    continue;
+                };
+                let digits = line[start..]
+                    .chars()
+                    .take_while(char::is_ascii_digit)
+                    .count();
+                if digits > 0 {
+                    line.replace_range(start..start + digits, &n.to_string());
+                }
+            }
+        }
+    }
+    lines.concat()
+}
+
+/// The module a line declares: `pub mod padding;` → `padding`.
+fn declared_module(line: &str) -> Option<&str> {
+    let code = line.split("//").next()?.trim().strip_suffix(';')?;
+    match code.split_whitespace().collect::<Vec<_>>()[..] {
+        [.., "mod", name] => Some(name),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::undeclare;
+    use super::{renumber, undeclare};
+
+    #[test]
+    fn lesson_comments_say_the_new_places() {
+        let lib = "//! The crate.\n\n// レッスン 1：ユニット。\n// Lesson 1: a unit.\npub mod unit;\n\
+                   // レッスン 14：padding\n// Lesson 14: padding.\npub mod padding;\npub mod helpers;\n";
+        let number = |module: &str| match module {
+            "unit" => Some(1),
+            "padding" => Some(13),
+            _ => None,
+        };
+        assert_eq!(
+            renumber(lib, number),
+            "//! The crate.\n\n// レッスン 1：ユニット。\n// Lesson 1: a unit.\npub mod unit;\n\
+             // レッスン 13：padding\n// Lesson 13: padding.\npub mod padding;\npub mod helpers;\n"
+        );
+    }
 
     #[test]
     fn takes_out_the_module_line_and_its_comment() {

@@ -65,6 +65,12 @@ impl Msg {
         let kept_en = kept
             .map(|f| format!("{f} differs from the stub: it is kept in .cnnlings/backup/ first.\n"))
             .unwrap_or_default();
+        if libs.is_empty() {
+            return say!(self,
+                ja: format!("レッスン `{id}` を削除しますか？ 次のファイルを消します：\n{list}{kept_ja}[y/N] "),
+                en: format!("Remove lesson `{id}`? This deletes these files:\n{list}{kept_en}[y/N] "),
+            );
+        }
         say!(self,
             ja: format!("レッスン `{id}` を削除しますか？ 次のファイルを消して、{libs} から `pub mod {module};` を外します：\n{list}{kept_ja}[y/N] "),
             en: format!("Remove lesson `{id}`? This deletes these files and takes `pub mod {module};` out of {libs}:\n{list}{kept_en}[y/N] "),

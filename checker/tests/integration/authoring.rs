@@ -166,6 +166,76 @@ fn dev_remove_undoes_dev_new() {
     assert!(wb.path().join("lessons/05-c.toml").exists());
 }
 
+/// A broken lesson file stops every other `dev` command, but `dev remove` takes it out:
+/// often the fix. The lessons after it move up, and `dev new`'s comments in both
+/// `lib.rs` files say their new places; a broken copy that took another lesson's module
+/// takes only its own file.
+#[test]
+fn dev_remove_takes_out_a_broken_lesson_and_renumbers() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    assert_status(&wb.run(&["dev", "new", "double"]).0, 0);
+    assert_status(&wb.run(&["dev", "new", "triple"]).0, 0);
+    assert!(
+        wb.read("exercises/src/lib.rs")
+            .contains("// レッスン 4：triple\n// Lesson 4: triple.\n")
+    );
+    // `double` no longer parses (its title is not closed).
+    wb.write(
+        "lessons/03-double.toml",
+        "format = 1\nid = \"double\"\ntitle = { ja = \"x\"\n",
+    );
+    // A copy of `scale` that kept its module.
+    wb.write(
+        "lessons/09-copy.toml",
+        &wb.read("lessons/01-scale.toml")
+            .replace("id = \"scale\"", "id = \"copy\""),
+    );
+    assert_status(&wb.run(&["dev", "check"]).0, 2);
+
+    let (output, _) = wb.run(&["dev", "remove", "double", "--yes"]);
+    assert_status(&output, 0);
+    for gone in [
+        "lessons/03-double.toml",
+        "lessons/stubs/double.rs",
+        "exercises/src/double.rs",
+        "solutions/src/double.rs",
+    ] {
+        assert!(
+            !wb.path().join(gone).exists(),
+            "{gone}\n{}",
+            stdout(&output)
+        );
+    }
+    for lib in ["exercises/src/lib.rs", "solutions/src/lib.rs"] {
+        let text = wb.read(lib);
+        assert!(!text.contains("double"), "{lib}: {text}");
+        assert!(
+            text.contains("// レッスン 3：triple\n// Lesson 3: triple.\npub mod triple;"),
+            "{lib}: {text}"
+        );
+    }
+
+    let (output, _) = wb.run(&["dev", "remove", "copy", "--yes"]);
+    assert_status(&output, 0);
+    assert_eq!(
+        stdout(&output).matches("removed ").count(),
+        1,
+        "{}",
+        stdout(&output)
+    );
+    for kept in [
+        "lessons/stubs/scale.rs",
+        "exercises/src/scale.rs",
+        "solutions/src/scale.rs",
+    ] {
+        assert!(wb.path().join(kept).exists(), "{kept}");
+    }
+    assert!(wb.read("exercises/src/lib.rs").contains("pub mod scale;"));
+    // The course loads whole again: `dev preview` builds nothing and refuses a broken one.
+    assert_status(&wb.run(&["dev", "preview", "triple"]).0, 0);
+}
+
 /// It refuses an id that is no lesson, a module another lesson builds on, and, without
 /// a terminal to ask in, to go on without `--yes`; it asks in a terminal.
 #[test]

@@ -175,7 +175,18 @@ impl<'c> Checker<'_, 'c> {
         let verdicts: Vec<Verdict> = lessons
             .iter()
             .zip(runs)
-            .map(|(lesson, run)| verdict::judge(lesson, run))
+            .map(|(lesson, run)| {
+                // A failing check where the reference disagrees with the lesson's own
+                // `expected` is the lesson's fault: the student's code may well be right.
+                let wrong = verdict::expected_faults(lesson, &run.reference);
+                let verdict = verdict::judge(lesson, run);
+                match verdict {
+                    Verdict::Ran { .. } if !wrong.is_empty() && !verdict.passed() => {
+                        Verdict::LessonFault(wrong)
+                    }
+                    verdict => verdict,
+                }
+            })
             .collect();
         crate::timings::mark("verdicts");
         // An earlier lesson to blame comes first; a known mistake of this one is named

@@ -173,6 +173,9 @@ pub enum FaultKind {
     Stopped(Missing),
     /// The reference gave no usable output for a case.
     NoOutput { case: usize, why: String },
+    /// The reference's output for a case differs from the `expected` the lesson writes
+    /// (the index within its test): the lesson's value is most likely wrong.
+    DiffersFromExpected { case: usize },
     /// A helper of the lesson's (`lessons/helpers/<name>.rs`, `lesson.helpers[helper]`)
     /// does not compile with the reference; rustc says why, at this place of the helper.
     HelperDoesNotCompile {
@@ -212,6 +215,12 @@ impl LessonFault {
                 }
                 None => {}
             }
+        }
+        // A value the reference disagrees with is shown at the `expected` that gives it.
+        if matches!(self.kind, FaultKind::DiffersFromExpected { .. })
+            && let Some(span) = test.and_then(|t| t.expected_span.clone())
+        {
+            return Some(span);
         }
         test.map(|t| t.span.clone())
     }
@@ -594,6 +603,38 @@ pub fn reference_faults(lesson: &Lesson, reference: &ReferenceOutputs) -> Vec<Le
         };
         faults.push(LessonFault {
             kind,
+            test: Some(t),
+            entry: Some(test.entry),
+        });
+    }
+    faults
+}
+
+/// The tests whose `expected` the reference's own outputs disagree with, one fault per
+/// test, for its first such case. A student's check says the lesson is at fault there
+/// rather than the student's code, which may well be right (`dev check` says the same to
+/// the author at the `expected`, from the reference's verdict).
+pub fn expected_faults(lesson: &Lesson, reference: &ReferenceOutputs) -> Vec<LessonFault> {
+    let Ok(outputs) = reference else {
+        return Vec::new();
+    };
+    let mut faults: Vec<LessonFault> = Vec::new();
+    for (id, test, case) in lesson.cases() {
+        let (Expected::Given(expected), Some(Outcome::Value(got))) =
+            (&case.expected, outputs.get(&id))
+        else {
+            continue;
+        };
+        let Some((t, index)) = case_position(lesson, id) else {
+            continue;
+        };
+        if faults.iter().any(|f| f.test == Some(t))
+            || judge_output(&test.compare, expected, got).is_none()
+        {
+            continue;
+        }
+        faults.push(LessonFault {
+            kind: FaultKind::DiffersFromExpected { case: index },
             test: Some(t),
             entry: Some(test.entry),
         });

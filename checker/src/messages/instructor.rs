@@ -113,6 +113,10 @@ impl Msg {
                 ja: format!("模範解答が{ja_test}のケース {} で結果を返しませんでした。", case + 1),
                 en: format!("the reference solution gave no result in {en_test}, case {}.", case + 1),
             ),
+            (FaultKind::DiffersFromExpected { .. }, _) => say!(self,
+                ja: format!("{ja_test}の `expected` の値が、模範解答の結果と違います。"),
+                en: format!("the `expected` value of {en_test} differs from the reference solution's result."),
+            ),
         }
     }
 

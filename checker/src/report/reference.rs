@@ -179,6 +179,17 @@ fn fault_diagnostic(
             ),
         },
         FaultKind::Stopped(how) => (m.dev_fault(DevFault::Stopped(&m.dev_stopped(how))), vec![]),
+        FaultKind::DiffersFromExpected { case: number } => {
+            let many = fault
+                .test
+                .and_then(|t| lesson.tests.get(t))
+                .is_some_and(|t| t.cases.len() > 1);
+            let number = many.then(|| case(*number));
+            (
+                m.dev_fault(DevFault::DiffersFromExpected(number.as_deref())),
+                vec![],
+            )
+        }
         FaultKind::NoOutput { case: number, why } => (
             m.dev_fault(DevFault::NoResult(&case(*number))),
             match why.is_empty() {

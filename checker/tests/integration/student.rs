@@ -572,3 +572,33 @@ fn a_known_mistake_beside_an_unknown_one_is_named_as_part_of_the_failures() {
         });
     }
 }
+
+/// A lesson whose `expected` is wrong once told a student with correct code that it was
+/// wrong. The reference disagrees with that `expected`, so the lesson is at fault: the
+/// student is told so, at the line to pass on, and the check exits 2 as for a lesson
+/// file's error; a student whose code is wrong hears the same (the lesson cannot judge).
+#[test]
+fn a_wrong_expected_is_the_lessons_fault_not_the_students() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let lesson = wb.read("lessons/01-scale.toml");
+    wb.write(
+        "lessons/01-scale.toml",
+        &lesson.replace("expected = [3, -6]", "expected = [3, -7]"),
+    );
+    wb.write("exercises/src/scale.rs", &wb.read("solutions/src/scale.rs"));
+    wb.settings().bind(|| {
+        assert_cmd_snapshot!("wrong_expected_student", wb.checker(&["check", "scale"]));
+        assert_cmd_snapshot!(
+            "wrong_expected_student_ja",
+            wb.checker(&["check", "scale", "--lang", "ja"])
+        );
+    });
+    let (output, _) = wb.run(&["check", "scale"]);
+    assert_status(&output, 2);
+    assert!(
+        stdout(&output).contains("lessons/01-scale.toml:18: the `expected` value"),
+        "{}",
+        stdout(&output)
+    );
+}

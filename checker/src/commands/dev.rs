@@ -13,6 +13,7 @@ use crate::exit::Exit;
 use crate::harness::run::{Outcome, RunResult};
 use crate::harness::{self, LessonRun, MistakeFault, StudentRun};
 use crate::lesson::{self, Lesson};
+use crate::messages::DevFault;
 use crate::pipeline::{Assessment, Checker};
 use crate::progress::Store;
 use crate::report;
@@ -138,13 +139,23 @@ pub(crate) fn dev_check<'c>(app: &mut App<'c>, only: &[String]) -> Result<Exit> 
                         print!("{}", unapplied_diagnostic(app, lesson, mistake, error));
                     }
                     // rustc's words, as for a reference or a stub that does not compile.
+                    // An error in a line an edit wrote is shown at that edit.
                     Some(Err(MistakeFault::Trusted(harness::ReferenceFault::DoesNotCompile {
                         diagnostics,
-                        ..
+                        harness,
                     }))) => {
                         problem(m.dev_mistake_does_not_compile(&lesson.id, &file));
-                        println!("\n{}\n", m.rustc_messages());
-                        for d in diagnostics {
+                        let (at_edits, elsewhere): (Vec<_>, Vec<_>) = diagnostics
+                            .iter()
+                            .map(|d| (d, edit_diagnostic(app, lesson, mistake, harness, d)))
+                            .partition(|(_, at_edit)| at_edit.is_some());
+                        for (_, at_edit) in at_edits {
+                            print!("{}", at_edit.unwrap_or_default());
+                        }
+                        if !elsewhere.is_empty() {
+                            println!("\n{}\n", m.rustc_messages());
+                        }
+                        for (d, _) in elsewhere {
                             println!("{}", app.context().relative(d.rendered.trim_end()));
                         }
                     }
@@ -297,6 +308,45 @@ fn unapplied_diagnostic(
         message,
         &[],
     )
+}
+
+/// rustc's error in a known mistake's edited copy of the reference, at the edit in the
+/// lesson file that wrote the line (`replace = [{ find = …, with = … }]`), with rustc's
+/// words and the line as edited; `None` for an error elsewhere.
+fn edit_diagnostic(
+    app: &App,
+    lesson: &Lesson,
+    mistake: &lesson::Mistake,
+    harness: &harness::codegen::Harness,
+    d: &harness::build::Diagnostic,
+) -> Option<String> {
+    let lesson::MistakeCode::Edits(edits) = &mistake.code else {
+        return None;
+    };
+    let (file, line, _) = d.primary.as_ref()?;
+    if harness.module_files.first() != Some(file) {
+        return None;
+    }
+    let layout = &app.course.layout;
+    let reference = std::fs::read_to_string(layout.solution(&lesson.module)).ok()?;
+    let edit = edits.get(lesson::edit::edit_at_line(&reference, edits, *line)?)?;
+    let m = app.ui.msg();
+    let rustc = match &d.label {
+        Some(label) => format!("{}: {label}", d.message),
+        None => d.message.clone(),
+    };
+    let mut notes = vec![m.dev_rustc_said(&rustc)];
+    if let Some((before, marked, after)) = &d.source {
+        notes.push(m.dev_edited_line(format!("{before}{marked}{after}").trim()));
+    }
+    Some(course::render_error_in(
+        app.ui.lang,
+        &lesson.file,
+        &lesson.source,
+        Some(edit.span.clone()),
+        &m.dev_fault(DevFault::EditDoesNotCompile(&mistake.name)),
+        &notes,
+    ))
 }
 
 /// Whether two known mistakes give the same outputs in every case (a panic counts as the

@@ -64,6 +64,43 @@ pub fn apply(text: &str, edits: &[Edit]) -> Result<String, EditError> {
     Ok(text)
 }
 
+/// The edit (its index) whose `with` holds line `line` (from 1) of the text `edits` make
+/// of `text`: where rustc's error in an edited copy comes from, to show it at the edit in
+/// the lesson file rather than in a generated file. `None` when no edit wrote that line
+/// (or an edit does not apply).
+pub fn edit_at_line(text: &str, edits: &[Edit], line: usize) -> Option<usize> {
+    let mut text = text.to_string();
+    // Where each edit's `with` is in the text so far.
+    let mut placed: Vec<Range<usize>> = Vec::new();
+    for edit in edits {
+        let [at] = occurrences(&text, &edit.find)[..] else {
+            return None;
+        };
+        let end = at + edit.find.len();
+        for range in &mut placed {
+            if range.end <= at {
+                continue;
+            }
+            if range.start >= end {
+                *range = range.start + edit.with.len() - edit.find.len()
+                    ..range.end + edit.with.len() - edit.find.len();
+            } else {
+                // Overlapping this edit: now the whole of both.
+                let last = range.end.max(end);
+                *range = range.start.min(at)..last + edit.with.len() - edit.find.len();
+            }
+        }
+        text.replace_range(at..end, &edit.with);
+        placed.push(at..at + edit.with.len());
+    }
+    // The latest edit that wrote the line wins: it is the one that made it as it is.
+    placed.iter().rposition(|range| {
+        let first = line_of(&text, range.start);
+        let last = line_of(&text, range.end.saturating_sub(1).max(range.start));
+        (first..=last).contains(&line)
+    })
+}
+
 /// Where `find` starts in `text`, overlapping occurrences included (`aa` is twice in
 /// `aaa`: replacing either is not what an author can have meant).
 fn occurrences(text: &str, find: &str) -> Vec<usize> {
@@ -182,6 +219,22 @@ mod tests {
         );
         let two_lines = apply(MODULE, &[edit("{\n    relu(x + b)\n}", "{\n    x + b\n}")]);
         assert!(two_lines.is_ok_and(|t| t.contains("    x + b\n") && !t.contains("relu(x + b)")));
+    }
+
+    #[test]
+    fn an_edited_line_is_traced_to_its_edit() {
+        let edits = [
+            edit("x.max(0.0)", "x.max(1.0)\n        .abs()"),
+            edit("relu(x + b)", "relu(x) + b"),
+            edit("max(1.0)", "min(1.0)"),
+        ];
+        // fn relu … {  /  x.min(1.0)  /  .abs()  /  }  /  (blank)  /  fn unit … {  /  relu(x) + b
+        assert_eq!(edit_at_line(MODULE, &edits, 1), None);
+        assert_eq!(edit_at_line(MODULE, &edits, 2), Some(2));
+        assert_eq!(edit_at_line(MODULE, &edits, 3), Some(0));
+        assert_eq!(edit_at_line(MODULE, &edits, 7), Some(1));
+        assert_eq!(edit_at_line(MODULE, &edits, 8), None);
+        assert_eq!(edit_at_line(MODULE, &[edit("nowhere", "x")], 2), None);
     }
 
     #[test]

@@ -243,6 +243,10 @@ impl Msg {
                 ja: "このテストのコードが、模範解答と一緒にコンパイルできません".to_string(),
                 en: "this test's code does not compile with the reference solution".to_string(),
             ),
+            DevFault::EditDoesNotCompile(mistake) => say!(self,
+                ja: format!("よくある間違い {mistake} のこの書き換えで、コードがコンパイルできなくなります"),
+                en: format!("with this edit, the known mistake {mistake} does not compile"),
+            ),
             DevFault::HelperDoesNotCompile(id) => say!(self,
                 ja: format!("このヘルパーが、レッスン `{id}` の模範解答と一緒にコンパイルできません"),
                 en: format!("this helper does not compile with the reference solution of lesson `{id}`"),
@@ -333,6 +337,11 @@ impl Msg {
 
     /// A note under a fault: what rustc said, after our sentence. One line is quoted as
     /// the words of a third party; a rendered error (in the reference's own file) follows.
+    /// A note under an edit of a known mistake that does not compile: the line it made.
+    pub fn dev_edited_line(self, line: &str) -> String {
+        say!(self, ja: format!("書き換えたあとの行：{line}"), en: format!("the line as edited: {line}"))
+    }
+
     pub fn dev_rustc_said(self, rustc: &str) -> String {
         match rustc.contains('\n') {
             false => {
@@ -637,4 +646,6 @@ pub enum DevFault<'a> {
     HarnessFailed(&'a str),
     /// A helper (`lessons/helpers/`) does not compile with this lesson's reference.
     HelperDoesNotCompile(&'a str),
+    /// An edit of a known mistake (named) wrote a line that does not compile.
+    EditDoesNotCompile(&'a str),
 }

@@ -312,7 +312,8 @@ fn dev_check_shows_why_a_known_mistake_does_not_compile() {
         mistake,
         &wb.read(mistake).replace("out[0] *= k", "out[0] *= kk"),
     );
-    // Written as edits, its rustc errors are in the edited copy the harness mounts.
+    // Written as edits, its rustc error is shown at the edit that wrote the line, not in
+    // the edited copy the harness mounts.
     let lesson = wb.read("lessons/01-scale.toml");
     wb.write(
         "lessons/01-scale.toml",
@@ -342,8 +343,11 @@ fn dev_check_shows_why_a_known_mistake_does_not_compile() {
         "{said}"
     );
     assert!(
-        said.contains("error[E0425]: cannot find value `kv`")
-            && said.contains("--> target/cnnlings/harness/scale-mistake-adds/src/scale.rs:"),
+        said.contains(
+            "error: with this edit, the known mistake adds does not compile\n   ┌─ lessons/01-scale.toml:32:21"
+        ) && said.contains("= rustc: cannot find value `kv` in this scope")
+            && said.contains("= the line as edited: v + kv")
+            && !said.contains("harness/scale-mistake-adds"),
         "{said}"
     );
 }

@@ -25,7 +25,9 @@ pub fn from_str<T: de::DeserializeOwned>(source: &str) -> Result<T, Vec<LessonEr
     // The first only: toml reads on after one, and what it then finds follows from it
     // (after an unclosed `[`, every later line is "missing a comma").
     if let Some(first) = syntax.first() {
-        return Err(vec![syntax_error(source, first)]);
+        let at = first.unexpected().map(|s| s.start());
+        let closed = at.and_then(|at| closed_at_once(source, at));
+        return Err(vec![closed.unwrap_or_else(|| syntax_error(source, first))]);
     }
     let table = DeTable::parse(source).map_err(|e| {
         let message = e.message().trim();
@@ -50,6 +52,37 @@ pub fn from_str<T: de::DeserializeOwned>(source: &str) -> Result<T, Vec<LessonEr
     }
     errors.sort_by_key(|e| e.span.as_ref().map_or(usize::MAX, |s| s.start));
     Err(errors)
+}
+
+/// A text of several lines closed at once, `ja = ""` where `"""` was meant: toml reads
+/// the text's lines as keys and stops at the first that is not a comment (a Markdown
+/// heading `# …` is one), lines below. When only blank and comment lines lie between an
+/// error at `at` and a line `key = ""`, the error is said at that `""`.
+fn closed_at_once(source: &str, at: usize) -> Option<LessonError> {
+    let line_start = source.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let mut end = line_start;
+    for line in source[..line_start].split_inclusive('\n').rev() {
+        let start = end - line.len();
+        end = start;
+        let text = line.trim();
+        if text.is_empty() || text.starts_with('#') {
+            continue;
+        }
+        let (key, value) = text.split_once('=')?;
+        let key = key.trim();
+        let is_key = !key.is_empty()
+            && (key.chars()).all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+        if !is_key || !matches!(value.trim(), "\"\"" | "''") {
+            return None;
+        }
+        let quotes = start + line.rfind(value.trim())?;
+        return Some(LessonError::new(
+            Some(quotes..quotes + 2),
+            say!(ja: "この `\"\"` で文字列が閉じています。何行にもわたる文は `\"\"\"` で始めて `\"\"\"` で閉じます。".to_string(),
+                en: "this `\"\"` closes the string at once: a text of several lines opens and closes with `\"\"\"`".to_string()),
+        ));
+    }
+    None
 }
 
 /// A mistake of TOML's grammar: what was found where, and what may be written there.
@@ -717,6 +750,17 @@ mod tests {
             ja("title = [ = 1]\n"),
             "TOML として読めません。`=` はここに書けません。"
         );
+        // A text closed at once: said at its `""`, not at its first line that is not a
+        // comment (the heading is one), three lines below.
+        let closed = errors("title = \"x\"\n[name]\nja = \"\"\n# 見出し\n\n本文です。\n\"\"\"\n");
+        assert_eq!(closed.len(), 1, "{closed:?}");
+        assert!(
+            closed[0]
+                .1
+                .starts_with("this `\"\"` closes the string at once"),
+            "{closed:?}"
+        );
+        assert_eq!(closed[0].2, "\"\"");
         // A key written twice is toml's own finding, quoted.
         assert!(ja("title = \"a\"\ntitle = \"b\"\n").contains("toml の説明"));
     }

@@ -161,6 +161,22 @@ pub enum DevCommand {
         /// The lesson's id, as `list` shows it.
         lesson: String,
     },
+    /// Mutation analysis of a lesson's hidden tests: mutate its reference in one place at a
+    /// time (an operator, a comparison, a bound, a literal, a statement, a body), run the
+    /// tests on each mutant, and list those that pass. Exit 0 when none survives unmarked
+    /// (see `[[equivalent]]` in lessons/README.md), 1 otherwise.
+    Mutants {
+        /// The lesson's id, as `list` shows it.
+        lesson: String,
+        /// Read private lessons as `grade --lessons DIR` does (a file in DIR replaces the
+        /// course's file of the same name). Relative to the current folder.
+        #[arg(long = "lessons", value_name = "DIR")]
+        overlay: Option<PathBuf>,
+        /// Mutate this correct module instead of the reference, e.g. a variant written with
+        /// loops (checker/tests/variants/): it must pass the lesson as it is.
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
+    },
 }
 
 /// Parses the command line in the student's language: `--help` and every usage error are
@@ -491,6 +507,23 @@ const JAPANESE: &[JapaneseHelp] = &[
          固定テスト（失敗したときのレポートでの見え方）を確かめられます（言語は --lang で選びます）。",
         &[("lesson", "レッスンの名前。`list` に表示されるものです。")],
     ),
+    (
+        "dev mutants",
+        "レッスンの隠しテストのミューテーション解析です。模範解答を一か所ずつ書き換え（演算子、比較、範囲の端、定数、文、関数の本体）、\
+         できたミュータントそれぞれに隠しテストを実行して、通ってしまうものを示します。\
+         終了コードは、生き残りがない（lessons/README.md の `[[equivalent]]` に書いたものを除く）とき 0、あるとき 1 です。",
+        &[
+            ("lesson", "レッスンの名前。`list` に表示されるものです。"),
+            (
+                "overlay",
+                "非公開のレッスンを、`grade --lessons` と同じように読みます（このフォルダのファイルは lessons/ の同じ名前のファイルの代わりになります）。今のフォルダからの相対パスです。",
+            ),
+            (
+                "from",
+                "模範解答の代わりに、この正しいモジュールを書き換えます。たとえばループで書いた別解（checker/tests/variants/）です。書き換える前のままで、レッスンに合格しなければなりません。",
+            ),
+        ],
+    ),
 ];
 
 /// Placeholders of values, in Japanese.
@@ -708,6 +741,7 @@ mod tests {
             &["dev", "check", "--help"],
             &["dev", "remove", "--help"],
             &["dev", "preview", "--help"],
+            &["dev", "mutants", "--help"],
         ] {
             let text = help(Lang::Ja, args);
             assert!(text.contains("使い方：checker"), "{args:?}:\n{text}");

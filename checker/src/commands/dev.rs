@@ -263,6 +263,7 @@ pub(crate) fn dev_check<'c>(app: &mut App<'c>, only: &[String]) -> Result<Exit> 
     println!();
     if problems == 0 {
         println!("{}", m.dev_sound(refs.len()));
+        println!("{}", say(m.dev_try_mutants()));
         Ok(Exit::Passed)
     } else {
         println!("{}", say(m.dev_problems(problems)));

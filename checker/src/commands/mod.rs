@@ -3,6 +3,7 @@
 
 mod check;
 mod dev;
+mod dev_mutants;
 mod dev_placeholders;
 mod dev_preview;
 mod dev_remove;
@@ -50,6 +51,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let overlay = match &cli.command {
         Command::Grade { lessons, .. } => lessons.as_ref(),
         Command::Dev(DevCommand::Check { overlay, .. }) => overlay.as_ref(),
+        Command::Dev(DevCommand::Mutants { overlay, .. }) => overlay.as_ref(),
         _ => None,
     };
     if let Some(dir) = overlay {
@@ -150,6 +152,9 @@ pub fn run(cli: Cli) -> ExitCode {
             dev_remove::dev_remove(app, &lesson, yes)
         }
         Command::Dev(DevCommand::Preview { lesson }) => dev_preview::dev_preview(app, &lesson),
+        Command::Dev(DevCommand::Mutants { lesson, from, .. }) => {
+            dev_mutants::dev_mutants(app, &lesson, from.as_deref())
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -336,6 +336,78 @@ pub fn mistake_runs(
         .collect()
 }
 
+/// What `dev mutants` is doing, for its progress display.
+#[derive(Debug, Clone, Copy)]
+pub enum MutantProgress {
+    /// Building this many mutants, in one cargo call.
+    Building(usize),
+    /// Running them: this many of so many have run.
+    Running { done: usize, of: usize },
+}
+
+/// The outputs of each mutant of `lesson`'s module (`dev mutants`): `modules` are the
+/// mutated texts of its module. Those not cached are built in one cargo call and run as
+/// known mistakes are (trusted, generous limits, what a run that did not finish gave kept);
+/// the error is why one has none (rustc's errors for a mutant that does not compile).
+pub fn mutant_runs(
+    course: &Course,
+    lesson: &Lesson,
+    modules: &[String],
+    color: bool,
+    progress: &dyn Fn(MutantProgress),
+) -> Result<Vec<Result<HashMap<usize, Outcome>, ReferenceFault>>> {
+    let layout = &course.layout;
+    let [index] = indices(course, &[lesson])?[..] else {
+        anyhow::bail!("lesson `{}` is not in the course", lesson.id);
+    };
+    let harnesses = codegen::write_mutants(course, index, modules)?;
+    let cached: Vec<_> = harnesses
+        .iter()
+        .map(|h| read_cache(course, lesson, h))
+        .collect();
+    let missing: Vec<String> = harnesses
+        .iter()
+        .zip(&cached)
+        .filter(|(_, c)| c.is_none())
+        .map(|(h, _)| h.package.clone())
+        .collect();
+    let (built, inputs) = match missing.is_empty() {
+        true => (build::BuildOutput::default(), String::new()),
+        false => {
+            progress(MutantProgress::Building(missing.len()));
+            let workspace = codegen::mutants_workspace_dir(layout);
+            (
+                build::build(layout, &workspace, &missing, color)?,
+                run::inputs_text(lesson),
+            )
+        }
+    };
+    let scratch = layout.work_dir().join("runs");
+    let of = missing.len();
+    let mut done = 0;
+    harnesses
+        .iter()
+        .zip(cached)
+        .map(|(harness, cache)| match cache {
+            Some(outputs) => Ok(Ok(outputs)),
+            None => {
+                progress(MutantProgress::Running { done, of });
+                let ran = run_trusted(
+                    course,
+                    lesson,
+                    harness,
+                    &built,
+                    &inputs,
+                    &scratch,
+                    Trusted::Mistake,
+                );
+                done += 1;
+                ran
+            }
+        })
+        .collect()
+}
+
 /// Grading only: the reference outputs of `lessons`, built and run now and kept in
 /// memory. The cache is neither read nor written, so no file holds them while student
 /// code is built and run.

@@ -128,6 +128,8 @@ pub struct Lesson {
     pub entries: Vec<Entry>,
     pub tests: Vec<Test>,
     pub mistakes: Vec<Mistake>,
+    /// Mutants of the reference marked as computing the same function (`dev mutants`).
+    pub equivalents: Vec<super::mutants::Equivalent>,
     /// A hash of the lesson file's text, of how its inputs are drawn and of its helpers'
     /// text: outputs computed from the lesson are cached under it.
     pub fingerprint: u64,

@@ -255,6 +255,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         entries: Vec::new(),
         tests: Vec::new(),
         mistakes: Vec::new(),
+        equivalents: Vec::new(),
         fingerprint: 0,
         file: String::new(),
         source: std::sync::Arc::from(""),
@@ -274,6 +275,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         },
     };
     lesson.mistakes = super::mistake::mistakes(&raw.mistakes, errors);
+    lesson.equivalents = super::mutants::equivalents(&raw.equivalent, errors);
     for raw_file in &raw.datasets {
         let declared = raw_file.get_ref();
         let file = declared.file.get_ref();

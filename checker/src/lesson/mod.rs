@@ -22,6 +22,7 @@ pub mod hidden;
 pub mod load;
 pub mod mistake;
 pub mod model;
+pub mod mutants;
 pub mod names;
 pub mod picture;
 pub mod refs;

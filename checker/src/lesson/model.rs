@@ -75,6 +75,27 @@ pub struct RawLesson {
     pub show: Option<Spanned<super::picture::RawPicture>>,
     /// The `show` a passing lesson suggests.
     pub after_passing: Option<Spanned<super::picture::RawAfterPassing>>,
+    /// Mutants of the reference that compute the same function (`dev mutants`).
+    #[serde(default)]
+    pub equivalent: Vec<Spanned<RawEquivalent>>,
+}
+
+/// `[[equivalent]]`: a mutant of the reference (`dev mutants`) that computes the same
+/// function, and why: it is then not counted as a survivor.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEquivalent {
+    /// The module mutated (`dev mutants --from FILE`), as the workbook names it; the
+    /// reference when absent.
+    pub file: Option<Spanned<String>>,
+    /// The line of `solutions/src/<module>.rs` where the change starts, and its column
+    /// (needed only when the same change is made twice on that line).
+    pub line: Spanned<i64>,
+    pub column: Option<Spanned<i64>>,
+    /// The text the mutant replaces, and what it puts there.
+    pub find: Spanned<String>,
+    pub with: String,
+    pub reason: Localized,
 }
 
 /// `[[datasets]]`: a data file shipped with the course.

@@ -51,6 +51,8 @@ mod flow;
 mod instructor;
 pub use instructor::{Absent, DevFault};
 mod modules;
+mod mutants;
+pub use mutants::MutantCounts;
 mod show;
 
 pub use day::{Again, Key};

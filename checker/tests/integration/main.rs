@@ -21,6 +21,7 @@ mod layers;
 mod lesson_files;
 mod lesson_lines;
 mod modules;
+mod mutants;
 mod progress;
 mod robustness;
 mod self_check;

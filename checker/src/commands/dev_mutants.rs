@@ -1,0 +1,267 @@
+//! `dev mutants <lesson>`: mutation analysis of a lesson's hidden tests, for its author.
+//!
+//! Every mutant of the lesson's reference module (`lesson::mutants`: an operator, a
+//! bound, a literal, a statement or a body changed in one place) is built, in one cargo
+//! call, and run on the hidden tests like a known mistake; the verdict that judges a
+//! student judges it. A mutant that passes every test survives: a wrong program the
+//! tests let through, unless the lesson marks it `[[equivalent]]` with a reason. Exit 0
+//! when none survives unmarked and every mark names a surviving mutant, else 1.
+
+use crate::app::App;
+use crate::course::{self, Course};
+use crate::exit::Exit;
+use crate::harness::run::{Captured, Ending, RunResult};
+use crate::harness::{self, LessonRun, MutantProgress, ReferenceFault, StudentRun};
+use crate::lesson::mutants::{self, Mutant};
+use crate::messages::MutantCounts;
+use crate::pipeline::Assessment;
+use crate::report::reference::{TrustedLimits, reference_problem};
+use crate::verdict;
+use anyhow::{Context as _, Result};
+use colored::Colorize as _;
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// How a mutant fared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fate {
+    Killed,
+    Survived,
+    Unbuilt,
+}
+
+/// `from`: a correct module to mutate instead of the reference (a variant written with
+/// loops has more places to change than one written with iterators).
+pub(crate) fn dev_mutants(app: &App, id: &str, from: Option<&std::path::Path>) -> Result<Exit> {
+    let m = app.ui.msg();
+    let say = |line: String| app.ui.fit(&line);
+    let lesson = match app.lesson(id) {
+        Ok(lesson) => lesson,
+        Err(exit) => return Ok(exit),
+    };
+    let layout = &app.course.layout;
+    let module = match from {
+        Some(path) => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+        None => layout.solution(&lesson.module),
+    };
+    let file = layout.show(&module);
+    let source = std::fs::read_to_string(&module)
+        .with_context(|| format!("cannot read {}", module.display()))?;
+
+    // The reference's own outputs, as `dev check` has them (cached after it).
+    let solutions = Course::of(
+        layout.with_exercises(layout.root.join("solutions")),
+        app.course.lessons.clone(),
+    );
+    let run = harness::run_lessons(&solutions, &[lesson], app.ui.color, &|| {})?
+        .pop()
+        .context("no run of the reference")?;
+    let reference = run.reference.clone();
+    let assessment = Assessment::from(verdict::judge(lesson, run));
+    let (cx, limits) = (app.context(), TrustedLimits::Generous);
+    if let Some(found) = reference_problem(&cx, app.course, lesson, &assessment, limits) {
+        // Mutants of a reference that fails its own tests say nothing.
+        print!("{}", found.text);
+        return Ok(Exit::Failed);
+    }
+
+    let all = mutants::mutants(&source);
+    if all.is_empty() {
+        println!("{}", say(m.mutants_none(&lesson.id, &file)));
+        return Ok(Exit::Passed);
+    }
+    println!("{}", say(m.mutants_found(&lesson.id, all.len(), &file)));
+    let mut modules: Vec<String> = all.iter().map(|mutant| mutant.apply(&source)).collect();
+    // Another module than the reference is run unchanged too: it must pass, or its
+    // mutants say nothing.
+    if from.is_some() {
+        modules.insert(0, source.clone());
+    }
+    // A spinner while cargo builds (it says nothing meanwhile), then a bar of the runs;
+    // both drawn only on a terminal, where a line says each step otherwise.
+    let bar = ProgressBar::new_spinner();
+    let progress = |step: MutantProgress| match step {
+        MutantProgress::Building(count) => {
+            let line = say(m.mutants_building(count));
+            if bar.is_hidden() {
+                eprintln!("{line}");
+            }
+            bar.set_style(
+                ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
+                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            );
+            bar.set_message(line);
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        }
+        MutantProgress::Running { done, of } => {
+            if done == 0 {
+                let line = say(m.mutants_running(of));
+                if bar.is_hidden() {
+                    eprintln!("{line}");
+                }
+                bar.set_style(
+                    ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} ({elapsed}, {eta})")
+                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+                );
+                bar.set_message(line);
+                bar.set_length(of as u64);
+            }
+            bar.set_position(done as u64);
+        }
+    };
+    let mut runs = harness::mutant_runs(app.course, lesson, &modules, app.ui.color, &progress)?;
+    bar.finish_and_clear();
+    let original = match from {
+        Some(_) if !runs.is_empty() => Some(runs.remove(0)),
+        _ => None,
+    };
+
+    let mut counts = MutantCounts {
+        total: all.len(),
+        ..MutantCounts::default()
+    };
+    let judge = |outcomes| {
+        let run = LessonRun {
+            student: StudentRun::Ran(RunResult {
+                outcomes,
+                unfinished: None,
+                done: true,
+                ending: Ending::Exited(0),
+                stdout: Captured::default(),
+                stderr: Captured::default(),
+            }),
+            reference: reference.clone(),
+        };
+        verdict::judge(lesson, run).passed()
+    };
+    if let Some(original) = original
+        && !original.is_ok_and(judge)
+    {
+        println!("{}", say(m.mutants_from_fails(&lesson.id, &file)));
+        return Ok(Exit::Failed);
+    }
+    let mut fates = Vec::new();
+    for result in runs {
+        let fate = match result {
+            Ok(outcomes) => match judge(outcomes) {
+                true => Fate::Survived,
+                false => Fate::Killed,
+            },
+            Err(ReferenceFault::CargoFailed(stderr)) => {
+                eprintln!("{}\n{}", say(m.mutants_cargo_failed()), stderr.trim_end());
+                return Ok(Exit::Internal);
+            }
+            Err(_) => Fate::Unbuilt,
+        };
+        fates.push(fate);
+    }
+
+    // The marks of this file (the reference's name no `file`): each names a mutant
+    // that survives, or it is wrong.
+    let reference_file = layout.show(&layout.solution(&lesson.module));
+    let of_this_file =
+        |mark: &&mutants::Equivalent| mark.file.as_deref().unwrap_or(&reference_file) == file;
+    let marked = |mutant: &Mutant| {
+        lesson
+            .equivalents
+            .iter()
+            .position(|mark| of_this_file(&mark) && mark.names(mutant, &source))
+    };
+    let at = |mutant: &Mutant| format!("{file}:{}:{}", mutant.line, mutant.column);
+    let mut survivors = 0;
+    for (mutant, fate) in all.iter().zip(&fates) {
+        let change = m.mutant_change(mutant.find(&source), &mutant.with);
+        match (fate, marked(mutant)) {
+            (Fate::Killed, _) => counts.killed += 1,
+            (Fate::Unbuilt, _) => counts.unbuilt += 1,
+            (Fate::Survived, Some(mark)) => {
+                counts.equivalent += 1;
+                let reason = app.ui.lang.pick(&lesson.equivalents[mark].reason);
+                println!("{}", say(m.mutant_equivalent(&at(mutant), &change, reason)));
+            }
+            (Fate::Survived, None) => {
+                counts.survived += 1;
+                survivors += 1;
+                println!("\n{}", say(m.mutant_survives(&at(mutant), &change)));
+                let (before, after) = mutant.diff(&source);
+                for (sign, text) in [("-", before), ("+", after)] {
+                    for line in shown_lines(&text) {
+                        println!("    {} {line}", app.ui.paint(sign, |s| s.bold()));
+                    }
+                }
+            }
+        }
+    }
+    // A mark that names no mutant, or one the tests kill, is wrong.
+    let mut wrong_marks = 0;
+    for mark in lesson.equivalents.iter().filter(of_this_file) {
+        let named: Vec<usize> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, mutant)| mark.names(mutant, &source))
+            .map(|(i, _)| i)
+            .collect();
+        let problem = match named[..] {
+            [] => Some(m.mutant_mark_unused(&file)),
+            [_, _, ..] => {
+                let columns: Vec<usize> = named.iter().map(|&i| all[i].column).collect();
+                Some(m.mutant_mark_ambiguous(&columns))
+            }
+            [i] if fates[i] == Fate::Killed => Some(m.mutant_mark_killed()),
+            [_] => None,
+        };
+        if let Some(problem) = problem {
+            wrong_marks += 1;
+            print!(
+                "\n{}",
+                app.context().relative(&course::render_error_in(
+                    app.ui.lang,
+                    &lesson.file,
+                    &lesson.source,
+                    Some(mark.span.clone()),
+                    &problem,
+                    &[],
+                ))
+            );
+        }
+    }
+
+    println!("\n{}", say(m.mutants_summary(&lesson.id, &counts)));
+    if survivors == 0 && wrong_marks == 0 {
+        println!("{}", say(m.mutants_all_killed(&lesson.id)));
+        Ok(Exit::Passed)
+    } else {
+        println!(
+            "{}",
+            say(m.mutants_survive(&lesson.id, survivors, wrong_marks))
+        );
+        Ok(Exit::Failed)
+    }
+}
+
+/// The lines of a diff to show: all of a short one, the first and last two of a long one
+/// (a function's body replaced).
+fn shown_lines(text: &str) -> Vec<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    if lines.len() <= 6 {
+        return lines.iter().map(|l| l.to_string()).collect();
+    }
+    let mut shown: Vec<String> = lines[..2].iter().map(|l| l.to_string()).collect();
+    shown.push("    …".to_string());
+    shown.extend(lines[lines.len() - 2..].iter().map(|l| l.to_string()));
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::shown_lines;
+
+    #[test]
+    fn a_long_change_shows_its_ends() {
+        assert_eq!(shown_lines("a\nb"), vec!["a", "b"]);
+        let long = (1..=9)
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .join("\n");
+        assert_eq!(shown_lines(&long), vec!["1", "2", "    …", "8", "9"]);
+    }
+}

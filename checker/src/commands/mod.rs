@@ -23,6 +23,7 @@ use crate::course::{Course, Layout};
 use crate::exit::Exit;
 use crate::progress::Store;
 use crate::ui::Ui;
+use colored::Colorize as _;
 use std::process::ExitCode;
 
 /// From the command line to a loaded course, the state every command shares, and the
@@ -108,6 +109,23 @@ pub fn run(cli: Cli) -> ExitCode {
     if let Some(problem) = problem {
         let text = msg.progress_reset(&course.layout.show(store.path()), &problem);
         eprintln!("{}", ui.fit(&text));
+    }
+    // Said once, before any student code runs: what the kernel's sandbox cannot enforce here.
+    let runs_code = !matches!(
+        cli.command,
+        Command::List
+            | Command::Hint { .. }
+            | Command::Reset { .. }
+            | Command::Solution { .. }
+            | Command::Dev(
+                DevCommand::New { .. } | DevCommand::Remove { .. } | DevCommand::Preview { .. }
+            )
+    );
+    if let (true, Some(text)) = (
+        runs_code,
+        msg.sandbox_missing(crate::harness::sandbox::protection()),
+    ) {
+        eprintln!("{}", ui.fit(&ui.paint(&text, |s| s.yellow())));
     }
     let mut app = App {
         course: &course,

@@ -49,7 +49,7 @@ pub fn gradebook(lessons: &[Lesson], rows: &[(String, Grades)]) -> Result<Vec<u8
         let mut record = vec![id.clone()];
         record.extend(grades.lessons.iter().map(|l| l.score.to_string()));
         record.push(grades.score.to_string());
-        record.push(note(grades));
+        record.push(then(&note(grades), &grades.unsandboxed));
         writer.write_record(&record)?;
     }
     let bytes = writer.into_inner().context("cannot write the gradebook")?;
@@ -87,16 +87,21 @@ fn note(grades: &Grades) -> String {
     // ("… never ends. grid: …", 「…ください。grid: …」), not after "; " (".; ").
     let mut joined = String::new();
     for (ids, note) in &groups {
-        if !joined.is_empty() {
-            joined.push_str(match joined.chars().last() {
-                Some('。' | '）') => "",
-                Some('.' | '!' | '?' | ')') => " ",
-                _ => "; ",
-            });
-        }
-        joined.push_str(&format!("{}: {note}", ids.join(", ")));
+        joined = then(&joined, &format!("{}: {note}", ids.join(", ")));
     }
     joined
+}
+
+/// Two notes as one, each a sentence: after 。 nothing between them, after a full stop a
+/// space, else "; ".
+fn then(first: &str, second: &str) -> String {
+    match (first.chars().last(), second.is_empty()) {
+        (None, _) => second.to_string(),
+        (_, true) => first.to_string(),
+        (Some('。' | '）'), false) => format!("{first}{second}"),
+        (Some('.' | '!' | '?' | ')'), false) => format!("{first} {second}"),
+        (Some(_), false) => format!("{first}; {second}"),
+    }
 }
 
 /// One student's JSON: the grades of `grade --format json`, with the student's id.
@@ -140,6 +145,7 @@ mod tests {
             max_score: lessons.iter().map(|l| l.max_score).sum(),
             passed: false,
             output: String::new(),
+            unsandboxed: String::new(),
             lessons,
         }
     }

@@ -59,6 +59,9 @@ pub fn text(grades: &Grades, lang: Lang) -> String {
         out.push('\n');
         out.extend(notes);
     }
+    if !grades.unsandboxed.is_empty() {
+        out.push_str(&format!("\n{}\n", grades.unsandboxed));
+    }
     out
 }
 
@@ -118,10 +121,15 @@ pub fn gradescope(grades: &Grades, lang: Lang) -> String {
                 },
                 en: format!("{passed} of {lessons} lessons pass; {score} of {max} points."),
             );
-            // Nothing to grade: what to hand in comes first.
-            match grades.output.is_empty() {
+            // Nothing to grade: what to hand in comes first; what the sandbox could not
+            // enforce, last.
+            let summary = match grades.output.is_empty() {
                 true => summary,
                 false => format!("{}\n{summary}", grades.output.trim_end()),
+            };
+            match grades.unsandboxed.is_empty() {
+                true => summary,
+                false => format!("{summary}\n{}", grades.unsandboxed),
             }
         },
         visibility: "visible",
@@ -260,6 +268,7 @@ mod tests {
             max_score: Points::whole(10),
             passed: false,
             output: String::new(),
+            unsandboxed: String::new(),
             lessons: vec![GradedLesson {
                 id: "scale".into(),
                 title: "Scaling".into(),

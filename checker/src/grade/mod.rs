@@ -66,6 +66,10 @@ pub struct Grades {
     /// grade, and what to hand in); else empty.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub output: String,
+    /// What the kernel's sandbox could not enforce while the submission's code ran (no
+    /// Landlock, or an old one), for the instructor's output and gradebook; else empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub unsandboxed: String,
     pub lessons: Vec<GradedLesson>,
 }
 
@@ -93,6 +97,10 @@ pub fn grade(cx: &Context, lessons: &[&Lesson], judged: &[Judged]) -> Grades {
         max_score: graded.iter().map(|l| l.max_score).sum(),
         passed: graded.iter().all(|l| l.passed),
         output: String::new(),
+        unsandboxed: cx
+            .msg()
+            .sandbox_missing_note(crate::harness::sandbox::protection())
+            .unwrap_or_default(),
         lessons: graded,
     }
 }
@@ -142,8 +150,10 @@ fn grade_lesson(cx: &Context, lesson: &Lesson, judged: &Judged) -> GradedLesson 
     };
     // A recognised mistake is said with every failing test: each may be read alone.
     let known = report::known_mistakes(cx, lesson, &assessment.diagnosis)
+        .into_iter()
+        .chain(report::sandbox_stopped(cx, &assessment.verdict))
         .map(|text| format!("{text}\n"))
-        .unwrap_or_default();
+        .collect::<String>();
     let tests: Vec<GradedTest> = lesson
         .tests
         .iter()

@@ -8,6 +8,7 @@ pub mod build;
 pub mod codegen;
 pub mod direct;
 pub mod run;
+pub mod sandbox;
 
 use crate::course::Course;
 use crate::lesson::Lesson;
@@ -550,6 +551,8 @@ fn cache_path(course: &Course, lesson: &Lesson, harness: &Harness) -> Option<Pat
     2u8.hash(&mut hasher);
     codegen::runtime_fingerprint(&course.layout)?.hash(&mut hasher);
     lesson.fingerprint.hash(&mut hasher);
+    // Code that the sandbox stops runs through without it: outputs of one are not the other's.
+    sandbox::protection().hash(&mut hasher);
     let main = std::fs::read_to_string(&harness.main_rs).ok()?;
     let root = course.layout.root.display().to_string();
     main.replace(&root, WORKBOOK).hash(&mut hasher);

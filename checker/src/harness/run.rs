@@ -1,10 +1,12 @@
 //! Runs a built harness in a child process under a time and memory limit, and reads its records.
 //!
-//! The child gets its own process group, so a time-out kills everything it started.
-//! Its stdout and stderr are the student's output: captured, capped, and never read for
-//! results. Results come only from the records file, each line marked with a token
-//! that is new for every run.
+//! The child gets its own process group, so a time-out kills everything it started, and
+//! runs in the kernel's sandbox ([`super::sandbox`]) in a scratch folder of its own,
+//! removed after the run. Its stdout and stderr are the student's output: captured,
+//! capped, and never read for results. Results come only from the records file, each
+//! line marked with a token that is new for every run.
 
+use super::sandbox;
 use crate::lesson::Lesson;
 use anyhow::{Context, Result};
 use cnnlings_runtime::{Value, wire};
@@ -320,7 +322,8 @@ fn capture(mut stream: impl Read + Send + 'static) -> mpsc::Receiver<Captured> {
     receive
 }
 
-/// Runs `executable` on `inputs` under `limits`. `scratch` is a folder for the run's files.
+/// Runs `executable` on `inputs` under `limits`. `scratch` is a folder for the runs'
+/// files: each run has a folder of its own in it.
 pub fn run(executable: &Path, inputs: &str, limits: Limits, scratch: &Path) -> Result<RunResult> {
     run_waiting(executable, inputs, limits, Patience::TimeLimit, scratch)
 }
@@ -339,19 +342,56 @@ pub fn run_waiting(
     patience: Patience,
     scratch: &Path,
 ) -> Result<RunResult> {
-    std::fs::create_dir_all(scratch)
-        .with_context(|| format!("cannot create {}", scratch.display()))?;
+    run_confined(executable, inputs, limits, patience, scratch, true)
+}
+
+/// [`run_waiting`], `sandboxed` or with the limits alone (for the tests of patience
+/// only, whose shell scripts need their interpreter: every harness is sandboxed).
+fn run_confined(
+    executable: &Path,
+    inputs: &str,
+    limits: Limits,
+    patience: Patience,
+    scratch: &Path,
+    sandboxed: bool,
+) -> Result<RunResult> {
     let token = new_token();
-    let inputs_path = scratch.join(format!("{token}.inputs"));
-    let records_path = scratch.join(format!("{token}.records"));
+    // The run's own folder: the only one its code may write, and its current folder.
+    let own = scratch.join(&token);
+    std::fs::create_dir_all(&own).with_context(|| format!("cannot create {}", own.display()))?;
+    let rules = match sandboxed {
+        true => sandbox::Rules::new(executable, &own),
+        false => Ok(sandbox::Rules::none()),
+    };
+    let result =
+        rules.and_then(|rules| run_in(executable, inputs, limits, patience, &own, &token, rules));
+    let _ = std::fs::remove_dir_all(&own);
+    result
+}
+
+/// [`run_waiting`] in the run's own folder `own`, under `rules` (made here, in the
+/// checker; the child only enforces them).
+fn run_in(
+    executable: &Path,
+    inputs: &str,
+    limits: Limits,
+    patience: Patience,
+    own: &Path,
+    token: &str,
+    rules: sandbox::Rules,
+) -> Result<RunResult> {
+    let inputs_path = own.join("inputs");
+    let records_path = own.join("records");
     std::fs::write(&inputs_path, inputs)
         .with_context(|| format!("cannot write {}", inputs_path.display()))?;
+    let enforce = rules.enforce();
 
     let mut command = Command::new(executable);
     command
+        .current_dir(own)
         .env("CNNLINGS_INPUTS", &inputs_path)
         .env("CNNLINGS_RESULTS", &records_path)
-        .env("CNNLINGS_TOKEN", &token)
+        .env("CNNLINGS_TOKEN", token)
         .env("RUST_BACKTRACE", "0")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -359,8 +399,8 @@ pub fn run_waiting(
         .process_group(0);
     let memory = limits.memory;
     let cpu_seconds = cpu_seconds(limits);
-    // SAFETY: the closure runs in the child between fork and exec and only calls
-    // setrlimit, which is async-signal-safe.
+    // SAFETY: the closure runs in the child between fork and exec and only makes
+    // async-signal-safe system calls (setrlimit, prctl, landlock_restrict_self).
     unsafe {
         command.pre_exec(move || {
             let limit_to = |resource, soft: u64, hard: u64| {
@@ -383,12 +423,14 @@ pub fn run_waiting(
             // soft limit the kernel sends SIGXCPU, which ends the process and is read as
             // a time-out; at a hard limit equal to it, a bare SIGKILL ('ended by signal 9').
             limit_to(libc::RLIMIT_CPU, cpu_seconds, cpu_seconds + 1)?;
-            Ok(())
+            // Last: from here on, the process reaches only what the rules allow.
+            enforce.apply()
         });
     }
     let mut child = command
         .spawn()
         .with_context(|| format!("cannot run {}", executable.display()))?;
+    drop(rules);
     let pid = child.id() as libc::pid_t;
     crate::interrupt::track(pid);
     let stdout = capture(child.stdout.take().context("no stdout pipe")?);
@@ -423,9 +465,7 @@ pub fn run_waiting(
         |r: mpsc::Receiver<Captured>| r.recv_timeout(Duration::from_secs(1)).unwrap_or_default();
     let (stdout, stderr) = (collect(stdout), collect(stderr));
     let records = std::fs::read(&records_path).unwrap_or_default();
-    let _ = std::fs::remove_file(&inputs_path);
-    let _ = std::fs::remove_file(&records_path);
-    let (outcomes, unfinished, done) = parse_records(&String::from_utf8_lossy(&records), &token);
+    let (outcomes, unfinished, done) = parse_records(&String::from_utf8_lossy(&records), token);
     Ok(RunResult {
         outcomes,
         unfinished,
@@ -502,12 +542,13 @@ mod tests {
         let run = |script: &Path| {
             let mut tries = 0;
             loop {
-                match run_waiting(
+                match run_confined(
                     script,
                     "",
                     limits,
                     Patience::WhileItWantsAProcessor,
                     scratch.path(),
+                    false,
                 ) {
                     Err(_) if tries < 20 => {
                         tries += 1;

@@ -54,6 +54,7 @@ mod modules;
 mod mutants;
 pub use mutants::MutantCounts;
 mod show;
+mod sandbox;
 
 pub use day::{Again, Key};
 

@@ -88,6 +88,10 @@ pub(super) fn ran(
         let text = cx.ui.paint(&text, |s| s.yellow().bold());
         put!(head, cx, "\n{text}");
     }
+    if let Some(text) = super::sandbox_stopped(cx, verdict) {
+        let text = cx.ui.paint(&text, |s| s.yellow().bold());
+        put!(head, cx, "\n{text}");
+    }
     // The first few failing tests in detail: a student fixes one thing at a time.
     let (detailed, listed) = failed.split_at(failed.len().min(DETAILED_TESTS));
     for verdict in detailed {

@@ -34,9 +34,11 @@ mod compile;
 mod failure;
 mod layout;
 pub mod reference;
+mod sandboxed;
 
 pub use broken::broken_file_report;
 pub use failure::{fixed_test, known_mistakes, test_report};
+pub use sandboxed::sandbox_stopped;
 
 /// Everything the report needs to know besides the verdict.
 pub struct Context<'a> {

@@ -108,6 +108,8 @@ pub struct Stopped {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attempt {
     File,
+    /// Listing a folder (`read_dir`).
+    Folder,
     Connection,
     Program,
     /// The line does not say (the error was kept and unwrapped elsewhere).
@@ -139,6 +141,8 @@ pub fn stopped(message: &str, line: Option<&str>) -> Option<Stopped> {
         "bind",
     ]) {
         Attempt::Connection
+    } else if names(&["read_dir"]) {
+        Attempt::Folder
     } else if names(&[
         "fs::", "File", "read_dir", "write", "read", "open", "create", "remove", "copy", "rename",
     ]) {
@@ -237,10 +241,11 @@ impl Enforce {
                 if libc::prctl(libc::PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 {
                     return Err(std::io::Error::last_os_error());
                 }
-                if self.ruleset >= 0
-                    && libc::syscall(libc::SYS_landlock_restrict_self, self.ruleset, 0) != 0
-                {
-                    return Err(std::io::Error::last_os_error());
+                if self.ruleset >= 0 {
+                    kernel::allow_own_proc(self.ruleset);
+                    if libc::syscall(libc::SYS_landlock_restrict_self, self.ruleset, 0) != 0 {
+                        return Err(std::io::Error::last_os_error());
+                    }
                 }
             }
         }
@@ -283,6 +288,48 @@ mod kernel {
         match std::io::Error::last_os_error().raw_os_error() {
             Some(libc::EOPNOTSUPP) => Protection::Absent(Absent::NotEnabled),
             _ => Protection::Absent(Absent::NotInKernel),
+        }
+    }
+
+    /// In the child, between fork and exec: lets it read its own `/proc/<pid>` (its pid is
+    /// only known now, and stays the harness's). The Rust runtime reads its stack's place
+    /// in `/proc/self/maps`, to tell a stack overflow from any other crash. No other
+    /// process's entries: a `/proc/<pid>/cmdline` could name the grader's folders. Only
+    /// async-signal-safe system calls; should one fail, a stack overflow is a crash.
+    ///
+    /// # Safety
+    ///
+    /// `ruleset` is a Landlock ruleset's descriptor.
+    pub unsafe fn allow_own_proc(ruleset: libc::c_int) {
+        /// `struct landlock_path_beneath_attr`, packed as the kernel's.
+        #[repr(C, packed)]
+        struct PathBeneathAttr {
+            allowed_access: u64,
+            parent_fd: i32,
+        }
+        /// `LANDLOCK_RULE_PATH_BENEATH`.
+        const PATH_BENEATH: libc::c_int = 1;
+        // SAFETY: a NUL-terminated path; the attribute lives on this stack for the call.
+        unsafe {
+            let own = libc::open(
+                c"/proc/self".as_ptr(),
+                libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC,
+            );
+            if own < 0 {
+                return;
+            }
+            let attr = PathBeneathAttr {
+                allowed_access: AccessFs::ReadFile as u64,
+                parent_fd: own,
+            };
+            libc::syscall(
+                libc::SYS_landlock_add_rule,
+                ruleset,
+                PATH_BENEATH,
+                &raw const attr,
+                0,
+            );
+            libc::close(own);
         }
     }
 
@@ -418,6 +465,10 @@ mod tests {
             stop(Attempt::Connection, Some("127.0.0.1:9"))
         );
         assert_eq!(
+            stopped_by(r#"let names = Path::new("/srv/lessons").read_dir().unwrap();"#),
+            stop(Attempt::Folder, Some("/srv/lessons"))
+        );
+        assert_eq!(
             stopped_by(r#"Command::new("ls").output().unwrap();"#),
             stop(Attempt::Program, Some("ls"))
         );
@@ -470,7 +521,7 @@ mod tests {
 
     /// Its own folder is its own; a file elsewhere cannot be written, nor a folder
     /// listed (`echo /*` stays as it is written when `/` cannot be read), nor another
-    /// process signalled.
+    /// process signalled or read in `/proc`; its own `/proc` entries can be read.
     #[cfg(target_os = "linux")]
     #[test]
     fn a_harness_writes_only_its_own_folder_and_lists_no_other() {
@@ -481,7 +532,9 @@ mod tests {
             "echo kept > kept.txt && read line < kept.txt && echo \"$line\"; \
              echo out > {escaped} || echo refused; \
              echo /*; echo {outside}/*; echo *; \
-             kill -0 {parent} || echo no-signal",
+             kill -0 {parent} || echo no-signal; \
+             read line < /proc/self/maps && echo own-maps; \
+             read line < /proc/{parent}/cmdline || echo no-other-cmdline",
             escaped = escaped.display(),
             outside = outside.path().display(),
             parent = std::process::id(),
@@ -498,7 +551,9 @@ mod tests {
                 "/*",
                 &format!("{}/*", outside.path().display()),
                 "kept.txt",
-                "no-signal"
+                "no-signal",
+                "own-maps",
+                "no-other-cmdline"
             ],
             "{printed}"
         );

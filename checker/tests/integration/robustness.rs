@@ -117,16 +117,21 @@ fn stray_sleepers(dir: &Path) -> Vec<u32> {
     }
 }
 
+/// The sleeping code's processes: its harness (which has the harness's inputs in its
+/// environment) and the `sleep 300` it starts, where no sandbox refuses to start it.
 fn sleepers(dir: &Path) -> Vec<u32> {
     let mark = format!("{WORKBOOK_MARK}={}", dir.display());
     std::fs::read_dir("/proc")
         .unwrap()
         .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<u32>().ok())
         .filter(|pid| {
-            std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| c == b"sleep\x00300\x00")
-                && std::fs::read(format!("/proc/{pid}/environ")).is_ok_and(|environ| {
-                    environ.split(|&b| b == 0).any(|var| var == mark.as_bytes())
-                })
+            std::fs::read(format!("/proc/{pid}/environ")).is_ok_and(|environ| {
+                let mut vars = environ.split(|&b| b == 0);
+                vars.clone().any(|var| var == mark.as_bytes())
+                    && (vars.any(|var| var.starts_with(b"CNNLINGS_INPUTS="))
+                        || std::fs::read(format!("/proc/{pid}/cmdline"))
+                            .is_ok_and(|c| c == b"sleep\x00300\x00"))
+            })
         })
         .collect()
 }

@@ -24,6 +24,7 @@ mod modules;
 mod mutants;
 mod progress;
 mod robustness;
+mod sandbox;
 mod self_check;
 mod show;
 mod student;

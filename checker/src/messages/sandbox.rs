@@ -1,7 +1,8 @@
 //! The kernel sandbox: what it stopped, and what it cannot enforce on this system.
 
-use super::{Lang, Msg};
+use super::Msg;
 use crate::harness::sandbox::{Absent, Attempt, Gap, Protection, Stopped};
+use crate::lang::{Lang, say};
 
 impl Msg {
     /// What the sandbox stopped, said once in a failing report.

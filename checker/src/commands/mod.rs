@@ -110,10 +110,12 @@ pub fn run(cli: Cli) -> ExitCode {
         let text = msg.progress_reset(&course.layout.show(store.path()), &problem);
         eprintln!("{}", ui.fit(&text));
     }
-    // Said once, before any student code runs: what the kernel's sandbox cannot enforce here.
-    let runs_code = !matches!(
+    // Said once, before any student code runs: what the kernel's sandbox cannot enforce
+    // here (watch says it on its first screen).
+    let says_what_is_missing = !matches!(
         cli.command,
-        Command::List
+        Command::Watch
+            | Command::List
             | Command::Hint { .. }
             | Command::Reset { .. }
             | Command::Solution { .. }
@@ -122,7 +124,7 @@ pub fn run(cli: Cli) -> ExitCode {
             )
     );
     if let (true, Some(text)) = (
-        runs_code,
+        says_what_is_missing,
         msg.sandbox_missing(crate::harness::sandbox::protection()),
     ) {
         eprintln!("{}", ui.fit(&ui.paint(&text, |s| s.yellow())));

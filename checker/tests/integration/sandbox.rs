@@ -240,3 +240,51 @@ fn off(wb: &Workbook, args: &[&str]) -> Output {
         .output()
         .unwrap()
 }
+
+/// `watch` clears the terminal before its first screen: it says what is missing on that
+/// screen, above the keys, once, and not before it.
+#[test]
+fn watch_says_what_is_missing_on_its_first_screen() {
+    use std::io::Read;
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let mut child = wb
+        .checker(&["watch"])
+        .env("CNNLINGS_SANDBOX", "off")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = {
+        let seen = seen.clone();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n @ 1..) = stdout.read(&mut buffer) {
+                seen.lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buffer[..n]));
+            }
+        })
+    };
+    let start = std::time::Instant::now();
+    while !seen.lock().unwrap().contains("it is checked again.")
+        && start.elapsed() < std::time::Duration::from_secs(600)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let _ = child.kill();
+    let output = child.wait_with_output().unwrap();
+    let _ = reader.join();
+    let screen = seen.lock().unwrap().clone();
+    assert!(screen.contains("Not implemented yet"), "{screen}");
+    assert_eq!(screen.matches(UNSANDBOXED).count(), 1, "{screen}");
+    let notice = screen.find(UNSANDBOXED).unwrap();
+    assert!(
+        notice > screen.find("Not implemented yet").unwrap(),
+        "{screen}"
+    );
+    assert!(!unsandboxed(&output), "{}", stderr(&output));
+}

@@ -2,7 +2,7 @@
 
 use super::Msg;
 use crate::harness::sandbox::{Absent, Attempt, Gap, Protection, Stopped};
-use crate::lang::{Lang, say};
+use crate::lang::say;
 
 impl Msg {
     /// What the sandbox stopped, said once in a failing report.
@@ -83,23 +83,20 @@ impl Msg {
         };
         let reaches: Vec<&str> = gaps
             .iter()
-            .map(|gap| match (gap, self.0) {
-                (Gap::Files, Lang::Ja) => "あなたのファイル",
-                (Gap::Files, Lang::En) => "your files",
-                (Gap::Network, Lang::Ja) => "ネットワーク",
-                (Gap::Network, Lang::En) => "the network",
-                (Gap::Signals, Lang::Ja) => "ほかのプロセス",
-                (Gap::Signals, Lang::En) => "other processes",
+            .map(|gap| match gap {
+                Gap::Files => say!(self, ja: "あなたのファイル", en: "your files"),
+                Gap::Network => say!(self, ja: "ネットワーク", en: "the network"),
+                Gap::Signals => say!(self, ja: "ほかのプロセス", en: "other processes"),
             })
             .collect();
-        let reaches = match self.0 {
-            Lang::Ja => reaches.join("、"),
-            Lang::En => match reaches.as_slice() {
+        let reaches = say!(self,
+            ja: reaches.join("、"),
+            en: match reaches.as_slice() {
                 [one] => one.to_string(),
                 [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
                 [] => String::new(),
             },
-        };
+        );
         Some(if gaps.contains(&Gap::Files) {
             say!(self,
                 ja: format!("{why}テストするコードには時間とメモリの制限だけがかかり、{reaches}に触れることを止めるものはありません。"),
@@ -136,6 +133,7 @@ impl Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::Lang;
 
     const EN: Msg = Msg(Lang::En);
     const JA: Msg = Msg(Lang::Ja);

@@ -62,7 +62,9 @@ pub(crate) fn watch(app: &mut App) -> Result<Exit> {
         lesson: app.current(),
         passed: false,
         seen: Vec::new(),
-        notice: None,
+        // What the kernel's sandbox cannot enforce here, on the first screen: a
+        // line printed before it would be cleared away.
+        notice: m.sandbox_missing(crate::harness::sandbox::protection()),
         cut_report: None,
         verdict: String::new(),
     };

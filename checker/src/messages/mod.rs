@@ -53,8 +53,8 @@ pub use instructor::{Absent, DevFault};
 mod modules;
 mod mutants;
 pub use mutants::MutantCounts;
-mod show;
 mod sandbox;
+mod show;
 
 pub use day::{Again, Key};
 

@@ -88,7 +88,7 @@ pub(super) fn ran(
         let text = cx.ui.paint(&text, |s| s.yellow().bold());
         put!(head, cx, "\n{text}");
     }
-    if let Some(text) = super::sandbox_stopped(cx, verdict) {
+    if let Some(text) = super::sandbox_stopped(cx, &assessment.verdict) {
         let text = cx.ui.paint(&text, |s| s.yellow().bold());
         put!(head, cx, "\n{text}");
     }

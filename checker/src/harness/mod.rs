@@ -249,7 +249,23 @@ pub fn run_lessons(
                 let ran = match read_cache(course, lesson, &student) {
                     Some(outcomes) => RunResult::quiet(outcomes),
                     None => {
-                        let ran = run::run(exe, &inputs, limits, &scratch)?;
+                        // A time-out while crowded out says nothing of the code: it is
+                        // run again, waited for as long as it wants a processor, as
+                        // grading does (the CPU limit still stops a loop), so that a
+                        // verdict does not depend on the machine's load.
+                        let ran = match run::run(exe, &inputs, limits, &scratch)? {
+                            RunResult {
+                                ending: run::Ending::TimedOut(run::TimeUse::Crowded { .. }),
+                                ..
+                            } => run::run_waiting(
+                                exe,
+                                &inputs,
+                                limits,
+                                run::Patience::WhileItWantsAProcessor,
+                                &scratch,
+                            )?,
+                            ran => ran,
+                        };
                         if ran.is_quiet() {
                             write_cache(course, lesson, &student, &ran.outcomes);
                         }

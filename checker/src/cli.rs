@@ -105,6 +105,11 @@ pub enum Command {
         /// Also write the pictures as PNG files into this folder (made if missing).
         #[arg(long, value_name = "DIR")]
         png: Option<PathBuf>,
+        /// Write one page to open in a browser instead (no server, no network): a network
+        /// on 24 test inputs, or a sliding window, where a click on a value shows its
+        /// arithmetic.
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["png", "no_animate"])]
+        html: Option<PathBuf>,
     },
     /// Tools for instructors.
     #[command(subcommand)]
@@ -462,6 +467,10 @@ const JAPANESE: &[JapaneseHelp] = &[
             (
                 "png",
                 "絵を PNG ファイルとして、このフォルダにも書き出します（なければ作ります）。",
+            ),
+            (
+                "html",
+                "代わりに、ブラウザで開くページを 1 つ書き出します（サーバーもネットワークもいりません）。ネットワークでは 24 個のテスト用の入力で全体を、ずらしていく窓ではその計算を見せ、値をクリックすると計算の中身が見られます。",
             ),
         ],
     ),

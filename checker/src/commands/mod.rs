@@ -165,7 +165,16 @@ pub fn run(cli: Cli) -> ExitCode {
             test,
             digit,
             png,
-        } => show::show(app, &what, no_animate, test, digit, png.as_deref()),
+            html,
+        } => show::show(
+            app,
+            &what,
+            no_animate,
+            test,
+            digit,
+            png.as_deref(),
+            html.as_deref(),
+        ),
         Command::Dev(DevCommand::Check { lessons, .. }) => dev::dev_check(app, &lessons),
         Command::Dev(DevCommand::New { name }) => dev::dev_new(app, &name),
         Command::Dev(DevCommand::Remove { lesson, yes }) => {

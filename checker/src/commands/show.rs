@@ -5,7 +5,7 @@ use crate::app::App;
 use crate::exit::Exit;
 use crate::lesson::picture::View;
 use crate::show::render::{self, Depth, Style};
-use crate::show::{model, player, png};
+use crate::show::{self, model, player, png};
 use anyhow::Result;
 use std::io::IsTerminal;
 use std::path::Path;
@@ -17,6 +17,7 @@ pub(crate) fn show(
     test: Option<usize>,
     digit: usize,
     png_dir: Option<&Path>,
+    html: Option<&Path>,
 ) -> Result<Exit> {
     let style = Style {
         lang: app.ui.lang,
@@ -80,6 +81,10 @@ pub(crate) fn show(
                 }
             };
             let sliding = model::slide(&runner, lesson, what, function, example)?;
+            if let Some(path) = html {
+                let page = show::html::sliding_page(app.ui.lang, &sliding, function, &file);
+                return Ok(write_page(app, path, &page));
+            }
             let frames = render::sliding_frames(&style, &sliding, function, &file);
             let keys =
                 !no_animate && std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
@@ -98,8 +103,24 @@ pub(crate) fn show(
                 eprintln!("{}", app.ui.fit(&m.no_such_input(last, digit)));
                 return Ok(Exit::Usage);
             }
+            let function = &picture.function;
+            if let Some(path) = html {
+                let networks = show::html::digit_choice(digit, data.images.len())
+                    .into_iter()
+                    .map(|index| model::network(&runner, lesson, what, plan, &data, index))
+                    .collect::<Result<Vec<_>>>()?;
+                let page = show::html::network_page(
+                    app.ui.lang,
+                    &networks,
+                    plan,
+                    &data.weights,
+                    function,
+                    &file,
+                );
+                return Ok(write_page(app, path, &page));
+            }
             let network = model::network(&runner, lesson, what, plan, &data, digit)?;
-            let screen = render::network_screen(&style, &network, &picture.function, &file);
+            let screen = render::network_screen(&style, &network, function, &file);
             print!("{screen}");
             match png_dir {
                 Some(dir) => png::network(dir, what, &network),
@@ -121,4 +142,30 @@ pub(crate) fn show(
         println!("{}", app.ui.fit(&m.png_written(&files)));
     }
     Ok(Exit::Passed)
+}
+
+/// `--html FILE`: the page written (its folder made if missing), and where it is said;
+/// a file that cannot be written is said, with the cause.
+fn write_page(app: &App, path: &Path, page: &str) -> Exit {
+    let written = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) => std::fs::create_dir_all(dir),
+        None => Ok(()),
+    }
+    .and_then(|()| std::fs::write(path, page));
+    let file = path.display().to_string();
+    let m = app.ui.msg();
+    match written {
+        Ok(()) => {
+            let text = m.page_written(&file, page.len().div_ceil(1024));
+            println!("{}", app.ui.fit(&text));
+            Exit::Passed
+        }
+        Err(error) => {
+            eprintln!(
+                "{}",
+                app.ui.fit(&m.page_unwritable(&file, &error.to_string()))
+            );
+            Exit::Internal
+        }
+    }
 }

@@ -86,6 +86,14 @@ pub struct RawStage {
     pub draw: Spanned<String>,
     /// `maps`: how many maps a row.
     pub per_row: Option<usize>,
+    /// How `show --html` explains one of its values: `"conv"`, `"relu"`, `"pool"`,
+    /// `"dense"` or `"softmax"` (none: the page shows its values only).
+    pub explain: Option<Spanned<String>>,
+    /// `conv` and `dense`: the array of `[show.weights]` that holds its kernels
+    /// (out_ch, in_ch, kh, kw) or its weight matrix (outputs, inputs), row after row.
+    pub weights: Option<Spanned<String>>,
+    /// `conv` and `dense`: the array of `[show.weights]` that holds its biases.
+    pub bias: Option<Spanned<String>>,
 }
 
 /// `after_passing = { show = "cnn --digit 42", ja = "…", en = "…" }` as written.
@@ -165,6 +173,23 @@ pub struct Stage {
     /// Its code, after the code of the stages before; it leaves its output in `x`.
     pub code: String,
     pub draw: Draw,
+    /// How `show --html` explains one of its values, if it does.
+    pub explain: Option<Explain>,
+}
+
+/// How `show --html` explains one value of a stage, from the stage before it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Explain {
+    /// A convolution layer: a window of each input map times its kernel, plus a bias.
+    Conv { weights: String, bias: String },
+    /// ReLU, value by value.
+    Relu,
+    /// Max pooling, map by map.
+    Pool,
+    /// A fully connected layer: every input times its weight, plus a bias.
+    Dense { weights: String, bias: String },
+    /// Softmax of the stage before.
+    Softmax,
 }
 
 /// How the screen draws a stage.
@@ -433,12 +458,14 @@ fn network(
                     en: format!("a stage drawn as `{how}` returns {wants}")),
             ));
         }
+        let explain = explain(stage, &weights.get_ref().arrays, errors);
         stages.push(Stage {
             name: s.name.clone(),
             title: s.title.clone(),
             returns: returns.clone(),
             code: s.code.clone(),
             draw,
+            explain,
         });
     }
     if stages.last().map(|s| s.draw) != Some(Draw::Probabilities) {
@@ -465,6 +492,88 @@ fn network(
         build: build.get_ref().clone(),
         stages,
     })
+}
+
+/// A stage's `explain`, with the arrays of `[show.weights]` a layer's arithmetic reads.
+fn explain(
+    stage: &Spanned<RawStage>,
+    arrays: &[RawArray],
+    errors: &mut Vec<LessonError>,
+) -> Option<Explain> {
+    let s = stage.get_ref();
+    // `weights` and `bias` where no layer reads them.
+    let misplaced = |errors: &mut Vec<LessonError>| {
+        if let Some(key) = s.weights.as_ref().or(s.bias.as_ref()) {
+            errors.push(LessonError::at(
+                key,
+                say!(ja: "`weights` と `bias` は、`explain = \"conv\"` か `\"dense\"` の段に書きます。",
+                    en: "`weights` and `bias` belong to a stage with `explain = \"conv\"` or `\"dense\"`"),
+            ));
+        }
+    };
+    let Some(how) = &s.explain else {
+        misplaced(errors);
+        return None;
+    };
+    let array = |key: &Option<Spanned<String>>, errors: &mut Vec<LessonError>| {
+        let Some(key) = key else {
+            errors.push(LessonError::at(
+                how,
+                say!(ja: format!(
+                        "`explain = \"{}\"` の段には、`[show.weights]` の配列の名前で `weights` と `bias` を書きます。",
+                        how.get_ref()
+                    ),
+                    en: format!(
+                        "a stage with `explain = \"{}\"` needs `weights` and `bias`, names of arrays of `[show.weights]`",
+                        how.get_ref()
+                    )),
+            ));
+            return None;
+        };
+        let name = key.get_ref();
+        if !arrays.iter().any(|a| &a.name == name) {
+            errors.push(LessonError::at(
+                key,
+                say!(ja: format!("`[show.weights]` に `{name}` という配列はありません。"),
+                    en: format!("`[show.weights]` has no array `{name}`")),
+            ));
+            return None;
+        }
+        Some(name.clone())
+    };
+    let layer = |errors: &mut Vec<LessonError>| {
+        let weights = array(&s.weights, errors);
+        let bias = if s.weights.is_some() {
+            array(&s.bias, errors)
+        } else {
+            None
+        };
+        weights.zip(bias)
+    };
+    match how.get_ref().as_str() {
+        "conv" => layer(errors).map(|(weights, bias)| Explain::Conv { weights, bias }),
+        "dense" => layer(errors).map(|(weights, bias)| Explain::Dense { weights, bias }),
+        "relu" | "pool" | "softmax" => {
+            misplaced(errors);
+            match how.get_ref().as_str() {
+                "relu" => Some(Explain::Relu),
+                "pool" => Some(Explain::Pool),
+                _ => Some(Explain::Softmax),
+            }
+        }
+        unknown => {
+            errors.push(LessonError::at(
+                how,
+                say!(ja: format!(
+                        "`explain` に `{unknown}` はありません。書けるのは `conv`、`relu`、`pool`、`dense`、`softmax` です。"
+                    ),
+                    en: format!(
+                        "`explain` has no `{unknown}`; it is `conv`, `relu`, `pool`, `dense` or `softmax`"
+                    )),
+            ));
+            None
+        }
+    }
 }
 
 /// Checks `after_passing`: a show's name and its arguments, and a sentence in both
@@ -612,6 +721,65 @@ code = "let x = image.clone();"
                 "a stage drawn as `maps` returns Array3<f32>",
                 "a `network`'s last stage is its answer, drawn as `probabilities`"
             ]
+        );
+    }
+
+    #[test]
+    fn a_stage_s_explain_names_arrays_of_the_weights() {
+        let lesson = |stage: &str| {
+            format!(
+                r#"
+[[datasets]]
+file = "data/x.csv"
+sha256 = "0000000000000000000000000000000000000000000000000000000000000000"
+
+[[datasets]]
+file = "data/w.csv"
+sha256 = "0000000000000000000000000000000000000000000000000000000000000000"
+
+[show]
+name = "net"
+view = "network"
+function = "Net"
+build = "let net = 1;"
+input = {{ dataset = "data/x.csv", split = "test", columns = "0..4", row_shape = [2, 2], label = 4 }}
+weights = {{ dataset = "data/w.csv", arrays = [{{ name = "w", count = 4 }}, {{ name = "b", count = 2 }}] }}
+
+[[show.stages]]
+name = "answer"
+title = {{ ja = "答え", en = "answer" }}
+returns = "Array1<f32>"
+draw = "probabilities"
+code = "let x = image.iter().copied().collect::<Array1<f32>>();"
+{stage}
+"#
+            )
+        };
+        assert_eq!(
+            errors_of(&lesson(
+                "explain = \"dense\"\nweights = \"w\"\nbias = \"b\""
+            )),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            errors_of(&lesson(
+                "explain = \"dense\"\nweights = \"w\"\nbias = \"c\""
+            )),
+            ["`[show.weights]` has no array `c`"]
+        );
+        assert_eq!(
+            errors_of(&lesson("explain = \"conv\"")),
+            [
+                "a stage with `explain = \"conv\"` needs `weights` and `bias`, names of arrays of `[show.weights]`"
+            ]
+        );
+        assert_eq!(
+            errors_of(&lesson("explain = \"relu\"\nbias = \"b\"")),
+            ["`weights` and `bias` belong to a stage with `explain = \"conv\"` or `\"dense\"`"]
+        );
+        assert_eq!(
+            errors_of(&lesson("explain = \"sigmoid\"")),
+            ["`explain` has no `sigmoid`; it is `conv`, `relu`, `pool`, `dense` or `softmax`"]
         );
     }
 

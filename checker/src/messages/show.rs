@@ -61,6 +61,25 @@ impl Msg {
         )
     }
 
+    /// `show --html FILE`: the page written, and how big it is.
+    pub fn page_written(self, file: &str, kb: usize) -> String {
+        say!(self,
+            ja: format!(
+                "ページを {file} に書き出しました（{kb} KB）。ブラウザで開いてください（ファイルをダブルクリックすれば開けます。サーバーもネットワークもいりません）。"
+            ),
+            en: format!(
+                "Wrote the page {file} ({kb} KB). Open it in a browser (double-click the file; it needs no server and no network)."
+            ),
+        )
+    }
+
+    pub fn page_unwritable(self, file: &str, error: &str) -> String {
+        say!(self,
+            ja: format!("ページを {file} に書き出せません：{error}"),
+            en: format!("Cannot write the page {file}: {error}"),
+        )
+    }
+
     /// After a lesson passes: its `after_passing` sentence and the command to type.
     pub fn try_show(self, text: &Localized, command: &str) -> String {
         let text = self.0.pick(text);

@@ -362,6 +362,8 @@ pub struct Stage {
     pub origin: Origin,
     /// The largest difference from the reference's values, when drawn from the student's.
     pub off_by: f32,
+    /// The reference's values, cell for cell (the same as `cells` when they are drawn).
+    pub reference: Vec<f32>,
 }
 
 impl Stage {
@@ -394,6 +396,23 @@ pub struct Network {
 }
 
 impl Network {
+    /// Each stage's name, numbered where a name is used more than once (relu1, relu2…),
+    /// so that a page or a picture can tell the stages apart.
+    pub fn stage_ids(&self) -> Vec<String> {
+        let count = |name: &str| self.stages.iter().filter(|s| s.name == name).count();
+        let mut seen = std::collections::HashMap::new();
+        (self.stages.iter())
+            .map(|s| {
+                if count(&s.name) < 2 {
+                    return s.name.clone();
+                }
+                let n = seen.entry(s.name.as_str()).or_insert(0);
+                *n += 1;
+                format!("{}{n}", s.name)
+            })
+            .collect()
+    }
+
     /// The probabilities (the last stage).
     pub fn probabilities(&self) -> &[f32] {
         self.stages.last().map(|s| &s.cells[..]).unwrap_or(&[])
@@ -541,6 +560,7 @@ pub fn network(
             cells,
             origin,
             off_by,
+            reference,
         });
     }
     Ok(Network {

@@ -27,6 +27,7 @@ mod robustness;
 mod sandbox;
 mod self_check;
 mod show;
+mod show_html;
 mod student;
 mod support;
 mod watch;

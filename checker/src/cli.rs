@@ -102,7 +102,9 @@ pub enum Command {
         /// For a network: the test input to read (from 0; default 0).
         #[arg(long, value_name = "N", default_value_t = 0)]
         digit: usize,
-        /// Also write the pictures as PNG files into this folder (made if missing).
+        /// Also write PNG pictures into this folder (made if missing): for a network one
+        /// labelled picture of it all (WHAT.png), for a sliding window the image, kernel and
+        /// output.
         #[arg(long, value_name = "DIR")]
         png: Option<PathBuf>,
         /// Write one page to open in a browser instead (no server, no network): a network
@@ -466,7 +468,7 @@ const JAPANESE: &[JapaneseHelp] = &[
             ),
             (
                 "png",
-                "絵を PNG ファイルとして、このフォルダにも書き出します（なければ作ります）。",
+                "絵を PNG ファイルとして、このフォルダにも書き出します（なければ作ります）。ネットワークでは全体に名前を付けた 1 枚の絵（WHAT.png）、ずらしていく窓では画像・カーネル・結果です。",
             ),
             (
                 "html",

@@ -123,7 +123,7 @@ pub(crate) fn show(
             let screen = render::network_screen(&style, &network, function, &file);
             print!("{screen}");
             match png_dir {
-                Some(dir) => png::network(dir, what, &network),
+                Some(dir) => show::overview::write(dir, what, function, &network),
                 None => Ok(Vec::new()),
             }
         }

@@ -3,11 +3,12 @@
 //!
 //! [`model`] computes what to draw by running harnesses (the student's modules, and the
 //! reference's where those fail); [`render`] draws frames, heatmaps and bar charts as
-//! text, [`png`] as pictures, [`html`] as a page for the browser, from
+//! text, [`png`] and [`overview`] as pictures, [`html`] as a page for the browser, from
 //! the same plain data; [`player`] steps through frames.
 
 pub mod html;
 pub mod model;
+pub mod overview;
 pub mod player;
 pub mod png;
 pub mod render;

@@ -2,9 +2,8 @@
 //! cell by cell as a square of [`CELL`] pixels in the terminal's colours (gray for the
 //! input, orange for positive and blue for negative values), maps [`GAP`] pixels apart.
 
-use super::model::{Grid, Network, Sliding, range_of};
+use super::model::{Grid, Sliding, range_of};
 use super::render::heat;
-use crate::lesson::picture::Draw;
 use anyhow::{Context as _, Result};
 use std::path::{Path, PathBuf};
 
@@ -12,18 +11,16 @@ use std::path::{Path, PathBuf};
 pub const CELL: usize = 16;
 /// The space between maps, in pixels (white).
 pub const GAP: usize = 4;
-/// The height of the probability chart, in pixels.
-pub const CHART: usize = 100;
 
 /// An RGB picture.
-struct Picture {
-    width: usize,
-    height: usize,
-    pixels: Vec<u8>,
+pub(super) struct Picture {
+    pub(super) width: usize,
+    pub(super) height: usize,
+    pub(super) pixels: Vec<u8>,
 }
 
 impl Picture {
-    fn new(width: usize, height: usize) -> Picture {
+    pub(super) fn new(width: usize, height: usize) -> Picture {
         Picture {
             width,
             height,
@@ -31,7 +28,7 @@ impl Picture {
         }
     }
 
-    fn fill(&mut self, x: usize, y: usize, w: usize, h: usize, (r, g, b): (u8, u8, u8)) {
+    pub(super) fn fill(&mut self, x: usize, y: usize, w: usize, h: usize, (r, g, b): (u8, u8, u8)) {
         for row in y..(y + h).min(self.height) {
             for col in x..(x + w).min(self.width) {
                 let i = (row * self.width + col) * 3;
@@ -40,7 +37,7 @@ impl Picture {
         }
     }
 
-    fn write(&self, path: &Path) -> Result<()> {
+    pub(super) fn write(&self, path: &Path) -> Result<()> {
         let file = std::fs::File::create(path).with_context(|| path.display().to_string())?;
         let mut encoder = png::Encoder::new(
             std::io::BufWriter::new(file),
@@ -57,7 +54,7 @@ impl Picture {
 }
 
 /// Maps side by side, `per_row` a row, each value scaled by `scale` (gray: 0 to 1).
-fn maps(grids: &[Grid], per_row: usize, scale: f32, gray: bool) -> Picture {
+pub(super) fn maps(grids: &[Grid], per_row: usize, scale: f32, gray: bool) -> Picture {
     let per_row = per_row.max(1);
     let (rows, cols) = grids.first().map(|g| (g.rows, g.cols)).unwrap_or((0, 0));
     let across = grids.len().min(per_row);
@@ -81,7 +78,7 @@ fn maps(grids: &[Grid], per_row: usize, scale: f32, gray: bool) -> Picture {
     picture
 }
 
-fn scale_of(cells: &[f32]) -> f32 {
+pub(super) fn scale_of(cells: &[f32]) -> f32 {
     let (low, high) = range_of(cells);
     low.abs().max(high.abs())
 }
@@ -103,31 +100,6 @@ pub fn sliding(dir: &Path, name: &str, s: &Sliding) -> Result<Vec<PathBuf>> {
         };
         let path = dir.join(format!("{name}-{part}.png"));
         maps(std::slice::from_ref(grid), 1, scale, gray).write(&path)?;
-        written.push(path);
-    }
-    Ok(written)
-}
-
-/// `show NAME --png DIR` of a network: the input, every stage's maps (eight a row) or
-/// units (one row), and the probabilities as a bar chart; the files named after the show.
-pub fn network(dir: &Path, name: &str, n: &Network) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
-    let mut written = Vec::new();
-    let path = dir.join(format!("{name}-0-input.png"));
-    maps(std::slice::from_ref(&n.image), 1, 1.0, true).write(&path)?;
-    written.push(path);
-    for (i, stage) in n.stages.iter().enumerate() {
-        let path = dir.join(format!("{name}-{}-{}.png", i + 1, stage.name));
-        if stage.draw == Draw::Probabilities {
-            let mut chart = Picture::new(stage.cells.len() * (CELL + GAP), CHART);
-            for (class, &p) in stage.cells.iter().enumerate() {
-                let h = (p.clamp(0.0, 1.0) * CHART as f32).round() as usize;
-                chart.fill(class * (CELL + GAP), CHART - h, CELL, h, (230, 120, 20));
-            }
-            chart.write(&path)?;
-        } else {
-            maps(&stage.maps(), 8, scale_of(&stage.cells), false).write(&path)?;
-        }
         written.push(path);
     }
     Ok(written)

@@ -327,22 +327,25 @@ fn png_files_hold_the_feature_maps() {
     let text = show(&wb, &["show", "cnn", "--digit", "3", "--png", "pictures"]);
     assert!(text.contains("Wrote the PNG files"), "{text}");
     let cell = 16;
+    // One picture of the whole network: a title, then the layers left to right, their
+    // maps 100 pixels below the top (under their labels), the input first, 16 from the left.
+    let (w, _, overview) = decode(&out.join("cnn.png"));
+    let (left, top) = (16, 100);
 
     // The input: 8×8 cells of 16 pixels, ink on paper as the digits lesson says: 0 white,
     // 16 black, gray as 1 − the pixel ÷ 16.
     let digit = test_digit(wb.path(), 3);
-    let (w, h, input) = decode(&out.join("cnn-0-input.png"));
-    assert_eq!((w, h), (128, 128));
     for (r, c) in [(0, 0), (3, 4), (7, 2), (5, 5)] {
         let v = 255 - ((digit[r * 8 + c] / 16.0) * 255.0).round() as u8;
         assert_eq!(
-            pixel(&input, w, c * cell + 8, r * cell + 8),
+            pixel(&overview, w, left + c * cell + 8, top + r * cell + 8),
             [v, v, v],
             "({r}, {c})"
         );
     }
 
-    // conv1: eight 6×6 maps in a row, 4 pixels apart, coloured by value.
+    // conv1, after the input's 128 pixels and 36 for the arrow: eight 6×6 maps two a
+    // row, 4 pixels apart, coloured by value.
     let weights: Vec<f32> = wb
         .read("data/digits-cnn.csv")
         .trim()
@@ -363,32 +366,27 @@ fn png_files_hold_the_feature_maps() {
         .flat_map(|o| (0..36).map(move |k| (o, k / 6, k % 6)))
         .map(|(o, r, c)| conv1(o, r, c).abs())
         .fold(0.0, f32::max);
-    let (w, h, maps) = decode(&out.join("cnn-1-conv1.png"));
-    assert_eq!((w, h), (8 * (6 * 16 + 4) - 4, 6 * 16));
+    let x0 = left + 128 + 36;
     for (o, r, c) in [(0, 0, 0), (3, 2, 4), (7, 5, 5), (5, 1, 3)] {
-        let (x, y) = (o * (6 * cell + 4) + c * cell + 8, r * cell + 8);
+        let x = x0 + (o % 2) * (6 * cell + 4) + c * cell + 8;
+        let y = top + (o / 2) * (6 * cell + 4) + r * cell + 8;
         let want = heat(conv1(o, r, c) / scale);
-        let got = pixel(&maps, w, x, y);
+        let got = pixel(&overview, w, x, y);
         let close = got.iter().zip(want).all(|(a, b)| a.abs_diff(b) <= 1);
         assert!(close, "map {o} ({r}, {c}): {got:?}, not {want:?}");
     }
     // The gap between maps is white.
-    assert_eq!(pixel(&maps, w, 6 * cell + 1, 5), [255, 255, 255]);
+    assert_eq!(
+        pixel(&overview, w, x0 + 6 * cell + 1, top + 5),
+        [255, 255, 255]
+    );
 
-    // conv2 and pool: 16 maps, eight a row; the probabilities: ten bars, the answer's tallest.
-    let (w, h, _) = decode(&out.join("cnn-3-conv2.png"));
-    assert_eq!((w, h), (8 * (4 * 16 + 4) - 4, 2 * (4 * 16 + 4) - 4));
-    let (w, h, _) = decode(&out.join("cnn-5-pool.png"));
-    assert_eq!((w, h), (8 * (2 * 16 + 4) - 4, 2 * (2 * 16 + 4) - 4));
-    let (w, h, chart) = decode(&out.join("cnn-9-softmax.png"));
-    assert_eq!((w, h), (10 * 20, 100));
-    let bar = |class: usize| {
-        (0..100)
-            .filter(|&y| pixel(&chart, w, class * 20 + 8, y) != [255, 255, 255])
-            .count()
-    };
-    assert!(bar(2) >= 99, "the answer, 2, is almost certain: {}", bar(2));
-    assert_eq!(bar(5), 0);
+    // The probabilities, last: ten bars of up to 160 pixels, 20 apart; the answer's, 2,
+    // black and almost whole, 5's empty (its grey track alone).
+    let bars = w as usize - 16 - 320 + 40;
+    let bar = |class: usize, x: usize| pixel(&overview, w, bars + x, top + class * 20 + 8);
+    assert_eq!(bar(2, 150), [0, 0, 0]);
+    assert_eq!(bar(5, 1), [225, 225, 225]);
 
     // show conv --png: the image, the kernel and the result, a file each.
     show(&wb, &["show", "conv", "--no-animate", "--png", "pictures"]);

@@ -249,23 +249,9 @@ pub fn run_lessons(
                 let ran = match read_cache(course, lesson, &student) {
                     Some(outcomes) => RunResult::quiet(outcomes),
                     None => {
-                        // A time-out while crowded out says nothing of the code: it is
-                        // run again, waited for as long as it wants a processor, as
-                        // grading does (the CPU limit still stops a loop), so that a
-                        // verdict does not depend on the machine's load.
-                        let ran = match run::run(exe, &inputs, limits, &scratch)? {
-                            RunResult {
-                                ending: run::Ending::TimedOut(run::TimeUse::Crowded { .. }),
-                                ..
-                            } => run::run_waiting(
-                                exe,
-                                &inputs,
-                                limits,
-                                run::Patience::WhileItWantsAProcessor,
-                                &scratch,
-                            )?,
-                            ran => ran,
-                        };
+                        // A verdict that does not depend on the machine's load, as
+                        // grading's.
+                        let ran = run::run_fairly(exe, &inputs, limits, &scratch)?;
                         if ran.is_quiet() {
                             write_cache(course, lesson, &student, &ran.outcomes);
                         }
@@ -507,17 +493,7 @@ fn run_trusted(
                 time: lesson.time_limit,
                 memory: lesson.memory_limit,
             };
-            let result = run::run(exe, inputs, limits, scratch)?;
-            match result.ending {
-                run::Ending::TimedOut(run::TimeUse::Crowded { .. }) => run::run_waiting(
-                    exe,
-                    inputs,
-                    limits,
-                    run::Patience::WhileItWantsAProcessor,
-                    scratch,
-                )?,
-                _ => result,
-            }
+            run::run_fairly(exe, inputs, limits, scratch)?
         }
         // Trusted code should still end, even in a lesson with a slow reference; on a
         // busy machine, a time-out while crowded out is run again as grading does, so
@@ -527,17 +503,7 @@ fn run_trusted(
                 time: (lesson.time_limit * 4).max(Duration::from_secs(10)),
                 memory: lesson.memory_limit.max(4 << 30),
             };
-            let result = run::run(exe, inputs, limits, scratch)?;
-            match result.ending {
-                run::Ending::TimedOut(run::TimeUse::Crowded { .. }) => run::run_waiting(
-                    exe,
-                    inputs,
-                    limits,
-                    run::Patience::WhileItWantsAProcessor,
-                    scratch,
-                )?,
-                _ => result,
-            }
+            run::run_fairly(exe, inputs, limits, scratch)?
         }
     };
     if !result.done && role != Trusted::Mistake {

@@ -473,10 +473,7 @@ fn helper_fault(
             helper: at,
             span: helper.span_at(*line, *column, marked),
             line: *line,
-            rustc: match &d.label {
-                Some(label) => format!("{}: {label}", d.message),
-                None => d.message.clone(),
-            },
+            rustc: rustc_words(d),
         },
         test: None,
         entry: None,
@@ -518,13 +515,9 @@ pub fn reference_faults(lesson: &Lesson, reference: &ReferenceOutputs) -> Vec<Le
                         )
                     })
                     .and_then(|e| lesson.tests.iter().position(|t| t.entry == e));
-                let rustc = match &d.label {
-                    Some(label) => format!("{}: {label}", d.message),
-                    None => d.message.clone(),
-                };
                 // Errors in the reference's own files are shown as rustc renders them.
                 let rustc = match line {
-                    Some(_) => rustc,
+                    Some(_) => rustc_words(d),
                     None => d.rendered.trim_end().to_string(),
                 };
                 let fault = LessonFault {
@@ -640,6 +633,15 @@ pub fn expected_faults(lesson: &Lesson, reference: &ReferenceOutputs) -> Vec<Les
         });
     }
     faults
+}
+
+/// rustc's message with the label of its primary span: "mismatched types: expected
+/// `f32`, found `f64`".
+pub fn rustc_words(d: &Diagnostic) -> String {
+    match &d.label {
+        Some(label) => format!("{}: {label}", d.message),
+        None => d.message.clone(),
+    }
 }
 
 /// Where in a scenario's code an error of rustc is, given the line of `main.rs` where

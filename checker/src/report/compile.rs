@@ -83,10 +83,7 @@ pub(super) fn compile_error(
         };
         let text = format!(
             "{context}\n{}",
-            m.rustc_says(&cx.relative(&match &d.label {
-                Some(label) => format!("{}: {label}", d.message),
-                None => d.message.clone(),
-            }))
+            m.rustc_says(&cx.relative(&crate::verdict::rustc_words(d)))
         );
         if !said.contains(&text) {
             put!(out, cx, "\n  {}", text.trim_start().replace('\n', "\n  "));

@@ -111,6 +111,13 @@ impl Layout {
             .join(format!("{module}.rs"))
     }
 
+    /// The `lib.rs` of the student's crate and of the references' crate, which declare
+    /// every lesson's module.
+    pub fn lib_files(&self) -> [PathBuf; 2] {
+        let solutions = self.root.join("solutions");
+        [&self.exercises, &solutions].map(|krate| krate.join("src").join("lib.rs"))
+    }
+
     /// A known mistake of a lesson's module: a whole module file, beside the reference.
     pub fn mistake(&self, module: &str, file: &str) -> PathBuf {
         self.root

@@ -221,11 +221,7 @@ pub(crate) fn dev_check<'c>(app: &mut App<'c>, only: &[String]) -> Result<Exit> 
     // Every lesson's module is declared in both crates, or `cargo build` of the
     // workbook never compiles it (the harness mounts files by path and would not notice).
     for &lesson in &refs {
-        for krate in [
-            &app.course.layout.exercises,
-            &app.course.layout.root.join("solutions"),
-        ] {
-            let lib = krate.join("src").join("lib.rs");
+        for lib in app.course.layout.lib_files() {
             let declared = std::fs::read_to_string(&lib)
                 .is_ok_and(|text| declares_module(&text, &lesson.module));
             if !declared {
@@ -332,11 +328,7 @@ fn edit_diagnostic(
     let reference = std::fs::read_to_string(layout.solution(&lesson.module)).ok()?;
     let edit = edits.get(lesson::edit::edit_at_line(&reference, edits, *line)?)?;
     let m = app.ui.msg();
-    let rustc = match &d.label {
-        Some(label) => format!("{}: {label}", d.message),
-        None => d.message.clone(),
-    };
-    let mut notes = vec![m.dev_rustc_said(&rustc)];
+    let mut notes = vec![m.dev_rustc_said(&verdict::rustc_words(d))];
     if let Some((before, marked, after)) = &d.source {
         notes.push(m.dev_edited_line(format!("{before}{marked}{after}").trim()));
     }
@@ -367,14 +359,17 @@ const LARGE_INPUTS: u64 = 1 << 20;
 
 /// Whether a `lib.rs` declares `mod <module>;` (a textual look: `pub mod`, `pub(crate) mod`).
 pub(super) fn declares_module(lib: &str, module: &str) -> bool {
-    lib.lines().any(|line| {
-        let code = line.split("//").next().unwrap_or_default().trim();
-        let Some(code) = code.strip_suffix(';') else {
-            return false;
-        };
-        let words: Vec<&str> = code.split_whitespace().collect();
-        matches!(words[..], [.., "mod", name] if name == module)
-    })
+    lib.lines()
+        .any(|line| declared_module(line) == Some(module))
+}
+
+/// The module a line declares: `pub mod padding;` → `padding`.
+pub(super) fn declared_module(line: &str) -> Option<&str> {
+    let code = line.split("//").next()?.trim().strip_suffix(';')?;
+    match code.split_whitespace().collect::<Vec<_>>()[..] {
+        [.., "mod", name] => Some(name),
+        _ => None,
+    }
 }
 
 /// The number of a new lesson's file: after the last lesson's (`13` after `12-train.toml`),
@@ -561,10 +556,7 @@ pub(crate) fn dev_new(app: &mut App, id: &str) -> Result<Exit> {
     }
     std::fs::write(&reference, fill(REFERENCE_TEMPLATE))
         .with_context(|| format!("cannot write {}", reference.display()))?;
-    for lib in [
-        layout.exercises.join("src").join("lib.rs"),
-        layout.root.join("solutions").join("src").join("lib.rs"),
-    ] {
+    for lib in layout.lib_files() {
         let text = std::fs::read_to_string(&lib)
             .with_context(|| format!("cannot read {}", lib.display()))?;
         // Its place in the course, as `list` numbers it (the file's number may be

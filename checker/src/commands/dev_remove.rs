@@ -3,7 +3,7 @@
 //! reference, the known mistakes and the correct variants of its module, and takes its
 //! `pub mod` line (with the comment above it) out of both `lib.rs` files.
 
-use super::dev::declares_module;
+use super::dev::{declared_module, declares_module};
 use super::reset::{backup_path, is_yes};
 use crate::app::App;
 use crate::exit::Exit;
@@ -49,16 +49,12 @@ pub(crate) fn dev_remove(app: &mut App, id: &str, yes: bool) -> Result<Exit> {
         ]);
     }
     files.retain(|f| f.exists());
-    let libs: Vec<PathBuf> = [
-        layout.exercises.join("src").join("lib.rs"),
-        layout.root.join("solutions").join("src").join("lib.rs"),
-    ]
-    .into_iter()
-    .filter(|lib| {
-        lesson.module.is_some()
-            && std::fs::read_to_string(lib).is_ok_and(|text| declares_module(&text, module))
-    })
-    .collect();
+    let libs: Vec<PathBuf> = (layout.lib_files().into_iter())
+        .filter(|lib| {
+            lesson.module.is_some()
+                && std::fs::read_to_string(lib).is_ok_and(|text| declares_module(&text, module))
+        })
+        .collect();
     let shown = |paths: &[PathBuf]| -> Vec<String> {
         paths
             .iter()
@@ -270,15 +266,6 @@ fn renumber(lib: &str, number: impl Fn(&str) -> Option<usize>) -> String {
         }
     }
     lines.concat()
-}
-
-/// The module a line declares: `pub mod padding;` → `padding`.
-fn declared_module(line: &str) -> Option<&str> {
-    let code = line.split("//").next()?.trim().strip_suffix(';')?;
-    match code.split_whitespace().collect::<Vec<_>>()[..] {
-        [.., "mod", name] => Some(name),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

@@ -551,6 +551,28 @@ pub fn beside(blocks: &[Vec<String>], gap: usize) -> Vec<String> {
         .collect()
 }
 
+/// Blocks of lines packed left to right, `gap` spaces apart ([`beside`]), in rows no
+/// wider than `width` (a block wider than that has a row of its own).
+pub fn pack(panels: &[Vec<String>], width: usize, gap: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut row: Vec<Vec<String>> = Vec::new();
+    let mut used = 0;
+    for panel in panels {
+        let w = panel.iter().map(|l| visible_width(l)).max().unwrap_or(0);
+        if !row.is_empty() && used + gap + w > width {
+            lines.extend(beside(&row, gap));
+            row.clear();
+            used = 0;
+        }
+        used += if row.is_empty() { w } else { gap + w };
+        row.push(panel.clone());
+    }
+    if !row.is_empty() {
+        lines.extend(beside(&row, gap));
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -674,20 +696,7 @@ mod tests {
     }
 
     fn strip_ansi(text: &str) -> String {
-        let mut out = String::new();
-        let mut chars = text.chars();
-        while let Some(c) = chars.next() {
-            if c == '\u{1b}' {
-                for d in chars.by_ref() {
-                    if d == 'm' {
-                        break;
-                    }
-                }
-            } else {
-                out.push(c);
-            }
-        }
-        out
+        console::strip_ansi_codes(text).into_owned()
     }
 
     #[test]

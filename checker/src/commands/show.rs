@@ -64,7 +64,7 @@ pub(crate) fn show(
         View::Slide { image, second } => {
             let function = &picture.function;
             let example = match test {
-                None => model::declared(image, second),
+                None => (image.clone(), second.clone()),
                 Some(n) => {
                     let examples = model::lesson_examples(lesson, function);
                     match n.checked_sub(1).and_then(|i| examples.get(i)) {

@@ -105,12 +105,23 @@ pub struct RawAfterPassing {
     pub en: String,
 }
 
-/// A matrix written in a lesson file, row after row.
+/// A matrix of numbers, row after row: written in a lesson file, or drawn by `show`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Matrix {
     pub rows: usize,
     pub cols: usize,
     pub cells: Vec<f32>,
+}
+
+impl Matrix {
+    pub fn new(rows: usize, cols: usize, cells: Vec<f32>) -> Matrix {
+        Matrix { rows, cols, cells }
+    }
+
+    /// The number at row `r`, column `c`; 0 outside.
+    pub fn get(&self, r: usize, c: usize) -> f32 {
+        self.cells.get(r * self.cols + c).copied().unwrap_or(0.0)
+    }
 }
 
 /// What a `show` draws, checked.

@@ -2,7 +2,6 @@
 //! (a window around the worst cell when large) and blocks placed side by side.
 
 use crate::messages::Msg;
-use crate::text::visible_width;
 use cnnlings_runtime::{Cells, Value};
 use colored::Colorize;
 use std::fmt::Write as _;
@@ -173,49 +172,26 @@ pub(super) fn draw_with_width(
     lines
 }
 
-/// Blocks of lines placed side by side as far as the width allows, then on further rows.
+/// Blocks of lines under their titles, placed side by side as far as the width allows,
+/// then on further rows.
 pub(super) fn side_by_side(
     blocks: &[(String, Vec<String>)],
     indent: &str,
     max_width: usize,
 ) -> String {
-    let width_of = |(title, lines): &(String, Vec<String>)| {
-        lines
-            .iter()
-            .map(|l| visible_width(l))
-            .chain([visible_width(title)])
-            .max()
-            .unwrap_or(0)
-    };
+    let titled: Vec<Vec<String>> = (blocks.iter())
+        .map(|(title, lines)| std::iter::once(title).chain(lines).cloned().collect())
+        .collect();
     let mut out = String::new();
-    let mut start = 0;
-    while start < blocks.len() {
-        let mut end = start + 1;
-        let mut used = indent.len() + width_of(&blocks[start]);
-        while end < blocks.len() && used + 4 + width_of(&blocks[end]) <= max_width {
-            used += 4 + width_of(&blocks[end]);
-            end += 1;
-        }
-        out.push_str(&one_row(&blocks[start..end], indent));
-        start = end;
+    for line in crate::text::pack(&titled, max_width.saturating_sub(indent.len()), 4) {
+        out.push_str(format!("{indent}{line}").trim_end());
+        out.push('\n');
     }
     out
 }
 
 /// The widest a report line gets before blocks go below one another.
 pub(super) const MAX_WIDTH: usize = 100;
-
-fn one_row(blocks: &[(String, Vec<String>)], indent: &str) -> String {
-    let titled: Vec<Vec<String>> = (blocks.iter())
-        .map(|(title, lines)| std::iter::once(title).chain(lines).cloned().collect())
-        .collect();
-    let mut out = String::new();
-    for line in crate::text::beside(&titled, 4) {
-        out.push_str(format!("{indent}{line}").trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 /// Inputs are shown when they are small enough to read: numbers and arrays of at most
 /// two dimensions and twelve columns, 160 numbers in all.
@@ -244,6 +220,7 @@ pub(super) fn value_line(value: &Value) -> String {
 mod tests {
     use super::*;
     use crate::lang::Lang;
+    use crate::text::visible_width;
 
     #[test]
     fn draws_matrices_aligned_with_marks() {

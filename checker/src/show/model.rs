@@ -9,29 +9,12 @@ use crate::harness::{self, FileProblem, StudentRun};
 use crate::lesson::Lesson;
 use crate::lesson::dataset;
 use crate::lesson::model::Localized;
-use crate::lesson::picture::{self, Draw, Matrix, Second};
+pub use crate::lesson::picture::Matrix;
+use crate::lesson::picture::{self, Draw, Second};
 use crate::lesson::split;
 use anyhow::{Context as _, Result, anyhow, bail};
 use cnnlings_runtime::Value;
 use std::fmt::Write as _;
-
-/// A 2-D grid of numbers, row after row.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Grid {
-    pub rows: usize,
-    pub cols: usize,
-    pub cells: Vec<f32>,
-}
-
-impl Grid {
-    pub fn new(rows: usize, cols: usize, cells: Vec<f32>) -> Grid {
-        Grid { rows, cols, cells }
-    }
-
-    pub fn get(&self, r: usize, c: usize) -> f32 {
-        self.cells.get(r * self.cols + c).copied().unwrap_or(0.0)
-    }
-}
 
 /// The smallest and the largest of some numbers, ignoring what is not finite.
 pub fn range_of(values: &[f32]) -> (f32, f32) {
@@ -172,7 +155,7 @@ fn pick(student: &Result<Value, Why>, reference: &Value) -> Result<(Vec<usize>, 
 }
 
 /// A matrix as a TOML array of arrays.
-fn toml_matrix(grid: &Grid) -> String {
+fn toml_matrix(grid: &Matrix) -> String {
     let rows: Vec<String> = (0..grid.rows)
         .map(|r| {
             let row: Vec<String> = (0..grid.cols)
@@ -203,38 +186,44 @@ fn lesson_head(id: &str, module: &str, uses: &[String]) -> String {
 /// of the student's function next to the reference's.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sliding {
-    pub image: Grid,
+    pub image: Matrix,
     /// The kernel (convolution) or none (max pooling, whose window is `window`²).
-    pub kernel: Option<Grid>,
+    pub kernel: Option<Matrix>,
     pub window: (usize, usize),
     pub stride: usize,
     /// The function's output as drawn: the student's, or the reference's (see `origin`).
-    pub output: Grid,
-    pub reference: Grid,
+    pub output: Matrix,
+    pub reference: Matrix,
     pub origin: Origin,
 }
 
-fn sliding(
+/// An image and what slides over it (a kernel or a window's size) through `function`,
+/// the function a sliding window's `[show]` (named `show`) of `lesson` names.
+pub fn slide(
     runner: &Runner,
     lesson: &Lesson,
-    name: &str,
-    call: &str,
-    image: Grid,
-    kernel: Option<Grid>,
-    window: usize,
+    show: &str,
+    function: &str,
+    (image, second): (Matrix, Second),
 ) -> Result<Sliding> {
-    let mut source = lesson_head(&format!("show_{name}"), &lesson.module, &lesson.uses);
-    let second = match &kernel {
-        Some(kernel) => format!(
-            "  {{ name = \"kernel\", type = \"Array2<f32>\", value = {} }},\n",
-            toml_matrix(kernel)
+    let mut source = lesson_head(&format!("show_{show}"), &lesson.module, &lesson.uses);
+    let (call, argument) = match &second {
+        Second::Kernel(kernel) => (
+            format!("{function}(&image, &kernel)"),
+            format!(
+                "{{ name = \"kernel\", type = \"Array2<f32>\", value = {} }}",
+                toml_matrix(kernel)
+            ),
         ),
-        None => format!("  {{ name = \"size\", type = \"usize\", value = {window} }},\n"),
+        Second::Size(size) => (
+            format!("{function}(&image, size)"),
+            format!("{{ name = \"size\", type = \"usize\", value = {size} }}"),
+        ),
     };
     let _ = write!(
         source,
         "\n[[scenario]]\nname = {{ ja = \"show\", en = \"show\" }}\nreturns = \"Array2<f32>\"\n\
-         code = \"{call}\"\ninputs = [\n  {{ name = \"image\", type = \"Array2<f32>\", value = {} }},\n{second}]\n",
+         code = \"{call}\"\ninputs = [\n  {{ name = \"image\", type = \"Array2<f32>\", value = {} }},\n  {argument},\n]\n",
         toml_matrix(&image)
     );
     let outputs = run(runner, lesson, &source)?;
@@ -248,43 +237,25 @@ fn sliding(
         [rows, cols] => (rows, cols),
         _ => bail!("the reference gave no matrix"),
     };
-    let window = match &kernel {
-        Some(k) => (k.rows, k.cols),
-        None => (window, window),
+    // A kernel slides one cell at a time; a pooling window by its own size.
+    let (window, stride, kernel) = match second {
+        Second::Kernel(kernel) => ((kernel.rows, kernel.cols), 1, Some(kernel)),
+        Second::Size(size) => ((size, size), size.max(1), None),
     };
     Ok(Sliding {
         image,
         kernel,
         window,
-        stride: if window == (0, 0) { 1 } else { window.0.max(1) },
-        output: Grid::new(rows, cols, cells),
-        reference: Grid::new(rows, cols, reference_cells),
+        stride,
+        output: Matrix::new(rows, cols, cells),
+        reference: Matrix::new(rows, cols, reference_cells),
         origin,
     })
 }
 
-/// What slides over what: an image, and a kernel (convolution) or a window size (pooling).
-#[derive(Debug, Clone, PartialEq)]
-pub enum Example {
-    Conv(Grid, Grid),
-    Pool(Grid, usize),
-}
-
-fn grid(matrix: &Matrix) -> Grid {
-    Grid::new(matrix.rows, matrix.cols, matrix.cells.clone())
-}
-
-/// The example a `[show]` of a sliding window declares: an image, and a kernel or a size.
-pub fn declared(image: &Matrix, second: &Second) -> Example {
-    match second {
-        Second::Kernel(kernel) => Example::Conv(grid(image), grid(kernel)),
-        Second::Size(size) => Example::Pool(grid(image), *size),
-    }
-}
-
 /// The fixed tests of `lesson` that call `function` (as a sliding window's `[show]`
 /// names it) with a matrix and a kernel or a size: their names and examples.
-pub fn lesson_examples(lesson: &Lesson, function: &str) -> Vec<(Localized, Example)> {
+pub fn lesson_examples(lesson: &Lesson, function: &str) -> Vec<(Localized, (Matrix, Second))> {
     use crate::lesson::{EntryKind, TestKind};
     let mut examples = Vec::new();
     for test in lesson.tests.iter().filter(|t| t.kind == TestKind::Fixed) {
@@ -300,11 +271,11 @@ pub fn lesson_examples(lesson: &Lesson, function: &str) -> Vec<(Localized, Examp
         for case in &test.cases {
             let example = match (case.args.first().and_then(grid_of), case.args.get(1)) {
                 (Some(image), Some(second)) => match grid_of(second) {
-                    Some(kernel) => Some(Example::Conv(image, kernel)),
+                    Some(kernel) => Some((image, Second::Kernel(kernel))),
                     None => second
                         .as_scalar::<usize>()
                         .filter(|&size| size > 0)
-                        .map(|size| Example::Pool(image, size)),
+                        .map(|size| (image, Second::Size(size))),
                 },
                 _ => None,
             };
@@ -317,33 +288,10 @@ pub fn lesson_examples(lesson: &Lesson, function: &str) -> Vec<(Localized, Examp
 }
 
 /// A matrix value as a grid.
-fn grid_of(value: &Value) -> Option<Grid> {
+fn grid_of(value: &Value) -> Option<Matrix> {
     match array_of(value)? {
-        (shape, cells) if shape.len() == 2 => Some(Grid::new(shape[0], shape[1], cells)),
+        (shape, cells) if shape.len() == 2 => Some(Matrix::new(shape[0], shape[1], cells)),
         _ => None,
-    }
-}
-
-/// An example through `function`, the function a sliding window's `[show]` (named
-/// `show`) of `lesson` names.
-pub fn slide(
-    runner: &Runner,
-    lesson: &Lesson,
-    show: &str,
-    function: &str,
-    example: Example,
-) -> Result<Sliding> {
-    match example {
-        Example::Conv(image, kernel) => {
-            let call = format!("{function}(&image, &kernel)");
-            let mut s = sliding(runner, lesson, show, &call, image, Some(kernel), 0)?;
-            s.stride = 1;
-            Ok(s)
-        }
-        Example::Pool(image, size) => {
-            let call = format!("{function}(&image, size)");
-            sliding(runner, lesson, show, &call, image, None, size)
-        }
     }
 }
 
@@ -368,16 +316,16 @@ pub struct Stage {
 
 impl Stage {
     /// Its maps, one grid per channel (a vector is one grid of one row).
-    pub fn maps(&self) -> Vec<Grid> {
+    pub fn maps(&self) -> Vec<Matrix> {
         match self.shape[..] {
             [channels, rows, cols] => (0..channels)
                 .map(|c| {
                     let start = c * rows * cols;
                     let cells = self.cells.get(start..start + rows * cols).unwrap_or(&[]);
-                    Grid::new(rows, cols, cells.to_vec())
+                    Matrix::new(rows, cols, cells.to_vec())
                 })
                 .collect(),
-            _ => vec![Grid::new(1, self.cells.len(), self.cells.clone())],
+            _ => vec![Matrix::new(1, self.cells.len(), self.cells.clone())],
         }
     }
 }
@@ -389,7 +337,7 @@ pub struct Network {
     pub index: usize,
     pub label: usize,
     /// The image as the network sees it: the pixels ÷ 16.
-    pub image: Grid,
+    pub image: Matrix,
     pub stages: Vec<Stage>,
     /// How many test digits there are.
     pub count: usize,
@@ -495,7 +443,7 @@ pub fn network(
         bail!("no test digit {index}");
     };
     let input = &plan.input;
-    let image = Grid::new(
+    let image = Matrix::new(
         input.rows,
         input.cols,
         pixels.iter().map(|x| x / input.scale).collect(),
@@ -578,7 +526,7 @@ mod tests {
 
     #[test]
     fn matrices_read_back_as_toml() {
-        let text = toml_matrix(&Grid::new(2, 2, vec![0.1, -2.0, 3.5, 1e-8]));
+        let text = toml_matrix(&Matrix::new(2, 2, vec![0.1, -2.0, 3.5, 1e-8]));
         assert_eq!(text, "[[0.1, -2.0], [3.5, 1e-8]]");
         assert_eq!(range_of(&[f32::NAN, 2.0, -1.0]), (-1.0, 2.0));
         assert_eq!(range_of(&[]), (0.0, 0.0));

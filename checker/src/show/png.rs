@@ -2,7 +2,7 @@
 //! cell by cell as a square of [`CELL`] pixels in the terminal's colours (gray for the
 //! input, orange for positive and blue for negative values), maps [`GAP`] pixels apart.
 
-use super::model::{Grid, Sliding, range_of};
+use super::model::{Matrix, Sliding, range_of};
 use super::render::heat;
 use anyhow::{Context as _, Result};
 use std::path::{Path, PathBuf};
@@ -54,7 +54,7 @@ impl Picture {
 }
 
 /// Maps side by side, `per_row` a row, each value scaled by `scale` (gray: 0 to 1).
-pub(super) fn maps(grids: &[Grid], per_row: usize, scale: f32, gray: bool) -> Picture {
+pub(super) fn maps(grids: &[Matrix], per_row: usize, scale: f32, gray: bool) -> Picture {
     let per_row = per_row.max(1);
     let (rows, cols) = grids.first().map(|g| (g.rows, g.cols)).unwrap_or((0, 0));
     let across = grids.len().min(per_row);

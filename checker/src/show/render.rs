@@ -1,7 +1,7 @@
 //! Drawing `show`'s pictures as text: frames of a sliding window, heatmaps and bar
 //! charts. Everything here takes plain data ([`model`](super::model)) and returns text.
 
-use super::model::{Grid, Network, Origin, Sliding, Stage, Why, range_of};
+use super::model::{Matrix, Network, Origin, Sliding, Stage, Why, range_of};
 use crate::lang::{Lang, say};
 use crate::lesson::draw::shape_text as shape;
 use crate::lesson::picture::Draw;
@@ -47,34 +47,25 @@ pub struct Style {
 }
 
 impl Style {
-    fn bold(&self, text: &str) -> String {
-        if self.color {
-            format!("\u{1b}[1m{text}\u{1b}[0m")
-        } else {
-            text.to_string()
+    /// `text` in the SGR colour `code`, when colours are on.
+    fn paint(&self, code: &str, text: &str) -> String {
+        match self.color {
+            true => format!("\u{1b}[{code}m{text}\u{1b}[0m"),
+            false => text.to_string(),
         }
+    }
+
+    fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
     }
 
     fn mark(&self, text: &str) -> String {
-        if self.color {
-            format!("\u{1b}[1;33m{text}\u{1b}[0m")
-        } else {
-            text.to_string()
-        }
+        self.paint("1;33", text)
     }
 
     fn bad(&self, text: &str) -> String {
-        if self.color {
-            format!("\u{1b}[1;31m{text}\u{1b}[0m")
-        } else {
-            text.to_string()
-        }
+        self.paint("1;31", text)
     }
-}
-
-/// The display width of a line, without its colour codes.
-pub fn width(line: &str) -> usize {
-    crate::text::visible_width(line)
 }
 
 /// A number as a person writes it: `4`, `-0.5`, `0.25` (two decimals at most).
@@ -156,7 +147,7 @@ pub fn origin_line(style: &Style, function: &str, file: &str, origin: &Origin) -
 /// coloured), `hide(r, c)` cells shown as `·`, `flag(r, c)` cells followed by `!`.
 fn number_grid(
     style: &Style,
-    grid: &Grid,
+    grid: &Matrix,
     mark: &dyn Fn(usize, usize) -> bool,
     hide: &dyn Fn(usize, usize) -> bool,
     flag: &dyn Fn(usize, usize) -> bool,
@@ -205,6 +196,7 @@ fn differs(a: f32, b: f32) -> bool {
 /// whole result.
 /// `function` is the student's function that computed them, `file` its module's file.
 pub fn sliding_frames(style: &Style, s: &Sliding, function: &str, file: &str) -> Vec<String> {
+    let none = |_: usize, _: usize| false;
     let (kh, kw) = s.window;
     let is_conv = s.kernel.is_some();
     let origin = origin_line(style, function, file, &s.origin);
@@ -229,7 +221,7 @@ pub fn sliding_frames(style: &Style, s: &Sliding, function: &str, file: &str) ->
         };
         let in_window =
             |i: usize, j: usize| (top..top + kh).contains(&i) && (left..left + kw).contains(&j);
-        let image = number_grid(style, &s.image, &in_window, &|_, _| false, &|_, _| false);
+        let image = number_grid(style, &s.image, &in_window, &none, &none);
         let done = |i: usize, j: usize| i * s.output.cols + j <= k;
         let wrong = |i: usize, j: usize| differs(s.output.get(i, j), s.reference.get(i, j));
         let output = number_grid(
@@ -239,21 +231,8 @@ pub fn sliding_frames(style: &Style, s: &Sliding, function: &str, file: &str) ->
             &|i, j| !done(i, j),
             &|i, j| done(i, j) && wrong(i, j),
         );
-        let heading = |text: &str| vec![style.bold(text)];
-        let mut blocks = vec![[heading(say!(style.lang, ja: "画像", en: "image")), image].concat()];
-        if let Some(kernel) = &s.kernel {
-            let kernel = number_grid(style, kernel, &|_, _| false, &|_, _| false, &|_, _| false);
-            blocks.push(
-                [
-                    heading(say!(style.lang, ja: "カーネル", en: "kernel")),
-                    kernel,
-                ]
-                .concat(),
-            );
-        }
-        blocks.push([heading(say!(style.lang, ja: "結果", en: "output")), output].concat());
         let mut lines = vec![style.bold(&title), String::new()];
-        lines.extend(beside(&blocks, 4));
+        lines.extend(image_kernel_output(style, image, s.kernel.as_ref(), output));
         lines.push(String::new());
         let value = s.output.get(r, c);
         let right = s.reference.get(r, c);
@@ -344,32 +323,8 @@ fn summary_frame(style: &Style, s: &Sliding, origin: &str) -> String {
             en: format!("Pooling's result: {before} pixels become {after} (leftover rows and columns are dropped)"),
         ),
     };
-    let mut blocks = vec![
-        [
-            vec![style.bold(say!(style.lang, ja: "画像", en: "image"))],
-            image,
-        ]
-        .concat(),
-    ];
-    if let Some(kernel) = &s.kernel {
-        let kernel = number_grid(style, kernel, &none, &none, &none);
-        blocks.push(
-            [
-                vec![style.bold(say!(style.lang, ja: "カーネル", en: "kernel"))],
-                kernel,
-            ]
-            .concat(),
-        );
-    }
-    blocks.push(
-        [
-            vec![style.bold(say!(style.lang, ja: "結果", en: "output"))],
-            output,
-        ]
-        .concat(),
-    );
     let mut lines = vec![style.bold(&title), String::new()];
-    lines.extend(beside(&blocks, 4));
+    lines.extend(image_kernel_output(style, image, s.kernel.as_ref(), output));
     let wrong_cells = (0..oh)
         .flat_map(|i| (0..ow).map(move |j| (i, j)))
         .filter(|&(i, j)| wrong(i, j))
@@ -377,14 +332,8 @@ fn summary_frame(style: &Style, s: &Sliding, origin: &str) -> String {
     lines.push(String::new());
     if wrong_cells > 0 {
         let reference = number_grid(style, &s.reference, &none, &none, &none);
-        lines.extend(beside(
-            &[[
-                vec![style.bold(say!(style.lang, ja: "模範解答", en: "reference"))],
-                reference,
-            ]
-            .concat()],
-            0,
-        ));
+        let title = say!(style.lang, ja: "模範解答", en: "reference");
+        lines.extend(beside(&[titled(style, title, reference)], 0));
         let text = say!(style.lang,
             ja: format!("  ✗ ! の {wrong_cells} マスが模範解答と違います。"),
             en: format!("  ✗ The {wrong_cells} cells marked ! differ from the reference."),
@@ -394,6 +343,33 @@ fn summary_frame(style: &Style, s: &Sliding, origin: &str) -> String {
     }
     lines.push(origin.to_string());
     lines.join("\n") + "\n"
+}
+
+/// Lines under a bold title.
+fn titled(style: &Style, title: &str, lines: Vec<String>) -> Vec<String> {
+    [vec![style.bold(title)], lines].concat()
+}
+
+/// A sliding window's grids side by side, each under its title: the image, the kernel
+/// (a convolution's), the output.
+fn image_kernel_output(
+    style: &Style,
+    image: Vec<String>,
+    kernel: Option<&Matrix>,
+    output: Vec<String>,
+) -> Vec<String> {
+    let (lang, none) = (style.lang, |_: usize, _: usize| false);
+    let mut blocks = vec![titled(style, say!(lang, ja: "画像", en: "image"), image)];
+    if let Some(kernel) = kernel {
+        let kernel = number_grid(style, kernel, &none, &none, &none);
+        blocks.push(titled(
+            style,
+            say!(lang, ja: "カーネル", en: "kernel"),
+            kernel,
+        ));
+    }
+    blocks.push(titled(style, say!(lang, ja: "結果", en: "output"), output));
+    beside(&blocks, 4)
 }
 
 /// An RGB colour for a value of a heatmap scaled to `-1..=1` (`signed`) or `0..=1`.
@@ -459,7 +435,7 @@ fn ramp_legend(style: &Style) -> String {
 
 /// A heatmap of a grid, values scaled by `scale` (their largest absolute value):
 /// half blocks (two rows a line) in colour, else two characters a cell from a ramp.
-pub fn heatmap(style: &Style, grid: &Grid, scale: f32, gray: bool) -> Vec<String> {
+pub fn heatmap(style: &Style, grid: &Matrix, scale: f32, gray: bool) -> Vec<String> {
     let scale = if scale > 0.0 { scale } else { 1.0 };
     let t = |r: usize, c: usize| grid.get(r, c) / scale;
     if style.depth == Depth::None {
@@ -595,16 +571,12 @@ pub fn network_screen(style: &Style, n: &Network, function: &str, file: &str) ->
     );
     lines.push(style.bold(&title));
     let mut notes: Vec<String> = Vec::new();
-    let mut panels: Vec<Vec<String>> = vec![
-        [
-            vec![style.bold(&say!(lang,
-                ja: format!("入力（{}×{}）", n.image.rows, n.image.cols),
-                en: format!("input ({}×{})", n.image.rows, n.image.cols),
-            ))],
-            heatmap(style, &n.image, 1.0, true),
-        ]
-        .concat(),
-    ];
+    let (rows, cols) = (n.image.rows, n.image.cols);
+    let input = say!(lang,
+        ja: format!("入力（{rows}×{cols}）"),
+        en: format!("input ({rows}×{cols})"),
+    );
+    let mut panels = vec![titled(style, &input, heatmap(style, &n.image, 1.0, true))];
     // The stages drawn as maps, as many a row as each says; then the units as bars, and
     // the probabilities.
     for stage in &n.stages {
@@ -624,7 +596,7 @@ pub fn network_screen(style: &Style, n: &Network, function: &str, file: &str) ->
     if let Some(probs) = n.stages.last() {
         panels.push(probabilities_panel(style, probs, answer));
     }
-    lines.extend(pack(&panels, 80, 2));
+    lines.extend(crate::text::pack(&panels, 80, 2));
     if style.depth == Depth::None {
         lines.push(ramp_legend(style));
     }
@@ -689,27 +661,6 @@ fn note(style: &Style, stage: &Stage, file: &str, notes: &mut Vec<String>) {
     }
 }
 
-/// Panels packed left to right in rows no wider than `width`.
-fn pack(panels: &[Vec<String>], width: usize, gap: usize) -> Vec<String> {
-    let mut lines = Vec::new();
-    let mut row: Vec<Vec<String>> = Vec::new();
-    let mut used = 0;
-    for panel in panels {
-        let w = panel.iter().map(|l| self::width(l)).max().unwrap_or(0);
-        if !row.is_empty() && used + gap + w > width {
-            lines.extend(beside(&row, gap));
-            row.clear();
-            used = 0;
-        }
-        used += if row.is_empty() { w } else { gap + w };
-        row.push(panel.clone());
-    }
-    if !row.is_empty() {
-        lines.extend(beside(&row, gap));
-    }
-    lines
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -730,18 +681,18 @@ mod tests {
             color: false,
             depth: Depth::None,
         };
-        let grid = Grid::new(1, 3, vec![0.0, 0.5, 1.0]);
+        let grid = Matrix::new(1, 3, vec![0.0, 0.5, 1.0]);
         assert_eq!(
             heatmap(&style, &grid, 1.0, true),
             vec![". oo##".to_string()]
         );
         // A digit's pixels as the digits lesson draws them: 0, 1 to 5, 6 to 10, 11 to 16.
-        let digit = Grid::new(1, 5, vec![0.0, 1.0, 5.0, 6.0, 16.0]);
+        let digit = Matrix::new(1, 5, vec![0.0, 1.0, 5.0, 6.0, 16.0]);
         assert_eq!(
             heatmap(&style, &digit, 16.0, true),
             vec![". ::::oo##".to_string()]
         );
-        let signed = Grid::new(1, 2, vec![-1.0, -0.2]);
+        let signed = Matrix::new(1, 2, vec![-1.0, -0.2]);
         assert_eq!(
             heatmap(&style, &signed, 1.0, false),
             vec!["-#-:".to_string()]
@@ -759,7 +710,7 @@ mod tests {
             color_code(&style, (255, 140, 25), false),
             "\u{1b}[38;2;255;140;25m"
         );
-        let grid = Grid::new(2, 1, vec![1.0, -1.0]);
+        let grid = Matrix::new(2, 1, vec![1.0, -1.0]);
         let cells = heatmap(&style, &grid, 1.0, false);
         assert_eq!(
             cells.len(),

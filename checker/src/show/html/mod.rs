@@ -12,7 +12,7 @@
 
 pub mod text;
 
-use super::model::{Grid, Network, Origin, Sliding};
+use super::model::{Matrix, Network, Origin, Sliding};
 use super::render::{Depth, Style, origin_line};
 use crate::lang::Lang;
 use crate::lesson::draw::shape_text as shape;
@@ -48,7 +48,7 @@ fn numbers(xs: &[f32]) -> Value {
     Value::Array(xs.iter().map(|&x| number(x)).collect())
 }
 
-fn grid(g: &Grid) -> Value {
+fn grid(g: &Matrix) -> Value {
     json!({ "rows": g.rows, "cols": g.cols, "cells": numbers(&g.cells) })
 }
 

@@ -118,21 +118,30 @@ fn digits(
     let cell = (2 * w).max(10);
     let gap = 3;
     let per_row = ((width + gap) / (cell + gap)).clamp(1, shown.len());
+    // One line of the row of digits: a text for each, `cell` columns wide, `gap` apart.
+    let mut put_line = |texts: &[String]| {
+        let mut line = String::new();
+        for (k, text) in texts.iter().enumerate() {
+            if k > 0 {
+                line.push_str(&" ".repeat(gap));
+            }
+            line.push_str(text);
+            // Colour codes take no room: pad by what is seen.
+            let seen = crate::text::visible_width(text);
+            line.push_str(&" ".repeat(cell.saturating_sub(seen)));
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    };
     for row in shown.chunks(per_row) {
         for y in 0..h {
-            let mut line = String::new();
-            for (k, &i) in row.iter().enumerate() {
-                if k > 0 {
-                    line.push_str(&" ".repeat(gap));
-                }
-                for x in 0..w {
-                    let level = (pixels[(i * h + y) * w + x] / top).clamp(0.0, 1.0);
-                    line.push_str(&pixel(level, color));
-                }
-                line.push_str(&" ".repeat(cell - 2 * w));
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
+            let drawn: Vec<String> = (row.iter())
+                .map(|&i| {
+                    let level = |x: usize| (pixels[(i * h + y) * w + x] / top).clamp(0.0, 1.0);
+                    (0..w).map(|x| pixel(level(x), color)).collect()
+                })
+                .collect();
+            put_line(&drawn);
         }
         let captions = [
             row.iter()
@@ -151,20 +160,9 @@ fn digits(
                 .collect(),
         ];
         for texts in captions {
-            let mut line = String::new();
-            for (k, text) in texts.iter().enumerate() {
-                if k > 0 {
-                    line.push_str(&" ".repeat(gap));
-                }
-                line.push_str(text);
-                // Colour codes take no room: pad by what is seen.
-                let seen = crate::text::visible_width(text);
-                line.push_str(&" ".repeat(cell.saturating_sub(seen)));
-            }
-            out.push_str(line.trim_end());
-            out.push('\n');
+            put_line(&texts);
         }
-        out.push('\n');
+        put_line(&[]);
     }
     Some(out)
 }

@@ -1127,11 +1127,8 @@ impl Reporter {
     /// An error about no line of a lesson file.
     fn plain(&mut self, message: Bilingual) {
         self.count += 1;
-        let label = |lang| error_label(lang);
-        self.out
-            .push_str(&format!("{}: {}\n", label(Lang::En), message.en));
-        self.out_ja
-            .push_str(&format!("{}: {}\n", label(Lang::Ja), message.ja));
+        (self.out).push_str(&format!("{}: {}\n", error_label(Lang::En), message.en));
+        (self.out_ja).push_str(&format!("{}: {}\n", error_label(Lang::Ja), message.ja));
     }
 
     /// An error in a lesson file: it breaks that lesson.

@@ -330,16 +330,9 @@ fn missing(field: &str) -> Bilingual {
 /// Japanese text to put between Japanese words: a space on a side that is ASCII.
 fn spaced(text: &str) -> String {
     let text = text.trim();
-    let before = if text.starts_with(|c: char| c.is_ascii()) {
-        " "
-    } else {
-        ""
-    };
-    let after = if text.ends_with(|c: char| c.is_ascii()) {
-        " "
-    } else {
-        ""
-    };
+    let space = |ascii: bool| if ascii { " " } else { "" };
+    let before = space(text.starts_with(|c: char| c.is_ascii()));
+    let after = space(text.ends_with(|c: char| c.is_ascii()));
     format!("{before}{text}{after}")
 }
 

@@ -60,12 +60,8 @@ impl Files {
             let event = match result {
                 Ok(found) => {
                     let Ok(wanted) = wanted.lock() else { return };
-                    let saved = found.iter().any(|e| {
-                        matters(&e.event.kind)
-                            && e.event.paths.iter().any(|p| {
-                                p.file_name().is_some_and(|n| wanted.iter().any(|w| w == n))
-                            })
-                    });
+                    let saved = (found.iter())
+                        .any(|e| matters(&e.event.kind) && names_one_of(&e.event.paths, &wanted));
                     if !saved {
                         return;
                     }
@@ -115,10 +111,7 @@ fn watch_finished(
             return;
         }
         let Ok(wanted) = wanted.lock() else { return };
-        let ours = event
-            .paths
-            .iter()
-            .any(|p| p.file_name().is_some_and(|n| wanted.iter().any(|w| w == n)));
+        let ours = names_one_of(&event.paths, &wanted);
         drop(wanted);
         if ours {
             let _ = events.send(Event::Saved);
@@ -126,6 +119,11 @@ fn watch_finished(
     })?;
     watcher.watch(dir, RecursiveMode::NonRecursive)?;
     Ok(watcher)
+}
+
+/// Whether one of the `paths` an event is about has one of the `wanted` file names.
+fn names_one_of(paths: &[std::path::PathBuf], wanted: &[OsString]) -> bool {
+    (paths.iter()).any(|p| p.file_name().is_some_and(|n| wanted.iter().any(|w| w == n)))
 }
 
 /// Whether an event says a file is complete: closed by a writer, or renamed into place

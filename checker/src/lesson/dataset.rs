@@ -488,14 +488,6 @@ impl DataGen {
         })
     }
 
-    /// The rows of a file of `rows` rows in the split.
-    fn split_rows(&self, rows: usize) -> Vec<usize> {
-        match self.split {
-            Some(split) => split::rows(rows, split),
-            None => (0..rows).collect(),
-        }
-    }
-
     /// Checks the generator against its file's summary; the errors in both languages.
     pub fn check(&self, table: &Summary, cases: usize) -> Result<(), Bilingual> {
         if self.columns.end > table.columns {
@@ -543,7 +535,7 @@ impl DataGen {
     /// The value of case with seed `seed`; `None` before the course has read the file.
     pub fn draw(&self, seed: u64) -> Option<Value> {
         let table = self.cell.table()?;
-        let mut rows = self.split_rows(table.rows);
+        let mut rows = rows_in(self.split, table.rows);
         if let Rows::Drawn(n) = self.rows {
             // A generator of its own, so that inputs of the case that take the same rows
             // agree, whatever else the case draws.
@@ -572,6 +564,14 @@ impl DataGen {
             false => Cells::F32(data),
         };
         Some(Value::Array { shape, cells })
+    }
+}
+
+/// The rows of a file of `rows` rows in `split` (`None`: every row).
+pub fn rows_in(split: Option<Split>, rows: usize) -> Vec<usize> {
+    match split {
+        Some(split) => split::rows(rows, split),
+        None => (0..rows).collect(),
     }
 }
 

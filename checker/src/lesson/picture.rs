@@ -342,6 +342,8 @@ fn slide(
         }
     };
     let matrix_type = "Array2<f32>";
+    // A matrix is passed by reference, a size by value.
+    let amp = if wants == "usize" { "" } else { "&" };
     let fits = functions.iter().find(|f| &f.name == name).map(|f| {
         let params: Vec<String> = f.params.iter().map(|p| p.ty.to_string()).collect();
         params == [matrix_type, wants] && f.returns.to_string() == matrix_type
@@ -352,12 +354,10 @@ fn slide(
             errors.push(LessonError::at(
                 &whole.function,
                 say!(ja: format!(
-                        "窓をずらすには、`{name}` が (&{matrix_type}, {}{wants}) を受け取り {matrix_type} を返す関数でなければなりません。",
-                        if wants == "usize" { "" } else { "&" }
+                        "窓をずらすには、`{name}` が (&{matrix_type}, {amp}{wants}) を受け取り {matrix_type} を返す関数でなければなりません。"
                     ),
                     en: format!(
-                        "`{name}` must take (&{matrix_type}, {}{wants}) and return {matrix_type} to slide a window",
-                        if wants == "usize" { "" } else { "&" }
+                        "`{name}` must take (&{matrix_type}, {amp}{wants}) and return {matrix_type} to slide a window"
                     )),
             ));
             None

@@ -11,7 +11,6 @@ use crate::lesson::dataset;
 use crate::lesson::model::Localized;
 pub use crate::lesson::picture::Matrix;
 use crate::lesson::picture::{self, Draw, Second};
-use crate::lesson::split;
 use anyhow::{Context as _, Result, anyhow, bail};
 use cnnlings_runtime::Value;
 use std::fmt::Write as _;
@@ -395,10 +394,7 @@ pub fn digits(course: &Course, plan: &picture::Network) -> Result<Digits> {
     if table.columns < width {
         bail!("{file}: expected {width} columns, found {}", table.columns);
     }
-    let rows = match input.split {
-        Some(split) => split::rows(table.rows, split),
-        None => (0..table.rows).collect(),
-    };
+    let rows = dataset::rows_in(input.split, table.rows);
     let mut images = Vec::new();
     let mut labels = Vec::new();
     for row in rows {

@@ -383,6 +383,10 @@ mod tests {
     }
 
     fn curve(losses: Vec<f32>) -> String {
+        curve_in(losses, Lang::En, Room::Report)
+    }
+
+    fn curve_in(losses: Vec<f32>, lang: Lang, room: Room) -> String {
         let exhibit = Exhibit {
             test: 0,
             show: Show::LossCurve {
@@ -393,7 +397,7 @@ mod tests {
             inputs: vec![],
             whole: None,
         };
-        render(&exhibit, Msg(Lang::En), false, 80, Room::Report)
+        render(&exhibit, Msg(lang), false, 80, room)
     }
 
     #[test]
@@ -442,17 +446,7 @@ mod tests {
 
     #[test]
     fn watch_mode_draws_a_lower_plot() {
-        let exhibit = Exhibit {
-            test: 0,
-            show: Show::LossCurve {
-                accuracy: None,
-                start_accuracy: None,
-            },
-            output: Value::array(vec![3], vec![1.0f32, 0.5, 0.25]),
-            inputs: vec![],
-            whole: None,
-        };
-        let out = render(&exhibit, Msg(Lang::Ja), false, 80, Room::Watch);
+        let out = curve_in(vec![1.0, 0.5, 0.25], Lang::Ja, Room::Watch);
         assert_eq!(out.lines().filter(|l| l.contains('|')).count(), 4, "{out}");
         assert!(
             out.contains("損失は 3 エポックで 1.000 から 0.250 に下がりました。"),

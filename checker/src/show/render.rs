@@ -633,21 +633,14 @@ fn star(stage: &Stage) -> &'static str {
 /// the student's values are off.
 fn note(style: &Style, stage: &Stage, file: &str, notes: &mut Vec<String>) {
     match &stage.origin {
-        Origin::Reference(why) => {
+        Origin::Reference(_) => {
             let name = file.rsplit('/').next().unwrap_or(file);
-            let text = format!(
-                "* {}",
-                origin_line(
-                    &Style {
-                        color: false,
-                        ..*style
-                    },
-                    name,
-                    file,
-                    &Origin::Reference(why.clone())
-                )
-            );
-            notes.push(style.mark(&text));
+            let plain = Style {
+                color: false,
+                ..*style
+            };
+            let why = origin_line(&plain, name, file, &stage.origin);
+            notes.push(style.mark(&format!("* {why}")));
         }
         Origin::Student if stage.off_by > 1e-4 => {
             let (heading, off_by) = (stage_heading(style, stage), small(stage.off_by));

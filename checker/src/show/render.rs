@@ -447,21 +447,14 @@ pub fn heatmap(style: &Style, grid: &Matrix, scale: f32, gray: bool) -> Vec<Stri
         .map(|line| {
             let mut text = String::new();
             for c in 0..grid.cols {
+                // The upper half block in the top row's colour, on the bottom row's.
                 let top = heat(t(2 * line, c), gray);
-                let bottom = if 2 * line + 1 < grid.rows {
-                    Some(heat(t(2 * line + 1, c), gray))
-                } else {
-                    None
-                };
                 text.push_str(&color_code(style, top, false));
-                match bottom {
-                    Some(bottom) => {
-                        text.push_str(&color_code(style, bottom, true));
-                        text.push('▀');
-                    }
-                    None => text.push('▀'),
+                if 2 * line + 1 < grid.rows {
+                    let bottom = heat(t(2 * line + 1, c), gray);
+                    text.push_str(&color_code(style, bottom, true));
                 }
-                text.push_str("\u{1b}[0m");
+                text.push_str("▀\u{1b}[0m");
             }
             text
         })

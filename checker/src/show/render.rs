@@ -168,18 +168,10 @@ fn number_grid(
                     number(grid.get(r, c))
                 };
                 let text = format!("{text:>cell$}");
-                let (open, close) = match (mark(r, c), flag(r, c)) {
-                    (true, _) => ("[", "]"),
-                    (false, true) => (" ", "!"),
-                    (false, false) => (" ", " "),
-                };
-                let body = format!("{open}{text}{close}");
-                let body = if mark(r, c) {
-                    style.mark(&body)
-                } else if flag(r, c) {
-                    style.bad(&body)
-                } else {
-                    body
+                let body = match (mark(r, c), flag(r, c)) {
+                    (true, _) => style.mark(&format!("[{text}]")),
+                    (false, true) => style.bad(&format!(" {text}!")),
+                    (false, false) => format!(" {text} "),
                 };
                 line.push_str(&body);
             }

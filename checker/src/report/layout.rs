@@ -4,7 +4,6 @@
 use crate::messages::Msg;
 use cnnlings_runtime::{Cells, Value};
 use colored::Colorize;
-use std::fmt::Write as _;
 use unicode_width::UnicodeWidthStr;
 
 /// Numbers as a person reads them: `4`, `-0.25`, `0.3333`, `1.2e-7`.
@@ -28,14 +27,8 @@ pub(super) fn index_text(shape: &[usize], flat: usize) -> String {
         index[d] = rest % n.max(1);
         rest /= n.max(1);
     }
-    format!(
-        "[{}]",
-        index
-            .iter()
-            .map(usize::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
-    )
+    let index: Vec<String> = index.iter().map(usize::to_string).collect();
+    format!("[{}]", index.join(", "))
 }
 
 /// The largest block shown in full; a larger array is shown around its worst cell.
@@ -145,17 +138,12 @@ pub(super) fn draw_with_width(
                 let i = p * plane + r * cols + c;
                 let text = format!("{:>width$}", cell(i));
                 let marked = mark.is_some_and(|m| m[i]);
-                match (marked, color) {
-                    (true, true) => {
-                        let _ = write!(line, " {} ", text.red().bold());
-                    }
-                    (true, false) => {
-                        let _ = write!(line, " {text}*");
-                    }
-                    (false, _) => {
-                        let _ = write!(line, " {text} ");
-                    }
-                }
+                let shown = match (marked, color) {
+                    (true, true) => format!(" {} ", text.red().bold()),
+                    (true, false) => format!(" {text}*"),
+                    (false, _) => format!(" {text} "),
+                };
+                line.push_str(&shown);
             }
             if col_range.end < cols {
                 line.push_str(" …");

@@ -58,14 +58,8 @@ pub fn fit(text: &str, width: Option<usize>) -> String {
     let Some(width) = width else {
         return text.to_string();
     };
-    let mut out = String::with_capacity(text.len());
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str(&fit_line(line, width));
-    }
-    out
+    let lines: Vec<String> = text.split('\n').map(|line| fit_line(line, width)).collect();
+    lines.join("\n")
 }
 
 /// A space that does not break a line, inside code while fitting.
@@ -220,12 +214,7 @@ fn render_paragraph(lines: &[&str], base: Style, color: bool, width: Option<usiz
         let joined = join(&rows);
         wrap(&joined, width.unwrap_or(usize::MAX), indent)
     };
-    let mut out = String::new();
-    for row in rows {
-        out.push_str(&paint(&row, color));
-        out.push('\n');
-    }
-    out
+    rows.iter().map(|row| paint(row, color) + "\n").collect()
 }
 
 /// The characters of a line with their style. Without colour, backticks stay (they mark

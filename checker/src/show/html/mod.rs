@@ -14,7 +14,7 @@ pub mod text;
 
 use super::model::{Matrix, Network, Origin, Sliding};
 use super::render::{Depth, Style, origin_line};
-use crate::lang::Lang;
+use crate::lang::{Lang, say};
 use crate::lesson::draw::shape_text as shape;
 use crate::lesson::picture::{self, Draw, Explain};
 use serde_json::{Value, json};
@@ -187,12 +187,11 @@ pub fn sliding_page(lang: Lang, s: &Sliding, function: &str, file: &str) -> Stri
         "reference": grid(&s.reference),
         "origin": origin_text(lang, function, file, &s.origin),
     });
-    let title = if kind == "conv" {
-        "title_conv"
-    } else {
-        "title_pool"
-    };
-    page(lang, &text::text(lang, title, function), &data)
+    page(
+        lang,
+        &text::text(lang, &format!("title_{kind}"), function),
+        &data,
+    )
 }
 
 /// JSON that cannot end the `<script>` element it stands in.
@@ -212,10 +211,7 @@ fn escape(text: &str) -> String {
 }
 
 fn page(lang: Lang, title: &str, data: &Value) -> String {
-    let code = match lang {
-        Lang::Ja => "ja",
-        Lang::En => "en",
-    };
+    let code = say!(lang, ja: "ja", en: "en");
     let title = escape(title);
     let no_script = escape(&text::text(lang, "no_script", ""));
     let json = inline_json(data);

@@ -2,7 +2,7 @@
 //! lesson's `[show]` gives the student's code, filled here; the page's script fills the
 //! other `{name}` places. A sentence keeps its places in either language, in its own order.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, say};
 
 /// (key, Japanese, English).
 const TEXTS: &[(&str, &str, &str)] = &[
@@ -190,11 +190,7 @@ const TEXTS: &[(&str, &str, &str)] = &[
 ];
 
 fn pick(lang: Lang, ja: &str, en: &str, function: &str) -> String {
-    let text = match lang {
-        Lang::Ja => ja,
-        Lang::En => en,
-    };
-    text.replace("{function}", function)
+    say!(lang, ja: ja, en: en).replace("{function}", function)
 }
 
 /// The page's sentences in `lang`, `{function}` filled, as a JSON object from key to text.

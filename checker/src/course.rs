@@ -2,7 +2,7 @@
 
 use crate::lang::Lang;
 use crate::lang::say;
-use crate::lesson::{self, Bilingual, Lesson, LessonError, Localized};
+use crate::lesson::{self, Bilingual, Lesson, LessonError};
 use codespan_reporting::diagnostic::{Diagnostic, Label};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term;
@@ -172,7 +172,7 @@ pub struct BrokenLesson {
     /// student has a file of that name): a later lesson's check still reads the student's
     /// file of it, as when the lesson loads, so that passes stay passes.
     pub module: Option<String>,
-    pub title: Option<Localized>,
+    pub title: Option<Bilingual>,
     pub points: Option<u32>,
     /// The file as the course shows it: `lessons/04-conv.toml`.
     pub file: String,
@@ -1055,7 +1055,7 @@ fn broken_lesson(
     let title = loaded.map(|l| l.title.clone()).or_else(|| {
         let title = field("title")?;
         let text = |lang: &str| title.get(lang)?.as_str().map(str::to_string);
-        Some(Localized {
+        Some(Bilingual {
             ja: text("ja")?,
             en: text("en")?,
         })

@@ -6,7 +6,8 @@
 //! such as `messages::Msg`), `say!(ja: …, en: …)` is both, a [`Bilingual`] (every error
 //! about a lesson file is one).
 
-/// A message in both languages; neither is optional. The harness runtime defines it,
+/// A text in both languages; neither is optional: every message about a lesson file,
+/// and every text a lesson file writes as `{ ja, en }`. The harness runtime defines it,
 /// since its own errors about a lesson's values are in both languages too.
 pub use cnnlings_runtime::Bilingual;
 
@@ -36,27 +37,13 @@ impl Lang {
         })
     }
 
-    /// The text in this language, of anything written in both.
-    pub fn pick<T: InBoth + ?Sized>(self, text: &T) -> &str {
+    /// The text in this language, of one written in both (a message, or a lesson
+    /// file's `{ ja, en }`).
+    pub fn pick(self, text: &Bilingual) -> &str {
         match self {
-            Lang::Ja => text.ja(),
-            Lang::En => text.en(),
+            Lang::Ja => &text.ja,
+            Lang::En => &text.en,
         }
-    }
-}
-
-/// A text written in both languages: a [`Bilingual`], or a lesson file's `{ ja, en }`.
-pub trait InBoth {
-    fn ja(&self) -> &str;
-    fn en(&self) -> &str;
-}
-
-impl InBoth for Bilingual {
-    fn ja(&self) -> &str {
-        &self.ja
-    }
-    fn en(&self) -> &str {
-        &self.en
     }
 }
 

@@ -2,8 +2,14 @@
 
 /// A message in Japanese and English. Every error about a lesson file is one: neither
 /// text is optional, so a message cannot be written in one language only. Japanese comes
-/// first wherever both are written, as in the checker's `say!(ja: …, en: …)`.
+/// first wherever both are written, as in the checker's `say!(ja: …, en: …)`. A lesson
+/// file's texts (`{ ja = "…", en = "…" }`) are one too (with the `serde` feature).
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(
+    feature = "serde",
+    derive(serde::Deserialize),
+    serde(deny_unknown_fields)
+)]
 pub struct Bilingual {
     pub ja: String,
     pub en: String,

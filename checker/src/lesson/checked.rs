@@ -5,7 +5,7 @@ use super::dataset::{DataFile, DataGen};
 use super::draw::{Cases, DrawSize};
 use super::edit::Edit;
 use super::types::{Label, Mode, Signature, Type, Value};
-use super::{Compare, Localized, Visibility};
+use super::{Bilingual, Compare, Visibility};
 use std::ops::Range;
 use std::time::Duration;
 
@@ -53,7 +53,7 @@ pub enum Expected {
 /// One hidden test as the lesson declares it; it may hold many cases.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Test {
-    pub name: Localized,
+    pub name: Bilingual,
     pub kind: TestKind,
     pub entry: usize,
     pub tolerance: f64,
@@ -121,9 +121,9 @@ pub struct Lesson {
     pub memory_limit: u64,
     /// How its harnesses are built.
     pub profile: Profile,
-    pub title: Localized,
-    pub text: Localized,
-    pub hints: Vec<Localized>,
+    pub title: Bilingual,
+    pub text: Bilingual,
+    pub hints: Vec<Bilingual>,
     pub functions: Vec<Signature>,
     pub entries: Vec<Entry>,
     pub tests: Vec<Test>,
@@ -199,7 +199,7 @@ pub struct Spans {
 pub struct Mistake {
     /// Its name in harnesses and `dev check` (`flipped_kernel`): written, or a file's stem.
     pub name: String,
-    pub message: Localized,
+    pub message: Bilingual,
     pub code: MistakeCode,
     /// Where its `name` (or `file`) is written in the lesson file.
     pub span: Range<usize>,

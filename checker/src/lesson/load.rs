@@ -13,7 +13,7 @@ use super::hidden::{fixed_test, random_test, tolerance_of};
 use super::model::{self, RawLesson};
 use super::scenario::scenario_test;
 use super::types::{self, Signature, Type};
-use super::{LessonError, Localized, Visibility, names, toml_error};
+use super::{Bilingual, LessonError, Visibility, names, toml_error};
 use crate::lang::say;
 use std::time::Duration;
 use toml::Spanned;
@@ -215,9 +215,9 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
         None => DEFAULT_POINTS,
     };
     check_localized(&raw.title, ("タイトル", "title"), errors);
-    check_localized(&raw.text, ("text", "本文"), errors);
+    check_localized(&raw.text, ("本文", "text"), errors);
     for hint in &raw.hints {
-        check_localized(hint, ("hint", "ヒント"), errors);
+        check_localized(hint, ("ヒント", "hint"), errors);
     }
 
     let mut functions: Vec<Signature> = Vec::new();
@@ -428,8 +428,8 @@ fn share_points(
 }
 
 /// A text of the lesson, which must be written in both languages; `what` names it in
-/// Japanese and in English.
-pub(super) fn check_localized(text: &Localized, what: (&str, &str), errors: &mut Vec<LessonError>) {
+/// Japanese and in English, in that order.
+pub(super) fn check_localized(text: &Bilingual, what: (&str, &str), errors: &mut Vec<LessonError>) {
     let (ja, en) = what;
     for (lang, value) in [("ja", &text.ja), ("en", &text.en)] {
         if value.trim().is_empty() {
@@ -513,6 +513,17 @@ args = [{{ shape = ["n"], range = [-1, 1] }}, {{ shape = ["n"], range = [-1, 1] 
                     .all(|x| (-1.0..=1.0).contains(x) && (x * 100.0).round() == x * 100.0)
             );
         }
+    }
+
+    #[test]
+    fn an_empty_text_is_named_in_each_language() {
+        let Err(errors) = parse(&format!("{HEAD}hints = [{{ ja = \"\", en = \"Add.\" }}]\n"))
+        else {
+            panic!("an empty hint passed")
+        };
+        let message = &errors[0].message;
+        assert_eq!(message.ja, "ヒントの `ja` が空です。");
+        assert_eq!(message.en, "a hint is empty in `ja`");
     }
 
     #[test]

@@ -39,4 +39,4 @@ pub use compare::Compare;
 pub use error::LessonError;
 pub use helpers::Helper;
 pub use load::parse;
-pub use model::{Localized, Visibility};
+pub use model::Visibility;

@@ -2,30 +2,14 @@
 //!
 //! `lessons/README.md` documents every field for instructors; keep the two in step.
 //! Fields that later checks need to point at are `Spanned`, so an error can name
-//! the line and column.
+//! the line and column. Every text in both languages (`{ ja, en }`) is a [`Bilingual`].
 
+use super::Bilingual;
 use serde::Deserialize;
 use toml::Spanned;
 
 /// The lesson format version this checker reads.
 pub const FORMAT: i64 = 1;
-
-/// A text in both languages of the course.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Localized {
-    pub ja: String,
-    pub en: String,
-}
-
-impl crate::lang::InBoth for Localized {
-    fn ja(&self) -> &str {
-        &self.ja
-    }
-    fn en(&self) -> &str {
-        &self.en
-    }
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,10 +39,10 @@ pub struct RawLesson {
     /// Rust signatures of the functions the tests call.
     #[serde(default)]
     pub functions: Vec<Spanned<String>>,
-    pub title: Localized,
-    pub text: Localized,
+    pub title: Bilingual,
+    pub text: Bilingual,
     #[serde(default)]
-    pub hints: Vec<Localized>,
+    pub hints: Vec<Bilingual>,
     #[serde(default)]
     pub fixed: Vec<Spanned<RawFixed>>,
     #[serde(default)]
@@ -95,7 +79,7 @@ pub struct RawEquivalent {
     /// The text the mutant replaces, and what it puts there.
     pub find: Spanned<String>,
     pub with: String,
-    pub reason: Localized,
+    pub reason: Bilingual,
 }
 
 /// `[[datasets]]`: a data file shipped with the course.
@@ -143,7 +127,7 @@ pub struct RawMistake {
     /// The module with the mistake, in `solutions/mistakes/<module>/`.
     pub file: Option<Spanned<String>>,
     /// What to tell the student: a sentence that teaches.
-    pub message: Localized,
+    pub message: Bilingual,
 }
 
 /// One edit of a known mistake: `find` (exactly once in the reference) becomes `with`.
@@ -158,7 +142,7 @@ pub struct RawEdit {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFixed {
-    pub name: Localized,
+    pub name: Bilingual,
     pub call: Spanned<String>,
     pub args: Spanned<Vec<Spanned<toml::Value>>>,
     pub expected: Spanned<toml::Value>,
@@ -179,7 +163,7 @@ pub struct RawFixed {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRandom {
-    pub name: Localized,
+    pub name: Bilingual,
     pub call: Spanned<String>,
     pub seed: u64,
     pub cases: Option<Spanned<usize>>,
@@ -223,7 +207,7 @@ pub struct RawGenerator {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawScenario {
-    pub name: Localized,
+    pub name: Bilingual,
     pub code: Spanned<String>,
     pub returns: Spanned<String>,
     #[serde(default)]
@@ -261,7 +245,7 @@ pub struct RawScenario {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawPart {
-    pub name: Option<Localized>,
+    pub name: Option<Bilingual>,
     pub tolerance: Option<Spanned<f64>>,
     pub relative: Option<Spanned<f64>>,
     pub at_least: Option<Spanned<f64>>,

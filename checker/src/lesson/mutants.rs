@@ -12,7 +12,7 @@
 
 use super::load::check_localized;
 use super::model::RawEquivalent;
-use super::{LessonError, Localized};
+use super::{Bilingual, LessonError};
 use crate::lang::say;
 use proc_macro2::Span;
 use std::ops::Range;
@@ -361,7 +361,7 @@ pub struct Equivalent {
     pub column: Option<usize>,
     pub find: String,
     pub with: String,
-    pub reason: Localized,
+    pub reason: Bilingual,
     /// Where the mark is written in the lesson file.
     pub span: Range<usize>,
 }
@@ -627,7 +627,7 @@ expected = 2
             column: None,
             find: "max".into(),
             with: "min".into(),
-            reason: Localized {
+            reason: Bilingual {
                 ja: "同じ".into(),
                 en: "same".into(),
             },

@@ -6,9 +6,9 @@
 //! with the matrix and a kernel or a window size, frame by frame), and `network`, an input
 //! of a data set through a network built from a data file's weights, stage by stage.
 
+use super::Bilingual;
 use super::LessonError;
 use super::dataset::{DataFile, DataGen, RawData};
-use super::model::Localized;
 use super::split::Split;
 use super::types::{Signature, Type};
 use crate::lang::say;
@@ -79,7 +79,7 @@ pub struct RawArray {
 #[serde(deny_unknown_fields)]
 pub struct RawStage {
     pub name: String,
-    pub title: Localized,
+    pub title: Bilingual,
     pub returns: Spanned<String>,
     pub code: String,
     /// `"maps"`, `"units"`, `"probabilities"` or `"none"` (only in the PNG files).
@@ -179,7 +179,7 @@ pub struct Input {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Stage {
     pub name: String,
-    pub title: Localized,
+    pub title: Bilingual,
     pub returns: String,
     /// Its code, after the code of the stages before; it leaves its output in `x`.
     pub code: String,
@@ -221,7 +221,7 @@ pub enum Draw {
 pub struct AfterPassing {
     /// The whole command after `show`: `cnn --digit 42`.
     pub command: String,
-    pub text: Localized,
+    pub text: Bilingual,
     pub span: Range<usize>,
 }
 
@@ -614,7 +614,7 @@ pub fn after_passing(
     }
     (errors.len() == before).then(|| AfterPassing {
         command,
-        text: Localized {
+        text: Bilingual {
             ja: r.ja.clone(),
             en: r.en.clone(),
         },

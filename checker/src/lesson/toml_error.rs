@@ -605,7 +605,7 @@ mod tests {
         count: Option<u32>,
         pair: Option<[f64; 2]>,
         inner: Option<Inner>,
-        name: Option<super::super::Localized>,
+        name: Option<super::super::Bilingual>,
         visibility: Option<super::super::Visibility>,
     }
 

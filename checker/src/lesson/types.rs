@@ -48,7 +48,7 @@ pub enum Label {
     /// The value of a `&mut` parameter after the call.
     After(String),
     /// A part a scenario's `parts` names (`name = { ja = "…", en = "…" }`).
-    Named(super::model::Localized),
+    Named(super::Bilingual),
 }
 
 /// The type of a Rust parameter written in a lesson: a value (numbers), a reference

@@ -4,7 +4,7 @@
 
 use super::{Msg, RUN};
 use crate::lang::{Lang, say};
-use crate::lesson::Localized;
+use crate::lesson::Bilingual;
 
 impl Msg {
     /// `show NAME` where no lesson declares NAME; `names` are those that do.
@@ -81,7 +81,7 @@ impl Msg {
     }
 
     /// After a lesson passes: its `after_passing` sentence and the command to type.
-    pub fn try_show(self, text: &Localized, command: &str) -> String {
+    pub fn try_show(self, text: &Bilingual, command: &str) -> String {
         let text = self.0.pick(text);
         say!(self,
             ja: format!("{text}：`{RUN} show {command}`"),
@@ -96,7 +96,7 @@ mod tests {
 
     #[test]
     fn the_line_after_passing_ends_with_the_show_to_type() {
-        let text = Localized {
+        let text = Bilingual {
             ja: "見てみましょう".into(),
             en: "Watch it".into(),
         };

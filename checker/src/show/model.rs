@@ -6,9 +6,9 @@
 use crate::course::Course;
 use crate::harness::run::{Ending, Outcome};
 use crate::harness::{self, FileProblem, StudentRun};
+use crate::lesson::Bilingual;
 use crate::lesson::Lesson;
 use crate::lesson::dataset;
-use crate::lesson::model::Localized;
 pub use crate::lesson::picture::Matrix;
 use crate::lesson::picture::{self, Draw, Second};
 use anyhow::{Context as _, Result, anyhow, bail};
@@ -254,7 +254,7 @@ pub fn slide(
 
 /// The fixed tests of `lesson` that call `function` (as a sliding window's `[show]`
 /// names it) with a matrix and a kernel or a size: their names and examples.
-pub fn lesson_examples(lesson: &Lesson, function: &str) -> Vec<(Localized, (Matrix, Second))> {
+pub fn lesson_examples(lesson: &Lesson, function: &str) -> Vec<(Bilingual, (Matrix, Second))> {
     use crate::lesson::{EntryKind, TestKind};
     let mut examples = Vec::new();
     for test in lesson.tests.iter().filter(|t| t.kind == TestKind::Fixed) {
@@ -300,7 +300,7 @@ pub struct Stage {
     /// Its name, as its lesson's `[[show.stages]]` names it (conv1, relu, …).
     pub name: String,
     /// What the screen calls it (畳み込み 1, convolution 1).
-    pub title: Localized,
+    pub title: Bilingual,
     /// How the screen draws it.
     pub draw: Draw,
     /// The shape of its output: (channels, rows, columns) or (units).

@@ -9,6 +9,7 @@
 )]
 
 mod authoring;
+mod course_names;
 mod data;
 mod day;
 mod grade;

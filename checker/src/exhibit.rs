@@ -22,7 +22,7 @@ pub enum Room {
 /// draws (the lesson was checked for that when it loaded, so this is a harness fault).
 pub fn render(exhibit: &Exhibit, msg: Msg, color: bool, width: usize, room: Room) -> String {
     match exhibit.show {
-        Show::Digits { images, labels } => {
+        Show::Predictions { images, labels } => {
             let (Some(images), Some(labels)) =
                 (exhibit.inputs.get(images), exhibit.inputs.get(labels))
             else {
@@ -301,7 +301,7 @@ mod tests {
             .collect();
         Exhibit {
             test: 0,
-            show: Show::Digits {
+            show: Show::Predictions {
                 images: 0,
                 labels: 1,
             },

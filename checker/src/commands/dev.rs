@@ -391,8 +391,8 @@ const LESSON_TEMPLATE: &str = r#"# A new lesson. Every field is explained in les
 format = 1            # the lesson format version
 id = "{id}"         # what students type: `checker check {id}`
 module = "{name}"     # exercises/src/{name}.rs (stub) and solutions/src/{name}.rs (reference)
-uses = []             # earlier modules this one builds on, e.g. ["conv", "pool"]
-helpers = []          # scenario helpers shared by lessons: lessons/helpers/<name>.rs, e.g. ["digits_cnn"]
+uses = []             # earlier modules this one builds on, e.g. ["a_module", "another"]
+helpers = []          # scenario helpers shared by lessons: lessons/helpers/<name>.rs, e.g. ["a_helper"]
 points = 10           # points for passing
 time_limit = 5.0      # seconds for running all hidden tests
 memory_limit = 1024   # MiB for the process that runs student code
@@ -446,11 +446,11 @@ dims = { n = [1, 9] }
 args = [{ shape = ["n"], range = [-5.0, 5.0] }]
 
 # Data files the tests read, with their sha256 (see "Data sets" in lessons/README.md);
-# a generator then takes rows of one, e.g. { dataset = "data/digits.csv.gz",
+# a generator then takes rows of one, e.g. { dataset = "data/images.csv.gz",
 # split = "test", rows = "all", columns = "0..64", row_shape = [8, 8] }.
 # [[datasets]]
-# file = "data/digits.csv.gz"
-# sha256 = "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22"
+# file = "data/images.csv.gz"
+# sha256 = "…"          # 64 hexadecimal digits, as `sha256sum data/images.csv.gz` prints them
 
 # A scenario: Rust code for what data cannot say (structs, methods). One that returns
 # one number may be judged by bounds instead: at_least = 0.97 (an accuracy), at_most.

@@ -88,7 +88,7 @@ pub enum Show {
     /// with their label and the prediction, the wrong ones first, and the accuracy.
     /// The fields are the indices of the inputs that hold the images (`Array3<f32>`)
     /// and the labels (`Array1<usize>`).
-    Digits { images: usize, labels: usize },
+    Predictions { images: usize, labels: usize },
     /// The output is the loss after each epoch of training (`Array1<f32>`): a plot of
     /// it falling, and how far it fell; with the index of the tuple's part that holds
     /// the trained network's accuracy (`f32`), that too, and with the part that holds

@@ -387,19 +387,19 @@ impl DataGen {
             });
         };
         let split = match raw.split {
-            Some("train") => Some(Split::Train),
+            Some("training") => Some(Split::Train),
             Some("test") => Some(Split::Test),
             Some("all") => None,
             Some(other) => {
                 return Err(
-                    say!(ja: format!("`split = \"{other}\"`：分割は \"train\"（訓練用）、\"test\"（テスト用）、\"all\"（全部）のどれかです"),
-                    en: format!("`split = \"{other}\"`: a split is \"train\", \"test\" or \"all\"")),
+                    say!(ja: format!("`split = \"{other}\"`：分割は \"training\"（訓練用）、\"test\"（テスト用）、\"all\"（全部）のどれかです"),
+                    en: format!("`split = \"{other}\"`: a split is \"training\", \"test\" or \"all\"")),
                 );
             }
             None => {
                 return Err(
-                    say!(ja: "`split = \"train\"`、\"test\"、\"all\" のどれかを書いてください",
-                    en: "give `split = \"train\"`, \"test\" or \"all\""),
+                    say!(ja: "`split = \"training\"`、\"test\"、\"all\" のどれかを書いてください",
+                    en: "give `split = \"training\"`, \"test\" or \"all\""),
                 );
             }
         };
@@ -786,7 +786,7 @@ mod tests {
                 "dataset = 'd.csv'\nsplit = 'dev'\nrows = 'all'\ncolumns = 1",
                 "Array1<f32>"
             )
-            .contains("\"train\", \"test\" or \"all\"")
+            .contains("\"training\", \"test\" or \"all\"")
         );
         assert!(
             bad(

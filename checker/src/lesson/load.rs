@@ -287,7 +287,7 @@ fn build(raw: RawLesson, errors: &mut Vec<LessonError>) -> Lesson {
             errors.push(LessonError::at(
                 &declared.file,
                 say!(ja: format!("`{file}` は、コースのフォルダの中を指す相対パスではありません。"),
-                    en: format!("`{file}` is not a path inside the course, like `data/digits.csv.gz`")),
+                    en: format!("`{file}` is not a path inside the course, like `data/images.csv.gz`")),
             ));
         } else if lesson.datasets.iter().any(|d| &d.file == file) {
             errors.push(LessonError::at(

@@ -253,15 +253,15 @@ pub struct RawPart {
     pub judge: Option<bool>,
 }
 
-/// `show = { view = "digits", images = "images", labels = "labels" }` or
+/// `show = { view = "predictions", images = "images", labels = "labels" }` or
 /// `show = { view = "loss_curve" }`: a view of a scenario's output (see [`super::Show`]).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawShow {
     pub view: String,
-    /// `digits`: the input holding the images, `Array3<f32>` (n, H, W).
+    /// `predictions`: the input holding the images, `Array3<f32>` (n, H, W).
     pub images: Option<String>,
-    /// `digits`: the input holding the labels, `Array1<usize>`.
+    /// `predictions`: the input holding the labels, `Array1<usize>`.
     pub labels: Option<String>,
     /// For a scenario that returns a tuple: the part to draw (from 0).
     pub part: Option<usize>,

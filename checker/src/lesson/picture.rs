@@ -599,8 +599,8 @@ pub fn after_passing(
     if command.is_empty() {
         errors.push(LessonError::at(
             raw,
-            say!(ja: "`show` には、学生が `show` のあとに打つとおりに、見せるものの名前を書きます（\"conv\" など）。",
-                en: "`show` names what to show, as a student types it after `show`: \"conv\""),
+            say!(ja: "`show` が空です。学生が `show` のあとに打つとおりに、見せるものの名前を書きます。",
+                en: "`show` is empty: it names what to show, as a student types it after `show`"),
         ));
     }
     for (lang, text) in [("ja", &r.ja), ("en", &r.en)] {
@@ -814,7 +814,7 @@ code = "let x = image.iter().copied().collect::<Array1<f32>>();"
         assert_eq!(
             errors,
             [
-                "`show` names what to show, as a student types it after `show`: \"conv\"",
+                "`show` is empty: it names what to show, as a student types it after `show`",
                 "`after_passing` is empty in `ja`"
             ]
         );

@@ -341,10 +341,10 @@ fn show_of(
                 errors,
                 &span,
                 format!(
-                    "`show` with view `digits` needs `{field}`: the name of the input that holds them ({want})"
+                    "`show` with view `predictions` needs `{field}`: the name of the input that holds them ({want})"
                 ),
                 format!(
-                    "`show` の view `digits` には `{field}` が要ります。それを入れた入力の名前です（{want}）。"
+                    "`show` の view `predictions` には `{field}` が要ります。それを入れた入力の名前です（{want}）。"
                 ),
             );
         };
@@ -375,23 +375,23 @@ fn show_of(
     let array = |kind, dims| Type::Array(kind, dims);
     use cnnlings_runtime::Kind;
     match show.view.as_str() {
-        "digits" => {
+        "predictions" => {
             let want = array(Kind::Usize, 1);
             if returns != &want {
                 return fail(
                     errors,
                     &span,
                     format!(
-                        "`show` with view `digits` draws predicted classes: the scenario must return {want}, not {returns}"
+                        "`show` with view `predictions` draws predicted classes: the scenario must return {want}, not {returns}"
                     ),
                     format!(
-                        "view `digits` は予測したクラスを描きます。シナリオは {returns} ではなく {want} を返すようにしてください。"
+                        "view `predictions` は予測したクラスを描きます。シナリオは {returns} ではなく {want} を返すようにしてください。"
                     ),
                 );
             }
             let images = input("images", &show.images, &array(Kind::F32, 3), errors)?;
             let labels = input("labels", &show.labels, &want, errors)?;
-            Some((Show::Digits { images, labels }, show.part))
+            Some((Show::Predictions { images, labels }, show.part))
         }
         "loss_curve" => {
             let want = array(Kind::F32, 1);
@@ -454,5 +454,5 @@ fn show_of(
 }
 
 /// The views a `show` may name, for messages in English and in Japanese.
-const VIEWS: &str = "`digits`, `loss_curve`";
-const VIEWS_JA: &str = "`digits`、`loss_curve`";
+const VIEWS: &str = "`predictions`, `loss_curve`";
+const VIEWS_JA: &str = "`predictions`、`loss_curve`";

@@ -228,8 +228,8 @@ fn bad_data_bound_and_profile_values_are_lesson_errors() {
             "sha256 は 09f66e6d",
         ),
         (
-            "dataset = \"data/digits.csv.gz\", split = \"train\", rows = 40, columns = 64",
-            "dataset = \"data/digts.csv.gz\", split = \"train\", rows = 40, columns = 64",
+            "dataset = \"data/digits.csv.gz\", split = \"training\", rows = 40, columns = 64",
+            "dataset = \"data/digts.csv.gz\", split = \"training\", rows = 40, columns = 64",
             "the data file `data/digts.csv.gz` is not in `[[datasets]]`",
             "データファイル `data/digts.csv.gz` は `[[datasets]]` にありません",
         ),
@@ -246,8 +246,8 @@ fn bad_data_bound_and_profile_values_are_lesson_errors() {
             "`profile = \"fast\"` というビルドの種類はありません",
         ),
         (
-            "columns = \"0..64\", row_shape = [8, 8] },\n  { dataset = \"data/digits.csv.gz\", split = \"train\", rows = 40",
-            "columns = \"0..65\", row_shape = [8, 8] },\n  { dataset = \"data/digits.csv.gz\", split = \"train\", rows = 40",
+            "columns = \"0..64\", row_shape = [8, 8] },\n  { dataset = \"data/digits.csv.gz\", split = \"training\", rows = 40",
+            "columns = \"0..65\", row_shape = [8, 8] },\n  { dataset = \"data/digits.csv.gz\", split = \"training\", rows = 40",
             "`row_shape` holds 64 values, but `columns` gives 65",
             "`row_shape` は 64 個の値ですが、`columns` は 65 列です",
         ),

@@ -659,7 +659,7 @@ fn a_show_that_cannot_draw_its_scenario_is_an_error_at_its_line() {
         .bind(|| assert_cmd_snapshot!("show_unknown_view", wb.checker(&["dev", "check"])));
     let wrong = grid.replace(
         "cases = 4\n",
-        "cases = 4\nshow = { view = \"digits\", images = \"cells\", labels = \"k\" }\n",
+        "cases = 4\nshow = { view = \"predictions\", images = \"cells\", labels = \"k\" }\n",
     );
     wb.write("lessons/02-grid.toml", &wrong);
     wb.settings().bind(|| {
@@ -810,7 +810,7 @@ const SNAPSHOTTED: [Broken; 5] = [
     Broken {
         name: "bad_dataset",
         file: "lessons/03-digits.toml",
-        from: "split = \"train\", rows = 40, columns = 64 }",
+        from: "split = \"training\", rows = 40, columns = 64 }",
         to: "split = \"tran\", rows = 40, columns = 64 }",
         data: true,
     },

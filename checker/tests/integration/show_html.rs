@@ -75,7 +75,7 @@ fn show_html_pages_hold_their_data_say_whose_values_they_are_and_mark_difference
     assert_self_contained(&html, "en");
     let fresh_data = data(&html);
     assert_eq!(fresh_data["kind"], "network");
-    let digits = fresh_data["digits"].as_array().unwrap();
+    let digits = fresh_data["inputs"].as_array().unwrap();
     assert_eq!(digits.len(), 24);
     assert_eq!(digits[0]["index"], 0);
     assert_eq!(digits[23]["index"], 23);
@@ -143,7 +143,7 @@ fn show_html_pages_hold_their_data_say_whose_values_they_are_and_mark_difference
     );
     assert_self_contained(&html, "ja");
     let solved_data = data(&html);
-    let digits = solved_data["digits"].as_array().unwrap();
+    let digits = solved_data["inputs"].as_array().unwrap();
     let order: Vec<u64> = digits
         .iter()
         .map(|d| d["index"].as_u64().unwrap())
@@ -189,7 +189,7 @@ fn show_html_pages_hold_their_data_say_whose_values_they_are_and_mark_difference
     assert_eq!(conv["kernel"]["rows"], 3);
 
     let (_, html) = page(&wb, &["show", "cnn"], "cnn.html");
-    let stages = &data(&html)["digits"][0]["stages"];
+    let stages = &data(&html)["inputs"][0]["stages"];
     let conv1 = &stages[0];
     assert_eq!(conv1["origin"], Value::Null);
     assert!(

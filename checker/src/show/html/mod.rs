@@ -163,7 +163,7 @@ pub fn network_page(
         "function": function,
         "text": text::texts(lang, function),
         "stages": stages,
-        "digits": digits,
+        "inputs": digits,
     });
     page(lang, &text::text(lang, "title_network", function), &data)
 }

@@ -248,7 +248,7 @@
 
   function stagesById() {
     const byId = {};
-    for (const s of data.digits[digit].stages) byId[s.id] = s;
+    for (const s of data.inputs[digit].stages) byId[s.id] = s;
     return byId;
   }
   // The maps of a stage, each { rows, cols, cells, reference }.
@@ -269,7 +269,7 @@
 
   function networkControls() {
     const select = el("select", { id: "digit" });
-    data.digits.forEach((d, i) => select.append(el("option", { value: i }, t("digit_option", { index: d.index, label: d.label }))));
+    data.inputs.forEach((d, i) => select.append(el("option", { value: i }, t("digit_option", { index: d.index, label: d.label }))));
     select.addEventListener("change", () => {
       digit = select.selectedIndex;
       drawNetwork();
@@ -279,7 +279,7 @@
   }
 
   function drawNetwork() {
-    const d = data.digits[digit];
+    const d = data.inputs[digit];
     const net = el("div", { class: "network" });
     const img = d.image;
     net.append(el("div", { class: "layer", "data-stage": "input" },
@@ -404,7 +404,7 @@
     const byId = stagesById();
     const from = PLAN[id].source;
     if (from === "input") {
-      const img = data.digits[digit].image;
+      const img = data.inputs[digit].image;
       return [{ rows: img.rows, cols: img.cols, cells: img.cells, reference: img.cells }];
     }
     return mapsOf(byId[from]);

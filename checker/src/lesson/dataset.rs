@@ -387,7 +387,9 @@ impl DataGen {
             });
         };
         let split = match raw.split {
-            Some("training") => Some(Split::Train),
+            // "train", the usual name in "train/test", is how lesson files said it
+            // before "training": the same split, so that they still load.
+            Some("training" | "train") => Some(Split::Train),
             Some("test") => Some(Split::Test),
             Some("all") => None,
             Some(other) => {

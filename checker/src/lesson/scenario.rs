@@ -375,7 +375,8 @@ fn show_of(
     let array = |kind, dims| Type::Array(kind, dims);
     use cnnlings_runtime::Kind;
     match show.view.as_str() {
-        "predictions" => {
+        // "digits" is how lesson files named this view before "predictions".
+        "predictions" | "digits" => {
             let want = array(Kind::Usize, 1);
             if returns != &want {
                 return fail(

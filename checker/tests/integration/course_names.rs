@@ -124,15 +124,22 @@ fn strings_of(tokens: TokenStream, found: &mut Vec<(usize, usize, String)>) {
 
 /// Words of the lesson format's and the checker's own vocabulary that the course also
 /// uses as names: generic parts of a CNN, not lessons.
+#[rustfmt::skip]
 const ALLOWED: &[&str] = &[
     // `explain = "…"`: the arithmetic `show --html` explains for a stage of a network,
     // and the kind of a sliding window's page.
     "conv", "relu", "pool", "dense", "softmax",
     // A `slide`'s window side (`size = 2`), the argument a pooling function is given.
-    "size",     // The step of a sliding window, a key of its page's data.
-    "stride",   // `loss_curve`'s `accuracy = <part>`.
-    "accuracy", // "10 units": what a dense stage's shape counts.
+    "size",
+    // The step of a sliding window, a key of its page's data.
+    "stride",
+    // `loss_curve`'s `accuracy = <part>`.
+    "accuracy",
+    // "10 units": what a dense stage's shape counts.
     "unit",
+    // Older spellings the lesson format still reads, so that lesson files written
+    // before `split = "training"` and `view = "predictions"` load unchanged.
+    "train", "digits",
 ];
 
 /// The course's names a string literal (as written, quotes included) holds: the whole

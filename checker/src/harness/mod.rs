@@ -225,43 +225,57 @@ pub fn run_lessons(
         } = harnesses;
         let inputs = run::inputs_text(lesson);
         crate::timings::mark("cases drawn");
-        let reference = match cache {
-            Some(outputs) => Ok(outputs),
-            None => run_trusted(
-                course,
-                lesson,
-                &reference,
-                &built,
-                &inputs,
-                &scratch,
-                Trusted::Reference,
-            )?,
-        };
-        crate::timings::mark("reference outputs");
-        let built_student = built.executables.get(&student.package);
-        let student = match (unreadable(&student), built_student) {
-            (Some(problem), _) => StudentRun::Unreadable(problem),
-            (None, Some(exe)) => {
-                let limits = Limits {
-                    time: lesson.time_limit,
-                    memory: lesson.memory_limit,
-                };
-                let ran = match read_cache(course, lesson, &student) {
-                    Some(outcomes) => RunResult::quiet(outcomes),
-                    None => {
-                        // A verdict that does not depend on the machine's load, as
-                        // grading's.
-                        let ran = run::run_fairly(exe, &inputs, limits, &scratch)?;
-                        if ran.is_quiet() {
-                            write_cache(course, lesson, &student, &ran.outcomes);
+        // The reference's run (the first check of a lesson) and the student's are
+        // independent: on two cores a first `check train` waits for one training, not two.
+        let run_student = || -> Result<StudentRun> {
+            let built_student = built.executables.get(&student.package);
+            let run = match (unreadable(&student), built_student) {
+                (Some(problem), _) => StudentRun::Unreadable(problem),
+                (None, Some(exe)) => {
+                    let limits = Limits {
+                        time: lesson.time_limit,
+                        memory: lesson.memory_limit,
+                    };
+                    let ran = match read_cache(course, lesson, &student) {
+                        Some(outcomes) => RunResult::quiet(outcomes),
+                        None => {
+                            // A verdict that does not depend on the machine's load, as
+                            // grading's.
+                            let ran = run::run_fairly(exe, &inputs, limits, &scratch)?;
+                            if ran.is_quiet() {
+                                write_cache(course, lesson, &student, &ran.outcomes);
+                            }
+                            ran
                         }
-                        ran
-                    }
-                };
-                crate::timings::mark("student harness run");
-                StudentRun::Ran(ran)
-            }
-            (None, None) => StudentRun::not_built(&built, &student),
+                    };
+                    crate::timings::mark("student harness run");
+                    StudentRun::Ran(ran)
+                }
+                (None, None) => StudentRun::not_built(&built, &student),
+            };
+            Ok(run)
+        };
+        let (reference, student) = match cache {
+            Some(outputs) => (Ok(outputs), run_student()?),
+            None => std::thread::scope(|scope| -> Result<_> {
+                let reference = scope.spawn(|| {
+                    run_trusted(
+                        course,
+                        lesson,
+                        &reference,
+                        &built,
+                        &inputs,
+                        &scratch,
+                        Trusted::Reference,
+                    )
+                });
+                let student = run_student();
+                let reference = reference
+                    .join()
+                    .map_err(|_| anyhow::anyhow!("the reference's run stopped unexpectedly"))??;
+                crate::timings::mark("reference outputs");
+                Ok((reference, student?))
+            })?,
         };
         results.push(LessonRun { student, reference });
     }

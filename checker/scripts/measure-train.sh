@@ -8,12 +8,35 @@
 # the rebuild and the run of the student's harness are told apart), then
 # `train-digits --check`. Prints the medians, their ratio, and the load.
 #
-# What stands between the two (measured by hand, see the report of issue 23): the
-# student's harness runs ndarray's generic code (indexing, iterators, Zip) with
-# ndarray's debug assertions, because the harness workspace builds ndarray once for
-# every lesson with the dev profile's `debug-assertions`; they give the out-of-bounds
-# messages (`index [3, 0] is out of bounds for array of shape [3, 4]`) that
-# `report/panics.rs` explains to students of every lesson.
+# Also the first `check train` of a workbook whose other lessons are built: train's
+# harnesses, their outputs and the checker's notes of them are removed, and one check
+# builds both optimised harnesses and runs the reference's training and the student's.
+#
+# Each figure is given as wall time and as CPU time (user + system of the children, from
+# CNNLINGS_TIMINGS and `time`): with eight helpers building on 2 cores (load 10 to 35),
+# the wall time of a run varied 2 to 3 times for the same CPU time.
+#
+# Where the time goes (issue 23, measured with this script's solved workbook, CPU time of
+# the student's harness run; train-digits --check: 3.9-4.1 s of CPU in every row):
+#   the harness as it was (ndarray opt-level 3 with the dev profile's checks):  10.0 s
+#   + the lesson's harness packages without debug-assertions, overflow-checks: 10.4 s
+#   + the harness packages with codegen-units = 1, incremental = false:        11.1 s
+#     (and each rebuild after an edit 5.1 s of CPU instead of 0.2)
+#   ndarray alone without debug-assertions:                                     4.5 s
+#   ... and the harness packages with incremental = false:                      4.7 s
+#     (rebuild 7.0 s of CPU)
+#   ... and the harness packages with codegen-units = 1, incremental = false:   4.1 s
+#     (rebuild 4.9 s of CPU)
+#   every package release-like (no checks, codegen-units = 1, no incremental):  3.7 s
+# So the whole gap is ndarray's debug assertions (its generic code is monomorphised in
+# the harness, but `debug_assert!` and `cfg(debug_assertions)` are decided when ndarray
+# itself is compiled, for every lesson at once); the dev profile's incremental build
+# keeps a rebuild after an edit at 0.2 s of CPU and costs the run nothing. Those
+# assertions give the out-of-bounds messages (`index [3, 0] is out of bounds for array
+# of shape [3, 4]`) that `panics.rs` explains to students of every lesson; without them
+# ndarray 0.17 says only `ndarray: index out of bounds`, from its own file (its
+# `array_out_of_bounds` has no #[track_caller]; the runtime's backtrace still finds the
+# student's line). Keeping both means a second build of ndarray for optimised lessons.
 #
 # Usage: [WORKBOOK=DIR] checker/scripts/measure-train.sh [N]     (N: 3 by default)
 #   WORKBOOK: a solved workbook to use instead of a fresh copy (its train.rs is edited);
@@ -39,20 +62,30 @@ cargo build -q --release -p solutions --example train-digits
 train="$CARGO_TARGET_DIR/release/examples/train-digits"
 "$checker" check train >/dev/null 2>&1 || true
 
-seconds() {
-  local start end
-  start=$(date +%s.%N)
-  "$@" >/dev/null 2>&1 || true
-  end=$(date +%s.%N)
-  echo "$end - $start" | bc
-}
+cpu() { sed -n "s/^timing $1, children's CPU: \(.*\) ms$/\1/p" "$2" | awk '{s+=$1} END {printf "%.0f", s}'; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR) printf "%.2f", a[int((NR+1)/2)]}'; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
 
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); $runs runs each, medians"
+# The first `check train`: train's optimised harnesses built again, both trainings run.
+t="$CARGO_TARGET_DIR/cnnlings/target"
+rm -rf "$t"/debug/train-* "$t"/debug/deps/train_* "$t"/debug/incremental/train_* \
+  "$t"/debug/.fingerprint/train-* "$t"/cnnlings-outputs/train-* "$t"/cnnlings-stamps/train-* \
+  "$CARGO_TARGET_DIR"/cnnlings/harness/.rustc-calls/train_*
+echo "first check train, load before: $(load)"
+start=$(date +%s.%N)
+CNNLINGS_TIMINGS=1 "$checker" check train 2>"$work/timings" >/dev/null || true
+end=$(date +%s.%N)
+echo "first check train: $(echo "$end - $start" | bc) s (cargo build $(sed -n 's/^timing cargo build: \(.*\) ms$/\1/p' "$work/timings") ms," \
+  "$(cpu 'cargo build' "$work/timings") ms of CPU; the two trainings $(cpu 'student harness run' "$work/timings") ms of CPU)"
+echo "load after: $(load)"
+
+echo "machine: $(nproc) cores, load $(load); $runs runs each, medians"
 c=()
 build=()
 run=()
+run_cpu=()
 r=()
+r_cpu=()
 for i in $(seq "$runs"); do
   echo "// edit $i" >>exercises/src/train.rs
   start=$(date +%s.%N)
@@ -61,11 +94,18 @@ for i in $(seq "$runs"); do
   c+=("$(echo "$end - $start" | bc)")
   build+=("$(sed -n 's/^timing cargo build: \(.*\) ms$/\1/p' "$work/timings")")
   run+=("$(sed -n 's/^timing student harness run: \(.*\) ms$/\1/p' "$work/timings")")
-  r+=("$(seconds "$train" --check)")
+  run_cpu+=("$(cpu 'student harness run' "$work/timings")")
+  start=$(date +%s.%N)
+  /usr/bin/time -f '%U %S' -o "$work/time" "$train" --check >/dev/null 2>&1 || true
+  end=$(date +%s.%N)
+  r+=("$(echo "$end - $start" | bc)")
+  r_cpu+=("$(awk '{printf "%.0f", ($1 + $2) * 1000}' "$work/time")")
 done
 mc=$(printf '%s\n' "${c[@]}" | median)
 mr=$(printf '%s\n' "${r[@]}" | median)
-echo "check train after an edit: $mc s (rebuild $(printf '%s\n' "${build[@]}" | median) ms, the student's harness run $(printf '%s\n' "${run[@]}" | median) ms)"
-echo "train-digits --check, release: $mr s"
-echo "ratio: $(echo "scale=2; $mc / $mr" | bc) (target: at most 2)"
-echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+mrc=$(printf '%s\n' "${run_cpu[@]}" | median)
+mtc=$(printf '%s\n' "${r_cpu[@]}" | median)
+echo "check train after an edit: $mc s (rebuild $(printf '%s\n' "${build[@]}" | median) ms, the student's harness run $(printf '%s\n' "${run[@]}" | median) ms, $mrc ms of CPU)"
+echo "train-digits --check, release: $mr s ($mtc ms of CPU)"
+echo "ratio: $(echo "scale=2; $mc / $mr" | bc) (target: at most 2); of CPU, the harness run against train-digits: $(echo "scale=2; $mrc / $mtc" | bc)"
+echo "load after: $(load)"

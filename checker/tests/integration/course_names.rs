@@ -211,17 +211,17 @@ fn the_checker_names_no_lesson_of_the_course() {
 
 #[test]
 fn a_name_is_found_in_code_not_in_english_comments_or_tests() {
-    let names: BTreeSet<String> = ["digits", "conv2d", "data/digits.csv.gz"]
+    let names: BTreeSet<String> = ["lenet", "conv2d", "data/lenet.csv.gz"]
         .map(String::from)
         .into();
     let code = r#"
-        //! "digits" in a doc comment
-        /// "digits" in a doc comment
-        fn a() { let _ = ("digits", "of the digits", "a `digits` b", "call conv2d", "data/digits.csv.gz"); }
-        // "digits" in a comment
+        //! "lenet" in a doc comment
+        /// "lenet" in a doc comment
+        fn a() { let _ = ("lenet", "of the lenet", "a `lenet` b", "call conv2d", "data/lenet.csv.gz"); }
+        // "lenet" in a comment
         #[cfg(test)]
-        mod tests { fn b() { let _ = "digits"; } }
-        #[arg(help = "digits")]
+        mod tests { fn b() { let _ = "lenet"; } }
+        #[arg(help = "lenet")]
         struct C;
     "#;
     let mut strings = Vec::new();
@@ -234,11 +234,11 @@ fn a_name_is_found_in_code_not_in_english_comments_or_tests() {
     assert_eq!(
         named,
         vec![
-            (4, vec!["digits"]),
-            (4, vec!["digits"]),
+            (4, vec!["lenet"]),
+            (4, vec!["lenet"]),
             (4, vec!["conv2d"]),
-            (4, vec!["data/digits.csv.gz"]),
-            (8, vec!["digits"])
+            (4, vec!["data/lenet.csv.gz"]),
+            (8, vec!["lenet"])
         ]
     );
 }

@@ -53,6 +53,7 @@ pub use instructor::{Absent, DevFault};
 mod modules;
 mod mutants;
 pub use mutants::MutantCounts;
+mod pattern;
 mod sandbox;
 mod show;
 

@@ -298,6 +298,9 @@ fn write_diff(out: &mut String, cx: &Context, diff: &ValueDiff) {
         );
         put!(out, cx, "    {line}");
     }
+    if let Some(pattern) = super::pattern::find(diff) {
+        put!(out, cx, "    {}", super::pattern::sentence(m, pattern));
+    }
 }
 
 /// The `&mut` parameter whose value after the call is a test's whole output (its

@@ -33,6 +33,7 @@ mod captured;
 mod compile;
 mod failure;
 mod layout;
+mod pattern;
 pub mod reference;
 mod sandboxed;
 

@@ -97,4 +97,12 @@ impl Msg {
             en: "Only the cells where your output is 0 differ: they should have values too, and all the others are right. Check that no cell is left unfilled, and that the condition that sets 0 is not too wide (`>` for `>=`, say).".to_string(),
         )
     }
+
+    /// The values add up to the expected total, in other cells.
+    pub fn pattern_moved(self) -> String {
+        say!(self,
+            ja: "値の合計は正しい値の合計と同じですが、入っているマスが違います。勾配をどのマスに渡すかを確かめましょう（マックス・プーリングなら、区画の最大値だったマス 1 つに全部渡します）。".to_string(),
+            en: "Your values add up to the right total, but they sit in the wrong cells. Check which cell each gradient goes to (in max pooling, all of it goes to the one cell that was the window's maximum).".to_string(),
+        )
+    }
 }

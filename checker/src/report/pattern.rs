@@ -30,6 +30,8 @@ pub enum Pattern {
     NotZeroed,
     /// The only cells that differ are those the student's code left at 0.
     LeftZero,
+    /// The values add up to the expected total, in other cells.
+    Moved,
 }
 
 /// The pattern the student's values follow, if one holds in every cell; `None` for
@@ -97,6 +99,12 @@ pub fn find(diff: &ValueDiff) -> Option<Pattern> {
     if (0..n).filter(wrong).all(|i| zero(g[i])) {
         return Some(Pattern::LeftZero);
     }
+    // The same total in other cells: a gradient shared out where it belongs to one cell.
+    let (total, theirs) = (e.iter().sum::<f64>(), g.iter().sum::<f64>());
+    let within = diff.tolerance * n as f64;
+    if several && total.abs() > within && (total - theirs).abs() <= within {
+        return Some(Pattern::Moved);
+    }
     None
 }
 
@@ -112,6 +120,7 @@ pub fn sentence(m: Msg, pattern: Pattern) -> String {
         Pattern::ColumnsReversed => m.pattern_columns_reversed(),
         Pattern::NotZeroed => m.pattern_not_zeroed(),
         Pattern::LeftZero => m.pattern_left_zero(),
+        Pattern::Moved => m.pattern_moved(),
     }
 }
 
@@ -196,6 +205,9 @@ mod tests {
         assert_eq!(find(&d), Some(Pattern::NotZeroed));
         let d = diff(&[4], &[5.0, 0.0, 7.0, -8.0], &[0.0, 0.0, 7.0, -8.0]);
         assert_eq!(find(&d), Some(Pattern::LeftZero));
+        // A max pooling's gradient shared out over its window, as an average's is.
+        let d = diff(&[2, 2], &[0.0, 1.0, 0.0, 0.0], &[0.25, 0.25, 0.25, 0.25]);
+        assert_eq!(find(&d), Some(Pattern::Moved));
         let d = diff(&[3], &[1.0, 2.0, 3.0], &[1.5, 2.5, 3.5]);
         assert_eq!(find(&d), Some(Pattern::Shifted(0.5)));
     }

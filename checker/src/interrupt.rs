@@ -4,9 +4,13 @@
 //! them; the handler kills them itself. State files are only ever replaced by a rename,
 //! so an interrupted checker leaves the old state whole.
 
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 static RUNNING: Mutex<Vec<libc::pid_t>> = Mutex::new(Vec::new());
+
+/// The folders of the runs under way, removed when Ctrl-C stops them.
+static FOLDERS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Installs the handler; called once at start.
 pub fn install() {
@@ -17,6 +21,12 @@ pub fn install() {
                 unsafe {
                     libc::killpg(group, libc::SIGKILL);
                 }
+            }
+        }
+        // Their folders go with them, as a run that ends removes its own.
+        if let Ok(folders) = FOLDERS.lock() {
+            for folder in folders.iter() {
+                let _ = std::fs::remove_dir_all(folder);
             }
         }
         // A screen in raw mode (watch, show) gives the terminal back first.
@@ -35,5 +45,18 @@ pub fn track(group: libc::pid_t) {
 pub fn untrack(group: libc::pid_t) {
     if let Ok(mut groups) = RUNNING.lock() {
         groups.retain(|&g| g != group);
+    }
+}
+
+/// Remembers a run's own folder while it is there.
+pub fn track_folder(folder: &Path) {
+    if let Ok(mut folders) = FOLDERS.lock() {
+        folders.push(folder.to_path_buf());
+    }
+}
+
+pub fn untrack_folder(folder: &Path) {
+    if let Ok(mut folders) = FOLDERS.lock() {
+        folders.retain(|f| f != folder);
     }
 }

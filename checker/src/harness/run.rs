@@ -381,6 +381,7 @@ fn run_confined(
     // The run's own folder: the only one its code may write, and its current folder.
     let own = scratch.join(&token);
     std::fs::create_dir_all(&own).with_context(|| format!("cannot create {}", own.display()))?;
+    crate::interrupt::track_folder(&own);
     let rules = match sandboxed {
         true => sandbox::Rules::new(executable, &own),
         false => Ok(sandbox::Rules::none()),
@@ -388,6 +389,7 @@ fn run_confined(
     let result =
         rules.and_then(|rules| run_in(executable, inputs, limits, patience, &own, &token, rules));
     let _ = std::fs::remove_dir_all(&own);
+    crate::interrupt::untrack_folder(&own);
     result
 }
 

@@ -195,6 +195,12 @@ fn ctrl_c_during_a_check_leaves_no_process_and_no_partial_state() {
     let stray = stray_sleepers(wb.path());
     assert!(stray.is_empty(), "processes left behind: {stray:?}");
     assert_eq!(wb.read(".cnnlings/progress.toml"), progress);
+    // The run's own folder went with it.
+    let runs = wb.path().join("target/cnnlings/runs");
+    let left: Vec<_> = std::fs::read_dir(&runs)
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "run folders left behind: {left:?}");
 }
 
 #[test]

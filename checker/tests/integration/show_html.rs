@@ -161,7 +161,7 @@ fn show_html_pages_hold_their_data_say_whose_values_they_are_and_mark_difference
     assert_eq!(plan[0]["title"], "畳み込み 1");
     assert_eq!(plan[4]["title"], "プーリング");
     assert!(
-        html.contains("<title>あなたの Cnn がテスト用の入力を読むようす</title>"),
+        html.contains("<title>あなたのネットワークがテスト用の入力を読むようす</title>"),
         "{}",
         &html[..400]
     );

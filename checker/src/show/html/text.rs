@@ -8,8 +8,8 @@ use crate::lang::{Lang, say};
 const TEXTS: &[(&str, &str, &str)] = &[
     (
         "title_network",
-        "あなたの {function} がテスト用の入力を読むようす",
-        "Your {function} reading a test input",
+        "あなたのネットワークがテスト用の入力を読むようす",
+        "Your network reading a test input",
     ),
     (
         "title_conv",

@@ -27,7 +27,7 @@ pub(crate) fn verify(app: &mut App) -> Result<Exit> {
             None => &broken.file,
         };
         let state = m.lesson_file_broken_short(&place);
-        let line = format!("✗ {:<8} {title}: {state}", broken.id);
+        let line = format!("✗ {:<8} {}", broken.id, m.verify_line(title, &state));
         lines.push((broken.position, app.ui.paint(&line, |s| s.red())));
     }
     for (lesson, checked) in lessons.iter().zip(&checked) {
@@ -37,7 +37,7 @@ pub(crate) fn verify(app: &mut App) -> Result<Exit> {
                 failed.push((app.position(lesson), lesson.id.clone()));
                 let state = m.lesson_waiting_short(&lessons[*waited_for].id);
                 let title = app.ui.lang.pick(&lesson.title);
-                let line = format!("✗ {:<8} {title}: {state}", lesson.id);
+                let line = format!("✗ {:<8} {}", lesson.id, m.verify_line(title, &state));
                 lines.push((app.position(lesson), app.ui.paint(&line, |s| s.red())));
                 continue;
             }
@@ -64,11 +64,8 @@ pub(crate) fn verify(app: &mut App) -> Result<Exit> {
             };
             ("✗", state)
         };
-        let line = format!(
-            "{mark} {:<8} {}: {state}",
-            lesson.id,
-            app.ui.lang.pick(&lesson.title)
-        );
+        let title = app.ui.lang.pick(&lesson.title);
+        let line = format!("{mark} {:<8} {}", lesson.id, m.verify_line(title, &state));
         let line = match verdict.passed() {
             true => app.ui.paint(&line, |s| s.green()),
             false => app.ui.paint(&line, |s| s.red()),

@@ -86,6 +86,11 @@ impl Msg {
         )
     }
 
+    /// A lesson's line in `verify`'s list after its mark and id: its title and state.
+    pub fn verify_line(self, title: &str, state: &str) -> String {
+        say!(self, ja: format!("{title}：{state}"), en: format!("{title}: {state}"))
+    }
+
     pub fn lesson_passed_short(self) -> &'static str {
         say!(self, ja: "合格", en: "passed")
     }

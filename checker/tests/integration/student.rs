@@ -446,6 +446,43 @@ fn a_students_own_assertion_is_not_taken_for_a_known_mistake() {
     assert!(out.contains("`>=`"), "{out}");
 }
 
+/// Gradients wrong in a way the lesson knows no mistake for: a relu_backward with no
+/// mask at all (it matched two known mistakes on some cases each, and was told it had
+/// both: it does pass the gradient at 0, but it never puts the gradient itself through
+/// ReLU), and a grad_input twice too large (a scenario's worst error, 1.0, was what
+/// keeping only the last output gives too, and that mistake was named). Each hears the
+/// pattern of its values, and no mistake it does not have.
+#[test]
+fn gradients_wrong_in_an_unknown_way_are_said_by_their_pattern() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    wb.install("solutions/src");
+    let solved = wb.read("exercises/src/backprop.rs");
+    for (find, with, pattern, not_had) in [
+        (
+            ".map_collect(|&x, &g| if x > 0.0 { g } else { 0.0 })",
+            ".map_collect(|&_x, &g| g)",
+            "Only the cells that should be 0 differ; all the others are right.",
+            "puts the gradient itself through ReLU",
+        ),
+        (
+            "let grad_input = weights.t().dot(grad_out);",
+            "let grad_input = weights.t().dot(grad_out) * 2.0;",
+            "Every value is exactly 2 times the expected one",
+            "known mistake",
+        ),
+    ] {
+        let wrong = solved.replace(find, with);
+        assert_ne!(wrong, solved);
+        wb.write("exercises/src/backprop.rs", &wrong);
+        let (output, _) = wb.run(&["check", "backprop", "--lang", "en"]);
+        assert_status(&output, 1);
+        let out = stdout(&output);
+        assert!(!out.contains(not_had), "{out}");
+        assert!(out.contains(pattern), "{out}");
+    }
+}
+
 /// A train_epoch that computes the gradients but never calls sgd_step is a known
 /// mistake: a student who left the step out read only that every weight differed.
 #[test]

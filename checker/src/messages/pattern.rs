@@ -19,19 +19,19 @@ impl Msg {
         let over = (1.0 / factor).round();
         if factor == whole {
             say!(self,
-                ja: format!("どの値も、正しい値のちょうど {text} 倍です。形と向きは合っています。同じものを {text} 回足していないか、余分な {text} をかけていないかを確かめましょう。"),
-                en: format!("Every value is exactly {text} times the expected one; the pattern is right. Check that nothing is added {text} times over, and that no extra factor {text} is multiplied in."),
+                ja: format!("どの値も、正しい値のちょうど {text} 倍です。同じものを {text} 回足していないか、余分な {text} をかけていないかを確かめましょう。"),
+                en: format!("Every value is exactly {text} times the expected one. Check that nothing is added {text} times over, and that no extra factor {text} is multiplied in."),
             )
         } else if factor == 1.0 / over {
             let n = over.abs();
             say!(self,
-                ja: format!("どの値も、正しい値のちょうど {text} 倍（1/{n}）です。形と向きは合っています。余分に {n} で割っていないか（平均をとらないところで平均をとっていないか）を確かめましょう。"),
-                en: format!("Every value is exactly {text} times (1/{n} of) the expected one; the pattern is right. Check that nothing is divided by {n} once too often (an average taken where a sum belongs)."),
+                ja: format!("どの値も、正しい値のちょうど {text} 倍（1/{n}）です。余分に {n} で割っていないか（平均をとらないところで平均をとっていないか）を確かめましょう。"),
+                en: format!("Every value is exactly {text} times (1/{n} of) the expected one. Check that nothing is divided by {n} once too often (an average taken where a sum belongs)."),
             )
         } else {
             say!(self,
-                ja: format!("どの値も、正しい値の {text} 倍です。形と向きは合っています。どこかで余分な数をかけているか、割っています。"),
-                en: format!("Every value is {text} times the expected one; the pattern is right. Somewhere your code multiplies or divides by a number too many."),
+                ja: format!("どの値も、正しい値の {text} 倍です。どこかで余分な数をかけているか、割っています。"),
+                en: format!("Every value is {text} times the expected one: somewhere your code multiplies or divides by a number too many."),
             )
         }
     }

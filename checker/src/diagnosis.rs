@@ -3,7 +3,7 @@
 
 use crate::harness::run::Outcome;
 use crate::lesson::{EntryKind, Lesson};
-use crate::verdict::{Failure, Verdict, case_position, close};
+use crate::verdict::{Verdict, case_position, close};
 use cnnlings_runtime::Value;
 use std::collections::{HashMap, HashSet};
 
@@ -38,8 +38,6 @@ fn same(a: &Value, b: &Value, tolerance: f64) -> bool {
 struct Failing<'a> {
     tolerance: f64,
     got: &'a Outcome,
-    /// How the case failed: it holds the expected values of what differs.
-    failure: &'a Failure,
     id: usize,
     entry: usize,
 }
@@ -102,7 +100,6 @@ pub fn diagnose(
             Some(Failing {
                 tolerance: test.tolerance,
                 got,
-                failure: &f.failure,
                 id: f.id,
                 entry: test.entry,
             })
@@ -213,38 +210,6 @@ pub fn diagnose(
         found.push(mistake);
         left.retain(|f| !explains(mistake, f));
     }
-    // Mistakes that show together in one function hide each other only where both
-    // show: where the student's output is one mistake's, the others must give the right
-    // answer. Where they do not, the outputs were the mistakes' by chance (code that
-    // passes every gradient through ReLU gives what passing only the positive gradients
-    // gives when all of them are positive, and what passing them where the input is 0
-    // too gives when no input is negative), and naming them would mislead.
-    let named_by_case = &found[by_function..];
-    let consistent = named_by_case.iter().all(|&a| {
-        // A panic hides whatever else is wrong: only values are asked of the others.
-        let valued = |f: &&Failing| matches!(f.got, Outcome::Value(_));
-        failing
-            .iter()
-            .filter(valued)
-            .filter(|f| explains(a, f))
-            .all(|f| {
-                named_by_case.iter().filter(|&&b| b != a).all(|&b| {
-                    mistakes
-                        .get(b)
-                        .and_then(Option::as_ref)
-                        .and_then(|outputs| outputs.get(&f.id))
-                        .is_some_and(|theirs| gives_expected(f, theirs))
-                })
-            })
-    });
-    if named_by_case.len() > 1 && !consistent {
-        found.truncate(by_function);
-        return Diagnosis {
-            partial: !found.is_empty(),
-            by_case: false,
-            mistakes: found,
-        };
-    }
     Diagnosis {
         partial: !found.is_empty() && (!left.is_empty() || summaries > 0),
         by_case: found.len() > by_function,
@@ -267,47 +232,6 @@ fn gives(f: &Failing, mistake: &Outcome) -> bool {
         (Outcome::Value(g), Outcome::Value(m)) => same(g, m, f.tolerance),
         (Outcome::Panic { message: g, .. }, Outcome::Panic { message: m, .. }) => {
             panic_kind(g) == panic_kind(m)
-        }
-        _ => false,
-    }
-}
-
-/// Whether a mistake's outcome on a failing case is the right answer: the expected
-/// values where the student's differ, the student's where they were right.
-fn gives_expected(f: &Failing, mistake: &Outcome) -> bool {
-    let (Outcome::Value(got), Outcome::Value(theirs)) = (f.got, mistake) else {
-        return false;
-    };
-    expected_in(f.failure, got, theirs, f.tolerance)
-}
-
-/// Whether `theirs` is the expected value of a failure whose student's value is `got`.
-fn expected_in(failure: &Failure, got: &Value, theirs: &Value, tolerance: f64) -> bool {
-    match (failure, theirs) {
-        (Failure::Values(diff), Value::Array { shape, cells }) => {
-            *shape == diff.shape
-                && cells.len() == diff.expected.len()
-                && (0..cells.len()).all(|i| {
-                    cells.same_cell(&diff.expected, i, &|x, y| {
-                        close(x as f32, y as f32, tolerance)
-                    })
-                })
-        }
-        (Failure::Parts(parts), Value::Tuple(their_parts)) => {
-            let Value::Tuple(got_parts) = got else {
-                return false;
-            };
-            got_parts.len() == their_parts.len()
-                && got_parts
-                    .iter()
-                    .zip(their_parts)
-                    .enumerate()
-                    .all(
-                        |(i, (g, t))| match parts.iter().find(|(part, _)| *part == i) {
-                            Some((_, failure)) => expected_in(failure, g, t, tolerance),
-                            None => same(g, t, tolerance),
-                        },
-                    )
         }
         _ => false,
     }

@@ -81,6 +81,17 @@ pub(crate) fn dev_check<'c>(app: &mut App<'c>, only: &[String]) -> Result<Exit> 
         }
     }
 
+    // What `show` draws, with the references: a stage's code that does not compile is
+    // found here, at its line, not first by a student's `show`.
+    let pictured: Vec<&Lesson> = (refs.iter().copied())
+        .filter(|l| !broken.contains(&l.id))
+        .collect();
+    let (lines, found) = super::dev_show::prove_all(app, &solutions, &pictured);
+    for line in lines {
+        print!("{line}{}", if line.ends_with('\n') { "" } else { "\n" });
+    }
+    problems += found;
+
     let mut problem = |line: String| {
         println!("{}", say(line));
         problems += 1;

@@ -7,6 +7,7 @@ mod dev_mutants;
 mod dev_placeholders;
 mod dev_preview;
 mod dev_remove;
+mod dev_show;
 mod grade;
 mod hint;
 mod list;

@@ -3,12 +3,28 @@
 
 use crate::app::App;
 use crate::exit::Exit;
+use crate::lesson::Lesson;
 use crate::lesson::picture::View;
 use crate::show::render::{self, Depth, Style};
 use crate::show::{self, model, player, png};
 use anyhow::Result;
 use std::io::IsTerminal;
 use std::path::Path;
+
+/// A `[show]` the reference cannot draw (a stage's code that does not compile): the
+/// lesson file's fault, said as such (status 2); any other error goes on up.
+fn picture_fault(app: &App, error: anyhow::Error, lesson: &Lesson, what: &str) -> Result<Exit> {
+    if error.downcast_ref::<model::PictureFault>().is_none() {
+        return Err(error);
+    }
+    let m = app.ui.msg();
+    eprintln!(
+        "{}",
+        app.ui
+            .fit(&m.show_picture_broken(what, &lesson.file, &lesson.id))
+    );
+    Ok(Exit::Usage)
+}
 
 pub(crate) fn show(
     app: &mut App,
@@ -80,7 +96,10 @@ pub(crate) fn show(
                     }
                 }
             };
-            let sliding = model::slide(&runner, lesson, what, function, example)?;
+            let sliding = match model::slide(&runner, lesson, what, function, example) {
+                Ok(sliding) => sliding,
+                Err(error) => return picture_fault(app, error, lesson, what),
+            };
             if let Some(path) = html {
                 let page = show::html::sliding_page(app.ui.lang, &sliding, function, &file);
                 return Ok(write_page(app, path, &page));
@@ -108,7 +127,11 @@ pub(crate) fn show(
                 let networks = show::html::digit_choice(digit, data.images.len())
                     .into_iter()
                     .map(|index| model::network(&runner, lesson, what, plan, &data, index))
-                    .collect::<Result<Vec<_>>>()?;
+                    .collect::<Result<Vec<_>>>();
+                let networks = match networks {
+                    Ok(networks) => networks,
+                    Err(error) => return picture_fault(app, error, lesson, what),
+                };
                 let page = show::html::network_page(
                     app.ui.lang,
                     &networks,
@@ -119,7 +142,10 @@ pub(crate) fn show(
                 );
                 return Ok(write_page(app, path, &page));
             }
-            let network = model::network(&runner, lesson, what, plan, &data, digit)?;
+            let network = match model::network(&runner, lesson, what, plan, &data, digit) {
+                Ok(network) => network,
+                Err(error) => return picture_fault(app, error, lesson, what),
+            };
             let screen = render::network_screen(&style, &network, function, &file);
             print!("{screen}");
             match png_dir {

@@ -81,7 +81,7 @@ pub struct RawStage {
     pub name: String,
     pub title: Bilingual,
     pub returns: Spanned<String>,
-    pub code: String,
+    pub code: Spanned<String>,
     /// `"maps"`, `"units"`, `"probabilities"` or `"none"` (only in the PNG files).
     pub draw: Spanned<String>,
     /// `maps`: how many maps a row.
@@ -159,6 +159,8 @@ pub struct Network {
     /// The arrays of the weights' row, in order: a name and a count each.
     pub arrays: Vec<(String, usize)>,
     pub build: String,
+    /// Where `build` is written (its string, quotes included).
+    pub build_span: Range<usize>,
     pub stages: Vec<Stage>,
 }
 
@@ -183,6 +185,8 @@ pub struct Stage {
     pub returns: String,
     /// Its code, after the code of the stages before; it leaves its output in `x`.
     pub code: String,
+    /// Where `code` is written (its string, quotes included).
+    pub code_span: Range<usize>,
     pub draw: Draw,
     /// How `show --html` explains one of its values, if it does.
     pub explain: Option<Explain>,
@@ -474,7 +478,8 @@ fn network(
             name: s.name.clone(),
             title: s.title.clone(),
             returns: returns.clone(),
-            code: s.code.clone(),
+            code: s.code.get_ref().clone(),
+            code_span: s.code.span(),
             draw,
             explain,
         });
@@ -501,6 +506,7 @@ fn network(
             .map(|a| (a.name.clone(), a.count))
             .collect(),
         build: build.get_ref().clone(),
+        build_span: build.span(),
         stages,
     })
 }

@@ -4,6 +4,46 @@ use super::{Msg, RUN};
 use crate::lang::say;
 
 impl Msg {
+    /// `dev check`: the lesson's `[show]` runs with the reference, as `show <name>` would.
+    pub fn dev_show_runs(self, id: &str, name: &str) -> String {
+        say!(self,
+            ja: format!("✓ {id}：`show {name}` は模範解答で描けます"),
+            en: format!("✓ {id}: `show {name}` draws with the reference"),
+        )
+    }
+
+    /// `dev check`: the lesson's `[show]` does not run with the reference (below).
+    pub fn dev_show_broken(self, id: &str, name: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}：`show {name}` が模範解答で描けません。学生が `show {name}` を使う前に直してください（下の行）："),
+            en: format!("✗ {id}: `show {name}` cannot draw with the reference: fix it before a student runs `show {name}` (below):"),
+        )
+    }
+
+    /// `show`: the reference cannot draw the lesson's `[show]`: the lesson file's fault.
+    pub fn show_picture_broken(self, what: &str, file: &str, id: &str) -> String {
+        say!(self,
+            ja: format!("`show {what}` の絵を描けません。レッスンファイル {file} の `[show]` が壊れています。あなたのコードのせいではありません。先生に伝えてください（`{RUN} dev check {id}` で、直す場所がわかります）。"),
+            en: format!("`show {what}` cannot draw: the `[show]` of the lesson file {file} is broken. It is not your code's fault: tell your instructor (`{RUN} dev check {id}` shows what to fix)."),
+        )
+    }
+
+    /// A line of a `[show]`'s code (`build` or a stage's `code`) that rustc rejects.
+    pub fn dev_show_line_does_not_compile(self) -> String {
+        say!(self,
+            ja: "`[show]` のコードのこの行が、模範解答と一緒にコンパイルできません".to_string(),
+            en: "this line of the `[show]`'s code does not compile with the reference solution".to_string(),
+        )
+    }
+
+    /// The reference compiles with the `[show]` but gives no picture (a panic, a time-out).
+    pub fn dev_show_does_not_run(self) -> String {
+        say!(self,
+            ja: "模範解答がこの `[show]` の絵を最後まで計算できません（パニックになったか、時間切れです）".to_string(),
+            en: "the reference does not compute this `[show]`'s picture to the end (it panicked or ran out of time)".to_string(),
+        )
+    }
+
     /// A lesson that still holds `dev new`'s placeholders; each follows on its own line.
     pub fn dev_placeholders(self, id: &str, count: usize) -> String {
         say!(self,

@@ -71,6 +71,19 @@ fn array_of(value: &Value) -> Option<(Vec<usize>, Vec<f32>)> {
     }
 }
 
+/// The reference cannot run what a `[show]` declares (a stage's code that does not
+/// compile, say): the lesson's fault, which `dev check` shows at the lesson's line.
+#[derive(Debug)]
+pub struct PictureFault(pub harness::ReferenceFault);
+
+impl std::fmt::Display for PictureFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the reference cannot be run for the picture")
+    }
+}
+
+impl std::error::Error for PictureFault {}
+
 /// What runs the harnesses: the course, whether cargo's messages are coloured, and what
 /// to say before the first build.
 pub struct Runner<'a> {
@@ -107,7 +120,7 @@ fn run(runner: &Runner, declaring: &Lesson, source: &str) -> Result<Outputs> {
                 _ => Err(anyhow!("the reference gave no value for picture {i}")),
             })
             .collect::<Result<Vec<Value>>>()?,
-        Err(fault) => bail!("the reference cannot be run for the picture: {fault:?}"),
+        Err(fault) => return Err(PictureFault(fault).into()),
     };
     let layout = &course.layout;
     let whole = |why: Why| (0..cases).map(|_| Err(why.clone())).collect();
@@ -423,6 +436,21 @@ pub fn digits(course: &Course, plan: &picture::Network) -> Result<Digits> {
     })
 }
 
+/// The code of the scenario that computes stage `i` of a network: `build`, then the
+/// code of every stage up to `i`, each piece from a line of its own, then `x`.
+pub fn stage_code(plan: &picture::Network, i: usize) -> String {
+    let stages = plan.stages.iter().take(i + 1).map(|s| &s.code);
+    let mut code = String::new();
+    for piece in std::iter::once(&plan.build).chain(stages) {
+        code.push_str(piece);
+        if !code.ends_with('\n') {
+            code.push('\n');
+        }
+    }
+    code.push_str("x\n");
+    code
+}
+
 /// Input `index` through the network that the `[show]` of `lesson` (named `show`)
 /// declares: every stage is a case of its own, so a stage that panics falls back to the
 /// reference alone.
@@ -463,14 +491,7 @@ pub fn network(
     }
     let mut source = lesson_head(&format!("show_{show}"), &lesson.module, &lesson.uses);
     for (i, stage) in plan.stages.iter().enumerate() {
-        let mut code = plan.build.clone();
-        for earlier in &plan.stages[..=i] {
-            code.push_str(&earlier.code);
-            if !code.ends_with('\n') {
-                code.push('\n');
-            }
-        }
-        code.push_str("x\n");
+        let code = stage_code(plan, i);
         let _ = write!(
             source,
             "\n[[scenario]]\nname = {{ ja = \"{i}\", en = \"{i}\" }}\nreturns = \"{}\"\n\

@@ -29,6 +29,7 @@ mod sandbox;
 mod self_check;
 mod show;
 mod show_html;
+mod show_proof;
 mod student;
 mod support;
 mod watch;

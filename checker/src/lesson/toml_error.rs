@@ -16,6 +16,7 @@ use std::cell::RefCell;
 use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
+use toml_parser::lexer::{Token, TokenKind};
 
 /// Reads `source` into `T`, or says every error found in it, in the order of the file.
 pub fn from_str<T: de::DeserializeOwned>(source: &str) -> Result<T, Vec<LessonError>> {
@@ -26,8 +27,15 @@ pub fn from_str<T: de::DeserializeOwned>(source: &str) -> Result<T, Vec<LessonEr
     // (after an unclosed `[`, every later line is "missing a comma").
     if let Some(first) = syntax.first() {
         let at = first.unexpected().map(|s| s.start());
-        let closed = at.and_then(|at| closed_at_once(source, at));
+        let closed = at.and_then(|at| {
+            closed_at_once(source, at).or_else(|| closed_too_late(source, &tokens, at))
+        });
         return Err(vec![closed.unwrap_or_else(|| syntax_error(source, first))]);
+    }
+    // A text of several lines that the file ends in: said at its opening quotes, not at
+    // the end of the file.
+    if let Some(unclosed) = unclosed_text(source, &tokens) {
+        return Err(vec![unclosed]);
     }
     let table = DeTable::parse(source).map_err(|e| {
         let message = e.message().trim();
@@ -83,6 +91,74 @@ fn closed_at_once(source: &str, at: usize) -> Option<LessonError> {
         ));
     }
     None
+}
+
+/// The line (from 1) of byte `at` of `source`.
+fn line_of(source: &str, at: usize) -> usize {
+    source.get(..at).map_or(0, |s| s.matches('\n').count()) + 1
+}
+
+/// The quotes that open and close a text of several lines, `"""` or `'''`.
+fn multi_line_quotes(kind: TokenKind) -> Option<&'static str> {
+    match kind {
+        TokenKind::MlBasicString => Some("\"\"\""),
+        TokenKind::MlLiteralString => Some("'''"),
+        _ => None,
+    }
+}
+
+/// A text of several lines whose closing quotes are missing, so that it runs to the end
+/// of the file: toml says so at the end, this at its opening quotes.
+fn unclosed_text(source: &str, tokens: &[Token]) -> Option<LessonError> {
+    tokens.iter().find_map(|token| {
+        let quotes = multi_line_quotes(token.kind())?;
+        let span = token.span();
+        let text = source.get(span.start()..span.end())?;
+        if text.len() >= 2 * quotes.len() && text.ends_with(quotes) {
+            return None;
+        }
+        Some(LessonError::new(
+            Some(span.start()..span.start() + quotes.len()),
+            say!(ja: format!("この `{quotes}` で始まる文字列が、ファイルの終わりまで閉じていません。文字列の最後の行のあとに `{quotes}` を書いてください。"),
+                en: format!("the text that opens with this `{quotes}` is never closed: the file ends inside it. Write `{quotes}` after its last line")),
+        ))
+    })
+}
+
+/// A text of several lines whose closing quotes are missing, closed instead by the
+/// opening quotes of the next text (`en = """`): toml reads the lines after those as
+/// keys, and stops at the first that is not a comment, lines below. When the text that
+/// ends before the error's line (only blank and comment lines between) ends in a line
+/// `key = """`, the error is said at that line.
+fn closed_too_late(source: &str, tokens: &[Token], at: usize) -> Option<LessonError> {
+    let line_start = source.get(..at)?.rfind('\n').map_or(0, |i| i + 1);
+    let mut before = tokens.iter().rev().filter(|t| t.span().end() <= line_start);
+    let last = before.find(|t| {
+        !matches!(
+            t.kind(),
+            TokenKind::Whitespace | TokenKind::Newline | TokenKind::Comment
+        )
+    })?;
+    let quotes = multi_line_quotes(last.kind())?;
+    let span = last.span();
+    let text = source.get(span.start()..span.end())?;
+    let inside = text.strip_suffix(quotes)?;
+    let last_line_at = inside.rfind('\n')? + 1;
+    let (key, rest) = inside[last_line_at..].split_once('=')?;
+    let key = key.trim();
+    let is_key = !key.is_empty()
+        && (key.chars()).all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        && rest.trim().is_empty();
+    if !is_key {
+        return None;
+    }
+    let key_at = span.start() + last_line_at + inside[last_line_at..].find(key)?;
+    let opened = line_of(source, span.start());
+    Some(LessonError::new(
+        Some(key_at..span.end()),
+        say!(ja: format!("{opened} 行目の `{quotes}` で始まる文字列が、ここまで続いています。この `{quotes}` が文字列の終わりと読まれ、`{key} =` も文字列の一部になっています。この行の前に、文字列を閉じる `{quotes}` が抜けていませんか？"),
+            en: format!("the text that opens with `{quotes}` at line {opened} runs on to here: this `{quotes}` is read as its end, and `{key} =` as part of it. Is the `{quotes}` that closes that text missing above this line?")),
+    ))
 }
 
 /// A mistake of TOML's grammar: what was found where, and what may be written there.
@@ -754,6 +830,33 @@ mod tests {
             "{closed:?}"
         );
         assert_eq!(closed[0].2, "\"\"");
+        // A text whose closing `"""` is missing runs on to the next text's opening
+        // `"""`: said there, with the line where it opens, not where toml stops.
+        let source =
+            "[text]\nja = \"\"\"\n本文です。\nen = \"\"\"\n# Heading\n\nThe text.\n\"\"\"\n";
+        let late = errors(source);
+        assert_eq!(late.len(), 1, "{late:?}");
+        assert_eq!(late[0].2, "en = \"\"\"");
+        assert_eq!(
+            late[0].1,
+            "the text that opens with `\"\"\"` at line 2 runs on to here: this `\"\"\"` is read as its end, and `en =` as part of it. Is the `\"\"\"` that closes that text missing above this line?"
+        );
+        assert!(
+            late[0]
+                .0
+                .starts_with("2 行目の `\"\"\"` で始まる文字列が、ここまで続いています。")
+        );
+        // A text that the file ends in: said at its opening quotes, in both languages.
+        let source = "title = \"a\"\ncode = '''\nlet x = 1;\nx\n";
+        let open = errors(source);
+        assert_eq!(open.len(), 1, "{open:?}");
+        assert_eq!(open[0].2, "'''");
+        assert!(
+            open[0]
+                .1
+                .starts_with("the text that opens with this `'''` is never closed")
+        );
+        assert!(!open[0].0.contains("toml"), "{open:?}");
         // A key written twice is toml's own finding, quoted.
         assert!(ja("title = \"a\"\ntitle = \"b\"\n").contains("toml の説明"));
     }

@@ -272,12 +272,25 @@ impl Course {
             let name = layout.show(path);
             match fs::read(path).map(String::from_utf8) {
                 Ok(Ok(source)) => {
-                    sources.push((path.clone(), source));
+                    // Lines as an editor on Windows ends them (`\r\n`) are read as `\n`, as
+                    // TOML allows: a text or a `find` of several lines is then the same
+                    // text whatever the editor, and lines and columns do not change.
+                    sources.push((path.clone(), source.replace("\r\n", "\n")));
                     positions.push(position);
                 }
-                Ok(Err(_)) => {
-                    let message = say!(ja: format!("{name} は UTF-8 のテキストではありません。"),
-                        en: format!("{name}: the file is not UTF-8 text"));
+                Ok(Err(bad)) => {
+                    // At the first byte that is not UTF-8, shown with the lines before it.
+                    let at = bad.utf8_error().valid_up_to();
+                    let shown = String::from_utf8_lossy(bad.as_bytes()).into_owned();
+                    let message = say!(ja: "ここに UTF-8 ではないバイトがあります。レッスンファイルは UTF-8 のテキストです。エディタで UTF-8 として保存し直してください。".to_string(),
+                        en: "this byte is not UTF-8: a lesson file is UTF-8 text. Save it again as UTF-8 in your editor".to_string());
+                    let width = shown[at..].chars().next().map_or(0, char::len_utf8);
+                    let error = LessonError::new(Some(at..at + width), message);
+                    report.lesson(position, &name, &shown, &error);
+                }
+                Err(_) if path.is_dir() => {
+                    let message = say!(ja: format!("{name} はフォルダで、レッスンファイルではありません。レッスンは 1 つの `.toml` ファイルです。フォルダの名前を変えるか、外へ移してください。"),
+                        en: format!("{name} is a folder, not a lesson file: a lesson is one `.toml` file. Rename the folder or move it out"));
                     report.plain_in(position, message);
                 }
                 Err(e) => report.plain_in(position, cannot_read(&name, &e)),
@@ -1128,7 +1141,8 @@ impl Reporter {
     fn plain(&mut self, message: Bilingual) {
         self.count += 1;
         (self.out).push_str(&format!("{}: {}\n", error_label(Lang::En), message.en));
-        (self.out_ja).push_str(&format!("{}: {}\n", error_label(Lang::Ja), message.ja));
+        // In Japanese the label takes a full-width colon, as in a rendered error.
+        (self.out_ja).push_str(&format!("{}：{}\n", error_label(Lang::Ja), message.ja));
     }
 
     /// An error in a lesson file: it breaks that lesson.

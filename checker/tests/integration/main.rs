@@ -19,6 +19,7 @@ mod isolation;
 mod kinds;
 mod language;
 mod layers;
+mod lesson_bytes;
 mod lesson_files;
 mod lesson_lines;
 mod modules;

@@ -20,6 +20,15 @@ use toml_parser::lexer::{Token, TokenKind};
 
 /// Reads `source` into `T`, or says every error found in it, in the order of the file.
 pub fn from_str<T: de::DeserializeOwned>(source: &str) -> Result<T, Vec<LessonError>> {
+    // An empty file (an editor's new file, a copy that failed) is said as such, not as
+    // its first missing field.
+    if source.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(vec![LessonError::new(
+            Some(0..0),
+            say!(ja: "このファイルは空です。レッスンファイルは `format = 1`、`id`、`module` から始めます。`dev new <id>` で、書き込むだけのひな形ができます。".to_string(),
+                en: "this file is empty: a lesson file starts with `format = 1`, `id` and `module`. `dev new <id>` writes one to fill in".to_string()),
+        )]);
+    }
     let tokens = toml_parser::Source::new(source).lex().into_vec();
     let mut syntax: Vec<toml_parser::ParseError> = Vec::new();
     toml_parser::parser::parse_document(&tokens, &mut (), &mut syntax);
@@ -857,6 +866,16 @@ mod tests {
                 .starts_with("the text that opens with this `'''` is never closed")
         );
         assert!(!open[0].0.contains("toml"), "{open:?}");
+        // An empty file is said to be empty, in both languages.
+        for empty in ["", "\n  \n"] {
+            let found = errors(empty);
+            assert_eq!(found.len(), 1, "{found:?}");
+            assert!(found[0].1.starts_with("this file is empty"), "{found:?}");
+            assert!(
+                found[0].0.starts_with("このファイルは空です。"),
+                "{found:?}"
+            );
+        }
         // A key written twice is toml's own finding, quoted.
         assert!(ja("title = \"a\"\ntitle = \"b\"\n").contains("toml の説明"));
     }

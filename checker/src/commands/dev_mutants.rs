@@ -10,7 +10,7 @@
 use crate::app::App;
 use crate::course::{self, Course};
 use crate::exit::Exit;
-use crate::harness::run::{Captured, Ending, RunResult};
+use crate::harness::run::{Captured, Ending, Outcome, RunResult};
 use crate::harness::{self, LessonRun, MutantProgress, ReferenceFault, StudentRun};
 use crate::lesson::mutants::{self, Mutant};
 use crate::messages::MutantCounts;
@@ -64,18 +64,29 @@ pub(crate) fn dev_mutants(app: &App, id: &str, from: Option<&std::path::Path>) -
         return Ok(Exit::Failed);
     }
 
+    // Two runs on one lesson would write over each other's harness: one waits.
+    let _lock = match lock_workspace(layout, lesson) {
+        Ok(Some(lock)) => lock,
+        Ok(None) => {
+            eprintln!("{}", say(m.mutants_waiting(&lesson.id)));
+            wait_for_workspace(layout, lesson)?
+        }
+        Err(error) => return Err(error),
+    };
     let all = mutants::mutants(&source);
     if all.is_empty() {
         println!("{}", say(m.mutants_none(&lesson.id, &file)));
         return Ok(Exit::Passed);
     }
-    println!("{}", say(m.mutants_found(&lesson.id, all.len(), &file)));
-    let mut modules: Vec<String> = all.iter().map(|mutant| mutant.apply(&source)).collect();
-    // Another module than the reference is run unchanged too: it must pass, or its
-    // mutants say nothing.
-    if from.is_some() {
-        modules.insert(0, source.clone());
-    }
+    println!(
+        "{}",
+        say(m.mutants_found(&lesson.id, all.len(), &file, from.is_some()))
+    );
+    // The module unchanged is run first, in the same harness: it must pass (a variant
+    // that fails says nothing of its mutants; the reference proves the harness).
+    let modules: Vec<String> = std::iter::once(source.clone())
+        .chain(all.iter().map(|mutant| mutant.apply(&source)))
+        .collect();
     // A spinner while cargo builds (it says nothing meanwhile), then a bar of the runs;
     // both drawn only on a terminal, where a line says each step otherwise.
     let bar = ProgressBar::new_spinner();
@@ -108,18 +119,7 @@ pub(crate) fn dev_mutants(app: &App, id: &str, from: Option<&std::path::Path>) -
             bar.set_position(done as u64);
         }
     };
-    let mut runs = harness::mutant_runs(app.course, lesson, &modules, app.ui.color, &progress)?;
-    bar.finish_and_clear();
-    let original = match from {
-        Some(_) if !runs.is_empty() => Some(runs.remove(0)),
-        _ => None,
-    };
-
-    let mut counts = MutantCounts {
-        total: all.len(),
-        ..MutantCounts::default()
-    };
-    let judge = |outcomes| {
+    let judge = |outcomes: std::collections::HashMap<usize, Outcome>| {
         let run = LessonRun {
             student: StudentRun::Ran(RunResult {
                 outcomes,
@@ -133,11 +133,53 @@ pub(crate) fn dev_mutants(app: &App, id: &str, from: Option<&std::path::Path>) -
         };
         verdict::judge(lesson, run).passed()
     };
-    if let Some(original) = original
-        && !original.is_ok_and(judge)
-    {
-        println!("{}", say(m.mutants_from_fails(&lesson.id, &file)));
-        return Ok(Exit::Failed);
+    // A mutant's outputs so far, of the cases of the tests it ran, already fail when they
+    // fail with the reference's outputs standing in for the cases not yet run.
+    let expected = reference.clone().unwrap_or_default();
+    let fails = |so_far: &std::collections::HashMap<usize, Outcome>, ran: &[usize]| {
+        let mut outcomes: std::collections::HashMap<usize, Outcome> = expected
+            .iter()
+            .filter(|(id, _)| !ran.contains(id))
+            .map(|(id, outcome)| (*id, outcome.clone()))
+            .collect();
+        outcomes.extend(so_far.iter().map(|(id, outcome)| (*id, outcome.clone())));
+        !judge(outcomes)
+    };
+    let mut runs = harness::mutant_runs(
+        app.course,
+        lesson,
+        &modules,
+        app.ui.color,
+        &progress,
+        &fails,
+    )?;
+    bar.finish_and_clear();
+    let original = runs.remove(0);
+
+    let mut counts = MutantCounts {
+        total: all.len(),
+        ..MutantCounts::default()
+    };
+    match original {
+        Err(ReferenceFault::DoesNotCompile { diagnostics, .. }) => {
+            println!("{}", say(m.mutants_original_unbuilt(&lesson.id, &file)));
+            for diagnostic in diagnostics {
+                println!("{}", diagnostic.rendered.trim_end());
+            }
+            // The reference built for `dev check`: if not here, the harness is at fault.
+            return Ok(match from {
+                Some(_) => Exit::Failed,
+                None => Exit::Internal,
+            });
+        }
+        Ok(ref outcomes) if judge(outcomes.clone()) => {}
+        _ => {
+            println!("{}", say(m.mutants_from_fails(&lesson.id, &file)));
+            return Ok(match from {
+                Some(_) => Exit::Failed,
+                None => Exit::Internal,
+            });
+        }
     }
     let mut fates = Vec::new();
     for result in runs {
@@ -146,10 +188,7 @@ pub(crate) fn dev_mutants(app: &App, id: &str, from: Option<&std::path::Path>) -
                 true => Fate::Survived,
                 false => Fate::Killed,
             },
-            Err(ReferenceFault::CargoFailed(stderr)) => {
-                eprintln!("{}\n{}", say(m.mutants_cargo_failed()), stderr.trim_end());
-                return Ok(Exit::Internal);
-            }
+            // A build that failed in any way (rustc's errors, rustc crashing).
             Err(_) => Fate::Unbuilt,
         };
         fates.push(fate);
@@ -232,10 +271,50 @@ pub(crate) fn dev_mutants(app: &App, id: &str, from: Option<&std::path::Path>) -
     } else {
         println!(
             "{}",
-            say(m.mutants_survive(&lesson.id, survivors, wrong_marks))
+            say(m.mutants_survive(&lesson.id, survivors, wrong_marks, from.is_some()))
         );
         Ok(Exit::Failed)
     }
+}
+
+/// The lock of the lesson's mutants' workspace, if no other run holds it.
+fn lock_workspace(
+    layout: &crate::course::Layout,
+    lesson: &crate::lesson::Lesson,
+) -> Result<Option<std::fs::File>> {
+    let file = open_lock(layout, lesson)?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(error)) => {
+            Err(error).context("cannot lock the mutants' workspace")
+        }
+    }
+}
+
+/// The lock of the lesson's mutants' workspace, once the run that holds it ends.
+fn wait_for_workspace(
+    layout: &crate::course::Layout,
+    lesson: &crate::lesson::Lesson,
+) -> Result<std::fs::File> {
+    let file = open_lock(layout, lesson)?;
+    file.lock().context("cannot lock the mutants' workspace")?;
+    Ok(file)
+}
+
+fn open_lock(
+    layout: &crate::course::Layout,
+    lesson: &crate::lesson::Lesson,
+) -> Result<std::fs::File> {
+    let dir = harness::mutant_crates::workspace_dir(layout, lesson);
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join("lock");
+    std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .with_context(|| format!("cannot open {}", path.display()))
 }
 
 /// The lines of a diff to show: all of a short one, the first and last two of a long one

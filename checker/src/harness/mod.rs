@@ -7,6 +7,7 @@
 pub mod build;
 pub mod codegen;
 pub mod direct;
+pub mod mutant_crates;
 pub mod run;
 pub mod sandbox;
 
@@ -362,45 +363,51 @@ pub enum MutantProgress {
     Running { done: usize, of: usize },
 }
 
+/// Whether a mutant's outputs so far, of the cases (ids) it has run, already fail.
+pub type FailsSoFar<'a> = dyn Fn(&HashMap<usize, Outcome>, &[usize]) -> bool + 'a;
+
 /// The outputs of each mutant of `lesson`'s module (`dev mutants`): `modules` are the
-/// mutated texts of its module. Those not cached are built in one cargo call and run as
-/// known mistakes are (trusted, generous limits, what a run that did not finish gave kept);
-/// the error is why one has none (rustc's errors for a mutant that does not compile).
+/// mutated texts of its module. Those not cached are built as one crate
+/// ([`mutant_crates`]) and run on the lesson's tests one test at a time, in order, until
+/// `fails` says the outputs so far (of the cases of the tests run) already fail: most
+/// mutants fail an early test, and the costly ones (training, in `train`) come last.
+/// Each runs under the lesson's own limits, as a student's code does. The error is why
+/// one has no outputs (rustc's errors for a mutant that does not compile).
 pub fn mutant_runs(
     course: &Course,
     lesson: &Lesson,
     modules: &[String],
     color: bool,
     progress: &dyn Fn(MutantProgress),
+    fails: &FailsSoFar<'_>,
 ) -> Result<Vec<Result<HashMap<usize, Outcome>, ReferenceFault>>> {
-    let layout = &course.layout;
     let [index] = indices(course, &[lesson])?[..] else {
         anyhow::bail!("lesson `{}` is not in the course", lesson.id);
     };
-    let harnesses = codegen::write_mutants(course, index, modules)?;
+    let harnesses = mutant_crates::write_modules(course, index, modules)?;
     let cached: Vec<_> = harnesses
         .iter()
         .map(|h| read_cache(course, lesson, h))
         .collect();
-    let missing: Vec<String> = harnesses
-        .iter()
-        .zip(&cached)
-        .filter(|(_, c)| c.is_none())
-        .map(|(h, _)| h.package.clone())
+    let missing: Vec<usize> = (0..harnesses.len())
+        .filter(|&i| cached[i].is_none())
         .collect();
-    let (built, inputs) = match missing.is_empty() {
-        true => (build::BuildOutput::default(), String::new()),
+    let of = missing.len();
+    let built = match missing.is_empty() {
+        true => build::BuildOutput::default(),
         false => {
-            progress(MutantProgress::Building(missing.len()));
-            let workspace = codegen::mutants_workspace_dir(layout);
-            (
-                build::build(layout, &workspace, &missing, color)?,
-                run::inputs_text(lesson),
-            )
+            progress(MutantProgress::Building(of));
+            mutant_crates::build(course, index, &harnesses, missing, color)?
         }
     };
-    let scratch = layout.work_dir().join("runs");
-    let of = missing.len();
+    // The case ids of each test, in the lesson's order.
+    let mut tests: Vec<Vec<usize>> = vec![Vec::new(); lesson.tests.len()];
+    for (id, test, _) in lesson.cases() {
+        if let Some(t) = lesson.tests.iter().position(|x| std::ptr::eq(x, test)) {
+            tests[t].push(id);
+        }
+    }
+    let scratch = course.layout.work_dir().join("runs");
     let mut done = 0;
     harnesses
         .iter()
@@ -409,20 +416,55 @@ pub fn mutant_runs(
             Some(outputs) => Ok(Ok(outputs)),
             None => {
                 progress(MutantProgress::Running { done, of });
-                let ran = run_trusted(
-                    course,
-                    lesson,
-                    harness,
-                    &built,
-                    &inputs,
-                    &scratch,
-                    Trusted::Mistake,
-                );
+                let ran = run_mutant(course, lesson, harness, &built, &tests, &scratch, fails);
                 done += 1;
                 ran
             }
         })
         .collect()
+}
+
+/// Runs a mutant's tests, each test's cases in a run of their own, until its outputs
+/// so far fail (`fails`) or a run does not finish (its missing outputs fail then), and
+/// caches what it gave.
+fn run_mutant(
+    course: &Course,
+    lesson: &Lesson,
+    harness: &Harness,
+    built: &build::BuildOutput,
+    tests: &[Vec<usize>],
+    scratch: &std::path::Path,
+    fails: &FailsSoFar<'_>,
+) -> Result<Result<HashMap<usize, Outcome>, ReferenceFault>> {
+    let Some(exe) = built.executables.get(&harness.package) else {
+        // Its errors, said as for a known mistake that does not compile.
+        return run_trusted(
+            course,
+            lesson,
+            harness,
+            built,
+            "",
+            scratch,
+            Trusted::Mistake,
+        );
+    };
+    let limits = Limits {
+        time: lesson.time_limit,
+        memory: lesson.memory_limit,
+    };
+    let mut outcomes = HashMap::new();
+    let mut ran = Vec::new();
+    for ids in tests.iter().filter(|ids| !ids.is_empty()) {
+        let inputs = run::inputs_text_where(lesson, |id| ids.contains(&id));
+        let result = run::run_fairly(exe, &inputs, limits, scratch)?;
+        outcomes.extend(result.outcomes);
+        ran.extend(ids);
+        if !result.done || fails(&outcomes, &ran) {
+            break;
+        }
+    }
+    write_cache(course, lesson, harness, &outcomes);
+    Ok(Ok(outcomes))
 }
 
 /// Grading only: the reference outputs of `lessons`, built and run now and kept in
@@ -469,6 +511,7 @@ enum Trusted {
     Reference,
     /// A known mistake: cached, even if it does not finish.
     Mistake,
+
     /// The reference while grading: kept in memory only, and run under the lesson's
     /// own limits, as a student's code is.
     Grading,

@@ -30,11 +30,35 @@ impl MutantCounts {
 }
 
 impl Msg {
-    pub fn mutants_found(self, id: &str, count: usize, file: &str) -> String {
+    /// `variant`: the module mutated is a correct variant (`--from`), not the reference.
+    pub fn mutants_found(self, id: &str, count: usize, file: &str, variant: bool) -> String {
+        match variant {
+            true => say!(self,
+                ja: format!("{id}：{file} からミュータント（この正しいモジュールを一か所だけ書き換えたもの）を {count} 個作りました。それぞれに隠しテストを実行します。"),
+                en: format!("{id}: {} of {file} (this correct module with one small change each); each runs the hidden tests.",
+                    super::count(count as u64, "mutant", "mutants")),
+            ),
+            false => say!(self,
+                ja: format!("{id}：{file} からミュータント（一か所だけ書き換えた模範解答）を {count} 個作りました。それぞれに隠しテストを実行します。"),
+                en: format!("{id}: {} of {file} (the reference with one small change each); each runs the hidden tests.",
+                    super::count(count as u64, "mutant", "mutants")),
+            ),
+        }
+    }
+
+    /// Another `dev mutants` of the lesson holds its workspace.
+    pub fn mutants_waiting(self, id: &str) -> String {
         say!(self,
-            ja: format!("{id}：{file} からミュータント（一か所だけ書き換えた模範解答）を {count} 個作りました。それぞれに隠しテストを実行します。"),
-            en: format!("{id}: {} of {file} (the reference with one small change each); each runs the hidden tests.",
-                super::count(count as u64, "mutant", "mutants")),
+            ja: format!("このワークブックでは、別の `dev mutants {id}` が動いています。終わるのを待ってから始めます…"),
+            en: format!("Another `dev mutants {id}` is running in this workbook; waiting for it to finish…"),
+        )
+    }
+
+    /// The module, unchanged, does not build in the mutants' harness: rustc's errors follow.
+    pub fn mutants_original_unbuilt(self, id: &str, file: &str) -> String {
+        say!(self,
+            ja: format!("✗ {id}：書き換える前の {file} が、ミュータントのハーネスでビルドできません。rustc のエラーです："),
+            en: format!("✗ {id}: {file}, unchanged, does not build in the mutants' harness; rustc says:"),
         )
     }
 
@@ -94,8 +118,8 @@ impl Msg {
 
     pub fn mutant_mark_unused(self, file: &str) -> String {
         say!(self,
-            ja: format!("この印は {file} のどのミュータントにも当たりません。模範解答が変わったか、`line`、`find`、`with` が `dev mutants` の表示と違います。"),
-            en: format!("this mark names no mutant of {file}: the reference has changed, or `line`, `find` or `with` is not as `dev mutants` shows it"),
+            ja: format!("この印は {file} のどのミュータントにも当たりません。{file} が変わったか、`line`、`find`、`with` が `dev mutants` の表示と違います。"),
+            en: format!("this mark names no mutant of {file}: {file} has changed, or `line`, `find` or `with` is not as `dev mutants` shows it"),
         )
     }
 
@@ -140,7 +164,14 @@ impl Msg {
         )
     }
 
-    pub fn mutants_survive(self, id: &str, survivors: usize, marks: usize) -> String {
+    /// `variant`: the mutants are of a correct variant (`--from`), not of the reference.
+    pub fn mutants_survive(
+        self,
+        id: &str,
+        survivors: usize,
+        marks: usize,
+        variant: bool,
+    ) -> String {
         let marks_ja = match marks {
             0 => String::new(),
             n => format!("直すべき `[[equivalent]]` の印が {n} 個あります。"),
@@ -150,17 +181,14 @@ impl Msg {
             1 => " One `[[equivalent]]` mark is wrong.".to_string(),
             n => format!(" {n} `[[equivalent]]` marks are wrong."),
         };
+        let (from_ja, from_en) = match variant {
+            true => ("書き換える前のモジュール", "the module it was made from"),
+            false => ("模範解答", "the reference"),
+        };
         say!(self,
-            ja: format!("✗ {id}：生き残ったミュータントが {survivors} 個あります。{marks_ja}生き残りごとに、模範解答と見分けるテストを足すか（学生が書きそうな間違いなら、よくある間違いとして）、本当に同じ働きをするなら理由を添えて `[[equivalent]]` に書いてください（lessons/README.md）。"),
-            en: format!("✗ {id}: {} {}.{marks_en} For each survivor, add a test that tells it from the reference (a known mistake, if a student would plausibly write it), or, if it truly computes the same function, mark it `[[equivalent]]` with the reason (lessons/README.md).",
+            ja: format!("✗ {id}：生き残ったミュータントが {survivors} 個あります。{marks_ja}生き残りごとに、{from_ja}と見分けるテストを足すか（学生が書きそうな間違いなら、よくある間違いとして）、本当に同じ働きをするなら理由を添えて `[[equivalent]]` に書いてください（lessons/README.md）。"),
+            en: format!("✗ {id}: {} {}.{marks_en} For each survivor, add a test that tells it from {from_en} (a known mistake, if a student would plausibly write it), or, if it truly computes the same function, mark it `[[equivalent]]` with the reason (lessons/README.md).",
                 super::count(survivors as u64, "mutant", "mutants"), super::noun(survivors as u64, "survives", "survive")),
-        )
-    }
-
-    pub fn mutants_cargo_failed(self) -> String {
-        say!(self,
-            ja: "cargo がミュータントをビルドできませんでした（rustc のエラーではありません）：".to_string(),
-            en: "cargo could not build the mutants (not an error of rustc's):".to_string(),
         )
     }
 

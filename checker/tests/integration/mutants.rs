@@ -73,3 +73,97 @@ fn survivors_are_found_and_marked_equivalents_are_not_counted() {
         "{out}"
     );
 }
+
+/// A correct variant written with loops, which names an earlier lesson's module that the
+/// reference does not (`crate::scale`), and one of whose mutants does not compile (its
+/// `sign` returns an `Ordering`, which has no default): `--from` mounts what the variant
+/// names, and the mutant rustc rejects is counted apart while the others still run.
+const LOOP_VARIANT: &str = "\
+use ndarray::Array1;
+use std::cmp::Ordering;
+
+fn sign(x: f32) -> Ordering {
+    x.total_cmp(&0.0)
+}
+
+pub fn relu(x: f32) -> f32 {
+    let v = crate::scale::scale(&Array1::from(vec![x]), 1.0);
+    let mut out = 0.0;
+    for i in 0..v.len() {
+        if sign(v[i]) == Ordering::Greater {
+            out = v[i];
+        }
+    }
+    out
+}
+";
+
+#[test]
+fn a_variant_is_mounted_with_what_it_names_and_a_mutant_that_does_not_compile_is_counted_apart() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let overlay = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mutants");
+    lay_over(&overlay, &overlay, &wb);
+    wb.write("relu_loops.rs", LOOP_VARIANT);
+    let args = ["dev", "mutants", "relu", "--from", "relu_loops.rs"];
+    let (output, _) = wb.run(&[&args[..], &["--lang", "en"]].concat());
+    let out = stdout(&output);
+    assert!(!out.contains("fails the hidden tests as it is"), "{out}");
+    assert!(
+        out.contains(
+            "relu: 11 mutants of relu_loops.rs (this correct module with one small change each)"
+        ),
+        "{out}"
+    );
+    assert!(out.contains(" 1 did not compile."), "{out}");
+    assert_status(&output, 0);
+    let (output, _) = wb.run(&[&args[..], &["--lang", "ja"]].concat());
+    let out = stdout(&output);
+    assert!(
+        out.contains("relu：relu_loops.rs からミュータント（この正しいモジュールを一か所だけ書き換えたもの）を 11 個作りました。"),
+        "{out}"
+    );
+    assert!(
+        out.contains("コンパイルできなかったもの 1 個です。"),
+        "{out}"
+    );
+    assert_status(&output, 0);
+}
+
+/// Two runs on one lesson share its workspace: the second waits for the first, and says so.
+#[test]
+fn a_second_run_on_a_lesson_waits_for_the_first_and_says_so() {
+    use std::io::{BufRead as _, BufReader};
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    let overlay = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mutants");
+    lay_over(&overlay, &overlay, &wb);
+    // This test holds the lock of the lesson's workspace, as a first run would.
+    let dir = wb.path().join("target/cnnlings/mutants/relu");
+    std::fs::create_dir_all(&dir).unwrap();
+    let lock = std::fs::File::create(dir.join("lock")).unwrap();
+    lock.lock().unwrap();
+    let mut child = wb
+        .checker(&["dev", "mutants", "relu", "--lang", "en"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut said = String::new();
+    while stderr.read_line(&mut said).unwrap() > 0 && !said.contains("waiting") {}
+    assert!(
+        said.contains(
+            "Another `dev mutants relu` is running in this workbook; waiting for it to finish…"
+        ),
+        "{said}"
+    );
+    drop(lock);
+    let output = child.wait_with_output().unwrap();
+    assert_status(&output, 0);
+    assert!(
+        stdout(&output).contains("relu: 4 mutants;"),
+        "{}",
+        stdout(&output)
+    );
+}

@@ -146,6 +146,13 @@ pub fn build(
     let workspace = workspace_dir(layout, lesson);
     let bin = workspace.join("bin");
     fs::create_dir_all(&bin).with_context(|| format!("cannot create {}", bin.display()))?;
+    // The crates of earlier runs' rounds go: this run writes its own.
+    let earlier = format!("{}-mutants-", lesson.id);
+    for entry in fs::read_dir(&workspace).into_iter().flatten().flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&earlier) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
     let mut out = BuildOutput::default();
     let mut pending = vec![wanted];
     let mut round = 0;

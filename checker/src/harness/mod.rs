@@ -385,6 +385,12 @@ pub fn mutant_runs(
         anyhow::bail!("lesson `{}` is not in the course", lesson.id);
     };
     let harnesses = mutant_crates::write_modules(course, index, modules)?;
+    // A mark of an equivalent mutant changes no output: it keeps the outputs cached.
+    let keyed = Lesson {
+        fingerprint: mutant_fingerprint(lesson),
+        ..lesson.clone()
+    };
+    let lesson = &keyed;
     let cached: Vec<_> = harnesses
         .iter()
         .map(|h| read_cache(course, lesson, h))
@@ -422,6 +428,28 @@ pub fn mutant_runs(
             }
         })
         .collect()
+}
+
+/// The fingerprint of `lesson` for its mutants' cached outputs: as its own, but without
+/// its `[[equivalent]]` tables and its comment lines, which change no output.
+fn mutant_fingerprint(lesson: &Lesson) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    crate::lesson::load::drawing_code().hash(&mut hasher);
+    let mut in_mark = false;
+    for line in lesson.source.lines() {
+        let line = line.trim_start();
+        if line.starts_with('[') && !line.starts_with("[[equivalent]]") {
+            in_mark = false;
+        }
+        if line.starts_with("[[equivalent]]") {
+            in_mark = true;
+        }
+        let comment = line.starts_with('#') && !line.starts_with("#[");
+        if !in_mark && !comment {
+            line.hash(&mut hasher);
+        }
+    }
+    hasher.finish()
 }
 
 /// Runs a mutant's tests, each test's cases in a run of their own, until its outputs
@@ -670,4 +698,28 @@ fn write_cache(
     text.push_str("cache done\n");
     // A cache that cannot be written only costs a run next time.
     let _ = crate::files::write_if_changed(&path, &text);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::mutant_fingerprint;
+    use crate::lesson::load::parse;
+
+    const RELU: &str = include_str!("../../tests/fixtures/mutants/lessons/03-relu.toml");
+
+    #[test]
+    fn a_mark_or_a_comment_keeps_the_mutants_outputs_and_a_case_does_not() {
+        let key = |text: &str| mutant_fingerprint(&parse(text).unwrap());
+        let marked = format!(
+            "{RELU}\n# Another.\n[[equivalent]]\nline = 9\nfind = \"0.0\"\nwith = \"1.0\"\n\
+             reason = {{ ja = \"例\", en = \"an example\" }}\n"
+        );
+        assert_eq!(key(RELU), key(&marked));
+        let case = RELU.replace(
+            "args = [0.5]\nexpected = 0.5",
+            "args = [0.25]\nexpected = 0.25",
+        );
+        assert_ne!(case, RELU);
+        assert_ne!(key(RELU), key(&case));
+    }
 }

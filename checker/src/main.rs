@@ -1,6 +1,7 @@
 //! The cnnlings checker: runs hidden tests on a student's modules and explains what is wrong.
 
 mod app;
+mod bar;
 mod blame;
 mod cli;
 mod commands;

@@ -19,7 +19,6 @@ use crate::report::reference::{TrustedLimits, reference_problem};
 use crate::verdict;
 use anyhow::{Context as _, Result};
 use colored::Colorize as _;
-use indicatif::{ProgressBar, ProgressStyle};
 
 /// How a mutant fared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -89,19 +88,14 @@ pub(crate) fn dev_mutants(app: &App, id: &str, from: Option<&std::path::Path>) -
         .collect();
     // A spinner while cargo builds (it says nothing meanwhile), then a bar of the runs;
     // both drawn only on a terminal, where a line says each step otherwise.
-    let bar = ProgressBar::new_spinner();
+    let bar = crate::bar::Bar::spinner();
     let progress = |step: MutantProgress| match step {
         MutantProgress::Building(count) => {
             let line = say(m.mutants_building(count));
             if bar.is_hidden() {
                 eprintln!("{line}");
             }
-            bar.set_style(
-                ProgressStyle::with_template("{spinner} {msg} ({elapsed})")
-                    .unwrap_or_else(|_| ProgressStyle::default_spinner()),
-            );
             bar.set_message(line);
-            bar.enable_steady_tick(std::time::Duration::from_millis(200));
         }
         MutantProgress::Running { done, of } => {
             if done == 0 {
@@ -109,10 +103,6 @@ pub(crate) fn dev_mutants(app: &App, id: &str, from: Option<&std::path::Path>) -
                 if bar.is_hidden() {
                     eprintln!("{line}");
                 }
-                bar.set_style(
-                    ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} ({elapsed}, {eta})")
-                        .unwrap_or_else(|_| ProgressStyle::default_bar()),
-                );
                 bar.set_message(line);
                 bar.set_length(of as u64);
             }

@@ -8,7 +8,6 @@ use crate::grade::pipeline::{self, Submission};
 use crate::grade::{self, Grades, class};
 use crate::lang::say;
 use anyhow::{Context as _, Result};
-use indicatif::{ProgressBar, ProgressStyle};
 use std::path::Path;
 
 /// Grades one submission: the workbook's `exercises/`, or `exercises` (a crate folder
@@ -119,12 +118,7 @@ pub(crate) fn grade_class(app: &mut App, dir: &Path, output: Option<&Path>) -> R
     };
     let out = output.unwrap_or(Path::new("grades"));
     std::fs::create_dir_all(out).with_context(|| format!("cannot create {}", out.display()))?;
-    let bar = ProgressBar::new(submissions.len() as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} ({elapsed}, {eta} left)")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    bar.enable_steady_tick(std::time::Duration::from_millis(250));
+    let bar = crate::bar::Bar::new(submissions.len() as u64);
     let mut rows: Vec<(String, Grades)> = Vec::new();
     pipeline::grade_submissions(
         &app.checker(),
@@ -142,7 +136,7 @@ pub(crate) fn grade_class(app: &mut App, dir: &Path, output: Option<&Path>) -> R
     )?;
     bar.finish_and_clear();
     let book = out.join("gradebook.csv");
-    std::fs::write(&book, class::gradebook(&app.course.lessons, &rows)?)
+    std::fs::write(&book, class::gradebook(&app.course.lessons, &rows))
         .with_context(|| format!("cannot write {}", book.display()))?;
     let noted = rows
         .iter()

@@ -293,10 +293,46 @@ fn secret_report(lang: Lang, test: &Test, failed: usize) -> String {
 /// Text fit for JSON, XML and Gradescope: what a student's program printed may hold
 /// terminal colours, NUL bytes and other control characters; only line breaks and tabs stay.
 pub fn clean(text: &str) -> String {
-    console::strip_ansi_codes(text)
+    without_escapes(text)
         .chars()
         .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
         .collect()
+}
+
+/// `text` without its terminal escape sequences (ECMA-48): a control sequence
+/// (`ESC [` or `CSI`, parameters, one final byte), a string command such as a window
+/// title (`ESC ]` … `BEL` or `ESC \`), and the two-byte `ESC x`. Only the escape
+/// and its sequence go; the text between stays.
+fn without_escapes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let control = match c {
+            '\u{1b}' => chars.next_if(|&n| ('\u{40}'..='\u{5f}').contains(&n)),
+            '\u{9b}' => Some('['),
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        match control {
+            // Parameters and intermediates (0x20–0x3f), then the final byte.
+            Some('[') => {
+                while chars.next_if(|n| (' '..='?').contains(n)).is_some() {}
+                chars.next_if(|n| ('@'..='~').contains(n));
+            }
+            // A string, up to BEL or ESC \ (the string terminator).
+            Some(']' | 'P' | 'X' | '^' | '_') => {
+                while let Some(n) = chars.next() {
+                    if n == '\u{7}' || (n == '\u{1b}' && chars.next_if_eq(&'\\').is_some()) {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -307,5 +343,11 @@ mod tests {
     fn clean_strips_colours_and_control_characters() {
         let printed = "\u{1b}[31mred\u{1b}[0m\0nul\u{7}bell\r\n\ttab \u{1b}]0;title\u{7}end\u{9b}";
         assert_eq!(clean(printed), "rednulbell\n\ttab end");
+    }
+
+    #[test]
+    fn escapes_go_and_the_text_between_them_stays() {
+        let printed = "\u{1b}[1;38;5;196mbold\u{1b}[0m \u{9b}2Kline \u{1b}]8;;url\u{1b}\\link\u{1b}]8;;\u{1b}\\ \u{1b}Mup";
+        assert_eq!(without_escapes(printed), "bold line link up");
     }
 }

@@ -11,7 +11,7 @@ use super::guard::{self, Scan};
 use super::proof::{self, Broken};
 use super::{Grades, Judged};
 use crate::harness::codegen::{self, GradeCrate};
-use crate::harness::run::{self, Ending, Limits, RunResult, TimeUse};
+use crate::harness::run::{self, Limits, RunResult};
 use crate::harness::{self, FileProblem, LessonRun, ReferenceOutputs, StudentRun, build};
 use crate::lesson::Lesson;
 use crate::pipeline::{Assessment, Checker};
@@ -125,6 +125,10 @@ pub fn proven_references(checker: &Checker) -> Result<Result<Vec<ReferenceOutput
 
 /// Grades `submissions` in chunks of [`CHUNK`] against `references` (from
 /// [`proven_references`]); `done` hears of each as it is graded.
+///
+/// The chunks overlap: while one chunk's harnesses run (a loop waits out its time
+/// limit there, and is run again while crowded out), the next chunk is copied and built,
+/// in the other half of the slots; and the chunk that ran is judged while the next runs.
 pub fn grade_submissions(
     checker: &Checker,
     references: &[ReferenceOutputs],
@@ -132,13 +136,46 @@ pub fn grade_submissions(
     done: &mut dyn FnMut(&Submission, &Grades) -> Result<()>,
 ) -> Result<()> {
     let lessons: Vec<&Lesson> = checker.course.lessons.iter().collect();
-    for chunk in submissions.chunks(CHUNK) {
-        let graded = grade_chunk(checker, &lessons, references, chunk)?;
-        for (submission, grades) in chunk.iter().zip(graded) {
-            done(submission, &grades)?;
+    let lessons = &lessons[..];
+    let scratch = grade_dir(checker).join("runs");
+    let scratch = &scratch;
+    std::thread::scope(|scope| {
+        let mut running = None;
+        for (k, chunk) in submissions.chunks(CHUNK).enumerate() {
+            let built = build_chunk(checker, lessons, chunk, k % 2 * CHUNK)?;
+            let ran = running
+                .take()
+                .map(|(chunk, built, handle)| (chunk, built, join(handle)));
+            let jobs = built.jobs.clone();
+            running = Some((
+                chunk,
+                built,
+                scope.spawn(move || run_jobs(lessons, &jobs, scratch)),
+            ));
+            if let Some((chunk, built, results)) = ran {
+                judge_chunk(checker, lessons, references, chunk, built, results, done)?;
+            }
         }
-    }
-    Ok(())
+        if let Some((chunk, built, handle)) = running {
+            judge_chunk(
+                checker,
+                lessons,
+                references,
+                chunk,
+                built,
+                join(handle),
+                done,
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// The results of a chunk's runs; a thread that panicked ran none.
+fn join(
+    handle: std::thread::ScopedJoinHandle<'_, Vec<Option<Result<RunResult>>>>,
+) -> Vec<Option<Result<RunResult>>> {
+    handle.join().unwrap_or_default()
 }
 
 fn grade_dir(checker: &Checker) -> PathBuf {
@@ -209,20 +246,40 @@ pub fn nothing_to_grade(checker: &Checker, submission: &Submission, absent: Abse
         .nothing_to_grade(absent, &submission.shown, &files)
 }
 
-fn grade_chunk(
+/// A chunk copied and built: what became of each lesson of each submission, the
+/// harnesses, and the runs to make (slot, lesson, executable).
+struct BuiltChunk {
+    /// The first of the chunk's slots.
+    base: usize,
+    prepared: Vec<Vec<Prepared>>,
+    harnesses: Vec<codegen::Harness>,
+    built: build::BuildOutput,
+    jobs: Vec<(usize, usize, PathBuf)>,
+}
+
+/// The private copies of the submission in `slot`.
+fn private_dir(checker: &Checker, slot: usize) -> PathBuf {
+    grade_dir(checker)
+        .join("files")
+        .join(slot.to_string())
+        .join("src")
+}
+
+/// Scans and copies `chunk`'s files into the slots from `base` on, and builds their
+/// harnesses in one cargo call.
+fn build_chunk(
     checker: &Checker,
     lessons: &[&Lesson],
-    references: &[ReferenceOutputs],
     chunk: &[Submission],
-) -> Result<Vec<Grades>> {
+    base: usize,
+) -> Result<BuiltChunk> {
     let layout = &checker.course.layout;
-    let dir = grade_dir(checker);
-    // Slots are reused chunk after chunk, so the target folder keeps one chunk's builds.
+    // Slots are reused every other chunk, so the target folder keeps two chunks' builds.
     let mut prepared = Vec::new();
     let mut crates = Vec::new();
-    for (slot, submission) in chunk.iter().enumerate() {
+    for (slot, submission) in (base..).zip(chunk) {
         // Copies are rewritten only when they differ, so an unchanged file is not rebuilt.
-        let private = dir.join("files").join(slot.to_string()).join("src");
+        let private = private_dir(checker, slot);
         let mut row = Vec::new();
         for lesson in lessons {
             let p = prepare(checker, lesson, submission, &private)?;
@@ -238,17 +295,15 @@ fn grade_chunk(
         prepared.push(row);
     }
     let packages: Vec<String> = crates.iter().map(|c| c.package.clone()).collect();
-    let workspace = dir.join("harness");
+    let workspace = grade_dir(checker).join("harness");
     let harnesses = codegen::write_grade_workspace(layout, &workspace, crates)?;
     let built = if packages.is_empty() {
         build::BuildOutput::default()
     } else {
         build::build(layout, &workspace, &packages, false)?
     };
-
-    // Every harness that built, run as many at once as there are cores.
     let mut jobs = Vec::new();
-    for (slot, row) in prepared.iter().enumerate() {
+    for (slot, row) in (base..).zip(&prepared) {
         for (l, lesson) in lessons.iter().enumerate() {
             if let (Prepared::Ready { .. }, Some(exe)) =
                 (&row[l], built.executables.get(&package(slot, lesson)))
@@ -257,10 +312,29 @@ fn grade_chunk(
             }
         }
     }
+    Ok(BuiltChunk {
+        base,
+        prepared,
+        harnesses,
+        built,
+        jobs,
+    })
+}
+
+/// Runs every job, as many at once as there are cores. A time-out on a busy machine
+/// says nothing of the code: a loop and honest code starved of a processor look alike.
+/// Each is run again at once ([`run::run_fairly`]) and waited for as long as it wants a
+/// processor, however little of one the machine gives it (the CPU limit still holds):
+/// honest code then finishes, and a loop is stopped by that limit and named as a loop,
+/// whatever the load, and whatever else runs meanwhile.
+fn run_jobs(
+    lessons: &[&Lesson],
+    jobs: &[(usize, usize, PathBuf)],
+    scratch: &Path,
+) -> Vec<Option<Result<RunResult>>> {
     let results: Mutex<Vec<Option<Result<RunResult>>>> =
         Mutex::new((0..jobs.len()).map(|_| None).collect());
     let next = AtomicUsize::new(0);
-    let scratch = dir.join("runs");
     std::thread::scope(|scope| {
         for _ in 0..cores().min(jobs.len()) {
             scope.spawn(|| {
@@ -274,7 +348,7 @@ fn grade_chunk(
                         time: lesson.time_limit,
                         memory: lesson.memory_limit,
                     };
-                    let result = run::run(exe, &run::inputs_text(lesson), limits, &scratch);
+                    let result = run::run_fairly(exe, &run::inputs_text(lesson), limits, scratch);
                     if let Ok(mut results) = results.lock() {
                         results[i] = Some(result);
                     }
@@ -282,41 +356,32 @@ fn grade_chunk(
             });
         }
     });
-    let mut results = results
+    results
         .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    // A time-out on a busy machine says nothing of the code: a loop and honest code
-    // starved of a processor look alike. Each is run again, alone, and waited for as
-    // long as it wants a processor, however little of one the machine gives it (the
-    // CPU limit still holds): honest code then finishes, and a loop is stopped by that
-    // limit and named as a loop, whatever the load.
-    for (i, (_, l, exe)) in jobs.iter().enumerate() {
-        let Some(Ok(RunResult {
-            ending: Ending::TimedOut(TimeUse::Crowded { .. }),
-            ..
-        })) = results[i]
-        else {
-            continue;
-        };
-        let lesson = lessons[*l];
-        let limits = Limits {
-            time: lesson.time_limit,
-            memory: lesson.memory_limit,
-        };
-        results[i] = Some(run::run_waiting(
-            exe,
-            &run::inputs_text(lesson),
-            limits,
-            run::Patience::WhileItWantsAProcessor,
-            &scratch,
-        ));
-    }
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
 
-    let mut out = Vec::new();
-    for (slot, (submission, row)) in chunk.iter().zip(prepared).enumerate() {
+/// Judges a chunk that ran, and tells `done` of each submission in it.
+fn judge_chunk(
+    checker: &Checker,
+    lessons: &[&Lesson],
+    references: &[ReferenceOutputs],
+    chunk: &[Submission],
+    chunk_built: BuiltChunk,
+    mut results: Vec<Option<Result<RunResult>>>,
+    done: &mut dyn FnMut(&Submission, &Grades) -> Result<()>,
+) -> Result<()> {
+    let BuiltChunk {
+        base,
+        prepared,
+        harnesses,
+        built,
+        jobs,
+    } = chunk_built;
+    for (slot, (submission, row)) in (base..).zip(chunk.iter().zip(prepared)) {
         // Reports name the student's files as the private copies, which are then named
         // as the student's own (`name_the_students_files`), never the workbook's.
-        let private = dir.join("files").join(slot.to_string()).join("src");
+        let private = private_dir(checker, slot);
         let copies = checker.course.layout.with_modules(private.clone());
         let cx = crate::report::Context::new(checker.ui, &copies);
         let mut judged: Vec<Judged> = Vec::new();
@@ -336,7 +401,7 @@ fn grade_chunk(
                             judged.push(Err(reason));
                             continue;
                         }
-                        (Some(i), None) => match results[i].take() {
+                        (Some(i), None) => match results.get_mut(i).and_then(Option::take) {
                             Some(Ok(run)) => StudentRun::Ran(run),
                             Some(Err(e)) => StudentRun::CargoFailed(format!("{e:#}")),
                             None => StudentRun::CargoFailed(String::new()),
@@ -368,9 +433,9 @@ fn grade_chunk(
             original.as_deref(),
             &submission.shown,
         );
-        out.push(grades);
+        done(submission, &grades)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The package of a submission's slot and a lesson.

@@ -6,13 +6,13 @@
 use crate::course::{BrokenLesson, Course};
 use crate::exit::Exit;
 use crate::lesson::Lesson;
+use crate::paint::Colorize;
 use crate::pipeline::{self, Checked, Checker};
 use crate::progress::Store;
 use crate::report::Context;
 use crate::ui::Ui;
 use crate::verdict::Verdict;
 use anyhow::Result;
-use colored::Colorize;
 
 pub struct App<'c> {
     /// The course as loaded: read, never changed, so a lesson borrowed from it does not

@@ -5,9 +5,9 @@
 
 use crate::lesson::Show;
 use crate::messages::Msg;
+use crate::paint::Colorize;
 use crate::verdict::Exhibit;
 use cnnlings_runtime::Value;
-use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
 
 /// Where an exhibit is drawn: the full report of `check` and `next`, or watch mode's
@@ -368,7 +368,7 @@ mod tests {
 
     #[test]
     fn digits_with_colour_are_grey_cells_and_marks_are_coloured() {
-        colored::control::set_override(true);
+        crate::paint::set_enabled(true);
         let exhibit = digits_exhibit(vec![1, 2], vec![1, 5]);
         let out = render(&exhibit, Msg(Lang::En), true, 80, Room::Report);
         assert!(out.contains("\x1b[48;5;255m  "), "{out:?}");

@@ -17,6 +17,7 @@ mod interrupt;
 mod lang;
 mod lesson;
 mod messages;
+mod paint;
 mod panics;
 mod pipeline;
 mod progress;

@@ -8,7 +8,7 @@
 //! line can break elsewhere (see [`Break`]).
 //! Code blocks are never wrapped, so matrices stay aligned.
 
-use colored::Colorize;
+use crate::paint::Colorize;
 use std::io::IsTerminal;
 use unicode_width::UnicodeWidthChar;
 
@@ -579,9 +579,9 @@ mod tests {
 
     fn with_color<T>(f: impl FnOnce() -> T) -> T {
         let _turn = COLOR.lock().unwrap_or_else(|e| e.into_inner());
-        colored::control::set_override(true);
+        crate::paint::set_enabled(true);
         let result = f();
-        colored::control::unset_override();
+        crate::paint::set_enabled(false);
         result
     }
 

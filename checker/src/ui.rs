@@ -4,15 +4,15 @@
 
 use crate::lang::Lang;
 use crate::messages::Msg;
+use crate::paint::{Colorize, Painted};
 use crate::text;
-use colored::{ColoredString, Colorize};
 use std::io::IsTerminal;
 
 /// The language and the colours of this run, and the screen's width.
 #[derive(Clone, Copy, Debug)]
 pub struct Ui {
     pub lang: Lang,
-    /// Whether the output is coloured. The one source of truth: `colored`'s own switch
+    /// Whether the output is coloured. The one source of truth: the switch of `paint`
     /// is set from it in [`Ui::detect`], and nothing paints unless it is on.
     pub color: bool,
 }
@@ -20,13 +20,13 @@ pub struct Ui {
 impl Ui {
     /// The language (`--lang`, else the locale) and the colours: on a terminal, unless
     /// `NO_COLOR`; always with `CLICOLOR_FORCE`; never when `plain` (grading writes
-    /// files and reports that must carry no terminal codes). Sets `colored`'s switch to
+    /// files and reports that must carry no terminal codes). Sets `paint`'s switch to
     /// agree, so that no painted text slips through when colours are off.
     pub fn detect(lang: Option<Lang>, plain: bool) -> Ui {
         let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
         let color = !plain
             && (set("CLICOLOR_FORCE") || (std::io::stdout().is_terminal() && !set("NO_COLOR")));
-        colored::control::set_override(color);
+        crate::paint::set_enabled(color);
         Ui {
             lang: Lang::detect(lang),
             color,
@@ -55,7 +55,7 @@ impl Ui {
 
     /// `text` painted by `style` when colours are on, as it is otherwise:
     /// `ui.paint("✓", |s| s.green().bold())`.
-    pub fn paint(&self, text: &str, style: impl FnOnce(ColoredString) -> ColoredString) -> String {
+    pub fn paint(&self, text: &str, style: impl FnOnce(Painted) -> Painted) -> String {
         if self.color {
             style(text.normal()).to_string()
         } else {

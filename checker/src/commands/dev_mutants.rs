@@ -14,11 +14,11 @@ use crate::harness::run::{Captured, Ending, Outcome, RunResult};
 use crate::harness::{self, LessonRun, MutantProgress, ReferenceFault, StudentRun};
 use crate::lesson::mutants::{self, Mutant};
 use crate::messages::MutantCounts;
+use crate::paint::Colorize as _;
 use crate::pipeline::Assessment;
 use crate::report::reference::{TrustedLimits, reference_problem};
 use crate::verdict;
 use anyhow::{Context as _, Result};
-use colored::Colorize as _;
 
 /// How a mutant fared.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

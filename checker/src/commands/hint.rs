@@ -3,8 +3,8 @@
 use crate::app::App;
 use crate::exit::Exit;
 use crate::lesson::Lesson;
+use crate::paint::Colorize;
 use anyhow::Result;
-use colored::Colorize;
 
 pub(crate) fn hint(app: &mut App, id: Option<&str>) -> Result<Exit> {
     let m = app.ui.msg();

@@ -2,9 +2,9 @@
 
 use crate::app::App;
 use crate::exit::Exit;
+use crate::paint::Colorize;
 use crate::table::{self, Align};
 use anyhow::Result;
-use colored::Colorize;
 
 pub(crate) fn list(app: &App) -> Result<Exit> {
     print!("{}", list_text(app));

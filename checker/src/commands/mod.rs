@@ -22,9 +22,9 @@ use crate::app::App;
 use crate::cli::{Cli, Command, DevCommand};
 use crate::course::{Course, Layout};
 use crate::exit::Exit;
+use crate::paint::Colorize as _;
 use crate::progress::Store;
 use crate::ui::Ui;
-use colored::Colorize as _;
 use std::process::ExitCode;
 
 /// From the command line to a loaded course, the state every command shares, and the

@@ -3,8 +3,8 @@
 use super::reset::exercise_shown;
 use crate::app::App;
 use crate::exit::Exit;
+use crate::paint::Colorize;
 use anyhow::{Context, Result};
-use colored::Colorize;
 
 pub(crate) fn solution(app: &App, id: &str) -> Result<Exit> {
     let m = app.ui.msg();

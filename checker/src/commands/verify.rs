@@ -4,10 +4,10 @@ use crate::app::App;
 use crate::exit::Exit;
 use crate::harness::codegen::{self, Side};
 use crate::lesson::Lesson;
+use crate::paint::Colorize;
 use crate::pipeline::Checked;
 use crate::verdict::Verdict;
 use anyhow::Result;
-use colored::Colorize;
 
 pub(crate) fn verify(app: &mut App) -> Result<Exit> {
     let m = app.ui.msg();

@@ -16,11 +16,11 @@ use crate::app::App;
 use crate::exit::Exit;
 use crate::lesson::Lesson;
 use crate::messages::{Again, Key};
+use crate::paint::Colorize;
 use crate::pipeline::{self, Checked};
 use crate::report::Report;
 use crate::watch::{Event, Files, Terminal, rows};
 use anyhow::Result;
-use colored::Colorize;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver};
 

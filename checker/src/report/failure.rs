@@ -13,11 +13,11 @@ use crate::lang::say;
 use crate::lesson::types::Label;
 use crate::lesson::{EntryKind, Lesson, Test};
 use crate::messages::Msg;
+use crate::paint::Colorize;
 use crate::pipeline::Assessment;
 use crate::text::visible_width;
 use crate::verdict::{CaseFailure, Failure, Missing, TestVerdict, ValueDiff, Verdict};
 use cnnlings_runtime::{Cells, Value};
-use colored::Colorize;
 use std::fmt::Write as _;
 
 /// How many failing tests are shown in detail; the others are listed by name.

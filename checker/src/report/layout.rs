@@ -2,8 +2,8 @@
 //! (a window around the worst cell when large) and blocks placed side by side.
 
 use crate::messages::Msg;
+use crate::paint::Colorize;
 use cnnlings_runtime::{Cells, Value};
-use colored::Colorize;
 use unicode_width::UnicodeWidthStr;
 
 /// Numbers as a person reads them: `4`, `-0.25`, `0.3333`, `1.2e-7`.

@@ -12,10 +12,10 @@
 use crate::course::Layout;
 use crate::lesson::{Lesson, Test};
 use crate::messages::{Again, Msg};
+use crate::paint::Colorize;
 use crate::pipeline::Assessment;
 use crate::ui::Ui;
 use crate::verdict::Verdict;
-use colored::Colorize;
 use std::fmt::Write as _;
 
 /// Writes a sentence (or several lines of them) and a newline, each line fitted to the

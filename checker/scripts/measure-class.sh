@@ -5,7 +5,11 @@
 # Prints the wall time per submission, warm (dependencies and the reference built),
 # with the machine's cores and load.
 #
-#   checker/scripts/measure-class.sh [COUNT]     (default 100)
+# With BEFORE=/path/to/an/older/checker, the same class is graded by both, in turns
+# (before, after, before, after), so that both see the same machine; the second turn
+# of each is the figure (its grade workspace built as the first left it).
+#
+#   [BEFORE=...] checker/scripts/measure-class.sh [COUNT]     (default 100)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 count=${1:-100}
@@ -39,13 +43,30 @@ checker="$root/target/debug/checker"
 # Warm: the dependencies and the reference harnesses are built once before timing.
 "$checker" grade --exercises solutions >/dev/null
 
-echo "cores: $(nproc); load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-start=$(date +%s.%N)
-TIMEFORMAT='cpu time of the class run: %U s user, %S s system'
-time "$checker" grade --class "$class" --output "$work/grades"
-end=$(date +%s.%N)
-echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
-awk -v s="$start" -v e="$end" -v n="$count" \
-  'BEGIN { printf "%d submissions in %.1f s: %.2f s per submission\n", n, e - s, (e - s) / n }'
+# grade_with NAME CHECKER: one timed `grade --class` run.
+grade_with() {
+  local name=$1 bin=$2 start end
+  echo "$name: load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
+  rm -rf "$work/grades"
+  start=$(date +%s.%N)
+  TIMEFORMAT="$name: cpu time of the class run: %U s user, %S s system"
+  time "$bin" grade --class "$class" --output "$work/grades" >/dev/null
+  end=$(date +%s.%N)
+  echo "$name: load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  awk -v s="$start" -v e="$end" -v n="$count" -v name="$name" \
+    'BEGIN { printf "%s: %d submissions in %.1f s: %.2f s per submission\n", name, n, e - s, (e - s) / n }'
+}
+
+echo "cores: $(nproc)"
+if [ -n "${BEFORE:-}" ]; then
+  grade_with before "$BEFORE"
+  grade_with after "$checker"
+  cp "$work/grades/gradebook.csv" "$work/after.csv"
+  grade_with before "$BEFORE"
+  cmp -s "$work/grades/gradebook.csv" "$work/after.csv" || echo "the gradebooks differ!"
+  grade_with after "$checker"
+else
+  grade_with class "$checker"
+fi
 echo "gradebook (first rows):"
 head -n 8 "$work/grades/gradebook.csv"

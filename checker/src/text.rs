@@ -685,7 +685,7 @@ mod tests {
     }
 
     fn strip_ansi(text: &str) -> String {
-        console::strip_ansi_codes(text).into_owned()
+        crate::grade::clean(text)
     }
 
     #[test]

@@ -101,8 +101,8 @@ impl Msg {
     /// The values add up to the expected total, in other cells.
     pub fn pattern_moved(self) -> String {
         say!(self,
-            ja: "値の合計は正しい値の合計と同じですが、入っているマスが違います。勾配をどのマスに渡すかを確かめましょう（マックス・プーリングなら、区画の最大値だったマス 1 つに全部渡します）。".to_string(),
-            en: "Your values add up to the right total, but they sit in the wrong cells. Check which cell each gradient goes to (in max pooling, all of it goes to the one cell that was the window's maximum).".to_string(),
+            ja: "値の合計は正しい値の合計と同じですが、入っているマスが違います。どの値をどのマスに書くか（添字の順番、行と列、勾配ならどのマスに渡すか）を確かめましょう。".to_string(),
+            en: "Your values add up to the right total, but they sit in the wrong cells. Check which cell each value is written to: the order of the indices, rows and columns, and for a gradient, which cell it is passed to.".to_string(),
         )
     }
 }

@@ -82,6 +82,7 @@ pub fn diagnose(
     lesson: &Lesson,
     verdict: &Verdict,
     mistakes: &[Option<HashMap<usize, Outcome>>],
+    reference: Option<&HashMap<usize, Outcome>>,
 ) -> Diagnosis {
     let failing: Vec<Failing> = verdict
         .tests()
@@ -190,7 +191,35 @@ pub fn diagnose(
                 theirs == student_panics
             })
     };
+    // Nor is a mistake named that fails where the student's code passes: that code is not
+    // this mistake, only alike on a few cases by chance (a bias added twice and a dot
+    // product that stops early both give ReLU's 0 where their sums fall below 0). Needs
+    // the reference's outputs; without them, this is not checked.
+    let failing_ids: HashSet<usize> = verdict
+        .tests()
+        .iter()
+        .flat_map(|t| t.failures.iter().map(|f| f.id))
+        .collect();
+    let fails_where_student_passes = |mistake: usize| {
+        let (Some(reference), Some(Some(outputs))) = (reference, mistakes.get(mistake)) else {
+            return false;
+        };
+        reference.iter().any(|(id, right)| {
+            let tolerance = match case_position(lesson, *id) {
+                Some((test, _)) if !failing_ids.contains(id) => lesson.tests[test].tolerance,
+                _ => return false,
+            };
+            match (right, outputs.get(id)) {
+                (Outcome::Value(r), Some(Outcome::Value(m))) => !same(r, m, tolerance),
+                (Outcome::Value(_), _) => true,
+                _ => false,
+            }
+        })
+    };
     let credible = |mistake: usize, left: &[&Failing]| {
+        if fails_where_student_passes(mistake) {
+            return false;
+        }
         let has_cells = |f: &&&Failing| matches!(f.got, Outcome::Value(v) if !is_empty(v));
         let panicked = |f: &&&Failing| matches!(f.got, Outcome::Panic { .. });
         left.iter().filter(has_cells).any(|f| explains(mistake, f))

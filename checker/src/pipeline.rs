@@ -6,7 +6,7 @@
 use crate::blame::{self, Blame, Reason};
 use crate::course::Course;
 use crate::diagnosis::{self, Diagnosis};
-use crate::harness;
+use crate::harness::{self, run::Outcome};
 use crate::lesson::Lesson;
 use crate::progress::Store;
 use crate::ui::Ui;
@@ -172,32 +172,34 @@ impl<'c> Checker<'_, 'c> {
         on_first_build: harness::OnFirstBuild,
     ) -> Result<Vec<Assessment>> {
         let runs = harness::run_lessons(self.course, lessons, self.ui.color, on_first_build)?;
-        let verdicts: Vec<Verdict> = lessons
+        let (verdicts, references): (Vec<Verdict>, Vec<_>) = lessons
             .iter()
             .zip(runs)
             .map(|(lesson, run)| {
                 // A failing check where the reference disagrees with the lesson's own
                 // `expected` is the lesson's fault: the student's code may well be right.
                 let wrong = verdict::expected_faults(lesson, &run.reference);
+                let reference = run.reference.as_ref().ok().cloned();
                 let verdict = verdict::judge(lesson, run);
-                match verdict {
+                let verdict = match verdict {
                     Verdict::Ran { .. } if !wrong.is_empty() && !verdict.passed() => {
                         Verdict::LessonFault(wrong)
                     }
                     verdict => verdict,
-                }
+                };
+                (verdict, reference)
             })
-            .collect();
+            .unzip();
         crate::timings::mark("verdicts");
         // An earlier lesson to blame comes first; a known mistake of this one is named
         // only when none is.
         let blames = blame::assign(self.course, lessons, &verdicts, &mut |lessons, known| {
             self.passes(lessons, known)
         });
-        let assessments = (lessons.iter().zip(verdicts).zip(blames))
-            .map(|((lesson, verdict), blame)| {
+        let assessments = (lessons.iter().zip(verdicts).zip(references).zip(blames))
+            .map(|(((lesson, verdict), reference), blame)| {
                 let diagnosis = match blame {
-                    None => self.diagnose(lesson, &verdict),
+                    None => self.diagnose(lesson, &verdict, reference.as_ref()),
                     Some(_) => Diagnosis::default(),
                 };
                 Assessment {
@@ -213,7 +215,13 @@ impl<'c> Checker<'_, 'c> {
     /// Names the known mistake a failing verdict matches, if any. The mistakes' outputs
     /// are computed (and cached) only when a student fails; a diagnosis that cannot be
     /// made only leaves the report without one.
-    pub fn diagnose(&self, lesson: &Lesson, verdict: &Verdict) -> Diagnosis {
+    /// `reference`: the reference's outputs of the run, when there are any.
+    pub fn diagnose(
+        &self,
+        lesson: &Lesson,
+        verdict: &Verdict,
+        reference: Option<&HashMap<usize, Outcome>>,
+    ) -> Diagnosis {
         let ran = matches!(verdict, Verdict::Ran { .. });
         if !ran || lesson.mistakes.is_empty() || verdict.passed() || verdict.only_todos() {
             return Diagnosis::default();
@@ -222,7 +230,7 @@ impl<'c> Checker<'_, 'c> {
             return Diagnosis::default();
         };
         crate::timings::mark("known mistakes' outputs");
-        diagnosis::diagnose(lesson, verdict, &outputs)
+        diagnosis::diagnose(lesson, verdict, &outputs, reference)
     }
 
     /// Records an assessment in the progress (a failure takes a pass back); returns

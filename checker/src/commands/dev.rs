@@ -180,10 +180,15 @@ pub(crate) fn dev_check<'c>(app: &mut App<'c>, only: &[String]) -> Result<Exit> 
             };
             let verdict = verdict::judge(lesson, run);
             // A mistake is recognised when it explains all its failures, not some.
-            let named = Some(diagnosis::diagnose(lesson, &verdict, &outputs))
-                .filter(|d| !d.partial)
-                .map(|d| d.mistakes)
-                .unwrap_or_default();
+            let named = Some(diagnosis::diagnose(
+                lesson,
+                &verdict,
+                &outputs,
+                reference.as_ref().ok(),
+            ))
+            .filter(|d| !d.partial)
+            .map(|d| d.mistakes)
+            .unwrap_or_default();
             if verdict.passed() {
                 problem(m.dev_mistake_passes(&lesson.id, &file));
             } else if let [j] = named[..]

@@ -413,8 +413,9 @@ fn judge_chunk(
                     }
                 }
             };
+            let outputs = reference.as_ref().ok().cloned();
             let verdict = verdict::judge(lesson, LessonRun { student, reference });
-            let diagnosis = checker.diagnose(lesson, &verdict);
+            let diagnosis = checker.diagnose(lesson, &verdict, outputs.as_ref());
             judged.push(Ok(Assessment {
                 verdict,
                 blame: None,

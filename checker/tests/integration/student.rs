@@ -505,6 +505,21 @@ fn training_that_never_steps_is_named() {
     }
 }
 
+/// A mistake the lesson does not know is not named after one it knows that gives the
+/// same ReLU 0 on a few cases: that mistake fails where the student's code passes.
+#[test]
+fn a_mistake_alike_on_a_few_zeros_is_not_named() {
+    let _serial = serial();
+    let wb = Workbook::real();
+    wb.install("solutions/src")
+        .student("unit", "unit_bias_twice");
+    let (output, _) = wb.run(&["check", "unit", "--lang", "en"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(out.contains("Expected 2.25, got 2.5"), "{out}");
+    assert!(!out.contains("known mistake"), "{out}");
+}
+
 /// Two mistakes in one function, where one panics first: a transposed index panics on
 /// every non-square matrix, which hid the ReLU added too. Case by case, both are named
 /// (the ReLU by the symmetric layer, where transposing changes nothing), and the cases

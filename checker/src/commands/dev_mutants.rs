@@ -10,7 +10,7 @@
 use crate::app::App;
 use crate::course::{self, Course};
 use crate::exit::Exit;
-use crate::harness::run::{Captured, Ending, Outcome, RunResult};
+use crate::harness::run::{Outcome, RunResult};
 use crate::harness::{self, LessonRun, MutantProgress, ReferenceFault, StudentRun};
 use crate::lesson::mutants::{self, Mutant};
 use crate::messages::MutantCounts;
@@ -111,14 +111,7 @@ pub(crate) fn dev_mutants(app: &App, id: &str, from: Option<&std::path::Path>) -
     };
     let judge = |outcomes: std::collections::HashMap<usize, Outcome>| {
         let run = LessonRun {
-            student: StudentRun::Ran(RunResult {
-                outcomes,
-                unfinished: None,
-                done: true,
-                ending: Ending::Exited(0),
-                stdout: Captured::default(),
-                stderr: Captured::default(),
-            }),
+            student: StudentRun::Ran(RunResult::quiet(outcomes)),
             reference: reference.clone(),
         };
         verdict::judge(lesson, run).passed()

@@ -294,7 +294,10 @@ fn build_chunk(
         }
         prepared.push(row);
     }
-    let packages: Vec<String> = crates.iter().map(|c| c.package.clone()).collect();
+    let packages: Vec<_> = crates
+        .iter()
+        .map(|c| (c.package.clone(), c.lesson.profile))
+        .collect();
     let workspace = grade_dir(checker).join("harness");
     let harnesses = codegen::write_grade_workspace(layout, &workspace, crates)?;
     let built = if packages.is_empty() {

@@ -1,6 +1,7 @@
 //! Builds harness crates with one cargo call and collects rustc's diagnostics per crate.
 
 use crate::course::Layout;
+use crate::lesson::Profile;
 use anyhow::{Context, Result};
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -116,25 +117,61 @@ pub fn target_dir(layout: &Layout) -> PathBuf {
     }
 }
 
-/// Whether nothing has been built yet, so the first build will compile the dependencies.
-pub fn is_first_build(layout: &Layout) -> bool {
-    !target_dir(layout).join("debug").join("deps").is_dir()
+/// Where the harnesses of a lesson built in `profile` are built (cargo's folder of the
+/// profile in the target folder).
+pub fn profile_dir(layout: &Layout, profile: Profile) -> PathBuf {
+    target_dir(layout).join(super::codegen::profile_dir(profile))
 }
 
-/// Builds `packages` of the harness workspace in one cargo call; a package that fails
+/// Whether a build of `packages` will compile the dependencies first: nothing has been
+/// built yet in the profile of one of them (the optimised lessons' is another build).
+pub fn is_first_build(layout: &Layout, packages: &[(String, Profile)]) -> bool {
+    packages
+        .iter()
+        .any(|(_, profile)| !profile_dir(layout, *profile).join("deps").is_dir())
+}
+
+/// Builds `packages` of the harness workspace, each in its lesson's profile: one cargo
+/// call for each profile among them (the debug lessons' first); a package that fails
 /// does not stop the others. A package whose build only needs its mounted modules
 /// compiled again, alone, is built by rustc directly (see [`super::direct`]).
 pub fn build(
     layout: &Layout,
     workspace: &Path,
+    packages: &[(String, Profile)],
+    color: bool,
+) -> Result<BuildOutput> {
+    let mut out = BuildOutput::default();
+    for profile in [Profile::Debug, Profile::Release] {
+        let group: Vec<String> = packages
+            .iter()
+            .filter(|(_, p)| *p == profile)
+            .map(|(package, _)| package.clone())
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let built = build_in(layout, workspace, &group, profile, color)?;
+        out.executables.extend(built.executables);
+        out.errors.extend(built.errors);
+        out.cargo_stderr.push_str(&built.cargo_stderr);
+    }
+    Ok(out)
+}
+
+/// Builds `packages`, all of lessons built in `profile`, as [`build`] does.
+fn build_in(
+    layout: &Layout,
+    workspace: &Path,
     packages: &[String],
+    profile: Profile,
     color: bool,
 ) -> Result<BuildOutput> {
     // Nothing to build when every package is as at its last good build: cargo would
     // only say so, after ~70 ms of reading the workspace (most re-checks are these).
     let contexts: Vec<Option<(u64, u64)>> = packages
         .iter()
-        .map(|package| keys(layout, workspace, package))
+        .map(|package| keys(layout, workspace, package, profile))
         .collect();
     let stamps = target_dir(layout).join("cnnlings-stamps");
     let fresh: HashMap<String, PathBuf> = packages
@@ -159,7 +196,7 @@ pub fn build(
         .collect();
     if let [(package, Some((context, key)))] = stale[..]
         && let Some(invocation) = super::direct::recorded(&records, package, *context)
-        && let Some(mut result) = rebuild(layout, workspace, package, &invocation, color)
+        && let Some(mut result) = rebuild(layout, workspace, package, profile, &invocation, color)
     {
         if let Some(executable) = result.executables.get(package.as_str()) {
             stamp(&stamps.join(package), *key, executable);
@@ -180,6 +217,8 @@ pub fn build(
         .arg(workspace.join("Cargo.toml"))
         .arg("--target-dir")
         .arg(target_dir(layout))
+        .arg("--profile")
+        .arg(super::codegen::cargo_profile(profile))
         .arg("--message-format")
         .arg(format)
         .arg("--keep-going")
@@ -254,10 +293,11 @@ fn rebuild(
     layout: &Layout,
     workspace: &Path,
     package: &str,
+    profile: Profile,
     invocation: &super::direct::Invocation,
     color: bool,
 ) -> Option<BuildOutput> {
-    let output = super::direct::rebuild(invocation, &target_dir(layout), color).ok()?;
+    let output = super::direct::rebuild(invocation, &profile_dir(layout, profile), color).ok()?;
     let mut result = BuildOutput {
         cargo_stderr: String::new(),
         ..BuildOutput::default()
@@ -330,14 +370,15 @@ fn diagnostic(m: RustcMessage, workspace: &Path) -> Diagnostic {
 }
 
 /// Two keys over what a harness package's build reads: its context (the workspace's
-/// manifest and lock file, the package's own files, the runtime crate and the compiler
-/// flags cargo is given), and that
+/// manifest and lock file, the package's own files, the runtime crate, the profile and
+/// the compiler flags cargo is given), and that
 /// with the module files its `main.rs` mounts with `#[path]`. `None` if a file cannot
 /// be read (then cargo decides).
-fn keys(layout: &Layout, workspace: &Path, package: &str) -> Option<(u64, u64)> {
+fn keys(layout: &Layout, workspace: &Path, package: &str, profile: Profile) -> Option<(u64, u64)> {
     use std::hash::{Hash, Hasher};
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     super::codegen::runtime_fingerprint(layout)?.hash(&mut hasher);
+    super::codegen::cargo_profile(profile).hash(&mut hasher);
     // What cargo is told besides the files: another flag means another build.
     LINK_FLAGS.hash(&mut hasher);
     for flags in [

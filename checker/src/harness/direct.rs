@@ -174,11 +174,16 @@ pub fn confirm(dir: &Path, package: &str, context: u64, since: std::time::System
     }
 }
 
-/// Runs a recorded invocation again, holding cargo's build lock of `target_dir`.
-/// `color` decides whether rustc's rendered messages carry colours. rustc's JSON
-/// messages are on stderr of the output.
-pub fn rebuild(invocation: &Invocation, target_dir: &Path, color: bool) -> std::io::Result<Output> {
-    let _lock = BuildLock::take(&target_dir.join("debug").join(".cargo-lock"))?;
+/// Runs a recorded invocation again, holding cargo's build lock of `profile_dir` (the
+/// folder of the profile it was built in, `debug/` or `optimised/` of the target
+/// folder). `color` decides whether rustc's rendered messages carry colours. rustc's
+/// JSON messages are on stderr of the output.
+pub fn rebuild(
+    invocation: &Invocation,
+    profile_dir: &Path,
+    color: bool,
+) -> std::io::Result<Output> {
+    let _lock = BuildLock::take(&profile_dir.join(".cargo-lock"))?;
     let json = match color {
         true => "--json=diagnostic-rendered-ansi,artifacts,future-incompat",
         false => "--json=artifacts,future-incompat",

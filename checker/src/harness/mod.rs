@@ -162,12 +162,13 @@ pub fn run_lessons(
     let mut cached: Vec<Option<HashMap<usize, Outcome>>> = Vec::new();
     let mut packages = Vec::new();
     for (lesson, harnesses) in lessons.iter().zip(&all) {
+        let profile = lesson.profile;
         if unreadable(&harnesses.student).is_none() {
-            packages.push(harnesses.student.package.clone());
+            packages.push((harnesses.student.package.clone(), profile));
         }
         let cache = read_cache(course, lesson, &harnesses.reference);
         if cache.is_none() {
-            packages.push(harnesses.reference.package.clone());
+            packages.push((harnesses.reference.package.clone(), profile));
         }
         // Checking one lesson, build its known mistakes in the same cargo call the first
         // time, so that naming a mistake on a later failure costs no build of its own.
@@ -189,11 +190,11 @@ pub fn run_lessons(
                 h.unapplied.is_none()
                     && !cache_path(course, lesson, h).is_some_and(|path| path.is_file())
             });
-            packages.extend(missing.map(|h| h.package.clone()));
+            packages.extend(missing.map(|h| (h.package.clone(), profile)));
         }
         cached.push(cache);
     }
-    if build::is_first_build(layout) {
+    if build::is_first_build(layout, &packages) {
         on_first_build();
     }
     crate::timings::mark("caches read");
@@ -319,11 +320,11 @@ pub fn mistake_runs(
             Some(_) => None,
         })
         .collect();
-    let missing: Vec<String> = harnesses
+    let missing: Vec<(String, crate::lesson::Profile)> = harnesses
         .iter()
         .zip(&cached)
         .filter(|(h, c)| c.is_none() && h.unapplied.is_none())
-        .map(|(h, _)| h.package.clone())
+        .map(|(h, _)| (h.package.clone(), lesson.profile))
         .collect();
     // Built, and the cases drawn, only if a mistake has no outputs yet.
     let (built, inputs) = match missing.is_empty() {
@@ -508,8 +509,12 @@ pub fn reference_outputs(
         .into_iter()
         .map(|h| h.reference)
         .collect();
-    let packages: Vec<String> = harnesses.iter().map(|h| h.package.clone()).collect();
-    if build::is_first_build(layout) {
+    let packages: Vec<(String, crate::lesson::Profile)> = harnesses
+        .iter()
+        .zip(lessons)
+        .map(|(h, lesson)| (h.package.clone(), lesson.profile))
+        .collect();
+    if build::is_first_build(layout, &packages) {
         on_first_build();
     }
     let built = build::build(layout, &codegen::workspace_dir(layout), &packages, false)?;
@@ -618,6 +623,11 @@ fn cache_path(course: &Course, lesson: &Lesson, harness: &Harness) -> Option<Pat
     2u8.hash(&mut hasher);
     codegen::runtime_fingerprint(&course.layout)?.hash(&mut hasher);
     lesson.fingerprint.hash(&mut hasher);
+    // How it was built: the optimised lessons' dependencies panic with other messages
+    // (ndarray's out-of-bounds message without the index and shape).
+    if lesson.profile == crate::lesson::Profile::Release {
+        codegen::OPTIMISED_PROFILE.hash(&mut hasher);
+    }
     // Code that the sandbox stops runs through without it: outputs of one are not the other's.
     sandbox::protection().hash(&mut hasher);
     let main = std::fs::read_to_string(&harness.main_rs).ok()?;

@@ -169,19 +169,10 @@ pub enum Profile {
     /// Without optimisation: the quickest build, for lessons whose tests run fast.
     #[default]
     Debug,
-    /// Optimised (`opt-level = 3`, overflow checks and debug assertions kept), for a
-    /// lesson whose tests train a network.
+    /// Optimised, for a lesson whose tests train a network: the harness's own code
+    /// keeps its overflow checks and debug assertions, its dependencies do not (see
+    /// `harness::codegen::OPTIMISED_PROFILE`).
     Release,
-}
-
-impl Profile {
-    /// The `opt-level` of the lesson's harness packages.
-    pub fn opt_level(self) -> u8 {
-        match self {
-            Profile::Debug => 0,
-            Profile::Release => 3,
-        }
-    }
 }
 
 /// Byte ranges of fields that checks across the course point at.

@@ -316,6 +316,15 @@ impl Msg {
         }
     }
 
+    /// After [`Self::panic_meaning`] of ndarray's out-of-bounds message without an index
+    /// and a shape: a lesson built optimised (a training) has ndarray say no more.
+    pub fn index_unknown_when_optimised(self) -> String {
+        say!(self,
+            ja: "このレッスンは、学習が速く終わるように最適化してビルドしています。そのため ndarray は、使った添字も配列の形も表示しません。コードで使っている添字を、配列の形（`.dim()` や `.shape()`）と比べてみましょう。".to_string(),
+            en: "This lesson is built optimised, so that training ends soon: ndarray then names neither the index nor the array's shape. Compare the indices your code uses with the array's shape (`.dim()`, `.shape()`).".to_string(),
+        )
+    }
+
     pub fn not_implemented_short(self, location: &str) -> String {
         say!(self,
             ja: format!("まだ実装されていません（{location} の todo!()）。"),

@@ -14,6 +14,7 @@ use crate::lesson::types::Label;
 use crate::lesson::{EntryKind, Lesson, Test};
 use crate::messages::Msg;
 use crate::paint::Colorize;
+use crate::panics::KnownPanic;
 use crate::pipeline::Assessment;
 use crate::text::visible_width;
 use crate::verdict::{CaseFailure, Failure, Missing, TestVerdict, ValueDiff, Verdict};
@@ -409,6 +410,10 @@ fn write_failure(
             out.push_str(&indented(m.panicked(&cx.relative(location), message)));
             if let Some(panic) = crate::panics::recognise(message) {
                 out.push_str(&indented(m.panic_meaning(&panic)));
+                let unsaid = matches!(panic, KnownPanic::Index { index: None, .. });
+                if unsaid && lesson.profile == crate::lesson::Profile::Release {
+                    out.push_str(&indented(m.index_unknown_when_optimised()));
+                }
             }
         }
         Failure::Shape { expected, got } => {

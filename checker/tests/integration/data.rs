@@ -275,3 +275,32 @@ fn bad_data_bound_and_profile_values_are_lesson_errors() {
         stderr(&output)
     );
 }
+
+/// In a lesson built optimised, ndarray's out-of-bounds panic says neither the index nor
+/// the shape: the report still names the student's line and explains the message.
+#[test]
+fn an_index_past_the_end_in_an_optimised_lesson_names_the_line_and_explains() {
+    let _serial = serial();
+    let wb = digits();
+    wb.student("digits", "digits_past_the_end");
+    let (output, _) = wb.run(&["check", "digits", "--lang", "en"]);
+    assert_status(&output, 1);
+    let out = stdout(&output);
+    assert!(out.contains("ndarray: index out of bounds"), "{out}");
+    assert!(out.contains("exercises/src/digits.rs:37"), "{out}");
+    assert!(out.contains("This lesson is built optimised"), "{out}");
+    // The runtime finds the student's line in the first few panics of a run only
+    // (symbolising a backtrace is slow); later ones are placed in ndarray's file.
+    let mut settings = wb.settings();
+    settings.add_filter(r"/\S*/registry/src/[^/\s]+/", "[cargo registry]/");
+    settings.bind(|| {
+        assert_cmd_snapshot!(
+            "data_index_past_the_end_en",
+            wb.checker(&["check", "digits", "--lang", "en"])
+        );
+        assert_cmd_snapshot!(
+            "data_index_past_the_end_ja",
+            wb.checker(&["check", "digits", "--lang", "ja"])
+        );
+    });
+}

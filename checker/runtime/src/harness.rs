@@ -7,7 +7,7 @@
 use crate::convert::Args;
 use crate::value::Value;
 use crate::wire;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -61,6 +61,27 @@ static BACKTRACES: AtomicU32 = AtomicU32::new(0);
 
 thread_local! {
     static LAST_PANIC: RefCell<Option<PanicSeen>> = const { RefCell::new(None) };
+    /// The entry (the test's code) whose case runs now, on the thread that runs cases.
+    static ENTRY: Cell<Option<usize>> = const { Cell::new(None) };
+    /// The entries whose first panic was already looked for in a backtrace.
+    static TRACED: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether this panic's backtrace is worth symbolising (slow): the first panic of each
+/// entry, so that every failing test's report shows the student's line, and the first
+/// few of a run otherwise (a panic on a thread of the student's own).
+fn worth_tracing() -> bool {
+    let first_of_entry = ENTRY.with(Cell::get).is_some_and(|entry| {
+        TRACED.with(|traced| {
+            let mut traced = traced.borrow_mut();
+            let first = !traced.contains(&entry);
+            if first {
+                traced.push(entry);
+            }
+            first
+        })
+    });
+    first_of_entry || BACKTRACES.fetch_add(1, Ordering::Relaxed) < 3
 }
 
 /// Where a panic happened, as the student would look for it: the panic's own location
@@ -76,8 +97,8 @@ fn student_location(info: &panic::PanicHookInfo<'_>, student_files: &[&str]) -> 
     {
         return here.clone();
     }
-    // Symbolising a backtrace is slow; a few are enough to show the student where.
-    if BACKTRACES.fetch_add(1, Ordering::Relaxed) < 3 {
+    // Symbolising a backtrace is slow; one for each test is enough to show the student where.
+    if worth_tracing() {
         // `{:#}`: every file by its full path. The plain form writes the files under the
         // current folder as `./…`, and a harness runs in the workbook, so the student's
         // own frames would not match `student_files`, and a panic inside ndarray (a `dot`
@@ -162,6 +183,7 @@ pub fn run(
     for case in cases {
         record(format!("start {}", case.id));
         let mut args = Args::new(case.args);
+        ENTRY.with(|entry| entry.set(Some(case.entry)));
         let outcome = panic::catch_unwind(AssertUnwindSafe(|| call(case.entry, &mut args)));
         let line = match outcome {
             Ok(Ok(value)) => {

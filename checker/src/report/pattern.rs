@@ -99,11 +99,29 @@ pub fn find(diff: &ValueDiff) -> Option<Pattern> {
     if (0..n).filter(wrong).all(|i| zero(g[i])) {
         return Some(Pattern::LeftZero);
     }
-    // The same total in other cells: a gradient shared out where it belongs to one cell.
+    // The same total in other cells: the very values in other cells, or a gradient shared
+    // out where it belongs to one cell (cells that should be 0 got part of it). A total
+    // alone says nothing: values each a little off can keep their sum, and probabilities
+    // add up to 1 whatever the mistake (two distributions are told only as a reordering).
     let (total, theirs) = (e.iter().sum::<f64>(), g.iter().sum::<f64>());
     let within = diff.tolerance * n as f64;
     if several && total.abs() > within && (total - theirs).abs() <= within {
-        return Some(Pattern::Moved);
+        let sorted = |v: &[f64]| {
+            let mut v = v.to_vec();
+            v.sort_by(f64::total_cmp);
+            v
+        };
+        let reordered = sorted(&e)
+            .iter()
+            .zip(&sorted(&g))
+            .all(|(e, g)| close(*e, *g));
+        let distribution =
+            |v: &[f64]| v.iter().all(|x| (0.0..=1.0).contains(x)) && close(v.iter().sum(), 1.0);
+        let shared_out =
+            (0..n).filter(wrong).any(|i| zero(e[i])) && !(distribution(&e) && distribution(&g));
+        if reordered || shared_out {
+            return Some(Pattern::Moved);
+        }
     }
     None
 }
@@ -206,10 +224,32 @@ mod tests {
         let d = diff(&[4], &[5.0, 0.0, 7.0, -8.0], &[0.0, 0.0, 7.0, -8.0]);
         assert_eq!(find(&d), Some(Pattern::LeftZero));
         // A max pooling's gradient shared out over its window, as an average's is.
-        let d = diff(&[2, 2], &[0.0, 1.0, 0.0, 0.0], &[0.25, 0.25, 0.25, 0.25]);
+        let d = diff(&[2, 2], &[0.0, 2.0, 0.0, 0.0], &[0.5, 0.5, 0.5, 0.5]);
+        assert_eq!(find(&d), Some(Pattern::Moved));
+        // The same values in other cells (a flatten in the wrong order).
+        let d = diff(&[4], &[1.0, 2.0, 3.0, 4.0], &[1.0, 3.0, 2.0, 4.0]);
         assert_eq!(find(&d), Some(Pattern::Moved));
         let d = diff(&[3], &[1.0, 2.0, 3.0], &[1.5, 2.5, 3.5]);
         assert_eq!(find(&d), Some(Pattern::Shifted(0.5)));
+    }
+
+    #[test]
+    fn a_total_kept_by_chance_or_by_nature_is_not_a_move() {
+        // Every value a little off (a weight decay), the sum kept within the tolerance.
+        let d = diff(
+            &[3],
+            &[-14.0411, 3.0, 11.0411],
+            &[-14.0407, 2.9996, 11.0411],
+        );
+        assert_eq!(find(&d), None);
+        // Probabilities add up to 1 whatever the mistake, even with a 0 among them.
+        let d = diff(&[3], &[0.7, 0.2, 0.1], &[0.5, 0.3, 0.2]);
+        assert_eq!(find(&d), None);
+        let d = diff(&[3], &[0.0, 1.0, 0.0], &[0.3, 0.6, 0.1]);
+        assert_eq!(find(&d), None);
+        // Unless they are the same probabilities in other cells.
+        let d = diff(&[3], &[0.7, 0.2, 0.1], &[0.2, 0.7, 0.1]);
+        assert_eq!(find(&d), Some(Pattern::Moved));
     }
 
     #[test]

@@ -36,7 +36,7 @@ macro_rules! help {
 )]
 pub struct Cli {
     #[arg(long, global = true, value_enum, help = help!(
-        ja: "レッスンとメッセージの言語：ja または en（指定しなければ LC_ALL、LC_MESSAGES、LANG から決めます）。",
+        ja: "レッスンとメッセージの言語です。指定しなければ LC_ALL、LC_MESSAGES、LANG から決めます。",
         en: "The language of the lessons and of every message (default: from LC_ALL, LC_MESSAGES or LANG)",
     ))]
     pub lang: Option<Lang>,
@@ -136,7 +136,7 @@ pub enum Command {
     ))]
     Grade {
         #[arg(long, value_enum, default_value = "text", conflicts_with = "class", help = help!(
-            ja: "採点結果の形式：text（表、既定）、json、junit、gradescope。--class では使いません（CSV と JSON を書き出します）。",
+            ja: "採点結果の形式です。--class では使いません（CSV と JSON を書き出します）。",
             en: "How to write the grades (not with --class, which writes CSV and JSON)",
         ))]
         format: GradeFormat,
@@ -230,17 +230,95 @@ pub enum Command {
     Dev(DevCommand),
 }
 
-/// The formats of `grade`.
+/// The formats of `grade`, each described in [`Described`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GradeFormat {
-    /// A table for people.
     Text,
-    /// Every lesson and test with its score, for scripts.
     Json,
-    /// JUnit XML, for CI.
     Junit,
-    /// Gradescope's results.json.
     Gradescope,
+}
+
+/// The values of an option (`--lang ja`, `--format json`), each described in both
+/// languages with [`help!`]; [`in_lang`] shows the description in the student's language.
+trait Described: clap::ValueEnum + Clone + Send + Sync + 'static {
+    fn described(&self) -> &'static str;
+}
+
+impl Described for GradeFormat {
+    fn described(&self) -> &'static str {
+        match self {
+            GradeFormat::Text => help!(ja: "人が読む表", en: "A table for people"),
+            GradeFormat::Json => help!(
+                ja: "レッスンとテストごとの点数。スクリプトで読みます",
+                en: "Every lesson and test with its score, for scripts",
+            ),
+            GradeFormat::Junit => help!(ja: "CI のための JUnit XML", en: "JUnit XML, for CI"),
+            GradeFormat::Gradescope => help!(
+                ja: "Gradescope の results.json",
+                en: "Gradescope's results.json",
+            ),
+        }
+    }
+}
+
+impl Described for Lang {
+    fn described(&self) -> &'static str {
+        match self {
+            Lang::Ja => help!(ja: "日本語", en: "Japanese (日本語)"),
+            Lang::En => help!(ja: "英語", en: "English"),
+        }
+    }
+}
+
+/// clap's parser of the values of `E`, with their descriptions in `lang`.
+#[derive(Clone)]
+struct ValuesIn<E> {
+    lang: Lang,
+    values: std::marker::PhantomData<E>,
+}
+
+impl<E: Described> ValuesIn<E> {
+    /// `arg` with this parser, if `E` is the type of its values.
+    fn on(arg: &clap::Arg, lang: Lang) -> Option<clap::Arg> {
+        (arg.get_value_parser().type_id() == std::any::TypeId::of::<E>()).then(|| {
+            let parser = ValuesIn::<E> {
+                lang,
+                values: std::marker::PhantomData,
+            };
+            arg.clone().value_parser(parser)
+        })
+    }
+}
+
+impl<E: Described> clap::builder::TypedValueParser for ValuesIn<E> {
+    type Value = E;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<E, clap::Error> {
+        clap::builder::EnumValueParser::<E>::new().parse_ref(command, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(E::value_variants().iter().filter_map(|v| {
+            let value = v.to_possible_value()?;
+            Some(value.help(in_language(v.described(), self.lang)))
+        })))
+    }
+}
+
+/// One language of a [`help!`] text (all of it, if it is not one).
+fn in_language(text: &str, lang: Lang) -> &str {
+    match text.split_once(BETWEEN_LANGUAGES) {
+        Some((ja, en)) => say!(lang, ja: ja, en: en),
+        None => text,
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -505,13 +583,7 @@ fn japanese_error(error: &clap::Error, command: &clap::Command) -> String {
 
 /// The command with each of its `help!` texts, and its subcommands', in `lang`.
 fn in_lang(mut command: clap::Command, lang: Lang) -> clap::Command {
-    let pick = |text: &clap::builder::StyledStr| {
-        let text = text.to_string();
-        match text.split_once(BETWEEN_LANGUAGES) {
-            Some((ja, en)) => say!(lang, ja: ja, en: en).to_string(),
-            None => text,
-        }
-    };
+    let pick = |text: &clap::builder::StyledStr| in_language(&text.to_string(), lang).to_string();
     if let Some(about) = command.get_about().map(pick) {
         command = command.about(about);
     }
@@ -521,6 +593,16 @@ fn in_lang(mut command: clap::Command, lang: Lang) -> clap::Command {
         .collect();
     for (id, help) in helps {
         command = command.mut_arg(id, |arg| arg.help(help));
+    }
+    // The values' descriptions, in the language too.
+    let valued: Vec<clap::Arg> = command
+        .get_arguments()
+        .filter_map(|arg| {
+            ValuesIn::<Lang>::on(arg, lang).or_else(|| ValuesIn::<GradeFormat>::on(arg, lang))
+        })
+        .collect();
+    for arg in valued {
+        command = command.mut_arg(arg.get_id().clone(), |_| arg);
     }
     let names: Vec<String> = command
         .get_subcommands()
@@ -545,6 +627,30 @@ fn japanese_value_name(name: &str) -> Option<&'static str> {
         "WHAT" => Some("見せるもの"),
         _ => None,
     }
+}
+
+/// What clap's `[possible values: …]` and `[default: …]` say, in Japanese, from the
+/// values' descriptions in Japanese (`使える値：text（人が読む表）、…。`), if `arg` has
+/// values to choose from.
+fn japanese_values(arg: &clap::Arg) -> Option<String> {
+    let values = arg.get_possible_values();
+    if values.is_empty() {
+        return None;
+    }
+    let values: Vec<String> = (values.iter())
+        .map(|value| match value.get_help() {
+            Some(help) => format!("{}（{help}）", value.get_name()),
+            None => value.get_name().to_string(),
+        })
+        .collect();
+    let mut text = format!("使える値：{}。", values.join("、"));
+    if let Some(default) = arg.get_default_values().first() {
+        text.push_str(&format!(
+            "指定しなければ {} です。",
+            default.to_string_lossy()
+        ));
+    }
+    Some(text)
 }
 
 /// The command with its help, usage and headings in Japanese.
@@ -605,6 +711,10 @@ fn japanese_at(mut command: clap::Command, usage_prefix: &str) -> clap::Command 
                 return arg;
             }
             // The Japanese help names the values and the default itself.
+            if let Some(values) = japanese_values(&arg) {
+                let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+                arg = arg.help(format!("{help}{values}"));
+            }
             arg = arg.hide_possible_values(true).hide_default_value(true);
             let names: Option<Vec<String>> = arg
                 .get_value_names()
@@ -720,6 +830,45 @@ mod tests {
         assert!(
             english.contains("Usage:") && english.contains("Commands:"),
             "{english}"
+        );
+    }
+
+    #[test]
+    fn values_are_described_in_the_language() {
+        let text = help(Lang::Ja, &["grade", "--help"]);
+        for words in [
+            "使える値：text（人が読む表）、json（",
+            "gradescope（Gradescope の results.json）。指定しなければ text です。",
+            "使える値：ja（日本語）、en（英語）。",
+        ] {
+            assert!(text.contains(words), "`{words}` not in\n{text}");
+        }
+        let english = help(Lang::En, &["grade", "--help"]);
+        for words in [
+            "- text:       A table for people",
+            "- ja: Japanese (日本語)",
+        ] {
+            assert!(english.contains(words), "`{words}` not in\n{english}");
+        }
+        assert!(!english.contains("使える値"), "{english}");
+        // The values still parse as what they are.
+        for lang in [Lang::Ja, Lang::En] {
+            let cli = run(lang, &["--lang", "en", "grade", "--format", "junit"])
+                .ok()
+                .expect("parses");
+            assert!(matches!(
+                cli.command,
+                Command::Grade {
+                    format: GradeFormat::Junit,
+                    ..
+                }
+            ));
+            assert_eq!(cli.lang, Some(Lang::En));
+        }
+        let text = help(Lang::Ja, &["grade", "--format", "csv"]);
+        assert!(
+            text.contains("`csv` は使えません。使える値：text、json、junit、gradescope"),
+            "{text}"
         );
     }
 

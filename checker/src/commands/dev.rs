@@ -275,7 +275,12 @@ pub(crate) fn dev_check<'c>(app: &mut App<'c>, only: &[String]) -> Result<Exit> 
     println!();
     if problems == 0 {
         println!("{}", m.dev_sound(refs.len()));
-        println!("{}", say(m.dev_try_mutants()));
+        let ids: Vec<&str> = refs.iter().map(|l| l.id.as_str()).collect();
+        let options = match &app.course.layout.overlay {
+            Some(dir) => format!(" --lessons {}", app.course.layout.show(dir)),
+            None => String::new(),
+        };
+        println!("{}", say(m.dev_try_mutants(&ids, &options)));
         Ok(Exit::Passed)
     } else {
         println!("{}", say(m.dev_problems(problems)));

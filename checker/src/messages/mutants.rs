@@ -192,12 +192,25 @@ impl Msg {
         )
     }
 
-    /// `dev check`'s pointer to `dev mutants`, once every lesson is sound.
-    pub fn dev_try_mutants(self) -> String {
-        say!(self,
-            ja: format!("隠しテストがどれだけ間違いを見逃さないかは、`{} dev mutants <レッスン>` で確かめられます。", super::RUN),
-            en: format!("To see how many wrong programs the hidden tests let through, run `{} dev mutants <lesson>`.", super::RUN),
-        )
+    /// `dev check`'s pointer to `dev mutants`, once every lesson is sound: `ids` are the
+    /// lessons it checked (the command names the first), `options` what the student must
+    /// repeat (`--lessons DIR`, or empty).
+    pub fn dev_try_mutants(self, ids: &[&str], options: &str) -> String {
+        let run = super::RUN;
+        match ids {
+            [id] => say!(self,
+                ja: format!("{id} の隠しテストがどれだけ間違いを見逃さないかは、`{run} dev mutants {id}{options}` で確かめられます。"),
+                en: format!("To see how many wrong programs the hidden tests of {id} let through, run `{run} dev mutants {id}{options}`."),
+            ),
+            [first, ..] => say!(self,
+                ja: format!("隠しテストがどれだけ間違いを見逃さないかは、レッスンごとに `{run} dev mutants <レッスン>{options}` で確かめられます（たとえば `{run} dev mutants {first}{options}`）。"),
+                en: format!("To see how many wrong programs a lesson's hidden tests let through, run `{run} dev mutants <lesson>{options}` (for example `{run} dev mutants {first}{options}`)."),
+            ),
+            [] => say!(self,
+                ja: format!("隠しテストがどれだけ間違いを見逃さないかは、`{run} dev mutants <レッスン>{options}` で確かめられます。"),
+                en: format!("To see how many wrong programs the hidden tests let through, run `{run} dev mutants <lesson>{options}`."),
+            ),
+        }
     }
 }
 

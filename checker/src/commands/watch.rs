@@ -285,6 +285,7 @@ fn lesson_screen<'c>(
     let mut result = String::new();
     let mut details = String::new();
     let mut advice = None;
+    let mut pattern = None;
     if assessment.passed() {
         result = app.pass_lines(
             lesson,
@@ -308,6 +309,7 @@ fn lesson_screen<'c>(
         result.push_str(&report.head);
         details = report.details;
         advice = report.advice;
+        pattern = report.pattern;
     }
     session.verdict = result.clone();
     let mut bottom = String::new();
@@ -353,6 +355,19 @@ fn lesson_screen<'c>(
     // One row stays for the details, if only for the note that they are cut.
     let for_details = usize::from(!details.is_empty());
     let mut left = height.saturating_sub(fixed + for_details);
+    // The pattern sentence of the details ("every sign flipped") is the most useful line
+    // of a report: when the text and the details do not both fit, rows are kept for it
+    // below the result, in case the cut details would hide it.
+    let text_rows = text
+        .as_ref()
+        .map_or(0, |t| rows(&format!("\n{t}\n"), width));
+    let lifted = match &pattern {
+        Some(sentence) if text_rows + rows(&details, width) > left + for_details => {
+            format!("\n{}\n", app.ui.fit(sentence))
+        }
+        _ => String::new(),
+    };
+    left = left.saturating_sub(rows(&lifted, width));
     let text = text.map(|t| {
         let t = format!("\n{t}\n");
         // A cut text ends with a note and a blank line: one row is kept for the blank.
@@ -364,7 +379,19 @@ fn lesson_screen<'c>(
         left = left.saturating_sub(rows(&t, width));
         t
     });
-    let (details_shown, cut) = fit(&details, width, left + for_details);
+    let (mut details_shown, mut cut) = fit(&details, width, left + for_details);
+    // The details shown say the pattern themselves: its rows go back to them.
+    let in_details = |shown: &str| {
+        let start: String = pattern.iter().flat_map(|p| p.chars().take(12)).collect();
+        shown.contains(&start)
+    };
+    let lifted = match lifted.is_empty() || !in_details(&details_shown) {
+        true => lifted,
+        false => {
+            (details_shown, cut) = fit(&details, width, left + for_details + rows(&lifted, width));
+            String::new()
+        }
+    };
     let details_shown = match cut {
         0 => details_shown,
         _ => format!("{details_shown}{}\n", app.ui.fit(&m.watch_report_cut(cut))),
@@ -372,7 +399,7 @@ fn lesson_screen<'c>(
     session.cut_report = (cut > 0).then_some(full_report);
     let footer = footer_text(app, term, session);
     let text = text.unwrap_or_default();
-    format!("{top}{text}{edit}\n\n{result}{details_shown}{bottom}\n{footer}\n")
+    format!("{top}{text}{edit}\n\n{result}{lifted}{details_shown}{bottom}\n{footer}\n")
 }
 
 /// The lesson after a pass, introduced, and its files watched from now on.

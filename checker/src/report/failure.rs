@@ -119,6 +119,29 @@ pub(super) fn ran(
     write_captured(out, cx, "stderr", stderr);
 }
 
+/// The pattern sentence of the first failing test shown in detail (`report::pattern`:
+/// "every sign flipped", "2 times too large"), as its details write it, if it has one.
+pub(super) fn first_pattern(cx: &Context, verdict: &Verdict) -> Option<String> {
+    let Verdict::Ran { tests, .. } = verdict else {
+        return None;
+    };
+    let test = tests.iter().find(|t| !t.passed())?;
+    let first =
+        (test.failures.iter()).find(|f| !matches!(f.failure, Failure::Missing(Missing::NotRun)))?;
+    let pattern = pattern_of(&first.failure)?;
+    Some(super::pattern::sentence(cx.msg(), pattern))
+}
+
+/// The first pattern a failure's details state: its values', or its first part's that
+/// has one, in the order write_parts shows them.
+fn pattern_of(failure: &Failure) -> Option<super::pattern::Pattern> {
+    match failure {
+        Failure::Values(diff) => super::pattern::find(diff),
+        Failure::Parts(parts) => parts.iter().find_map(|(_, part)| pattern_of(part)),
+        _ => None,
+    }
+}
+
 /// The known mistakes a failing verdict matches, said with the lesson's messages; `None`
 /// when it matches none.
 pub fn known_mistakes(cx: &Context, lesson: &Lesson, diagnosis: &Diagnosis) -> Option<String> {

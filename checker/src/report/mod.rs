@@ -94,6 +94,10 @@ pub struct Report {
     pub exhibits: String,
     /// The line that ends the report: what to do next, if anything.
     pub advice: Option<String>,
+    /// The sentence of the details that says what the wrong values have in common with
+    /// the right ones ("every sign flipped"), if they say one: a screen that cuts the
+    /// details keeps it.
+    pub pattern: Option<String>,
 }
 
 impl Report {
@@ -106,6 +110,7 @@ impl Report {
             details,
             exhibits: failed_exhibits(cx, &assessment.verdict),
             advice: advice(cx, assessment, again),
+            pattern: failure::first_pattern(cx, &assessment.verdict),
         }
     }
 

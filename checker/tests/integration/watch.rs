@@ -535,3 +535,35 @@ fn watch_keeps_the_summary_in_view_under_a_long_text() {
     pty.keys("q");
     assert_eq!(pty.exit_code(SOON), 0, "{}", screen.text());
 }
+
+/// A report whose details say what the wrong values have in common (every sign flipped),
+/// first shown under the lesson text in a window of 80 × 24: the details are cut, the
+/// pattern sentence is not, and the screen stays within the window.
+#[test]
+fn watch_shows_the_pattern_sentence_in_a_small_window() {
+    let _serial = serial();
+    let wb = Workbook::fixture();
+    save_by_rename(&wb.exercise("scale"), &fixture_student("scale_negated"));
+    let mut pty = Pty::spawn_sized(&wb, &["watch"], SMALL.0.get(), SMALL.1.get());
+    let screen = pty.screen.clone();
+    let at = screen.wait_for("[q] quit", 0, FIRST_CHECK);
+    let shown = window(&screen.text()[..at], SMALL.0, SMALL.1);
+    let mut settings = wb.settings();
+    settings.set_snapshot_suffix("en");
+    settings.bind(|| insta::assert_snapshot!("watch_80x24_pattern", shown));
+    assert!(shown.starts_with(" 1│[□□] 0/2 lessons done"), "{shown}");
+    for must in [
+        "Multiply every element by k.",
+        "✗ 2 of 2 hidden tests failed",
+        "Every value has the right size and the wrong sign",
+        "press f",
+        "[q] quit",
+    ] {
+        assert!(
+            shown.contains(must),
+            "{must:?} is not on the screen:\n{shown}"
+        );
+    }
+    pty.keys("q");
+    assert_eq!(pty.exit_code(SOON), 0, "{}", screen.text());
+}

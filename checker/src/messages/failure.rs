@@ -71,6 +71,14 @@ impl Msg {
         }
     }
 
+    /// The first failing test, after tests that pass: the one to fix first.
+    pub fn fix_first(self, name: &str) -> String {
+        say!(self,
+            ja: format!("→ 最初に通らなかったテストは「{name}」です。まずこれを直しましょう。後のテストは、これが原因で通らないだけかもしれません。"),
+            en: format!("→ The first test to fail is “{name}”: fix it first. The tests after it may fail only because of it."),
+        )
+    }
+
     pub fn also_failing(self) -> String {
         say!(self,
             ja: "ほかにも、次のテストが通っていません：".to_string(),

@@ -88,6 +88,12 @@ pub(super) fn ran(
     if let Some(text) = known_mistakes(cx, lesson, &assessment.diagnosis) {
         let text = cx.ui.paint(&text, |s| s.yellow().bold());
         put!(head, cx, "\n{text}");
+    } else if let Some(first) = fix_first(tests, &failed) {
+        // Tests pass up to one that fails, and others after it fail: a computation right
+        // up to a stage (a gradient right up to a layer, as backpropagation goes from the
+        // output back). The stage that fails first is the one to fix first.
+        let text = m.fix_first(&lang_name(cx, &lesson.tests[first.test]));
+        put!(head, cx, "\n{text}");
     }
     if let Some(text) = super::sandbox_stopped(cx, &assessment.verdict) {
         let text = cx.ui.paint(&text, |s| s.yellow().bold());
@@ -117,6 +123,13 @@ pub(super) fn ran(
     }
     write_captured(out, cx, "stdout", stdout);
     write_captured(out, cx, "stderr", stderr);
+}
+
+/// The first failing test, if it is not the lesson's first and others fail after it.
+fn fix_first<'v>(tests: &[TestVerdict], failed: &[&'v TestVerdict]) -> Option<&'v TestVerdict> {
+    let (first, after) = failed.split_first()?;
+    let passed_before = (tests.iter()).any(|t| t.test < first.test && t.passed());
+    (passed_before && !after.is_empty()).then_some(*first)
 }
 
 /// The pattern sentence of the first failing test shown in detail (`report::pattern`:
@@ -602,5 +615,47 @@ fn write_expected(out: &mut String, cx: &Context, value: &Value, indent: &str) {
             m.expected(),
             value_line(other)
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn verdict(test: usize, failed: bool) -> TestVerdict {
+        let failures = match failed {
+            true => vec![CaseFailure {
+                index: 0,
+                id: 0,
+                failure: Failure::Missing(Missing::NotRun),
+                got: None,
+            }],
+            false => vec![],
+        };
+        TestVerdict {
+            test,
+            cases: 1,
+            failures,
+        }
+    }
+
+    fn first_to_fix(states: &[bool]) -> Option<usize> {
+        let tests: Vec<TestVerdict> = (states.iter().enumerate())
+            .map(|(i, &failed)| verdict(i, failed))
+            .collect();
+        let failed: Vec<&TestVerdict> = tests.iter().filter(|t| !t.passed()).collect();
+        fix_first(&tests, &failed).map(|t| t.test)
+    }
+
+    #[test]
+    fn the_first_failure_after_passing_tests_is_the_one_to_fix_first() {
+        // train with dense 1's gradient wrong: the loss and dense 2 pass, dense 1,
+        // conv 2 and conv 1 fail.
+        assert_eq!(first_to_fix(&[false, false, true, true, true]), Some(2));
+        // Everything wrong from the first test: nothing to point at.
+        assert_eq!(first_to_fix(&[true, true, false]), None);
+        // One failure alone is the report's first test already.
+        assert_eq!(first_to_fix(&[false, true, false]), None);
+        assert_eq!(first_to_fix(&[false, false]), None);
     }
 }

@@ -21,6 +21,8 @@ pub enum Slip {
     SemicolonAfterValue,
     /// A function that ends without its value (after a loop, say): it returns `()`.
     NoValueReturned,
+    /// A bracket opened and not closed, or closed by the wrong one: `v.mapv(|x| x * k }`.
+    UnclosedDelimiter,
 }
 
 /// The slip a diagnostic shows, if it is one of the course's.
@@ -70,6 +72,9 @@ pub fn recognise(d: &Diagnostic) -> Option<Slip> {
             })
             .map(|_| Slip::ShapeNotTuple),
         Some("E0271") if d.message.contains("ShapeBuilder") => Some(Slip::ShapeNotTuple),
+        // rustc's syntax errors of brackets (no code): "unclosed delimiter",
+        // "mismatched closing delimiter: `}`", "unexpected closing delimiter".
+        None if d.message.contains("delimiter") => Some(Slip::UnclosedDelimiter),
         // A syntax error (no code) at a comma inside `name[...`: `a[i, j]`.
         None => d
             .source
@@ -214,6 +219,22 @@ mod tests {
         assert_eq!(recognise(&d), None);
         d.source = Some(("    let v = vec![1".into(), ",".into(), " 2".into()));
         assert_eq!(recognise(&d), None);
+    }
+
+    #[test]
+    fn brackets_that_do_not_pair() {
+        for message in [
+            "mismatched closing delimiter: `}`",
+            "this file contains an unclosed delimiter",
+            "unexpected closing delimiter: `)`",
+        ] {
+            assert_eq!(
+                recognise(&diagnostic(None, message, "")),
+                Some(Slip::UnclosedDelimiter),
+                "{message}"
+            );
+        }
+        assert_eq!(recognise(&diagnostic(None, "expected `;`", "")), None);
     }
 
     #[test]

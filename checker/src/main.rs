@@ -10,12 +10,9 @@ mod course;
 mod diagnosis;
 mod exhibit;
 mod exit;
-mod files;
 mod grade;
 mod harness;
 mod interrupt;
-mod lang;
-mod lesson;
 mod messages;
 mod paint;
 mod panics;
@@ -32,6 +29,12 @@ mod verdict;
 mod watch;
 
 use std::process::ExitCode;
+
+// The crates below the checker, under the names its modules use: `crate::lesson::Lesson`,
+// `crate::lang::say`, `crate::files::write_if_changed`.
+use cnnlings_lesson as lesson;
+use cnnlings_lesson::files;
+use cnnlings_runtime::lang;
 
 // Student code runs under `setrlimit` limits in its own process group (`killpg` on a
 // time-out or Ctrl-C): Unix only. Say so at build time rather than fail at run time.

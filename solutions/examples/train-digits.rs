@@ -6,7 +6,7 @@
 //! ```
 //!
 //! It reads `data/digits.csv.gz`, takes the course's training split (1,437 images, the
-//! rule of `checker/src/lesson/split.rs`), starts from weights drawn from a fixed seed,
+//! rule of `checker/lesson/src/split.rs`), starts from weights drawn from a fixed seed,
 //! runs `train_epoch` over the training images in file order, the learning rate
 //! shrinking by a fixed factor each epoch,
 //! and reports the loss and the accuracy on the test split (360 images) after every
@@ -28,7 +28,7 @@ use solutions::cnn::{Cnn, ConvLayer, DenseLayer};
 use solutions::digits::{accuracy, normalize};
 use solutions::train::train_epoch;
 
-#[path = "../../checker/src/lesson/split.rs"]
+#[path = "../../checker/lesson/src/split.rs"]
 #[allow(dead_code)]
 mod split;
 

@@ -10,7 +10,7 @@ use serde_json::Value;
 use solutions::cnn::{Cnn, ConvLayer, DenseLayer};
 use solutions::digits::{accuracy, normalize};
 
-#[path = "../../checker/src/lesson/split.rs"]
+#[path = "../../checker/lesson/src/split.rs"]
 #[allow(dead_code)]
 mod split;
 

@@ -5,6 +5,8 @@
 //! turn inputs into Rust values, call the code under test and write what it returned.
 //!
 //! - [`bilingual`]: [`Bilingual`], a message for a lesson's author in English and Japanese.
+//! - [`lang`]: [`Lang`], the language the checker speaks, and [`say!`], the one way to
+//!   write a sentence in both (with the feature `clap`, `Lang` is `--lang`'s value).
 //! - [`elem`]: the kinds of number a value holds (`f32`, `usize`, `u64`, `bool`). **A new
 //!   kind is one line of its table and one `impl Elem`**; arrays, tuples, the wire
 //!   format, reading from TOML, drawing, comparing and showing follow from it.
@@ -22,6 +24,7 @@ pub mod convert;
 pub mod elem;
 #[cfg(feature = "harness")]
 mod harness;
+pub mod lang;
 pub mod value;
 pub mod wire;
 
@@ -31,4 +34,5 @@ pub use convert::{Args, FromWire, IntoWire};
 pub use elem::{Cells, Elem, Kind, Literal, Source};
 #[cfg(feature = "harness")]
 pub use harness::run;
+pub use lang::Lang;
 pub use value::{Type, Value};

@@ -1,6 +1,7 @@
-//! The checker names no lesson: no text of `checker/src`'s non-test code (a string, or a
-//! help text) holds a lesson id, a module, a function or type a lesson calls, a helper or
-//! a data file of the course's `lessons/*.toml`. What a lesson needs the checker to know
+//! The checker names no lesson: no text of the non-test code of `checker/src` or of the
+//! lesson crate below it (`checker/lesson/src`), a string or a help text, holds a lesson
+//! id, a module, a function or type a lesson calls, a helper or a data file of the
+//! course's `lessons/*.toml`. What a lesson needs the checker to know
 //! is declared in its lesson file. A leftover fails the test with its file:line:col.
 //!
 //! Comments, doc comments and `#[cfg(test)]` items may name the course: they explain or
@@ -188,7 +189,12 @@ fn the_checker_names_no_lesson_of_the_course() {
         assert!(names.contains(name), "`{name}` not read from the lessons");
     }
     let mut leftovers = Vec::new();
-    for file in rust_files(&root.join("checker/src")) {
+    let sources = ["checker/src", "checker/lesson/src"].map(|dir| rust_files(&root.join(dir)));
+    assert!(
+        sources.iter().all(|files| files.len() > 10),
+        "both crates read: {sources:?}"
+    );
+    for file in sources.into_iter().flatten() {
         let text = std::fs::read_to_string(&file).unwrap();
         let tokens = TokenStream::from_str(&text).unwrap();
         let mut strings = Vec::new();

@@ -1,7 +1,9 @@
 //! The layering of `checker/src` stays true: no cycle among its top-level modules (a
 //! file `x.rs` or a folder `x/`). Every `crate::<module>` path of the non-test code is an
 //! edge; a cycle fails the test, named module by module, with where each edge is written.
-//! ARCHITECTURE.md draws the layers.
+//! ARCHITECTURE.md draws the layers. Below the checker, the lesson crate
+//! (`checker/lesson`) and the runtime are crates of their own, so the compiler keeps
+//! them below: a crate cannot use the one that depends on it.
 
 use crate::support::repo_root;
 use std::collections::{BTreeMap, BTreeSet};

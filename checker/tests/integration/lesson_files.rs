@@ -996,7 +996,7 @@ pub(crate) fn words_of_ours(output: &str, workbook: &Workbook) -> Vec<String> {
             allowed.extend(words(&text).map(str::to_string));
         }
     }
-    let model = std::fs::read_to_string(repo_root().join("checker/src/lesson/model.rs")).unwrap();
+    let model = std::fs::read_to_string(repo_root().join("checker/lesson/src/model.rs")).unwrap();
     for line in model.lines() {
         if let Some((field, _)) = line
             .trim()

@@ -7,7 +7,7 @@ use crate::watch::Pty;
 use std::path::Path;
 use std::time::Duration;
 
-#[path = "../../src/lesson/split.rs"]
+#[path = "../../lesson/src/split.rs"]
 #[allow(dead_code, reason = "the test uses only the split's rows")]
 mod split;
 

@@ -14,8 +14,8 @@ use std::ops::Range;
 /// One edit: the text `find`, which must occur exactly once, replaced by `with`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Edit {
-    pub find: String,
-    pub with: String,
+    pub(crate) find: String,
+    pub(crate) with: String,
     /// Where `find` is written in the lesson file (empty for an edit not written there).
     pub span: Range<usize>,
 }
@@ -25,11 +25,11 @@ pub struct Edit {
 pub struct EditError {
     /// The index of the edit that does not apply; the edits before it did.
     pub edit: usize,
-    pub problem: EditProblem,
+    pub(crate) problem: EditProblem,
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum EditProblem {
+pub(crate) enum EditProblem {
     /// `find` is not in the text. With the line of the text (from 1) that is nearest to
     /// it, and that line, when the text has one.
     NotFound { nearest: Option<(usize, String)> },

@@ -19,7 +19,7 @@ use toml::de::{DeTable, DeValue};
 use toml_parser::lexer::{Token, TokenKind};
 
 /// Reads `source` into `T`, or says every error found in it, in the order of the file.
-pub fn from_str<T: de::DeserializeOwned>(source: &str) -> Result<T, Vec<LessonError>> {
+pub(crate) fn from_str<T: de::DeserializeOwned>(source: &str) -> Result<T, Vec<LessonError>> {
     // An empty file (an editor's new file, a copy that failed) is said as such, not as
     // its first missing field.
     if source.trim_start_matches('\u{feff}').trim().is_empty() {

@@ -199,7 +199,7 @@ fn split_params(text: &str) -> Option<(Vec<&str>, &str)> {
 
 /// What a call outputs: the type of the value compared, and the labels of its parts when
 /// a report shows them one by one.
-pub fn output_of(returns: &Type, changed: &[(String, Type)]) -> (Type, Option<Vec<Label>>) {
+pub(crate) fn output_of(returns: &Type, changed: &[(String, Type)]) -> (Type, Option<Vec<Label>>) {
     if changed.is_empty() {
         let labels = match returns {
             Type::Tuple(parts) if !parts.is_empty() => {
@@ -228,7 +228,7 @@ pub fn output_of(returns: &Type, changed: &[(String, Type)]) -> (Type, Option<Ve
 
 /// Converts a TOML value into a value of `ty`: a number or boolean, nested lists for an
 /// array, a list of its parts for a tuple.
-pub fn value_from_toml(ty: &Type, value: &toml::Value) -> Result<Value, Bilingual> {
+pub(crate) fn value_from_toml(ty: &Type, value: &toml::Value) -> Result<Value, Bilingual> {
     match ty {
         Type::Scalar(kind) => {
             let cells = kind.from_literals(&[literal(value)])?;

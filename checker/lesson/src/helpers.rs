@@ -37,7 +37,7 @@ pub struct Helper {
 
 impl Helper {
     /// A helper named in a lesson file, before the course reads it.
-    pub fn named(name: String, span: Range<usize>) -> Helper {
+    pub(crate) fn named(name: String, span: Range<usize>) -> Helper {
         Helper {
             name,
             span,

@@ -6,7 +6,7 @@ use rand::Rng;
 
 /// An integer expression over named sizes: `c2 * ((h - k + 1) / p)`.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Expr {
+pub(crate) enum Expr {
     Number(i64),
     Name(String),
     Binary(Box<Expr>, char, Box<Expr>),
@@ -29,7 +29,7 @@ impl Expr {
         }
     }
 
-    pub fn from_toml(value: &toml::Value) -> Result<Expr, Bilingual> {
+    pub(crate) fn from_toml(value: &toml::Value) -> Result<Expr, Bilingual> {
         match value {
             toml::Value::Integer(n) => Ok(Expr::Number(*n)),
             toml::Value::String(s) => Expr::parse(s),
@@ -53,7 +53,7 @@ impl Expr {
         }
     }
 
-    pub fn eval(&self, sizes: &Sizes) -> Result<i64, Bilingual> {
+    pub(crate) fn eval(&self, sizes: &Sizes) -> Result<i64, Bilingual> {
         match self {
             Expr::Number(n) => Ok(*n),
             Expr::Name(name) => sizes.get(name).ok_or_else(|| {
@@ -170,7 +170,7 @@ impl Parser<'_> {
 
 /// How one size is chosen.
 #[derive(Debug, Clone, PartialEq)]
-pub enum DimSpec {
+pub(crate) enum DimSpec {
     /// Drawn uniformly from `low..=high`.
     Range(Expr, Expr),
     /// Computed from other sizes.
@@ -188,13 +188,13 @@ impl DimSpec {
 
 /// The sizes of a test, in an order where each depends only on earlier ones.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Dims {
+pub(crate) struct Dims {
     ordered: Vec<(String, DimSpec)>,
 }
 
 impl Dims {
     /// Reads a `dims` table; `name` errors say which size is wrong.
-    pub fn from_toml(table: &toml::Table) -> Result<Dims, Bilingual> {
+    pub(crate) fn from_toml(table: &toml::Table) -> Result<Dims, Bilingual> {
         let mut pending = Vec::new();
         for (name, value) in table {
             let spec = match value {
@@ -243,7 +243,7 @@ impl Dims {
     }
 
     /// Whether `name` is one of these sizes.
-    pub fn has(&self, name: &str) -> bool {
+    pub(crate) fn has(&self, name: &str) -> bool {
         self.ordered.iter().any(|(n, _)| n == name)
     }
 
@@ -275,7 +275,7 @@ impl Dims {
 /// looked up for every case of every test when a course loads: a list is faster than a
 /// map here.
 #[derive(Debug, Default)]
-pub struct Sizes<'a>(Vec<(&'a str, i64)>);
+pub(crate) struct Sizes<'a>(Vec<(&'a str, i64)>);
 
 impl<'a> Sizes<'a> {
     pub fn get(&self, name: &str) -> Option<i64> {

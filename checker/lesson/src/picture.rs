@@ -21,88 +21,88 @@ use toml::Spanned;
 #[serde(deny_unknown_fields)]
 pub struct RawPicture {
     /// What the student types after `show`: `show conv`.
-    pub name: Spanned<String>,
+    pub(crate) name: Spanned<String>,
     /// `"slide"` (the default) or `"network"`.
-    pub view: Option<Spanned<String>>,
+    pub(crate) view: Option<Spanned<String>>,
     /// What the screen calls the student's code: a function of the lesson's (`slide`),
     /// or the name the network goes by (`network`, "Computed by your Cnn").
-    pub function: Spanned<String>,
+    pub(crate) function: Spanned<String>,
     /// `slide`: the matrix the window slides over.
-    pub image: Option<Spanned<Vec<Vec<f64>>>>,
+    pub(crate) image: Option<Spanned<Vec<Vec<f64>>>>,
     /// `slide`: the kernel, the function's second argument (a convolution).
-    pub kernel: Option<Spanned<Vec<Vec<f64>>>>,
+    pub(crate) kernel: Option<Spanned<Vec<Vec<f64>>>>,
     /// `slide`: the window's size, the function's second argument (pooling).
-    pub size: Option<Spanned<usize>>,
+    pub(crate) size: Option<Spanned<usize>>,
     /// `network`: the images it reads, one a row of a data file, with their labels.
-    pub input: Option<Spanned<RawInput>>,
+    pub(crate) input: Option<Spanned<RawInput>>,
     /// `network`: the data file whose one row holds the weights, cut into named arrays.
-    pub weights: Option<Spanned<RawWeights>>,
+    pub(crate) weights: Option<Spanned<RawWeights>>,
     /// `network`: Rust code that builds the network from the weights' arrays.
-    pub build: Option<Spanned<String>>,
+    pub(crate) build: Option<Spanned<String>>,
     /// `network`: its stages, each computed from the ones before.
     #[serde(default)]
-    pub stages: Vec<Spanned<RawStage>>,
+    pub(crate) stages: Vec<Spanned<RawStage>>,
 }
 
 /// `[show.input]`: the images a network reads.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawInput {
-    pub dataset: String,
-    pub split: Option<String>,
-    pub columns: Option<toml::Value>,
-    pub row_shape: Option<Vec<toml::Value>>,
+pub(crate) struct RawInput {
+    pub(crate) dataset: String,
+    pub(crate) split: Option<String>,
+    pub(crate) columns: Option<toml::Value>,
+    pub(crate) row_shape: Option<Vec<toml::Value>>,
     /// The column of each image's label.
-    pub label: usize,
+    pub(crate) label: usize,
     /// The network reads each value divided by this (16 for pixels from 0 to 16).
-    pub scale: Option<f64>,
+    pub(crate) scale: Option<f64>,
 }
 
 /// `[show.weights]`: a data file of one row, cut into arrays in order.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawWeights {
-    pub dataset: String,
-    pub arrays: Vec<RawArray>,
+pub(crate) struct RawWeights {
+    pub(crate) dataset: String,
+    pub(crate) arrays: Vec<RawArray>,
 }
 
 /// One array of the weights: the name `build` knows it by and how many numbers it holds.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawArray {
-    pub name: String,
-    pub count: usize,
+pub(crate) struct RawArray {
+    pub(crate) name: String,
+    pub(crate) count: usize,
 }
 
 /// `[[show.stages]]`: one stage of a network.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawStage {
-    pub name: String,
-    pub title: Bilingual,
-    pub returns: Spanned<String>,
-    pub code: Spanned<String>,
+pub(crate) struct RawStage {
+    pub(crate) name: String,
+    pub(crate) title: Bilingual,
+    pub(crate) returns: Spanned<String>,
+    pub(crate) code: Spanned<String>,
     /// `"maps"`, `"units"`, `"probabilities"` or `"none"` (only in the PNG files).
-    pub draw: Spanned<String>,
+    pub(crate) draw: Spanned<String>,
     /// `maps`: how many maps a row.
-    pub per_row: Option<usize>,
+    pub(crate) per_row: Option<usize>,
     /// How `show --html` explains one of its values: `"conv"`, `"relu"`, `"pool"`,
     /// `"dense"` or `"softmax"` (none: the page shows its values only).
-    pub explain: Option<Spanned<String>>,
+    pub(crate) explain: Option<Spanned<String>>,
     /// `conv` and `dense`: the array of `[show.weights]` that holds its kernels
     /// (out_ch, in_ch, kh, kw) or its weight matrix (outputs, inputs), row after row.
-    pub weights: Option<Spanned<String>>,
+    pub(crate) weights: Option<Spanned<String>>,
     /// `conv` and `dense`: the array of `[show.weights]` that holds its biases.
-    pub bias: Option<Spanned<String>>,
+    pub(crate) bias: Option<Spanned<String>>,
 }
 
 /// `after_passing = { show = "cnn --digit 42", ja = "…", en = "…" }` as written.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RawAfterPassing {
-    pub show: String,
-    pub ja: String,
-    pub en: String,
+pub(crate) struct RawAfterPassing {
+    pub(crate) show: String,
+    pub(crate) ja: String,
+    pub(crate) en: String,
 }
 
 /// A matrix of numbers, row after row: written in a lesson file, or drawn by `show`.
@@ -595,7 +595,7 @@ fn explain(
 
 /// Checks `after_passing`: a show's name and its arguments, and a sentence in both
 /// languages. That the show exists is checked with the whole course.
-pub fn after_passing(
+pub(crate) fn after_passing(
     raw: &Spanned<RawAfterPassing>,
     errors: &mut Vec<LessonError>,
 ) -> Option<AfterPassing> {
@@ -630,7 +630,7 @@ pub fn after_passing(
 
 #[cfg(test)]
 mod tests {
-    use crate::lesson::parse;
+    use crate::parse;
 
     const HEAD: &str = r#"
 format = 1

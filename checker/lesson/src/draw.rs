@@ -17,16 +17,16 @@ use rand::{Rng, SeedableRng};
 use std::sync::{Arc, OnceLock};
 
 /// A drawn size (a dim, or one side of an array) is at most this.
-pub const SIZE_MAX: i64 = 1 << 20;
+pub(crate) const SIZE_MAX: i64 = 1 << 20;
 /// The most values one drawn array may hold: 4 Mi, 16 MiB as `f32`.
-pub const ARRAY_MAX: u64 = 1 << 22;
+pub(crate) const ARRAY_MAX: u64 = 1 << 22;
 /// The most random values a lesson may draw in all (64 Mi, about 580 MiB as the
 /// harness reads them); more cannot be stored for a check.
-pub const LESSON_VALUES_MAX: u64 = 1 << 26;
+pub(crate) const LESSON_VALUES_MAX: u64 = 1 << 26;
 
 /// A checked generator: how one argument of a case is made.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Generator {
+pub(crate) enum Generator {
     /// Values of `kind` drawn from `low..=high` (each kind says how), one or an array.
     Uniform {
         kind: Kind,
@@ -42,7 +42,7 @@ pub enum Generator {
 
 impl Generator {
     /// The sizes this generator's shape or `dim` names.
-    pub fn size_names(&self) -> Vec<&str> {
+    pub(crate) fn size_names(&self) -> Vec<&str> {
         match self {
             Generator::Uniform { shape, .. } => shape.iter().flat_map(Expr::names).collect(),
             Generator::Dim(expr) => expr.names(),
@@ -154,7 +154,7 @@ impl Generator {
 
 /// Checks a generator that reads a data file (`raw.dataset` is given); the errors in
 /// English and Japanese, `what` naming the argument.
-pub fn data_generator(
+pub(crate) fn data_generator(
     raw: &RawGenerator,
     ty: &Type,
     what: &Bilingual,
@@ -180,14 +180,14 @@ pub fn data_generator(
 /// How a test's cases are drawn: `count` cases from `seed`, `seed + 1`, ….
 #[derive(Debug, Clone, PartialEq)]
 pub struct Draw {
-    pub seed: u64,
-    pub count: usize,
-    pub dims: Dims,
-    pub generators: Vec<Generator>,
-    pub decimals: u32,
-    pub expected: Expected,
+    pub(crate) seed: u64,
+    pub(crate) count: usize,
+    pub(crate) dims: Dims,
+    pub(crate) generators: Vec<Generator>,
+    pub(crate) decimals: u32,
+    pub(crate) expected: Expected,
     /// Whether the cases depend on their seed (reports name it only then).
-    pub seeded: bool,
+    pub(crate) seeded: bool,
 }
 
 /// What drawing a test's cases will make, known before any value is drawn.
@@ -198,13 +198,13 @@ pub struct DrawSize {
     /// The largest array of one case, as (rows, columns) of its last two sizes.
     pub largest: Option<(usize, usize)>,
     /// Values in the largest array.
-    pub largest_values: u64,
+    pub(crate) largest_values: u64,
 }
 
 impl Draw {
     /// Draws every case's sizes, without a value: the errors loading reports, with the
     /// case and its seed, and the size of what [`cases`](Self::cases) will draw.
-    pub fn check(&self) -> Result<DrawSize, Bilingual> {
+    pub(crate) fn check(&self) -> Result<DrawSize, Bilingual> {
         let mut size = DrawSize::default();
         for i in 0..self.count {
             for shape in self.case(i, false)?.1 {
@@ -347,7 +347,7 @@ enum Source {
 }
 
 impl Cases {
-    pub fn given(cases: Vec<Case>) -> Cases {
+    pub(crate) fn given(cases: Vec<Case>) -> Cases {
         Cases {
             count: cases.len(),
             source: Source::Given(cases),
@@ -355,7 +355,7 @@ impl Cases {
     }
 
     /// Cases drawn from a checked [`Draw`], when first needed.
-    pub fn drawn(draw: Draw) -> Cases {
+    pub(crate) fn drawn(draw: Draw) -> Cases {
         Cases {
             count: draw.count,
             source: Source::Drawn {
@@ -366,16 +366,13 @@ impl Cases {
     }
 
     /// How many cases there are, without drawing them.
-    pub fn len(&self) -> usize {
+    pub(crate) fn len(&self) -> usize {
         self.count
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.count == 0
-    }
-
     /// Whether the values have been drawn (always, for cases written in the lesson).
-    pub fn is_drawn(&self) -> bool {
+    #[cfg(test)]
+    fn is_drawn(&self) -> bool {
         match &self.source {
             Source::Given(_) => true,
             Source::Drawn { cases, .. } => cases.get().is_some(),
@@ -383,7 +380,7 @@ impl Cases {
     }
 
     /// Every case, drawn now if not yet.
-    pub fn all(&self) -> &[Case] {
+    pub(crate) fn all(&self) -> &[Case] {
         match &self.source {
             Source::Given(cases) => cases,
             Source::Drawn { draw, cases } => cases.get_or_init(|| draw.cases()),

@@ -29,7 +29,7 @@ pub struct Entry {
     pub returns: Type,
     /// The value compared: what it returns, with the values of its `&mut` parameters
     /// after the call ([`types::output_of`]).
-    pub output: Type,
+    pub(crate) output: Type,
     /// The labels of the output's parts, when a report shows them one by one.
     pub labels: Option<Vec<Label>>,
 }

@@ -14,7 +14,7 @@ use crate::lang::say;
 use toml::Spanned;
 
 /// The known mistakes of a lesson, in order; what is wrong with them goes to `errors`.
-pub fn mistakes(raw: &[Spanned<RawMistake>], errors: &mut Vec<LessonError>) -> Vec<Mistake> {
+pub(crate) fn mistakes(raw: &[Spanned<RawMistake>], errors: &mut Vec<LessonError>) -> Vec<Mistake> {
     let mut mistakes: Vec<Mistake> = Vec::new();
     for raw_mistake in raw {
         let mistake = raw_mistake.get_ref();
@@ -160,7 +160,7 @@ fn edits_of(
 
 #[cfg(test)]
 mod tests {
-    use crate::lesson::{MistakeCode, parse};
+    use crate::{MistakeCode, parse};
 
     const LESSON: &str = r#"
 format = 1

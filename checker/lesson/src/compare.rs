@@ -29,15 +29,15 @@ pub enum Compare {
 }
 
 /// One entry of a scenario's `parts`, as written.
-pub struct RawPart<'a> {
+pub(crate) struct RawPart<'a> {
     /// `judge = false`: the part is not judged.
-    pub judge: bool,
-    pub fields: RawCompare<'a>,
+    pub(crate) judge: bool,
+    pub(crate) fields: RawCompare<'a>,
 }
 
 impl Compare {
     /// Checks a scenario's `parts` against the tuple it returns: one entry a part.
-    pub fn from_parts(
+    pub(crate) fn from_parts(
         parts: &[RawPart],
         returns: &Type,
         span: std::ops::Range<usize>,
@@ -88,17 +88,17 @@ pub fn within(got: f64, at_least: Option<f64>, at_most: Option<f64>) -> bool {
 }
 
 /// The comparison fields of a test, as written.
-pub struct RawCompare<'a> {
-    pub tolerance: f64,
-    pub relative: Option<&'a Spanned<f64>>,
-    pub at_least: Option<&'a Spanned<f64>>,
-    pub at_most: Option<&'a Spanned<f64>>,
+pub(crate) struct RawCompare<'a> {
+    pub(crate) tolerance: f64,
+    pub(crate) relative: Option<&'a Spanned<f64>>,
+    pub(crate) at_least: Option<&'a Spanned<f64>>,
+    pub(crate) at_most: Option<&'a Spanned<f64>>,
     /// Where `expected` is written, if it is.
-    pub expected: Option<std::ops::Range<usize>>,
+    pub(crate) expected: Option<std::ops::Range<usize>>,
     /// Where `tolerance` is written, if it is.
-    pub tolerance_span: Option<std::ops::Range<usize>>,
+    pub(crate) tolerance_span: Option<std::ops::Range<usize>>,
     /// What the test returns.
-    pub returns: &'a Type,
+    pub(crate) returns: &'a Type,
 }
 
 /// The largest bound or relative tolerance a lesson may give.
@@ -106,7 +106,7 @@ const BOUND_MAX: f64 = 1e30;
 
 impl Compare {
     /// Checks the comparison fields of a test.
-    pub fn from_fields(raw: &RawCompare) -> Result<Compare, LessonError> {
+    pub(crate) fn from_fields(raw: &RawCompare) -> Result<Compare, LessonError> {
         if let Some(r) = raw.relative {
             let value = *r.get_ref();
             if !(value.is_finite() && value > 0.0 && value < 1.0) {

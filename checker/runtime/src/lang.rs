@@ -1,6 +1,8 @@
 //! The two languages the checker speaks, and the one way to write a sentence in both.
 //!
-//! A leaf: it uses nothing else of the checker, so every module may speak. Every sentence
+//! Here, beside [`Bilingual`], so that every crate of the checker may speak: the lesson
+//! crate (whose errors are [`Bilingual`]) and the checker, which name this module
+//! `crate::lang` (`use cnnlings_runtime::lang;` at their root). Every sentence
 //! a user reads is written with [`say!`], Japanese first, then English:
 //! `say!(lang, ja: …, en: …)` is the sentence in `lang` (a [`Lang`], or what speaks one,
 //! such as `messages::Msg`), `say!(ja: …, en: …)` is both, a [`Bilingual`] (every error
@@ -9,10 +11,11 @@
 /// A text in both languages; neither is optional: every message about a lesson file,
 /// and every text a lesson file writes as `{ ja, en }`. The harness runtime defines it,
 /// since its own errors about a lesson's values are in both languages too.
-pub use cnnlings_runtime::Bilingual;
+pub use crate::bilingual::Bilingual;
 
-/// The language of everything the checker prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+/// The language of everything the checker prints (`--lang`, with the feature `clap`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "clap", derive(clap::ValueEnum))]
 pub enum Lang {
     /// 日本語
     Ja,
@@ -50,6 +53,7 @@ impl Lang {
 /// A sentence in both languages, Japanese first: with a language first, the sentence in
 /// it (`say!(lang, ja: …, en: …)`, each an expression of the same type); without, both as
 /// a [`Bilingual`] (`say!(ja: …, en: …)`, each anything that becomes a `String`).
+#[macro_export]
 macro_rules! say {
     (ja: $ja:expr, en: $en:expr $(,)?) => {
         $crate::lang::Bilingual {
@@ -64,7 +68,7 @@ macro_rules! say {
         }
     };
 }
-pub(crate) use say;
+pub use crate::say;
 
 #[cfg(test)]
 mod tests {

@@ -32,10 +32,10 @@ pub struct Table {
 /// What the checks of a lesson need to know of a data file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
-    pub rows: usize,
-    pub columns: usize,
+    pub(crate) rows: usize,
+    pub(crate) columns: usize,
     /// For each column, whether every value in it is a whole number, 0 or more.
-    pub whole: Vec<bool>,
+    pub(crate) whole: Vec<bool>,
 }
 
 impl Summary {
@@ -79,7 +79,7 @@ impl Summary {
 
 /// A data file's values, read the first time a case draws from it.
 #[derive(Debug, Default)]
-pub struct DataCell {
+pub(crate) struct DataCell {
     /// Set by the course once the file's checksum is right.
     path: OnceLock<std::path::PathBuf>,
     table: OnceLock<Option<Arc<Table>>>,
@@ -88,7 +88,7 @@ pub struct DataCell {
 impl DataCell {
     /// The file's values; `None` before the course has checked the file, or if it has
     /// changed since.
-    pub fn table(&self) -> Option<&Table> {
+    pub(crate) fn table(&self) -> Option<&Table> {
         let path = self.path.get()?;
         self.table
             .get_or_init(|| {
@@ -101,7 +101,7 @@ impl DataCell {
 
     /// A cell whose values are already known (for tests).
     #[cfg(test)]
-    pub fn with_table(table: Table) -> DataCell {
+    pub(crate) fn with_table(table: Table) -> DataCell {
         let cell = DataCell::default();
         let _ = cell.path.set(std::path::PathBuf::new());
         let _ = cell.table.set(Some(Arc::new(table)));
@@ -115,12 +115,12 @@ pub struct DataFile {
     /// As the lesson writes it: relative to the course's root.
     pub file: String,
     /// Lowercase hexadecimal.
-    pub sha256: String,
+    pub(crate) sha256: String,
     pub span: Range<usize>,
     /// Where `sha256` is written.
     pub sha256_span: Range<usize>,
     /// Its values, shared with the generators that read it.
-    pub cell: Arc<DataCell>,
+    pub(crate) cell: Arc<DataCell>,
 }
 
 impl PartialEq for DataFile {
@@ -245,7 +245,7 @@ fn closest_file(root: &Path, file: &str) -> Option<String> {
 }
 
 /// The sha256 of `bytes` as lowercase hexadecimal.
-pub fn sha256_hex(bytes: &[u8]) -> String {
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     use sha2::Digest;
     let digest = sha2::Sha256::digest(bytes);
     digest.iter().map(|b| format!("{b:02x}")).collect()
@@ -319,7 +319,7 @@ pub fn parse_table(bytes: &[u8], gzipped: bool) -> Result<Table, Bilingual> {
 
 /// Which rows of the split a generator takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Rows {
+pub(crate) enum Rows {
     All,
     Drawn(usize),
 }
@@ -329,14 +329,14 @@ pub enum Rows {
 pub struct DataGen {
     pub file: String,
     /// `None`: every row of the file.
-    pub split: Option<Split>,
-    pub rows: Rows,
-    pub columns: Range<usize>,
+    pub(crate) split: Option<Split>,
+    pub(crate) rows: Rows,
+    pub(crate) columns: Range<usize>,
     /// The shape of one row's values.
-    pub row_shape: Vec<usize>,
+    pub(crate) row_shape: Vec<usize>,
     /// Whether the values are `usize` (labels) rather than `f32`.
-    pub whole: bool,
-    pub cell: Arc<DataCell>,
+    pub(crate) whole: bool,
+    pub(crate) cell: Arc<DataCell>,
 }
 
 impl PartialEq for DataGen {
@@ -361,11 +361,11 @@ impl PartialEq for DataGen {
 
 /// The fields of a generator that reads a data set, as written.
 pub struct RawData<'a> {
-    pub dataset: &'a str,
-    pub split: Option<&'a str>,
-    pub rows: Option<&'a toml::Value>,
-    pub columns: Option<&'a toml::Value>,
-    pub row_shape: Option<&'a [toml::Value]>,
+    pub(crate) dataset: &'a str,
+    pub(crate) split: Option<&'a str>,
+    pub(crate) rows: Option<&'a toml::Value>,
+    pub(crate) columns: Option<&'a toml::Value>,
+    pub(crate) row_shape: Option<&'a [toml::Value]>,
 }
 
 impl DataGen {
@@ -679,7 +679,7 @@ mod tests {
 
     #[test]
     fn the_shipped_digits_match_their_sum_and_shape() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
         let mut file = declared("data/digits.csv.gz");
         file.sha256 = "09f66e6debdee2cd2b5ae59e0d6abbb73fc2b0e0185d2e1957e9ebb51e23aa22".into();
         let kept = tempfile::tempdir().unwrap();

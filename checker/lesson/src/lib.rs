@@ -7,28 +7,32 @@
 //! [`LessonError`] ([`error`]), in Japanese and English; [`toml_error`] reads the file into
 //! the model and says toml's and serde's errors from their kinds. Random cases are
 //! checked when the lesson loads, and drawn only when a check needs them ([`draw`]).
+//!
+//! A crate of its own, below the checker (which names it `crate::lesson`) and above the
+//! runtime, whose `lang` it speaks with (`crate::lang::say`, as in the checker).
 
-pub mod bounds;
-pub mod checked;
+pub(crate) mod bounds;
+pub(crate) mod checked;
 pub mod code_lines;
 pub mod compare;
 pub mod dataset;
-pub mod dims;
+pub(crate) mod dims;
 pub mod draw;
 pub mod edit;
-pub mod error;
+pub(crate) mod error;
+pub mod files;
 pub mod helpers;
-pub mod hidden;
+pub(crate) mod hidden;
 pub mod load;
-pub mod mistake;
+pub(crate) mod mistake;
 pub mod model;
 pub mod mutants;
 pub mod names;
 pub mod picture;
 pub mod refs;
-pub mod scenario;
-pub mod split;
-pub mod toml_error;
+pub(crate) mod scenario;
+pub(crate) mod split;
+pub(crate) mod toml_error;
 pub mod types;
 
 pub use checked::{
@@ -40,3 +44,5 @@ pub use error::LessonError;
 pub use helpers::Helper;
 pub use load::parse;
 pub use model::Visibility;
+
+use cnnlings_runtime::lang;

@@ -13,12 +13,12 @@
 //! For `data/digits.csv.gz` (1,797 rows) that is 360 test and 1,437 training rows.
 //!
 //! This file uses only `std` and nothing else of the checker, so other code of the
-//! course can mount it (`#[path = "…/checker/src/lesson/split.rs"] mod split;`) and
+//! course can mount it (`#[path = "…/checker/lesson/src/split.rs"] mod split;`) and
 //! get the very same rows.
 
 /// The seed of every data set's split. Of the seeds 0 to 199, 144 gives the digits'
 /// test split the most even classes: 33 to 39 images of each digit.
-pub const SPLIT_SEED: u64 = 144;
+pub(crate) const SPLIT_SEED: u64 = 144;
 
 /// One of the two splits of a data set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -28,12 +28,12 @@ pub enum Split {
 }
 
 /// How many of `n` rows are test rows: a fifth, rounded up.
-pub fn test_count(n: usize) -> usize {
+pub(crate) fn test_count(n: usize) -> usize {
     n.div_ceil(5)
 }
 
 /// The next number of SplitMix64 (Steele, Lea and Flood, 2014).
-pub fn splitmix64(state: &mut u64) -> u64 {
+pub(crate) fn splitmix64(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
     let mut z = *state;
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -42,7 +42,7 @@ pub fn splitmix64(state: &mut u64) -> u64 {
 }
 
 /// The rows `0..n`, shuffled by Fisher–Yates from `seed`.
-pub fn shuffled(n: usize, seed: u64) -> Vec<usize> {
+pub(crate) fn shuffled(n: usize, seed: u64) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
     let mut state = seed;
     for i in (1..n).rev() {
@@ -54,7 +54,7 @@ pub fn shuffled(n: usize, seed: u64) -> Vec<usize> {
 
 /// How many rows of a data set of `n` rows are in `split` (without shuffling them, as
 /// every course load asks this of every data set).
-pub fn count(n: usize, split: Split) -> usize {
+pub(crate) fn count(n: usize, split: Split) -> usize {
     match split {
         Split::Test => test_count(n),
         Split::Train => n - test_count(n),
@@ -62,7 +62,7 @@ pub fn count(n: usize, split: Split) -> usize {
 }
 
 /// The rows of a data set of `n` rows in `split`, in file order.
-pub fn rows(n: usize, split: Split) -> Vec<usize> {
+pub(crate) fn rows(n: usize, split: Split) -> Vec<usize> {
     let order = shuffled(n, SPLIT_SEED);
     let (test, train) = order.split_at(test_count(n));
     let mut rows = match split {

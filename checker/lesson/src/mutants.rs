@@ -24,7 +24,7 @@ use toml::Spanned;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mutant {
     /// The bytes of the module's text that change.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
     pub with: String,
     /// The line (from 1) where the change starts, and its column (from 1, in characters).
     pub line: usize,
@@ -357,10 +357,10 @@ pub struct Equivalent {
     pub file: Option<String>,
     /// The line of the reference module where the change starts, and the column when
     /// the same change is made twice on the line.
-    pub line: usize,
-    pub column: Option<usize>,
-    pub find: String,
-    pub with: String,
+    pub(crate) line: usize,
+    pub(crate) column: Option<usize>,
+    pub(crate) find: String,
+    pub(crate) with: String,
     pub reason: Bilingual,
     /// Where the mark is written in the lesson file.
     pub span: Range<usize>,
@@ -378,7 +378,7 @@ impl Equivalent {
 }
 
 /// The lesson's `[[equivalent]]` marks; what is wrong with them goes to `errors`.
-pub fn equivalents(
+pub(crate) fn equivalents(
     raw: &[Spanned<RawEquivalent>],
     errors: &mut Vec<LessonError>,
 ) -> Vec<Equivalent> {
@@ -554,7 +554,7 @@ expected = 2
             .map(|m| format!("\n[[equivalent]]\n{m}\n"))
             .collect();
         let source = format!("{LESSON}{marks}");
-        match crate::lesson::parse(&source) {
+        match crate::parse(&source) {
             Ok(_) => Vec::new(),
             Err(errors) => errors
                 .into_iter()
@@ -570,7 +570,7 @@ expected = 2
     fn marks_are_read_and_checked_at_their_line() {
         let good = format!("line = 9\ncolumn = 10\nfind = \"<\"\nwith = \"<=\"\n{REASON}");
         let source = format!("{LESSON}\n[[equivalent]]\n{good}\n");
-        let lesson = crate::lesson::parse(&source).unwrap_or_else(|e| panic!("{e:?}"));
+        let lesson = crate::parse(&source).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(
             lesson
                 .equivalents

@@ -87,7 +87,7 @@ fn closest_type(bad: &str) -> Option<String> {
 
 /// A hash of the code that draws a lesson's inputs, computed once: hashed again for
 /// every lesson, its ~60 KB took ~5 ms of each course load in the unoptimised checker.
-pub(crate) fn drawing_code() -> u64 {
+pub fn drawing_code() -> u64 {
     static HASH: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
     *HASH.get_or_init(|| {
         let mut hasher = std::collections::hash_map::DefaultHasher::new();
@@ -444,7 +444,7 @@ pub(super) fn check_localized(text: &Bilingual, what: (&str, &str), errors: &mut
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lesson::types::{Label, Value};
+    use crate::types::{Label, Value};
 
     #[test]
     fn a_misspelt_type_is_the_closest_of_its_family() {

@@ -998,10 +998,11 @@ pub(crate) fn words_of_ours(output: &str, workbook: &Workbook) -> Vec<String> {
     }
     let model = std::fs::read_to_string(repo_root().join("checker/lesson/src/model.rs")).unwrap();
     for line in model.lines() {
-        if let Some((field, _)) = line
-            .trim()
+        let line = line.trim();
+        if let Some((field, _)) = (line
             .strip_prefix("pub ")
-            .and_then(|l| l.split_once(':'))
+            .or(line.strip_prefix("pub(crate) ")))
+        .and_then(|l| l.split_once(':'))
         {
             allowed.insert(field.to_string());
         }

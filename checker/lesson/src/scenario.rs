@@ -11,7 +11,7 @@ use super::hidden::{
 use super::load::{check_localized, is_identifier};
 use super::types::{self, Mode, Type};
 use super::{Compare, LessonError, Visibility, compare, model};
-use crate::lang::say;
+use crate::lang::{Bilingual, say};
 use std::ops::Range;
 use toml::Spanned;
 
@@ -318,20 +318,17 @@ fn show_of(
             return fail(
                 errors,
                 &span,
-                format!("`show`'s `part = {part}` is not a part of {returns}: parts count from 0"),
-                format!(
-                    "`show` の `part = {part}` は {returns} の部分ではありません。部分は 0 から数えます。"
-                ),
+                say!(ja: format!("`show` の `part = {part}` は {returns} の部分ではありません。部分は 0 から数えます。"),
+                    en: format!("`show`'s `part = {part}` is not a part of {returns}: parts count from 0")),
             );
         }
     };
     fn fail<T>(
         errors: &mut Vec<LessonError>,
         span: &Range<usize>,
-        en: String,
-        ja: String,
+        message: Bilingual,
     ) -> Option<T> {
-        errors.push(LessonError::new(Some(span.clone()), say!(ja: ja, en: en)));
+        errors.push(LessonError::new(Some(span.clone()), message));
         None
     }
     // The input a field names, which must be of type `want`.
@@ -340,12 +337,8 @@ fn show_of(
             return fail(
                 errors,
                 &span,
-                format!(
-                    "`show` with view `predictions` needs `{field}`: the name of the input that holds them ({want})"
-                ),
-                format!(
-                    "`show` の view `predictions` には `{field}` が要ります。それを入れた入力の名前です（{want}）。"
-                ),
+                say!(ja: format!("`show` の view `predictions` には `{field}` が要ります。それを入れた入力の名前です（{want}）。"),
+                    en: format!("`show` with view `predictions` needs `{field}`: the name of the input that holds them ({want})")),
             );
         };
         match names.iter().position(|n| n == name) {
@@ -353,22 +346,14 @@ fn show_of(
             Some(i) => fail(
                 errors,
                 &span,
-                format!(
-                    "`show`'s `{field}` names the input `{name}`, of type {}; it must be {want}",
-                    params[i]
-                ),
-                format!(
-                    "`show` の `{field}` が指す入力 `{name}` の型は {} です。{want} にしてください。",
-                    params[i]
-                ),
+                say!(ja: format!("`show` の `{field}` が指す入力 `{name}` の型は {} です。{want} にしてください。", params[i]),
+                    en: format!("`show`'s `{field}` names the input `{name}`, of type {}; it must be {want}", params[i])),
             ),
             None => fail(
                 errors,
                 &span,
-                format!(
-                    "`show`'s `{field}` names `{name}`, which is not an input of this scenario"
-                ),
-                format!("`show` の `{field}` が指す `{name}` は、このシナリオの入力にありません。"),
+                say!(ja: format!("`show` の `{field}` が指す `{name}` は、このシナリオの入力にありません。"),
+                    en: format!("`show`'s `{field}` names `{name}`, which is not an input of this scenario")),
             ),
         }
     };
@@ -382,12 +367,8 @@ fn show_of(
                 return fail(
                     errors,
                     &span,
-                    format!(
-                        "`show` with view `predictions` draws predicted classes: the scenario must return {want}, not {returns}"
-                    ),
-                    format!(
-                        "view `predictions` は予測したクラスを描きます。シナリオは {returns} ではなく {want} を返すようにしてください。"
-                    ),
+                    say!(ja: format!("view `predictions` は予測したクラスを描きます。シナリオは {returns} ではなく {want} を返すようにしてください。"),
+                        en: format!("`show` with view `predictions` draws predicted classes: the scenario must return {want}, not {returns}")),
                 );
             }
             let images = input("images", &show.images, &array(Kind::F32, 3), errors)?;
@@ -400,20 +381,16 @@ fn show_of(
                 return fail(
                     errors,
                     &span,
-                    format!(
-                        "`show` with view `loss_curve` plots the loss after each epoch: the scenario must return {want}, not {returns}"
-                    ),
-                    format!(
-                        "view `loss_curve` はエポックごとの損失をグラフにします。シナリオは {returns} ではなく {want} を返すようにしてください。"
-                    ),
+                    say!(ja: format!("view `loss_curve` はエポックごとの損失をグラフにします。シナリオは {returns} ではなく {want} を返すようにしてください。"),
+                        en: format!("`show` with view `loss_curve` plots the loss after each epoch: the scenario must return {want}, not {returns}")),
                 );
             }
             if show.images.is_some() || show.labels.is_some() {
                 return fail(
                     errors,
                     &span,
-                    "`show` with view `loss_curve` takes no `images` or `labels`".to_string(),
-                    "view `loss_curve` には `images` も `labels` も要りません。".to_string(),
+                    say!(ja: "view `loss_curve` には `images` も `labels` も要りません。",
+                        en: "`show` with view `loss_curve` takes no `images` or `labels`"),
                 );
             }
             // `accuracy` and `start_accuracy` each name an f32 part of the tuple.
@@ -425,10 +402,8 @@ fn show_of(
                 (Some(i), _) => Err(fail::<()>(
                     errors,
                     &span,
-                    format!("`show`'s `{field} = {i}` must be a part of type f32 of {whole}"),
-                    format!(
-                        "`show` の `{field} = {i}` は、{whole} の f32 の部分を指してください。"
-                    ),
+                    say!(ja: format!("`show` の `{field} = {i}` は、{whole} の f32 の部分を指してください。"),
+                        en: format!("`show`'s `{field} = {i}` must be a part of type f32 of {whole}")),
                 )),
             };
             let Ok(accuracy) = part_of("accuracy", show.accuracy) else {
@@ -448,8 +423,8 @@ fn show_of(
         other => fail(
             errors,
             &span,
-            format!("`show` has no view `{other}`; the views are {VIEWS}"),
-            format!("`show` に view `{other}` はありません。使える view は {VIEWS_JA} です。"),
+            say!(ja: format!("`show` に view `{other}` はありません。使える view は {VIEWS_JA} です。"),
+                en: format!("`show` has no view `{other}`; the views are {VIEWS}")),
         ),
     }
 }

@@ -1117,61 +1117,77 @@ fn line_at(source: &str, offset: usize) -> usize {
     before.matches('\n').count() + 1
 }
 
+/// The errors of a course's lesson files, said in file order and, within a file, in line
+/// order (an error about the whole file after its lines, as `toml_error` orders one file's),
+/// whichever check found them: a lesson's own, then those across lessons (an id or a
+/// module taken by an earlier lesson), then its data.
 #[derive(Default)]
 struct Reporter {
-    out: String,
-    out_ja: String,
+    /// Each error, rendered in English and in Japanese, with where it is.
+    errors: Vec<Reported>,
     count: usize,
     /// The problems of each broken lesson file, by its place among the files.
     broken: BTreeMap<usize, Vec<Problem>>,
 }
 
+struct Reported {
+    /// The file's place among the files (none: no file), then the error's offset in it
+    /// (none: the file as a whole).
+    at: (Option<usize>, usize),
+    en: String,
+    ja: String,
+}
+
 impl Reporter {
     /// An error about no line of one lesson file: it breaks that lesson.
     fn plain_in(&mut self, position: usize, message: Bilingual) {
-        self.plain(message.clone());
-        let problem = Problem {
-            line: None,
-            message,
-        };
-        self.broken.entry(position).or_default().push(problem);
+        self.push(Some(position), None, Self::plain_text(&message));
+        self.broken_at(position, None, message);
     }
 
     /// An error about no line of a lesson file.
     fn plain(&mut self, message: Bilingual) {
-        self.count += 1;
-        (self.out).push_str(&format!("{}: {}\n", error_label(Lang::En), message.en));
-        // In Japanese the label takes a full-width colon, as in a rendered error.
-        (self.out_ja).push_str(&format!("{}：{}\n", error_label(Lang::Ja), message.ja));
+        self.push(None, None, Self::plain_text(&message));
+    }
+
+    fn plain_text(message: &Bilingual) -> (String, String) {
+        (
+            format!("{}: {}\n", error_label(Lang::En), message.en),
+            // In Japanese the label takes a full-width colon, as in a rendered error.
+            format!("{}：{}\n", error_label(Lang::Ja), message.ja),
+        )
     }
 
     /// An error in a lesson file: it breaks that lesson.
     fn lesson(&mut self, position: usize, name: &str, source: &str, error: &LessonError) {
-        let problem = Problem {
-            line: error.span.as_ref().map(|span| line_at(source, span.start)),
-            message: error.message.clone(),
-        };
-        self.broken.entry(position).or_default().push(problem);
-        self.count += 1;
-        for (lang, out, message) in [
-            (Lang::En, &mut self.out, &error.message.en),
-            (Lang::Ja, &mut self.out_ja, &error.message.ja),
-        ] {
-            out.push_str(&render_error_in(
-                lang,
-                name,
-                source,
-                error.span.clone(),
-                message,
-                &[],
-            ));
-        }
+        let line = error.span.as_ref().map(|span| line_at(source, span.start));
+        self.broken_at(position, line, error.message.clone());
+        let [en, ja] = [(Lang::En, &error.message.en), (Lang::Ja, &error.message.ja)].map(
+            |(lang, message)| render_error_in(lang, name, source, error.span.clone(), message, &[]),
+        );
+        let offset = error.span.as_ref().map(|span| span.start);
+        self.push(Some(position), offset, (en, ja));
     }
 
-    fn finish(self) -> CourseErrors {
+    fn push(&mut self, position: Option<usize>, offset: Option<usize>, (en, ja): (String, String)) {
+        self.count += 1;
+        let at = (position, offset.unwrap_or(usize::MAX));
+        self.errors.push(Reported { at, en, ja });
+    }
+
+    /// A problem of a broken lesson, among the others in line order.
+    fn broken_at(&mut self, position: usize, line: Option<usize>, message: Bilingual) {
+        let problems = self.broken.entry(position).or_default();
+        problems.push(Problem { line, message });
+        problems.sort_by_key(|p| p.line.unwrap_or(usize::MAX));
+    }
+
+    fn finish(mut self) -> CourseErrors {
+        // Stable: errors at the same place keep the order they were found in.
+        self.errors.sort_by_key(|e| e.at);
         CourseErrors {
-            rendered: self.out,
-            rendered_ja: self.out_ja,
+            rendered: self.errors.iter().map(|e| e.en.as_str()).collect(),
+            rendered_ja: self.errors.iter().map(|e| e.ja.as_str()).collect(),
             count: self.count,
         }
     }
@@ -1180,6 +1196,71 @@ impl Reporter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn errors_are_said_in_file_then_line_order_whichever_check_found_them() {
+        let source = "id = \"a\"\nmodule = \"m\"\n";
+        let error = |start: usize, what: &str| {
+            let message = say!(ja: format!("{what}（日本語）"), en: what);
+            LessonError::new(Some(start..start + 2), message)
+        };
+        let mut report = Reporter::default();
+        // As the checks find them: one lesson's own error, then two across lessons.
+        report.lesson(
+            1,
+            "lessons/02-b.toml",
+            source,
+            &error(9, "second file, line 2"),
+        );
+        report.lesson(
+            0,
+            "lessons/01-a.toml",
+            source,
+            &error(9, "first file, line 2"),
+        );
+        report.lesson(
+            1,
+            "lessons/02-b.toml",
+            source,
+            &error(0, "second file, line 1"),
+        );
+        report.plain_in(
+            0,
+            say!(ja: "first file, whole（日本語）", en: "first file, whole"),
+        );
+        report.lesson(
+            0,
+            "lessons/01-a.toml",
+            source,
+            &error(0, "first file, line 1"),
+        );
+        let lines: Vec<Option<usize>> = report.broken[&0].iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(1), Some(2), None]);
+        let errors = report.finish();
+        assert_eq!(errors.count, 5);
+        let said = [
+            "first file, line 1",
+            "first file, line 2",
+            "first file, whole",
+            "second file, line 1",
+            "second file, line 2",
+        ];
+        for (text, suffix) in [(&errors.rendered, ""), (&errors.rendered_ja, "（日本語）")] {
+            let at: Vec<usize> = said
+                .iter()
+                .map(|what| {
+                    text.find(&format!("{what}{suffix}"))
+                        .unwrap_or_else(|| panic!("{what} in\n{text}"))
+                })
+                .collect();
+            assert!(at.is_sorted(), "{at:?} in\n{text}");
+        }
+        assert!(
+            errors.rendered.contains("lessons/01-a.toml:2:1"),
+            "{}",
+            errors.rendered
+        );
+    }
 
     #[test]
     fn only_top_level_function_signatures_are_read() {

@@ -17,9 +17,9 @@ use crate::lesson::Lesson;
 use crate::pipeline::{Assessment, Checker};
 use crate::verdict;
 use anyhow::Result;
+use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, mpsc};
 
 /// One student's work to grade.
 #[derive(Debug, Clone)]
@@ -123,12 +123,20 @@ pub fn proven_references(checker: &Checker) -> Result<Result<Vec<ReferenceOutput
     })
 }
 
+/// How many chunks' slots there are: a chunk is built into the slots of the chunk
+/// [`SLOT_SETS`] before it, once that one has run and been judged, so that up to two
+/// chunks run while the next is built.
+const SLOT_SETS: usize = 3;
+
 /// Grades `submissions` in chunks of [`CHUNK`] against `references` (from
-/// [`proven_references`]); `done` hears of each as it is graded.
+/// [`proven_references`]); `done` hears of each as it is graded, in order.
 ///
-/// The chunks overlap: while one chunk's harnesses run (a loop waits out its time
-/// limit there, and is run again while crowded out), the next chunk is copied and built,
-/// in the other half of the slots; and the chunk that ran is judged while the next runs.
+/// Building and running overlap: each chunk is copied and built (one cargo call) while
+/// the harnesses of the chunks before it run, and the harnesses of every built chunk
+/// run from one queue, as many at once as there are cores, the longest time limits of
+/// a chunk first. No chunk waits for the last run of the one before it: a loop waiting
+/// out a long limit (train's 120 s) holds one core, and the other goes on with the next
+/// chunk's runs. A chunk is judged once its runs are back.
 pub fn grade_submissions(
     checker: &Checker,
     references: &[ReferenceOutputs],
@@ -139,43 +147,173 @@ pub fn grade_submissions(
     let lessons = &lessons[..];
     let scratch = grade_dir(checker).join("runs");
     let scratch = &scratch;
+    let queue = RunQueue::default();
+    let queue = &queue;
+    let (sender, results) = mpsc::channel::<RunDone>();
     std::thread::scope(|scope| {
-        let mut running = None;
-        for (k, chunk) in submissions.chunks(CHUNK).enumerate() {
-            let built = build_chunk(checker, lessons, chunk, k % 2 * CHUNK)?;
-            let ran = running
-                .take()
-                .map(|(chunk, built, handle)| (chunk, built, join(handle)));
-            let jobs = built.jobs.clone();
-            running = Some((
-                chunk,
-                built,
-                scope.spawn(move || run_jobs(lessons, &jobs, scratch)),
-            ));
-            if let Some((chunk, built, results)) = ran {
-                judge_chunk(checker, lessons, references, chunk, built, results, done)?;
+        for _ in 0..cores() {
+            let sender = sender.clone();
+            scope.spawn(move || run_from(queue, lessons, scratch, &sender));
+        }
+        drop(sender);
+        let graded = (|| {
+            let mut running: VecDeque<Running<'_>> = VecDeque::new();
+            for (k, chunk) in submissions.chunks(CHUNK).enumerate() {
+                // The slots of chunk k - SLOT_SETS are this chunk's: it is judged first.
+                while running.front().is_some_and(|r| r.k + SLOT_SETS <= k) {
+                    judge_next(checker, lessons, references, &mut running, &results, done)?;
+                }
+                let built = build_chunk(checker, lessons, chunk, k % SLOT_SETS * CHUNK)?;
+                queue.push(k, lessons, &built.jobs);
+                running.push_back(Running {
+                    k,
+                    chunk,
+                    results: (0..built.jobs.len()).map(|_| None).collect(),
+                    left: built.jobs.len(),
+                    built,
+                });
+                // Chunks whose runs are all back are judged now, not after the last build.
+                while let Ok(run) = results.try_recv() {
+                    keep(&mut running, run);
+                }
+                while running.front().is_some_and(|r| r.left == 0) {
+                    judge_next(checker, lessons, references, &mut running, &results, done)?;
+                }
             }
-        }
-        if let Some((chunk, built, handle)) = running {
-            judge_chunk(
-                checker,
-                lessons,
-                references,
-                chunk,
-                built,
-                join(handle),
-                done,
-            )?;
-        }
-        Ok(())
+            while !running.is_empty() {
+                judge_next(checker, lessons, references, &mut running, &results, done)?;
+            }
+            Ok(())
+        })();
+        queue.close();
+        graded
     })
 }
 
-/// The results of a chunk's runs; a thread that panicked ran none.
-fn join(
-    handle: std::thread::ScopedJoinHandle<'_, Vec<Option<Result<RunResult>>>>,
-) -> Vec<Option<Result<RunResult>>> {
-    handle.join().unwrap_or_default()
+/// A chunk built and queued, with the results of its runs as they come back.
+struct Running<'s> {
+    k: usize,
+    chunk: &'s [Submission],
+    built: BuiltChunk,
+    /// The results, in the order of `built.jobs`.
+    results: Vec<Option<Result<RunResult>>>,
+    /// How many of its runs are not back yet.
+    left: usize,
+}
+
+/// One run done: its chunk, its place among the chunk's jobs, and its result.
+type RunDone = (usize, usize, Result<RunResult>);
+
+/// Waits for the runs of the first chunk of `running` to be back, and judges it.
+fn judge_next(
+    checker: &Checker,
+    lessons: &[&Lesson],
+    references: &[ReferenceOutputs],
+    running: &mut VecDeque<Running<'_>>,
+    results: &mpsc::Receiver<RunDone>,
+    done: &mut dyn FnMut(&Submission, &Grades) -> Result<()>,
+) -> Result<()> {
+    while running.front().is_some_and(|r| r.left > 0) {
+        // Every run sends its result; none comes only if every runner is gone.
+        let Ok(run) = results.recv() else {
+            break;
+        };
+        keep(running, run);
+    }
+    match running.pop_front() {
+        Some(r) => judge_chunk(
+            checker, lessons, references, r.chunk, r.built, r.results, done,
+        ),
+        None => Ok(()),
+    }
+}
+
+/// Puts a run's result in its chunk's place.
+fn keep(running: &mut VecDeque<Running<'_>>, (k, i, result): RunDone) {
+    if let Some(r) = running.iter_mut().find(|r| r.k == k)
+        && let Some(place) = r.results.get_mut(i)
+    {
+        *place = Some(result);
+        r.left -= 1;
+    }
+}
+
+/// A run to make: its chunk, its place among the chunk's jobs, its lesson, the executable.
+type Job = (usize, usize, usize, PathBuf);
+
+/// The runs waiting for a core, in the order they are taken, until it is closed.
+#[derive(Default)]
+struct RunQueue {
+    state: Mutex<(VecDeque<Job>, bool)>,
+    ready: Condvar,
+}
+
+impl RunQueue {
+    /// Queues a built chunk's runs after those queued before, the longest time limits
+    /// first: a long run started last would keep its chunk waiting alone at the end.
+    fn push(&self, k: usize, lessons: &[&Lesson], jobs: &[(usize, usize, PathBuf)]) {
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(lessons[jobs[i].1].time_limit));
+        if let Ok(mut state) = self.state.lock() {
+            for i in order {
+                let (_, l, exe) = &jobs[i];
+                state.0.push_back((k, i, *l, exe.clone()));
+            }
+        }
+        self.ready.notify_all();
+    }
+
+    /// The next run, waiting for one; `None` once the queue is closed.
+    fn pop(&self) -> Option<Job> {
+        let mut state = self.state.lock().ok()?;
+        loop {
+            if state.1 {
+                return None;
+            }
+            if let Some(job) = state.0.pop_front() {
+                return Some(job);
+            }
+            state = self.ready.wait(state).ok()?;
+        }
+    }
+
+    /// No more runs: the runners stop (runs still queued are dropped; by then every
+    /// chunk was judged, or grading failed).
+    fn close(&self) {
+        if let Ok(mut state) = self.state.lock() {
+            state.1 = true;
+        }
+        self.ready.notify_all();
+    }
+}
+
+/// A runner: takes runs from `queue` until it closes, and sends each result back. A
+/// time-out on a busy machine says nothing of the code: a loop and honest code starved
+/// of a processor look alike. Each is run again at once ([`run::run_fairly`]) and waited
+/// for as long as it wants a processor, however little of one the machine gives it (the
+/// CPU limit still holds): honest code then finishes, and a loop is stopped by that
+/// limit and named as a loop, whatever the load, and whatever else runs meanwhile.
+fn run_from(
+    queue: &RunQueue,
+    lessons: &[&Lesson],
+    scratch: &Path,
+    results: &mpsc::Sender<RunDone>,
+) {
+    while let Some((k, i, l, exe)) = queue.pop() {
+        let lesson = lessons[l];
+        let limits = Limits {
+            time: lesson.time_limit,
+            memory: lesson.memory_limit,
+        };
+        // A run that panicked still sends a result, or its chunk would wait for ever.
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run::run_fairly(&exe, &run::inputs_text(lesson), limits, scratch)
+        }))
+        .unwrap_or_else(|_| Err(anyhow::anyhow!("the run of {} panicked", exe.display())));
+        if results.send((k, i, result)).is_err() {
+            break;
+        }
+    }
 }
 
 fn grade_dir(checker: &Checker) -> PathBuf {
@@ -274,7 +412,8 @@ fn build_chunk(
     base: usize,
 ) -> Result<BuiltChunk> {
     let layout = &checker.course.layout;
-    // Slots are reused every other chunk, so the target folder keeps two chunks' builds.
+    // Slots are reused every SLOT_SETS chunks, so the target folder keeps that many
+    // chunks' builds.
     let mut prepared = Vec::new();
     let mut crates = Vec::new();
     for (slot, submission) in (base..).zip(chunk) {
@@ -322,46 +461,6 @@ fn build_chunk(
         built,
         jobs,
     })
-}
-
-/// Runs every job, as many at once as there are cores. A time-out on a busy machine
-/// says nothing of the code: a loop and honest code starved of a processor look alike.
-/// Each is run again at once ([`run::run_fairly`]) and waited for as long as it wants a
-/// processor, however little of one the machine gives it (the CPU limit still holds):
-/// honest code then finishes, and a loop is stopped by that limit and named as a loop,
-/// whatever the load, and whatever else runs meanwhile.
-fn run_jobs(
-    lessons: &[&Lesson],
-    jobs: &[(usize, usize, PathBuf)],
-    scratch: &Path,
-) -> Vec<Option<Result<RunResult>>> {
-    let results: Mutex<Vec<Option<Result<RunResult>>>> =
-        Mutex::new((0..jobs.len()).map(|_| None).collect());
-    let next = AtomicUsize::new(0);
-    std::thread::scope(|scope| {
-        for _ in 0..cores().min(jobs.len()) {
-            scope.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::SeqCst);
-                    let Some((_, l, exe)) = jobs.get(i) else {
-                        break;
-                    };
-                    let lesson = lessons[*l];
-                    let limits = Limits {
-                        time: lesson.time_limit,
-                        memory: lesson.memory_limit,
-                    };
-                    let result = run::run_fairly(exe, &run::inputs_text(lesson), limits, scratch);
-                    if let Ok(mut results) = results.lock() {
-                        results[i] = Some(result);
-                    }
-                }
-            });
-        }
-    });
-    results
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Judges a chunk that ran, and tells `done` of each submission in it.

@@ -23,6 +23,8 @@
 #   /tmp/cnnlings-before-<commit> for the next run; remove it when done). Its checker is
 #   built there unless BEFORE_CHECKER names one built from that commit. Turns go before,
 #   after, so both see nearly the same machine; the gradebooks are compared.
+# BEFORE_CHECKER alone: a checker built from other code of the same lessons (this
+#   workbook's), graded in this workbook, before this one; the gradebooks are compared.
 # KINDS: only these kinds (for a profile of one kind), in the same order of ids.
 # SAME=1: every submission of a kind is the same bytes (the class of earlier rounds;
 #   a checker that reuses another submission's build or run gains there). By default
@@ -125,12 +127,27 @@ warm_up() {
    cd "$2" && "$1" grade --class "$warm" --output "$work/warm-grades" >/dev/null 2>&1 || true)
 }
 
+compare_gradebooks() {
+  if cmp -s "$work/before.csv" "$work/after.csv"; then
+    echo "the gradebooks are the same"
+  else
+    echo "the gradebooks differ (before <, after >):"
+    diff "$work/before.csv" "$work/after.csv" || true
+  fi
+}
+
 cd "$root"
 cargo build --quiet -p checker
 checker="$root/target/debug/checker"
 echo "cores: $(nproc); $made submissions (${KINDS:-every kind}), $([ -n "${SAME:-}" ] && echo "the same bytes within a kind" || echo "each student's files their own")"
 
-if [ -n "${BEFORE:-}" ]; then
+if [ -z "${BEFORE:-}" ] && [ -n "${BEFORE_CHECKER:-}" ]; then
+  cp "$BEFORE_CHECKER" "$work/before-checker"
+  warm_up "$work/before-checker" "$root"
+  grade_with before "$work/before-checker" "$root"
+  grade_with after "$checker" "$root"
+  compare_gradebooks
+elif [ -n "${BEFORE:-}" ]; then
   commit=$(git -C "$root" rev-parse --short "$BEFORE")
   before_root=/tmp/cnnlings-before-$commit
   if [ ! -d "$before_root/lessons" ]; then
@@ -148,12 +165,7 @@ if [ -n "${BEFORE:-}" ]; then
   warm_up "$checker" "$root"
   grade_with before "$before_root/target/debug/checker" "$before_root"
   grade_with after "$checker" "$root"
-  if cmp -s "$work/before.csv" "$work/after.csv"; then
-    echo "the gradebooks are the same"
-  else
-    echo "the gradebooks differ (before <, after >):"
-    diff "$work/before.csv" "$work/after.csv" || true
-  fi
+  compare_gradebooks
 else
   warm_up "$checker" "$root"
   grade_with class "$checker" "$root"

@@ -14,8 +14,10 @@
 #   - with RUSTLINGS=/path/to/rustlings (6.x): `rustlings run if1` after the same
 #     kind of edit, interleaved with the checker's runs so both see the same machine.
 #     Install it with `cargo install rustlings --version 6.5.0 --root DIR`.
-#   - with FRESH=1: the first `next` on a fresh clone (dependencies downloaded), and
-#     when its first lesson was on screen.
+#   - with FRESH=1: the first `next` on a fresh clone (dependencies downloaded): its
+#     wall time, when its first lesson was on screen, and its CPU time (user + sys of
+#     cargo, rustc and the checker), split into the checker's own build and the first
+#     lesson's harness build, with the load beside it. FRESH=only measures this alone.
 #
 # Usage: RUSTLINGS=... checker/scripts/measure-check.sh [N] [lesson...]
 set -euo pipefail
@@ -24,6 +26,44 @@ shift || true
 root=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+# fresh_next: the first `next` on a fresh clone of the repository's committed state.
+fresh_next() {
+  [ "${FRESH:-0}" = 0 ] && return
+  echo
+  local fresh="$work/fresh" start end shown
+  git clone -q "$root" "$fresh"
+  (cd "$fresh" && CARGO_TARGET_DIR="$fresh/target" cargo fetch -q)
+  echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg) before the first next"
+  start=$(date +%s.%N)
+  # Each line of the output with the time it came: the lesson's heading is when the
+  # student can start reading; the end is when the verdict is there. GNU time writes
+  # the CPU time of cargo and all it ran (the checker's build, then the checker, which
+  # cargo runs in its place, with the harness build) to a file of its own.
+  (cd "$fresh" && CNNLINGS_TIMINGS=1 CARGO_TARGET_DIR="$fresh/target" \
+    /usr/bin/time -o "$work/fresh.cpu" -f '%U %S' \
+    cargo run -q -p checker -- --lang en next 2>"$work/fresh.err") |
+    while IFS= read -r line; do echo "$(date +%s.%N) $line"; done >"$work/fresh.log" || true
+  end=$(date +%s.%N)
+  shown=$(awk '/━━ Lesson 1\// {print $1; exit}' "$work/fresh.log")
+  printf "first next on a fresh clone (crates downloaded): %.1f s (target: at most 25 s)\n" "$(echo "$end - $start" | bc)"
+  if [ -n "$shown" ]; then
+    printf "  of which the first lesson was on screen after %.1f s\n" "$(echo "$shown - $start" | bc)"
+  fi
+  # `cargo run` replaces itself with the checker (exec), which keeps the CPU time of
+  # cargo's children: the checker's first timing line holds the checker's own build.
+  local cpu built harness
+  cpu=$(tail -1 "$work/fresh.cpu" | awk '{printf "%.1f", $1 + $2}')
+  built=$(awk -F': ' '/^timing start and command line, children.s CPU/ {printf "%.1f", $2 / 1000}' "$work/fresh.err")
+  harness=$(awk -F': ' '/^timing cargo build, children.s CPU/ {s += $2} END {printf "%.1f", s / 1000}' "$work/fresh.err")
+  echo "  CPU: $cpu s in all; the checker's build $built s, the first lesson's harness build $harness s"
+  echo "  (load $(cut -d' ' -f1-3 /proc/loadavg) after it)"
+}
+
+if [ "${FRESH:-0}" = only ]; then
+  fresh_next
+  exit 0
+fi
 
 wb="$work/workbook"
 mkdir "$wb"
@@ -149,20 +189,4 @@ cp lessons/stubs/conv.rs exercises/src/conv.rs
 "$checker" check conv >/dev/null 2>&1 || true
 python3 "$root/checker/scripts/measure-watch.py" "$checker" "$wb" conv conv "$runs"
 
-if [ "${FRESH:-0}" = 1 ]; then
-  echo
-  fresh="$work/fresh"
-  git clone -q "$root" "$fresh"
-  (cd "$fresh" && CARGO_TARGET_DIR="$fresh/target" cargo fetch -q)
-  start=$(date +%s.%N)
-  # Each line of the output with the time it came: the lesson's heading is when the
-  # student can start reading; the end is when the verdict is there.
-  (cd "$fresh" && CARGO_TARGET_DIR="$fresh/target" cargo run -q -p checker -- --lang en next 2>/dev/null) |
-    while IFS= read -r line; do echo "$(date +%s.%N) $line"; done >"$work/fresh.log" || true
-  end=$(date +%s.%N)
-  shown=$(awk '/━━ Lesson 1\// {print $1; exit}' "$work/fresh.log")
-  printf "first next on a fresh clone (crates downloaded): %.1f s (target: at most 25 s)\n" "$(echo "$end - $start" | bc)"
-  if [ -n "$shown" ]; then
-    printf "  of which the first lesson was on screen after %.1f s\n" "$(echo "$shown - $start" | bc)"
-  fi
-fi
+fresh_next

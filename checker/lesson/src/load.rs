@@ -18,6 +18,22 @@ use crate::lang::say;
 use std::time::Duration;
 use toml::Spanned;
 
+/// The errors of a lesson file's text, each as its English message and the text it
+/// points at (empty when it points nowhere): what the tests of a lesson's parts compare.
+#[cfg(test)]
+pub(crate) fn errors_with_text(source: &str) -> Vec<(String, String)> {
+    match parse(source) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors
+            .into_iter()
+            .map(|e| {
+                let at = e.span.map_or(String::new(), |s| source[s].to_string());
+                (e.message.en, at)
+            })
+            .collect(),
+    }
+}
+
 /// Parses and validates one lesson file. Checks that need the rest of the course
 /// (unique ids, module files) are done by the course.
 pub fn parse(source: &str) -> Result<Lesson, Vec<LessonError>> {

@@ -180,17 +180,7 @@ expected = 3
     const MESSAGE: &str = r#"message = { ja = "引いています。", en = "You subtract." }"#;
 
     fn errors_of(mistake: &str) -> Vec<(String, String)> {
-        let source = format!("{LESSON}\n[[mistakes]]\n{mistake}\n{MESSAGE}\n");
-        match parse(&source) {
-            Ok(_) => Vec::new(),
-            Err(errors) => errors
-                .into_iter()
-                .map(|e| {
-                    let at = e.span.map_or(String::new(), |s| source[s].to_string());
-                    (e.message.en, at)
-                })
-                .collect(),
-        }
+        crate::load::errors_with_text(&format!("{LESSON}\n[[mistakes]]\n{mistake}\n{MESSAGE}\n"))
     }
 
     #[test]

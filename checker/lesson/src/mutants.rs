@@ -553,17 +553,7 @@ expected = 2
             .iter()
             .map(|m| format!("\n[[equivalent]]\n{m}\n"))
             .collect();
-        let source = format!("{LESSON}{marks}");
-        match crate::parse(&source) {
-            Ok(_) => Vec::new(),
-            Err(errors) => errors
-                .into_iter()
-                .map(|e| {
-                    let at = e.span.map_or(String::new(), |s| source[s].to_string());
-                    (e.message.en, at)
-                })
-                .collect(),
-        }
+        crate::load::errors_with_text(&format!("{LESSON}{marks}"))
     }
 
     #[test]
